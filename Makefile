@@ -1,0 +1,35 @@
+# Two commands on a fresh machine: `make demo` and `make test` (see README.md).
+PY      := .venv/bin/python
+STAMP   := .venv/.installed
+PORT    ?= 8501
+
+.PHONY: install demo test train bench system-deps clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt
+	test -x $(PY) || python3 -m venv .venv
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+# Debian packages some tests need (Chromium for the browser test, PostgreSQL for the
+# storage tests); installed only when missing, and only where we may (root or sudo).
+system-deps:
+	@bash scripts/system-deps.sh
+
+demo: install
+	$(PY) -m streamlit run ui/app.py --server.port $(PORT) --server.headless true
+
+test: install system-deps
+	bash scripts/test.sh
+
+train: install
+	$(PY) -m nlu train
+
+bench: install
+	$(PY) -m nlu bench
+	$(PY) bench/dates_bench.py
+
+clean:
+	rm -rf build .pytest_cache .hypothesis

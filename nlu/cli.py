@@ -1,0 +1,169 @@
+"""`python -m nlu ...`: thin command-line shells over the library.
+
+    parse     one command per stdin line -> one JSON line each (the parse contract)
+    dates     one DATE phrase per stdin line -> one JSON line each (the dates contract)
+    train     train the pipeline with spaCy's own machinery
+    convert   turn tutorial / spaCy-pairs / JSONL / SLURP data into a DocBin, reporting bad spans
+    evaluate  per-label P/R/F1, intent accuracy and the worst errors on a data set
+    bench     speed of nlu.parse and of `nlu parse` over a file
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import queue
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from datetime import datetime
+
+from nlu.exceptions import NLUError
+
+
+def _iso(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"not an ISO date-time: {text!r} (e.g. 2026-11-23T09:00:00)") from err
+
+
+def _batches(stream, limit: int = 256) -> Iterator[list[str]]:
+    """Lines of `stream` in batches of what has already arrived, so a file goes through the
+    pipeline in bulk while an interactive caller still gets each answer as soon as it asks."""
+    lines: queue.Queue = queue.Queue()
+
+    def pump() -> None:
+        for line in stream:
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=pump, daemon=True).start()
+    while True:
+        batch = [lines.get()]
+        while batch[-1] is not None and len(batch) < limit:
+            try:
+                batch.append(lines.get_nowait())
+            except queue.Empty:
+                break
+        done = batch[-1] is None
+        batch = [line.rstrip("\r\n") for line in batch if line is not None]
+        if batch:
+            yield batch
+        if done:
+            return
+
+
+def _stdin():
+    """stdin as text that never fails to decode (binary junk becomes U+FFFD)."""
+    return open(sys.stdin.fileno(), encoding="utf-8", errors="replace", closefd=False, newline="\n")
+
+
+def _emit(obj: dict) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    import nlu
+
+    parser = nlu.load(args.model)
+    for batch in _batches(_stdin()):
+        for result in parser.parse_many(batch, now=args.now, tz=args.tz):
+            _emit(result.to_dict())
+    return 0
+
+
+def cmd_dates(args: argparse.Namespace) -> int:
+    from nlu.dates import resolve
+    from nlu.timezones import reference_time
+
+    ref = reference_time(args.now, args.tz)
+    policy = {"next_weekday": args.next_weekday} if args.next_weekday else {}
+    for batch in _batches(_stdin()):
+        for text in batch:
+            span = resolve(text, ref, **policy)
+            out = {"text": text, "start": None, "end": None, "grain": None}
+            if span is not None:
+                out.update(span.to_dict())
+            _emit(out)
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from nlu.training import train_command
+
+    return train_command(args)
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    from nlu.importers import convert_command
+
+    return convert_command(args)
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from nlu.evaluate import evaluate_command
+
+    return evaluate_command(args)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from nlu.bench import bench_command
+
+    return bench_command(args)
+
+
+def build() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m nlu", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = top.add_subparsers(dest="command", required=True)
+
+    def command(name: str, func: Callable, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.set_defaults(func=func)
+        return p
+
+    def when_args(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--now", type=_iso, help="reference time, ISO (default: the current time)")
+        p.add_argument("--tz", help="IANA zone the wall times are in (default: this machine's)")
+
+    p = command("parse", cmd_parse, "read one command per stdin line, write one JSON line each")
+    when_args(p)
+    p.add_argument("--model", help="trained pipeline directory (default: the shipped one)")
+
+    p = command("dates", cmd_dates, "resolve one DATE phrase per stdin line, write one JSON line each")
+    when_args(p)
+    p.add_argument("--next-weekday", choices=("following", "nearest"), help="reading of 'next friday' (see docs/dates.md)")
+
+    p = command("train", cmd_train, "train the pipeline (spaCy config in nlu/configs/)")
+    p.add_argument("--output", help="where the trained pipeline goes (default: models/nlu-calendar)")
+    p.add_argument("--config", help="spaCy training config (default: nlu/configs/config.cfg)")
+    p.add_argument("--max-steps", type=int, help="stop after this many steps (smoke tests)")
+    p.add_argument("--limit", type=int, help="train on the first N examples only (smoke tests)")
+    p.add_argument("--seed", type=int, default=0, help="random seed (default 0: reproducible)")
+
+    p = command("convert", cmd_convert, "convert annotated data to a spaCy DocBin, reporting spans that do not fit")
+    p.add_argument("input", help="our JSONL, tutorial JSON, spaCy (text, {entities}) pairs JSON, or SLURP JSONL")
+    p.add_argument("output", help="the .spacy file to write")
+
+    p = command("evaluate", cmd_evaluate, "score slot extraction and intent on a data set")
+    p.add_argument("data", help="our JSONL, tutorial JSON, spaCy pairs, a .spacy DocBin, or SLURP JSONL")
+    p.add_argument("--model", help="trained pipeline directory (default: the shipped one)")
+    p.add_argument("--fail-under", type=float, help="exit 1 when the slot micro-F1 is below this")
+    p.add_argument("--json", action="store_true", help="print the scores as one JSON object")
+    p.add_argument("--errors", type=int, default=10, help="how many of the worst errors to list")
+
+    p = command("bench", cmd_bench, "print parse latency (median, p95) and CLI throughput")
+    p.add_argument("--model", help="trained pipeline directory (default: the shipped one)")
+    p.add_argument("--n", type=int, default=2000, help="commands to time")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build().parse_args(argv)
+    try:
+        return args.func(args)
+    except NLUError as err:
+        print(f"nlu: {err}", file=sys.stderr)
+        return 2
+    except (BrokenPipeError, KeyboardInterrupt):
+        return 1

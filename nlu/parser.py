@@ -1,0 +1,112 @@
+"""The parser: a trained spaCy pipeline (NER + intent textcat) plus the date resolver.
+
+What was heard (spans, intent) comes from the pipeline; what it means now (DATE values)
+is resolved afterwards against the caller's `now` and zone, never cached across calls.
+"""
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Iterable, Iterator
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+from nlu import dates
+from nlu.exceptions import ModelNotFound
+from nlu.result import INTENTS, Parse, Slot, TimeSpan
+from nlu.timezones import reference_time
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+DEFAULT_MODEL = MODELS_DIR / "nlu-calendar"
+# A spoken or typed command is a sentence or two; past this the line is not a command and
+# the model would only waste time on it.
+MAX_CHARS = 1000
+BATCH_SIZE = 256
+
+
+def default_model_path() -> Path:
+    """The shipped pipeline, or the one NLU_MODEL names (for people who retrain)."""
+    return Path(os.environ.get("NLU_MODEL") or DEFAULT_MODEL)
+
+
+def clean(text: str) -> str:
+    """Text the model may see: control and format characters become spaces, offsets kept."""
+    return "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Cs") else ch for ch in text)
+
+
+class Parser:
+    """A loaded pipeline. `parse` one command, or `parse_many` for throughput."""
+
+    def __init__(self, nlp) -> None:
+        self.nlp = nlp
+        self.has_textcat = "textcat" in nlp.pipe_names
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "Parser":
+        import spacy
+
+        path = Path(path) if path else default_model_path()
+        if not (path / "config.cfg").exists():
+            raise ModelNotFound(f"no trained pipeline at {path}: pass a model path or run `python -m nlu train`")
+        return cls(spacy.load(path))
+
+    def parse(self, text: str, now: datetime | None = None, tz: str | tzinfo | None = None) -> Parse:
+        """Read one command: intent, slots, title and resolved time."""
+        return next(self.parse_many([text], now=now, tz=tz))
+
+    def parse_many(
+        self, texts: Iterable[str], now: datetime | None = None, tz: str | tzinfo | None = None
+    ) -> Iterator[Parse]:
+        """Parse many commands in order, batched through the pipeline (same `now` for all)."""
+        ref = reference_time(now, tz)
+        texts = list(texts)
+        docs = self.nlp.pipe((clean(t[:MAX_CHARS]) for t in texts), batch_size=BATCH_SIZE)
+        for text, doc in zip(texts, docs):
+            yield self._reading(text, doc, ref)
+
+    def _reading(self, text: str, doc, ref: datetime) -> Parse:
+        if len(text) > MAX_CHARS or not text.strip():
+            return Parse(text=text, intent="out_of_scope", confidence=1.0)
+        slots = tuple(_slot(text, ent, ref) for ent in doc.ents)
+        intent, confidence, scores = self._intent(doc)
+        return Parse(
+            text=text,
+            intent=intent,
+            confidence=confidence,
+            slots=slots,
+            title=title_of(slots),
+            when=when_of(slots, ref),
+            scores=scores,
+        )
+
+    def _intent(self, doc) -> tuple[str, float, dict[str, float]]:
+        cats = {k: float(v) for k, v in doc.cats.items() if k in INTENTS}
+        if not cats:
+            return "out_of_scope", 0.0, {}
+        best = max(cats, key=cats.get)
+        return best, cats[best], cats
+
+
+def _slot(text: str, ent, ref: datetime) -> Slot:
+    start, end = ent.start_char, ent.end_char
+    value = dates.resolve(text[start:end], ref) if ent.label_ == "DATE" else None
+    return Slot(label=ent.label_, text=text[start:end], start=start, end=end, value=value)
+
+
+def title_of(slots: tuple[Slot, ...]) -> str | None:
+    """The event title: the NAME text, else the DOMAIN word, else None."""
+    for label in ("NAME", "DOMAIN"):
+        found = [s.text for s in slots if s.label == label]
+        if found:
+            return found[0]
+    return None
+
+
+def when_of(slots: tuple[Slot, ...], ref: datetime) -> TimeSpan | None:
+    """The time the DATE slots give together ("tomorrow" ... "at ten" is tomorrow 10:00)."""
+    found = [s for s in slots if s.label == "DATE"]
+    if len(found) > 1:
+        together = dates.resolve(" ".join(s.text for s in found), ref)
+        if together is not None:
+            return together
+    return next((s.value for s in found if s.value is not None), None)
