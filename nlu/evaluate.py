@@ -1,0 +1,121 @@
+"""`python -m nlu evaluate DATA`: per-label P/R/F1 (spaCy's scorer), intent accuracy with a
+confusion table, and the worst errors, for any format `nlu.importers.load_examples` reads.
+
+Scoring goes through the parser's public path (`parse_many`), so it measures what callers
+get. Labels a source cannot be trusted on (`Annotated.meta["unscored"]`, e.g. SLURP marks no
+ACTION/DOMAIN) are dropped from both gold and predicted spans of that example.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from nlu.examples import Annotated
+from nlu.result import INTENTS, LABELS
+
+Span = tuple[int, int, str]
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One example with what the parser said about it."""
+
+    example: Annotated
+    gold: tuple[Span, ...]
+    predicted: tuple[Span, ...]
+    intent: str
+
+    @property
+    def mistakes(self) -> int:
+        """Spans missed or invented, plus one for a wrong intent."""
+        wrong_spans = len(set(self.gold) ^ set(self.predicted))
+        wrong_intent = self.example.intent is not None and self.example.intent != self.intent
+        return wrong_spans + int(wrong_intent)
+
+
+def scored_spans(spans: tuple[Span, ...] | list[Span], example: Annotated) -> tuple[Span, ...]:
+    """The spans that count for this example: its source's unscored labels left out."""
+    skip = set(example.meta.get("unscored", ()))
+    return tuple(sorted(s for s in spans if s[2] not in skip))
+
+
+def run(examples: list[Annotated], parser) -> list[Scored]:
+    """Parse every example once (batched) and pair gold with predicted."""
+    parses = parser.parse_many([ex.text for ex in examples])
+    out = []
+    for example, parse in zip(examples, parses):
+        predicted = [(s.start, s.end, s.label) for s in parse.slots]
+        out.append(Scored(example, scored_spans(example.spans, example),
+                          scored_spans(predicted, example), parse.intent))
+    return out
+
+
+def span_scores(results: list[Scored]) -> dict:
+    """Micro and per-label P/R/F1 with spaCy's scorer (exact span match)."""
+    from spacy.scorer import get_ner_prf
+    from spacy.training import Example
+
+    from nlu.importers import blank_nlp
+
+    nlp = blank_nlp()
+    examples = [Example(_doc(nlp, r.example.text, r.predicted), _doc(nlp, r.example.text, r.gold)) for r in results]
+    prf = get_ner_prf(examples)
+    support = Counter(label for r in results for _, _, label in r.gold)
+    per_label = {label: {**{k: round(v, 4) for k, v in scores.items()}, "support": support[label]}
+                 for label, scores in sorted((prf.get("ents_per_type") or {}).items())}
+    return {"p": _round(prf["ents_p"]), "r": _round(prf["ents_r"]), "f": _round(prf["ents_f"]),
+            "per_label": per_label}
+
+
+def _round(value: float | None) -> float:
+    return round(float(value or 0.0), 4)
+
+
+def _doc(nlp, text: str, spans: tuple[Span, ...]):
+    """A Doc with `spans` as entities; a span off token boundaries widens to the tokens it touches."""
+    doc = nlp.make_doc(text)
+    ents, used = [], set()
+    for start, end, label in spans:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is None or used.intersection(range(span.start, span.end)):
+            continue
+        used.update(range(span.start, span.end))
+        ents.append(span)
+    doc.ents = sorted(ents, key=lambda s: s.start)
+    return doc
+
+
+def intent_scores(results: list[Scored]) -> dict:
+    """Accuracy over examples with a gold intent, and the confusion table gold -> predicted."""
+    judged = [r for r in results if r.example.intent is not None]
+    confusion = {gold: {pred: 0 for pred in INTENTS} for gold in INTENTS}
+    for r in judged:
+        confusion.setdefault(r.example.intent, {p: 0 for p in INTENTS})[r.intent] += 1
+    right = sum(r.example.intent == r.intent for r in judged)
+    return {"accuracy": round(right / len(judged), 4) if judged else None, "n": len(judged),
+            "confusion": confusion}
+
+
+def worst(results: list[Scored], n: int) -> list[dict]:
+    """The `n` examples with the most mistakes, most first (ties in data order)."""
+    bad = sorted((r for r in results if r.mistakes), key=lambda r: -r.mistakes)[:n]
+    return [{"text": r.example.text, "mistakes": r.mistakes, "source": r.example.source,
+             "gold_intent": r.example.intent, "intent": r.intent,
+             "gold": [_show(r.example.text, s) for s in r.gold],
+             "predicted": [_show(r.example.text, s) for s in r.predicted]} for r in bad]
+
+
+def _show(text: str, span: Span) -> str:
+    start, end, label = span
+    return f"{label}:{text[start:end]!r}"
+
+
+def evaluate(examples: list[Annotated], parser, errors: int = 10) -> dict:
+    """Scores of `parser` on `examples`: spans, intent, worst errors (the CLI's and model card's data)."""
+    results = run(examples, parser)
+    return {"n": len(examples), "spans": span_scores(results), "intent": intent_scores(results),
+            "errors": worst(results, errors)}

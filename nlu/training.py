@@ -1,0 +1,149 @@
+"""`python -m nlu train`: our corpus -> DocBins under build/ -> spaCy's own training loop.
+
+The corpus comes from `nlu.corpus.build(out_dir, seed)` when that module exists, else from
+build/corpus/{train,dev}.jsonl. Training runs `spacy.cli.train.train` with the repo's
+config (nlu/configs/config.cfg) and a fixed seed; `model-best` becomes the shipped pipeline
+(config.cfg + meta.json + weights) and its model card is written from the dev scores.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from nlu.examples import Annotated, read_jsonl
+from nlu.exceptions import BadData, NLUError
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "build"
+CONFIGS = ROOT / "nlu" / "configs"
+DEFAULT_CONFIG = CONFIGS / "config.cfg"
+DEFAULT_OUTPUT = ROOT / "models" / "nlu-calendar"
+LABEL_FILES = {"paths.ner_labels": CONFIGS / "labels" / "ner.json",
+               "paths.textcat_labels": CONFIGS / "labels" / "textcat.json"}
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The examples one training run used, and where they came from (for the model card)."""
+
+    train: list[Annotated]
+    dev: list[Annotated]
+    origin: str
+
+
+def corpus_files(seed: int) -> tuple[Path, Path, str]:
+    """(train.jsonl, dev.jsonl, origin): the corpus generator's output, else build/corpus/."""
+    if importlib.util.find_spec("nlu.corpus") is not None:
+        from nlu.corpus import build
+
+        train, dev = build(BUILD / "corpus", seed)
+        return Path(train), Path(dev), "nlu.corpus.build"
+    train, dev = BUILD / "corpus" / "train.jsonl", BUILD / "corpus" / "dev.jsonl"
+    if not (train.exists() and dev.exists()):
+        raise BadData(f"no corpus: nlu.corpus is missing and {train} / {dev} do not exist")
+    return train, dev, str(train.parent.relative_to(ROOT))
+
+
+def load_corpus(seed: int, limit: int | None = None) -> Corpus:
+    """The training and dev examples, cut to `limit` each for smoke tests."""
+    train_path, dev_path, origin = corpus_files(seed)
+    train, dev = read_jsonl(train_path), read_jsonl(dev_path)
+    if limit:
+        train, dev = train[:limit], dev[: max(1, limit // 2)]
+    if not train or not dev:
+        raise BadData(f"empty corpus split: {len(train)} train, {len(dev)} dev examples")
+    return Corpus(train, dev, origin)
+
+
+def write_docbins(corpus: Corpus, workdir: Path) -> tuple[Path, Path]:
+    """train.spacy and dev.spacy under `workdir`; spans that do not fit are reported."""
+    from nlu.importers import write_docbin
+
+    paths = workdir / "train.spacy", workdir / "dev.spacy"
+    for name, examples, path in (("train", corpus.train, paths[0]), ("dev", corpus.dev, paths[1])):
+        n, problems = write_docbin(examples, path)
+        for problem in problems[:20]:
+            print(f"[{name}] left out: {problem}")
+        print(f"{name}: {n} docs -> {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}"
+              f" ({len(problems)} spans left out)")
+    return paths
+
+
+def overrides(train: Path, dev: Path, seed: int, max_steps: int | None) -> dict:
+    """Config values a run sets: data paths, label files, seed, and the step budget."""
+    values = {"paths.train": str(train), "paths.dev": str(dev), "system.seed": seed}
+    values.update({key: str(path) for key, path in LABEL_FILES.items()})
+    if max_steps:
+        values["training.max_steps"] = max_steps
+        values["training.eval_frequency"] = max(1, min(max_steps, 250))
+    return values
+
+
+def run_spacy_train(config: Path, workdir: Path, values: dict) -> Path:
+    """spaCy's own training loop; returns the model-best directory."""
+    from spacy.cli.train import train as spacy_train
+
+    out = workdir / "output"
+    if out.exists():
+        shutil.rmtree(out)
+    spacy_train(config, out, use_gpu=-1, overrides=values)
+    best = out / "model-best"
+    if not (best / "config.cfg").exists():
+        raise NLUError(f"spaCy training left no model-best in {out}")
+    return best
+
+
+def install(best: Path, output: Path) -> None:
+    """Copy model-best to `output`, replacing an earlier pipeline (never an unrelated folder)."""
+    if output.exists():
+        if any(output.iterdir()) and not (output / "meta.json").exists():
+            raise NLUError(f"{output} exists and is not a trained pipeline: refusing to overwrite it")
+        shutil.rmtree(output)
+    shutil.copytree(best, output)
+    _portable_config(output / "config.cfg")
+
+
+def _portable_config(path: Path) -> None:
+    """Forget the build/ paths of this run in the shipped config (they mean nothing elsewhere)."""
+    from spacy.util import load_config
+
+    config = load_config(path, interpolate=False)
+    for key in ("train", "dev"):
+        config["paths"][key] = None
+    for key, label_file in LABEL_FILES.items():
+        config["paths"][key.split(".", 1)[1]] = str(label_file.relative_to(ROOT))
+    config.to_disk(path)
+
+
+def workdir_for(output: Path) -> Path:
+    """A build/ folder per output, so a smoke test never clobbers a real run."""
+    name = "-".join(output.resolve().parts[-2:]).strip("-/") or "model"
+    return BUILD / "training" / name
+
+
+def train(output: Path, config: Path = DEFAULT_CONFIG, seed: int = 0,
+          max_steps: int | None = None, limit: int | None = None) -> Path:
+    """Train the pipeline end to end and write it, with its model card, to `output`."""
+    from nlu import modelcard
+
+    corpus = load_corpus(seed, limit)
+    workdir = workdir_for(output)
+    train_path, dev_path = write_docbins(corpus, workdir)
+    best = run_spacy_train(config, workdir, overrides(train_path, dev_path, seed, max_steps))
+    install(best, output)
+    modelcard.write_after_training(output, corpus, seed=seed, config=config, max_steps=max_steps)
+    return output
+
+
+def train_command(args: argparse.Namespace) -> int:
+    """The CLI shell: `python -m nlu train [--output DIR] [--config CFG] [--max-steps N] [--limit N] [--seed S]`."""
+    output = Path(args.output) if args.output else DEFAULT_OUTPUT
+    config = Path(args.config) if args.config else DEFAULT_CONFIG
+    if not config.exists():
+        raise BadData(f"no training config at {config}")
+    train(output, config, seed=args.seed, max_steps=args.max_steps, limit=args.limit)
+    print(f"trained pipeline written to {output}")
+    return 0
