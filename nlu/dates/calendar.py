@@ -1,0 +1,113 @@
+"""The reference moment and the date arithmetic every rule shares.
+
+Wall-clock arithmetic happens on naive local dates and times; a zone is attached only at
+the end (`Context.local`), so "tomorrow at 9" is 09:00 on the wall even across a DST change.
+A wall time that does not exist (the spring-forward gap) moves forward by the gap; one that
+exists twice (fall back) is the first of the two (fold=0).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+
+from dateutil.relativedelta import relativedelta
+
+from nlu.dates.policy import Policy
+
+GRAIN_STEP = {
+    "second": timedelta(seconds=1), "minute": timedelta(minutes=1), "hour": timedelta(hours=1),
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    """`now` (aware) with its zone, wall time and date, and the reading policy."""
+
+    now: datetime
+    policy: Policy
+
+    @property
+    def tz(self) -> tzinfo:
+        return self.now.tzinfo
+
+    @property
+    def wall(self) -> datetime:
+        return self.now.replace(tzinfo=None)
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
+
+    def local(self, wall: datetime) -> datetime:
+        """The aware moment of a wall time here (gap times moved forward, fold=0)."""
+        moment = wall.replace(tzinfo=self.tz, fold=0)
+        back = moment.astimezone(timezone.utc).astimezone(self.tz)
+        return back if back.replace(tzinfo=None) != wall else moment
+
+    def day_start(self, day: date) -> datetime:
+        return self.local(datetime.combine(day, time()))
+
+    def day_span(self, first: date, last: date) -> tuple[datetime, datetime]:
+        """[first 00:00, the day after last 00:00) as aware moments."""
+        return self.day_start(first), self.day_start(last + timedelta(days=1))
+
+    def shift(self, delta: timedelta) -> datetime:
+        """`now` moved by an elapsed duration (absolute time, right across DST)."""
+        return (self.now.astimezone(timezone.utc) + delta).astimezone(self.tz)
+
+
+def week_start(day: date, first_weekday: int = 0) -> date:
+    """The first day of the week holding `day`."""
+    return day - timedelta(days=(day.weekday() - first_weekday) % 7)
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def add_months(day: date, months: int) -> date:
+    return day + relativedelta(months=months)
+
+
+def next_weekday(today: date, weekday: int, include_today: bool = False) -> date:
+    """The first `weekday` after today (or from today on)."""
+    ahead = (weekday - today.weekday()) % 7
+    if ahead == 0 and not include_today:
+        ahead = 7
+    return today + timedelta(days=ahead)
+
+
+def last_weekday(today: date, weekday: int) -> date:
+    """The most recent `weekday` before today."""
+    back = (today.weekday() - weekday) % 7 or 7
+    return today - timedelta(days=back)
+
+
+def valid_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def next_month_day(today: date, month: int, day: int, future: bool = True) -> date | None:
+    """The next `month`/`day` on or after today (Feb 29 looks ahead to a leap year)."""
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    for year in range(today.year, today.year + 9):
+        found = valid_date(year, month, day)
+        if found and (found >= today or not future):
+            return found
+    return None
+
+
+def next_day_of_month(today: date, day: int) -> date | None:
+    """The next date with this day of the month, on or after today ("the 18th")."""
+    if not 1 <= day <= 31:
+        return None
+    start = today.replace(day=1)
+    for k in range(0, 14):
+        found = valid_date((start + relativedelta(months=k)).year, (start + relativedelta(months=k)).month, day)
+        if found and found >= today:
+            return found
+    return None

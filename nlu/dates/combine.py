@@ -1,0 +1,247 @@
+"""Pieces to one TimeSpan: offsets first, then ranges, then day + time + duration.
+
+The order of pieces in the phrase does not matter ("at 4 tomorrow afternoon" and
+"tomorrow afternoon at 4" give the same pieces); connectors that relate neighbours
+("3 to 5", "two days after christmas", "in 20 minutes") are applied before assembly.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from nlu.dates.calendar import GRAIN_STEP, Context
+from nlu.dates.pieces import Day, DayRange, Dur, Num, Period, Piece, Pod, Recur, Time, TimeRange, Word
+from nlu.dates.recurrence import recurrence
+from nlu.dates.times import resolve_time, resolve_time_range
+from nlu.result import TimeSpan
+
+SUB_DAY = ("second", "minute", "hour")
+MODES = ("until", "by", "before", "after")
+
+
+def combine(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
+    """The span the pieces mean together, or None when they do not fit together."""
+    pieces = _offsets(pieces, ctx)
+    if any(isinstance(p, Recur) or (isinstance(p, Word) and p.text == "every") for p in pieces):
+        return recurrence(pieces, ctx)
+    pieces = _ranges(pieces, ctx)
+    mode = _mode(pieces)
+    content = [p for p in pieces if not isinstance(p, Word)]
+    span = _assemble(content, ctx)
+    if span is None or mode is None:
+        return span
+    return _open_span(span, mode, ctx)
+
+
+# ---- offsets: in 20 minutes, two weeks ago, a day from now, two days after christmas --------
+
+def _offsets(pieces: list[Piece], ctx: Context) -> list[Piece]:
+    out: list[Piece] = []
+    k = 0
+    while k < len(pieces):
+        piece = pieces[k]
+        nxt = pieces[k + 1] if k + 1 < len(pieces) else None
+        before = out[-1] if out else None
+        if isinstance(piece, Dur):
+            after_word = nxt.text if isinstance(nxt, Word) else None
+            if isinstance(before, Word) and before.text in ("in", "within") or after_word in ("ago", "later"):
+                sign = -1 if after_word == "ago" else 1
+                within = isinstance(before, Word) and before.text == "within"
+                if isinstance(before, Word) and before.text in ("in", "within"):
+                    out.pop()
+                out.append(_offset(piece, sign, ctx, within))
+                k += 2 if after_word in ("ago", "later") else 1
+                continue
+            anchor = pieces[k + 2] if k + 2 < len(pieces) else None
+            if after_word in ("after", "before", "from") and isinstance(anchor, Day) and piece.grain not in SUB_DAY:
+                sign = -1 if after_word == "before" else 1
+                out.append(Day(anchor.date + sign * piece.delta, rank=anchor.rank, month_known=anchor.month_known))
+                k += 3
+                continue
+        out.append(piece)
+        k += 1
+    return out
+
+
+def _offset(dur: Dur, sign: int, ctx: Context, within: bool) -> Piece:
+    if dur.grain in SUB_DAY:
+        moment = ctx.shift(timedelta(days=dur.delta.days, hours=dur.delta.hours, minutes=dur.delta.minutes,
+                                     seconds=dur.delta.seconds) * sign)
+        moment = moment.replace(microsecond=0) if dur.grain == "second" else moment.replace(second=0, microsecond=0)
+        if within:
+            return Period(ctx.now, moment, dur.grain, open_start=True)
+        return Period(moment, moment + GRAIN_STEP[dur.grain], dur.grain)
+    target = ctx.today + sign * dur.delta
+    if within:
+        return Period(ctx.now, ctx.day_span(target, target)[1], "day", open_start=True)
+    return Day(target, rank=2)
+
+
+# ---- ranges: 2-3pm, from 10:30 to noon, between 2 and 4, august 3 to 5, monday to friday --
+
+def _ranges(pieces: list[Piece], ctx: Context) -> list[Piece]:
+    out: list[Piece] = []
+    between = False
+    k = 0
+    while k < len(pieces):
+        piece = pieces[k]
+        if isinstance(piece, Word) and piece.text == "between":
+            between = True
+        if isinstance(piece, Word) and piece.text in ("to", "until", "and") and out and k + 1 < len(pieces):
+            joined = None
+            if piece.text != "and" or between:
+                joined = _pair(out[-1], pieces[k + 1], ctx)
+            if joined is not None:
+                out[-1] = joined
+                k += 2
+                continue
+        out.append(piece)
+        k += 1
+    return out
+
+
+def _pair(left: Piece, right: Piece, ctx: Context) -> Piece | None:
+    if isinstance(left, (Time, Num)) and isinstance(right, (Time, Num)):
+        first, last = _as_time(left), _as_time(right)
+        return TimeRange(first, last) if first and last else None
+    if isinstance(left, Day) and isinstance(right, Day):
+        last = right.date
+        while last < left.date and right.weekday is not None:
+            last += timedelta(days=7)
+        return DayRange(left, Day(last)) if last >= left.date else None
+    if isinstance(left, Day) and isinstance(right, Num) and left.month_known and left.date.day < right.value <= 31:
+        try:
+            return DayRange(left, Day(left.date.replace(day=right.value)))
+        except ValueError:
+            return None
+    if isinstance(left, Num) and isinstance(right, Day) and right.month_known and 1 <= left.value < right.date.day:
+        return DayRange(Day(right.date.replace(day=left.value)), right)
+    if isinstance(left, Period) and isinstance(right, Period) and right.end > left.start:
+        return Period(left.start, right.end, left.grain)
+    return None
+
+
+def _as_time(piece: Piece) -> Time | None:
+    if isinstance(piece, Time):
+        return piece
+    if isinstance(piece, Num) and 0 <= piece.value <= 24:
+        if piece.value == 24:
+            return Time(0, exact=True, next_day=True)
+        return Time(piece.value, exact=piece.value == 0 or piece.value > 12)
+    return None
+
+
+def _mode(pieces: list[Piece]) -> str | None:
+    """until / by / before / after when it leads the phrase (before the first real piece)."""
+    for piece in pieces:
+        if isinstance(piece, Word):
+            if piece.text in MODES:
+                return piece.text
+            continue
+        return None
+    return None
+
+
+def _open_span(span: TimeSpan, mode: str, ctx: Context) -> TimeSpan | None:
+    """until/by X: from now to X; after X: from X to the end of its day."""
+    if span.start is None:
+        return None
+    day_level = span.grain not in SUB_DAY
+    if mode in ("until", "by", "before"):
+        end = span.end if day_level and mode != "before" else span.start
+        if end <= ctx.now:
+            return span
+        return TimeSpan(ctx.now, end, span.grain, open_start=True)
+    start = span.end if day_level else span.start
+    end = ctx.day_span(start.date(), start.date())[1] if not day_level else start + (span.end - span.start)
+    end = ctx.day_span(start.date(), start.date())[1] if day_level else end
+    return TimeSpan(start, end, span.grain, open_end=True)
+
+
+# ---- assembly: one day, one time (or part of day, or time range), one duration ----------
+
+def _assemble(content: list[Piece], ctx: Context) -> TimeSpan | None:
+    durs = [p for p in content if isinstance(p, Dur)]
+    duration = durs[0].delta if durs else None
+    rest = [p for p in content if not isinstance(p, Dur)]
+    if not rest:
+        return _pure_duration(durs[0], ctx) if durs else None
+    span = _dated(rest, ctx)
+    if span is None or duration is None or span.start is None:
+        return span
+    end = _add(span.start, duration, ctx)
+    return TimeSpan(span.start, end, span.grain, duration=_as_timedelta(span.start, end), alternatives=span.alternatives)
+
+
+def _pure_duration(dur: Dur, ctx: Context) -> TimeSpan:
+    return TimeSpan(None, None, dur.grain, duration=_as_timedelta(ctx.now, _add(ctx.now, dur.delta, ctx)))
+
+
+def _add(start: datetime, delta: relativedelta, ctx: Context) -> datetime:
+    """start + delta: days and longer on the wall clock, hours and shorter as elapsed time."""
+    wall = start.replace(tzinfo=None) + relativedelta(years=delta.years, months=delta.months, days=delta.days)
+    moment = ctx.local(wall)
+    return moment + timedelta(hours=delta.hours, minutes=delta.minutes, seconds=delta.seconds)
+
+
+def _as_timedelta(start: datetime, end: datetime) -> timedelta:
+    return end.astimezone(start.tzinfo) - start if start.tzinfo is end.tzinfo else end - start
+
+
+def _dated(rest: list[Piece], ctx: Context) -> TimeSpan | None:
+    days = sorted((p for p in rest if isinstance(p, Day)), key=lambda d: -d.rank)
+    periods = [p for p in rest if isinstance(p, Period)]
+    ranges = [p for p in rest if isinstance(p, DayRange)]
+    times = [p for p in rest if isinstance(p, (Time, TimeRange))] + [t for t in map(_as_time, (p for p in rest if isinstance(p, Num))) if t]
+    pods = [p for p in rest if isinstance(p, Pod)]
+    if ranges:
+        first, last = ctx.day_span(ranges[0].first.date, ranges[0].last.date)
+        return TimeSpan(first, last, "day")
+    day = days[0] if days else None
+    if day is not None and day.weekday is not None:
+        week = next((p for p in periods if p.week is not None), None)
+        if week is not None:
+            periods.remove(week)
+            day = Day(week.week + timedelta(days=(day.weekday - ctx.policy.week_start) % 7))
+    if day is None and periods:
+        return _period_span(periods[0])
+    return _day_and_time(day, times[0] if times else None, pods[0] if pods else None, ctx)
+
+
+def _period_span(period: Period) -> TimeSpan:
+    return TimeSpan(period.start, period.end, period.grain, open_start=period.open_start, open_end=period.open_end)
+
+
+def _day_and_time(day: Day | None, clock: Time | TimeRange | None, pod: Pod | None, ctx: Context) -> TimeSpan | None:
+    if clock is None and pod is None:
+        if day is None:
+            return None
+        main = TimeSpan(*ctx.day_span(day.date, day.date), "day")
+        alts = tuple(TimeSpan(*ctx.day_span(d, d), "day") for d in day.alts)
+        return TimeSpan(main.start, main.end, "day", alternatives=alts)
+    on = day.date if day is not None else None
+    if isinstance(clock, TimeRange):
+        span = resolve_time_range(clock, on, pod, ctx)
+    elif clock is not None:
+        span = resolve_time(clock, on, pod, ctx)
+    else:
+        span = _pod_span(pod, on, ctx)
+    if span is None or day is None or not day.alts:
+        return span
+    alts = tuple(s for d in day.alts for s in [_day_and_time(Day(d), clock, pod, ctx)] if s is not None)
+    return TimeSpan(span.start, span.end, span.grain, alternatives=alts + span.alternatives)
+
+
+def _pod_span(pod: Pod, on: date | None, ctx: Context) -> TimeSpan:
+    """A part of the day on `on`; without a day, today's unless it is over, else tomorrow's."""
+    def bounds(day: date) -> tuple[datetime, datetime]:
+        midnight = datetime.combine(day, time())
+        return ctx.local(midnight + timedelta(hours=pod.start)), ctx.local(midnight + timedelta(hours=pod.end))
+
+    if on is None:
+        on = ctx.today
+        if ctx.policy.future_bias and bounds(on)[1] <= ctx.now:
+            on += timedelta(days=1)
+    return TimeSpan(*bounds(on), "hour")
+

@@ -1,0 +1,50 @@
+"""Word tables: month and weekday names, units, parts of the day, fillers."""
+from __future__ import annotations
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "weds": 2, "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}
+# "mondays", "on fridays": a weekly recurrence
+WEEKDAYS_PLURAL = {name + "s": day for name, day in WEEKDAYS.items() if len(name) > 4}
+
+# unit word -> (grain, count of that grain)
+UNITS = {
+    "second": ("second", 1), "seconds": ("second", 1), "sec": ("second", 1), "secs": ("second", 1),
+    "minute": ("minute", 1), "minutes": ("minute", 1), "min": ("minute", 1), "mins": ("minute", 1),
+    "hour": ("hour", 1), "hours": ("hour", 1), "hr": ("hour", 1), "hrs": ("hour", 1),
+    "day": ("day", 1), "days": ("day", 1), "week": ("week", 1), "weeks": ("week", 1),
+    "fortnight": ("week", 2), "fortnights": ("week", 2),
+    "month": ("month", 1), "months": ("month", 1), "quarter": ("quarter", 1), "quarters": ("quarter", 1),
+    "year": ("year", 1), "years": ("year", 1),
+}
+
+# part of the day -> (start hour, end hour) on that day; 24 is the next midnight
+PARTS_OF_DAY = {
+    "morning": (6, 12), "mornings": (6, 12), "afternoon": (12, 18), "afternoons": (12, 18),
+    "evening": (18, 22), "evenings": (18, 22), "night": (18, 24), "nights": (18, 24),
+    "tonight": (18, 24), "lunch": (12, 14), "lunchtime": (12, 14), "breakfast": (7, 9),
+    "dinner": (18, 20), "dinnertime": (18, 20), "brunch": (10, 13), "noon": (12, 13),
+    "midday": (12, 13), "eod": (17, 18), "cob": (17, 18), "daytime": (9, 17),
+}
+# parts of the day that make a bare hour pm ("five in the afternoon", "nine tonight")
+PM_PARTS = frozenset({"afternoon", "afternoons", "evening", "evenings", "night", "nights", "tonight", "dinner", "dinnertime", "eod", "cob"})
+
+FREQUENCIES = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
+               "annually": "year", "hourly": "hour", "nightly": "night", "biweekly": "biweek"}
+
+# words that carry no time meaning of their own: skipped wherever they stand
+FILLERS = frozenset("""
+uh um umm uhm er erm ah hmm mm like please just maybe so well okay ok actually basically
+the a an of on at in for around about approximately roughly sometime some time o at
+that this day date is it be will would should could can me my our your us we i you
+starting start starts beginning begins scheduled schedule set due exactly sharp precisely
+and or then also same kind sort again either than
+""".split())

@@ -1,0 +1,39 @@
+"""The reading choices a caller can change (documented in docs/dates.md)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+NEXT_WEEKDAY = ("following", "nearest")
+
+
+@dataclass(frozen=True)
+class Policy:
+    """How ambiguous phrases are read.
+
+    next_weekday: "following" reads "next friday" as the friday of next week (said on a
+        monday: 11 days ahead); "nearest" as the first friday after today.
+    future_bias: bare weekdays, times and year-less dates mean the next one to come
+        (False: the nearest one, past or future).
+    day_start / day_end: the waking hours [day_start, day_end) a bare hour ("at 4") is
+        read into: 4 -> 16:00, 9 -> 09:00 or 21:00, whichever comes first.
+    week_start: 0 = weeks run monday..sunday (ISO), 6 = sunday..saturday.
+    """
+
+    next_weekday: str = "following"
+    future_bias: bool = True
+    day_start: int = 7
+    day_end: int = 23
+    week_start: int = 0
+
+    @classmethod
+    def of(cls, options: dict) -> "Policy":
+        """A policy from keyword options, ignoring unknown keys and None values."""
+        names = {f.name for f in fields(cls)}
+        given = {k: v for k, v in options.items() if k in names and v is not None}
+        policy = cls(**given)
+        if policy.next_weekday not in NEXT_WEEKDAY:
+            policy = cls(**{**given, "next_weekday": "following"})
+        return policy
+
+
+DEFAULT = Policy()

@@ -1,0 +1,87 @@
+"""Recurring phrases ("every other monday at nine", "weekdays", "the 15th of every month")
+as a first occurrence plus an RFC 5545 RRULE line built with dateutil.rrule.
+
+The RRULE line has no DTSTART: the span's start is the first occurrence, so
+`dateutil.rrule.rrulestr(span.rrule, dtstart=span.start.replace(tzinfo=None))` gives the
+wall-clock occurrences.
+"""
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from dateutil import rrule as rr
+
+from nlu.dates.calendar import GRAIN_STEP, Context
+from nlu.dates.pieces import Day, Dur, Num, Piece, Pod, Recur, Time
+from nlu.dates.times import clock_readings
+from nlu.result import TimeSpan
+
+FREQ = {"year": rr.YEARLY, "quarter": rr.MONTHLY, "month": rr.MONTHLY, "week": rr.WEEKLY,
+        "day": rr.DAILY, "hour": rr.HOURLY, "minute": rr.MINUTELY, "second": rr.SECONDLY}
+DAYS = (rr.MO, rr.TU, rr.WE, rr.TH, rr.FR, rr.SA, rr.SU)
+
+
+def recurrence(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
+    """The first occurrence (from now on) and the rule, or None when no rule is said."""
+    rule = _rule_parts(pieces, ctx)
+    if rule is None:
+        return None
+    kwargs, grain, length = rule
+    wall = ctx.wall.replace(second=0, microsecond=0)
+    if grain in ("day",):
+        threshold = datetime.combine(ctx.today, time())
+    else:
+        threshold = wall - length + timedelta(seconds=1) if length > GRAIN_STEP.get(grain, length) else wall
+    start_at = datetime.combine(ctx.today, time()) if kwargs["freq"] not in (rr.HOURLY, rr.MINUTELY, rr.SECONDLY) else wall
+    interval = kwargs.pop("interval", 1)
+    first = rr.rrule(dtstart=start_at, count=400, **kwargs).after(threshold, inc=True)
+    if first is None:
+        return None
+    line = str(rr.rrule(dtstart=first, interval=interval, **kwargs)).splitlines()[-1]
+    start = ctx.local(first)
+    end = ctx.local(first + length) if grain == "day" else start + length
+    return TimeSpan(start, end, grain, rrule=line)
+
+
+def _rule_parts(pieces: list[Piece], ctx: Context) -> tuple[dict, str, timedelta] | None:
+    recurs = [p for p in pieces if isinstance(p, Recur)]
+    durs = [p for p in pieces if isinstance(p, Dur)]
+    days = [p for p in pieces if isinstance(p, Day)]
+    times = [p for p in pieces if isinstance(p, Time)] + [Time(p.value) for p in pieces if isinstance(p, Num) and 1 <= p.value <= 23]
+    pods = [p for p in pieces if isinstance(p, Pod)]
+    interval = max((r.interval for r in recurs), default=1)
+    freq = next((r.freq for r in recurs if r.freq), None)
+    if freq is None and durs:
+        freq, interval = durs[0].grain, max(1, int(durs[0].count)) * interval
+    weekdays = sorted({w for r in recurs for w in r.weekdays} | {d.weekday for d in days if d.weekday is not None})
+    kwargs: dict = {"interval": interval * (3 if freq == "quarter" else 1)}
+    dated = [d for d in days if d.weekday is None]
+    if weekdays:
+        kwargs.update(freq=rr.WEEKLY, byweekday=[DAYS[w] for w in weekdays])
+    elif dated and (dated[0].month_known and freq in (None, "year")):
+        kwargs.update(freq=rr.YEARLY, bymonth=dated[0].date.month, bymonthday=dated[0].date.day)
+    elif dated and freq in (None, "month"):
+        kwargs.update(freq=rr.MONTHLY, bymonthday=dated[0].date.day)
+    elif freq is not None:
+        kwargs["freq"] = FREQ[freq]
+    elif times or pods:
+        kwargs["freq"] = rr.DAILY
+    else:
+        return None
+    return _timed(kwargs, times, pods, ctx, freq)
+
+
+def _timed(kwargs: dict, times: list[Time], pods: list[Pod], ctx: Context, freq: str | None) -> tuple[dict, str, timedelta]:
+    pod = pods[0] if pods else None
+    if times:
+        t = times[0]
+        hour = clock_readings(t, pod, ctx)[0][0]
+        kwargs.update(byhour=hour, byminute=t.minute, bysecond=0)
+        return kwargs, t.grain, GRAIN_STEP[t.grain]
+    if pod is not None:
+        kwargs.update(byhour=pod.start, byminute=0, bysecond=0)
+        return kwargs, "hour", timedelta(hours=pod.end - pod.start)
+    if kwargs["freq"] in (rr.HOURLY, rr.MINUTELY, rr.SECONDLY):
+        grain = {rr.HOURLY: "hour", rr.MINUTELY: "minute", rr.SECONDLY: "second"}[kwargs["freq"]]
+        return kwargs, grain, GRAIN_STEP[grain]
+    return kwargs, "day", timedelta(days=1)

@@ -1,0 +1,102 @@
+"""Text to tokens: one pass of regexes that make typed and spoken forms look alike.
+
+"Six P.M.", "6pm" and "six p m" all become [6, "pm"]; "tomorrow's" becomes "tomorrow";
+spelled-out numbers become number tokens ("twenty first" -> 21, ordinal).
+"""
+from __future__ import annotations
+
+import re
+
+from nlu.dates.numbers import NUMBER_WORDS, UNITS, read_number
+
+MAX_CHARS = 300  # a DATE phrase is short; longer text is not one and is refused quickly
+
+_CLOCK = re.compile(r"\bo\s*'?\s*clock\b")
+_AMPM = re.compile(r"(?<![a-z])([ap])\s*\.?\s*m\b\.?")
+_POSSESSIVE = re.compile(r"(?<=[a-z])'s\b")
+_TOKEN = re.compile(
+    r"(?P<iso>\d{4}-\d{1,2}-\d{1,2})(?!\d)"
+    r"|(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\d/])"
+    r"|(?P<hm>\d{1,2}[:.]\d{2}(?::\d{2})?)(?![\d.:])"
+    r"|(?P<ord>\d{1,2})(?:st|nd|rd|th)(?![a-z])"
+    r"|(?P<num>\d+)"
+    r"|(?P<word>[a-z]+)"
+    r"|(?P<dash>[-\u2013\u2014~])"
+)
+
+
+class Tok:
+    """One token: kind is "w" (word), "n" (number), "hm" (clock time), "ymd" (date) or "-"."""
+
+    __slots__ = ("kind", "text", "val", "ordinal", "digits")
+
+    def __init__(self, kind: str, text: str, val=None, ordinal: bool = False, digits: int = 0) -> None:
+        self.kind, self.text, self.val, self.ordinal, self.digits = kind, text, val, ordinal, digits
+
+    def __repr__(self) -> str:
+        return f"{self.kind}:{self.text}" + (f"={self.val}" if self.kind != "w" else "")
+
+
+def normalise(text: str) -> str:
+    """Lowercase text with am/pm, o'clock and possessives in one spelling."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    text = _CLOCK.sub(" oclock ", text)
+    text = _POSSESSIVE.sub("", text)
+    return _AMPM.sub(r" \1m ", text)
+
+
+def tokenize(text: str) -> list[Tok]:
+    """The tokens of `text` (empty for text that is too long to be a date phrase)."""
+    if len(text) > MAX_CHARS:
+        return []
+    raw = [_raw_token(m) for m in _TOKEN.finditer(normalise(text))]
+    return _numbers(raw)
+
+
+def _raw_token(match: re.Match) -> Tok:
+    kind, text = match.lastgroup, match.group()
+    if kind == "iso":
+        y, m, d = (int(x) for x in text.split("-"))
+        return Tok("ymd", text, (y, m, d))
+    if kind == "slash":
+        parts = [int(x) for x in text.split("/")]
+        year = parts[2] if len(parts) == 3 else None
+        if year is not None and year < 100:
+            year += 2000
+        return Tok("ymd", text, (year, parts[0], parts[1]))
+    if kind == "hm":
+        parts = [int(x) for x in re.split(r"[:.]", text)]
+        return Tok("hm", text, (parts[0], parts[1], parts[2] if len(parts) > 2 else 0))
+    if kind == "ord":
+        return Tok("n", text, int(match.group("ord")), ordinal=True, digits=len(match.group("ord")))
+    if kind == "num":
+        return Tok("n", text, int(text), digits=len(text))
+    if kind == "dash":
+        return Tok("-", "-")
+    return Tok("w", text)
+
+
+def _numbers(raw: list[Tok]) -> list[Tok]:
+    """Spoken numbers (a run of number words) to number tokens; "oh five" to a padded 5."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(raw):
+        tok = raw[i]
+        if tok.kind == "w" and tok.text in NUMBER_WORDS:
+            j = i
+            while j < len(raw) and raw[j].kind == "w" and (raw[j].text in NUMBER_WORDS or raw[j].text == "and"):
+                j += 1
+            words = [t.text for t in raw[i:j]]
+            got = read_number(words, 0)
+            if got:
+                value, ordinal, used = got
+                out.append(Tok("n", " ".join(words[:used]), value, ordinal=ordinal))
+                i += used
+                continue
+        if tok.kind == "w" and tok.text in ("oh", "o") and i + 1 < len(raw) and 0 < UNITS.get(raw[i + 1].text, 0) < 10:
+            out.append(Tok("n", "0" + str(UNITS[raw[i + 1].text]), UNITS[raw[i + 1].text], digits=2))
+            i += 2
+            continue
+        out.append(tok)
+        i += 1
+    return out
