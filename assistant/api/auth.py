@@ -1,0 +1,79 @@
+"""Who is calling: per-user API keys from the `X-API-Key` header or `Authorization: Bearer`.
+
+Keys live hashed in the `api_keys` table (`python -m assistant keys create NAME`); for
+development and tests, ASSISTANT_API_KEYS="alice:key1,bob:key2" adds keys from the
+environment. A read-only key (`--read-only`, or "user:key:ro") may read but not write: 403.
+Calendar apps and Rasa clients cannot always set headers, so the `.ics` export and the
+Rasa route also take the key as `?token=` (Rasa's own name for it).
+"""
+from __future__ import annotations
+
+import hmac
+
+from fastapi import Depends, HTTPException, Request, Security, status
+from fastapi.security import APIKeyHeader, APIKeyQuery, HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session, sessionmaker
+
+from assistant.api.keys import Principal, find_key, hash_key
+
+header_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="your API key")
+bearer_key = HTTPBearer(auto_error=False, description="the same API key as a bearer token")
+query_key = APIKeyQuery(name="token", auto_error=False, description="the API key in the URL (.ics, Rasa)")
+
+
+class KeyRing:
+    """Resolves a presented key to a Principal: development keys first, then the table."""
+
+    def __init__(self, sessions: sessionmaker[Session] | None, env_keys: dict[str, Principal]) -> None:
+        self.sessions = sessions
+        self.env_keys = env_keys
+
+    def principal(self, key: str) -> Principal | None:
+        digest = hash_key(key)
+        for known, who in self.env_keys.items():
+            if hmac.compare_digest(known, digest):
+                return who
+        if self.sessions is None:
+            return None
+        with self.sessions() as session:
+            row = find_key(key, session=session)
+            return Principal(row.owner, row.read_only) if row else None
+
+
+def _unauthorized(message: str) -> HTTPException:
+    return HTTPException(status.HTTP_401_UNAUTHORIZED, message, headers={"WWW-Authenticate": "Bearer"})
+
+
+def _resolve(request: Request, key: str | None) -> Principal:
+    if not key:
+        raise _unauthorized("missing API key: send it as the X-API-Key header or 'Authorization: Bearer KEY'")
+    principal = request.app.state.keys.principal(key)
+    if principal is None:
+        raise _unauthorized("invalid or revoked API key")
+    return principal
+
+
+def reader(
+    request: Request,
+    api_key: str | None = Security(header_key),
+    bearer: HTTPAuthorizationCredentials | None = Security(bearer_key),
+) -> Principal:
+    """Any valid key: the caller may read their own calendar."""
+    return _resolve(request, api_key or (bearer.credentials if bearer else None))
+
+
+def reader_or_token(
+    request: Request,
+    api_key: str | None = Security(header_key),
+    bearer: HTTPAuthorizationCredentials | None = Security(bearer_key),
+    token: str | None = Security(query_key),
+) -> Principal:
+    """Like `reader`, but also accepts `?token=KEY` for clients that cannot set headers."""
+    return _resolve(request, api_key or (bearer.credentials if bearer else None) or token)
+
+
+def writer(principal: Principal = Depends(reader)) -> Principal:
+    """A key that may change the calendar (read-only keys get 403)."""
+    if principal.read_only:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "this API key is read-only: make a full key to change events")
+    return principal

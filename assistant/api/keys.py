@@ -1,0 +1,108 @@
+"""Per-user API keys, stored hashed: the database never holds a key anyone could reuse.
+
+A key is shown once, when it is made (`python -m assistant keys create NAME`); the table
+keeps its SHA-256 and a short prefix to tell keys apart in listings. Keys are random
+(256 bits), so a plain hash is enough: there is nothing to brute-force, unlike passwords.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import Boolean, String, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from assistant.exceptions import BadSettings
+from assistant.models import Base
+
+KEY_PREFIX = "cal_"
+USER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$")
+
+
+class ApiKey(Base):
+    """One key of one user; revoking sets `revoked_at` (kept for the audit trail)."""
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner: Mapped[str] = mapped_column(String(200), index=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(16))
+    label: Mapped[str | None] = mapped_column(String(200))
+    read_only: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: the user whose calendar the request may see, and whether it may write."""
+
+    user: str
+    read_only: bool = False
+
+
+def hash_key(key: str) -> str:
+    """The stored form of a key (hex SHA-256 of its UTF-8 bytes)."""
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def check_user_name(name: str) -> str:
+    """User names are short and plain, so they are safe in logs, URLs and session keys."""
+    if not USER_NAME.match(name):
+        raise BadSettings(f"user name {name!r} must be 1-100 letters, digits, '.', '_', '@' or '-'")
+    return name
+
+
+def create_key(owner: str, *, session: Session, label: str | None = None, read_only: bool = False) -> tuple[ApiKey, str]:
+    """Make a new key for `owner`; returns the row and the key itself (shown only now)."""
+    key = KEY_PREFIX + secrets.token_urlsafe(32)
+    row = ApiKey(
+        owner=check_user_name(owner), key_hash=hash_key(key), prefix=key[: len(KEY_PREFIX) + 6],
+        label=label, read_only=read_only, created_at=_utcnow(), revoked_at=None,
+    )
+    session.add(row)
+    session.flush()
+    return row, key
+
+
+def find_key(key: str, *, session: Session) -> ApiKey | None:
+    """The live (not revoked) row of this key, or None."""
+    row = session.scalar(select(ApiKey).where(ApiKey.key_hash == hash_key(key)))
+    return row if row is not None and row.revoked_at is None else None
+
+
+def list_keys(*, session: Session, owner: str | None = None) -> list[ApiKey]:
+    """Every key (of one owner, when given), oldest first."""
+    query = select(ApiKey).order_by(ApiKey.id)
+    if owner is not None:
+        query = query.where(ApiKey.owner == owner)
+    return list(session.scalars(query))
+
+
+def revoke_key(prefix: str, *, session: Session) -> list[ApiKey]:
+    """Revoke the live keys whose prefix (or full key) is given; returns what was revoked."""
+    rows = [r for r in list_keys(session=session) if r.revoked_at is None
+            and (r.prefix == prefix or r.key_hash == hash_key(prefix))]
+    for row in rows:
+        row.revoked_at = _utcnow()
+    return rows
+
+
+def parse_env_keys(text: str) -> dict[str, Principal]:
+    """Development keys from ASSISTANT_API_KEYS="alice:key1,bob:key2[:ro]", by key hash."""
+    out: dict[str, Principal] = {}
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        user, _, rest = item.partition(":")
+        key, _, mode = rest.partition(":")
+        if not key or mode not in ("", "ro", "rw"):
+            raise BadSettings(f"ASSISTANT_API_KEYS item {item!r} must look like user:key or user:key:ro")
+        out[hash_key(key)] = Principal(check_user_name(user), read_only=mode == "ro")
+    return out
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)

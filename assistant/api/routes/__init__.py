@@ -1,0 +1,1 @@
+"""The API's routers, one module per door: NLU (parse, Rasa), chat, events (CRUD, .ics)."""

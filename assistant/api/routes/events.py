@@ -1,0 +1,107 @@
+"""Events CRUD and the iCalendar export, always scoped to the caller's own calendar.
+
+Another user's event id answers 404, exactly like an id that does not exist, so ids
+leak nothing. DELETE is a soft cancel: the event stays, marked cancelled.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response, status
+
+from assistant.api import deps
+from assistant.api.auth import reader, reader_or_token, writer
+from assistant.api.ics import calendar_bytes
+from assistant.api.keys import Principal
+from assistant.api.schemas import EventCreate, EventPublic, EventUpdate
+from assistant.core import Assistant
+
+router = APIRouter(prefix="/v1", tags=["events"])
+EventId = Path(ge=1, le=2**31 - 1, description="the event's id")
+NOT_FOUND = {404: {"description": "no such event in your calendar"}}
+
+
+@router.get("/events", response_model=list[EventPublic], summary="Your events in a time range")
+def list_events(start: datetime | None = Query(None, description="events ending after this"),
+                end: datetime | None = Query(None, description="events starting before this"),
+                include_cancelled: bool = False, tz: str | None = Query(None, max_length=64),
+                who: Principal = Depends(reader), bot: Assistant = Depends(deps.assistant)) -> list[Any]:
+    """Events overlapping [start, end), in time order; naive times are wall times in `tz`."""
+    return [e.to_dict() for e in _query(bot, who, start, end, include_cancelled, tz)]
+
+
+@router.get("/events.ics", summary="Your events as an iCalendar file (RFC 5545)",
+            response_class=Response, responses={200: {"content": {"text/calendar": {}}}})
+def export_ics(start: datetime | None = None, end: datetime | None = None, include_cancelled: bool = False,
+               who: Principal = Depends(reader_or_token), bot: Assistant = Depends(deps.assistant)) -> Response:
+    """Import it in a calendar app, or subscribe to this URL with `?token=KEY`."""
+    body = calendar_bytes(_query(bot, who, start, end, include_cancelled, None))
+    return Response(body, media_type="text/calendar; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="calendar.ics"'})
+
+
+@router.post("/events", response_model=EventPublic, status_code=status.HTTP_201_CREATED,
+             summary="Create an event")
+def create_event(body: EventCreate, response: Response, who: Principal = Depends(writer),
+                 bot: Assistant = Depends(deps.assistant)) -> Any:
+    """A new event; without `end`, it lasts the kind's usual length (all day: one day)."""
+    start, end = _span(bot, body)
+    view = bot.create_event(who.user, title=body.title, start=start, end=end, all_day=body.all_day,
+                            location=body.location, kind=body.kind, tz=body.tz,
+                            attendees=body.attendees, recurrence=body.recurrence)
+    response.headers["Location"] = f"/v1/events/{view.id}"
+    return view.to_dict()
+
+
+@router.get("/events/{event_id}", response_model=EventPublic, responses=NOT_FOUND, summary="One event")
+def get_event(event_id: int = EventId, tz: str | None = Query(None, max_length=64),
+              who: Principal = Depends(reader), bot: Assistant = Depends(deps.assistant)) -> Any:
+    """One of your events (cancelled ones too)."""
+    return _found(bot.get_event(who.user, event_id, tz=deps.checked_zone(tz)))
+
+
+@router.patch("/events/{event_id}", response_model=EventPublic, responses=NOT_FOUND, summary="Change an event")
+def update_event(body: EventUpdate, event_id: int = EventId, who: Principal = Depends(writer),
+                 bot: Assistant = Depends(deps.assistant)) -> Any:
+    """Change only the fields sent; naive times are wall times in `tz` (default: the event's)."""
+    changes = body.changes()
+    if body.tz is not None:
+        changes["tz"] = body.tz
+    return _found(bot.update_event(who.user, event_id, **changes))
+
+
+@router.delete("/events/{event_id}", response_model=EventPublic, responses=NOT_FOUND,
+               summary="Cancel an event (soft delete)")
+def cancel_event(event_id: int = EventId, who: Principal = Depends(writer),
+                 bot: Assistant = Depends(deps.assistant)) -> Any:
+    """Marks the event cancelled and returns it; it stays listed with include_cancelled."""
+    return _found(bot.cancel_event(who.user, event_id))
+
+
+def _query(bot: Assistant, who: Principal, start: datetime | None, end: datetime | None,
+           include_cancelled: bool, tz: str | None) -> list:
+    start, end = deps.checked_moment("start", start), deps.checked_moment("end", end)
+    if start is not None and end is not None and (start.tzinfo is None) != (end.tzinfo is None):
+        raise deps.unprocessable("end", "start and end must both carry a UTC offset or both be wall times")
+    return bot.events(who.user, start=start, end=end, include_cancelled=include_cancelled,
+                      tz=deps.checked_zone(tz))
+
+
+def _span(bot: Assistant, body: EventCreate) -> tuple[datetime, datetime]:
+    """Start and end as stored: all-day events run midnight to midnight."""
+    start, end = body.start, body.end
+    if body.all_day:
+        start = start.replace(hour=0, minute=0, second=0, microsecond=0)
+        if end is None or end <= start:
+            end = start + timedelta(days=1)
+        elif end.time() != datetime.min.time():
+            end = end.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
+        return start, end
+    return start, end or start + bot.settings.length_of(body.kind)
+
+
+def _found(view) -> Any:
+    if view is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such event in your calendar")
+    return view.to_dict()

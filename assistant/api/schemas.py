@@ -1,0 +1,194 @@
+"""The API's request and response bodies: separate create / update / public shapes.
+
+Every text field that reaches the database is checked here, because the database is where
+odd input turns into a 500: PostgreSQL refuses NUL characters in text, and a lone surrogate
+(valid in JSON's "\\ud800", invalid in UTF-8) breaks every driver. Such input is a 422.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+MAX_TEXT = 200_000  # a command longer than this is not a command; 100 KB still gets an answer
+MAX_TITLE = 500
+MAX_FIELD = 1_000
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
+def storable(value: str) -> str:
+    """Refuse the characters no database driver can store (NUL, lone surrogates)."""
+    if "\x00" in value:
+        raise ValueError("must not contain NUL (\\u0000) characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise ValueError("must be valid Unicode (it holds a lone surrogate)") from err
+    return value
+
+
+def not_blank(value: str) -> str:
+    """A title must say something: whitespace alone is not one."""
+    if not value.strip():
+        raise ValueError("must not be empty or only spaces")
+    return value
+
+
+def known_zone(value: str | None) -> str | None:
+    """An IANA zone name this machine knows, checked before it reaches the dialogue."""
+    from nlu.timezones import zone
+    from nlu.exceptions import BadTimeZone
+
+    if value is None:
+        return None
+    try:
+        zone(storable(value))
+    except BadTimeZone as err:
+        raise ValueError(str(err)) from err
+    return value
+
+
+def sane_moment(value: datetime | None) -> datetime | None:
+    """A date-time a calendar can hold: years 1900-2200 (extremes overflow zone arithmetic)."""
+    if value is not None and not (MIN_YEAR <= value.year <= MAX_YEAR):
+        raise ValueError(f"must be between the years {MIN_YEAR} and {MAX_YEAR}")
+    return value
+
+
+def valid_rrule(value: str | None) -> str | None:
+    """An RFC 5545 recurrence rule ("FREQ=WEEKLY;BYDAY=MO"), checked with dateutil."""
+    from dateutil.rrule import rrulestr
+
+    if value is None:
+        return None
+    rule = value.removeprefix("RRULE:")
+    try:
+        rrulestr(storable(rule), dtstart=datetime(2000, 1, 1))
+    except (ValueError, TypeError, OverflowError) as err:
+        raise ValueError(f"is not an RFC 5545 RRULE such as 'FREQ=WEEKLY;BYDAY=MO': {err}") from err
+    return rule
+
+
+Text = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(storable)]
+Title = Annotated[str, Field(min_length=1, max_length=MAX_TITLE), AfterValidator(storable), AfterValidator(not_blank)]
+Short = Annotated[str, Field(max_length=MAX_FIELD), AfterValidator(storable)]
+Zone = Annotated[str | None, Field(max_length=64, examples=["Europe/Paris"]), AfterValidator(known_zone)]
+RRule = Annotated[str | None, Field(max_length=MAX_FIELD, examples=["FREQ=WEEKLY;BYDAY=MO"]), AfterValidator(valid_rrule)]
+Moment = Annotated[datetime, AfterValidator(sane_moment)]
+SessionId = Annotated[str, Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9._:@-]+$")]
+
+
+class Strict(BaseModel):
+    """Unknown fields are a mistake worth a 422, not something to ignore silently."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ParseRequest(Strict):
+    """One command to read, against an optional reference time and zone."""
+
+    text: Text = Field(examples=["Schedule event for visit to Trivandrum on July 18"])
+    now: Moment | None = Field(None, description="reference time (ISO); naive means wall time in `tz`")
+    tz: Zone = None
+
+
+class ChatRequest(ParseRequest):
+    """One turn of a conversation; `session_id` is private to the caller's user."""
+
+    session_id: SessionId = Field(examples=["kitchen-speaker"])
+
+
+class RasaParseRequest(BaseModel):
+    """Rasa's `/model/parse` body: `text` and an optional `message_id` (other fields ignored)."""
+
+    text: Text = Field(examples=["cancel the dentist tomorrow"])
+    message_id: str | None = None
+
+
+class EventBase(Strict):
+    """Fields an event may be created with or changed to."""
+
+    location: Short | None = None
+    kind: Short | None = Field(None, description="the DOMAIN word: meeting, call, party...")
+    attendees: list[Short] | None = Field(None, max_length=200)
+    recurrence: RRule = None
+    tz: Zone = Field(None, description="zone of naive start/end and of the answer (default: the server's)")
+
+
+class EventCreate(EventBase):
+    """A new event. Naive start/end are wall times in `tz`; all-day events may give dates."""
+
+    title: Title = Field(examples=["visit to Trivandrum"])
+    start: Moment = Field(examples=["2027-07-18T00:00:00"])
+    end: Moment | None = Field(None, description="default: start plus the kind's usual length")
+    all_day: bool = False
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "EventCreate":
+        _check_order(self.start, self.end)
+        return self
+
+
+class EventUpdate(EventBase):
+    """A partial change: only the fields sent are changed (PATCH semantics)."""
+
+    title: Title | None = None
+    start: Moment | None = None
+    end: Moment | None = None
+    all_day: bool | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "EventUpdate":
+        _check_order(self.start, self.end)
+        if "title" in self.model_fields_set and self.title is None:
+            raise ValueError("title cannot be removed, only changed")
+        return self
+
+    def changes(self) -> dict[str, Any]:
+        """The fields the caller actually sent."""
+        return self.model_dump(exclude_unset=True, exclude={"tz"})
+
+
+class EventPublic(BaseModel):
+    """An event as the API shows it: wall times in the requested zone."""
+
+    id: int
+    title: str
+    kind: str | None = None
+    start: str | None
+    end: str | None
+    all_day: bool
+    location: str | None = None
+    attendees: list[str] = []
+    recurrence: str | None = None
+    cancelled: bool = False
+    tz: str | None = None
+
+
+class ChatReply(BaseModel):
+    """The chat JSON of `python -m assistant chat --json` (plus the choices and the parse)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    reply: str = Field(examples=['Scheduled "visit to Trivandrum" for Sunday, July 18, 2027 (all day).'])
+    operation: str = Field(examples=["create"], description="create, cancel, reschedule, query, undo, confirm, clarify or none")
+    events: list[EventPublic]
+    choices: list[str] = []
+    parse: dict[str, Any] | None = None
+
+
+class ErrorBody(BaseModel):
+    """Every error answer: a status-specific `detail` a person can act on."""
+
+    detail: Any
+
+
+def _check_order(start: datetime | None, end: datetime | None) -> None:
+    """End after start; both with a UTC offset or both without (else they do not compare)."""
+    if start is None or end is None:
+        return
+    if (start.tzinfo is None) != (end.tzinfo is None):
+        raise ValueError("start and end must both carry a UTC offset or both be wall times")
+    if end <= start:
+        raise ValueError("end must be after start")
