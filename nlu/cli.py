@@ -144,6 +144,7 @@ def build() -> argparse.ArgumentParser:
     p = command("convert", cmd_convert, "convert annotated data to a spaCy DocBin, reporting spans that do not fit")
     p.add_argument("input", help="our JSONL, tutorial JSON, spaCy (text, {entities}) pairs JSON, or SLURP JSONL")
     p.add_argument("output", help="the .spacy file to write")
+    p.add_argument("--strict", action="store_true", help="exit 1 and write nothing if any span has to be left out")
 
     p = command("evaluate", cmd_evaluate, "score slot extraction and intent on a data set")
     p.add_argument("data", help="our JSONL, tutorial JSON, spaCy pairs, a .spacy DocBin, or SLURP JSONL")

@@ -13,7 +13,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlu.examples import Annotated, read_jsonl
+from nlu.examples import Annotated
 from nlu.exceptions import BadData, NLUError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,8 +49,10 @@ def corpus_files(seed: int) -> tuple[Path, Path, str]:
 
 def load_corpus(seed: int, limit: int | None = None) -> Corpus:
     """The training and dev examples, cut to `limit` each for smoke tests."""
+    from nlu.importers import load_examples
+
     train_path, dev_path, origin = corpus_files(seed)
-    train, dev = read_jsonl(train_path), read_jsonl(dev_path)
+    train, dev = load_examples(train_path), load_examples(dev_path)
     if limit:
         train, dev = train[:limit], dev[: max(1, limit // 2)]
     if not train or not dev:
