@@ -106,6 +106,8 @@ def _pair(left: Piece, right: Piece, ctx: Context) -> Piece | None:
         first, last = _as_time(left), _as_time(right)
         return TimeRange(first, last) if first and last else None
     if isinstance(left, Day) and isinstance(right, Day):
+        if left.month_known and not right.month_known and right.weekday is None:
+            right = Day(_same_month(left.date, right.date.day) or right.date)
         last = right.date
         while last < left.date and right.weekday is not None:
             last += timedelta(days=7)
@@ -120,6 +122,13 @@ def _pair(left: Piece, right: Piece, ctx: Context) -> Piece | None:
     if isinstance(left, Period) and isinstance(right, Period) and right.end > left.start:
         return Period(left.start, right.end, left.grain)
     return None
+
+
+def _same_month(day: date, dom: int) -> date | None:
+    try:
+        return day.replace(day=dom)
+    except ValueError:
+        return None
 
 
 def _as_time(piece: Piece) -> Time | None:

@@ -415,10 +415,10 @@ def period(s: Scan, i: int) -> int:
         return j + 1
     if unit in ("weekend", "weekends"):
         return _weekend(s, j + 1, mod)
-    if unit == "month" and mod:
+    if unit == "month" and (mod or s.word(i - 1) == "the"):
         s.out.append(_month_period(ctx, add_months(month_start(today), shift)))
         return j + 1
-    if unit == "year" and mod:
+    if unit == "year" and (mod or s.word(i - 1) == "the"):
         first = date(today.year + shift, 1, 1)
         s.out.append(Period(*ctx.day_span(first, date(first.year, 12, 31)), "year"))
         return j + 1
@@ -645,6 +645,8 @@ def part_of_day(s: Scan, i: int) -> int:
 
 def _count(s: Scan, i: int) -> tuple[float | None, int]:
     word, tok = s.word(i), s.num(i)
+    if i < len(s.toks) and s.toks[i].kind == "dec":
+        return s.toks[i].val, i + 1
     if tok is not None and not tok.ordinal:
         if s.word(i + 1) == "and" and s.word(i + 2) == "a" and s.word(i + 3) == "half":
             return tok.val + 0.5, i + 4
@@ -673,6 +675,8 @@ def _unit(s: Scan, i: int) -> tuple[str, int] | None:
 def duration(s: Scan, i: int) -> int:
     """two hours, half an hour, an hour and a half, two and a half hours, 90 minutes."""
     count, j = _count(s, i)
+    if count is None and s.word(i) in UNITS and s.word(i + 1) in ("from", "after", "before", "ago", "later"):
+        count = 1.0  # "week from today", "day before christmas"
     if count is None:
         return i
     unit = _unit(s, j)

@@ -18,6 +18,7 @@ _TOKEN = re.compile(
     r"(?P<iso>\d{4}-\d{1,2}-\d{1,2})(?!\d)"
     r"|(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\d/])"
     r"|(?P<hm>\d{1,2}[:.]\d{2}(?::\d{2})?)(?![\d.:])"
+    r"|(?P<dec>\d{1,3}\.\d)(?![\d.])"
     r"|(?P<ord>\d{1,2})(?:st|nd|rd|th)(?![a-z])"
     r"|(?P<num>\d+)"
     r"|(?P<word>[a-z]+)"
@@ -67,6 +68,8 @@ def _raw_token(match: re.Match) -> Tok:
     if kind == "hm":
         parts = [int(x) for x in re.split(r"[:.]", text)]
         return Tok("hm", text, (parts[0], parts[1], parts[2] if len(parts) > 2 else 0))
+    if kind == "dec":
+        return Tok("dec", text, float(text))
     if kind == "ord":
         return Tok("n", text, int(match.group("ord")), ordinal=True, digits=len(match.group("ord")))
     if kind == "num":
