@@ -8,6 +8,7 @@ config (nlu/configs/config.cfg) and a fixed seed; `model-best` becomes the shipp
 from __future__ import annotations
 
 import argparse
+import importlib
 import importlib.util
 import shutil
 from dataclasses import dataclass
@@ -34,11 +35,14 @@ class Corpus:
     origin: str
 
 
+def _has_corpus() -> bool:
+    return importlib.util.find_spec("nlu.corpus") is not None
+
+
 def corpus_files(seed: int) -> tuple[Path, Path, str]:
     """(train.jsonl, dev.jsonl, origin): the corpus generator's output, else build/corpus/."""
-    if importlib.util.find_spec("nlu.corpus") is not None:
-        from nlu.corpus import build
-
+    build = getattr(importlib.import_module("nlu.corpus"), "build", None) if _has_corpus() else None
+    if build is not None:
         train, dev = build(BUILD / "corpus", seed)
         return Path(train), Path(dev), "nlu.corpus.build"
     train, dev = BUILD / "corpus" / "train.jsonl", BUILD / "corpus" / "dev.jsonl"
