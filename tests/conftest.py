@@ -15,3 +15,71 @@ NOW = datetime(2026, 11, 23, 9, 0)
 @pytest.fixture(scope="session")
 def now() -> datetime:
     return NOW
+
+
+# ---- REST API (tests/test_api_*.py) -------------------------------------------------------
+# One database per backend for the whole run (SQLite file; PostgreSQL when DATABASE_URL
+# names one); each test gets fresh, unique user names, so tests never see each other's rows.
+
+def _postgres_url() -> str | None:
+    import os
+
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgresql"):
+        return None
+    return url.replace("postgresql://", "postgresql+psycopg://", 1) if url.startswith("postgresql://") else url
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def api_db_url(request, tmp_path_factory) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('api') / 'calendar.db'}"
+    url = _postgres_url()
+    if url is None:
+        pytest.skip("PostgreSQL: set DATABASE_URL=postgresql+psycopg://... (scripts/test.sh does)")
+    return url
+
+
+@pytest.fixture(scope="session")
+def api_model_parser():
+    """The shipped NLU pipeline's parse function (tests that need real meaning skip without it)."""
+    import nlu
+    from nlu.exceptions import ModelNotFound
+
+    try:
+        return nlu.load().parse
+    except ModelNotFound as err:
+        pytest.skip(f"no trained pipeline yet: {err}")
+
+
+@pytest.fixture
+def make_api(api_db_url):
+    """Build a TestClient over a fresh Assistant: make_api(parser) -> (client, headers_by_role, bot).
+
+    Roles: "alice" and "bob" (full keys, one by X-API-Key, one by Bearer) and "reader"
+    (a read-only key); each test gets unique user names behind these roles.
+    """
+    import uuid
+
+    from fastapi.testclient import TestClient
+
+    from assistant import Assistant
+    from assistant.api import create_app
+
+    clients = []
+
+    def make(parser=None, **app_kwargs):
+        tag = uuid.uuid4().hex[:10]
+        users = {role: f"{role}-{tag}" for role in ("alice", "bob", "reader")}
+        keys = {role: f"key-{role}-{tag}" for role in users}
+        spec = ",".join(f"{users[r]}:{keys[r]}" + (":ro" if r == "reader" else "") for r in users)
+        bot = Assistant(api_db_url, parser=parser)
+        client = TestClient(create_app(bot, api_keys=spec, **app_kwargs), raise_server_exceptions=False)
+        clients.append(client)
+        headers = {"alice": {"X-API-Key": keys["alice"]}, "bob": {"Authorization": f"Bearer {keys['bob']}"},
+                   "reader": {"X-API-Key": keys["reader"]}}
+        return client, headers, bot, users
+
+    yield make
+    for client in clients:
+        client.close()
