@@ -8,8 +8,10 @@ config (nlu/configs/config.cfg) and a fixed seed; `model-best` becomes the shipp
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib
 import importlib.util
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,23 +41,35 @@ def _has_corpus() -> bool:
     return importlib.util.find_spec("nlu.corpus") is not None
 
 
-def corpus_files(seed: int) -> tuple[Path, Path, str]:
-    """(train.jsonl, dev.jsonl, origin): the corpus generator's output, else build/corpus/."""
+def corpus_files(seed: int, corpus_dir: Path | None = None) -> tuple[Path, Path, str]:
+    """(train.jsonl, dev.jsonl, origin) of the corpus to train on.
+
+    In order: `corpus_dir` (or the NLU_CORPUS environment variable: a folder with your own
+    train.jsonl and dev.jsonl, any format load_examples reads), the generator
+    `nlu.corpus.build`, and finally whatever an earlier build left in build/corpus/.
+    """
+    corpus_dir = corpus_dir or (Path(os.environ["NLU_CORPUS"]) if os.environ.get("NLU_CORPUS") else None)
     build = getattr(importlib.import_module("nlu.corpus"), "build", None) if _has_corpus() else None
-    if build is not None:
+    if corpus_dir is None and build is not None:
         train, dev = build(BUILD / "corpus", seed)
         return Path(train), Path(dev), "nlu.corpus.build"
-    train, dev = BUILD / "corpus" / "train.jsonl", BUILD / "corpus" / "dev.jsonl"
+    folder = corpus_dir or BUILD / "corpus"
+    train, dev = folder / "train.jsonl", folder / "dev.jsonl"
     if not (train.exists() and dev.exists()):
-        raise BadData(f"no corpus: nlu.corpus is missing and {train} / {dev} do not exist")
-    return train, dev, str(train.parent.relative_to(ROOT))
+        raise BadData(f"no corpus: {train} / {dev} do not exist (and nlu.corpus.build is not there)")
+    return train, dev, _rel(folder)
 
 
-def load_corpus(seed: int, limit: int | None = None) -> Corpus:
-    """The training and dev examples, cut to `limit` each for smoke tests."""
+def _rel(path: Path) -> str:
+    path = Path(path).resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def load_corpus(seed: int, limit: int | None = None, corpus_dir: Path | None = None) -> Corpus:
+    """The training and dev examples, cut to `limit` (dev to half of it) for smoke tests."""
     from nlu.importers import load_examples
 
-    train_path, dev_path, origin = corpus_files(seed)
+    train_path, dev_path, origin = corpus_files(seed, corpus_dir)
     train, dev = load_examples(train_path), load_examples(dev_path)
     if limit:
         train, dev = train[:limit], dev[: max(1, limit // 2)]
@@ -125,17 +139,18 @@ def _portable_config(path: Path) -> None:
 
 
 def workdir_for(output: Path) -> Path:
-    """A build/ folder per output, so a smoke test never clobbers a real run."""
-    name = "-".join(output.resolve().parts[-2:]).strip("-/") or "model"
-    return BUILD / "training" / name
+    """A build/ folder per output path, so a smoke test never clobbers a real run."""
+    resolved = Path(output).resolve()
+    tag = hashlib.sha1(str(resolved).encode()).hexdigest()[:8]
+    return BUILD / "training" / f"{resolved.name or 'model'}-{tag}"
 
 
-def train(output: Path, config: Path = DEFAULT_CONFIG, seed: int = 0,
-          max_steps: int | None = None, limit: int | None = None) -> Path:
+def train(output: Path, config: Path = DEFAULT_CONFIG, seed: int = 0, max_steps: int | None = None,
+          limit: int | None = None, corpus_dir: Path | None = None) -> Path:
     """Train the pipeline end to end and write it, with its model card, to `output`."""
     from nlu import modelcard
 
-    corpus = load_corpus(seed, limit)
+    corpus = load_corpus(seed, limit, corpus_dir)
     workdir = workdir_for(output)
     train_path, dev_path = write_docbins(corpus, workdir)
     best = run_spacy_train(config, workdir, overrides(train_path, dev_path, seed, max_steps))

@@ -83,3 +83,31 @@ def make_api(api_db_url):
     yield make
     for client in clients:
         client.close()
+
+
+# ---- NLU training / evaluation / CLI (tests/test_training_*, test_evaluate_*, test_cli_parse_*) ----
+# A pipeline for tests that need one: the shipped models/nlu-calendar when it exists, else a
+# small one trained once per run from tests/data/tiny.jsonl (about half a minute).
+
+TINY_CORPUS = ROOT / "tests" / "data" / "tiny.jsonl"
+
+
+@pytest.fixture(scope="session")
+def tiny_corpus_dir(tmp_path_factory) -> Path:
+    """A corpus folder (train.jsonl, dev.jsonl) made of the handwritten tiny set."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("tiny-corpus")
+    for name in ("train.jsonl", "dev.jsonl"):
+        shutil.copy(TINY_CORPUS, folder / name)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def nlu_model_path(tmp_path_factory, tiny_corpus_dir) -> Path:
+    shipped = ROOT / "models" / "nlu-calendar"
+    if (shipped / "config.cfg").exists():
+        return shipped
+    from nlu.training import train
+
+    return train(tmp_path_factory.mktemp("nlu-model") / "model", max_steps=150, corpus_dir=tiny_corpus_dir)
