@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-
 from nlu.importers import load_examples
 from nlu.slurp import from_slurp, token_offsets
 
