@@ -1,0 +1,94 @@
+"""The NLU inspector, for people integrating the NLU: many commands in, a table out.
+
+Paste commands (one per line), read them all with the shipped pipeline against the
+sidebar's "now" and zone, and get one row per command (intent, confidence, slots, title,
+resolved time), downloadable as JSONL in the `python -m nlu parse` format. The model card
+(labels, data, scores) sits beside the table.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import streamlit as st
+
+from nlu.result import Parse
+from ui import errors, examples, slots_view, state
+from ui.state import Context, ModelCard
+
+MAX_LINES = 500
+HIGHLIGHT_LINES = 30
+
+
+def page(ctx: Context) -> None:
+    """Draw the inspector: input and results on the left, the model card on the right."""
+    st.title("NLU inspector", anchor=False)
+    left, right = st.columns([3, 2], gap="large")
+    with left, errors.guard("parse those commands"):
+        render_parses(ctx)
+    with right, errors.guard("read the model card"):
+        render_model_card(state.model_card())
+
+
+def render_parses(ctx: Context) -> None:
+    """The text box, and the table of readings for what it holds."""
+    text = st.text_area("Commands, one per line", value="\n".join(examples.TYPED + examples.SPOKEN),
+                        height=220, key="inspector_text")
+    lines = [line for line in text.splitlines() if line.strip()][:MAX_LINES]
+    st.caption(f"{len(lines)} command(s) · read at {ctx.reference():%a %d %b %Y %H:%M} {ctx.tz}"
+               + (f" · only the first {MAX_LINES} lines" if len(text.splitlines()) > MAX_LINES else ""))
+    if not lines:
+        return
+    parses = state.parse_many(tuple(lines), ctx.reference(), ctx.tz)
+    st.dataframe(table_rows(parses), hide_index=True, width="stretch",
+                 column_config={"confidence": st.column_config.NumberColumn(format="%.2f")})
+    st.download_button("Download JSONL", data=to_jsonl(parses), file_name="nlu-parses.jsonl",
+                       mime="application/jsonl", icon=":material/download:")
+    with st.expander("Highlighted slots"):
+        for parse in parses[:HIGHLIGHT_LINES]:
+            slots_view.render(parse)
+
+
+def table_rows(parses: list[Parse]) -> list[dict[str, Any]]:
+    """One flat row per parse, for the table."""
+    rows = []
+    for parse in parses:
+        when = parse.when.to_dict() if parse.when else {}
+        rows.append({
+            "text": parse.text,
+            "intent": parse.intent,
+            "confidence": round(parse.confidence, 4),
+            "slots": "  ".join(f"{s.label}: {s.text}" for s in parse.slots),
+            "title": parse.title,
+            "start": when.get("start"),
+            "end": when.get("end"),
+            "grain": when.get("grain"),
+        })
+    return rows
+
+
+def to_jsonl(parses: list[Parse]) -> str:
+    """The parses as JSON lines, exactly `python -m nlu parse`'s output."""
+    return "".join(json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in parses)
+
+
+def render_model_card(card: ModelCard) -> None:
+    """Labels, data and scores of the shipped pipeline, from its meta.json and README."""
+    st.subheader("Model card", anchor=False)
+    meta = card.meta
+    if not meta and not card.readme:
+        st.info(f"No model card found at `{card.path}`.")
+        return
+    if meta:
+        st.markdown(f"**{meta.get('lang', '')}_{meta.get('name', '?')}** {meta.get('version', '')}"
+                    f" · spaCy {meta.get('spacy_version', '?')}")
+        labels = meta.get("labels", {})
+        for component, names in labels.items():
+            st.markdown(f"{component}: " + " ".join(f"`{n}`" for n in names))
+        scores = {k: v for k, v in meta.get("performance", {}).items() if isinstance(v, (int, float))}
+        if scores:
+            st.dataframe([{"score": k, "value": round(float(v), 4)} for k, v in scores.items()],
+                         hide_index=True, width="stretch")
+    if card.readme:
+        with st.expander("README", expanded=not meta):
+            st.markdown(card.readme)

@@ -1,0 +1,4 @@
+"""Page: the NLU inspector."""
+from ui import inspector, state
+
+inspector.page(state.context())
