@@ -41,13 +41,32 @@ def create_app(assistant: Assistant | None = None, *, db_url: str | None = None,
     app.state.keys = KeyRing(bot.sessions, env_keys)
     for module in (parse, chat, events):
         app.include_router(module.router)
+    app.add_api_route("/health", health, methods=["GET"], tags=["meta"], summary="Liveness (no key needed)")
     _install_error_handlers(app)
     return app
 
 
+def health() -> dict[str, str]:
+    """For load balancers and the load benchmark: the process answers."""
+    return {"status": "ok"}
+
+
 def app_from_env() -> FastAPI:
     """Factory for `uvicorn --factory` with several workers (database from ASSISTANT_DB)."""
-    return create_app(db_url=os.environ.get("ASSISTANT_DB") or None)
+    return warmed(create_app(db_url=os.environ.get("ASSISTANT_DB") or None))
+
+
+def warmed(app: FastAPI) -> FastAPI:
+    """Open the database and load the NLU pipeline now, so the first caller does not wait."""
+    from nlu.exceptions import ModelNotFound
+
+    bot = app.state.assistant
+    bot.sessions  # noqa: B018 - opens the engine and runs the migrations
+    try:
+        bot.parser("warm up", tz=bot.zone(None))
+    except ModelNotFound as err:
+        log.warning("no NLU pipeline: /v1/parse and /v1/chat will answer 503 (%s)", err)
+    return app
 
 
 def _install_error_handlers(app: FastAPI) -> None:

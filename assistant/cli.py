@@ -1,0 +1,85 @@
+"""`python -m assistant chat|serve`: thin shells over the Assistant facade.
+
+    python -m assistant chat [--json] [--db URL] [--now ISO] [--tz ZONE] [--user NAME] [--session ID]
+    python -m assistant serve [--host HOST] [--port PORT] [--db URL]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import uuid
+from datetime import datetime
+from typing import TextIO
+
+from assistant.exceptions import AssistantError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m assistant", description="Calendar voice assistant.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    chat = commands.add_parser("chat", help="talk to the assistant: one utterance per line, one reply per line")
+    chat.add_argument("--json", action="store_true", help="one chat JSON object per line")
+    chat.add_argument("--db", help="SQLAlchemy URL (default: DATABASE_URL or ./data/calendar.db)")
+    chat.add_argument("--now", type=_iso, help="fixed reference time for the whole session (ISO)")
+    chat.add_argument("--tz", help="IANA time zone of the user (default: ASSISTANT_TZ or Europe/Paris)")
+    chat.add_argument("--user", default="me", help="calendar owner (default: me)")
+    chat.add_argument("--session", help="conversation id (default: a new one; reuse it to resume)")
+    # ---- `serve` belongs to the REST API (assistant/api.py); imported lazily so the chat
+    # ---- command never pays for FastAPI/uvicorn.
+    serve = commands.add_parser("serve", help="run the REST API (OpenAPI docs at /docs)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--db", help="SQLAlchemy URL (default: DATABASE_URL or ./data/calendar.db)")
+    return parser
+
+
+def _iso(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"not an ISO date-time: {text!r} (e.g. 2026-11-23T09:00:00)") from err
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    # Transcripts may carry any byte: undecodable input becomes U+FFFD instead of a crash.
+    sys.stdin.reconfigure(encoding="utf-8", errors="replace")
+    sys.stdout.reconfigure(encoding="utf-8", errors="replace")
+    try:
+        if args.command == "serve":
+            from assistant import api
+
+            api.serve(args.host, args.port, args.db)
+            return 0
+        return chat(args, sys.stdin, sys.stdout)
+    except AssistantError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+
+
+def chat(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    """The chat loop: one reply line per input line, flushed, until end of input."""
+    from assistant.core import Assistant
+
+    bot = Assistant(args.db)
+    tz = bot.zone(args.tz)
+    session_id = args.session or f"cli-{uuid.uuid4().hex[:12]}"
+    interactive = not args.json and stdin.isatty()
+    if interactive:
+        print("Talk to your calendar (Ctrl-D to quit).", file=stdout, flush=True)
+    while True:
+        if interactive:
+            print("> ", end="", file=stdout, flush=True)
+        line = stdin.readline()
+        if not line:
+            return 0
+        text = line.rstrip("\r\n")
+        try:
+            reply = bot.handle(session_id, text, now=args.now, tz=tz, user=args.user)
+            out = json.dumps(reply.to_dict(), ensure_ascii=False) if args.json else reply.reply
+        except Exception as err:  # the loop goes on: one bad line must not end the session
+            out = json.dumps({"reply": f"Sorry, something went wrong: {err}", "operation": "none",
+                              "events": [], "error": type(err).__name__}) if args.json \
+                else f"Sorry, something went wrong: {err}"
+        print(out, file=stdout, flush=True)

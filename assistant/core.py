@@ -1,0 +1,186 @@
+"""The facade other code uses: `Assistant` (chat turns and event CRUD over one database)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from assistant import store
+from assistant.db import sessions_for
+from assistant.exceptions import BadEvent
+from assistant.settings import Settings
+from assistant.views import EventView, Reply, to_utc
+
+Parser = Callable[..., object]  # (text, now=aware datetime, tz=str) -> nlu Parse
+
+EVENT_FIELDS = ("title", "start", "end", "all_day", "location", "kind", "attendees", "recurrence", "tz")
+
+
+class Assistant:
+    """A calendar assistant over one database.
+
+    `handle` runs one chat turn (the conversation state lives in the database, keyed by
+    user and session id); `events`, `create_event`, `update_event`, `cancel_event` are the
+    plain CRUD the REST API and the UI use. The schema is created or upgraded (Alembic) on
+    first use.
+    """
+
+    def __init__(self, db_url: str | None = None, *, parser: Parser | None = None,
+                 settings: Settings | None = None) -> None:
+        self.settings = settings or Settings.from_env()
+        self.url = db_url or self.settings.url
+        self._parser = parser
+        self._factory: sessionmaker[Session] | None = None
+
+    # -- plumbing ---------------------------------------------------------------------
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        """The session factory (opens the database and upgrades its schema on first use)."""
+        if self._factory is None:
+            self._factory = sessions_for(self.url)
+        return self._factory
+
+    @property
+    def parser(self) -> Parser:
+        """The NLU callable: the injected one, else `nlu.parse` (loaded lazily)."""
+        if self._parser is None:
+            import nlu
+
+            self._parser = nlu.parse
+        return self._parser
+
+    def zone(self, tz: str | None) -> str:
+        """A checked IANA zone name (the settings' default when None)."""
+        name = tz or self.settings.default_tz
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError) as err:
+            raise BadEvent(f"unknown time zone {name!r}: use an IANA name such as 'Europe/Paris'") from err
+        return name
+
+    # -- conversation -----------------------------------------------------------------
+    def handle(self, session_id: str, text: str, *, now: datetime | None = None, tz: str | None = None,
+               user: str = "me") -> Reply:
+        """One chat turn: understand `text` in this conversation, act, and answer."""
+        from assistant.dialogue import Turn, run_turn
+
+        turn = Turn.make(self, session_id=session_id, text=text, now=now, tz=self.zone(tz), user=user)
+        return run_turn(self, turn)
+
+    # -- CRUD -------------------------------------------------------------------------
+    def events(self, user: str = "me", *, start: datetime | None = None, end: datetime | None = None,
+               include_cancelled: bool = False, tz: str | None = None) -> list[EventView]:
+        """The user's events overlapping [start, end), in time order (naive times are in `tz`)."""
+        zone = self.zone(tz)
+        with self.sessions.begin() as session:
+            rows = store.list_events(
+                session=session, owner=user,
+                start_utc=to_utc(start, zone) if start else None,
+                end_utc=to_utc(end, zone) if end else None,
+                include_cancelled=include_cancelled)
+            return [EventView.of(row, zone) for row in rows]
+
+    def get_event(self, user: str, event_id: int, *, tz: str | None = None) -> EventView | None:
+        """One event of this user (cancelled ones too), or None."""
+        with self.sessions.begin() as session:
+            row = store.get_event(session=session, owner=user, event_id=event_id)
+            return EventView.of(row, self.zone(tz)) if row else None
+
+    def create_event(self, user: str, *, title: str, start: datetime, end: datetime, all_day: bool = False,
+                     location: str | None = None, kind: str | None = None, tz: str | None = None,
+                     attendees: list[str] | None = None, recurrence: str | None = None,
+                     utterance: str | None = None, session_id: str = "api") -> EventView:
+        """Store a new event (naive times are wall times in `tz`) and log it."""
+        zone = self.zone(tz)
+        fields = check_fields({"title": title, "start": start, "end": end, "location": location,
+                               "kind": kind, "attendees": attendees, "recurrence": recurrence}, zone)
+        with self.sessions.begin() as session:
+            row = store.add_event(session=session, owner=user, tz=zone, all_day=bool(all_day),
+                                  utterance=utterance, **fields)
+            store.log_operation(session=session, owner=user, session_id=session_id, operation="create",
+                                event=row, before=None, after=store.snapshot(row), utterance=utterance)
+            return EventView.of(row, zone)
+
+    def update_event(self, user: str, event_id: int, **changes) -> EventView | None:
+        """Change fields of an event (title, start, end, all_day, location, kind, attendees,
+        recurrence, tz); None when this user has no such event."""
+        unknown = set(changes) - set(EVENT_FIELDS) - {"session_id"}
+        if unknown:
+            raise BadEvent(f"cannot change {sorted(unknown)}: changeable fields are {list(EVENT_FIELDS)}")
+        session_id = changes.pop("session_id", "api")
+        with self.sessions.begin() as session:
+            row = store.get_event(session=session, owner=user, event_id=event_id)
+            if row is None:
+                return None
+            zone = self.zone(changes.get("tz") or row.tz)
+            before = store.snapshot(row)
+            fields = check_fields(changes, zone, current=row)
+            if "tz" in changes:
+                fields["tz"] = zone
+            store.update_event(session=session, event=row, changes=fields)
+            store.log_operation(session=session, owner=user, session_id=session_id, operation="reschedule"
+                                if {"start_utc", "end_utc"} & set(fields) else "update", event=row,
+                                before=before, after=store.snapshot(row))
+            return EventView.of(row, zone)
+
+    def cancel_event(self, user: str, event_id: int, *, session_id: str = "api") -> EventView | None:
+        """Soft-delete an event (it stays in the database, marked cancelled); None if not found."""
+        with self.sessions.begin() as session:
+            row = store.get_event(session=session, owner=user, event_id=event_id)
+            if row is None:
+                return None
+            if row.cancelled_at is None:
+                before = store.snapshot(row)
+                store.cancel_event(session=session, event=row)
+                store.log_operation(session=session, owner=user, session_id=session_id, operation="cancel",
+                                    event=row, before=before, after=store.snapshot(row))
+            return EventView.of(row, row.tz)
+
+    def reset(self, user: str = "me") -> int:
+        """The demo's "reset calendar": HARD-deletes this user's events, log and conversations.
+
+        Unlike a spoken cancel (a soft delete), this is an explicit button for demo data;
+        it returns how many events were removed.
+        """
+        with self.sessions.begin() as session:
+            return store.clear_owner(session=session, owner=user)
+
+
+def check_fields(changes: dict, zone: str, current=None) -> dict:
+    """Validate event fields and turn start/end into stored naive-UTC columns."""
+    out: dict = {}
+    if "title" in changes:
+        out["title"] = _text(changes["title"], "title", required=True)
+    for name in ("location", "kind", "recurrence"):
+        if name in changes:
+            out[name] = _text(changes[name], name, required=False)
+    if "attendees" in changes:
+        attendees = changes["attendees"] or []
+        if not isinstance(attendees, (list, tuple)) or not all(isinstance(a, str) for a in attendees):
+            raise BadEvent("attendees must be a list of names")
+        out["attendees"] = [_text(a, "attendee", required=True) for a in attendees]
+    if "all_day" in changes:
+        out["all_day"] = bool(changes["all_day"])
+    for name in ("start", "end"):
+        if name in changes:
+            if not isinstance(changes[name], datetime):
+                raise BadEvent(f"{name} must be a date-time")
+            out[f"{name}_utc"] = to_utc(changes[name], zone)
+    start = out.get("start_utc", current.start_utc if current is not None else None)
+    end = out.get("end_utc", current.end_utc if current is not None else None)
+    if start is not None and end is not None and end <= start:
+        raise BadEvent("end must be after start")
+    return out
+
+
+def _text(value, name: str, *, required: bool) -> str | None:
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise BadEvent(f"{name} must be a non-empty text")
+    if "\x00" in value:
+        # PostgreSQL text cannot hold NUL; refuse rather than store something else.
+        raise BadEvent(f"{name} must not contain NUL characters")
+    return value

@@ -1,0 +1,17 @@
+"""Errors the assistant raises; the edges (CLI, API, UI) turn them into a clear message."""
+
+
+class AssistantError(Exception):
+    """Base of every error this package raises on purpose."""
+
+
+class BadSettings(AssistantError):
+    """A setting (environment variable or argument) makes no sense: fix the value named in the message."""
+
+
+class BadEvent(AssistantError):
+    """An event's fields are invalid (empty title, end before start, unknown zone...): fix the named field."""
+
+
+class StorageError(AssistantError):
+    """The database could not be opened or upgraded: check the URL (--db / DATABASE_URL)."""

@@ -1,0 +1,99 @@
+"""Which stored event a command means: by title (fuzzy), by date, or "it" (the last one talked about)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from assistant import followups, matching, store
+from assistant.models import Event
+from assistant.views import to_utc
+
+# DOMAIN words that name no particular kind of event ("cancel the event on friday").
+GENERIC_KINDS = frozenset({"event", "events", "calendar", "entry", "thing", "something", "plan", "plans"})
+
+
+@dataclass(frozen=True)
+class Found:
+    """The events a command may mean (best first) and, when none, the closest one to offer."""
+
+    hits: list[Event]
+    closest: Event | None = None
+    heard: str | None = None
+
+
+def overlaps(event: Event, span, tz: str) -> bool:
+    """Whether an event overlaps a resolved time span."""
+    start = to_utc(span.start, tz)
+    end = to_utc(span.end, tz) if span.end is not None else start
+    if end <= start:  # a point in time: the events under way then
+        return event.start_utc <= start < event.end_utc
+    return event.start_utc < end and event.end_utc > start
+
+
+def find(*, session: Session, owner: str, name: str | None, kind: str | None, span, tz: str,
+         now: datetime, last_event_id: int | None, refers_back: bool) -> Found:
+    """The events a cancel/reschedule/query command names."""
+    if name is not None and followups.is_pronoun(name):
+        name, refers_back = None, True
+    if kind and kind.lower() in GENERIC_KINDS:
+        kind = None
+    if refers_back or (name is None and kind is None and span is None):
+        last = store.get_event(session=session, owner=owner, event_id=last_event_id) if last_event_id else None
+        return Found([last] if last is not None and last.cancelled_at is None else [])
+    rows = store.list_events(session=session, owner=owner)
+    dated = [r for r in rows if overlaps(r, span, tz)] if span is not None and span.start is not None else rows
+    heard = name or kind
+    if heard is None:
+        return Found(_upcoming_first(dated, now))
+    scored = [(_score(heard, kind if name is None else None, r), r) for r in dated]
+    scored.sort(key=lambda x: (-x[0], x[1].start_utc))
+    hits = [r for s, r in scored if s >= matching.MATCH]
+    if hits and scored[0][0] >= 0.95:  # a near-exact title wins over loose ones
+        hits = [r for s, r in scored if s >= scored[0][0] - 0.05]
+    if hits:
+        return Found(_upcoming_first(hits, now), heard=heard)
+    everywhere = sorted(((_score(heard, None, r), r) for r in rows), key=lambda x: (-x[0], x[1].start_utc))
+    closest = everywhere[0][1] if everywhere and everywhere[0][0] >= matching.CLOSE else None
+    return Found([], closest, heard)
+
+
+def _score(heard: str, kind: str | None, event: Event) -> float:
+    best = matching.score(heard, event.title)
+    if kind is not None and event.kind and event.kind.lower() == kind.lower():
+        best = max(best, 0.9)
+    return best
+
+
+def _upcoming_first(rows: list[Event], now: datetime) -> list[Event]:
+    """Events not yet over when there are any (one rarely cancels the past), else all."""
+    now_utc = to_utc(now, "UTC")
+    upcoming = [r for r in rows if r.end_utc > now_utc]
+    return upcoming or rows
+
+
+def pick(text: str, candidates: list[Event], labels: list[str], tz: str, now: datetime) -> int | None:
+    """Which listed candidate an answer means: a button label, "the first one", a title,
+    or "the one on friday"."""
+    from assistant.timing import resolve
+
+    phrase = followups.normal(text)
+    for i, label in enumerate(labels):
+        if phrase == followups.normal(label):
+            return i
+    index = followups.ordinal(text, len(candidates))
+    if index is not None:
+        return index
+    scored = sorted(((matching.score(text, c.title), i) for i, c in enumerate(candidates)), reverse=True)
+    if scored and scored[0][0] >= matching.MATCH and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        return scored[0][1]
+    rest = phrase
+    for lead in ("the one", "one", "that one", "it's", "its", "it is", "the event", "the"):
+        rest = rest.removeprefix(lead + " ") if rest.startswith(lead + " ") else rest
+    span = resolve(rest, now, tz) if rest else None
+    if span is not None and span.start is not None:
+        on = [i for i, c in enumerate(candidates) if overlaps(c, span, tz)]
+        if len(on) == 1:
+            return on[0]
+    return None

@@ -1,0 +1,160 @@
+"""Dialogue-level understanding of short follow-ups the NLU is not trained for.
+
+"yes" / "no", "the first one", "undo", "it" / "that", "push it back an hour", "the
+following day same time": small closed word lists, read on a normalised text. Time phrases
+inside follow-ups ("the one on friday") go to nlu.dates.resolve, not to these tables.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import timedelta
+
+FILLERS = frozenset({"uh", "um", "umm", "uhm", "er", "erm", "ah", "hmm", "oh", "well", "please", "just",
+                     "like", "so", "okay so", "actually"})
+YES = frozenset({"yes", "yeah", "yep", "yup", "ya", "yea", "sure", "ok", "okay", "confirm", "confirmed",
+                 "correct", "right", "affirmative", "absolutely", "definitely", "of course", "do it",
+                 "go ahead", "please do", "yes please", "sounds good", "that's right", "that is right",
+                 "go for it", "alright", "all right", "fine", "perfect", "exactly", "yes do it", "y"})
+NO = frozenset({"no", "nope", "nah", "no thanks", "no thank you", "don't", "do not", "dont", "never mind",
+                "nevermind", "forget it", "stop", "negative", "not really", "leave it", "keep it",
+                "no don't", "no dont", "none", "none of them", "neither", "cancel that", "n", "abort"})
+UNDO = frozenset({"undo", "undo that", "undo it", "undo the last change", "undo last", "revert",
+                  "revert that", "revert it", "take that back", "take it back", "scratch that",
+                  "undo the last one", "go back", "put it back", "reverse that", "roll back",
+                  "rollback", "undo my last change", "undo the last thing"})
+PRONOUNS = frozenset({"it", "that", "this", "this one", "that one", "the event", "this event",
+                      "that event", "the same", "the same one", "them"})
+ORDINALS = {"first": 1, "1st": 1, "one": 1, "second": 2, "2nd": 2, "two": 2, "third": 3, "3rd": 3,
+            "three": 3, "fourth": 4, "4th": 4, "four": 4, "fifth": 5, "5th": 5, "five": 5,
+            "sixth": 6, "6th": 6, "six": 6, "last": -1, "latter": -1, "former": 1}
+AMOUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+           "thirty": 30, "forty": 40, "forty five": 45, "fourty five": 45, "fifty": 50,
+           "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "few": 3}
+UNITS = {"minute": timedelta(minutes=1), "min": timedelta(minutes=1), "hour": timedelta(hours=1),
+         "hr": timedelta(hours=1), "day": timedelta(days=1), "week": timedelta(weeks=1)}
+LATER = frozenset({"back", "later", "delay", "delayed", "postpone", "postponed", "push", "ahead", "after"})
+EARLIER = frozenset({"earlier", "forward", "up", "sooner", "before", "advance"})
+
+# Day names and month names count as "a date was said" (and must not end up as a title).
+DAY_WORDS = frozenset(
+    {d.lower() for d in calendar.day_name} | {d.lower() for d in calendar.day_abbr}
+    | {m.lower() for m in calendar.month_name if m} | {m.lower() for m in calendar.month_abbr if m}
+    | {"today", "tonight", "tomorrow", "tmrw", "tomorrows", "yesterday", "day", "days", "week", "weeks",
+       "weekend", "month", "months", "year", "years", "next", "last", "this", "coming", "upcoming",
+       "weekday", "weekdays", "christmas", "thanksgiving", "halloween", "easter", "eve", "holiday",
+       "quarter", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+       "sept", "tues", "thur", "thurs", "weds", "following", "fortnight"})
+ORDINAL_DAY = re.compile(r"\b\d{1,2}(st|nd|rd|th)\b|\b\d{1,4}[/-]\d{1,2}\b|\b(first|second|third|fourth|"
+                         r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth|"
+                         r"twentieth|thirtieth)\b")
+OFFSET = re.compile(r"\bin\s+(a|an|half|\d+|[a-z]+)\b.*\b(minutes?|hours?|days?|weeks?|mins?|hrs?)\b"
+                    r"|\bfrom now\b|\bago\b")
+
+_WORD = re.compile(r"[a-z0-9']+")
+
+
+def words(text: str) -> list[str]:
+    """Lowercase words with fillers and punctuation dropped."""
+    return [w for w in _WORD.findall(text.lower().replace("\u2019", "'")) if w not in FILLERS]
+
+
+def normal(text: str) -> str:
+    """The text as one lowercase, filler-free, single-spaced phrase."""
+    return " ".join(words(text))
+
+
+def _strip_tail(phrase: str) -> str:
+    for tail in (" thanks", " thank you", " please", " then", " it", " that"):
+        if phrase.endswith(tail) and phrase != tail.strip():
+            phrase = phrase[: -len(tail)]
+    return phrase
+
+
+def is_yes(text: str) -> bool:
+    """A yes to a yes/no question ("yes", "uh yeah sure", "ok do it")."""
+    phrase = normal(text)
+    return phrase in YES or _strip_tail(phrase) in YES or (
+        bool(phrase) and phrase.split()[0] in {"yes", "yeah", "yep", "sure", "ok", "okay"}
+        and not any(w in {"no", "not", "don't", "dont"} for w in phrase.split()))
+
+
+def is_no(text: str) -> bool:
+    """A no ("no", "nope", "never mind", "no don't")."""
+    phrase = normal(text)
+    return phrase in NO or _strip_tail(phrase) in NO or (
+        bool(phrase) and phrase.split()[0] in {"no", "nope", "nah"} and len(phrase.split()) <= 4)
+
+
+def is_undo(text: str) -> bool:
+    """An undo request ("undo", "scratch that", "undo the last change")."""
+    phrase = normal(text)
+    return phrase in UNDO or _strip_tail(phrase) in UNDO or phrase.startswith("undo ")
+
+
+def is_pronoun(title: str | None) -> bool:
+    """Whether a heard title is only a reference ("it", "that one") to the event last talked about."""
+    return title is not None and normal(title).removeprefix("the ") in PRONOUNS | {"event", "one", "same"}
+
+
+def mentions_it(text: str) -> bool:
+    """Whether the command refers back with "it" / "that" / "this one"."""
+    ws = set(words(text))
+    return bool(ws & {"it", "that", "this"})
+
+
+def ordinal(text: str, count: int) -> int | None:
+    """The 0-based index an answer picks among `count` listed items ("the first one", "number 2")."""
+    ws = words(text)
+    if not ws or len(ws) > 6:
+        return None
+    for w in ws:
+        if w in ORDINALS and (w not in AMOUNTS or len(ws) <= 3 or "number" in ws or "one" in ws):
+            n = ORDINALS[w]
+            index = count - 1 if n == -1 else n - 1
+            return index if 0 <= index < count else None
+        if w.isdigit() and 1 <= int(w) <= count and len(ws) <= 3:
+            return int(w) - 1
+    return None
+
+
+def says_date(text: str) -> bool:
+    """Whether a time phrase names a day (a weekday, a month, tomorrow, the 18th...)."""
+    phrase = normal(text)
+    return bool(set(phrase.split()) & DAY_WORDS) or bool(ORDINAL_DAY.search(phrase)) or bool(OFFSET.search(phrase))
+
+
+def shift(text: str) -> timedelta | None:
+    """The relative move of a follow-up: "push it back an hour" (+1h), "two days earlier" (-2d),
+    "the following day same time" (+1d), "same time next week" (+7d); None when it is not one."""
+    phrase = normal(text)
+    ws = phrase.split()
+    if re.search(r"\b(the )?(following|next) day\b|\bday after\b|\bsame time (the )?(next|following) day\b",
+                 phrase) and not re.search(r"\bday after tomorrow\b", phrase):
+        return timedelta(days=1)
+    if re.search(r"\b(the )?(previous|prior) day\b|\bday before\b", phrase) and "yesterday" not in ws:
+        return timedelta(days=-1)
+    if re.search(r"\bsame time (the )?(next|following) week\b|\b(the )?following week\b|\ba week later\b", phrase):
+        return timedelta(weeks=1)
+    amount = _amount(phrase)
+    if amount is None:
+        return None
+    direction = (1 if set(ws) & LATER else 0) - (1 if set(ws) & EARLIER else 0)
+    return amount * direction if direction else None
+
+
+def _amount(phrase: str) -> timedelta | None:
+    """ "an hour", "two hours", "30 minutes", "half an hour", "an hour and a half"."""
+    if re.search(r"\bhalf (an|a) hour\b", phrase):
+        return timedelta(minutes=30)
+    match = re.search(r"\b(\d+|a couple of|a couple|couple of|a few|forty five|fourty five|[a-z]+)\s+"
+                      r"(minute|min|hour|hr|day|week)s?\b", phrase)
+    if not match:
+        return None
+    number = match.group(1)
+    n = int(number) if number.isdigit() else AMOUNTS.get(number)
+    if n is None:
+        return None
+    extra = timedelta(minutes=30) if re.search(r"\bhours? and a half\b", phrase) else timedelta()
+    return n * UNITS[match.group(2)] + extra

@@ -1,0 +1,62 @@
+"""Fuzzy matching of a heard title against stored ones, tolerant of transcription slips.
+
+"brain storming session" must find "team brainstorming session"; "the AI event" must find
+"AI". Scores are in [0, 1] from difflib on three views of the text: with spaces, without
+spaces (ASR splits and joins words), and as token sets (word order and extra words).
+"""
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+# Words that say what kind of thing it is rather than which one.
+GENERIC = frozenset({"the", "a", "an", "my", "our", "event", "events", "calendar", "entry", "one", "thing",
+                     "on", "for", "about", "of", "to", "uh", "um"})
+MATCH = 0.75  # at or above: a candidate the user may mean
+CLOSE = 0.45  # at or above: worth offering when nothing matches
+
+
+def norm(text: str) -> str:
+    """Lowercase words, punctuation dropped."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _ratio(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b).ratio() if a and b else 0.0
+
+
+def token_set(a: str, b: str) -> float:
+    """rapidfuzz-style token-set ratio: shared words count fully, the rest are compared."""
+    ta, tb = set(a.split()), set(b.split())
+    common = " ".join(sorted(ta & tb))
+    rest_a = " ".join(sorted(ta - tb))
+    rest_b = " ".join(sorted(tb - ta))
+    full_a = f"{common} {rest_a}".strip()
+    full_b = f"{common} {rest_b}".strip()
+    scores = [_ratio(full_a, full_b)]
+    if common:
+        scores += [_ratio(common, full_a), _ratio(common, full_b)]
+    return max(scores)
+
+
+def score(heard: str, stored: str) -> float:
+    """How well a heard title names a stored one (1.0: the same words)."""
+    a, b = norm(heard), norm(stored)
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    core_a = " ".join(w for w in a.split() if w not in GENERIC) or a
+    core_b = " ".join(w for w in b.split() if w not in GENERIC) or b
+    if core_a == core_b:
+        return 0.97
+    if min(len(core_a), len(core_b)) <= 3:  # "AI" vs "Aim": too short to be a slip of the ear
+        return 0.0 if core_a not in core_b.split() else 0.9
+    squashed = _ratio(core_a.replace(" ", ""), core_b.replace(" ", ""))
+    contained = 0.9 if (core_a.replace(" ", "") in core_b.replace(" ", "") and len(core_a) >= 3) else 0.0
+    return max(_ratio(a, b), squashed, contained, 0.95 * token_set(core_a, core_b))
+
+
+def rank(heard: str, titles: list[str]) -> list[tuple[float, int]]:
+    """(score, index) of each title, best first."""
+    return sorted(((score(heard, t), i) for i, t in enumerate(titles)), key=lambda x: (-x[0], x[1]))

@@ -1,0 +1,73 @@
+"""The tables: events, the operation log (undo and audit) and the conversation state.
+
+Times are stored as naive UTC (`*_utc`, `*_at`) plus the user's IANA zone, so they are
+unambiguous on every backend and shown in wall time. Cancelling is a soft delete
+(`cancelled_at`): nothing a user made is destroyed by a misheard command.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    """Declarative base; the Alembic migrations in assistant/migrations mirror these tables."""
+
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, datetime: DateTime()}
+
+
+class Event(Base):
+    """One calendar entry owned by one user."""
+
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_owner_start", "owner", "start_utc"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str | None] = mapped_column(String(200))
+    start_utc: Mapped[datetime]
+    end_utc: Mapped[datetime]
+    tz: Mapped[str] = mapped_column(String(64))
+    all_day: Mapped[bool] = mapped_column(default=False)
+    location: Mapped[str | None] = mapped_column(Text)
+    attendees: Mapped[list[str]] = mapped_column(default=list)
+    recurrence: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    cancelled_at: Mapped[datetime | None]
+    utterance: Mapped[str | None] = mapped_column(Text)
+
+
+class Operation(Base):
+    """One write (or undo) made through a conversation: enough to revert and to audit it."""
+
+    __tablename__ = "operations"
+    __table_args__ = (Index("ix_operations_session", "owner", "session_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner: Mapped[str] = mapped_column(String(200))
+    session_id: Mapped[str] = mapped_column(String(200))
+    utterance: Mapped[str | None] = mapped_column(Text)
+    parse: Mapped[dict[str, Any] | None]
+    operation: Mapped[str] = mapped_column(String(20))
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"))
+    before: Mapped[dict[str, Any] | None]
+    after: Mapped[dict[str, Any] | None]
+    at: Mapped[datetime]
+    reverted_at: Mapped[datetime | None]
+
+
+class Conversation(Base):
+    """What a half-finished exchange is waiting for, so a restart does not lose it."""
+
+    __tablename__ = "conversations"
+
+    owner: Mapped[str] = mapped_column(String(200), primary_key=True)
+    session_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    pending: Mapped[dict[str, Any] | None]
+    last_event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime]

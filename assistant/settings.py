@@ -1,0 +1,88 @@
+"""Settings read once from the environment and defaults, failing fast on nonsense.
+
+    ASSISTANT_DATA_DIR   folder for the default SQLite calendar (default ./data)
+    DATABASE_URL         any SQLAlchemy URL (default sqlite:///<data dir>/calendar.db)
+    ASSISTANT_TZ         IANA zone used when a caller gives none (default Europe/Paris)
+    ASSISTANT_LENGTHS    default event lengths per kind in minutes, "meeting=60,call=30"
+                         (merged over the built-in table; the key "default" is the fallback)
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from types import MappingProxyType
+
+from assistant.exceptions import BadSettings
+
+# Lengths, in minutes, of an event whose end was not said, by its kind (the DOMAIN word).
+DEFAULT_LENGTHS: Mapping[str, int] = MappingProxyType({
+    "default": 60, "meeting": 60, "appointment": 60, "call": 30, "phone call": 30,
+    "reminder": 15, "lunch": 60, "dinner": 120, "breakfast": 45, "party": 180,
+    "class": 60, "lecture": 90, "interview": 60, "session": 60, "workshop": 120,
+    "conference": 480, "standup": 15, "stand-up": 15, "event": 60, "task": 30,
+})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the calendar lives and the defaults the dialogue uses."""
+
+    data_dir: Path = Path("data")
+    database_url: str | None = None
+    default_tz: str = "Europe/Paris"
+    lengths: Mapping[str, int] = field(default_factory=lambda: DEFAULT_LENGTHS)
+
+    def __post_init__(self) -> None:
+        _check_zone(self.default_tz)
+        for kind, minutes in self.lengths.items():
+            if not isinstance(minutes, int) or minutes <= 0 or minutes > 7 * 24 * 60:
+                raise BadSettings(f"default length for {kind!r} must be 1..10080 minutes, not {minutes!r}")
+        if "default" not in self.lengths:
+            raise BadSettings("the default lengths need a 'default' entry")
+        if self.database_url is not None and "://" not in self.database_url:
+            raise BadSettings(f"DATABASE_URL {self.database_url!r} is not a URL: use e.g. sqlite:///data/calendar.db")
+
+    @property
+    def url(self) -> str:
+        """The database URL: DATABASE_URL, else the SQLite file in the data folder."""
+        return self.database_url or f"sqlite:///{(self.data_dir / 'calendar.db').resolve()}"
+
+    def length_of(self, kind: str | None) -> timedelta:
+        """How long an event of this kind lasts when nobody said."""
+        key = (kind or "").strip().lower()
+        return timedelta(minutes=self.lengths.get(key, self.lengths["default"]))
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
+        """Settings from environment variables (see the module docstring)."""
+        env = os.environ if env is None else env
+        lengths = dict(DEFAULT_LENGTHS)
+        lengths.update(_parse_lengths(env.get("ASSISTANT_LENGTHS", "")))
+        return cls(
+            data_dir=Path(env.get("ASSISTANT_DATA_DIR") or "data"),
+            database_url=env.get("DATABASE_URL") or None,
+            default_tz=env.get("ASSISTANT_TZ") or "Europe/Paris",
+            lengths=MappingProxyType(lengths),
+        )
+
+
+def _parse_lengths(text: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        kind, sep, minutes = item.partition("=")
+        if not sep or not minutes.strip().isdigit():
+            raise BadSettings(f"ASSISTANT_LENGTHS item {item!r} must look like kind=minutes, e.g. meeting=60")
+        out[kind.strip().lower()] = int(minutes)
+    return out
+
+
+def _check_zone(name: str) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as err:
+        raise BadSettings(f"unknown time zone {name!r}: use an IANA name such as 'Europe/Paris'") from err

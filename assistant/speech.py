@@ -1,0 +1,53 @@
+"""Replies a speaker could read aloud: "Sunday, July 18, 2027 (all day)", "Wednesday, November 25 at 11:00 AM"."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from assistant.views import EventView
+
+
+def day_text(day: datetime, ref_year: int) -> str:
+    """ "Wednesday, November 25", with the year when it is not the reference year."""
+    text = f"{day:%A, %B} {day.day}"
+    return f"{text}, {day.year}" if day.year != ref_year else text
+
+
+def clock_text(moment: datetime) -> str:
+    """ "11:00 AM", "6:30 PM"."""
+    return f"{moment.hour % 12 or 12}:{moment:%M %p}"
+
+
+def when_text(view: EventView, ref_year: int) -> str:
+    """When an event happens, as spoken: the day(s), all day or from a time."""
+    start, end = view.start_dt, view.end_dt
+    if view.all_day:
+        last = end - timedelta(days=1)
+        if last.date() <= start.date():
+            return f"{day_text(start, ref_year)} (all day)"
+        return f"{day_text(start, ref_year)} to {day_text(last, ref_year)} (all day)"
+    if end.date() != start.date() and end - start >= timedelta(days=1):
+        return f"{day_text(start, ref_year)} at {clock_text(start)} to {day_text(end, ref_year)} at {clock_text(end)}"
+    return f"{day_text(start, ref_year)} at {clock_text(start)}"
+
+
+def describe(view: EventView, ref_year: int) -> str:
+    """ '"AI" on Tuesday, November 24 (all day)', with the place when known."""
+    place = f" at {view.location}" if view.location else ""
+    return f"\"{view.title}\"{place} on {when_text(view, ref_year)}"
+
+
+def short(view: EventView, ref_year: int) -> str:
+    """A listing line: '"AI" (all day)' for a day already named, else with its day."""
+    return describe(view, ref_year)
+
+
+def join(items: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def count(n: int, noun: str) -> str:
+    """ "1 event", "3 events"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -1,0 +1,161 @@
+"""Storage functions: plain functions over a keyword-only `session`, returning rows or None.
+
+They never decide what to say (that is the dialogue's job) and never commit: the caller
+owns the transaction (`with factory.begin() as session:`), so one turn is one transaction.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from assistant.models import Conversation, Event, Operation
+
+# The fields a snapshot keeps (what undo restores and the audit log shows).
+SNAPSHOT_FIELDS = ("title", "kind", "start_utc", "end_utc", "tz", "all_day", "location",
+                   "attendees", "recurrence", "cancelled_at")
+UPDATABLE = frozenset(SNAPSHOT_FIELDS) - {"cancelled_at"}
+
+
+def utcnow() -> datetime:
+    """The current moment as naive UTC (the storage convention)."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def add_event(*, session: Session, owner: str, title: str, start_utc: datetime, end_utc: datetime,
+              tz: str, all_day: bool = False, kind: str | None = None, location: str | None = None,
+              attendees: list[str] | None = None, recurrence: str | None = None,
+              utterance: str | None = None) -> Event:
+    """Store a new event and return it (with its id)."""
+    stamp = utcnow()
+    event = Event(owner=owner, title=title, kind=kind, start_utc=start_utc, end_utc=end_utc, tz=tz,
+                  all_day=all_day, location=location, attendees=list(attendees or []),
+                  recurrence=recurrence, created_at=stamp, updated_at=stamp, utterance=utterance)
+    session.add(event)
+    session.flush()
+    return event
+
+
+def get_event(*, session: Session, owner: str, event_id: int) -> Event | None:
+    """The event with this id if this owner has it (cancelled ones too), else None."""
+    event = session.get(Event, event_id)
+    return event if event is not None and event.owner == owner else None
+
+
+def list_events(*, session: Session, owner: str, start_utc: datetime | None = None,
+                end_utc: datetime | None = None, include_cancelled: bool = False) -> list[Event]:
+    """The owner's events overlapping [start_utc, end_utc), in time order."""
+    query = select(Event).where(Event.owner == owner)
+    if start_utc is not None:
+        query = query.where(Event.end_utc > start_utc)
+    if end_utc is not None:
+        query = query.where(Event.start_utc < end_utc)
+    if not include_cancelled:
+        query = query.where(Event.cancelled_at.is_(None))
+    return list(session.scalars(query.order_by(Event.start_utc, Event.id)))
+
+
+def update_event(*, session: Session, event: Event, changes: dict[str, Any]) -> Event:
+    """Apply field changes (only the UPDATABLE fields) and bump updated_at."""
+    unknown = set(changes) - UPDATABLE
+    if unknown:
+        raise ValueError(f"cannot change {sorted(unknown)}: updatable fields are {sorted(UPDATABLE)}")
+    for name, value in changes.items():
+        setattr(event, name, list(value) if name == "attendees" else value)
+    event.updated_at = utcnow()
+    session.flush()
+    return event
+
+
+def cancel_event(*, session: Session, event: Event) -> Event:
+    """Soft-delete: mark the event cancelled (restore_event undoes it)."""
+    event.cancelled_at = event.updated_at = utcnow()
+    session.flush()
+    return event
+
+
+def restore_event(*, session: Session, event: Event, snapshot: dict[str, Any]) -> Event:
+    """Put an event back exactly as a snapshot recorded it (undo)."""
+    for name in SNAPSHOT_FIELDS:
+        if name in snapshot:
+            setattr(event, name, _from_json(name, snapshot[name]))
+    event.updated_at = utcnow()
+    session.flush()
+    return event
+
+
+def snapshot(event: Event | None) -> dict[str, Any] | None:
+    """The JSON-able state of an event, for the operation log."""
+    if event is None:
+        return None
+    out = {name: getattr(event, name) for name in SNAPSHOT_FIELDS}
+    for name, value in out.items():
+        if isinstance(value, datetime):
+            out[name] = value.isoformat()
+    return {"id": event.id, **out}
+
+
+def _from_json(name: str, value: Any) -> Any:
+    if name in ("start_utc", "end_utc", "cancelled_at") and isinstance(value, str):
+        return datetime.fromisoformat(value)
+    return value
+
+
+def log_operation(*, session: Session, owner: str, session_id: str, operation: str, event: Event | None,
+                  before: dict | None, after: dict | None, utterance: str | None = None,
+                  parse: dict | None = None) -> Operation:
+    """Record one write (for undo and audit)."""
+    entry = Operation(owner=owner, session_id=session_id, utterance=utterance, parse=parse,
+                      operation=operation, event_id=event.id if event is not None else None,
+                      before=before, after=after, at=utcnow())
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def last_write(*, session: Session, owner: str, session_id: str) -> Operation | None:
+    """This conversation's most recent write that has not been undone yet."""
+    query = (select(Operation)
+             .where(Operation.owner == owner, Operation.session_id == session_id,
+                    Operation.reverted_at.is_(None), Operation.operation.in_(("create", "cancel", "reschedule")))
+             .order_by(Operation.id.desc()).limit(1))
+    return session.scalars(query).first()
+
+
+def operations(*, session: Session, owner: str, session_id: str | None = None) -> list[Operation]:
+    """The operation log of an owner (optionally one conversation), oldest first."""
+    query = select(Operation).where(Operation.owner == owner)
+    if session_id is not None:
+        query = query.where(Operation.session_id == session_id)
+    return list(session.scalars(query.order_by(Operation.id)))
+
+
+def conversation(*, session: Session, owner: str, session_id: str) -> Conversation:
+    """The state row of a conversation, created empty on first use and locked for this turn."""
+    query = select(Conversation).where(Conversation.owner == owner, Conversation.session_id == session_id)
+    state = session.scalars(query.with_for_update()).first()
+    if state is None:
+        state = Conversation(owner=owner, session_id=session_id, pending=None, updated_at=utcnow())
+        session.add(state)
+        session.flush()
+    return state
+
+
+def save_conversation(*, session: Session, state: Conversation, pending: dict | None,
+                      last_event_id: int | None) -> Conversation:
+    """Remember what the conversation waits for and which event it talks about."""
+    state.pending = pending
+    state.last_event_id = last_event_id
+    state.updated_at = utcnow()
+    session.flush()
+    return state
+
+
+def clear_owner(*, session: Session, owner: str) -> int:
+    """Hard-delete every event, log entry and conversation of an owner (the demo reset)."""
+    session.execute(delete(Conversation).where(Conversation.owner == owner))
+    session.execute(update(Operation).where(Operation.owner == owner).values(event_id=None))
+    session.execute(delete(Operation).where(Operation.owner == owner))
+    return session.execute(delete(Event).where(Event.owner == owner)).rowcount

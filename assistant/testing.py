@@ -1,0 +1,71 @@
+"""Hand-built NLU readings for tests and demos that must not depend on the trained model.
+
+The dialogue takes a `Parse` (plain data), so tests may build one directly:
+
+    reading("Cancel the AI event", "cancel", NAME="AI", DOMAIN="event")
+    ScriptedParser({...text: Parse...})   # a parser callable for Assistant(parser=...)
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from nlu.result import Parse, Slot, TimeSpan
+
+
+def day_span(day: date, tz: str = "Europe/Paris", days: int = 1) -> TimeSpan:
+    """A whole-day span ("tomorrow", "July 18")."""
+    start = datetime.combine(day, time(0), ZoneInfo(tz))
+    return TimeSpan(start=start, end=datetime.combine(day + timedelta(days=days), time(0), ZoneInfo(tz)),
+                    grain="day")
+
+
+def time_span(moment: datetime, tz: str = "Europe/Paris", grain: str = "hour",
+              end: datetime | None = None, duration: timedelta | None = None) -> TimeSpan:
+    """A point in time at a grain ("6 PM": 18:00-19:00), or a range when `end` is given."""
+    start = moment.replace(tzinfo=ZoneInfo(tz))
+    unit = {"hour": timedelta(hours=1), "minute": timedelta(minutes=1)}[grain]
+    stop = end.replace(tzinfo=ZoneInfo(tz)) if end else start + unit
+    return TimeSpan(start=start, end=stop, grain=grain, duration=duration)
+
+
+def reading(text: str, intent: str, when: TimeSpan | None = None, confidence: float = 0.99,
+            dates: Mapping[str, TimeSpan | None] | None = None, **slots: str | list[str]) -> Parse:
+    """A Parse of `text`: slot texts are found in `text` (first occurrence after the previous
+    slot of any label); DATE slots come from `dates` (text -> value)."""
+    found: list[Slot] = []
+    for label, texts in slots.items():
+        for piece in [texts] if isinstance(texts, str) else texts:
+            found.append(_slot(text, label, piece, None))
+    for piece, value in (dates or {}).items():
+        found.append(_slot(text, "DATE", piece, value))
+    found.sort(key=lambda s: s.start)
+    names = [s.text for s in found if s.label == "NAME"] or [s.text for s in found if s.label == "DOMAIN"]
+    if when is None and dates:
+        when = next((v for v in dates.values() if v is not None), None)
+    return Parse(text=text, intent=intent, confidence=confidence, slots=tuple(found),
+                 title=names[0] if names else None, when=when)
+
+
+def _slot(text: str, label: str, piece: str, value: TimeSpan | None) -> Slot:
+    start = text.find(piece)
+    if start < 0:
+        raise ValueError(f"{piece!r} is not in {text!r}")
+    return Slot(label=label, text=piece, start=start, end=start + len(piece), value=value)
+
+
+class ScriptedParser:
+    """A parser callable answering from a table (text -> Parse); unknown text is out of scope."""
+
+    def __init__(self, table: Mapping[str, Parse] | None = None) -> None:
+        self.table = dict(table or {})
+        self.calls: list[str] = []
+
+    def add(self, parse: Parse) -> Parse:
+        self.table[parse.text] = parse
+        return parse
+
+    def __call__(self, text: str, now: datetime | None = None, tz: str | None = None) -> Parse:
+        self.calls.append(text)
+        return self.table.get(text) or Parse(text=text, intent="out_of_scope", confidence=0.9)

@@ -1,0 +1,115 @@
+"""From what the NLU resolved (a TimeSpan) to an event's start and end.
+
+Creating: a day-grain span makes an all-day event; a time gets the spoken range or
+duration, else the default length of its kind. Rescheduling merges the new time with the
+old one by grain: a time alone keeps the day, a day alone keeps the time of day, and the
+length is kept.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from assistant import followups
+
+TIME_GRAINS = ("second", "minute", "hour")
+ONE = {"second": timedelta(seconds=1), "minute": timedelta(minutes=1), "hour": timedelta(hours=1)}
+
+
+@dataclass(frozen=True)
+class Times:
+    """An event's time: aware start/end in the user's zone, all-day or not, maybe recurring."""
+
+    start: datetime
+    end: datetime
+    all_day: bool
+    recurrence: str | None = None
+
+
+def resolve(text: str, now: datetime, tz: str):
+    """nlu.dates.resolve on a follow-up's time phrase (None when not understood)."""
+    from nlu.dates import resolve as nlu_resolve
+
+    try:
+        return nlu_resolve(text, now, tz)
+    except Exception:  # a follow-up we cannot read is a question to ask again, never a crash
+        return None
+
+
+def at(day: date, clock: time, tz: str) -> datetime:
+    """The aware moment of a wall date and time in the zone (zoneinfo handles DST gaps/folds)."""
+    return datetime.combine(day, clock).replace(tzinfo=ZoneInfo(tz))
+
+
+def is_range(span) -> bool:
+    """Whether a time-grain span was said as a range ("2-3pm") rather than a point ("at 2pm")."""
+    return span.end is not None and span.start is not None and span.end - span.start != ONE.get(span.grain)
+
+
+def plan_create(span, length: timedelta, tz: str) -> Times | None:
+    """The times of a new event from the span the user said (None when it has no start)."""
+    if span is None or span.start is None:
+        return None
+    start = span.start.astimezone(ZoneInfo(tz))
+    if span.grain not in TIME_GRAINS:
+        end = span.end.astimezone(ZoneInfo(tz)) if span.end else start + timedelta(days=1)
+        day_start = at(start.date(), time(0), tz)
+        day_end = at(end.date(), time(0), tz) if end.time() == time(0) else at(end.date() + timedelta(days=1), time(0), tz)
+        return Times(day_start, max(day_end, day_start + timedelta(days=1)), True, span.rrule)
+    if span.duration:
+        end = plus(start, span.duration, tz)
+    elif is_range(span):
+        end = span.end.astimezone(ZoneInfo(tz))
+    else:
+        end = plus(start, length, tz)
+    return Times(start, end, False, span.rrule)
+
+
+def merge(old: Times, span, phrase: str, length_if_timed: timedelta, tz: str) -> Times | None:
+    """The new times of a moved event: the said span merged with the old times by grain."""
+    if span is None or span.start is None:
+        return None
+    zone = ZoneInfo(tz)
+    new = span.start.astimezone(zone)
+    old_start = old.start.astimezone(zone)
+    length = old.end - old.start
+    if span.grain in TIME_GRAINS:
+        day = new.date() if followups.says_date(phrase) else old_start.date()
+        start = at(day, new.timetz().replace(tzinfo=None), tz)
+        if span.duration:
+            length = span.duration
+        elif is_range(span):
+            length = span.end - span.start
+        elif old.all_day:
+            length = length_if_timed
+        return Times(start, plus(start, length, tz), False, old.recurrence)
+    if span.grain == "week":
+        day = new.date() + timedelta(days=(old_start.weekday() - new.weekday()) % 7)
+    else:
+        day = new.date()
+    start = at(day, time(0) if old.all_day else old_start.time(), tz)
+    return Times(start, _add_wall(start, length, old.all_day, tz), old.all_day, old.recurrence)
+
+
+def shifted(old: Times, delta: timedelta, tz: str) -> Times:
+    """The times moved by a wall-clock delta ("push it back an hour", "the following day")."""
+    zone = ZoneInfo(tz)
+    start = old.start.astimezone(zone)
+    if delta % timedelta(days=1):  # hours and minutes are elapsed time
+        new_start = plus(start, delta, tz)
+    else:  # whole days keep the wall clock across DST changes
+        new_start = at(start.date() + timedelta(days=delta.days), start.time(), tz)
+    return Times(new_start, _add_wall(new_start, old.end - old.start, old.all_day, tz), old.all_day, old.recurrence)
+
+
+def _add_wall(start: datetime, length: timedelta, all_day: bool, tz: str) -> datetime:
+    if all_day:
+        days = max(1, round(length / timedelta(days=1)))
+        return at(start.date() + timedelta(days=days), time(0), tz)
+    return plus(start, length, tz)
+
+
+def plus(moment: datetime, delta: timedelta, tz: str) -> datetime:
+    """`moment` + elapsed `delta` (through UTC, so a DST change does not bend it)."""
+    return (moment.astimezone(ZoneInfo("UTC")) + delta).astimezone(ZoneInfo(tz))

@@ -1,0 +1,93 @@
+"""The plain results the assistant hands out (chat JSON, REST bodies, the UI), in one place."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from assistant.models import Event
+
+OPERATIONS = ("create", "cancel", "reschedule", "query", "undo", "confirm", "clarify", "none")
+
+
+@dataclass(frozen=True)
+class EventView:
+    """An event as a user sees it: wall times in their zone (ISO, no offset)."""
+
+    id: int
+    title: str
+    kind: str | None
+    start: str
+    end: str
+    all_day: bool
+    location: str | None
+    attendees: tuple[str, ...] = ()
+    recurrence: str | None = None
+    cancelled: bool = False
+    tz: str = "UTC"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "title": self.title, "start": self.start, "end": self.end,
+            "all_day": self.all_day, "location": self.location, "kind": self.kind,
+            "attendees": list(self.attendees), "recurrence": self.recurrence,
+            "cancelled": self.cancelled, "tz": self.tz,
+        }
+
+    @classmethod
+    def of(cls, event: Event, tz: str | None = None) -> "EventView":
+        """The view of a stored event in zone `tz` (all-day events keep their own dates)."""
+        zone_name = event.tz if (event.all_day or not tz) else tz
+        start, end = wall(event.start_utc, zone_name), wall(event.end_utc, zone_name)
+        return cls(
+            id=event.id, title=event.title, kind=event.kind,
+            start=start.isoformat(timespec="seconds"), end=end.isoformat(timespec="seconds"),
+            all_day=event.all_day, location=event.location, attendees=tuple(event.attendees or ()),
+            recurrence=event.recurrence, cancelled=event.cancelled_at is not None, tz=zone_name,
+        )
+
+    @property
+    def start_dt(self) -> datetime:
+        """The start as a naive wall time (for formatting)."""
+        return datetime.fromisoformat(self.start)
+
+    @property
+    def end_dt(self) -> datetime:
+        return datetime.fromisoformat(self.end)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One answer of the dialogue: what to say, what was done, the events it is about."""
+
+    reply: str
+    operation: str = "none"
+    events: list[EventView] = field(default_factory=list)
+    parse: Any = None  # nlu.result.Parse of the utterance, when it was parsed
+    choices: list[str] = field(default_factory=list)
+    extras: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The chat JSON: reply, operation, events, plus choices and the parse."""
+        out: dict[str, Any] = {
+            "reply": self.reply,
+            "operation": self.operation,
+            "events": [e.to_dict() for e in self.events],
+            "choices": list(self.choices),
+            "parse": self.parse.to_dict() if self.parse is not None else None,
+        }
+        out.update(self.extras)
+        return out
+
+
+def wall(moment_utc: datetime, zone_name: str) -> datetime:
+    """A stored naive-UTC moment as naive wall time in the zone."""
+    return moment_utc.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(zone_name)).replace(tzinfo=None)
+
+
+def to_utc(moment: datetime, zone_name: str) -> datetime:
+    """An aware moment, or a naive wall time in `zone_name`, as naive UTC for storage."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo(zone_name))
+    return moment.astimezone(timezone.utc).replace(tzinfo=None)
