@@ -227,7 +227,8 @@ def month_first(s: Scan, i: int) -> int:
         return i
     j = s.skip(i + 1, "the")
     dom = _day_number(s.num(j))
-    if dom is not None and not (s.num(j).digits == 0 and dom in (19, 20, 21) and read_year(s, j)[0]):
+    year_like = dom in (19, 20, 21) and s.num(j).digits == 0 and read_year(s, j)[0] and not read_year(s, j + 1)[0]
+    if dom is not None and not year_like:
         year, end = read_year(s, j + 1)
         day = _dated(s, month, dom, year)
         if day is not None:
@@ -418,7 +419,7 @@ def period(s: Scan, i: int) -> int:
     if unit == "month" and (mod or s.word(i - 1) == "the"):
         s.out.append(_month_period(ctx, add_months(month_start(today), shift)))
         return j + 1
-    if unit == "year" and (mod or s.word(i - 1) == "the"):
+    if unit == "year" and (mod or s.word(i - 1) == "the") and s.num(j + 1) is None:
         first = date(today.year + shift, 1, 1)
         s.out.append(Period(*ctx.day_span(first, date(first.year, 12, 31)), "year"))
         return j + 1
@@ -428,11 +429,11 @@ def period(s: Scan, i: int) -> int:
         return _quarter(s, j + 2, s.num(j + 1).val)
     if unit in MONTHS and (mod or unit != "may" or s.word(i - 1) in ("in", "of", "during")):
         return _named_month(s, j + 1, MONTHS[unit], mod)
-    tok = s.num(j)
-    if tok is not None and tok.digits == 4 and 1900 <= tok.val <= 2199 and s.word(j + 1) not in ("hours", "hrs", "h"):
-        first = date(tok.val, 1, 1)
-        s.out.append(Period(*ctx.day_span(first, date(tok.val, 12, 31)), "year"))
-        return j + 1
+    year, end = read_year(s, j) if s.num(j) is not None else (None, j)
+    if year is not None and s.word(end) not in ("hours", "hrs", "h"):
+        first = date(year, 1, 1)
+        s.out.append(Period(*ctx.day_span(first, date(year, 12, 31)), "year"))
+        return end
     return i
 
 
@@ -588,6 +589,13 @@ def _clock_number(s: Scan, i: int, tok: Tok) -> int:
 
 def past_to(s: Scan, i: int) -> int:
     """half past four, quarter to nine, ten past six, twenty minutes to five."""
+    if s.word(i) == "a" and s.word(i + 1) == "quarter":
+        j = _past_to(s, i + 1)  # "a quarter to nine"
+        return j if j > i + 1 else i
+    return _past_to(s, i)
+
+
+def _past_to(s: Scan, i: int) -> int:
     word, tok = s.word(i), s.num(i)
     if word == "half":
         minutes = 30

@@ -28,6 +28,8 @@ def clock_readings(t: Time, pod: Pod | None, ctx: Context) -> tuple[list[int], l
         inside = [h for h in both if pod.start <= h + t.minute / 60 <= pod.end]
         if inside:
             return inside[:1], []  # the part of the day settles it
+        if pod.end <= 12 or pod.start >= 12:  # "three in the morning", "nine at night"
+            return [both[0] if pod.end <= 12 else both[1]], []
     lo, hi = ctx.policy.day_start, ctx.policy.day_end
     waking = sorted(h for h in both if lo <= h < hi)
     return (waking or both[:1]), [h for h in both if h not in waking] if waking else both[1:]

@@ -1,0 +1,150 @@
+"""Accuracy and speed of nlu.dates.resolve beside dateparser and parsedatetime.
+
+    .venv/bin/python bench/dates_bench.py [--cases bench/dates_cases.jsonl] [--failures]
+
+The cases (bench/dates_cases.jsonl: {"text", "start", "end", "grain", "family"}) were
+written by hand at now = Monday 2026-11-23 09:00, America/New_York. Every tool is scored
+the same way ("start-acc"): its start, cut to the expected grain (a "next month" start
+matches on year and month; a "tomorrow" start on the date; "at 6pm" on date and hour),
+equals the expected start; a phrase expected to have no start (a duration, not a date) is
+right when the tool returns nothing. Ours is also scored strictly: start, end and grain
+exactly as expected.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import warnings
+from collections import Counter
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from nlu.dates import resolve  # noqa: E402
+from nlu.timezones import reference_time  # noqa: E402
+
+NOW = datetime(2026, 11, 23, 9, 0)
+ZONE = "America/New_York"
+CASES = Path(__file__).with_name("dates_cases.jsonl")
+Answer = tuple[datetime | None, datetime | None, str | None]
+
+
+def ours() -> Callable[[str], Answer]:
+    ref = reference_time(NOW, ZONE)
+
+    def run(text: str) -> Answer:
+        span = resolve(text, ref)
+        if span is None or span.start is None:
+            return None, None, span.grain if span else None
+        return span.start.replace(tzinfo=None), span.end.replace(tzinfo=None), span.grain
+    return run
+
+
+def dateparser_tool() -> Callable[[str], Answer]:
+    import dateparser
+
+    settings = {"RELATIVE_BASE": NOW, "PREFER_DATES_FROM": "future", "RETURN_AS_TIMEZONE_AWARE": False}
+
+    def run(text: str) -> Answer:
+        found = dateparser.parse(text, languages=["en"], settings=settings) if text.strip() else None
+        return found, None, None
+    return run
+
+
+def parsedatetime_tool() -> Callable[[str], Answer]:
+    import parsedatetime
+
+    cal = parsedatetime.Calendar(version=parsedatetime.VERSION_CONTEXT_STYLE)
+
+    def run(text: str) -> Answer:
+        found, ctx = cal.parseDT(text, sourceTime=NOW)
+        return (found if ctx.hasDateOrTime else None), None, None
+    return run
+
+
+def cut(moment: datetime, grain: str | None) -> tuple:
+    """A moment reduced to what its grain says (the same rule for every tool)."""
+    if grain in ("year",):
+        return (moment.year,)
+    if grain == "quarter":
+        return moment.year, (moment.month - 1) // 3
+    if grain == "month":
+        return moment.year, moment.month
+    if grain == "week":
+        return moment.isocalendar()[:2]
+    if grain == "day":
+        return (moment.date(),)
+    if grain == "hour":
+        return moment.date(), moment.hour
+    return moment.date(), moment.hour, moment.minute
+
+
+def start_right(case: dict, got: Answer) -> bool:
+    want = case["start"]
+    if want is None:
+        return got[0] is None
+    return got[0] is not None and cut(got[0], case["grain"]) == cut(datetime.fromisoformat(want), case["grain"])
+
+
+def strict_right(case: dict, got: Answer) -> bool:
+    start, end, grain = got
+    if case["start"] is None:
+        return start is None and end is None
+    return (start is not None and start.isoformat() == case["start"] and end is not None
+            and end.isoformat() == case["end"] and grain == case["grain"])
+
+
+def measure(run: Callable[[str], Answer], cases: list[dict]) -> tuple[list[Answer], float]:
+    """Answers for every case and the mean seconds per phrase (after one warm-up call)."""
+    run("tomorrow at 6pm")
+    answers = []
+    began = time.perf_counter()
+    for case in cases:
+        answers.append(run(case["text"]))
+    return answers, (time.perf_counter() - began) / len(cases)
+
+
+def main() -> int:
+    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    args.add_argument("--cases", type=Path, default=CASES)
+    args.add_argument("--failures", action="store_true", help="list the phrases we get wrong")
+    args.add_argument("--ours-only", action="store_true", help="skip the peers (fast)")
+    opts = args.parse_args()
+    cases = [json.loads(line) for line in opts.cases.read_text().splitlines() if line.strip()]
+    warnings.filterwarnings("ignore")
+    tools = {"ours": ours()}
+    if not opts.ours_only:
+        tools.update(dateparser=dateparser_tool(), parsedatetime=parsedatetime_tool())
+    print(f"{len(cases)} phrases, now={NOW.isoformat()} {ZONE}")
+    for name, run in tools.items():
+        answers, mean = measure(run, cases)
+        right = sum(start_right(c, a) for c, a in zip(cases, answers))
+        line = f"{name:14} start-acc {right / len(cases):6.1%} ({right}/{len(cases)})"
+        if name == "ours":
+            strict = sum(strict_right(c, a) for c, a in zip(cases, answers))
+            line += f"  strict {strict / len(cases):6.1%} ({strict}/{len(cases)})"
+            ours_answers = answers
+        print(f"{line:62}  mean {mean * 1000:7.3f} ms/phrase", flush=True)
+    _families(cases, ours_answers)
+    if opts.failures:
+        for case, got in zip(cases, ours_answers):
+            if not strict_right(case, got):
+                print(f"  {case['text']!r}: want {case['start']}..{case['end']} {case['grain']}, got "
+                      f"{got[0] and got[0].isoformat()}..{got[1] and got[1].isoformat()} {got[2]}")
+    return 0
+
+
+def _families(cases: list[dict], answers: list[Answer]) -> None:
+    total, good = Counter(), Counter()
+    for case, got in zip(cases, answers):
+        total[case["family"]] += 1
+        good[case["family"]] += strict_right(case, got)
+    print("ours strict by family: " + ", ".join(f"{f} {good[f]}/{total[f]}" for f in sorted(total)))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
