@@ -1,0 +1,147 @@
+"""Grammar rules for amounts and connectors: two hours, half an hour, every other monday,
+daily, to / from / between / until / ago, and bare numbers."""
+from __future__ import annotations
+
+from dateutil.relativedelta import relativedelta
+
+from nlu.dates.lexicon import FREQUENCIES, PARTS_OF_DAY, UNITS
+from nlu.dates.pieces import Dur, Num, Pod, Recur, Word
+from nlu.dates.scanner import CONNECTORS, Scan
+
+
+# ---- durations, recurrence, connectors ----------------------------------------------------
+
+def _count(s: Scan, i: int) -> tuple[float | None, int]:
+    word, tok = s.word(i), s.num(i)
+    if i < len(s.toks) and s.toks[i].kind == "dec":
+        return s.toks[i].val, i + 1
+    if tok is not None and not tok.ordinal:
+        if s.word(i + 1) == "and" and s.word(i + 2) == "a" and s.word(i + 3) == "half":
+            return tok.val + 0.5, i + 4
+        return float(tok.val), i + 1
+    if word in ("a", "an"):
+        return 1.0, i + 1
+    if word == "couple":
+        return 2.0, s.skip(i + 1, "of")
+    if word in ("few", "several"):
+        return 3.0, s.skip(i + 1, "of")
+    if word == "half":
+        return 0.5, s.skip(i + 1, "a", "an")
+    return None, i
+
+
+def _unit(s: Scan, i: int) -> tuple[str, int] | None:
+    word = s.word(i)
+    if word in UNITS:
+        return UNITS[word][0], UNITS[word][1]
+    tok = s.num(i)
+    if tok is not None and tok.text == "second":
+        return "second", 1
+    return None
+
+
+def duration(s: Scan, i: int) -> int:
+    """two hours, half an hour, an hour and a half, two and a half hours, 90 minutes."""
+    count, j = _count(s, i)
+    if count is None and s.word(i) in UNITS and s.word(i + 1) in ("from", "after", "before", "ago", "later"):
+        count = 1.0  # "week from today", "day before christmas"
+    if count is None:
+        return i
+    unit = _unit(s, j)
+    if unit is None:
+        return i
+    grain, mult = unit
+    j += 1
+    if s.word(j) == "and" and s.word(j + 1) in ("a", "an") and s.word(j + 2) == "half":
+        count += 0.5
+        j += 3
+    amount = count * mult
+    s.out.append(Dur(to_delta(grain, amount), _finest(grain, amount), grain, amount))
+    return j
+
+
+def to_delta(grain: str, amount: float) -> relativedelta:
+    """A relativedelta of `amount` units, fractions carried to the next finer unit."""
+    whole = int(amount)
+    frac = amount - whole
+    finer = {"year": ("months", 12), "quarter": ("months", 3), "month": ("days", 30), "week": ("days", 7),
+             "day": ("hours", 24), "hour": ("minutes", 60), "minute": ("seconds", 60), "second": ("seconds", 0)}
+    if grain == "quarter":
+        base = relativedelta(months=3 * whole)
+    else:
+        base = relativedelta(**{grain + "s": whole})
+    name, factor = finer[grain]
+    return base + relativedelta(**{name: round(frac * factor)}) if frac else base
+
+
+def _finest(grain: str, amount: float) -> str:
+    if amount == int(amount):
+        return grain
+    return {"year": "month", "quarter": "month", "month": "day", "week": "day", "day": "hour",
+            "hour": "minute", "minute": "second"}.get(grain, grain)
+
+
+def every(s: Scan, i: int) -> int:
+    """every day, every other monday, every 3 hours, daily, weekly."""
+    word = s.word(i)
+    if word in FREQUENCIES:
+        freq = FREQUENCIES[word]
+        s.out.append(Recur("week", 2) if freq == "biweek" else Recur("day") if freq == "night" else Recur(freq))
+        if freq == "night":
+            s.out.append(Pod("night", *PARTS_OF_DAY["night"]))
+        return i + 1
+    if CONNECTORS.get(word) != "every":
+        return i
+    s.out.append(Word("every"))
+    j = s.skip(i + 1, "single")
+    interval = 1
+    tok = s.num(j)
+    if s.word(j) in ("other", "alternate") or (tok is not None and tok.text in ("second", "2nd")):
+        interval, j = 2, j + 1
+    elif tok is not None and not tok.ordinal and s.word(j + 1) in UNITS:
+        interval, j = tok.val, j + 1
+    unit = UNITS.get(s.word(j))
+    if unit is not None:
+        s.out.append(Recur(unit[0], interval * unit[1]))
+        return j + 1
+    if s.word(j) in ("weekday", "weekdays", "workday", "workdays"):
+        s.out.append(Recur("week", interval, (0, 1, 2, 3, 4)))
+        return j + 1
+    if s.word(j) in ("weekend", "weekends"):
+        s.out.append(Recur("week", interval, (5, 6)))
+        return j + 1
+    if interval > 1:
+        s.out.append(Recur(None, interval))
+    return j
+
+
+def connector(s: Scan, i: int) -> int:
+    """to, from, between, until, by, after, ago, from now, in, for, a dash."""
+    if i < len(s.toks) and s.toks[i].kind == "-":
+        s.out.append(Word("to"))
+        return i + 1
+    word = s.word(i)
+    if word == "from" and s.word(i + 1) in ("now", "today"):
+        s.out.append(Word("later"))
+        return i + 2
+    if word == "up" and s.word(i + 1) in ("to", "until", "till"):
+        s.out.append(Word("until"))
+        return i + 2
+    if word == "no" and s.word(i + 1) == "later" and s.word(i + 2) == "than":
+        s.out.append(Word("by"))
+        return i + 3
+    if word in CONNECTORS:
+        s.out.append(Word(CONNECTORS[word]))
+        return i + 1
+    return i
+
+
+def bare_number(s: Scan, i: int) -> int:
+    """A number no other rule took: an hour or a day of the month, decided by neighbours."""
+    tok = s.num(i)
+    if tok is None:
+        return i
+    if tok.ordinal:
+        return i
+    s.out.append(Num(tok.val))
+    return i + 1

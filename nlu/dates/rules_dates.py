@@ -1,0 +1,236 @@
+"""Grammar rules for calendar dates: july 18, 7/18, the 18th, first monday of december,
+end of the month, quarters and named months."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta, weekdays
+
+from nlu.dates.calendar import (
+    Context, add_months, month_start, next_day_of_month, next_month_day, valid_date, week_start,
+)
+from nlu.dates.lexicon import MONTHS, UNITS, WEEKDAYS
+from nlu.dates.pieces import Day, Period, Time
+from nlu.dates.scanner import MODIFIERS, Scan
+from nlu.dates.tokens import Tok
+
+
+# ---- calendar dates -----------------------------------------------------------------------
+
+def read_year(s: Scan, i: int) -> tuple[int | None, int]:
+    """A year at i ("2023", "two thousand and seventeen", "twenty seventeen"), if any."""
+    j = s.skip(i, "of", "in", "year")
+    tok = s.num(j)
+    if tok is None or tok.ordinal:
+        return None, i
+    if 1900 <= tok.val <= 2199 and tok.digits in (0, 4):
+        return tok.val, j + 1
+    nxt = s.num(j + 1)
+    if tok.digits == 0 and tok.val in (19, 20, 21) and nxt is not None and nxt.digits == 0 and 10 <= nxt.val <= 99 and not nxt.ordinal:
+        return tok.val * 100 + nxt.val, j + 2
+    return None, i
+
+
+def _day_number(tok: Tok | None) -> int | None:
+    if tok is None or tok.digits > 2 or not 1 <= tok.val <= 31:
+        return None
+    return tok.val
+
+
+def _dated(s: Scan, month: int, dom: int, year: int | None) -> Day | None:
+    if year is not None:
+        found = valid_date(year, month, dom)
+    elif s.ctx.policy.future_bias:
+        found = next_month_day(s.ctx.today, month, dom)
+    else:
+        found = valid_date(s.ctx.today.year, month, dom)
+    return Day(found, month_known=True, rank=3) if found else None
+
+
+def typed_date(s: Scan, i: int) -> int:
+    """2026-07-18, 7/18, 7/18/2027 (US month/day; 18/7 read day/month since 18 is no month)."""
+    if i >= len(s.toks) or s.toks[i].kind != "ymd":
+        return i
+    year, month, dom = s.toks[i].val
+    if month > 12 >= dom:
+        month, dom = dom, month
+    day = _dated(s, month, dom, year)
+    if day is None:
+        return i
+    s.out.append(day)
+    return i + 1
+
+
+def month_first(s: Scan, i: int) -> int:
+    """july 18, june 20 2023, december the third, march twenty first, july 2027."""
+    month = MONTHS.get(s.word(i))
+    if month is None:
+        return i
+    j = s.skip(i + 1, "the")
+    dom = _day_number(s.num(j))
+    year_like = dom in (19, 20, 21) and s.num(j).digits == 0 and read_year(s, j)[0] and not read_year(s, j + 1)[0]
+    if dom is not None and not year_like:
+        year, end = read_year(s, j + 1)
+        day = _dated(s, month, dom, year)
+        if day is not None:
+            s.out.append(day)
+            return end
+    year, end = read_year(s, i + 1)
+    if year is not None:
+        start = date(year, month, 1)
+        s.out.append(month_period(s.ctx, start))
+        return end
+    return i
+
+
+def day_first(s: Scan, i: int) -> int:
+    """18 july, the first of march, twenty second of march twenty seventeen."""
+    dom = _day_number(s.num(i))
+    if dom is None:
+        return i
+    j = s.skip(i + 1, "of", "day")
+    month = MONTHS.get(s.word(j))
+    if month is None:
+        return i
+    year, end = read_year(s, j + 1)
+    day = _dated(s, month, dom, year)
+    if day is None:
+        return i
+    s.out.append(day)
+    return end
+
+
+def ordinal_day(s: Scan, i: int) -> int:
+    """the 18th, the twenty first, fifteenth: the next day with that day of the month."""
+    tok = s.num(i)
+    dom = _day_number(tok)
+    if dom is None or not tok.ordinal or s.word(i + 1) in UNITS:
+        return i
+    found = next_day_of_month(s.ctx.today, dom)
+    if found is None:
+        return i
+    s.out.append(Day(found, rank=2))
+    return i + 1
+
+
+def nth_of(s: Scan, i: int) -> int:
+    """first monday of december, last day of february, first week of october, third quarter."""
+    tok = s.num(i)
+    if s.word(i) == "last":
+        nth = -1
+    elif tok is not None and tok.ordinal and 1 <= tok.val <= 5:
+        nth = tok.val
+    else:
+        return i
+    what = s.word(i + 1)
+    if what == "quarter" and nth > 0 and nth <= 4:
+        return quarter_span(s, i + 2, nth)
+    if what not in WEEKDAYS and what not in ("day", "week"):
+        return i
+    j = s.skip(i + 2, "of", "in")
+    first, end = month_ref(s, j)
+    if first is None:
+        return i
+    found = _nth_in_month(first, what, nth)
+    if found is None:
+        return i
+    if month_unspecified(s, j) and found[0] < s.ctx.today:
+        found = _nth_in_month(add_months(first, 12), what, nth)
+    if what == "week":
+        s.out.append(Period(*s.ctx.day_span(found[0], found[1]), "week"))
+    else:
+        s.out.append(Day(found[0], month_known=True, rank=3))
+    return end
+
+
+def month_unspecified(s: Scan, j: int) -> bool:
+    """True when the month was named without a year or modifier ("of march")."""
+    return s.word(j) in MONTHS and read_year(s, j + 1)[0] is None
+
+
+def _nth_in_month(first: date, what: str, nth: int) -> tuple[date, date] | None:
+    last = first + relativedelta(day=31)
+    if what == "day":
+        found = first + timedelta(days=nth - 1) if nth > 0 else last
+        return (found, found) if found.month == first.month else None
+    if what == "week":
+        if nth > 0:
+            begin = first + timedelta(days=7 * (nth - 1))
+            return (begin, begin + timedelta(days=6)) if begin.month == first.month else None
+        return last - timedelta(days=6), last
+    wd = WEEKDAYS[what]
+    found = first + relativedelta(weekday=weekdays[wd](nth)) if nth > 0 else last + relativedelta(weekday=weekdays[wd](-1))
+    return (found, found) if found.month == first.month else None
+
+
+def month_ref(s: Scan, j: int) -> tuple[date | None, int]:
+    """The month named at j: "the month", "this month", "next month", "march", "march 2027"."""
+    j = s.skip(j, "the")
+    mod = MODIFIERS.get(s.word(j))
+    k = j + 1 if mod else j
+    this = month_start(s.ctx.today)
+    if s.word(k) == "month":
+        shift = {"next": 1, "last": -1}.get(mod, 0)
+        return add_months(this, shift), k + 1
+    month = MONTHS.get(s.word(k))
+    if month is None:
+        return None, j
+    year, end = read_year(s, k + 1)
+    if year is None:
+        year = this.year + (1 if mod == "next" and month <= this.month else 0)
+    return date(year, month, 1), end
+
+
+def boundary(s: Scan, i: int) -> int:
+    """end of the month, beginning of next week, end of day, mid march."""
+    edge = s.word(i)
+    if edge in ("eod", "cob"):
+        s.out.append(Time(17, exact=True))
+        return i + 1
+    if edge not in ("end", "beginning", "start", "middle", "mid", "close"):
+        return i
+    j = s.skip(i + 1, "of", "the")
+    if s.word(j) in ("day", "business"):
+        s.out.append(Time(17, exact=True))
+        return j + 1 + (s.word(j + 1) == "day")
+    mod = MODIFIERS.get(s.word(j))
+    k = j + 1 if mod else j
+    unit = s.word(k)
+    shift = {"next": 1, "last": -1}.get(mod, 0)
+    today = s.ctx.today
+    if unit == "week":
+        first = week_start(today, s.ctx.policy.week_start) + timedelta(days=7 * shift)
+        found = {"end": first + timedelta(days=4), "middle": first + timedelta(days=2), "mid": first + timedelta(days=2)}.get(edge, first)
+        end = k + 1
+    elif unit == "year":
+        year = today.year + shift
+        found = {"end": date(year, 12, 31), "middle": date(year, 7, 1), "mid": date(year, 7, 1)}.get(edge, date(year, 1, 1))
+        end = k + 1
+    else:
+        first, end = month_ref(s, j)
+        if first is None:
+            return i
+        if month_unspecified(s, j) and first + relativedelta(day=31) < today:
+            first = add_months(first, 12)
+        found = {"end": first + relativedelta(day=31), "middle": first.replace(day=15), "mid": first.replace(day=15)}.get(edge, first)
+    s.out.append(Day(found, month_known=True, rank=3))
+    return end
+
+
+def month_period(ctx: Context, first: date) -> Period:
+    return Period(*ctx.day_span(first, first + relativedelta(day=31)), "month")
+
+
+def quarter_span(s: Scan, i: int, nth: int | None, shift: int = 0) -> int:
+    year, end = read_year(s, i)
+    today = s.ctx.today
+    if nth is None:
+        q0 = (today.month - 1) // 3
+        first = add_months(date(today.year, 3 * q0 + 1, 1), 3 * shift)
+    else:
+        first = date(year or today.year, 3 * nth - 2, 1)
+        if year is None and add_months(first, 3) <= today:
+            first = add_months(first, 12)
+    last = add_months(first, 3) - timedelta(days=1)
+    s.out.append(Period(*s.ctx.day_span(first, last), "quarter"))
+    return end

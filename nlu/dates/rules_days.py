@@ -1,0 +1,99 @@
+"""Grammar rules for days: today, tomorrow, holidays, weekdays with their modifiers."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from nlu.dates import holidays
+from nlu.dates.calendar import Context, last_weekday, next_weekday, week_start
+from nlu.dates.lexicon import PARTS_OF_DAY, WEEKDAYS, WEEKDAYS_PLURAL
+from nlu.dates.pieces import Day, Period, Pod, Recur
+from nlu.dates.rules_dates import read_year
+from nlu.dates.scanner import _REL_BY_FIRST, MODIFIERS, Scan
+
+
+# ---- days ---------------------------------------------------------------------------------
+
+def relative_day(s: Scan, i: int) -> int:
+    """today, tomorrow, day after tomorrow, yesterday, tonight, last night, now."""
+    first = s.word(i)
+    if first in ("now", "rightnow", "asap", "immediately"):
+        s.out.append(Period(s.ctx.now.replace(second=0, microsecond=0), s.ctx.now.replace(second=0, microsecond=0) + timedelta(minutes=1), "minute"))
+        return i + 1
+    for pattern, shift in _REL_BY_FIRST.get(first, ()):
+        if all(s.word(i + k) == w for k, w in enumerate(pattern)):
+            s.out.append(Day(s.ctx.today + timedelta(days=shift), rank=2))
+            if pattern[-1] in ("tonight", "tonite", "night"):
+                s.out.append(Pod("tonight", *PARTS_OF_DAY["tonight"]))
+            return i + len(pattern)
+    return i
+
+
+def holiday(s: Scan, i: int) -> int:
+    """christmas, new year's eve, thanksgiving, memorial day (optionally this/next/last)."""
+    mod = MODIFIERS.get(s.word(i))
+    j = i + 1 if mod else i
+    if s.word(j) not in holidays.FIRST_WORDS:
+        return i
+    for name in holidays.NAMES:
+        if all(s.word(j + k) == w for k, w in enumerate(name)):
+            end = j + len(name)
+            end = end + 1 if s.word(end) == "day" and name[-1] != "day" else end
+            year, end = read_year(s, end)
+            s.out.append(Day(_holiday_date(" ".join(name), s.ctx.today, mod, year), rank=3))
+            return end
+    return i
+
+
+def _holiday_date(name: str, today: date, mod: str | None, year: int | None) -> date:
+    if year is not None:
+        return holidays.holiday_on(name, year)
+    this = holidays.holiday_on(name, today.year)
+    if mod == "last":
+        return this if this < today else holidays.holiday_on(name, today.year - 1)
+    return this if this >= today else holidays.holiday_on(name, today.year + 1)
+
+
+def weekday(s: Scan, i: int) -> int:
+    """friday, this friday, coming wednesday, next tuesday, last monday, tuesday after next."""
+    mod = MODIFIERS.get(s.word(i))
+    j = i + 1 if mod else i
+    name = s.word(j)
+    if name in WEEKDAYS_PLURAL or name in ("weekdays", "weekends"):
+        s.out.append(Recur("week", 1, _plural_days(name)))
+        return j + 1
+    if name not in WEEKDAYS:
+        return i
+    wd = WEEKDAYS[name]
+    j += 1
+    if s.word(j) == "after" and s.word(j + 1) == "next":
+        mod, j = "next", j + 2
+        chosen, alts = _weekday_date(s.ctx, wd, mod)
+        chosen, alts = chosen + timedelta(days=7), tuple(a + timedelta(days=7) for a in alts)
+    else:
+        chosen, alts = _weekday_date(s.ctx, wd, mod)
+    s.out.append(Day(chosen, alts, weekday=wd if mod is None else None, rank=1))
+    return j
+
+
+def _plural_days(name: str) -> tuple[int, ...]:
+    if name == "weekdays":
+        return (0, 1, 2, 3, 4)
+    if name == "weekends":
+        return (5, 6)
+    return (WEEKDAYS_PLURAL[name],)
+
+
+def _weekday_date(ctx: Context, wd: int, mod: str | None) -> tuple[date, tuple[date, ...]]:
+    today = ctx.today
+    if mod == "last":
+        return last_weekday(today, wd), ()
+    if mod == "next":
+        nearest = next_weekday(today, wd)
+        following = week_start(today, ctx.policy.week_start) + timedelta(days=7 + (wd - ctx.policy.week_start) % 7)
+        chosen, other = (following, nearest) if ctx.policy.next_weekday == "following" else (nearest, following)
+        return chosen, (() if other == chosen else (other,))
+    if mod == "this":
+        return next_weekday(today, wd, include_today=True), ()
+    if not ctx.policy.future_bias and mod is None:
+        return week_start(today, ctx.policy.week_start) + timedelta(days=(wd - ctx.policy.week_start) % 7), ()
+    return next_weekday(today, wd), ()

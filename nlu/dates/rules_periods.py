@@ -1,0 +1,122 @@
+"""Grammar rules for periods: this week, next month, this weekend, the next three days,
+rest of the week, named months and years."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from nlu.dates.calendar import add_months, month_start, week_start
+from nlu.dates.lexicon import MONTHS, UNITS
+from nlu.dates.pieces import Period
+from nlu.dates.rules_dates import month_period, quarter_span, read_year
+from nlu.dates.scanner import MODIFIERS, Scan
+
+
+# ---- periods ------------------------------------------------------------------------------
+
+def period(s: Scan, i: int) -> int:
+    """this week, next month, last year, the coming weekend, this quarter, march, 2027."""
+    mod = MODIFIERS.get(s.word(i))
+    j = i + 1 if mod else i
+    unit = s.word(j)
+    shift = {"next": 1, "coming": 1, "last": -1}.get(mod, 0)
+    today, ctx = s.ctx.today, s.ctx
+    if unit in ("week", "weeks") and (mod or s.word(i - 1) in ("the", "this")):
+        first = week_start(today, ctx.policy.week_start) + timedelta(days=7 * shift)
+        s.out.append(Period(*ctx.day_span(first, first + timedelta(days=6)), "week", week=first))
+        return j + 1
+    if unit in ("weekend", "weekends"):
+        return _weekend(s, j + 1, mod)
+    if unit == "month" and (mod or s.word(i - 1) == "the"):
+        s.out.append(month_period(ctx, add_months(month_start(today), shift)))
+        return j + 1
+    if unit == "year" and (mod or s.word(i - 1) == "the") and s.num(j + 1) is None:
+        first = date(today.year + shift, 1, 1)
+        s.out.append(Period(*ctx.day_span(first, date(first.year, 12, 31)), "year"))
+        return j + 1
+    if unit == "quarter" and mod:
+        return quarter_span(s, j + 1, None, shift)
+    if unit == "q" and s.num(j + 1) is not None and 1 <= s.num(j + 1).val <= 4:
+        return quarter_span(s, j + 2, s.num(j + 1).val)
+    if unit in MONTHS and (mod or unit != "may" or s.word(i - 1) in ("in", "of", "during")):
+        return _named_month(s, j + 1, MONTHS[unit], mod)
+    year, end = read_year(s, j) if s.num(j) is not None else (None, j)
+    if year is not None and s.word(end) not in ("hours", "hrs", "h"):
+        first = date(year, 1, 1)
+        s.out.append(Period(*ctx.day_span(first, date(year, 12, 31)), "year"))
+        return end
+    return i
+
+
+def _named_month(s: Scan, end: int, month: int, mod: str | None) -> int:
+    today = s.ctx.today
+    year = today.year
+    if mod == "last":
+        year -= 1 if month >= today.month else 0
+    elif mod == "next":
+        year += 1 if month <= today.month else 0
+    elif s.ctx.policy.future_bias and month < today.month:
+        year += 1
+    s.out.append(month_period(s.ctx, date(year, month, 1)))
+    return end
+
+
+def _weekend(s: Scan, end: int, mod: str | None) -> int:
+    """The saturday and sunday of this week; "next weekend" follows the next-weekday policy."""
+    ctx = s.ctx
+    saturday = week_start(ctx.today) + timedelta(days=5)
+    in_weekend = ctx.today.weekday() >= 5
+    if mod == "last":
+        saturday -= timedelta(days=7)
+    elif mod == "coming" and in_weekend:
+        saturday += timedelta(days=7)
+    elif mod == "next" and (in_weekend or ctx.policy.next_weekday == "following"):
+        saturday += timedelta(days=7)
+    s.out.append(Period(*ctx.day_span(saturday, saturday + timedelta(days=1)), "day"))
+    return end
+
+
+def span_of_units(s: Scan, i: int) -> int:
+    """the next three days, next five days, the last two hours, past hour, rest of the week."""
+    word = s.word(i)
+    if word in ("rest", "remainder", "remaining", "balance"):
+        return _rest_of(s, s.skip(i + 1, "of", "the", "this"), i)
+    mod = MODIFIERS.get(word)
+    if mod not in ("next", "last", "coming"):
+        return i
+    tok = s.num(i + 1)
+    j = i + 2 if tok is not None and not tok.ordinal else i + 1
+    count = tok.val if j == i + 2 else 1
+    unit = UNITS.get(s.word(j))
+    if unit is None or (j == i + 1 and unit[0] not in ("hour", "minute")) or count > 1000:
+        return i
+    grain = unit[0]
+    forward = mod != "last"
+    if grain in ("hour", "minute", "second"):
+        delta = timedelta(**{grain + "s": count})
+        ends = (s.ctx.now, s.ctx.shift(delta)) if forward else (s.ctx.shift(-delta), s.ctx.now)
+        s.out.append(Period(*ends, grain))
+        return j + 1
+    step = relativedelta(**{(grain if grain != "quarter" else "month") + "s": count * (3 if grain == "quarter" else 1)})
+    today = s.ctx.today
+    first, last = (today + timedelta(days=1), today + step) if forward else (today - step, today - timedelta(days=1))
+    s.out.append(Period(*s.ctx.day_span(first, last), "day"))
+    return j + 1
+
+
+def _rest_of(s: Scan, j: int, i: int) -> int:
+    unit = s.word(j)
+    today, ctx = s.ctx.today, s.ctx
+    if unit == "day":
+        end = today
+    elif unit == "week":
+        end = week_start(today, ctx.policy.week_start) + timedelta(days=6)
+    elif unit == "month":
+        end = today + relativedelta(day=31)
+    elif unit == "year":
+        end = date(today.year, 12, 31)
+    else:
+        return i
+    s.out.append(Period(ctx.now, ctx.day_span(end, end)[1], "hour" if unit == "day" else "day"))
+    return j + 1

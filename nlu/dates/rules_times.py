@@ -1,0 +1,149 @@
+"""Grammar rules for clock times and parts of the day: 6 pm, 18:00, ten thirty am,
+half past four, quarter to nine, noon, morning."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from nlu.dates.lexicon import PARTS_OF_DAY
+from nlu.dates.pieces import Day, Pod, Time
+from nlu.dates.scanner import MODIFIERS, Scan
+from nlu.dates.tokens import Tok
+
+
+# ---- times --------------------------------------------------------------------------------
+
+def _ampm(s: Scan, j: int) -> tuple[str | None, int]:
+    word = s.word(j)
+    if word in ("am", "pm"):
+        return word, j + 1
+    return None, j
+
+
+def _with_ampm(hour: int, minute: int, ampm: str | None, grain: str, exact: bool = False) -> Time | None:
+    if ampm is not None and not 1 <= hour <= 12 and not (hour == 0 and ampm == "am"):
+        return None if hour > 12 else Time(hour, minute, 0, ampm, grain, True)
+    if not 0 <= hour <= 24 or not 0 <= minute <= 59:
+        return None
+    if hour == 24:
+        return Time(0, minute, 0, None, grain, True, next_day=True)
+    return Time(hour, minute, 0, ampm, grain, exact or hour == 0 or hour > 12)
+
+
+def clock(s: Scan, i: int) -> int:
+    """6 pm, 18:00, ten thirty am, eleven forty five a m, 2300 hours, seven o'clock, noon."""
+    word = s.word(i)
+    if word in ("noon", "midday", "midnight"):
+        s.out.append(Time(12, ampm="pm", exact=True) if word != "midnight" else Time(0, exact=True, next_day=True))
+        return i + 1
+    tok = s.toks[i] if i < len(s.toks) else None
+    if tok is None:
+        return i
+    if tok.kind == "hm":
+        h, m, sec = tok.val
+        ampm, j = _ampm(s, i + 1)
+        found = _with_ampm(h, m, ampm, "minute", exact=tok.text.startswith("0"))
+        if found is None:
+            return i
+        j = s.skip(j, "oclock", "hours", "hrs", "h")
+        s.out.append(found)
+        return j
+    if tok.kind != "n" or tok.ordinal:
+        return i
+    return _clock_number(s, i, tok)
+
+
+def _clock_number(s: Scan, i: int, tok: Tok) -> int:
+    nxt = s.word(i + 1)
+    if nxt in ("noon", "midday") and tok.val == 12:
+        s.out.append(Time(12, ampm="pm", exact=True))
+        return i + 2
+    if nxt == "midnight" and tok.val == 12:
+        s.out.append(Time(0, exact=True, next_day=True))
+        return i + 2
+    minute_tok = s.num(i + 1)
+    if (minute_tok is not None and not minute_tok.ordinal and tok.val <= 24 and (minute_tok.val >= 10 or minute_tok.digits == 2)
+            and minute_tok.val <= 59 and (tok.digits == 0) == (minute_tok.digits == 0 or minute_tok.text.startswith("0"))):
+        ampm, j = _ampm(s, i + 2)
+        found = _with_ampm(tok.val, minute_tok.val, ampm, "minute")
+        if found is not None:
+            s.out.append(found)
+            return s.skip(j, "oclock")
+    ampm, j = _ampm(s, i + 1)
+    if tok.val >= 100 and tok.val % 100 < 60 and tok.val < 2400:
+        military = nxt in ("hours", "hrs", "h") or (tok.digits == 4 and s.word(i - 1) == "at")
+        if ampm or military:
+            minute = tok.val % 100
+            found = _with_ampm(tok.val // 100, minute, ampm, "minute" if minute else "hour", exact=military)
+            if found is not None:
+                s.out.append(found)
+                return j if ampm else i + 2 - (nxt not in ("hours", "hrs", "h"))
+        return i
+    if ampm or nxt == "oclock":
+        found = _with_ampm(tok.val, 0, ampm, "hour")
+        if found is None:
+            return i
+        s.out.append(found)
+        return s.skip(j, "oclock")
+    return i
+
+
+def past_to(s: Scan, i: int) -> int:
+    """half past four, quarter to nine, ten past six, twenty minutes to five."""
+    if s.word(i) == "a" and s.word(i + 1) == "quarter":
+        j = _past_to(s, i + 1)  # "a quarter to nine"
+        return j if j > i + 1 else i
+    return _past_to(s, i)
+
+
+def _past_to(s: Scan, i: int) -> int:
+    word, tok = s.word(i), s.num(i)
+    if word == "half":
+        minutes = 30
+    elif word == "quarter":
+        minutes = 15
+    elif tok is not None and not tok.ordinal and 1 <= tok.val <= 59:
+        minutes = tok.val
+    else:
+        return i
+    j = s.skip(i + 1, "minutes", "minute", "mins", "min")
+    rel = s.word(j)
+    if rel not in ("past", "after", "to", "till", "before", "of"):
+        return i
+    if rel in ("to", "till", "before", "of") and word is None and j == i + 1:
+        return i  # "10 to 5" is a range; "10 minutes to 5" is 4:50
+    base = s.num(j + 1)
+    if s.word(j + 1) in ("noon", "midnight"):
+        hour, ampm, j2 = (12, "pm", j + 2) if s.word(j + 1) == "noon" else (0, "am", j + 2)
+    elif base is not None and not base.ordinal and 0 <= base.val <= 23:
+        hour = base.val
+        ampm, j2 = _ampm(s, j + 2)
+    else:
+        return i
+    minute = minutes if rel in ("past", "after") else 60 - minutes
+    if rel not in ("past", "after"):
+        hour = (hour - 1) % 24 if hour != 1 or ampm is None else 12
+        if hour == 0 and ampm is None and base is not None:
+            hour = 12
+    found = _with_ampm(hour, minute, ampm, "minute", exact=(word is None and ampm is None and hour == 0))
+    if found is None:
+        return i
+    s.out.append(found)
+    return s.skip(j2, "oclock")
+
+
+def part_of_day(s: Scan, i: int) -> int:
+    """morning, this afternoon, tomorrow evening (with the day), lunch, at night."""
+    word = s.word(i)
+    mod = MODIFIERS.get(word) if word in ("this", "last", "next") else None
+    j = i + 1 if mod else i
+    name = s.word(j)
+    if name not in PARTS_OF_DAY:
+        return i
+    if mod == "this":
+        s.out.append(Day(s.ctx.today, rank=2))
+    elif mod == "last":
+        s.out.append(Day(s.ctx.today - timedelta(days=1), rank=2))
+    elif mod == "next":
+        s.out.append(Day(s.ctx.today + timedelta(days=1), rank=2))
+    s.out.append(Pod(name, *PARTS_OF_DAY[name]))
+    return j + 1
