@@ -13,6 +13,7 @@ import importlib
 import importlib.util
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,8 +38,11 @@ class Corpus:
     origin: str
 
 
-def _has_corpus() -> bool:
-    return importlib.util.find_spec("nlu.corpus") is not None
+def corpus_generator() -> Callable[[Path, int], tuple[Path, Path]] | None:
+    """nlu.corpus.build(out_dir, seed) -> (train.jsonl, dev.jsonl), once the corpus package has it."""
+    if importlib.util.find_spec("nlu.corpus") is None:
+        return None
+    return getattr(importlib.import_module("nlu.corpus"), "build", None)
 
 
 def corpus_files(seed: int, corpus_dir: Path | None = None) -> tuple[Path, Path, str]:
@@ -49,7 +53,7 @@ def corpus_files(seed: int, corpus_dir: Path | None = None) -> tuple[Path, Path,
     `nlu.corpus.build`, and finally whatever an earlier build left in build/corpus/.
     """
     corpus_dir = corpus_dir or (Path(os.environ["NLU_CORPUS"]) if os.environ.get("NLU_CORPUS") else None)
-    build = getattr(importlib.import_module("nlu.corpus"), "build", None) if _has_corpus() else None
+    build = corpus_generator()
     if corpus_dir is None and build is not None:
         train, dev = build(BUILD / "corpus", seed)
         return Path(train), Path(dev), "nlu.corpus.build"
@@ -116,11 +120,16 @@ def run_spacy_train(config: Path, workdir: Path, values: dict) -> Path:
     return best
 
 
+def check_output(output: Path) -> None:
+    """Refuse, before any work, to replace a folder that is not an earlier trained pipeline."""
+    if output.exists() and (not output.is_dir() or any(output.iterdir())) and not (output / "meta.json").exists():
+        raise NLUError(f"{output} exists and is not a trained pipeline: refusing to overwrite it")
+
+
 def install(best: Path, output: Path) -> None:
     """Copy model-best to `output`, replacing an earlier pipeline (never an unrelated folder)."""
+    check_output(output)
     if output.exists():
-        if any(output.iterdir()) and not (output / "meta.json").exists():
-            raise NLUError(f"{output} exists and is not a trained pipeline: refusing to overwrite it")
         shutil.rmtree(output)
     shutil.copytree(best, output)
     _portable_config(output / "config.cfg")
@@ -150,6 +159,7 @@ def train(output: Path, config: Path = DEFAULT_CONFIG, seed: int = 0, max_steps:
     """Train the pipeline end to end and write it, with its model card, to `output`."""
     from nlu import modelcard
 
+    check_output(output)
     corpus = load_corpus(seed, limit, corpus_dir)
     workdir = workdir_for(output)
     train_path, dev_path = write_docbins(corpus, workdir)
