@@ -101,7 +101,8 @@ def render_answer(message: Message, index: int, *, live: bool) -> None:
     with st.container(horizontal=True, gap="small"):
         for number, choice in enumerate(message.choices):
             primary = message.operation == "confirm" and number == 0
-            st.button(choice, key=f"choice-{index}-{number}", on_click=state.send, args=(choice,),
+            label = choice[:1].upper() + choice[1:]  # the assistant's "yes" reads as a "Yes" button
+            st.button(label, key=f"choice-{index}-{number}", on_click=state.send, args=(choice,),
                       type="primary" if primary else "secondary")
 
 
