@@ -1,7 +1,8 @@
 """`python -m assistant chat|serve`: thin shells over the Assistant facade.
 
     python -m assistant chat [--json] [--db URL] [--now ISO] [--tz ZONE] [--user NAME] [--session ID]
-    python -m assistant serve [--host HOST] [--port PORT] [--db URL]
+    python -m assistant serve [--host HOST] [--port PORT] [--db URL] [--workers N]
+    python -m assistant keys create|list|revoke ...   (REST API keys, assistant/api/keys_cli.py)
 """
 from __future__ import annotations
 
@@ -31,6 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--db", help="SQLAlchemy URL (default: DATABASE_URL or ./data/calendar.db)")
+    serve.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
+    from assistant.api.keys_cli import add_keys_parser
+
+    add_keys_parser(commands)
     return parser
 
 
@@ -50,8 +55,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             from assistant import api
 
-            api.serve(args.host, args.port, args.db)
+            api.serve(args.host, args.port, args.db, workers=args.workers)
             return 0
+        if args.command == "keys":
+            from assistant.api.keys_cli import keys_command
+
+            return keys_command(args)
         return chat(args, sys.stdin, sys.stdout)
     except AssistantError as err:
         print(f"error: {err}", file=sys.stderr)
