@@ -67,11 +67,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-def chat(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+def chat(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, bot=None) -> int:
     """The chat loop: one reply line per input line, flushed, until end of input."""
     from assistant.core import Assistant
 
-    bot = Assistant(args.db)
+    bot = bot or Assistant(args.db)
     tz = bot.zone(args.tz)
     session_id = args.session or f"cli-{uuid.uuid4().hex[:12]}"
     interactive = not args.json and stdin.isatty()

@@ -96,6 +96,16 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         raise StorageError(f"could not open or upgrade the database at {engine.url!r}: {err}") from err
 
 
+def dispose(url: str) -> None:
+    """Close and forget the engine of one URL (tests that make a database per test)."""
+    with _lock:
+        engine = _engines.pop(url, None)
+        _factories.pop(url, None)
+        _upgraded.discard(url)
+    if engine is not None:
+        engine.dispose()
+
+
 def dispose_all() -> None:
     """Close every engine (tests, and processes that fork)."""
     with _lock:

@@ -1,0 +1,147 @@
+"""Storage: events round-trip exactly, in time order, per owner, soft-deleted, times in UTC."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select, text
+
+from assistant import Assistant, BadEvent, store
+from assistant.models import Event, Operation
+
+NAUGHTY_TITLES = [
+    "Robert'); DROP TABLE events;--",
+    "1' OR '1'='1",
+    "\"quoted\" title; SELECT * FROM users",
+    "emoji 🎉🦄 party 👨‍👩‍👧",
+    "ünïcödé ßpäß 日本語 العربية",
+    "tab\there and bell\x07 and escape\x1b[31m",
+    "line\nbreak\r\nand more",
+    "  leading and trailing spaces  ",
+    "%s %d {0} ${x} $(rm -rf /)",
+    "x" * 5000,
+    "\u202eright-to-left override",
+    "zero\u200bwidth",
+]
+
+
+def test_store_title_is_byte_exact(bot: Assistant, owner: str) -> None:
+    for title in NAUGHTY_TITLES:
+        made = bot.create_event(owner, title=title, start=datetime(2026, 12, 1, 10), end=datetime(2026, 12, 1, 11))
+        again = bot.get_event(owner, made.id)
+        assert again is not None and again.title == title
+        assert again.title.encode("utf-8") == title.encode("utf-8")
+    assert [e.title for e in bot.events(owner)] == NAUGHTY_TITLES
+
+
+def test_store_refuses_nul_and_empty_titles(bot: Assistant, owner: str) -> None:
+    for title in ("", "   ", "nul\x00inside"):
+        with pytest.raises(BadEvent):
+            bot.create_event(owner, title=title, start=datetime(2026, 12, 1, 10), end=datetime(2026, 12, 1, 11))
+    with pytest.raises(BadEvent):
+        bot.create_event(owner, title="backwards", start=datetime(2026, 12, 1, 11), end=datetime(2026, 12, 1, 10))
+    assert bot.events(owner) == []
+
+
+def test_store_times_are_utc_plus_zone_and_shown_in_wall_time(bot: Assistant, owner: str) -> None:
+    # Given a 10:00 meeting in Paris (UTC+1 in December)
+    made = bot.create_event(owner, title="standup", start=datetime(2026, 12, 1, 10), end=datetime(2026, 12, 1, 10, 15),
+                            tz="Europe/Paris")
+    # Then the row holds 09:00 UTC and the zone, and each viewer sees their own wall time
+    with bot.sessions.begin() as session:
+        row = session.get(Event, made.id)
+        assert (row.start_utc, row.end_utc, row.tz) == (datetime(2026, 12, 1, 9), datetime(2026, 12, 1, 9, 15), "Europe/Paris")
+    assert made.start == "2026-12-01T10:00:00"
+    assert bot.events(owner, tz="America/New_York")[0].start == "2026-12-01T04:00:00"
+    aware = datetime(2026, 12, 1, 9, 30, tzinfo=timezone.utc)
+    assert bot.create_event(owner, title="aware", start=aware, end=aware.replace(hour=10)).start == "2026-12-01T10:30:00"
+
+
+def test_store_all_day_events_keep_their_dates_in_any_zone(bot: Assistant, owner: str) -> None:
+    made = bot.create_event(owner, title="holiday", start=datetime(2027, 7, 18), end=datetime(2027, 7, 19), all_day=True,
+                            tz="Europe/Paris")
+    shown = bot.events(owner, tz="America/Los_Angeles")[0]
+    assert (shown.start, shown.end, shown.all_day) == ("2027-07-18T00:00:00", "2027-07-19T00:00:00", True)
+    assert made.to_dict()["all_day"] is True
+
+
+def test_store_lists_in_time_order_within_range(bot: Assistant, owner: str) -> None:
+    for title, day, hour in [("c", 3, 9), ("a", 1, 9), ("b", 2, 9), ("a2", 1, 8)]:
+        bot.create_event(owner, title=title, start=datetime(2026, 12, day, hour), end=datetime(2026, 12, day, hour + 1))
+    assert [e.title for e in bot.events(owner)] == ["a2", "a", "b", "c"]
+    window = bot.events(owner, start=datetime(2026, 12, 1, 8, 30), end=datetime(2026, 12, 3))
+    assert [e.title for e in window] == ["a2", "a", "b"]  # a2 overlaps the window's start
+
+
+def test_store_cancel_is_soft_and_owners_are_isolated(bot: Assistant, owner: str) -> None:
+    mine = bot.create_event(owner, title="mine", start=datetime(2026, 12, 1, 10), end=datetime(2026, 12, 1, 11))
+    other = owner + "-other"
+    assert bot.cancel_event(other, mine.id) is None
+    assert bot.update_event(other, mine.id, title="stolen") is None
+    assert bot.events(other) == [] and bot.get_event(other, mine.id) is None
+    cancelled = bot.cancel_event(owner, mine.id)
+    assert cancelled is not None and cancelled.cancelled
+    assert bot.events(owner) == []
+    assert [e.title for e in bot.events(owner, include_cancelled=True)] == ["mine"]
+    with bot.sessions.begin() as session:
+        assert session.get(Event, mine.id).cancelled_at is not None  # the row is still there
+
+
+def test_store_update_and_operation_log(bot: Assistant, owner: str) -> None:
+    made = bot.create_event(owner, title="dentist", start=datetime(2026, 12, 1, 10), end=datetime(2026, 12, 1, 11))
+    moved = bot.update_event(owner, made.id, start=datetime(2026, 12, 2, 15), end=datetime(2026, 12, 2, 16),
+                             location="Main St 1")
+    assert (moved.start, moved.end, moved.location) == ("2026-12-02T15:00:00", "2026-12-02T16:00:00", "Main St 1")
+    with pytest.raises(BadEvent):
+        bot.update_event(owner, made.id, colour="red")
+    with bot.sessions.begin() as session:
+        log = store.operations(session=session, owner=owner)
+        assert [op.operation for op in log] == ["create", "reschedule"]
+        assert log[1].before["start_utc"] == "2026-12-01T09:00:00"
+        assert log[1].after["start_utc"] == "2026-12-02T14:00:00"
+
+
+def test_store_reset_hard_deletes_only_that_user(bot: Assistant, owner: str) -> None:
+    bot.create_event(owner, title="a", start=datetime(2026, 12, 1, 10), end=datetime(2026, 12, 1, 11))
+    bot.create_event(owner + "-keep", title="b", start=datetime(2026, 12, 1, 10), end=datetime(2026, 12, 1, 11))
+    assert bot.reset(owner) == 1
+    assert bot.events(owner, include_cancelled=True) == []
+    assert [e.title for e in bot.events(owner + "-keep")] == ["b"]
+    with bot.sessions.begin() as session:
+        assert session.scalars(select(Operation).where(Operation.owner == owner)).all() == []
+
+
+def test_store_sqlite_uses_wal_and_busy_timeout(tmp_path) -> None:
+    from assistant.db import engine_for
+
+    engine = engine_for(f"sqlite:///{tmp_path / 'c.db'}")
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+
+
+def test_store_concurrent_writers_lose_nothing(db_url: str, owner: str) -> None:
+    # Given 4 threads creating 15 events each through their own Assistant objects
+    from concurrent.futures import ThreadPoolExecutor
+
+    def work(n: int) -> None:
+        bot = Assistant(db_url)
+        for i in range(15):
+            bot.create_event(owner, title=f"t{n}-{i}", start=datetime(2026, 12, 1, 10), end=datetime(2026, 12, 1, 11))
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(work, range(4)))
+    titles = sorted(e.title for e in Assistant(db_url).events(owner))
+    assert titles == sorted(f"t{n}-{i}" for n in range(4) for i in range(15))
+
+
+def test_store_event_view_dict_has_the_chat_fields(bot: Assistant, owner: str) -> None:
+    made = bot.create_event(owner, title="visit", start=datetime(2027, 7, 18), end=datetime(2027, 7, 19), all_day=True,
+                            location=None, attendees=["Sam"], tz="Europe/Paris")
+    data = made.to_dict()
+    assert {k: data[k] for k in ("id", "title", "start", "end", "all_day", "location")} == {
+        "id": made.id, "title": "visit", "start": "2027-07-18T00:00:00", "end": "2027-07-19T00:00:00",
+        "all_day": True, "location": None}
+    assert data["attendees"] == ["Sam"] and data["cancelled"] is False
+    assert ZoneInfo(data["tz"])
