@@ -111,3 +111,58 @@ def nlu_model_path(tmp_path_factory, tiny_corpus_dir) -> Path:
     from nlu.training import train
 
     return train(tmp_path_factory.mktemp("nlu-model") / "model", max_steps=150, corpus_dir=tiny_corpus_dir)
+
+
+# ---- Assistant store / dialogue / chat (tests/test_store_*, test_dialogue_*, test_chat_*, test_migrations_*) ----
+# Every test runs against a fresh SQLite file and, when DATABASE_URL names a PostgreSQL
+# server (scripts/test.sh starts one), against PostgreSQL too; there, each test gets its
+# own unique owner and session names so tests never see each other's rows.
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    from assistant.db import dispose
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'calendar.db'}"
+    else:
+        url = _postgres_url()
+        if url is None:
+            pytest.skip("PostgreSQL: set DATABASE_URL=postgresql+psycopg://... (scripts/test.sh does)")
+    yield url
+    if request.param == "sqlite":
+        dispose(url)
+
+
+@pytest.fixture
+def owner() -> str:
+    import uuid
+
+    return f"user-{uuid.uuid4().hex[:10]}"
+
+
+@pytest.fixture
+def scripted():
+    """A parser callable answering from a table of hand-built Parse objects."""
+    from assistant.testing import ScriptedParser
+
+    return ScriptedParser()
+
+
+@pytest.fixture
+def bot(db_url, scripted):
+    from assistant import Assistant
+
+    return Assistant(db_url, parser=scripted)
+
+
+@pytest.fixture(scope="session")
+def shipped_parser():
+    """nlu.parse over the shipped pipeline (end-to-end dialogue tests skip without it)."""
+    import nlu
+    from nlu.exceptions import ModelNotFound
+
+    try:
+        nlu.default_parser()
+    except ModelNotFound as err:
+        pytest.skip(f"no trained pipeline in models/ yet: {err}")
+    return nlu.parse
