@@ -53,7 +53,12 @@ class Context:
 
     def shift(self, delta: timedelta) -> datetime:
         """`now` moved by an elapsed duration (absolute time, right across DST)."""
-        return (self.now.astimezone(timezone.utc) + delta).astimezone(self.tz)
+        return self.after(self.now, delta)
+
+    def after(self, moment: datetime, delta: timedelta) -> datetime:
+        """`moment` plus elapsed time. (Aware + timedelta in Python adds wall time, which is
+        an hour off across a DST change: 01:30 EDT + 1h must be 01:30 EST.)"""
+        return (moment.astimezone(timezone.utc) + delta).astimezone(self.tz)
 
 
 def week_start(day: date, first_weekday: int = 0) -> date:

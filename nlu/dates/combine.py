@@ -71,7 +71,7 @@ def _offset(dur: Dur, sign: int, ctx: Context, within: bool) -> Piece:
         moment = moment.replace(microsecond=0) if dur.grain == "second" else moment.replace(second=0, microsecond=0)
         if within:
             return Period(ctx.now, moment, dur.grain, open_start=True)
-        return Period(moment, moment + GRAIN_STEP[dur.grain], dur.grain)
+        return Period(moment, ctx.after(moment, GRAIN_STEP[dur.grain]), dur.grain)
     target = ctx.today + sign * dur.delta
     if within:
         return Period(ctx.now, ctx.day_span(target, target)[1], "day", open_start=True)
@@ -163,7 +163,7 @@ def _open_span(span: TimeSpan, mode: str, ctx: Context) -> TimeSpan | None:
             return span
         return TimeSpan(ctx.now, end, span.grain, open_start=True)
     start = span.end if day_level else span.start
-    end = ctx.day_span(start.date(), start.date())[1] if not day_level else start + (span.end - span.start)
+    end = ctx.day_span(start.date(), start.date())[1] if not day_level else ctx.after(start, span.end - span.start)
     end = ctx.day_span(start.date(), start.date())[1] if day_level else end
     return TimeSpan(start, end, span.grain, open_end=True)
 
@@ -180,22 +180,24 @@ def _assemble(content: list[Piece], ctx: Context) -> TimeSpan | None:
     if span is None or duration is None or span.start is None:
         return span
     end = _add(span.start, duration, ctx)
-    return TimeSpan(span.start, end, span.grain, duration=_as_timedelta(span.start, end), alternatives=span.alternatives)
+    return TimeSpan(span.start, end, span.grain, duration=_said(duration, span.start), alternatives=span.alternatives)
 
 
 def _pure_duration(dur: Dur, ctx: Context) -> TimeSpan:
-    return TimeSpan(None, None, dur.grain, duration=_as_timedelta(ctx.now, _add(ctx.now, dur.delta, ctx)))
+    return TimeSpan(None, None, dur.grain, duration=_said(dur.delta, ctx.now))
 
 
 def _add(start: datetime, delta: relativedelta, ctx: Context) -> datetime:
     """start + delta: days and longer on the wall clock, hours and shorter as elapsed time."""
     wall = start.replace(tzinfo=None) + relativedelta(years=delta.years, months=delta.months, days=delta.days)
     moment = ctx.local(wall)
-    return moment + timedelta(hours=delta.hours, minutes=delta.minutes, seconds=delta.seconds)
+    return ctx.after(moment, timedelta(hours=delta.hours, minutes=delta.minutes, seconds=delta.seconds))
 
 
-def _as_timedelta(start: datetime, end: datetime) -> timedelta:
-    return end.astimezone(start.tzinfo) - start if start.tzinfo is end.tzinfo else end - start
+def _said(delta: relativedelta, start: datetime) -> timedelta:
+    """The duration as said ("for a week" is 7 days even across a DST change)."""
+    wall = start.replace(tzinfo=None)
+    return (wall + delta) - wall
 
 
 def _dated(rest: list[Piece], ctx: Context) -> TimeSpan | None:

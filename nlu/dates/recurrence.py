@@ -39,7 +39,7 @@ def recurrence(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
         return None
     line = str(rr.rrule(dtstart=first, interval=interval, **kwargs)).splitlines()[-1]
     start = ctx.local(first)
-    end = ctx.local(first + length) if grain == "day" else start + length
+    end = ctx.local(first + length) if grain == "day" else ctx.after(start, length)
     return TimeSpan(start, end, grain, rrule=line)
 
 

@@ -54,16 +54,16 @@ def _first_after(day_hours: list[int], t: Time, ctx: Context, on: date | None) -
     return next((m for m in candidates if m.timestamp() >= now), candidates[-1])
 
 
-def _point(start: datetime, grain: str) -> TimeSpan:
-    return TimeSpan(start, start + GRAIN_STEP[grain], grain)
+def _point(start: datetime, grain: str, ctx: Context) -> TimeSpan:
+    return TimeSpan(start, ctx.after(start, GRAIN_STEP[grain]), grain)
 
 
 def resolve_time(t: Time, on: date | None, pod: Pod | None, ctx: Context) -> TimeSpan:
     """A clock time (with an optional day and part of day) as a span of its grain."""
     preferred, others = clock_readings(t, pod, ctx)
     start = _first_after(preferred, t, ctx, on)
-    alts = tuple(_point(_first_after([h], t, ctx, on), t.grain) for h in others)
-    main = _point(start, t.grain)
+    alts = tuple(_point(_first_after([h], t, ctx, on), t.grain, ctx) for h in others)
+    main = _point(start, t.grain, ctx)
     return TimeSpan(main.start, main.end, main.grain, alternatives=alts)
 
 
@@ -94,4 +94,4 @@ def _end_after(start: datetime, last: Time, pod: Pod | None, ctx: Context) -> da
             moment = _at(day + timedelta(days=k), h, last, ctx)
             if moment.timestamp() > start.timestamp():
                 return moment
-    return start + timedelta(hours=1)
+    return ctx.after(start, timedelta(hours=1))

@@ -1,0 +1,104 @@
+"""Properties of nlu.dates.resolve that hold for any `now`, any zone and any text.
+
+hypothesis draws `now` across years and DST changes (zones with spring-forward gaps at
+02:00, at midnight, half-hour shifts) and checks: start < end; future-biased phrases are
+never over before `now`; the same phrase a week later moves by a week; nothing raises.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from hypothesis import given, settings, strategies as st
+
+from nlu.dates import resolve
+from nlu.dates.lexicon import FILLERS, MONTHS, PARTS_OF_DAY, UNITS, WEEKDAYS
+
+ZONES = ("America/New_York", "Europe/London", "Australia/Lord_Howe", "America/Santiago",
+         "Asia/Kolkata", "UTC", "America/Havana", "Europe/Berlin")
+# zones whose DST changes never touch midnight, where "a week later" moves wall days exactly
+PLAIN_ZONES = ("America/New_York", "Europe/London", "Asia/Kolkata", "UTC", "Europe/Berlin")
+
+PHRASES = (
+    "today", "tomorrow", "tonight", "day after tomorrow", "yesterday", "in three days", "friday",
+    "this friday", "next tuesday", "last monday", "the tuesday after next", "monday morning",
+    "july 18", "the 18th", "7/18", "march third", "end of the month", "last day of february",
+    "6 pm", "18:00", "6:30", "half past four", "quarter to nine", "noon", "midnight", "at 2:30 am",
+    "tomorrow at 2:30am", "nine tonight", "tomorrow at 6pm", "at 4 tomorrow afternoon",
+    "from 10:30 to noon on tuesday", "2-3pm", "between 2 and 4 tomorrow", "august 3 to 5",
+    "this weekend", "next week", "the next three days", "until friday", "by 2pm", "after 5",
+    "in 20 minutes", "in two and a half hours", "this week", "next month", "in march", "next year",
+    "the third quarter", "the first week of october", "christmas", "thanksgiving", "mother's day",
+    "every other monday at nine", "every weekday", "daily at 2:30am", "tomorrow at 3 for two hours",
+    "rest of the week", "the last two hours", "a week from today", "two weeks ago", "at 4",
+)
+FUTURE = (
+    "friday", "next tuesday", "tomorrow", "july 18", "the 18th", "christmas", "thanksgiving",
+    "6 pm", "at 3am", "at 4", "noon", "midnight", "half past four", "in 20 minutes", "next week",
+    "next month", "next year", "in march", "monday morning", "tomorrow at 6pm", "2-3pm",
+    "every other monday at nine", "every weekday", "at 2:30 am", "the first week of october",
+    "the third quarter", "mother's day", "this weekend",
+)
+WEEKLY = (
+    "friday", "this friday", "next tuesday", "last monday", "tomorrow", "today", "in three days",
+    "monday at 9", "tomorrow at 6pm", "next week", "this week", "the tuesday after next",
+    "wednesday next week", "friday afternoon", "a week from today", "two weeks ago", "this weekend",
+    "yesterday", "coming wednesday at 11 am",
+)
+VOCAB = sorted(set(FILLERS) | set(MONTHS) | set(WEEKDAYS) | set(UNITS) | set(PARTS_OF_DAY) | {
+    "next", "last", "this", "every", "other", "to", "from", "between", "and", "until", "by", "after",
+    "before", "ago", "in", "half", "quarter", "past", "noon", "midnight", "am", "pm", "twenty",
+    "first", "third", "hundred", "thousand", "oh", "1", "12", "31", "2027", "7/18", "2026-02-29",
+    "10:30", "-", "christmas", "eve", "new", "year's", "end", "of", "rest", "weekend", "o'clock",
+})
+
+nows = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2060, 12, 31))
+
+
+def _ts(moment: datetime) -> float:
+    return moment.timestamp()
+
+
+@settings(max_examples=60, deadline=None)
+@given(now=nows, zone=st.sampled_from(ZONES), phrase=st.sampled_from(PHRASES))
+def test_dates_start_before_end_at_any_now(now: datetime, zone: str, phrase: str) -> None:
+    span = resolve(phrase, now, zone)
+    assert span is not None, phrase
+    if span.start is not None:
+        assert _ts(span.start) < _ts(span.end), (phrase, span)
+        assert span.start.tzinfo is not None and span.end.tzinfo is not None
+
+
+@settings(max_examples=60, deadline=None)
+@given(now=nows, zone=st.sampled_from(ZONES), phrase=st.sampled_from(FUTURE))
+def test_dates_future_phrases_never_over_before_now(now: datetime, zone: str, phrase: str) -> None:
+    ref = now.replace(tzinfo=ZoneInfo(zone))
+    span = resolve(phrase, ref)
+    assert span is not None, phrase
+    assert _ts(span.end) > _ts(ref), (phrase, ref, span)
+    if span.grain in ("minute", "hour") and not span.rrule and span.end - span.start <= timedelta(hours=1):
+        assert _ts(span.start) >= _ts(ref) - 60, (phrase, ref, span)
+
+
+@settings(max_examples=60, deadline=None)
+@given(now=nows, zone=st.sampled_from(PLAIN_ZONES), phrase=st.sampled_from(WEEKLY))
+def test_dates_a_week_later_moves_a_week(now: datetime, zone: str, phrase: str) -> None:
+    first = resolve(phrase, now, zone)
+    later = resolve(phrase, now + timedelta(days=7), zone)
+    assert first is not None and later is not None
+    moved = later.start.replace(tzinfo=None) - first.start.replace(tzinfo=None)
+    assert moved == timedelta(days=7), (phrase, now, first, later)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(max_size=80))
+def test_dates_any_text_never_raises(text: str) -> None:
+    span = resolve(text, datetime(2026, 11, 23, 9), "America/New_York")
+    assert span is None or span.start is None or _ts(span.start) < _ts(span.end)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.sampled_from(VOCAB), max_size=8), now=nows, zone=st.sampled_from(ZONES))
+def test_dates_date_word_salad_never_raises(words: list[str], now: datetime, zone: str) -> None:
+    span = resolve(" ".join(words), now, zone)
+    assert span is None or span.start is None or _ts(span.start) < _ts(span.end)
