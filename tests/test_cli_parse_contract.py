@@ -1,0 +1,103 @@
+"""`python -m nlu parse`: exactly one JSON line per input line, in order, whatever comes in."""
+from __future__ import annotations
+
+import json
+import select
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from nlu.result import INTENTS, LABELS
+
+ROOT = Path(__file__).resolve().parent.parent
+NOW = "2026-11-23T09:00:00"
+
+COMMANDS = [
+    "Schedule event for visit to Trivandrum on July 18",
+    "",
+    "uh can you put the dentist on december third at half past four",
+    "   ",
+    "Cancel client meeting scheduled tomorrow",
+    "what's the weather like in Paris",
+]
+# Lines that are no command at all: nothing applies, so out_of_scope.
+EMPTY_OR_HUGE = ["", "   ", "\t", "schedule a meeting " * 6000]  # the last one is ~114 KB
+ODD = [
+    "bell\x07 null\x00 escape\x1b[31m red",
+    "🎉🎉🎉 🗓️",
+    "Schedule 🎂 party with 👩‍👩‍👧 tomorrow",
+    "'; DROP TABLE events; --",
+    "SELECT * FROM events WHERE 1=1",
+    "Termin morgen um zehn Uhr eintragen",
+    "明天上午十点开会",
+    "\u202egnitteem\u202c right-to-left override",
+]
+
+
+def run_parse(model: Path, data: bytes) -> list[dict]:
+    done = subprocess.run([sys.executable, "-m", "nlu", "parse", "--model", str(model), "--now", NOW],
+                          input=data, capture_output=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    return [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+
+
+def check_contract(out: dict) -> None:
+    assert out["intent"] in INTENTS
+    assert 0.0 <= out["confidence"] <= 1.0
+    for slot in out["slots"]:
+        assert slot["label"] in LABELS
+        assert out["text"][slot["start"]:slot["end"]] == slot["text"]
+
+
+def test_cli_parse_one_line_per_line_in_order(nlu_model_path):
+    out = run_parse(nlu_model_path, ("\n".join(COMMANDS) + "\n").encode())
+    assert [o["text"] for o in out] == COMMANDS
+    for o in out:
+        check_contract(o)
+    assert out[1]["intent"] == "out_of_scope" and out[1]["slots"] == []
+
+
+def test_cli_parse_last_line_without_newline(nlu_model_path):
+    out = run_parse(nlu_model_path, b"cancel it\nplay jazz")
+    assert [o["text"] for o in out] == ["cancel it", "play jazz"]
+
+
+@pytest.mark.parametrize("line", EMPTY_OR_HUGE, ids=["empty", "spaces", "tab", "100KB"])
+def test_cli_parse_nothing_to_read_is_out_of_scope(nlu_model_path, line):
+    [out] = run_parse(nlu_model_path, (line + "\n").encode())
+    assert out == {"text": line, "intent": "out_of_scope", "confidence": 1.0, "slots": [], "title": None, "when": None}
+
+
+def test_cli_parse_odd_input_is_valid_json_each(nlu_model_path):
+    out = run_parse(nlu_model_path, ("\n".join(ODD) + "\n").encode())
+    assert [o["text"] for o in out] == ODD
+    for o in out:
+        check_contract(o)
+
+
+def test_cli_parse_binary_junk_never_crashes(nlu_model_path):
+    junk = bytes(range(256)).replace(b"\n", b"").replace(b"\r", b"")
+    out = run_parse(nlu_model_path, b"\xff\xfe\xfa junk\n" + junk + b"\nplay jazz\n")
+    assert len(out) == 3 and out[2]["text"] == "play jazz"
+    assert out[0]["text"] == "\ufffd\ufffd\ufffd junk"  # undecodable bytes become U+FFFD
+    for o in out:
+        check_contract(o)
+
+
+def test_cli_parse_answers_each_line_as_it_comes(nlu_model_path):
+    # An interactive caller gets its answer before it sends the next line (flushed per line)
+    proc = subprocess.Popen([sys.executable, "-m", "nlu", "parse", "--model", str(nlu_model_path), "--now", NOW],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=ROOT)
+    try:
+        for text in ("cancel the dentist tomorrow", "play jazz"):
+            proc.stdin.write((text + "\n").encode())
+            proc.stdin.flush()
+            ready, _, _ = select.select([proc.stdout], [], [], 60)
+            assert ready, "no answer within 60 s"
+            assert json.loads(proc.stdout.readline())["text"] == text
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=30)
+    assert proc.returncode == 0
