@@ -21,27 +21,36 @@ HIGHLIGHT_LINES = 30
 
 
 def page(ctx: Context) -> None:
-    """Draw the inspector: input and results on the left, the model card on the right."""
+    """Draw the inspector: the input beside the model card, the full-width table below."""
     st.title("NLU inspector", anchor=False)
     left, right = st.columns([3, 2], gap="large")
-    with left, errors.guard("parse those commands"):
-        render_parses(ctx)
     with right, errors.guard("read the model card"):
         render_model_card(state.model_card())
+    with left:
+        lines = read_input(ctx)
+    if lines:
+        with errors.guard("parse those commands"):
+            render_parses(ctx, lines)
 
 
-def render_parses(ctx: Context) -> None:
-    """The text box, and the table of readings for what it holds."""
+def read_input(ctx: Context) -> list[str]:
+    """The text box; its non-blank lines (at most MAX_LINES) are the commands."""
     text = st.text_area("Commands, one per line", value="\n".join(examples.TYPED + examples.SPOKEN),
                         height=220, key="inspector_text")
-    lines = [line for line in text.splitlines() if line.strip()][:MAX_LINES]
-    st.caption(f"{len(lines)} command(s) · read at {ctx.reference():%a %d %b %Y %H:%M} {ctx.tz}"
-               + (f" · only the first {MAX_LINES} lines" if len(text.splitlines()) > MAX_LINES else ""))
-    if not lines:
-        return
+    lines = [line for line in text.splitlines() if line.strip()]
+    note = f" · only the first {MAX_LINES} are read" if len(lines) > MAX_LINES else ""
+    st.caption(f"{len(lines)} command(s) · read at {ctx.reference():%a %d %b %Y %H:%M} {ctx.tz}{note}")
+    return lines[:MAX_LINES]
+
+
+def render_parses(ctx: Context, lines: list[str]) -> None:
+    """The table of readings, its JSONL download, and the highlighted slots."""
     parses = state.parse_many(tuple(lines), ctx.reference(), ctx.tz)
-    st.dataframe(table_rows(parses), hide_index=True, width="stretch",
-                 column_config={"confidence": st.column_config.NumberColumn(format="%.2f")})
+    st.dataframe(table_rows(parses), hide_index=True, width="stretch", column_config={
+        "text": st.column_config.TextColumn(width="medium"),
+        "confidence": st.column_config.NumberColumn(format="%.2f", width="small"),
+        "slots": st.column_config.TextColumn(width="large"),
+    })
     st.download_button("Download JSONL", data=to_jsonl(parses), file_name="nlu-parses.jsonl",
                        mime="application/jsonl", icon=":material/download:")
     with st.expander("Highlighted slots"):
