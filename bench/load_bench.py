@@ -32,6 +32,7 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script from anywhere: the row count reads assistant.models
 NOW = "2026-11-23T09:00:00"
 TITLES = ["budget review", "dentist appointment", "team lunch", "project sync", "yoga class", "client call",
           "board meeting", "piano lesson", "book club", "code review", "parent teacher meeting", "AI workshop"]
@@ -181,7 +182,7 @@ def stored_events(db_url: str, owners: list[str]) -> list[tuple[int, str]]:
 
     try:
         with sessions_for(db_url)() as session:
-            return list(session.execute(select(Event.id, Event.owner).where(Event.owner.in_(owners))).tuples())
+            return [tuple(row) for row in session.execute(select(Event.id, Event.owner).where(Event.owner.in_(owners)))]
     finally:
         dispose_all()
 
