@@ -42,16 +42,17 @@ def _at(day: date, hour: int, t: Time, ctx: Context) -> datetime:
     return ctx.local(wall)
 
 
-def _first_after(day_hours: list[int], t: Time, ctx: Context, on: date | None) -> datetime:
-    """The earliest reading on `on`; without a day, the first one not before now."""
+def _first_after(day_hours: list[int], t: Time, ctx: Context, on: date | None) -> tuple[datetime, int]:
+    """The earliest reading on `on`; without a day, the first one not before now.
+    Returns the moment and the hour reading it came from."""
     if on is not None:
-        return _at(on, day_hours[0], t, ctx)
-    candidates = sorted((_at(ctx.today + timedelta(days=k), h, t, ctx) for k in (0, 1) for h in day_hours),
-                        key=lambda m: m.timestamp())
+        return _at(on, day_hours[0], t, ctx), day_hours[0]
+    candidates = sorted(((_at(ctx.today + timedelta(days=k), h, t, ctx), h) for k in (0, 1) for h in day_hours),
+                        key=lambda c: c[0].timestamp())
     if not ctx.policy.future_bias:
         return candidates[0]
     now = ctx.now.timestamp()
-    return next((m for m in candidates if m.timestamp() >= now), candidates[-1])
+    return next((c for c in candidates if c[0].timestamp() >= now), candidates[-1])
 
 
 def _point(start: datetime, grain: str, ctx: Context) -> TimeSpan:
@@ -61,8 +62,8 @@ def _point(start: datetime, grain: str, ctx: Context) -> TimeSpan:
 def resolve_time(t: Time, on: date | None, pod: Pod | None, ctx: Context) -> TimeSpan:
     """A clock time (with an optional day and part of day) as a span of its grain."""
     preferred, others = clock_readings(t, pod, ctx)
-    start = _first_after(preferred, t, ctx, on)
-    alts = tuple(_point(_first_after([h], t, ctx, on), t.grain, ctx) for h in others)
+    start, hour = _first_after(preferred, t, ctx, on)
+    alts = tuple(_point(_first_after([h], t, ctx, on)[0], t.grain, ctx) for h in preferred + others if h != hour)
     main = _point(start, t.grain, ctx)
     return TimeSpan(main.start, main.end, main.grain, alternatives=alts)
 
@@ -78,7 +79,7 @@ def resolve_time_range(tr: TimeRange, on: date | None, pod: Pod | None, ctx: Con
             cand = Time(first.hour, first.minute, first.second, "am" if last.ampm == "pm" else "pm", first.grain)
         first = cand
     start_hours, _ = clock_readings(first, pod, ctx)
-    start = _first_after(start_hours, first, ctx, on)
+    start = _first_after(start_hours, first, ctx, on)[0]
     end = _end_after(start, last, pod, ctx)
     grain = "minute" if "minute" in (first.grain, last.grain) else "hour"
     return TimeSpan(start, end, grain)
