@@ -109,8 +109,11 @@ def ordinal(text: str, count: int) -> int | None:
     ws = words(text)
     if not ws or len(ws) > 6:
         return None
-    for w in ws:
-        if w in ORDINALS and (w not in AMOUNTS or len(ws) <= 3 or "number" in ws or "one" in ws):
+    for i, w in enumerate(ws):
+        after_number = i > 0 and ws[i - 1] == "number"
+        if w == "one" and not (after_number or len(ws) == 1):
+            continue  # "the one on friday": "one" is a pronoun there
+        if w in ORDINALS and (w not in AMOUNTS or len(ws) <= 2 or after_number or "one" in ws):
             n = ORDINALS[w]
             index = count - 1 if n == -1 else n - 1
             return index if 0 <= index < count else None

@@ -1,0 +1,299 @@
+"""Dialogue flows beyond the acceptance script: asking for a missing date, past dates,
+overlaps, choosing among several matches, fuzzy titles, merging times, undo, "it"."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from assistant import Assistant, Settings
+from assistant.models import Event, Operation
+from assistant.testing import ScriptedParser, day_span, reading, time_span
+
+NOW = datetime(2026, 11, 23, 9, 0)  # a Monday
+
+
+class Chat:
+    """A conversation with one user and session: `chat("text")` -> Reply."""
+
+    def __init__(self, bot: Assistant, scripted: ScriptedParser, owner: str, session: str = "s1") -> None:
+        self.bot, self.scripted, self.owner, self.session = bot, scripted, owner, session
+
+    def __call__(self, text: str, now: datetime = NOW):
+        return self.bot.handle(self.session, text, now=now, user=self.owner)
+
+    def knows(self, *parses) -> None:
+        for parse in parses:
+            self.scripted.add(parse)
+
+    def make(self, title: str, start: datetime, end: datetime | None = None, all_day: bool = False, kind=None):
+        return self.bot.create_event(self.owner, title=title, start=start, end=end or start + timedelta(hours=1),
+                                     all_day=all_day, kind=kind)
+
+    def titles(self) -> list[tuple[str, str, str]]:
+        return [(e.title, e.start, e.end) for e in self.bot.events(self.owner)]
+
+
+@pytest.fixture
+def chat(bot: Assistant, scripted: ScriptedParser, owner: str) -> Chat:
+    return Chat(bot, scripted, owner)
+
+
+def test_dialogue_missing_date_is_asked_and_taken_from_next_turn(chat: Chat) -> None:
+    chat.knows(reading("put the dentist in my calendar", "create", ACTION="put", NAME="dentist"))
+    asked = chat("put the dentist in my calendar")
+    assert (asked.operation, asked.reply) == ("clarify", 'When should I schedule "dentist"?')
+    assert chat.titles() == []
+    done = chat("friday at 3 pm")  # read by nlu.dates.resolve, no NLU model needed
+    assert done.operation == "create"
+    assert chat.titles() == [("dentist", "2026-11-27T15:00:00", "2026-11-27T16:00:00")]
+
+
+def test_dialogue_unclear_answer_asks_again_then_gives_up(chat: Chat) -> None:
+    chat.knows(reading("add the dentist", "create", ACTION="add", NAME="dentist"))
+    chat("add the dentist")
+    again = chat("banana")
+    assert again.operation == "clarify" and "didn't catch" in again.reply
+    assert chat("no").operation == "none"
+    assert chat.titles() == []
+
+
+def test_dialogue_default_length_per_kind_and_spoken_duration(db_url: str, scripted: ScriptedParser, owner: str) -> None:
+    settings = Settings(lengths={"default": 60, "call": 20})
+    chat = Chat(Assistant(db_url, parser=scripted, settings=settings), scripted, owner)
+    at_ten = time_span(datetime(2026, 11, 24, 10))
+    chat.knows(reading("schedule a call with Sam tomorrow at 10", "create", DOMAIN="call", PERSON="Sam",
+                       dates={"tomorrow at 10": at_ten}),
+               reading("book lunch on friday from noon to 2", "create", NAME="lunch",
+                       dates={"friday from noon to 2": time_span(datetime(2026, 11, 27, 12),
+                                                                 end=datetime(2026, 11, 27, 14))}),
+               reading("plan yoga on friday at 8 for 90 minutes", "create", NAME="yoga",
+                       dates={"friday at 8 for 90 minutes": time_span(datetime(2026, 11, 27, 8),
+                                                                      duration=timedelta(minutes=90))}))
+    call = chat("schedule a call with Sam tomorrow at 10")
+    assert (call.events[0].end, call.events[0].kind, call.events[0].attendees) == ("2026-11-24T10:20:00", "call", ("Sam",))
+    assert chat("book lunch on friday from noon to 2").events[0].end == "2026-11-27T14:00:00"
+    assert chat("plan yoga on friday at 8 for 90 minutes").events[0].end == "2026-11-27T09:30:00"
+
+
+def test_dialogue_past_date_is_confirmed_before_writing(chat: Chat) -> None:
+    yesterday = day_span(date(2026, 11, 22))
+    chat.knows(reading("log the party yesterday", "create", NAME="party", dates={"yesterday": yesterday}))
+    asked = chat("log the party yesterday")
+    assert asked.operation == "confirm" and asked.reply.startswith("Sunday, November 22 (all day) is in the past.")
+    assert chat.titles() == []
+    assert chat("no").operation == "none" and chat.titles() == []
+    chat("log the party yesterday")
+    assert chat("yes please").operation == "create"
+    assert chat.titles() == [("party", "2026-11-22T00:00:00", "2026-11-23T00:00:00")]
+
+
+def test_dialogue_overlap_is_named(chat: Chat) -> None:
+    chat.make("standup", datetime(2026, 11, 24, 10, 30), datetime(2026, 11, 24, 11))
+    chat.knows(reading("schedule review tomorrow at 10", "create", NAME="review",
+                       dates={"tomorrow at 10": time_span(datetime(2026, 11, 24, 10))}))
+    reply = chat("schedule review tomorrow at 10")
+    assert reply.operation == "create"
+    assert reply.reply.endswith('Note: it overlaps "standup" (Tuesday, November 24 at 10:30 AM).')
+
+
+def _three_meetings(chat: Chat) -> None:
+    chat.make("team meeting", datetime(2026, 11, 24, 10))
+    chat.make("team meeting", datetime(2026, 11, 27, 14))
+    chat.make("team meeting", datetime(2026, 12, 1, 9))
+    chat.knows(reading("cancel the team meeting", "cancel", ACTION="cancel", NAME="team meeting"))
+
+
+@pytest.mark.parametrize("answer, gone", [
+    ("the first one", "2026-11-24T10:00:00"),
+    ("uh the second one", "2026-11-27T14:00:00"),
+    ("the last one", "2026-12-01T09:00:00"),
+    ("the one on friday", "2026-11-27T14:00:00"),
+    ("the one on december 1", "2026-12-01T09:00:00"),
+])
+def test_dialogue_several_matches_are_listed_and_chosen(chat: Chat, answer: str, gone: str) -> None:
+    _three_meetings(chat)
+    listed = chat("cancel the team meeting")
+    assert listed.operation == "clarify" and len(listed.events) == 3
+    assert listed.choices[:3] == [f'"team meeting" on {d}' for d in (
+        "Tuesday, November 24 at 10:00 AM", "Friday, November 27 at 2:00 PM", "Tuesday, December 1 at 9:00 AM")]
+    done = chat(answer)
+    assert (done.operation, done.events[0].start) == ("cancel", gone)
+    assert [s for _, s, _ in chat.titles()] == sorted({"2026-11-24T10:00:00", "2026-11-27T14:00:00",
+                                                      "2026-12-01T09:00:00"} - {gone})
+
+
+def test_dialogue_choice_button_label_picks_that_event(chat: Chat) -> None:
+    _three_meetings(chat)
+    listed = chat("cancel the team meeting")
+    assert chat(listed.choices[1]).events[0].start == "2026-11-27T14:00:00"
+    listed = chat("cancel the team meeting")
+    assert chat(listed.choices[-1]).operation == "none"  # "never mind"
+    assert len(chat.titles()) == 2
+
+
+def test_dialogue_choice_by_title_among_different_events(chat: Chat) -> None:
+    chat.make("dentist", datetime(2026, 11, 25, 9))
+    chat.make("piano lesson", datetime(2026, 11, 25, 17))
+    chat.knows(reading("cancel wednesday", "cancel", ACTION="cancel", dates={"wednesday": day_span(date(2026, 11, 25))}))
+    assert chat("cancel wednesday").operation == "clarify"
+    assert chat("the piano lesson").events[0].title == "piano lesson"
+    assert [t for t, _, _ in chat.titles()] == ["dentist"]
+
+
+def test_dialogue_cancel_tolerates_transcription_slips(chat: Chat) -> None:
+    chat.make("team brainstorming session", datetime(2026, 11, 25, 11))
+    chat.make("visit to Trivandrum", datetime(2027, 7, 18), datetime(2027, 7, 19), all_day=True)
+    chat.knows(reading("cancel the brain storming session", "cancel", NAME="brain storming session"))
+    asked = chat("cancel the brain storming session")
+    assert (asked.operation, asked.events[0].title) == ("confirm", "team brainstorming session")
+    assert chat("yeah").operation == "cancel"
+
+
+def test_dialogue_no_match_offers_the_closest(chat: Chat) -> None:
+    chat.make("dentist appointment", datetime(2026, 11, 25, 9))
+    chat.knows(reading("cancel the dentistry", "cancel", NAME="dentistry"),
+               reading("cancel the opera", "cancel", NAME="opera"))
+    nothing = chat("cancel the opera")
+    assert (nothing.operation, nothing.reply) == ("none", 'I couldn\'t find "opera" on your calendar.')
+    offered = chat("cancel the dentistry")
+    assert offered.operation == "confirm" and offered.reply.startswith("I couldn't find \"dentistry\". Did you mean")
+    assert chat("yes").operation == "cancel" and chat.titles() == []
+
+
+def test_dialogue_cancel_by_date_only(chat: Chat) -> None:
+    chat.make("dentist", datetime(2026, 11, 25, 9))
+    chat.make("gym", datetime(2026, 11, 26, 9))
+    chat.knows(reading("cancel my event on wednesday", "cancel", DOMAIN="event",
+                       dates={"wednesday": day_span(date(2026, 11, 25))}))
+    assert chat("cancel my event on wednesday").events[0].title == "dentist"
+
+
+@pytest.mark.parametrize("said, span, start, end", [
+    ("move the dentist to 6 PM", time_span(datetime(2026, 11, 23, 18)), "2026-11-25T18:00:00", "2026-11-25T19:30:00"),
+    ("move the dentist to friday", day_span(date(2026, 11, 27)), "2026-11-27T09:00:00", "2026-11-27T10:30:00"),
+    ("move the dentist to friday at 2 pm", time_span(datetime(2026, 11, 27, 14)), "2026-11-27T14:00:00",
+     "2026-11-27T15:30:00"),
+    ("move the dentist to next week", None, "2026-12-02T09:00:00", "2026-12-02T10:30:00"),
+])
+def test_dialogue_reschedule_merges_by_grain_and_keeps_length(chat: Chat, said, span, start, end) -> None:
+    from nlu.dates import resolve
+
+    chat.make("dentist", datetime(2026, 11, 25, 9), datetime(2026, 11, 25, 10, 30))  # a Wednesday, 90 minutes
+    phrase = said.split(" to ", 1)[1]
+    span = span or resolve(phrase, NOW, "Europe/Paris")
+    chat.knows(reading(said, "reschedule", ACTION="move", NAME="dentist", dates={phrase: span}))
+    moved = chat(said)
+    assert (moved.operation, moved.events[0].start, moved.events[0].end) == ("reschedule", start, end)
+
+
+@pytest.mark.parametrize("said, start", [
+    ("push it back an hour", "2026-11-25T10:00:00"),
+    ("move it two hours earlier", "2026-11-25T07:00:00"),
+    ("the following day same time", "2026-11-26T09:00:00"),
+    ("delay it by 30 minutes", "2026-11-25T09:30:00"),
+])
+def test_dialogue_relative_moves_of_the_last_event(chat: Chat, said: str, start: str) -> None:
+    chat.knows(reading("when is the dentist", "query", NAME="dentist"))
+    chat.make("dentist", datetime(2026, 11, 25, 9))
+    assert chat("when is the dentist").operation == "query"  # the dentist is now "it"
+    moved = chat(said)
+    assert (moved.operation, moved.events[0].title, moved.events[0].start) == ("reschedule", "dentist", start)
+
+
+def test_dialogue_reschedule_without_time_asks_for_it(chat: Chat) -> None:
+    chat.make("dentist", datetime(2026, 11, 25, 9))
+    chat.knows(reading("reschedule the dentist", "reschedule", ACTION="reschedule", NAME="dentist"))
+    asked = chat("reschedule the dentist")
+    assert (asked.operation, asked.reply) == ("clarify", 'When should I move "dentist" to?')
+    moved = chat("thursday at 10 am")
+    assert (moved.operation, moved.events[0].start) == ("reschedule", "2026-11-26T10:00:00")
+
+
+def test_dialogue_it_refers_to_the_last_event(chat: Chat) -> None:
+    chat.knows(reading("schedule gym tomorrow at 7", "create", NAME="gym",
+                       dates={"tomorrow at 7": time_span(datetime(2026, 11, 24, 19))}),
+               reading("cancel it", "cancel", ACTION="cancel"),
+               reading("move it to five pm", "reschedule", ACTION="move",
+                       dates={"five pm": time_span(datetime(2026, 11, 23, 17))}))
+    chat("schedule gym tomorrow at 7")
+    moved = chat("move it to five pm")
+    assert (moved.events[0].title, moved.events[0].start) == ("gym", "2026-11-24T17:00:00")
+    asked = chat("cancel it")
+    assert (asked.operation, asked.events[0].title) == ("confirm", "gym")
+
+
+def test_dialogue_undo_reverts_this_conversations_writes_in_turn(chat: Chat, bot: Assistant) -> None:
+    chat.knows(reading("schedule gym tomorrow at 7", "create", NAME="gym",
+                       dates={"tomorrow at 7": time_span(datetime(2026, 11, 24, 19))}),
+               reading("move the gym to 8 pm", "reschedule", NAME="gym",
+                       dates={"8 pm": time_span(datetime(2026, 11, 23, 20))}),
+               reading("cancel the gym", "cancel", NAME="gym"))
+    chat("schedule gym tomorrow at 7")
+    chat("move the gym to 8 pm")
+    chat("cancel the gym")
+    chat("yes")
+    assert chat.titles() == []
+    other = Chat(bot, chat.scripted, chat.owner, session="another")
+    assert other("undo").operation == "none"  # not that conversation's writes
+    assert chat("undo").reply == 'Undone: "gym" on Tuesday, November 24 at 8:00 PM is back.'
+    assert chat.titles() == [("gym", "2026-11-24T20:00:00", "2026-11-24T21:00:00")]
+    assert chat("undo that").events[0].start == "2026-11-24T19:00:00"
+    assert chat("scratch that").reply == 'Undone: "gym" is no longer on your calendar.'
+    assert chat.titles() == [] and chat("undo").operation == "none"
+    with bot.sessions.begin() as session:
+        ops = session.scalars(select(Operation).where(Operation.owner == chat.owner).order_by(Operation.id)).all()
+        assert [o.operation for o in ops] == ["create", "reschedule", "cancel", "undo", "undo", "undo"]
+        assert all(o.reverted_at is not None for o in ops[:3])
+
+
+def test_dialogue_query_without_range_tells_today_and_what_is_next(chat: Chat) -> None:
+    chat.knows(reading("what's next", "query"))
+    assert chat("what's next").reply == "Your calendar is clear from now on."
+    chat.make("lunch", datetime(2026, 11, 23, 12, 30))
+    chat.make("early", datetime(2026, 11, 23, 7))  # already over at 9:00
+    chat.make("visit", datetime(2027, 7, 18), datetime(2027, 7, 19), all_day=True)
+    reply = chat("what's next")
+    assert reply.reply == ('Today you have 1 event: "lunch" at 12:30 PM. '
+                           'Next: "visit" on Sunday, July 18, 2027 (all day).')
+    assert [e.title for e in reply.events] == ["lunch", "visit"]
+
+
+def test_dialogue_query_empty_day(chat: Chat) -> None:
+    chat.knows(reading("what do i have on friday", "query", dates={"friday": day_span(date(2026, 11, 27))}))
+    assert chat("what do i have on friday").reply == "You have nothing on Friday, November 27."
+
+
+def test_dialogue_out_of_scope_and_stray_answers_write_nothing(chat: Chat, bot: Assistant) -> None:
+    assert chat("play some jazz").reply.startswith("Sorry, I can only help with your calendar")
+    assert chat("yes").operation == "none" and chat("no").operation == "none"
+    with bot.sessions.begin() as session:
+        assert session.scalars(select(Event).where(Event.owner == chat.owner)).all() == []
+
+
+def test_dialogue_new_command_replaces_a_pending_question(chat: Chat) -> None:
+    chat.make("dentist", datetime(2026, 11, 25, 9))
+    chat.knows(reading("cancel the dentist", "cancel", ACTION="cancel", NAME="dentist"),
+               reading("what do i have on wednesday", "query", dates={"wednesday": day_span(date(2026, 11, 25))}))
+    assert chat("cancel the dentist").operation == "confirm"
+    assert chat("what do i have on wednesday").operation == "query"
+    assert chat("yes").operation == "none"  # the cancel question is gone
+    assert len(chat.titles()) == 1
+
+
+@pytest.mark.parametrize("title", ["Robert'); DROP TABLE events;--", "🎉 party 🦄", "tab\tand\x07bell",
+                                   "quote \" and ' and \\ backslash"])
+def test_dialogue_odd_titles_are_stored_byte_exact(chat: Chat, title: str) -> None:
+    text = f"schedule {title} tomorrow"
+    chat.knows(reading(text, "create", NAME=title, dates={"tomorrow": day_span(date(2026, 11, 24))}))
+    reply = chat(text)
+    assert reply.events[0].title == title and chat.bot.events(chat.owner)[0].title == title
+    assert f'"{title}"' in reply.reply
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00\x01\x02", "x" * 100_000, "🎉🎉🎉", "\ud800 lone surrogate"])
+def test_dialogue_bad_input_gets_a_clear_answer(chat: Chat, text: str) -> None:
+    reply = chat(text)
+    assert reply.operation == "none" and reply.reply
+    assert chat.titles() == []
