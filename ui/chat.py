@@ -17,6 +17,8 @@ from ui.state import Context, Message
 GREETING = ("Hi! Tell me what to put in your calendar, or ask what is on it. "
             "Try *Schedule event for visit to Trivandrum on July 18*, or an example from the sidebar.")
 PLACEHOLDER = "Type or paste a command…"
+CHAT_HEIGHT = 560  # pixels: the history scrolls inside, the calendar stays in view beside it
+SHORT_HISTORY = 4  # messages that fit without a scroll box
 
 
 def page(ctx: Context) -> None:
@@ -35,7 +37,10 @@ def page(ctx: Context) -> None:
     if notice:
         st.error(notice, icon=":material/error:")
     left, right = st.columns([3, 2], gap="large")
-    with left, st.container(key="chat"):
+    # A long history scrolls inside a box that follows the newest bubble; a short one does not
+    # leave a tall empty box (on a phone the calendar comes right below).
+    height = CHAT_HEIGHT if len(state.messages()) > SHORT_HISTORY else "content"
+    with left, st.container(key="chat", height=height):
         render_history(state.messages())
     with right, st.container(key="calendar"), errors.guard("show the calendar"):
         calendar_view.render(bot, ctx)

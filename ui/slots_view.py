@@ -24,8 +24,10 @@ COLORS: dict[str, str] = {
     "LOCATION": "#d0bfff",
     "PERSON": "#90e0ef",
 }
-# displaCy's own markup, in a box that scrolls sideways rather than overflowing a phone.
-WRAPPER = ('<div class="slots" style="overflow-x:auto;border:1px solid rgba(128,128,128,.35);'
+# displaCy's own markup, in a box that scrolls sideways rather than overflowing a phone;
+# a highlighted slot never breaks between its words and its label.
+WRAPPER = ('<style>.slots mark.entity{{white-space:nowrap}}</style>'
+           '<div class="slots" style="overflow-x:auto;border:1px solid rgba(128,128,128,.35);'
            'border-radius:.5rem;padding:.4rem .75rem;margin-bottom:.4rem">{}</div>')
 
 
