@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.views import OPERATIONS
+from nlu.result import Parse, Slot
 
 NOW = "2026-11-23T09:00:00"
 ACCEPTANCE = [
@@ -59,8 +60,17 @@ def test_api_chat_acceptance_writes(make_api, api_model_parser):
     assert stored["title"] == "visit to Trivandrum"
 
 
-def test_api_chat_sessions_are_private_to_their_user(make_api, api_model_parser):
-    client, headers, *_ = make_api(parser=api_model_parser)
+def cancel_ai_reader(text: str, now=None, tz=None) -> Parse:
+    """The NLU's reading of "Cancel the AI event" (anything else: out of scope), so the
+    isolation test depends on the API and the dialogue, not on the trained model."""
+    if text != "Cancel the AI event":
+        return Parse(text=text, intent="out_of_scope", confidence=1.0)
+    slots = (Slot("ACTION", "Cancel", 0, 6), Slot("NAME", "AI", 11, 13), Slot("DOMAIN", "event", 14, 19))
+    return Parse(text=text, intent="cancel", confidence=0.99, slots=slots, title="AI")
+
+
+def test_api_chat_sessions_are_private_to_their_user(make_api):
+    client, headers, *_ = make_api(parser=cancel_ai_reader)
     alice, bob = headers["alice"], headers["bob"]
     event = client.post("/v1/events", headers=alice, json={"title": "AI", "start": "2026-11-24T10:00:00"}).json()
     # Given Alice is asked to confirm a cancel in session "kitchen"
