@@ -122,7 +122,18 @@ def evaluate(examples: list[Annotated], parser, errors: int = 10) -> dict:
     """Scores of `parser` on `examples`: spans, intent, worst errors (the CLI's and model card's data)."""
     results = run(examples, parser)
     return {"n": len(examples), "spans": span_scores(results), "intent": intent_scores(results),
-            "errors": worst(results, errors)}
+            "by_source": by_source(results), "errors": worst(results, errors)}
+
+
+def by_source(results: list[Scored]) -> dict:
+    """Micro-F1 and intent accuracy per source, when the data mixes several (generated, slurp, ...)."""
+    groups: dict[str, list[Scored]] = {}
+    for r in results:
+        groups.setdefault(r.example.source or "unknown", []).append(r)
+    if len(groups) < 2:
+        return {}
+    return {source: {"n": len(group), "f": span_scores(group)["f"], "intent_accuracy": intent_scores(group)["accuracy"]}
+            for source, group in sorted(groups.items())}
 
 
 # --- the command ----------------------------------------------------------------------------
@@ -156,7 +167,19 @@ def evaluate_command(args: argparse.Namespace) -> int:
 
 def report(result: dict) -> str:
     """The human-readable form: label table, intent accuracy and confusion, worst errors."""
-    return "\n\n".join([_label_table(result), _confusion_table(result["intent"]), _error_list(result["errors"])])
+    parts = [_label_table(result), _source_table(result.get("by_source") or {}),
+             _confusion_table(result["intent"]), _error_list(result["errors"])]
+    return "\n\n".join(p for p in parts if p)
+
+
+def _source_table(sources: dict) -> str:
+    if not sources:
+        return ""
+    lines = [f"{'source':<14} {'n':>6} {'F1':>6} {'intent':>7}"]
+    for source, s in sources.items():
+        accuracy = "-" if s["intent_accuracy"] is None else f"{s['intent_accuracy']:.3f}"
+        lines.append(f"{source:<14} {s['n']:>6} {s['f']:>6.3f} {accuracy:>7}")
+    return "\n".join(lines)
 
 
 def _label_table(result: dict) -> str:

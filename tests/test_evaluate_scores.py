@@ -58,6 +58,13 @@ def test_evaluate_intent_accuracy_and_confusion():
     assert sum(sum(row.values()) for row in intent["confusion"].values()) == 3
 
 
+def test_evaluate_by_source():
+    sources = evaluate(GOLD, FakeParser())["by_source"]
+    # "" (our handwritten rows) has ACTION+DATE right, DOMAIN missed, NAME and DATE invented
+    assert sources["unknown"] == {"n": 2, "f": 0.5714, "intent_accuracy": 0.5}
+    assert sources["slurp"] == {"n": 1, "f": 1.0, "intent_accuracy": 1.0}
+
+
 def test_evaluate_worst_errors_most_first():
     errors = evaluate(GOLD, FakeParser(), errors=5)["errors"]
     assert [(e["text"], e["mistakes"]) for e in errors] == [("cancel the call tomorrow", 2), ("play jazz", 2)]
