@@ -1,0 +1,196 @@
+"""Fill templates from the lexicons: typed and spoken commands with exact spans.
+
+`generate(rng, split, counts)` yields Annotated rows. For the "train" split only training
+templates and training values are used; for "dev" every row uses a held-out template or
+held-out values (see `nlu.corpus.split`), so the dev score measures generalisation.
+"""
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from nlu.corpus import datephrases, lexicons, split
+from nlu.corpus.segments import Piece, Pieces, plain, to_annotated
+from nlu.corpus.speech import add_fillers, speechify
+from nlu.corpus.templates import FOLLOW_UPS, TEMPLATES
+from nlu.examples import Annotated
+
+_TOKEN = re.compile(r"\{(\w+)\}|\[([^\[\]]+)\]\((\w+)\)")  # {SLOT} or [fixed words](LABEL)
+_QUESTION = ("what", "when", "do ", "am ", "is ", "how", "where", "who", "any", "have", "does", "can we", "and ")
+# Words that already introduce a DATE: the slot then takes no "on"/"at" of its own.
+_INTRODUCED = ("to ", "for ", "from ", "by ", "now ", "make it ", "about ", "is ", "and ", "at ", "on ",
+               "instead ", "what about ", "how about ", "no, ", "actually ")
+SHIFTS = ["an hour", "two hours", "30 minutes", "half an hour", "a day", "two days", "a week",
+          "15 minutes", "a couple of hours", "an hour and a half", "one day", "3 days", "ten minutes"]
+LATER = ["an hour later", "a day later", "two hours later", "a week later", "30 minutes later",
+         "an hour earlier", "a day earlier", "half an hour later", "the following day", "a week from then"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The values one split may draw from."""
+
+    verbs: dict[str, list[str]]
+    domains: list[str]
+    plurals: list[str]
+    names: list[str]
+    locations: list[str]
+    people: list[str]
+
+    @classmethod
+    def for_split(cls, which: str) -> "Lexicon":
+        pick = 0 if which == "train" else 1
+
+        def part(values: list[str]) -> list[str]:
+            chosen = split.partition(values)[pick]
+            return chosen or list(values)
+
+        return cls(
+            verbs={intent: part(words) for intent, words in lexicons.VERBS.items()},
+            domains=part(lexicons.DOMAINS), plurals=part(lexicons.DOMAINS_PLURAL),
+            names=part(lexicons.NAMES), locations=part(lexicons.LOCATIONS), people=part(lexicons.PEOPLE),
+        )
+
+
+class Filler:
+    """Renders one template into pieces for one intent, drawing values for a split."""
+
+    def __init__(self, rng: random.Random, which: str) -> None:
+        self.rng, self.which = rng, which
+        self.own = Lexicon.for_split(which)
+        self.shared = Lexicon.for_split("train")
+        self.mix = True  # dev: a held-out template may use known values too
+
+    def lex(self) -> Lexicon:
+        """Dev rows mix held-out values with known ones; training rows never see held-out ones."""
+        if self.which == "dev" and self.mix and self.rng.random() < 0.4:
+            return self.shared
+        return self.own
+
+    def date(self, families: tuple[str, ...] | None = None) -> tuple[str, tuple[str, ...]]:
+        """A DATE phrase for this split (held-out long phrases only in dev)."""
+        for _ in range(30):
+            text, intros = datephrases.phrase(self.rng, families)
+            if split.held_out_date(text) == (self.which == "dev") or len(text.split()) < split.DATE_MIN_WORDS:
+                return text, intros
+        return text, intros
+
+    def render(self, template: str, intent: str) -> Pieces:
+        """The template's pieces: fixed words, fixed labelled spans and drawn slot values."""
+        pieces: Pieces = []
+        pos = 0
+        for match in _TOKEN.finditer(template):
+            if match.start() > pos:
+                pieces.append(plain(template[pos:match.start()]))
+            if match[1] is not None:
+                pieces.extend(self.slot(match[1], intent, template[:match.start()]))
+            else:
+                pieces.append(Piece(match[2], match[3]))
+            pos = match.end()
+        pieces.append(plain(template[pos:]))
+        return _articles(pieces)
+
+    def slot(self, name: str, intent: str, before: str) -> Pieces:
+        rng, lex = self.rng, self.lex()
+        labelled = {
+            "ACTION": lambda: lex.verbs[intent if intent in lex.verbs else "create"],
+            "DOMAIN": lambda: lex.domains, "DOMAINS": lambda: lex.plurals, "NAME": lambda: lex.names,
+            "LOC": lambda: lex.locations, "PER": lambda: lex.people,
+        }
+        label = {"DOMAINS": "DOMAIN", "LOC": "LOCATION", "PER": "PERSON"}.get(name, name)
+        if name in labelled:
+            return [Piece(rng.choice(labelled[name]()), label)]
+        if name in ("DATE", "DATE2", "DAY", "TIME"):
+            return self.date_slot(name, intent, before)
+        if name == "SHIFT":
+            return [Piece(rng.choice(SHIFTS), "DATE")]
+        if name == "LATER":
+            return [Piece(rng.choice(LATER), "DATE")]
+        return [plain(self.word(name))]
+
+    def date_slot(self, name: str, intent: str, before: str) -> Pieces:
+        families = {"DAY": datephrases.DAY_FAMILIES, "TIME": ("clock_time",)}.get(name)
+        if families is None and intent == "reschedule" and before.endswith(("to ", "from ")):
+            families = ("relative_day", "weekday", "calendar_date", "clock_time", "day_and_time", "holiday")
+        text, intros = self.date(families)
+        intro = "" if before.endswith(_INTRODUCED) or not before.strip() else self.rng.choice(intros)
+        if name == "TIME" and before.endswith(("at ", "for ")):
+            intro = ""
+        return [plain(intro), Piece(text, "DATE")]
+
+    def word(self, name: str) -> str:
+        rng = self.rng
+        table = {
+            "lead": lexicons.LEAD_INS, "tail": lexicons.TAILS, "a": lexicons.ARTICLES,
+            "my": lexicons.POSSESSIVES, "cal": lexicons.CALENDAR_WORDS, "song": lexicons.SONGS,
+            "city": lexicons.CITIES, "item": lexicons.ITEMS, "list": lexicons.LISTS,
+            "device": lexicons.DEVICES,
+        }
+        if name == "n":
+            return str(rng.choice([2, 3, 5, 10, 12, 15, 20, 25, 30, 45, 50, 75, 100]))
+        return rng.choice(table[name])
+
+
+def _articles(pieces: Pieces) -> Pieces:
+    """"a AI" -> "an AI", "an meeting" -> "a meeting": the article agrees with the next word."""
+    out = list(pieces)
+    for i in range(len(out) - 1):
+        text, nxt = out[i].text, out[i + 1].text.lstrip()
+        if out[i].label is None and nxt and re.search(r"(^|\s)an? $", text):
+            vowel = nxt[0].lower() in "aeio" or nxt.startswith(("AI", "MRI", "X-ray", "F1", "HR", "NBA", "8", "11", "18"))
+            out[i] = plain(re.sub(r"an? $", "an " if vowel else "a ", text))
+    return out
+
+
+def dress_typed(pieces: Pieces, rng: random.Random, question: bool) -> Pieces:
+    """Typed look: a capital first letter, a question mark or full stop, sometimes all lowercase."""
+    if rng.random() < 0.15:
+        pieces = [Piece(p.text.lower(), p.label) for p in pieces]
+    first = next((i for i, p in enumerate(pieces) if p.text.strip()), None)
+    if first is not None and rng.random() < 0.75:
+        head = pieces[first]
+        stripped = head.text.lstrip()
+        lead = head.text[: len(head.text) - len(stripped)]
+        pieces[first] = Piece(lead + stripped[:1].upper() + stripped[1:], head.label)
+    mark = "?" if question and rng.random() < 0.7 else ("." if rng.random() < 0.25 else ("!" if rng.random() < 0.03 else ""))
+    last = next((p.text.rstrip() for p in reversed(pieces) if p.text.strip()), "")
+    if last.endswith(".") or re.search(r"(^|\s)\w$", last):
+        mark = ""  # "6 p.m." needs no second full stop; "a m." would tokenise as "m."
+    return pieces + [plain(mark)]
+
+
+def realise(pieces: Pieces, rng: random.Random, intent: str, template_id: str, spoken: bool, template: str) -> Annotated:
+    """One finished row: typed as written, or its spoken twin."""
+    if spoken:
+        pieces = add_fillers(speechify(pieces, rng), rng)
+        source = "generated-spoken"
+    else:
+        pieces = dress_typed(pieces, rng, template.removeprefix("{lead}").startswith(_QUESTION))
+        source = "generated-typed"
+    return to_annotated(pieces, intent, source, template_id)
+
+
+def templates_for(which: str) -> dict[str, list[tuple[str, str]]]:
+    """(template id, template) per intent, for one split; follow-ups join their intent."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for intent, templates in TEMPLATES.items():
+        extra = [(f"{intent}/followup-{i:02d}", t) for i, t in enumerate(FOLLOW_UPS.get(intent, []))]
+        rows = [(f"{intent}/{i:03d}", t) for i, t in enumerate(templates)] + extra
+        keep = [(tid, t) for tid, t in rows if split.held_out_template(t) == (which == "dev")]
+        out[intent] = keep
+    return out
+
+
+def generate(rng: random.Random, which: str, counts: dict[str, int]) -> Iterator[Annotated]:
+    """`counts[intent]` rows per intent for the split `which` ("train" or "dev")."""
+    filler = Filler(rng, which)
+    own, every = templates_for(which), templates_for("train")
+    for intent, n in counts.items():
+        for _ in range(n):
+            pool = own[intent] if which == "train" or rng.random() < 0.6 else every[intent]
+            template_id, template = rng.choice(pool)
+            filler.mix = split.held_out_template(template)
+            pieces = filler.render(template, intent)
+            yield realise(pieces, rng, intent, template_id, rng.random() < 0.5, template)
