@@ -125,7 +125,8 @@ def ordinal(text: str, count: int) -> int | None:
 def says_date(text: str) -> bool:
     """Whether a time phrase names a day (a weekday, a month, tomorrow, the 18th...)."""
     phrase = normal(text)
-    return bool(set(phrase.split()) & DAY_WORDS) or bool(ORDINAL_DAY.search(phrase)) or bool(OFFSET.search(phrase))
+    raw = text.lower()
+    return bool(set(phrase.split()) & DAY_WORDS) or bool(ORDINAL_DAY.search(raw)) or bool(OFFSET.search(phrase))
 
 
 def shift(text: str) -> timedelta | None:

@@ -1,0 +1,119 @@
+"""The dialogue's own small understanding: yes/no, ordinals, undo, relative moves, fuzzy
+titles and how new times merge with old ones."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, strategies as st
+
+from assistant import followups, matching, timing
+from assistant.testing import day_span, time_span
+
+TZ = "Europe/Paris"
+
+
+@pytest.mark.parametrize("text", ["yes", "Yes.", "uh yeah", "yep", "sure", "ok do it", "yes please", "go ahead",
+                                  "that's right", "Yeah, sure!"])
+def test_dialogue_followups_yes(text: str) -> None:
+    assert followups.is_yes(text) and not followups.is_no(text)
+
+
+@pytest.mark.parametrize("text", ["no", "No!", "nope", "uh no", "never mind", "no thanks", "no don't", "forget it",
+                                  "nah"])
+def test_dialogue_followups_no(text: str) -> None:
+    assert followups.is_no(text) and not followups.is_yes(text)
+
+
+@pytest.mark.parametrize("text", ["cancel the dentist", "yesterday", "yes no maybe so", "what's next", "noon"])
+def test_dialogue_followups_neither_yes_nor_no(text: str) -> None:
+    assert not followups.is_yes(text) and not followups.is_no(text)
+
+
+@pytest.mark.parametrize("text, index", [("the first one", 0), ("first", 0), ("uh the second one", 1),
+                                         ("number three", 2), ("the last one", 3), ("2", 1), ("the third", 2),
+                                         ("the one on friday", None), ("the fifth one", None),
+                                         ("move it to five pm", None)])
+def test_dialogue_followups_ordinals(text: str, index: int | None) -> None:
+    assert followups.ordinal(text, 4) == index
+
+
+@pytest.mark.parametrize("text, delta", [
+    ("push it back an hour", timedelta(hours=1)),
+    ("uh push it back by two hours", timedelta(hours=2)),
+    ("move it 30 minutes later", timedelta(minutes=30)),
+    ("bring it forward half an hour", timedelta(minutes=-30)),
+    ("make it a day earlier", timedelta(days=-1)),
+    ("postpone it by a week", timedelta(weeks=1)),
+    ("the following day same time", timedelta(days=1)),
+    ("same time next week", timedelta(weeks=1)),
+    ("move it to the day before", timedelta(days=-1)),
+    ("move it to five pm", None),
+    ("move it to the day after tomorrow", None),
+    ("schedule lunch in two hours", None),
+])
+def test_dialogue_followups_relative_moves(text: str, delta: timedelta | None) -> None:
+    assert followups.shift(text) == delta
+
+
+@pytest.mark.parametrize("text", ["undo", "Undo that.", "scratch that", "take that back", "uh undo the last change"])
+def test_dialogue_followups_undo(text: str) -> None:
+    assert followups.is_undo(text)
+
+
+@pytest.mark.parametrize("phrase, dated", [("6 PM", False), ("five thirty pm", False), ("noon", False),
+                                           ("friday", True), ("tomorrow at 6", True), ("july 18", True),
+                                           ("the 18th at 9", True), ("in two hours", True), ("7/18", True)])
+def test_dialogue_followups_says_date(phrase: str, dated: bool) -> None:
+    assert followups.says_date(phrase) is dated
+
+
+@pytest.mark.parametrize("heard, stored, match", [
+    ("brain storming session", "team brainstorming session", True),
+    ("AI", "AI", True),
+    ("the AI event", "AI", True),
+    ("competitons", "competitions", True),
+    ("trivandrum visit", "visit to Trivandrum", True),
+    ("dentist", "dentist appointment", True),
+    ("AI", "Aim", False),
+    ("AI", "visit to Trivandrum", False),
+    ("team meeting", "team brainstorming session", False),
+    ("dentist", "piano lesson", False),
+])
+def test_dialogue_matching_titles(heard: str, stored: str, match: bool) -> None:
+    assert (matching.score(heard, stored) >= matching.MATCH) is match
+
+
+def _old(start: datetime, minutes: int = 90, all_day: bool = False) -> timing.Times:
+    start = start.replace(tzinfo=ZoneInfo(TZ))
+    return timing.Times(start, start + timedelta(minutes=minutes), all_day)
+
+
+def test_dialogue_timing_all_day_event_moved_to_a_time_gets_a_default_length() -> None:
+    old = timing.Times(*[datetime(2026, 11, 24, tzinfo=ZoneInfo(TZ)), datetime(2026, 11, 25, tzinfo=ZoneInfo(TZ))], True)
+    new = timing.merge(old, time_span(datetime(2026, 11, 23, 15)), "3 pm", timedelta(minutes=45), TZ)
+    assert (new.start.isoformat(), new.end.isoformat(), new.all_day) == (
+        "2026-11-24T15:00:00+01:00", "2026-11-24T15:45:00+01:00", False)
+
+
+def test_dialogue_timing_all_day_moves_to_another_day() -> None:
+    old = timing.Times(datetime(2026, 11, 24, tzinfo=ZoneInfo(TZ)), datetime(2026, 11, 26, tzinfo=ZoneInfo(TZ)), True)
+    new = timing.merge(old, day_span(datetime(2026, 11, 30).date()), "monday", timedelta(hours=1), TZ)
+    assert (new.start.day, new.end.day, new.all_day) == (30, 2, True)  # two days kept
+
+
+def test_dialogue_timing_day_shift_keeps_wall_time_across_dst() -> None:
+    # Saturday 2027-03-27 10:00 in Paris; clocks go forward that night
+    new = timing.shifted(_old(datetime(2027, 3, 27, 10)), timedelta(days=1), TZ)
+    assert new.start.isoformat() == "2027-03-28T10:00:00+02:00"
+    assert new.end - new.start == timedelta(minutes=90)
+
+
+@given(st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2030, 12, 31)),
+       st.integers(min_value=15, max_value=600), st.integers(min_value=-72, max_value=72))
+def test_dialogue_timing_shift_keeps_length(start: datetime, minutes: int, hours: int) -> None:
+    old = _old(start.replace(second=0, microsecond=0), minutes)
+    new = timing.shifted(old, timedelta(hours=hours), TZ)
+    assert new.end - new.start == old.end - old.start
+    assert new.start.astimezone(ZoneInfo("UTC")) - old.start.astimezone(ZoneInfo("UTC")) == timedelta(hours=hours)
