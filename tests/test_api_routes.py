@@ -230,3 +230,18 @@ def test_api_routes_openapi_docs_list_every_route(api):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/v1/parse", "/v1/chat", "/v1/events", "/v1/events/{event_id}", "/v1/events.ics",
             "/model/parse"} <= set(paths)
+
+
+def test_api_routes_huge_bodies_are_413_before_reading(api):
+    client, headers, *_ = api
+    huge = {"session_id": "s", "text": "x" * 2_000_000}
+    response = client.post("/v1/chat", headers=headers["alice"], json=huge)
+    assert response.status_code == 413 and "too large" in response.json()["detail"]
+
+    def chunks():
+        for _ in range(30):
+            yield b"x" * 50_000
+
+    streamed = client.post("/v1/parse", headers={**headers["alice"], "Content-Type": "application/json"},
+                           content=chunks())
+    assert streamed.status_code == 413

@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 
 from assistant.api.auth import KeyRing
 from assistant.api.keys import parse_env_keys
+from assistant.api.limits import BodyLimit
 from assistant.api.routes import chat, events, parse
 from assistant.core import Assistant
 from assistant.exceptions import AssistantError, BadEvent, BadSettings, StorageError
@@ -41,6 +42,7 @@ def create_app(assistant: Assistant | None = None, *, db_url: str | None = None,
     app.state.keys = KeyRing(bot.sessions, env_keys)
     for module in (parse, chat, events):
         app.include_router(module.router)
+    app.add_middleware(BodyLimit)
     app.add_api_route("/health", health, methods=["GET"], tags=["meta"], summary="Liveness (no key needed)")
     _install_error_handlers(app)
     return app
