@@ -162,7 +162,8 @@ def _open_span(span: TimeSpan, mode: str, ctx: Context) -> TimeSpan | None:
         if end <= ctx.now:
             return span
         return TimeSpan(ctx.now, end, span.grain, open_start=True)
-    start = span.end if day_level else span.start
+    longer_than_grain = span.end - span.start > GRAIN_STEP.get(span.grain, timedelta(0))
+    start = span.end if day_level or longer_than_grain else span.start  # "after lunch": from 14:00
     end = ctx.day_span(start.date(), start.date())[1] if not day_level else ctx.after(start, span.end - span.start)
     end = ctx.day_span(start.date(), start.date())[1] if day_level else end
     return TimeSpan(start, end, span.grain, open_end=True)

@@ -104,7 +104,7 @@ def ordinal_day(s: Scan, i: int) -> int:
     """the 18th, the twenty first, fifteenth: the next day with that day of the month."""
     tok = s.num(i)
     dom = _day_number(tok)
-    if dom is None or not tok.ordinal or s.word(i + 1) in UNITS:
+    if dom is None or not tok.ordinal or s.word(i + 1) in UNITS or s.word(i + 1) in ("thing", "time"):
         return i
     found = next_day_of_month(s.ctx.today, dom)
     if found is None:

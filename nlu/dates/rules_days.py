@@ -20,6 +20,8 @@ def relative_day(s: Scan, i: int) -> int:
         s.out.append(Period(s.ctx.now.replace(second=0, microsecond=0), s.ctx.now.replace(second=0, microsecond=0) + timedelta(minutes=1), "minute"))
         return i + 1
     for pattern, shift in _REL_BY_FIRST.get(first, ()):
+        if pattern == ("day", "after") and i + 2 < len(s.toks):
+            continue  # "the day after christmas": a one-day offset from what follows
         if all(s.word(i + k) == w for k, w in enumerate(pattern)):
             s.out.append(Day(s.ctx.today + timedelta(days=shift), rank=2))
             if pattern[-1] in ("tonight", "tonite", "night"):
@@ -39,7 +41,7 @@ def holiday(s: Scan, i: int) -> int:
             end = j + len(name)
             end = end + 1 if s.word(end) == "day" and name[-1] != "day" else end
             year, end = read_year(s, end)
-            s.out.append(Day(_holiday_date(" ".join(name), s.ctx.today, mod, year), rank=3))
+            s.out.append(Day(_holiday_date(" ".join(name), s.ctx.today, mod, year), month_known=True, rank=3))
             return end
     return i
 

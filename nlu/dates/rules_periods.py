@@ -22,6 +22,8 @@ def period(s: Scan, i: int) -> int:
     unit = s.word(j)
     shift = {"next": 1, "coming": 1, "last": -1}.get(mod, 0)
     today, ctx = s.ctx.today, s.ctx
+    if mod is None and unit in ("week", "month", "year") and s.word(j + 1) == "after" and s.word(j + 2) == "next":
+        return _shifted_unit(s, unit, 2, j + 3)  # "the week after next"
     if unit in ("week", "weeks") and (mod or s.word(i - 1) in ("the", "this")):
         first = week_start(today, ctx.policy.week_start) + timedelta(days=7 * shift)
         s.out.append(Period(*ctx.day_span(first, first + timedelta(days=6)), "week", week=first))
@@ -47,6 +49,19 @@ def period(s: Scan, i: int) -> int:
         s.out.append(Period(*ctx.day_span(first, date(year, 12, 31)), "year"))
         return end
     return i
+
+
+def _shifted_unit(s: Scan, unit: str, shift: int, end: int) -> int:
+    today, ctx = s.ctx.today, s.ctx
+    if unit == "week":
+        first = week_start(today, ctx.policy.week_start) + timedelta(days=7 * shift)
+        s.out.append(Period(*ctx.day_span(first, first + timedelta(days=6)), "week", week=first))
+    elif unit == "month":
+        s.out.append(month_period(ctx, add_months(month_start(today), shift)))
+    else:
+        first = date(today.year + shift, 1, 1)
+        s.out.append(Period(*ctx.day_span(first, date(first.year, 12, 31)), "year"))
+    return end
 
 
 def _named_month(s: Scan, end: int, month: int, mod: str | None) -> int:
