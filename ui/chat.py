@@ -19,6 +19,7 @@ GREETING = ("Hi! Tell me what to put in your calendar, or ask what is on it. "
 PLACEHOLDER = "Type or paste a command…"
 CHAT_HEIGHT = 560  # pixels: the history scrolls inside, the calendar stays in view beside it
 SHORT_HISTORY = 4  # messages that fit without a scroll box
+MAX_CHARS = 1000  # a spoken command is a sentence or two (the assistant reads no more)
 
 
 def page(ctx: Context) -> None:
@@ -27,7 +28,7 @@ def page(ctx: Context) -> None:
     if bot is None:
         return
     render_sidebar(bot, ctx)
-    prompt = st.chat_input(PLACEHOLDER, key="chat_input")
+    prompt = st.chat_input(PLACEHOLDER, key="chat_input", max_chars=MAX_CHARS)
     queued = state.take_pending()
     text = prompt if prompt is not None else queued
     if text and text.strip():
