@@ -27,6 +27,8 @@ def page(ctx: Context) -> None:
     bot = _assistant()
     if bot is None:
         return
+    with errors.guard("load the language model"):
+        state.parser()  # load it now (once per process), not on the first command
     render_sidebar(bot, ctx)
     prompt = st.chat_input(PLACEHOLDER, key="chat_input", max_chars=MAX_CHARS)
     queued = state.take_pending()
@@ -59,7 +61,7 @@ def _assistant() -> Assistant | None:
 def handle(bot: Assistant, ctx: Context, text: str) -> None:
     """Run one chat turn and record both sides of it; a failure becomes a short message."""
     try:
-        reply = bot.handle(st.session_state["session_id"], text, now=ctx.now, tz=ctx.tz, user=ctx.user)
+        reply = bot.handle(state.session_id(), text, now=ctx.now, tz=ctx.tz, user=ctx.user)
     except Exception as err:  # noqa: BLE001 - the conversation must go on
         state.add_message(Message("user", text))
         state.add_message(Message("assistant", errors.report(err, "handle that command"), error=True))

@@ -131,6 +131,11 @@ def context() -> Context:
     return st.session_state["context"]
 
 
+def session_id() -> str:
+    """This tab's conversation id (the assistant keeps the dialogue state under it)."""
+    return st.session_state["session_id"]
+
+
 def messages() -> list[Message]:
     return st.session_state["messages"]
 
