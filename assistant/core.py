@@ -71,10 +71,19 @@ class Assistant:
 
     # -- CRUD -------------------------------------------------------------------------
     def events(self, user: str = "me", *, start: datetime | None = None, end: datetime | None = None,
-               include_cancelled: bool = False, tz: str | None = None) -> list[EventView]:
-        """The user's events overlapping [start, end), in time order (naive times are in `tz`)."""
+               include_cancelled: bool = False, tz: str | None = None, expand: bool = False) -> list[EventView]:
+        """The user's events overlapping [start, end), in time order (naive times are in `tz`).
+
+        `expand=True` (needs `start`) lists each occurrence of recurring events in the window
+        (same id, the occurrence's times), as a calendar view wants; the default lists rows.
+        """
         zone = self.zone(tz)
         with self.sessions.begin() as session:
+            if expand and start is not None and not include_cancelled:
+                from assistant import agenda
+
+                return agenda.window(session=session, owner=user, start_utc=to_utc(start, zone),
+                                     end_utc=to_utc(end, zone) if end else None, tz=zone)
             rows = store.list_events(
                 session=session, owner=user,
                 start_utc=to_utc(start, zone) if start else None,

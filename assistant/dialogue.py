@@ -129,16 +129,16 @@ class Dialogue:
             self._parse = self.bot.parser(self.turn.text, now=self.turn.now, tz=self.turn.tz)
         return self._parse
 
-    def say(self, text: str, operation: str, events: list[Event] = (), choices: list[str] = ()) -> Reply:
+    def say(self, text: str, operation: str, events: list = (), choices: list[str] = ()) -> Reply:
         return Reply(text, operation, [self.view(e) for e in events], self._parse, list(choices))
 
-    def view(self, event: Event) -> EventView:
-        return EventView.of(event, self.turn.tz)
+    def view(self, event: Event | EventView) -> EventView:
+        return event if isinstance(event, EventView) else EventView.of(event, self.turn.tz)
 
-    def when(self, event: Event) -> str:
+    def when(self, event: Event | EventView) -> str:
         return speech.when_text(self.view(event), self.turn.now.year)
 
-    def describe(self, event: Event) -> str:
+    def describe(self, event: Event | EventView) -> str:
         return speech.describe(self.view(event), self.turn.now.year)
 
     def event(self, event_id: int | None) -> Event | None:
@@ -200,7 +200,8 @@ class Dialogue:
                               recurrence=times.recurrence, utterance=draft.get("utterance"))
         self.log("create", row, None)
         place = f" at {row.location}" if row.location else ""
-        text = f"Scheduled \"{row.title}\"{place} for {self.when(row)}."
+        repeat = speech.repeat_text(row.recurrence)
+        text = f"Scheduled \"{row.title}\"{place} for {self.when(row)}" + (f", {repeat}." if repeat else ".")
         return self.say(text + self.overlap_note(row), "create", [row])
 
     def in_past(self, times: timing.Times) -> bool:
@@ -331,57 +332,57 @@ class Dialogue:
         if span is None:
             return self.query_upcoming(name)
         start, end = span.start, span.end or span.start + timedelta(days=1)
-        rows = store.list_events(session=self.session, owner=self.turn.user,
-                                 start_utc=to_utc(start, self.turn.tz), end_utc=to_utc(end, self.turn.tz))
-        if name:
-            rows = self.named(rows, name)
+        views = self.agenda(start, end, name)
         one_day = end - start <= timedelta(days=1) and span.grain not in timing.TIME_GRAINS
         where = f"on {speech.day_text(start, self.turn.now.year)}" if one_day else \
             f"between {self.moment(start)} and {self.moment(end)}"
-        if len(rows) == 1:
-            self.last_event_id = rows[0].id
-        if not rows:
+        if not views:
             return self.say(f"You have nothing {where}." if not name else
                             f"I found no \"{name}\" {where}.", "query")
-        items = [self.item(r, one_day) for r in rows]
-        return self.say(f"{where[0].upper()}{where[1:]} you have {speech.count(len(rows), 'event')}: "
-                        f"{self.listing(items)}.", "query", rows)
+        items = [self.item(v, one_day) for v in views]
+        return self.say(f"{where[0].upper()}{where[1:]} you have {speech.count(len(views), 'event')}: "
+                        f"{self.listing(items)}.", "query", views)
 
     def query_upcoming(self, name: str | None) -> Reply:
         """No range: what is left today and what comes next."""
         now = self.turn.now
         midnight = timing.at(now.date() + timedelta(days=1), datetime.min.time(), self.turn.tz)
-        rows = store.list_events(session=self.session, owner=self.turn.user, start_utc=to_utc(now, self.turn.tz))
+        views = self.agenda(now, None, name)
         if name:
-            rows = self.named(rows, name)
-            if not rows:
+            if not views:
                 return self.say(f"I found no upcoming \"{name}\".", "query")
-            self.last_event_id = rows[0].id
-            return self.say(f"{self.describe(rows[0])[0:1].upper()}{self.describe(rows[0])[1:]}"
-                            f"{' is next' if len(rows) > 1 else ''}.", "query", rows[:MAX_LISTED])
-        today = [r for r in rows if r.start_utc < to_utc(midnight, self.turn.tz)]
-        later = [r for r in rows if r not in today][:3]
+            first = self.describe(views[0])
+            return self.say(f"{first[0].upper()}{first[1:]}{' is next' if len(views) > 1 else ''}.", "query",
+                            views[:MAX_LISTED])
+        cut = midnight.replace(tzinfo=None)
+        today = [v for v in views if v.start_dt < cut]
+        later = [v for v in views if v.start_dt >= cut][:3]
         parts = [f"Today you have {speech.count(len(today), 'event')}: "
-                 f"{self.listing([self.item(r, True) for r in today])}." if today else "Nothing else today."]
+                 f"{self.listing([self.item(v, True) for v in today])}." if today else "Nothing else today."]
         if later:
-            parts.append(f"Next: {self.listing([self.describe(r) for r in later])}.")
+            parts.append(f"Next: {self.listing([self.describe(v) for v in later])}.")
         elif not today:
             parts = ["Your calendar is clear from now on."]
-        if len(today) + len(later) == 1:
-            self.last_event_id = (today + later)[0].id
         return self.say(" ".join(parts), "query", today + later)
 
-    def named(self, rows: list[Event], name: str) -> list[Event]:
-        from assistant import matching
+    def agenda(self, start: datetime, end: datetime | None, name: str | None) -> list[EventView]:
+        """The events in the window (recurring ones expanded), narrowed to a title when one was said;
+        a single result becomes the event "it" refers to."""
+        from assistant import agenda, matching
 
-        return [r for r in rows if matching.score(name, r.title) >= matching.MATCH]
+        views = agenda.window(session=self.session, owner=self.turn.user, start_utc=to_utc(start, self.turn.tz),
+                              end_utc=to_utc(end, self.turn.tz) if end else None, tz=self.turn.tz)
+        if name:
+            views = [v for v in views if matching.score(name, v.title) >= matching.MATCH]
+        if len({v.id for v in views}) == 1:
+            self.last_event_id = views[0].id
+        return views
 
-    def item(self, row: Event, day_known: bool) -> str:
+    def item(self, view: EventView, day_known: bool) -> str:
         if not day_known:
-            return self.describe(row)
-        place = f" at {row.location}" if row.location else ""
-        view = self.view(row)
-        return f"\"{row.title}\"{place} " + ("(all day)" if row.all_day else f"at {speech.clock_text(view.start_dt)}")
+            return self.describe(view)
+        place = f" at {view.location}" if view.location else ""
+        return f"\"{view.title}\"{place} " + ("(all day)" if view.all_day else f"at {speech.clock_text(view.start_dt)}")
 
     def listing(self, items: list[str]) -> str:
         if len(items) > MAX_LISTED:

@@ -51,3 +51,24 @@ def join(items: list[str]) -> str:
 def count(n: int, noun: str) -> str:
     """ "1 event", "3 events"."""
     return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+_DAYS = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday",
+         "SA": "Saturday", "SU": "Sunday"}
+_UNITS = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}
+
+
+def repeat_text(rrule: str | None) -> str:
+    """ "every Monday", "every other week", "every weekday": how a recurrence sounds ("" if none)."""
+    if not rrule:
+        return ""
+    parts = dict(p.split("=", 1) for p in rrule.removeprefix("RRULE:").split(";") if "=" in p)
+    interval = int(parts.get("INTERVAL", "1") or 1)
+    every = "every" if interval == 1 else ("every other" if interval == 2 else f"every {interval}")
+    days = [d[-2:] for d in parts.get("BYDAY", "").split(",") if d]
+    if days == ["MO", "TU", "WE", "TH", "FR"] and interval == 1:
+        return "every weekday"
+    if days and parts.get("FREQ") == "WEEKLY":
+        return f"{every} " + join([_DAYS.get(d, d) for d in days])
+    unit = _UNITS.get(parts.get("FREQ", ""), "time")
+    return f"{every} {unit}" if interval <= 2 else f"every {interval} {unit}s"

@@ -297,3 +297,18 @@ def test_dialogue_bad_input_gets_a_clear_answer(chat: Chat, text: str) -> None:
     reply = chat(text)
     assert reply.operation == "none" and reply.reply
     assert chat.titles() == []
+
+
+def test_dialogue_recurring_event_shows_in_later_queries(chat: Chat) -> None:
+    from nlu.dates import resolve
+
+    every = resolve("every monday at nine", NOW, "Europe/Paris")
+    chat.knows(reading("schedule standup every monday at nine", "create", NAME="standup",
+                       dates={"every monday at nine": every}),
+               reading("what do i have next week", "query",
+                       dates={"next week": resolve("next week", NOW, "Europe/Paris")}))
+    made = chat("schedule standup every monday at nine")
+    assert made.reply == 'Scheduled "standup" for Monday, November 23 at 9:00 AM, every Monday.'
+    assert made.events[0].recurrence == "RRULE:FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0;BYSECOND=0"
+    week = chat("what do i have next week")
+    assert [(e.title, e.start, e.end) for e in week.events] == [("standup", "2026-11-30T09:00:00", "2026-11-30T10:00:00")]
