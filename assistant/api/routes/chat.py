@@ -22,4 +22,5 @@ def chat_turn(body: ChatRequest, who: Principal = Depends(writer),
     The conversation is keyed by the caller's user and `session_id`, so one user's
     session id never reaches another user's conversation.
     """
-    return bot.handle(body.session_id, body.text, now=body.now, tz=body.tz, user=who.user).to_dict()
+    with deps.one_at_a_time(bot):
+        return bot.handle(body.session_id, body.text, now=body.now, tz=body.tz, user=who.user).to_dict()

@@ -28,7 +28,8 @@ def list_events(start: datetime | None = Query(None, description="events ending 
                 include_cancelled: bool = False, tz: str | None = Query(None, max_length=64),
                 who: Principal = Depends(reader), bot: Assistant = Depends(deps.assistant)) -> list[Any]:
     """Events overlapping [start, end), in time order; naive times are wall times in `tz`."""
-    return [e.to_dict() for e in _query(bot, who, start, end, include_cancelled, tz)]
+    with deps.one_at_a_time(bot):
+        return [e.to_dict() for e in _query(bot, who, start, end, include_cancelled, tz)]
 
 
 @router.get("/events.ics", summary="Your events as an iCalendar file (RFC 5545)",
@@ -36,7 +37,9 @@ def list_events(start: datetime | None = Query(None, description="events ending 
 def export_ics(start: datetime | None = None, end: datetime | None = None, include_cancelled: bool = False,
                who: Principal = Depends(reader_or_token), bot: Assistant = Depends(deps.assistant)) -> Response:
     """Import it in a calendar app, or subscribe to this URL with `?token=KEY`."""
-    body = calendar_bytes(_query(bot, who, start, end, include_cancelled, None))
+    with deps.one_at_a_time(bot):
+        views = _query(bot, who, start, end, include_cancelled, None)
+    body = calendar_bytes(views)
     return Response(body, media_type="text/calendar; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="calendar.ics"'})
 
@@ -47,9 +50,10 @@ def create_event(body: EventCreate, response: Response, who: Principal = Depends
                  bot: Assistant = Depends(deps.assistant)) -> Any:
     """A new event; without `end`, it lasts the kind's usual length (all day: one day)."""
     start, end = _span(bot, body)
-    view = bot.create_event(who.user, title=body.title, start=start, end=end, all_day=body.all_day,
-                            location=body.location, kind=body.kind, tz=body.tz,
-                            attendees=body.attendees, recurrence=body.recurrence)
+    with deps.one_at_a_time(bot):
+        view = bot.create_event(who.user, title=body.title, start=start, end=end, all_day=body.all_day,
+                                location=body.location, kind=body.kind, tz=body.tz,
+                                attendees=body.attendees, recurrence=body.recurrence)
     response.headers["Location"] = f"/v1/events/{view.id}"
     return view.to_dict()
 
@@ -58,7 +62,9 @@ def create_event(body: EventCreate, response: Response, who: Principal = Depends
 def get_event(event_id: int = EventId, tz: str | None = Query(None, max_length=64),
               who: Principal = Depends(reader), bot: Assistant = Depends(deps.assistant)) -> Any:
     """One of your events (cancelled ones too)."""
-    return _found(bot.get_event(who.user, event_id, tz=deps.checked_zone(tz)))
+    zone = deps.checked_zone(tz)
+    with deps.one_at_a_time(bot):
+        return _found(bot.get_event(who.user, event_id, tz=zone))
 
 
 @router.patch("/events/{event_id}", response_model=EventPublic, responses=NOT_FOUND, summary="Change an event")
@@ -68,7 +74,8 @@ def update_event(body: EventUpdate, event_id: int = EventId, who: Principal = De
     changes = body.changes()
     if body.tz is not None:
         changes["tz"] = body.tz
-    return _found(bot.update_event(who.user, event_id, **changes))
+    with deps.one_at_a_time(bot):
+        return _found(bot.update_event(who.user, event_id, **changes))
 
 
 @router.delete("/events/{event_id}", response_model=EventPublic, responses=NOT_FOUND,
@@ -76,7 +83,8 @@ def update_event(body: EventUpdate, event_id: int = EventId, who: Principal = De
 def cancel_event(event_id: int = EventId, who: Principal = Depends(writer),
                  bot: Assistant = Depends(deps.assistant)) -> Any:
     """Marks the event cancelled and returns it; it stays listed with include_cancelled."""
-    return _found(bot.cancel_event(who.user, event_id))
+    with deps.one_at_a_time(bot):
+        return _found(bot.cancel_event(who.user, event_id))
 
 
 def _query(bot: Assistant, who: Principal, start: datetime | None, end: datetime | None,
