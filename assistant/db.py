@@ -19,6 +19,7 @@ from assistant.exceptions import StorageError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 15000
+MIGRATION_LOCK = 4_2026_1123  # any constant: the advisory lock key of schema upgrades
 
 _engines: dict[str, Engine] = {}
 _factories: dict[str, sessionmaker[Session]] = {}
@@ -90,6 +91,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     cfg = alembic_config()
     try:
         with engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                # Processes starting together on a new database take turns (SQLite's
+                # BEGIN IMMEDIATE already serialises them).
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             cfg.attributes["connection"] = connection
             command.upgrade(cfg, revision)
     except Exception as err:
