@@ -98,6 +98,11 @@ GOLDEN = [
     ("the next three days", "2026-11-24T00:00", "2026-11-27T00:00", "day"),
     ("monday to friday", "2026-11-30T00:00", "2026-12-05T00:00", "day"),
     ("rest of the week", "2026-11-23T09:00", "2026-11-30T00:00", "day"),
+    ("from monday 9am to friday 5pm", "2026-11-30T09:00", "2026-12-04T17:00", "hour"),
+    ("friday 5pm to monday 9am", "2026-11-27T17:00", "2026-11-30T09:00", "hour"),
+    ("tomorrow until 5", "2026-11-24T00:00", "2026-11-24T17:00", "hour"),
+    ("the weekend after next", "2026-12-12T00:00", "2026-12-14T00:00", "day"),
+    ("the week after next", "2026-12-07T00:00", "2026-12-14T00:00", "week"),
     # offsets
     ("in 20 minutes", "2026-11-23T09:20", "2026-11-23T09:21", "minute"),
     ("in half an hour", "2026-11-23T09:30", "2026-11-23T09:31", "minute"),

@@ -14,7 +14,7 @@ from nlu.dates.calendar import GRAIN_STEP, Context
 from nlu.dates.pieces import Day, DayRange, Dur, Num, Period, Piece, Pod, Recur, Time, TimeRange, Word
 from nlu.dates.recurrence import recurrence
 from nlu.dates.times import resolve_time, resolve_time_range
-from nlu.result import TimeSpan
+from nlu.result import GRAINS, TimeSpan
 
 SUB_DAY = ("second", "minute", "hour")
 MODES = ("until", "by", "before", "after")
@@ -27,6 +27,10 @@ def combine(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
         return recurrence(pieces, ctx)
     pieces = _ranges(pieces, ctx)
     mode = _mode(pieces)
+    if mode is None:
+        joined = _split_range(pieces, ctx)
+        if joined is not None:
+            return joined
     content = [p for p in pieces if not isinstance(p, Word)]
     span = _assemble(content, ctx)
     if span is None or mode is None:
@@ -99,6 +103,40 @@ def _ranges(pieces: list[Piece], ctx: Context) -> list[Piece]:
         out.append(piece)
         k += 1
     return out
+
+
+def _split_range(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
+    """"from monday 9am to friday 5pm", "tomorrow until 5": each side read on its own (the
+    right side borrows the left's day when it names none), then joined."""
+    for k, piece in enumerate(pieces):
+        if not (isinstance(piece, Word) and piece.text in ("to", "until")):
+            continue
+        left = [p for p in pieces[:k] if not isinstance(p, Word)]
+        right = [p for p in pieces[k + 1:] if not isinstance(p, Word)]
+        if not left or not right:
+            continue
+        if not any(isinstance(p, (Day, DayRange, Period)) for p in right):
+            right += [p for p in left if isinstance(p, Day)]
+        first = _assemble(left, ctx)
+        if first is None or first.start is None:
+            continue
+        right = [_on_or_after(p, first.start.date()) for p in right]
+        last = _assemble(right, ctx)
+        if last is None or last.start is None:
+            continue
+        end = last.start if last.grain in SUB_DAY else last.end
+        if end.timestamp() > first.start.timestamp():
+            grain = min(first.grain, last.grain, key=GRAINS.index)
+            return TimeSpan(first.start, end, grain)
+    return None
+
+
+def _on_or_after(piece: Piece, day: date) -> Piece:
+    """A weekday piece moved to its first occurrence on or after `day` ("monday to friday")."""
+    if not isinstance(piece, Day) or piece.weekday is None or piece.date >= day:
+        return piece
+    weeks = -(-(day - piece.date).days // 7)
+    return Day(piece.date + timedelta(days=7 * weeks), weekday=piece.weekday)
 
 
 def _pair(left: Piece, right: Piece, ctx: Context) -> Piece | None:

@@ -29,6 +29,8 @@ def period(s: Scan, i: int) -> int:
         s.out.append(Period(*ctx.day_span(first, first + timedelta(days=6)), "week", week=first))
         return j + 1
     if unit in ("weekend", "weekends"):
+        if mod is None and s.word(j + 1) == "after" and s.word(j + 2) == "next":
+            return _weekend(s, j + 3, "next", extra_weeks=1)  # "the weekend after next"
         return _weekend(s, j + 1, mod)
     if unit == "month" and (mod or s.word(i - 1) == "the"):
         s.out.append(month_period(ctx, add_months(month_start(today), shift)))
@@ -77,7 +79,7 @@ def _named_month(s: Scan, end: int, month: int, mod: str | None) -> int:
     return end
 
 
-def _weekend(s: Scan, end: int, mod: str | None) -> int:
+def _weekend(s: Scan, end: int, mod: str | None, extra_weeks: int = 0) -> int:
     """The saturday and sunday of this week; "next weekend" follows the next-weekday policy."""
     ctx = s.ctx
     saturday = week_start(ctx.today) + timedelta(days=5)
@@ -88,6 +90,7 @@ def _weekend(s: Scan, end: int, mod: str | None) -> int:
         saturday += timedelta(days=7)
     elif mod == "next" and (in_weekend or ctx.policy.next_weekday == "following"):
         saturday += timedelta(days=7)
+    saturday += timedelta(days=7 * extra_weeks)
     s.out.append(Period(*ctx.day_span(saturday, saturday + timedelta(days=1)), "day"))
     return end
 
