@@ -7,7 +7,9 @@ resolved time), downloadable as JSONL in the `python -m nlu parse` format. The m
 """
 from __future__ import annotations
 
+import html
 import json
+import re
 from typing import Any
 
 import streamlit as st
@@ -21,16 +23,16 @@ HIGHLIGHT_LINES = 30
 
 
 def page(ctx: Context) -> None:
-    """Draw the inspector: the input beside the model card, the full-width table below."""
+    """Draw the inspector: input, table and download on the left, the model card beside."""
     st.title("NLU inspector", anchor=False)
-    left, right = st.columns([3, 2], gap="large")
-    with right, errors.guard("read the model card"):
-        render_model_card(state.model_card())
+    left, right = st.columns([2, 1], gap="large")
     with left:
         lines = read_input(ctx)
-    if lines:
-        with errors.guard("parse those commands"):
-            render_parses(ctx, lines)
+        if lines:
+            with errors.guard("parse those commands"):
+                render_parses(ctx, lines)
+    with right, errors.guard("read the model card"):
+        render_model_card(state.model_card())
 
 
 def read_input(ctx: Context) -> list[str]:
@@ -82,22 +84,47 @@ def to_jsonl(parses: list[Parse]) -> str:
 
 
 def render_model_card(card: ModelCard) -> None:
-    """Labels, data and scores of the shipped pipeline, from its meta.json and README."""
+    """Headline scores and labels from meta.json, then the card itself (README.md)."""
     st.subheader("Model card", anchor=False)
-    meta = card.meta
-    if not meta and not card.readme:
+    if not card.meta and not card.readme:
         st.info(f"No model card found at `{card.path}`.")
         return
+    meta = card.meta
     if meta:
-        st.markdown(f"**{meta.get('lang', '')}_{meta.get('name', '?')}** {meta.get('version', '')}"
-                    f" · spaCy {meta.get('spacy_version', '?')}")
-        labels = meta.get("labels", {})
-        for component, names in labels.items():
-            st.markdown(f"{component}: " + " ".join(f"`{n}`" for n in names))
-        scores = {k: v for k, v in meta.get("performance", {}).items() if isinstance(v, (int, float))}
-        if scores:
-            st.dataframe([{"score": k, "value": round(float(v), 4)} for k, v in scores.items()],
-                         hide_index=True, width="stretch")
+        st.caption(f"{meta.get('lang', '')}_{meta.get('name', '?')} {meta.get('version', '')} · "
+                   f"spaCy {meta.get('spacy_version', '?')} · `{card.path}`")
+        render_headline(meta)
+        labels = meta.get("labels", {}).get("ner", [])
+        if labels:
+            st.markdown(label_chips(labels), unsafe_allow_html=True)
     if card.readme:
-        with st.expander("README", expanded=not meta):
-            st.markdown(card.readme)
+        with st.container(height=480, border=True):
+            st.markdown(demote_headings(card.readme))
+
+
+def render_headline(meta: dict[str, Any]) -> None:
+    """The dev-split figures a reader looks for first, on one line."""
+    dev = meta.get("dev_scores") or {}
+    figures = {
+        "slot F1 (dev)": (dev.get("spans") or {}).get("f"),
+        "intent accuracy (dev)": dev.get("intent_accuracy"),
+        "training examples": ((meta.get("training") or {}).get("data") or {}).get("train"),
+    }
+    shown = [f"{name} **{value:.3f}**" if isinstance(value, float) else f"{name} **{value:,}**"
+             for name, value in figures.items() if isinstance(value, (int, float))]
+    if shown:
+        st.markdown(" · ".join(shown))
+
+
+def label_chips(labels: list[str]) -> str:
+    """The NER labels in the colours the chat highlights them with."""
+    chips = "".join(
+        f'<span style="background:{slots_view.COLORS.get(label, "#ddd")};color:#000;border-radius:.35rem;'
+        f'padding:.1rem .45rem;margin:0 .3rem .3rem 0;font-size:.8rem;font-weight:700;display:inline-block">{html.escape(label)}</span>'
+        for label in labels)
+    return f"<div style=\"margin:.25rem 0 .75rem\">{chips}</div>"
+
+
+def demote_headings(markdown: str) -> str:
+    """The README's headings three levels down, so the card sits under the page's title."""
+    return re.sub(r"^(#{1,3}) ", lambda m: "#" * (len(m.group(1)) + 3) + " ", markdown, flags=re.MULTILINE)
