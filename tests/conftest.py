@@ -118,11 +118,25 @@ def nlu_model_path(tmp_path_factory, tiny_corpus_dir) -> Path:
 # server (scripts/test.sh starts one), against PostgreSQL too; there, each test gets its
 # own unique owner and session names so tests never see each other's rows.
 
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory) -> Path:
+    """A SQLite calendar migrated once per run; each test copies it (faster than migrating)."""
+    from assistant.db import dispose, engine_for
+
+    path = tmp_path_factory.mktemp("template") / "calendar.db"
+    engine_for(f"sqlite:///{path}")
+    dispose(f"sqlite:///{path}")  # closing the last connection folds the WAL into the file
+    return path
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path):
+def db_url(request, tmp_path, _sqlite_template):
+    import shutil
+
     from assistant.db import dispose
 
     if request.param == "sqlite":
+        shutil.copy(_sqlite_template, tmp_path / "calendar.db")
         url = f"sqlite:///{tmp_path / 'calendar.db'}"
     else:
         url = _postgres_url()
