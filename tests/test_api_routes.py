@@ -245,3 +245,18 @@ def test_api_routes_huge_bodies_are_413_before_reading(api):
     streamed = client.post("/v1/parse", headers={**headers["alice"], "Content-Type": "application/json"},
                            content=chunks())
     assert streamed.status_code == 413
+
+
+def test_api_routes_expand_lists_each_occurrence(api):
+    client, headers, *_ = api
+    alice = headers["alice"]
+    weekly = client.post("/v1/events", headers=alice, json={
+        **EVENT, "title": "standup", "start": "2026-11-23T09:30:00", "end": "2026-11-23T09:45:00",
+        "recurrence": "FREQ=WEEKLY;BYDAY=MO"}).json()
+    window = {"start": "2026-11-23T00:00:00", "end": "2026-12-08T00:00:00", "tz": "Europe/Paris"}
+    rows = client.get("/v1/events", headers=alice, params=window).json()
+    assert [(e["id"], e["start"]) for e in rows] == [(weekly["id"], "2026-11-23T09:30:00")]
+    each = client.get("/v1/events", headers=alice, params={**window, "expand": "true"}).json()
+    assert [(e["id"], e["start"]) for e in each] == [(weekly["id"], f"2026-{d}T09:30:00")
+                                                     for d in ("11-23", "11-30", "12-07")]
+    assert client.get("/v1/events", headers=alice, params={"expand": "true"}).status_code == 422

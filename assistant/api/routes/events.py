@@ -26,10 +26,13 @@ NOT_FOUND = {404: {"description": "no such event in your calendar"}}
 def list_events(start: datetime | None = Query(None, description="events ending after this"),
                 end: datetime | None = Query(None, description="events starting before this"),
                 include_cancelled: bool = False, tz: str | None = Query(None, max_length=64),
+                expand: bool = Query(False, description="list each occurrence of recurring events (needs start)"),
                 who: Principal = Depends(reader), bot: Assistant = Depends(deps.assistant)) -> list[Any]:
     """Events overlapping [start, end), in time order; naive times are wall times in `tz`."""
+    if expand and start is None:
+        raise deps.unprocessable("expand", "needs a start (and preferably an end) to bound the occurrences")
     with deps.one_at_a_time(bot):
-        return [e.to_dict() for e in _query(bot, who, start, end, include_cancelled, tz)]
+        return [e.to_dict() for e in _query(bot, who, start, end, include_cancelled, tz, expand)]
 
 
 @router.get("/events.ics", summary="Your events as an iCalendar file (RFC 5545)",
@@ -88,12 +91,12 @@ def cancel_event(event_id: int = EventId, who: Principal = Depends(writer),
 
 
 def _query(bot: Assistant, who: Principal, start: datetime | None, end: datetime | None,
-           include_cancelled: bool, tz: str | None) -> list:
+           include_cancelled: bool, tz: str | None, expand: bool = False) -> list:
     start, end = deps.checked_moment("start", start), deps.checked_moment("end", end)
     if start is not None and end is not None and (start.tzinfo is None) != (end.tzinfo is None):
         raise deps.unprocessable("end", "start and end must both carry a UTC offset or both be wall times")
     return bot.events(who.user, start=start, end=end, include_cancelled=include_cancelled,
-                      tz=deps.checked_zone(tz))
+                      tz=deps.checked_zone(tz), expand=expand)
 
 
 def _span(bot: Assistant, body: EventCreate) -> tuple[datetime, datetime]:
