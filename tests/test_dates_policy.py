@@ -98,6 +98,13 @@ def test_dates_offsets_are_elapsed_time_across_dst() -> None:
     assert span.start.isoformat() == "2027-03-14T04:30:00-04:00"
 
 
+def test_dates_time_in_a_named_zone_comes_back_in_the_users_zone() -> None:
+    # Given a New York user, "3pm pacific" is 18:00 on their clock
+    span = resolve("3pm pacific", NOW, NY)
+    assert wall(span) == ("2026-11-23T18:00:00", "2026-11-23T19:00:00")
+    assert span.start.utcoffset() == timedelta(hours=-5)
+
+
 def test_dates_aware_now_in_another_zone_is_converted() -> None:
     now = datetime(2026, 11, 23, 14, 0, tzinfo=ZoneInfo("UTC"))  # 09:00 in New York
     assert wall(resolve("tomorrow at 6pm", now, NY))[0] == "2026-11-24T18:00:00"

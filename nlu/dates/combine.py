@@ -6,12 +6,14 @@ The order of pieces in the phrase does not matter ("at 4 tomorrow afternoon" and
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
 from nlu.dates.calendar import GRAIN_STEP, Context
-from nlu.dates.pieces import Day, DayRange, Dur, Num, Period, Piece, Pod, Recur, Time, TimeRange, Word
+from nlu.dates.pieces import Day, DayRange, Dur, Num, Period, Piece, Pod, Recur, Time, TimeRange, Word, Zone
 from nlu.dates.recurrence import recurrence
 from nlu.dates.times import resolve_time, resolve_time_range
 from nlu.result import GRAINS, TimeSpan
@@ -22,7 +24,12 @@ MODES = ("until", "by", "before", "after")
 
 def combine(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
     """The span the pieces mean together, or None when they do not fit together."""
-    pieces = _offsets(pieces, ctx)
+    zones = [p for p in pieces if isinstance(p, Zone)]
+    if zones:  # "3pm pacific": read on that zone's clock, returned on the user's
+        there = Context(ctx.now.astimezone(ZoneInfo(zones[0].name)), ctx.policy)
+        span = combine([p for p in pieces if not isinstance(p, Zone)], there)
+        return _to_zone(span, ctx.tz) if span is not None else None
+    pieces = _offsets(_merge_durations(pieces), ctx)
     if any(isinstance(p, Recur) or (isinstance(p, Word) and p.text == "every") for p in pieces):
         return recurrence(pieces, ctx)
     pieces = _ranges(pieces, ctx)
@@ -36,6 +43,29 @@ def combine(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
     if span is None or mode is None:
         return span
     return _open_span(span, mode, ctx)
+
+
+def _to_zone(span: TimeSpan, tz) -> TimeSpan:
+    def move(moment: datetime | None) -> datetime | None:
+        return moment.astimezone(tz) if moment is not None else None
+
+    return replace(span, start=move(span.start), end=move(span.end),
+                   alternatives=tuple(_to_zone(a, tz) for a in span.alternatives))
+
+
+def _merge_durations(pieces: list[Piece]) -> list[Piece]:
+    """"an hour and 30 minutes", "1 hr 30 min": one duration."""
+    out: list[Piece] = []
+    for piece in pieces:
+        if isinstance(piece, Dur) and out:
+            k = len(out) - 1 - (isinstance(out[-1], Word) and out[-1].text == "and")
+            if k >= 0 and isinstance(out[k], Dur) and GRAINS.index(piece.grain) < GRAINS.index(out[k].grain):
+                prev = out[k]
+                del out[k:]
+                out.append(Dur(prev.delta + piece.delta, piece.grain, piece.unit, prev.count))
+                continue
+        out.append(piece)
+    return out
 
 
 # ---- offsets: in 20 minutes, two weeks ago, a day from now, two days after christmas --------

@@ -12,14 +12,15 @@ from nlu.dates.rules_amounts import bare_number, connector, duration, every
 from nlu.dates.rules_dates import boundary, day_first, month_first, nth_of, ordinal_day, typed_date
 from nlu.dates.rules_days import holiday, relative_day, weekday
 from nlu.dates.rules_periods import period, span_of_units
-from nlu.dates.rules_times import clock, part_of_day, past_to
+from nlu.dates.rules_times import clock, part_of_day, past_to, zone_word
 from nlu.dates.scanner import Rule, Scan
 from nlu.dates.tokens import Tok
 
 # order matters: longer, more specific readings first ("day after tomorrow" before "day")
 RULES: tuple[Rule, ...] = (
     holiday, relative_day, nth_of, boundary, span_of_units, typed_date, month_first, day_first,
-    weekday, period, past_to, clock, part_of_day, ordinal_day, duration, every, connector, bare_number,
+    weekday, period, past_to, clock, zone_word, part_of_day, ordinal_day, duration, every, connector,
+    bare_number,
 )
 
 

@@ -20,7 +20,7 @@ def _nth(month: int, weekday, n: int) -> Callable[[int], date]:
 
 
 _RULES: dict[str, Callable[[int], date]] = {
-    "christmas": _fixed(12, 25), "christmas eve": _fixed(12, 24), "xmas": _fixed(12, 25),
+    "christmas": _fixed(12, 25), "christmas eve": _fixed(12, 24), "xmas": _fixed(12, 25), "xmas eve": _fixed(12, 24),
     "christmas day": _fixed(12, 25), "boxing day": _fixed(12, 26),
     "new year eve": _fixed(12, 31), "new years eve": _fixed(12, 31), "nye": _fixed(12, 31),
     "new year": _fixed(1, 1), "new years": _fixed(1, 1), "new year day": _fixed(1, 1), "new years day": _fixed(1, 1),

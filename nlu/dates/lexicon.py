@@ -37,6 +37,16 @@ PARTS_OF_DAY = {
 # parts of the day that make a bare hour pm ("five in the afternoon", "nine tonight")
 PM_PARTS = frozenset({"afternoon", "afternoons", "evening", "evenings", "night", "nights", "tonight", "dinner", "dinnertime", "eod", "cob"})
 
+# zone words said after a time ("3pm eastern", "10:00 utc"): read in that zone, returned in the user's
+ZONE_WORDS = {
+    "est": "America/New_York", "edt": "America/New_York", "eastern": "America/New_York",
+    "cst": "America/Chicago", "cdt": "America/Chicago", "central": "America/Chicago",
+    "mst": "America/Denver", "mdt": "America/Denver", "mountain": "America/Denver",
+    "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles", "pacific": "America/Los_Angeles",
+    "utc": "UTC", "gmt": "UTC", "zulu": "UTC", "bst": "Europe/London", "cet": "Europe/Paris",
+    "cest": "Europe/Paris", "ist": "Asia/Kolkata", "jst": "Asia/Tokyo", "aest": "Australia/Sydney",
+}
+
 FREQUENCIES = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
                "annually": "year", "hourly": "hour", "nightly": "night", "biweekly": "biweek"}
 

@@ -92,6 +92,13 @@ class Word:
 
 
 @dataclass
+class Zone:
+    """A time zone named after a time ("3pm eastern"): an IANA name."""
+
+    name: str
+
+
+@dataclass
 class TimeRange:
     first: Time
     last: Time
@@ -103,5 +110,5 @@ class DayRange:
     last: Day
 
 
-Piece = Day | Time | Pod | Period | Dur | Num | Recur | Word | TimeRange | DayRange
+Piece = Day | Time | Pod | Period | Dur | Num | Recur | Word | TimeRange | DayRange | Zone
 PIECE_TYPES = (Day, Time, Pod, Period, Dur, Num, Recur, TimeRange, DayRange)

@@ -19,6 +19,12 @@ def relative_day(s: Scan, i: int) -> int:
     if first in ("now", "rightnow", "asap", "immediately"):
         s.out.append(Period(s.ctx.now.replace(second=0, microsecond=0), s.ctx.now.replace(second=0, microsecond=0) + timedelta(minutes=1), "minute"))
         return i + 1
+    if first == "next" and s.word(i + 1) in ("business", "working", "work") and s.word(i + 2) == "day":
+        day = s.ctx.today + timedelta(days=1)
+        while day.weekday() >= 5:
+            day += timedelta(days=1)
+        s.out.append(Day(day, rank=2))
+        return i + 3
     for pattern, shift in _REL_BY_FIRST.get(first, ()):
         if pattern == ("day", "after") and i + 2 < len(s.toks):
             continue  # "the day after christmas": a one-day offset from what follows

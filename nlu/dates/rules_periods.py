@@ -106,6 +106,8 @@ def span_of_units(s: Scan, i: int) -> int:
     tok = s.num(i + 1)
     j = i + 2 if tok is not None and not tok.ordinal else i + 1
     count = tok.val if j == i + 2 else 1
+    if s.word(i + 1) in ("few", "couple", "several"):
+        count, j = (2 if s.word(i + 1) == "couple" else 3), s.skip(i + 2, "of")
     unit = UNITS.get(s.word(j))
     if unit is None or (j == i + 1 and unit[0] not in ("hour", "minute")) or count > 1000:
         return i

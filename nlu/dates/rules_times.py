@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from nlu.dates.lexicon import PARTS_OF_DAY
-from nlu.dates.pieces import Day, Pod, Time
+from nlu.dates.lexicon import PARTS_OF_DAY, ZONE_WORDS
+from nlu.dates.pieces import Day, Num, Pod, Time, Zone
 from nlu.dates.scanner import MODIFIERS, Scan
 from nlu.dates.tokens import Tok
 
@@ -32,6 +32,9 @@ def _with_ampm(hour: int, minute: int, ampm: str | None, grain: str, exact: bool
 def clock(s: Scan, i: int) -> int:
     """6 pm, 18:00, ten thirty am, eleven forty five a m, 2300 hours, seven o'clock, noon."""
     word = s.word(i)
+    if word in ("this", "same") and s.word(i + 1) == "time":  # "this time tomorrow"
+        s.out.append(Time(s.ctx.now.hour, s.ctx.now.minute, 0, None, "minute", exact=True))
+        return i + 2
     if word in ("noon", "midday", "midnight"):
         s.out.append(Time(12, ampm="pm", exact=True) if word != "midnight" else Time(0, exact=True, next_day=True))
         return i + 1
@@ -129,6 +132,15 @@ def _past_to(s: Scan, i: int) -> int:
         return i
     s.out.append(found)
     return s.skip(j2, "oclock")
+
+
+def zone_word(s: Scan, i: int) -> int:
+    """"eastern", "pst", "utc" (optionally "time") right after a clock time."""
+    name = ZONE_WORDS.get(s.word(i))
+    if name is None or not s.out or not isinstance(s.out[-1], (Time, Num)):
+        return i
+    s.out.append(Zone(name))
+    return s.skip(i + 1, "time", "standard", "daylight")
 
 
 def part_of_day(s: Scan, i: int) -> int:

@@ -28,7 +28,7 @@ RELATIVE_DAYS: dict[tuple[str, ...], int] = {
     ("todays",): 0, ("tomorrow",): 1, ("tomorrows",): 1, ("tmrw",): 1, ("tmr",): 1,
     ("tomorow",): 1, ("tommorow",): 1, ("tommorrow",): 1, ("yesterday",): -1, ("next", "day"): 1,
     ("day", "after"): 2, ("this", "day"): 0, ("tonight",): 0, ("tonite",): 0, ("last", "night"): -1,
-    ("yesterdays",): -1,
+    ("yesterdays",): -1, ("following", "day"): 1,
 }
 _REL_BY_FIRST: dict[str, list[tuple[tuple[str, ...], int]]] = {}
 for _pattern, _shift in sorted(RELATIVE_DAYS.items(), key=lambda kv: -len(kv[0])):

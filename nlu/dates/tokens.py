@@ -15,7 +15,9 @@ _CLOCK = re.compile(r"\bo\s*'?\s*clock\b")
 _AMPM = re.compile(r"(?<![a-z])([ap])\s*\.?\s*m\b\.?")
 _POSSESSIVE = re.compile(r"(?<=[a-z])'s\b")
 _TOKEN = re.compile(
-    r"(?P<iso>\d{4}-\d{1,2}-\d{1,2})(?!\d)"
+    r"(?P<iso>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?!\d)"
+    r"|(?P<dmy>\d{1,2}\.\d{1,2}\.\d{2,4})(?![\d.])"
+    r"|(?P<mdy>\d{1,2}-\d{1,2}-\d{2,4})(?![\d-])"
     r"|(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\d/])"
     r"|(?P<hm>\d{1,2}[:.]\d{2}(?::\d{2})?)(?![\d.:])"
     r"|(?P<dec>\d{1,3}\.\d)(?![\d.])"
@@ -57,8 +59,12 @@ def tokenize(text: str) -> list[Tok]:
 def _raw_token(match: re.Match) -> Tok:
     kind, text = match.lastgroup, match.group()
     if kind == "iso":
-        y, m, d = (int(x) for x in text.split("-"))
+        y, m, d = (int(x) for x in re.split(r"[-/.]", text))
         return Tok("ymd", text, (y, m, d))
+    if kind in ("dmy", "mdy"):  # 27.11.2026 is day first (European), 11-27-2026 month first (US)
+        a, b, year = (int(x) for x in re.split(r"[-.]", text))
+        year += 2000 if year < 100 else 0
+        return Tok("ymd", text, (year, b, a) if kind == "dmy" else (year, a, b))
     if kind == "slash":
         parts = [int(x) for x in text.split("/")]
         year = parts[2] if len(parts) == 3 else None
