@@ -84,3 +84,13 @@ def test_api_ics_range_and_control_characters(make_api):
     body = client.get("/v1/events.ics", headers=alice, params={"end": "2026-12-31T00:00:00Z"}).content
     assert [str(e["summary"]) for e in _vevents(body).values()] == ["bell and escape"]
     assert b"\x07" not in body and b"\x1b" not in body
+
+
+def test_api_ics_survives_a_stored_rule_that_is_not_an_rrule(make_api):
+    client, headers, bot, users = make_api()
+    bot.create_event(users["alice"], title="odd rule", start=datetime(2026, 11, 30, 9), end=datetime(2026, 11, 30, 10),
+                     recurrence="every other full moon")
+    response = client.get("/v1/events.ics", headers=headers["alice"])
+    assert response.status_code == 200
+    [event] = _vevents(response.content).values()
+    assert str(event["summary"]) == "odd rule" and "rrule" not in event

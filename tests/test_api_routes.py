@@ -168,6 +168,7 @@ def test_api_routes_titles_round_trip_byte_exact(api, title):
     ({**EVENT, "colour": "red"}, "colour"),
     ({"start": "2026-11-25T11:00:00"}, "title"),
     ({**EVENT, "attendees": "Ann"}, "attendees"),
+    ({**EVENT, "kind": "k" * 201}, "kind"),
 ])
 def test_api_routes_bad_event_is_422_with_the_reason(api, body, field):
     client, headers, *_ = api
@@ -209,6 +210,8 @@ def test_api_routes_patch_checks_fields(api):
     assert client.patch(path, headers=alice, json={"title": None}).status_code == 422
     assert client.patch(path, headers=alice, json={"end": "2026-11-25T10:00:00"}).status_code == 422
     assert client.patch(path, headers=alice, json={"owner": "bob"}).status_code == 422
+    assert client.patch(path, headers=alice, json={"all_day": None}).status_code == 422
+    assert client.patch(path, headers=alice, json={"start": None}).status_code == 422
     assert client.get(path, headers=alice).json() == event
 
 
@@ -222,6 +225,25 @@ def test_api_routes_unexpected_errors_are_clean_json_500(make_api):
     response = client.get("/v1/events", headers=headers["alice"])
     assert response.status_code == 500
     assert response.json() == {"detail": "internal error: it has been logged; please report it"}
+
+
+def test_api_routes_longest_kind_is_stored(api):
+    client, headers, *_ = api
+    made = client.post("/v1/events", headers=headers["alice"], json={**EVENT, "kind": "k" * 200})
+    assert made.status_code == 201 and made.json()["kind"] == "k" * 200
+
+
+def test_api_routes_database_down_is_503(make_api):
+    from sqlalchemy.exc import OperationalError
+
+    client, headers, bot, _users = make_api()
+
+    def down(*_args, **_kwargs):
+        raise OperationalError("SELECT 1", {}, Exception("connection refused"))
+
+    bot.events = down
+    response = client.get("/v1/events", headers=headers["alice"])
+    assert response.status_code == 503 and response.headers["retry-after"] == "5"
 
 
 def test_api_routes_openapi_docs_list_every_route(api):

@@ -12,6 +12,7 @@ import os
 from fastapi import FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 
 from assistant.api.auth import KeyRing
 from assistant.api.keys import parse_env_keys
@@ -77,6 +78,7 @@ def _install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(BadSettings, _bad_event)
     app.add_exception_handler(StorageError, _unavailable)
     app.add_exception_handler(AssistantError, _bad_event)
+    app.add_exception_handler(OperationalError, _database_down)
     app.add_exception_handler(Exception, _unexpected)
     _install_nlu_handlers(app)
 
@@ -103,6 +105,12 @@ async def _bad_event(_request: Request, exc: Exception) -> JSONResponse:
 async def _unavailable(_request: Request, exc: Exception) -> JSONResponse:
     log.error("service unavailable: %s", exc)
     return JSONResponse({"detail": str(exc)}, status_code=status.HTTP_503_SERVICE_UNAVAILABLE)
+
+
+async def _database_down(_request: Request, exc: Exception) -> JSONResponse:
+    log.error("database unavailable: %s", exc)
+    return JSONResponse({"detail": "the database is unavailable right now: try again shortly"},
+                        status_code=status.HTTP_503_SERVICE_UNAVAILABLE, headers={"Retry-After": "5"})
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

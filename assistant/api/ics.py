@@ -7,6 +7,7 @@ all-day ones as VALUE=DATE with an exclusive end, recurrence as RRULE, cancelled
 """
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, timezone
@@ -14,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vRecur
 
+log = logging.getLogger("assistant.api")
 PRODID = "-//calendar-assistant//REST API//EN"
 UID_DOMAIN = "calendar-assistant"
 # RFC 5545 TEXT may not hold control characters other than HTAB (newlines get escaped).
@@ -48,10 +50,18 @@ def vevent(event, stamp: datetime) -> Event:
     if event.attendees:
         out.add("description", text("Attendees: " + ", ".join(event.attendees)))
     if event.recurrence:
-        out.add("rrule", vRecur.from_ical(event.recurrence.removeprefix("RRULE:")))
+        _add_rrule(out, event)
     if event.cancelled:
         out.add("status", "CANCELLED")
     return out
+
+
+def _add_rrule(out: Event, event) -> None:
+    """RRULE, unless the stored rule is not one (then the first occurrence is still exported)."""
+    try:
+        out.add("rrule", vRecur.from_ical(event.recurrence.removeprefix("RRULE:")))
+    except ValueError:
+        log.warning("event %s: recurrence %r is not an RRULE; exported without it", event.id, event.recurrence)
 
 
 def text(value: str) -> str:

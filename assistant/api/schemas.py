@@ -14,6 +14,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 MAX_TEXT = 200_000  # a command longer than this is not a command; 100 KB still gets an answer
 MAX_TITLE = 500
 MAX_FIELD = 1_000
+MAX_KIND = 200  # the events.kind column is VARCHAR(200): PostgreSQL refuses longer
 MIN_YEAR, MAX_YEAR = 1900, 2200
 
 
@@ -73,6 +74,7 @@ def valid_rrule(value: str | None) -> str | None:
 Text = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(storable)]
 Title = Annotated[str, Field(min_length=1, max_length=MAX_TITLE), AfterValidator(storable), AfterValidator(not_blank)]
 Short = Annotated[str, Field(max_length=MAX_FIELD), AfterValidator(storable)]
+Kind = Annotated[str, Field(max_length=MAX_KIND), AfterValidator(storable)]
 Zone = Annotated[str | None, Field(max_length=64, examples=["Europe/Paris"]), AfterValidator(known_zone)]
 RRule = Annotated[str | None, Field(max_length=MAX_FIELD, examples=["FREQ=WEEKLY;BYDAY=MO"]), AfterValidator(valid_rrule)]
 Moment = Annotated[datetime, AfterValidator(sane_moment)]
@@ -110,7 +112,7 @@ class EventBase(Strict):
     """Fields an event may be created with or changed to."""
 
     location: Short | None = None
-    kind: Short | None = Field(None, description="the DOMAIN word: meeting, call, party...")
+    kind: Kind | None = Field(None, description="the DOMAIN word: meeting, call, party...")
     attendees: list[Short] | None = Field(None, max_length=200)
     recurrence: RRule = None
     tz: Zone = Field(None, description="zone of naive start/end and of the answer (default: the server's)")
@@ -141,8 +143,9 @@ class EventUpdate(EventBase):
     @model_validator(mode="after")
     def _ordered(self) -> "EventUpdate":
         _check_order(self.start, self.end)
-        if "title" in self.model_fields_set and self.title is None:
-            raise ValueError("title cannot be removed, only changed")
+        for name in ("title", "start", "end", "all_day"):
+            if name in self.model_fields_set and getattr(self, name) is None:
+                raise ValueError(f"{name} cannot be removed, only changed")
         return self
 
     def changes(self) -> dict[str, Any]:
