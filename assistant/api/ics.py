@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vRecur
 
+from assistant.api.schemas import valid_rrule
+
 log = logging.getLogger("assistant.api")
 PRODID = "-//calendar-assistant//REST API//EN"
 UID_DOMAIN = "calendar-assistant"
@@ -59,7 +61,7 @@ def vevent(event, stamp: datetime) -> Event:
 def _add_rrule(out: Event, event) -> None:
     """RRULE, unless the stored rule is not one (then the first occurrence is still exported)."""
     try:
-        out.add("rrule", vRecur.from_ical(event.recurrence.removeprefix("RRULE:")))
+        out.add("rrule", vRecur.from_ical(valid_rrule(event.recurrence)))
     except ValueError:
         log.warning("event %s: recurrence %r is not an RRULE; exported without it", event.id, event.recurrence)
 
