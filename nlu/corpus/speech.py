@@ -94,10 +94,10 @@ def _month(m: int) -> str:
 
 def say_numbers(text: str, rng: random.Random) -> str:
     """Digits to the words a transcript would carry, dates and times first."""
+    text = _ISO.sub(lambda m: f"{_month(int(m[2]))} {ordinal(int(m[3]))} {year(int(m[1]))}", text)
     text = _TIME.sub(lambda m: clock(int(m[1]), int(m[2]), rng) + (" " + meridiem(m[3], rng) if m[3] else ""), text)
     text = _RANGE.sub(lambda m: f"{cardinal(int(m[1]))} to {cardinal(int(m[2]))} ", text)
     text = _HOUR_MERIDIEM.sub(lambda m: cardinal(int(m[1])) + " " + meridiem(m[2], rng), text)
-    text = _ISO.sub(lambda m: f"{_month(int(m[2]))} {ordinal(int(m[3]))} {year(int(m[1]))}", text)
     text = _SLASH.sub(lambda m: f"{_month(int(m[1]))} {ordinal(int(m[2]))}" if int(m[2]) <= 31 else m[0], text)
     text = _ORD.sub(lambda m: ordinal(int(m[1])), text)
     text = _MONTH_DAY.sub(lambda m: f"{m[1]} {ordinal(int(m[2])) if int(m[2]) <= 31 else cardinal(int(m[2]))}"

@@ -25,7 +25,10 @@ PROTECTED = frozenset(
      "reserve", "arrange", "plan", "organise", "make", "cancel", "delete", "remove", "drop", "clear",
      "scrap", "erase", "change", "move", "reschedule", "push", "postpone", "shift", "delay", "show",
      "list", "check", "event", "meeting", "appointment", "reminder", "call", "session", "party",
-     "booking", "dentist"])
+     "booking", "dentist",
+     # words templates write literally, and the ones the brief names as everyday speech
+     "remind me", "remind me about", "pencil in", "jot down", "line up", "get rid of", "nix", "bump",
+     "rebook", "what's happening", "am i free"])
 
 
 def bucket(text: str) -> int:
