@@ -284,6 +284,10 @@ def _dated(rest: list[Piece], ctx: Context) -> TimeSpan | None:
         if week is not None:
             periods.remove(week)
             day = Day(week.week + timedelta(days=(day.weekday - ctx.policy.week_start) % 7))
+    if day is not None and day.dom_only:
+        month = next((p for p in periods if p.grain == "month"), None)
+        if month is not None and _same_month(month.start.date(), day.date.day):  # "the 5th of next month"
+            day = Day(_same_month(month.start.date(), day.date.day), month_known=True, rank=3)
     if day is None and periods:
         return _period_span(periods[0])
     return _day_and_time(day, times[0] if times else None, pods[0] if pods else None, ctx)

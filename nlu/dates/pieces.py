@@ -22,6 +22,7 @@ class Day:
     weekday: int | None = None
     month_known: bool = False
     rank: int = 1  # 3 calendar date, 2 relative day / holiday, 1 weekday
+    dom_only: bool = False  # "the 18th": only the day of the month was said
 
 
 @dataclass

@@ -109,7 +109,7 @@ def ordinal_day(s: Scan, i: int) -> int:
     found = next_day_of_month(s.ctx.today, dom)
     if found is None:
         return i
-    s.out.append(Day(found, rank=2))
+    s.out.append(Day(found, rank=2, dom_only=True))
     return i + 1
 
 

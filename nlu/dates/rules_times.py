@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from nlu.dates.lexicon import PARTS_OF_DAY, ZONE_WORDS
+from nlu.dates.lexicon import PARTS_OF_DAY, UNITS, ZONE_WORDS
 from nlu.dates.pieces import Day, Num, Pod, Time, Zone
 from nlu.dates.scanner import MODIFIERS, Scan
 from nlu.dates.tokens import Tok
@@ -73,7 +73,8 @@ def _clock_number(s: Scan, i: int, tok: Tok) -> int:
             return s.skip(j, "oclock")
     ampm, j = _ampm(s, i + 1)
     if tok.val >= 100 and tok.val % 100 < 60 and tok.val < 2400:
-        military = nxt in ("hours", "hrs", "h") or (tok.digits == 4 and s.word(i - 1) == "at")
+        military = (nxt in ("hours", "hrs", "h") or (tok.digits == 4 and s.word(i - 1) == "at")
+                    or (tok.digits == 0 and nxt not in UNITS))  # spoken "seventeen hundred"
         if ampm or military:
             minute = tok.val % 100
             found = _with_ampm(tok.val // 100, minute, ampm, "minute" if minute else "hour", exact=military)
@@ -110,9 +111,11 @@ def _past_to(s: Scan, i: int) -> int:
         return i
     j = s.skip(i + 1, "minutes", "minute", "mins", "min")
     rel = s.word(j)
-    if rel not in ("past", "after", "to", "till", "before", "of"):
+    if word == "half" and rel is None and s.num(i + 1) is not None and 1 <= s.num(i + 1).val <= 12:
+        rel, j = "past", i  # British "half four" is 4:30
+    if rel not in ("past", "after", "to", "till", "til", "before", "of"):
         return i
-    if rel in ("to", "till", "before", "of") and word is None and j == i + 1:
+    if rel in ("to", "till", "til", "before", "of") and word is None and j == i + 1:
         return i  # "10 to 5" is a range; "10 minutes to 5" is 4:50
     base = s.num(j + 1)
     if s.word(j + 1) in ("noon", "midnight"):

@@ -14,6 +14,7 @@ MAX_CHARS = 300  # a DATE phrase is short; longer text is not one and is refused
 _CLOCK = re.compile(r"\bo\s*'?\s*clock\b")
 _AMPM = re.compile(r"(?<![a-z])([ap])\s*\.?\s*m\b\.?")
 _POSSESSIVE = re.compile(r"(?<=[a-z])'s\b")
+_WORD_HYPHEN = re.compile(r"\b([a-z]+)-(?=([a-z]+))")  # "twenty-first", "mid-december"; not "mon-fri"
 _TOKEN = re.compile(
     r"(?P<iso>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?!\d)"
     r"|(?P<dmy>\d{1,2}\.\d{1,2}\.\d{2,4})(?![\d.])"
@@ -44,8 +45,16 @@ def normalise(text: str) -> str:
     """Lowercase text with am/pm, o'clock and possessives in one spelling."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     text = _CLOCK.sub(" oclock ", text)
-    text = _POSSESSIVE.sub("", text)
+    text = _WORD_HYPHEN.sub(_hyphen, _POSSESSIVE.sub("", text))
     return _AMPM.sub(r" \1m ", text)
+
+
+def _hyphen(match: re.Match) -> str:
+    """A hyphen inside a compound word is a space; between names ("mon-fri") it means "to"."""
+    left, right = match.group(1), match.group(2)
+    if left in NUMBER_WORDS or right in NUMBER_WORDS or left in ("mid", "end", "o", "x"):
+        return left + " "
+    return left + " - "
 
 
 def tokenize(text: str) -> list[Tok]:
