@@ -251,6 +251,9 @@ class Dialogue:
 
     # -- cancel -------------------------------------------------------------------------
     def cancel(self, parse) -> Reply:
+        if {"all", "everything", "every"} & set(followups.words(self.turn.text)):
+            return self.say("I cancel one event at a time, so nothing is lost by mistake. Which one should I cancel?",
+                            "none")
         found = self.find(parse, parse.when)
         if not found.hits:
             return self.not_found(found, "cancel", {})
@@ -334,8 +337,7 @@ class Dialogue:
         start, end = span.start, span.end or span.start + timedelta(days=1)
         views = self.agenda(start, end, name)
         one_day = end - start <= timedelta(days=1) and span.grain not in timing.TIME_GRAINS
-        where = f"on {speech.day_text(start, self.turn.now.year)}" if one_day else \
-            f"between {self.moment(start)} and {self.moment(end)}"
+        where = f"on {speech.day_text(start, self.turn.now.year)}" if one_day else self.between(start, end)
         if not views:
             return self.say(f"You have nothing {where}." if not name else
                             f"I found no \"{name}\" {where}.", "query")
@@ -351,8 +353,10 @@ class Dialogue:
         if name:
             if not views:
                 return self.say(f"I found no upcoming \"{name}\".", "query")
-            first = self.describe(views[0])
-            return self.say(f"{first[0].upper()}{first[1:]}{' is next' if len(views) > 1 else ''}.", "query",
+            first = views[0]
+            place = f" at {first.location}" if first.location else ""
+            more = f" Then {self.listing([self.when(v) for v in views[1:4]])}." if len(views) > 1 else ""
+            return self.say(f"\"{first.title}\"{place} is on {self.when(first)}.{more}", "query",
                             views[:MAX_LISTED])
         cut = midnight.replace(tzinfo=None)
         today = [v for v in views if v.start_dt < cut]
@@ -388,6 +392,15 @@ class Dialogue:
         if len(items) > MAX_LISTED:
             items = items[:MAX_LISTED] + [f"{len(items) - MAX_LISTED} more"]
         return speech.join(items)
+
+    def between(self, start: datetime, end: datetime) -> str:
+        """ "from Monday, November 23 to Sunday, November 29" (whole days: the last day said
+        inclusively), else "between ... at 2:00 PM and ... at 4:00 PM"."""
+        midnight = datetime.min.time()
+        if start.time() == midnight and end.time() == midnight:
+            last = end - timedelta(days=1)
+            return f"from {speech.day_text(start, self.turn.now.year)} to {speech.day_text(last, self.turn.now.year)}"
+        return f"between {self.moment(start)} and {self.moment(end)}"
 
     def moment(self, moment: datetime) -> str:
         text = speech.day_text(moment, self.turn.now.year)

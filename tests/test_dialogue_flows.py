@@ -312,3 +312,30 @@ def test_dialogue_recurring_event_shows_in_later_queries(chat: Chat) -> None:
     assert made.events[0].recurrence == "RRULE:FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0;BYSECOND=0"
     week = chat("what do i have next week")
     assert [(e.title, e.start, e.end) for e in week.events] == [("standup", "2026-11-30T09:00:00", "2026-11-30T10:00:00")]
+
+
+def test_dialogue_query_a_week_names_its_last_day(chat: Chat) -> None:
+    from nlu.dates import resolve
+
+    chat.make("gym", datetime(2026, 11, 29, 18))
+    chat.make("next monday", datetime(2026, 11, 30, 9))
+    chat.knows(reading("what do i have this week", "query",
+                       dates={"this week": resolve("this week", NOW, "Europe/Paris")}))
+    assert chat("what do i have this week").reply == (
+        'From Monday, November 23 to Sunday, November 29 you have 1 event: "gym" on Sunday, November 29 at 6:00 PM.')
+
+
+def test_dialogue_query_by_name_says_when(chat: Chat) -> None:
+    chat.make("dentist", datetime(2026, 11, 25, 9))
+    chat.make("dentist", datetime(2026, 12, 9, 9))
+    chat.knows(reading("when is my dentist appointment", "query", NAME="dentist appointment"))
+    reply = chat("when is my dentist appointment")
+    assert reply.reply == '"dentist" is on Wednesday, November 25 at 9:00 AM. Then Wednesday, December 9 at 9:00 AM.'
+
+
+def test_dialogue_cancel_all_is_refused(chat: Chat) -> None:
+    chat.make("dentist", datetime(2026, 11, 25, 9))
+    chat.knows(reading("delete all my events", "cancel", ACTION="delete", DOMAIN="events"))
+    reply = chat("delete all my events")
+    assert reply.operation == "none" and "one event at a time" in reply.reply
+    assert len(chat.titles()) == 1
