@@ -179,6 +179,10 @@ class Dialogue:
 
     def create_with(self, draft: dict[str, Any], span) -> Reply:
         length = self.bot.settings.length_of(draft.get("kind"))
+        if span is not None and span.duration and span.start is None:
+            draft = {**draft, "minutes": span.duration.total_seconds() / 60}  # "for two hours", day unknown
+        if draft.get("minutes"):
+            length = timedelta(minutes=draft["minutes"])
         times = timing.plan_create(span, length, self.turn.tz)
         if times is None:
             self.pending = {"kind": "need_date", "draft": draft, "tries": 0}

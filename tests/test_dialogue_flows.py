@@ -339,3 +339,34 @@ def test_dialogue_cancel_all_is_refused(chat: Chat) -> None:
     reply = chat("delete all my events")
     assert reply.operation == "none" and "one event at a time" in reply.reply
     assert len(chat.titles()) == 1
+
+
+def test_dialogue_duration_said_before_the_day_is_kept(chat: Chat) -> None:
+    from nlu.dates import resolve
+
+    chat.knows(reading("book the workshop for two hours", "create", NAME="workshop",
+                       dates={"for two hours": resolve("for two hours", NOW, "Europe/Paris")}))
+    assert chat("book the workshop for two hours").operation == "clarify"
+    done = chat("tomorrow at 2 pm")
+    assert (done.events[0].start, done.events[0].end) == ("2026-11-24T14:00:00", "2026-11-24T16:00:00")
+
+
+def test_dialogue_concurrent_sessions_lose_no_write(db_url: str, scripted: ScriptedParser, owner: str) -> None:
+    # Given 4 clients talking at once, each in its own session, 10 creates each
+    from concurrent.futures import ThreadPoolExecutor
+
+    for i in range(10):
+        scripted.add(reading(f"schedule task {i} tomorrow", "create", NAME=f"task {i}",
+                             dates={"tomorrow": day_span(date(2026, 11, 24))}))
+
+    def client(n: int) -> list[str]:
+        bot = Assistant(db_url, parser=scripted)
+        return [bot.handle(f"client-{n}", f"schedule task {i} tomorrow", now=NOW, user=owner).operation
+                for i in range(10)]
+
+    with ThreadPoolExecutor(4) as pool:
+        operations = [op for ops in pool.map(client, range(4)) for op in ops]
+    # Then every turn wrote exactly one event
+    assert operations == ["create"] * 40
+    titles = sorted(e.title for e in Assistant(db_url).events(owner))
+    assert titles == sorted(f"task {i}" for i in range(10) for _ in range(4))
