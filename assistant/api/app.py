@@ -99,7 +99,9 @@ async def _invalid_request(_request: Request, exc: RequestValidationError) -> JS
 
 
 async def _bad_event(_request: Request, exc: Exception) -> JSONResponse:
-    return JSONResponse({"detail": str(exc)}, status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
+    # The assistant refused the values (e.g. a PATCHed end before the stored start).
+    return JSONResponse({"detail": str(exc), "message": f"invalid request: {exc}"},
+                        status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
 
 
 async def _unavailable(_request: Request, exc: Exception) -> JSONResponse:

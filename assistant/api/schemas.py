@@ -182,9 +182,24 @@ class ChatReply(BaseModel):
 
 
 class ErrorBody(BaseModel):
-    """Every error answer: a status-specific `detail` a person can act on."""
+    """Every error answer: a `detail` a person can act on."""
 
-    detail: Any
+    detail: str = Field(examples=["invalid or revoked API key"])
+
+
+class InvalidBody(BaseModel):
+    """A 422: each problem with its location, and one readable line."""
+
+    detail: list[dict[str, Any]] = Field(examples=[[{"loc": ["body", "tz"], "msg": "unknown time zone", "type": "value_error"}]])
+    message: str = Field(examples=["invalid request: body.tz: unknown time zone 'Mars/Base'"])
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody, "description": "no key, or an unknown or revoked key"},
+    403: {"model": ErrorBody, "description": "a read-only key tried to write"},
+    413: {"model": ErrorBody, "description": "request body over 1 MB"},
+    422: {"model": InvalidBody, "description": "invalid body, path or query"},
+}
 
 
 def _check_order(start: datetime | None, end: datetime | None) -> None:

@@ -8,10 +8,10 @@ from fastapi import APIRouter, Depends
 from assistant.api import deps
 from assistant.api.auth import writer
 from assistant.api.keys import Principal
-from assistant.api.schemas import ChatReply, ChatRequest
+from assistant.api.schemas import ERRORS, ChatReply, ChatRequest
 from assistant.core import Assistant
 
-router = APIRouter(tags=["chat"])
+router = APIRouter(tags=["chat"], responses=ERRORS)
 
 
 @router.post("/v1/chat", response_model=ChatReply, summary="One turn of a conversation with the assistant")

@@ -14,12 +14,12 @@ from assistant.api import deps
 from assistant.api.auth import reader, reader_or_token, writer
 from assistant.api.ics import calendar_bytes
 from assistant.api.keys import Principal
-from assistant.api.schemas import EventCreate, EventPublic, EventUpdate
+from assistant.api.schemas import ERRORS, ErrorBody, EventCreate, EventPublic, EventUpdate
 from assistant.core import Assistant
 
-router = APIRouter(prefix="/v1", tags=["events"])
+router = APIRouter(prefix="/v1", tags=["events"], responses=ERRORS)
 EventId = Path(ge=1, le=2**31 - 1, description="the event's id")
-NOT_FOUND = {404: {"description": "no such event in your calendar"}}
+NOT_FOUND = {404: {"model": ErrorBody, "description": "no such event in your calendar"}}
 
 
 @router.get("/events", response_model=list[EventPublic], summary="Your events in a time range")

@@ -9,10 +9,10 @@ from assistant.api import deps
 from assistant.api.auth import reader, reader_or_token
 from assistant.api.keys import Principal
 from assistant.api.rasa import rasa_parse
-from assistant.api.schemas import ParseRequest, RasaParseRequest
+from assistant.api.schemas import ERRORS, ParseRequest, RasaParseRequest
 from assistant.core import Assistant
 
-router = APIRouter(tags=["nlu"])
+router = APIRouter(tags=["nlu"], responses=ERRORS)
 
 
 @router.post("/v1/parse", summary="Read one command: intent, slots, title, resolved time")
