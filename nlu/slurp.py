@@ -9,9 +9,9 @@ The mapping follows /shared/data/README.md and ANNOTATION.md:
     place_name              LOCATION
     calendar_set/remove/query -> create (or reschedule) / cancel / query; other scenarios
                             -> out_of_scope
-SLURP tags no ACTION or DOMAIN words, and outside the calendar no event titles, so those
-labels are listed in meta["unscored"]: the evaluator ignores them there and training marks
-the untagged tokens as missing rather than "no entity".
+SLURP tags no ACTION or DOMAIN words, so those labels are listed in meta["unscored"]: the
+evaluator ignores them there and training marks the untagged tokens as missing rather than
+"no entity". Outside the calendar scenario only DATE is scored (see OUTSIDE_CALENDAR_UNSCORED).
 
 SLURP: Bastianelli, Vanzo, Swietojanski and Rieser, EMNLP 2020; text under CC BY 4.0.
 """
@@ -41,6 +41,9 @@ DATE_TAILS = {"o'clock", "pm", "p.m.", "a.m."}
 NUMBER_WORDS = {"a", "an", "half", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "few", "couple"}
 INTENT_OF = {"set": "create", "remove": "cancel", "query": "query"}
+# Outside the calendar only times are held to our guide: SLURP's persons and places there
+# follow other scenarios' rules ("convert nine am [cst] to [est]"), and titles do not exist.
+OUTSIDE_CALENDAR_UNSCORED = ["ACTION", "DOMAIN", "NAME", "LOCATION", "PERSON"]
 
 
 @dataclass(frozen=True)
@@ -179,7 +182,7 @@ def from_slurp(row: dict, line: int = 0) -> Annotated:
             continue
         spans.append((first[0], last[1], p.label))
     intent, accepted = intents_of(row)
-    unscored = ["ACTION", "DOMAIN"] + ([] if row.get("scenario") == "calendar" else ["NAME"])
+    unscored = ["ACTION", "DOMAIN"] if row.get("scenario") == "calendar" else OUTSIDE_CALENDAR_UNSCORED
     meta = {"row": line, "slurp_id": row.get("slurp_id"), "scenario": row.get("scenario"),
             "unscored": unscored, "intents_ok": accepted, "load_problems": problems}
     return Annotated(text=text, spans=tuple(spans), intent=intent, source="slurp", meta=meta)
