@@ -509,6 +509,8 @@ class Dialogue:
         text = self.turn.text.strip()
         if followups.is_no(text):
             return self.say("OK, I won't schedule anything.", "none")
+        if self.parse.intent in ("cancel", "reschedule", "query") and self.parse.slots_of("ACTION"):
+            return None  # a new command, not a name
         for lead in ("call it ", "name it ", "it's called ", "it is called ", "the title is ", "it's ", "it is "):
             if text.lower().startswith(lead):
                 text = text[len(lead):].strip()

@@ -75,9 +75,10 @@ def _strip_tail(phrase: str) -> str:
 def is_yes(text: str) -> bool:
     """A yes to a yes/no question ("yes", "uh yeah sure", "ok do it")."""
     phrase = normal(text)
+    ws = phrase.split()
     return phrase in YES or _strip_tail(phrase) in YES or (
-        bool(phrase) and phrase.split()[0] in {"yes", "yeah", "yep", "sure", "ok", "okay"}
-        and not any(w in {"no", "not", "don't", "dont"} for w in phrase.split()))
+        0 < len(ws) <= 4 and ws[0] in {"yes", "yeah", "yep", "sure", "ok", "okay"}
+        and not any(w in {"no", "not", "don't", "dont"} for w in ws))
 
 
 def is_no(text: str) -> bool:

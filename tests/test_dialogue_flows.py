@@ -370,3 +370,14 @@ def test_dialogue_concurrent_sessions_lose_no_write(db_url: str, scripted: Scrip
     assert operations == ["create"] * 40
     titles = sorted(e.title for e in Assistant(db_url).events(owner))
     assert titles == sorted(f"task {i}" for i in range(10) for _ in range(4))
+
+
+def test_dialogue_missing_title_is_asked(chat: Chat) -> None:
+    noon = time_span(datetime(2026, 11, 24, 12))
+    chat.knows(reading("schedule lunch tomorrow at noon", "create", ACTION="schedule",
+                       dates={"lunch tomorrow at noon": noon}))
+    asked = chat("schedule lunch tomorrow at noon")
+    assert (asked.operation, asked.reply) == ("clarify", "What should I call the event?")
+    done = chat("call it Lunch with Sam")
+    assert (done.operation, done.events[0].title, done.events[0].start) == ("create", "Lunch with Sam",
+                                                                            "2026-11-24T12:00:00")
