@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
-from nlu.dates.calendar import GRAIN_STEP, Context
+from nlu.dates.calendar import GRAIN_STEP, Context, week_start
 from nlu.dates.pieces import Day, DayRange, Dur, Num, Period, Piece, Pod, Recur, Time, TimeRange, Word, Zone
 from nlu.dates.recurrence import recurrence
 from nlu.dates.times import resolve_time, resolve_time_range
@@ -77,6 +77,17 @@ def _offsets(pieces: list[Piece], ctx: Context) -> list[Piece]:
         piece = pieces[k]
         nxt = pieces[k + 1] if k + 1 < len(pieces) else None
         before = out[-1] if out else None
+        anchor = pieces[k + 2] if k + 2 < len(pieces) else None
+        if isinstance(piece, Word) and piece.text == "week_of" and isinstance(nxt, Day):
+            first = week_start(nxt.date, ctx.policy.week_start)
+            out.append(Period(*ctx.day_span(first, first + timedelta(days=6)), "week", week=first))
+            k += 2
+            continue
+        if (isinstance(piece, Day) and piece.weekday is not None and isinstance(nxt, Word)
+                and nxt.text in ("after", "before") and isinstance(anchor, Day)):
+            out.append(_weekday_beside(piece, anchor, nxt.text))  # "the monday after thanksgiving"
+            k += 3
+            continue
         if isinstance(piece, Dur):
             after_word = nxt.text if isinstance(nxt, Word) else None
             if isinstance(before, Word) and before.text in ("in", "within") or after_word in ("ago", "later"):
@@ -87,7 +98,6 @@ def _offsets(pieces: list[Piece], ctx: Context) -> list[Piece]:
                 out.append(_offset(piece, sign, ctx, within))
                 k += 2 if after_word in ("ago", "later") else 1
                 continue
-            anchor = pieces[k + 2] if k + 2 < len(pieces) else None
             if after_word in ("after", "before", "from") and isinstance(anchor, Day) and piece.grain not in SUB_DAY:
                 sign = -1 if after_word == "before" else 1
                 out.append(Day(anchor.date + sign * piece.delta, rank=anchor.rank, month_known=anchor.month_known))
@@ -96,6 +106,14 @@ def _offsets(pieces: list[Piece], ctx: Context) -> list[Piece]:
         out.append(piece)
         k += 1
     return out
+
+
+def _weekday_beside(day: Day, anchor: Day, word: str) -> Day:
+    step = 1 if word == "after" else -1
+    found = anchor.date + timedelta(days=step)
+    while found.weekday() != day.weekday:
+        found += timedelta(days=step)
+    return Day(found, rank=anchor.rank, month_known=anchor.month_known)
 
 
 def _offset(dur: Dur, sign: int, ctx: Context, within: bool) -> Piece:
@@ -288,6 +306,9 @@ def _dated(rest: list[Piece], ctx: Context) -> TimeSpan | None:
         month = next((p for p in periods if p.grain == "month"), None)
         if month is not None and _same_month(month.start.date(), day.date.day):  # "the 5th of next month"
             day = Day(_same_month(month.start.date(), day.date.day), month_known=True, rank=3)
+    week = next((p for p in periods if p.week is not None), None)
+    if day is None and week is not None and times:  # "this time next week": today's weekday then
+        day = Day(week.week + timedelta(days=(ctx.today.weekday() - ctx.policy.week_start) % 7))
     if day is None and periods:
         return _period_span(periods[0])
     return _day_and_time(day, times[0] if times else None, pods[0] if pods else None, ctx)

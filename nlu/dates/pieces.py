@@ -23,6 +23,8 @@ class Day:
     month_known: bool = False
     rank: int = 1  # 3 calendar date, 2 relative day / holiday, 1 weekday
     dom_only: bool = False  # "the 18th": only the day of the month was said
+    nth: tuple[int, int] | None = None  # "first monday of the month": (weekday, n), for recurrences
+    month_named: bool = False  # the month was named ("of december"), not just "of the month"
 
 
 @dataclass

@@ -56,7 +56,13 @@ def _rule_parts(pieces: list[Piece], ctx: Context) -> tuple[dict, str, timedelta
     weekdays = sorted({w for r in recurs for w in r.weekdays} | {d.weekday for d in days if d.weekday is not None})
     kwargs: dict = {"interval": interval * (3 if freq == "quarter" else 1)}
     dated = [d for d in days if d.weekday is None]
-    if weekdays:
+    nth = next((d for d in dated if d.nth is not None), None)
+    if nth is not None and freq in (None, "month", "year"):  # "every first monday of the month"
+        wd, n = nth.nth
+        kwargs.update(freq=rr.YEARLY if nth.month_named else rr.MONTHLY, byweekday=[DAYS[wd](n)])
+        if nth.month_named:
+            kwargs["bymonth"] = nth.date.month
+    elif weekdays:
         kwargs.update(freq=rr.WEEKLY, byweekday=[DAYS[w] for w in weekdays])
     elif dated and (dated[0].month_known and freq in (None, "year")):
         kwargs.update(freq=rr.YEARLY, bymonth=dated[0].date.month, bymonthday=dated[0].date.day)

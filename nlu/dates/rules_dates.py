@@ -10,7 +10,7 @@ from nlu.dates.calendar import (
     Context, add_months, month_start, next_day_of_month, next_month_day, valid_date, week_start,
 )
 from nlu.dates.lexicon import MONTHS, UNITS, WEEKDAYS
-from nlu.dates.pieces import Day, Period, Time
+from nlu.dates.pieces import Day, Period, Recur, Time, Word
 from nlu.dates.scanner import MODIFIERS, Scan
 from nlu.dates.tokens import Tok
 
@@ -128,18 +128,24 @@ def nth_of(s: Scan, i: int) -> int:
     if what not in WEEKDAYS and what not in ("day", "week"):
         return i
     j = s.skip(i + 2, "of", "in")
-    first, end = month_ref(s, j)
+    every = s.word(j) in ("every", "each") and s.word(j + 1) == "month"
+    first, end = (month_start(s.ctx.today), j + 2) if every else month_ref(s, j)
     if first is None:
         return i
     found = _nth_in_month(first, what, nth)
+    bare = every or s.word(s.skip(j, "the")) == "month"  # "of the month": this one or the next
+    if (month_unspecified(s, j) or bare) and (found is None or found[0] < s.ctx.today):
+        found = _nth_in_month(add_months(first, 1 if bare else 12), what, nth)
     if found is None:
         return i
-    if month_unspecified(s, j) and found[0] < s.ctx.today:
-        found = _nth_in_month(add_months(first, 12), what, nth)
     if what == "week":
         s.out.append(Period(*s.ctx.day_span(found[0], found[1]), "week"))
     else:
-        s.out.append(Day(found[0], month_known=True, rank=3))
+        wd = WEEKDAYS.get(what)
+        s.out.append(Day(found[0], month_known=True, rank=3, nth=(wd, nth) if wd is not None else None,
+                         month_named=not bare))
+    if every:
+        s.out.extend((Word("every"), Recur("month")))
     return end
 
 

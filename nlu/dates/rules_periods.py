@@ -8,7 +8,7 @@ from dateutil.relativedelta import relativedelta
 
 from nlu.dates.calendar import add_months, month_start, week_start
 from nlu.dates.lexicon import MONTHS, UNITS
-from nlu.dates.pieces import Period
+from nlu.dates.pieces import Period, Word
 from nlu.dates.rules_dates import month_period, quarter_span, read_year
 from nlu.dates.scanner import MODIFIERS, Scan
 
@@ -24,6 +24,9 @@ def period(s: Scan, i: int) -> int:
     today, ctx = s.ctx.today, s.ctx
     if mod is None and unit in ("week", "month", "year") and s.word(j + 1) == "after" and s.word(j + 2) == "next":
         return _shifted_unit(s, unit, 2, j + 3)  # "the week after next"
+    if unit == "week" and mod is None and s.word(j + 1) == "of":
+        s.out.append(Word("week_of"))  # "the week of december 7th": the week holding that day
+        return j + 2
     if unit in ("week", "weeks") and (mod or s.word(i - 1) in ("the", "this")):
         first = week_start(today, ctx.policy.week_start) + timedelta(days=7 * shift)
         s.out.append(Period(*ctx.day_span(first, first + timedelta(days=6)), "week", week=first))
