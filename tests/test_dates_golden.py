@@ -37,6 +37,8 @@ GOLDEN = [
     ("the tuesday after next", "2026-12-08T00:00", "2026-12-09T00:00", "day"),
     ("monday morning", "2026-11-30T06:00", "2026-11-30T12:00", "hour"),
     ("monday", "2026-11-30T00:00", "2026-12-01T00:00", "day"),
+    ("the monday after thanksgiving", "2026-11-30T00:00", "2026-12-01T00:00", "day"),
+    ("this time next week", "2026-11-30T09:00", "2026-11-30T09:01", "minute"),
     # calendar dates
     ("July 18", "2027-07-18T00:00", "2027-07-19T00:00", "day"),
     ("18 July", "2027-07-18T00:00", "2027-07-19T00:00", "day"),
@@ -128,6 +130,8 @@ GOLDEN = [
     ("the third quarter", "2027-07-01T00:00", "2027-10-01T00:00", "quarter"),
     ("this quarter", "2026-10-01T00:00", "2027-01-01T00:00", "quarter"),
     ("the first week of october", "2027-10-01T00:00", "2027-10-08T00:00", "week"),
+    ("the week of december 7th", "2026-12-07T00:00", "2026-12-14T00:00", "week"),
+    ("first monday of the month", "2026-12-07T00:00", "2026-12-08T00:00", "day"),
     # holidays
     ("christmas", "2026-12-25T00:00", "2026-12-26T00:00", "day"),
     ("new year's eve", "2026-12-31T00:00", "2027-01-01T00:00", "day"),
@@ -177,6 +181,8 @@ def test_dates_golden_time_with_duration() -> None:
     ("the 15th of every month", "2026-12-15T00:00:00", "RRULE:FREQ=MONTHLY;BYMONTHDAY=15"),
     ("every june third", "2027-06-03T00:00:00", "RRULE:FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=3"),
     ("every three hours", "2026-11-23T09:00:00", "RRULE:FREQ=HOURLY;INTERVAL=3"),
+    ("every first monday of the month", "2026-12-07T00:00:00", "RRULE:FREQ=MONTHLY;BYDAY=+1MO"),
+    ("the last friday of every month", "2026-11-27T00:00:00", "RRULE:FREQ=MONTHLY;BYDAY=-1FR"),
 ])
 def test_dates_golden_recurrence(text: str, start: str, rrule: str) -> None:
     span = resolve(text, NOW, "America/New_York")
