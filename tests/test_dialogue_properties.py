@@ -1,0 +1,46 @@
+"""Properties of the dialogue over generated input: nothing crashes, nothing unasked is
+written, and any title the NLU hands over is stored and returned byte for byte."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from assistant import Assistant
+from assistant.testing import ScriptedParser, day_span, reading
+
+NOW = datetime(2026, 11, 23, 9, 0)
+SLOW_OK = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# Titles as a transcript or a typed command may carry them: any printable or control
+# character except NUL (refused by PostgreSQL, turned into a space at the door).
+TITLES = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=80) \
+    .filter(lambda t: t.strip())
+
+
+def _bot(tmp_path_factory, scripted: ScriptedParser) -> Assistant:
+    from assistant.db import dispose_all
+
+    dispose_all()  # one throw-away database per example: close the previous ones
+    return Assistant(f"sqlite:///{tmp_path_factory.mktemp('prop') / 'c.db'}", parser=scripted)
+
+
+@SLOW_OK
+@given(text=st.text(max_size=300))
+def test_dialogue_any_text_gets_an_answer_and_writes_nothing(tmp_path_factory, text: str) -> None:
+    bot = _bot(tmp_path_factory, ScriptedParser())  # every text reads as out of scope
+    reply = bot.handle("p", text, now=NOW, user="prop")
+    assert reply.reply and reply.operation in ("none", "undo")
+    assert bot.events("prop", include_cancelled=True) == []
+
+
+@SLOW_OK
+@given(title=TITLES)
+def test_dialogue_any_title_round_trips_byte_exact(tmp_path_factory, title: str) -> None:
+    scripted = ScriptedParser()
+    text = f"schedule {title} on friday"
+    scripted.add(reading(text, "create", NAME=title, dates={"friday": day_span(date(2026, 11, 27))}))
+    bot = _bot(tmp_path_factory, scripted)
+    reply = bot.handle("p", text, now=NOW, user="prop")
+    assert reply.operation == "create"
+    assert reply.events[0].title == title
+    assert [e.title.encode("utf-8") for e in bot.events("prop")] == [title.encode("utf-8")]
