@@ -17,11 +17,16 @@ TITLES = st.text(st.characters(blacklist_categories=("Cs",), blacklist_character
     .filter(lambda t: t.strip())
 
 
-def _bot(tmp_path_factory, scripted: ScriptedParser) -> Assistant:
-    from assistant.db import dispose_all
+_made: list[str] = []
 
-    dispose_all()  # one throw-away database per example: close the previous ones
-    return Assistant(f"sqlite:///{tmp_path_factory.mktemp('prop') / 'c.db'}", parser=scripted)
+
+def _bot(tmp_path_factory, scripted: ScriptedParser) -> Assistant:
+    from assistant.db import dispose
+
+    while _made:  # one throw-away database per example: close the previous one
+        dispose(_made.pop())
+    _made.append(f"sqlite:///{tmp_path_factory.mktemp('prop') / 'c.db'}")
+    return Assistant(_made[-1], parser=scripted)
 
 
 @SLOW_OK
