@@ -345,7 +345,8 @@ class Dialogue:
         if not views:
             return self.say(f"You have nothing {where}." if not name else
                             f"I found no \"{name}\" {where}.", "query")
-        items = [self.item(v, one_day) for v in views]
+        same_day = start.date() == (end - timedelta(microseconds=1)).date()
+        items = [self.item(v, same_day and v.start_dt.date() == start.date()) for v in views]
         return self.say(f"{where[0].upper()}{where[1:]} you have {speech.count(len(views), 'event')}: "
                         f"{self.listing(items)}.", "query", views)
 
@@ -404,6 +405,10 @@ class Dialogue:
         if start.time() == midnight and end.time() == midnight:
             last = end - timedelta(days=1)
             return f"from {speech.day_text(start, self.turn.now.year)} to {speech.day_text(last, self.turn.now.year)}"
+        if start.date() == end.date() or end - start <= timedelta(hours=1):
+            clock = f"at {speech.clock_text(start)}" if end - start <= timedelta(hours=1) else \
+                f"between {speech.clock_text(start)} and {speech.clock_text(end)}"
+            return f"on {speech.day_text(start, self.turn.now.year)} {clock}"
         return f"between {self.moment(start)} and {self.moment(end)}"
 
     def moment(self, moment: datetime) -> str:

@@ -381,3 +381,16 @@ def test_dialogue_missing_title_is_asked(chat: Chat) -> None:
     done = chat("call it Lunch with Sam")
     assert (done.operation, done.events[0].title, done.events[0].start) == ("create", "Lunch with Sam",
                                                                             "2026-11-24T12:00:00")
+
+
+@pytest.mark.parametrize("phrase, span, said", [
+    ("at 3 pm tomorrow", time_span(datetime(2026, 11, 24, 15)), "On Tuesday, November 24 at 3:00 PM you have"),
+    ("tomorrow afternoon", time_span(datetime(2026, 11, 24, 12), end=datetime(2026, 11, 24, 18)),
+     "On Tuesday, November 24 between 12:00 PM and 6:00 PM you have"),
+])
+def test_dialogue_query_within_a_day_says_the_hours(chat: Chat, phrase: str, span, said: str) -> None:
+    chat.make("review", datetime(2026, 11, 24, 15, 30))
+    chat.make("dinner", datetime(2026, 11, 24, 19))
+    chat.knows(reading(f"what do i have {phrase}", "query", dates={phrase: span}))
+    reply = chat(f"what do i have {phrase}")
+    assert reply.reply == f'{said} 1 event: "review" at 3:30 PM.'
