@@ -297,6 +297,9 @@ def _dated(rest: list[Piece], ctx: Context) -> TimeSpan | None:
         first, last = ctx.day_span(ranges[0].first.date, ranges[0].last.date)
         return TimeSpan(first, last, "day")
     day = days[0] if days else None
+    if day is not None and day.dom_only:
+        named = next((d for d in days if d.weekday is not None), None)
+        day = _dom_on_weekday(day, named.weekday) if named is not None else day  # "tuesday the 19th"
     if day is not None and day.weekday is not None:
         week = next((p for p in periods if p.week is not None), None)
         if week is not None:
@@ -312,6 +315,16 @@ def _dated(rest: list[Piece], ctx: Context) -> TimeSpan | None:
     if day is None and periods:
         return _period_span(periods[0])
     return _day_and_time(day, times[0] if times else None, pods[0] if pods else None, ctx)
+
+
+def _dom_on_weekday(day: Day, weekday: int) -> Day:
+    """The first date from `day` on with its day of the month that falls on `weekday`."""
+    found = day.date
+    for _ in range(28):
+        if found.weekday() == weekday:
+            return Day(found, rank=day.rank, dom_only=True)
+        found = _same_month(found + relativedelta(months=1, day=1), day.date.day) or found + relativedelta(months=1, day=1)
+    return day
 
 
 def _period_span(period: Period) -> TimeSpan:

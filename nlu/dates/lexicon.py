@@ -23,8 +23,12 @@ UNITS = {
     "day": ("day", 1), "days": ("day", 1), "week": ("week", 1), "weeks": ("week", 1),
     "fortnight": ("week", 2), "fortnights": ("week", 2),
     "month": ("month", 1), "months": ("month", 1), "quarter": ("quarter", 1), "quarters": ("quarter", 1),
-    "year": ("year", 1), "years": ("year", 1),
+    "year": ("year", 1), "years": ("year", 1), "yr": ("year", 1), "yrs": ("year", 1),
+    "wk": ("week", 1), "wks": ("week", 1),
 }
+
+# season -> first month (northern hemisphere, meteorological: three whole months)
+SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 
 # part of the day -> (start hour, end hour) on that day; 24 is the next midnight
 PARTS_OF_DAY = {

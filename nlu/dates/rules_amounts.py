@@ -42,9 +42,10 @@ def _unit(s: Scan, i: int) -> tuple[str, int] | None:
 
 def duration(s: Scan, i: int) -> int:
     """two hours, half an hour, an hour and a half, two and a half hours, 90 minutes."""
-    k = i + 1 if s.word(i) == "a" else i
-    if s.word(k) == "quarter" and s.word(s.skip(k + 1, "of", "an", "a")) == "hour":
-        s.out.append(Dur(relativedelta(minutes=15), "minute", "minute", 15))  # "a quarter of an hour"
+    k = i + 1 if s.word(i) == "a" or (s.num(i) is not None and s.num(i).val <= 3) else i
+    if s.word(k) in ("quarter", "quarters") and s.word(s.skip(k + 1, "of", "an", "a")) == "hour":
+        minutes = 15 * (s.num(i).val if k > i and s.num(i) is not None else 1)  # "three quarters of an hour"
+        s.out.append(Dur(relativedelta(minutes=minutes), "minute", "minute", minutes))
         return s.skip(k + 1, "of", "an", "a") + 1
     count, j = _count(s, i)
     if count is None and s.word(i) in UNITS and s.word(i + 1) in ("from", "after", "before", "ago", "later"):

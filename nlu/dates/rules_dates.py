@@ -52,6 +52,9 @@ def typed_date(s: Scan, i: int) -> int:
     if i >= len(s.toks) or s.toks[i].kind != "ymd":
         return i
     year, month, dom = s.toks[i].val
+    if dom == 0 and 1 <= month <= 12:  # 2/2013
+        s.out.append(month_period(s.ctx, date(year, month, 1)))
+        return i + 1
     if month > 12 >= dom:
         month, dom = dom, month
     day = _dated(s, month, dom, year)
@@ -104,7 +107,10 @@ def ordinal_day(s: Scan, i: int) -> int:
     """the 18th, the twenty first, fifteenth: the next day with that day of the month."""
     tok = s.num(i)
     dom = _day_number(tok)
-    if dom is None or not tok.ordinal or s.word(i + 1) in UNITS or s.word(i + 1) in ("thing", "time"):
+    if dom is None or s.word(i + 1) in UNITS or s.word(i + 1) in ("thing", "time"):
+        return i
+    month_follows = s.word(i + 1) == "of" and s.word(s.skip(i + 2, "the", *MODIFIERS)) == "month"
+    if not tok.ordinal and not month_follows:  # "20 of next month" is a day, "20" alone is not
         return i
     found = next_day_of_month(s.ctx.today, dom)
     if found is None:

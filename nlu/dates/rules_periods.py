@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from nlu.dates.calendar import add_months, month_start, week_start
-from nlu.dates.lexicon import MONTHS, UNITS
+from nlu.dates.lexicon import MONTHS, SEASONS, UNITS
 from nlu.dates.pieces import Period, Word
 from nlu.dates.rules_dates import month_period, quarter_span, read_year
 from nlu.dates.scanner import MODIFIERS, Scan
@@ -20,6 +20,7 @@ def period(s: Scan, i: int) -> int:
     mod = MODIFIERS.get(s.word(i))
     j = i + 1 if mod else i
     unit = s.word(j)
+    unit = {"yr": "year", "wk": "week"}.get(unit, unit)
     shift = {"next": 1, "coming": 1, "last": -1}.get(mod, 0)
     today, ctx = s.ctx.today, s.ctx
     if mod is None and unit in ("week", "month", "year") and s.word(j + 1) == "after" and s.word(j + 2) == "next":
@@ -46,6 +47,8 @@ def period(s: Scan, i: int) -> int:
         return quarter_span(s, j + 1, None, shift)
     if unit == "q" and s.num(j + 1) is not None and 1 <= s.num(j + 1).val <= 4:
         return quarter_span(s, j + 2, s.num(j + 1).val)
+    if unit in SEASONS:
+        return _season(s, j + 1, SEASONS[unit], mod)
     if unit in MONTHS and (mod or unit != "may" or s.word(i - 1) in ("in", "of", "during")):
         return _named_month(s, j + 1, MONTHS[unit], mod)
     year, end = read_year(s, j) if s.num(j) is not None else (None, j)
@@ -66,6 +69,22 @@ def _shifted_unit(s: Scan, unit: str, shift: int, end: int) -> int:
     else:
         first = date(today.year + shift, 1, 1)
         s.out.append(Period(*ctx.day_span(first, date(first.year, 12, 31)), "year"))
+    return end
+
+
+def _season(s: Scan, end: int, first_month: int, mod: str | None) -> int:
+    """this summer, next winter, last spring: three whole months; bare: the current or next one."""
+    today = s.ctx.today
+    start = date(today.year, first_month, 1)
+    if add_months(start, -12 + 3) > today:  # the one that started last year is still on (winter)
+        start = add_months(start, -12)
+    if mod == "last":
+        start = add_months(start, -12) if add_months(start, 3) > today else start
+    elif mod in ("next", "coming") and start <= today:
+        start = add_months(start, 12)
+    elif add_months(start, 3) <= today:
+        start = add_months(start, 12)
+    s.out.append(Period(*s.ctx.day_span(start, add_months(start, 3) - timedelta(days=1)), "quarter"))
     return end
 
 

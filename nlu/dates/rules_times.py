@@ -82,6 +82,9 @@ def _clock_number(s: Scan, i: int, tok: Tok) -> int:
                 s.out.append(found)
                 return j if ampm else i + 2 - (nxt not in ("hours", "hrs", "h"))
         return i
+    if ampm is None and nxt == "oclock":
+        ampm, j = _ampm(s, i + 2)  # "3 o'clock pm"
+        j = j if ampm else i + 1
     if ampm or nxt == "oclock":
         found = _with_ampm(tok.val, 0, ampm, "hour")
         if found is None:
@@ -117,20 +120,21 @@ def _past_to(s: Scan, i: int) -> int:
         return i
     if rel in ("to", "till", "til", "before", "of") and word is None and j == i + 1:
         return i  # "10 to 5" is a range; "10 minutes to 5" is 4:50
-    base = s.num(j + 1)
-    if s.word(j + 1) in ("noon", "midnight"):
-        hour, ampm, j2 = (12, "pm", j + 2) if s.word(j + 1) == "noon" else (0, "am", j + 2)
+    base, named = s.num(j + 1), s.word(j + 1)
+    if named in ("noon", "midnight"):
+        base_hour, ampm, j2, exact = (12 if named == "noon" else 24), None, j + 2, True
     elif base is not None and not base.ordinal and 0 <= base.val <= 23:
-        hour = base.val
+        base_hour, exact = base.val, base.val == 0 or base.val > 12
         ampm, j2 = _ampm(s, j + 2)
     else:
         return i
-    minute = minutes if rel in ("past", "after") else 60 - minutes
-    if rel not in ("past", "after"):
-        hour = (hour - 1) % 24 if hour != 1 or ampm is None else 12
-        if hour == 0 and ampm is None and base is not None:
-            hour = 12
-    found = _with_ampm(hour, minute, ampm, "minute", exact=(word is None and ampm is None and hour == 0))
+    total = base_hour * 60 + (minutes if rel in ("past", "after") else -minutes)
+    if exact:  # a 24-hour reading: "quarter to midnight" is 23:45
+        hour, minute = divmod(total % (24 * 60), 60)
+        found = Time(hour, minute, 0, None, "minute", exact=True)
+    else:  # a 12-hour reading: "quarter to one" is 12:45 (am or pm decided later)
+        hour, minute = divmod(total, 60)
+        found = _with_ampm(hour or 12, minute, ampm, "minute")
     if found is None:
         return i
     s.out.append(found)

@@ -14,11 +14,15 @@ MAX_CHARS = 300  # a DATE phrase is short; longer text is not one and is refused
 _CLOCK = re.compile(r"\bo\s*'?\s*clock\b")
 _AMPM = re.compile(r"(?<![a-z])([ap])\s*\.?\s*m\b\.?")
 _POSSESSIVE = re.compile(r"(?<=[a-z])'s\b")
+_IN_THE_AMPM = re.compile(r"\bin the ([ap])\.?m\b\.?")  # "3 in the am"
+_AMPM_LETTER = re.compile(r"(?<=\d)([ap])\b(?!\.?\s*m\b)")  # "3p", "9:30a"
+_ISH = re.compile(r"\b([a-z]+|\d+)ish\b")  # "3ish", "noonish"
 _WORD_HYPHEN = re.compile(r"\b([a-z]+)-(?=([a-z]+))")  # "twenty-first", "mid-december"; not "mon-fri"
 _TOKEN = re.compile(
     r"(?P<iso>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?!\d)"
     r"|(?P<dmy>\d{1,2}\.\d{1,2}\.\d{2,4})(?![\d.])"
     r"|(?P<mdy>\d{1,2}-\d{1,2}-\d{2,4})(?![\d-])"
+    r"|(?P<my>\d{1,2}/\d{4})(?![\d/])"
     r"|(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\d/])"
     r"|(?P<hm>\d{1,2}[:.]\d{2}(?::\d{2})?)(?![\d.:])"
     r"|(?P<dec>\d{1,3}\.\d)(?![\d.])"
@@ -45,13 +49,24 @@ def normalise(text: str) -> str:
     """Lowercase text with am/pm, o'clock and possessives in one spelling."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     text = _CLOCK.sub(" oclock ", text)
+    text = _ISH.sub(_ish, _AMPM_LETTER.sub(r" \1m", _IN_THE_AMPM.sub(r" \1m", text)))
     text = _WORD_HYPHEN.sub(_hyphen, _POSSESSIVE.sub("", text))
     return _AMPM.sub(r" \1m ", text)
+
+
+def _ish(match: re.Match) -> str:
+    """"3ish", "fiveish", "noonish" drop the -ish; other words ending in -ish stay."""
+    base = match.group(1)
+    if base.isdigit() or base in NUMBER_WORDS or base in ("noon", "midnight", "five", "nine"):
+        return base
+    return match.group(0)
 
 
 def _hyphen(match: re.Match) -> str:
     """A hyphen inside a compound word is a space; between names ("mon-fri") it means "to"."""
     left, right = match.group(1), match.group(2)
+    if left + right == "weekend":
+        return left
     if left in NUMBER_WORDS or right in NUMBER_WORDS or left in ("mid", "end", "o", "x"):
         return left + " "
     return left + " - "
@@ -70,6 +85,9 @@ def _raw_token(match: re.Match) -> Tok:
     if kind == "iso":
         y, m, d = (int(x) for x in re.split(r"[-/.]", text))
         return Tok("ymd", text, (y, m, d))
+    if kind == "my":  # 2/2013: a month
+        month, year = (int(x) for x in text.split("/"))
+        return Tok("ymd", text, (year, month, 0))
     if kind in ("dmy", "mdy"):  # 27.11.2026 is day first (European), 11-27-2026 month first (US)
         a, b, year = (int(x) for x in re.split(r"[-.]", text))
         year += 2000 if year < 100 else 0
