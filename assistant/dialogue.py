@@ -14,17 +14,18 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from assistant import followups, speech, store, timing
-from assistant.finder import Found, find, overlaps, pick
+from assistant.answers import NEVER_MIND, Asking
+from assistant.finder import Found, find
 from assistant.models import Event
+from assistant.queries import MAX_LISTED, Telling
+from assistant.timing import span_json, span_of, times_json
 from assistant.views import EventView, Reply, to_utc
 
 if TYPE_CHECKING:
     from assistant.core import Assistant
 
 MAX_TURN_CHARS = 1000  # a spoken command is a sentence or two
-MAX_LISTED = 8
 YES_NO = ["yes", "no"]
-NEVER_MIND = "never mind"
 OUT_OF_SCOPE = ("Sorry, I can only help with your calendar: scheduling, moving, cancelling "
                 "or listing events.")
 
@@ -81,28 +82,7 @@ def run_turn(bot: "Assistant", turn: Turn) -> Reply:
     raise AssertionError("unreachable")
 
 
-def span_json(span) -> dict[str, Any] | None:
-    """A resolved span as JSON for the pending state."""
-    if span is None:
-        return None
-    return {"start": span.start.isoformat() if span.start else None,
-            "end": span.end.isoformat() if span.end else None, "grain": span.grain,
-            "duration": span.duration.total_seconds() if span.duration else None, "rrule": span.rrule}
-
-
-def span_of(data: dict[str, Any] | None):
-    """The span back from its JSON (an nlu TimeSpan)."""
-    from nlu.result import TimeSpan
-
-    if not data:
-        return None
-    return TimeSpan(start=datetime.fromisoformat(data["start"]) if data["start"] else None,
-                    end=datetime.fromisoformat(data["end"]) if data["end"] else None, grain=data["grain"],
-                    duration=timedelta(seconds=data["duration"]) if data.get("duration") else None,
-                    rrule=data.get("rrule"))
-
-
-class Dialogue:
+class Dialogue(Asking, Telling):
     """The turn handler: reads the conversation state, answers, writes the state back."""
 
     def __init__(self, bot: "Assistant", turn: Turn, session: Session) -> None:
@@ -330,91 +310,6 @@ class Dialogue:
 
         return moment_utc.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(self.turn.tz))
 
-    # -- query --------------------------------------------------------------------------
-    def query(self, parse) -> Reply:
-        span = parse.when if parse.when is not None and parse.when.start is not None else None
-        name = self.slot("NAME")
-        if name is not None and followups.is_pronoun(name):
-            name = None
-        if span is None:
-            return self.query_upcoming(name)
-        start, end = span.start, span.end or span.start + timedelta(days=1)
-        views = self.agenda(start, end, name)
-        one_day = end - start <= timedelta(days=1) and span.grain not in timing.TIME_GRAINS
-        where = f"on {speech.day_text(start, self.turn.now.year)}" if one_day else self.between(start, end)
-        if not views:
-            return self.say(f"You have nothing {where}." if not name else
-                            f"I found no \"{name}\" {where}.", "query")
-        same_day = start.date() == (end - timedelta(microseconds=1)).date()
-        items = [self.item(v, same_day and v.start_dt.date() == start.date()) for v in views]
-        return self.say(f"{where[0].upper()}{where[1:]} you have {speech.count(len(views), 'event')}: "
-                        f"{self.listing(items)}.", "query", views)
-
-    def query_upcoming(self, name: str | None) -> Reply:
-        """No range: what is left today and what comes next."""
-        now = self.turn.now
-        midnight = timing.at(now.date() + timedelta(days=1), datetime.min.time(), self.turn.tz)
-        views = self.agenda(now, None, name)
-        if name:
-            if not views:
-                return self.say(f"I found no upcoming \"{name}\".", "query")
-            first = views[0]
-            place = f" at {first.location}" if first.location else ""
-            more = f" Then {self.listing([self.when(v) for v in views[1:4]])}." if len(views) > 1 else ""
-            return self.say(f"\"{first.title}\"{place} is on {self.when(first)}.{more}", "query",
-                            views[:MAX_LISTED])
-        cut = midnight.replace(tzinfo=None)
-        today = [v for v in views if v.start_dt < cut]
-        later = [v for v in views if v.start_dt >= cut][:3]
-        parts = [f"Today you have {speech.count(len(today), 'event')}: "
-                 f"{self.listing([self.item(v, True) for v in today])}." if today else "Nothing else today."]
-        if later:
-            parts.append(f"Next: {self.listing([self.describe(v) for v in later])}.")
-        elif not today:
-            parts = ["Your calendar is clear from now on."]
-        return self.say(" ".join(parts), "query", today + later)
-
-    def agenda(self, start: datetime, end: datetime | None, name: str | None) -> list[EventView]:
-        """The events in the window (recurring ones expanded), narrowed to a title when one was said;
-        a single result becomes the event "it" refers to."""
-        from assistant import agenda, matching
-
-        views = agenda.window(session=self.session, owner=self.turn.user, start_utc=to_utc(start, self.turn.tz),
-                              end_utc=to_utc(end, self.turn.tz) if end else None, tz=self.turn.tz)
-        if name:
-            views = [v for v in views if matching.score(name, v.title) >= matching.MATCH]
-        if len({v.id for v in views}) == 1:
-            self.last_event_id = views[0].id
-        return views
-
-    def item(self, view: EventView, day_known: bool) -> str:
-        if not day_known:
-            return self.describe(view)
-        place = f" at {view.location}" if view.location else ""
-        return f"\"{view.title}\"{place} " + ("(all day)" if view.all_day else f"at {speech.clock_text(view.start_dt)}")
-
-    def listing(self, items: list[str]) -> str:
-        if len(items) > MAX_LISTED:
-            items = items[:MAX_LISTED] + [f"{len(items) - MAX_LISTED} more"]
-        return speech.join(items)
-
-    def between(self, start: datetime, end: datetime) -> str:
-        """ "from Monday, November 23 to Sunday, November 29" (whole days: the last day said
-        inclusively), else "between ... at 2:00 PM and ... at 4:00 PM"."""
-        midnight = datetime.min.time()
-        if start.time() == midnight and end.time() == midnight:
-            last = end - timedelta(days=1)
-            return f"from {speech.day_text(start, self.turn.now.year)} to {speech.day_text(last, self.turn.now.year)}"
-        if start.date() == end.date() or end - start <= timedelta(hours=1):
-            clock = f"at {speech.clock_text(start)}" if end - start <= timedelta(hours=1) else \
-                f"between {speech.clock_text(start)} and {speech.clock_text(end)}"
-            return f"on {speech.day_text(start, self.turn.now.year)} {clock}"
-        return f"between {self.moment(start)} and {self.moment(end)}"
-
-    def moment(self, moment: datetime) -> str:
-        text = speech.day_text(moment, self.turn.now.year)
-        return text if moment.time() == datetime.min.time() else f"{text} at {speech.clock_text(moment)}"
-
     # -- undo ---------------------------------------------------------------------------
     def undo(self) -> Reply:
         entry = store.last_write(session=self.session, owner=self.turn.user, session_id=self.turn.session_id)
@@ -440,110 +335,3 @@ class Dialogue:
                             operation=operation, event=row, before=before, after=store.snapshot(row),
                             utterance=self.turn.text, parse=parse)
         self.last_event_id = row.id
-
-    # -- answers to what we asked -------------------------------------------------------
-    def answer(self, pending: dict[str, Any]) -> Reply | None:
-        """The reply to an answer, or None when the turn is a new command instead."""
-        handler = {"confirm": self.answer_confirm, "choose": self.answer_choose,
-                   "need_date": self.answer_date, "need_time": self.answer_time,
-                   "need_title": self.answer_title}[pending["kind"]]
-        return handler(pending)
-
-    def answer_confirm(self, pending: dict[str, Any]) -> Reply | None:
-        text = self.turn.text
-        if followups.is_yes(text):
-            return self.confirmed(pending)
-        if followups.is_no(text):
-            verb = {"create": "schedule it", "cancel": "cancel it", "reschedule": "move it"}[pending["action"]]
-            return self.say(f"OK, I won't {verb}.", "none")
-        return None
-
-    def confirmed(self, pending: dict[str, Any]) -> Reply:
-        if pending["action"] == "create":
-            return self.create_at(pending["draft"], times_of(pending["times"]), confirmed=True)
-        row = self.event(pending.get("event_id"))
-        if row is None:
-            return self.say("That event is no longer on your calendar.", "none")
-        return self.act(pending["action"], row, pending)
-
-    def act(self, action: str, row: Event, pending: dict[str, Any]) -> Reply:
-        return self.do_cancel(row) if action == "cancel" else self.move(row, pending)
-
-    def answer_choose(self, pending: dict[str, Any]) -> Reply | None:
-        text = self.turn.text
-        if followups.is_no(text) or followups.normal(text) == NEVER_MIND:
-            return self.say("OK, never mind.", "none")
-        rows = [self.event(i) for i in pending["ids"]]
-        live = [(r, label) for r, label in zip(rows, pending["labels"]) if r is not None]
-        index = pick(text, [r for r, _ in live], [label for _, label in live], self.turn.tz, self.turn.now)
-        if index is not None:
-            return self.act(pending["action"], live[index][0], pending)
-        if self.is_new_command():
-            return None
-        self.pending = pending
-        return self.say("Sorry, which one? Say \"the first one\", its name or its day.", "clarify",
-                        [r for r, _ in live], [label for _, label in live] + [NEVER_MIND])
-
-    def answer_date(self, pending: dict[str, Any]) -> Reply | None:
-        draft = pending["draft"]
-        if followups.is_no(self.turn.text):
-            return self.say(f"OK, I won't schedule \"{draft['title']}\".", "none")
-        span = self.heard_time()
-        if span is not None:
-            return self.create_with(draft, span)
-        if self.is_new_command() or pending.get("tries", 0) >= 2:
-            return None
-        self.pending = {**pending, "tries": pending.get("tries", 0) + 1}
-        return self.say(f"Sorry, I didn't catch a day. When should I schedule \"{draft['title']}\"?", "clarify")
-
-    def answer_time(self, pending: dict[str, Any]) -> Reply | None:
-        row = self.event(pending["event_id"])
-        if row is None or followups.is_no(self.turn.text):
-            return self.say("OK, I'll leave it as it is.", "none")
-        delta = followups.shift(self.turn.text)
-        span = None if delta is not None else self.heard_time()
-        if delta is not None or span is not None:
-            return self.move(row, {"span": span_json(span), "phrase": self.turn.text,
-                                   "delta": delta.total_seconds() if delta is not None else None})
-        if self.is_new_command() or pending.get("tries", 0) >= 2:
-            return None
-        self.pending = {**pending, "tries": pending.get("tries", 0) + 1}
-        return self.say(f"Sorry, I didn't catch a time. When should I move \"{row.title}\" to?", "clarify", [row])
-
-    def answer_title(self, pending: dict[str, Any]) -> Reply | None:
-        text = self.turn.text.strip()
-        if followups.is_no(text):
-            return self.say("OK, I won't schedule anything.", "none")
-        if self.parse.intent in ("cancel", "reschedule", "query") and self.parse.slots_of("ACTION"):
-            return None  # a new command, not a name
-        for lead in ("call it ", "name it ", "it's called ", "it is called ", "the title is ", "it's ", "it is "):
-            if text.lower().startswith(lead):
-                text = text[len(lead):].strip()
-                break
-        draft = {**pending["draft"], "title": text}
-        return self.create_with(draft, span_of(pending.get("span")))
-
-    def heard_time(self):
-        """The time an answer gives ("friday at 3", "uh tomorrow"): the date resolver first,
-        then the NLU's reading of the whole answer."""
-        for phrase in (self.turn.text, followups.normal(self.turn.text)):
-            span = timing.resolve(phrase, self.turn.now, self.turn.tz)
-            if span is not None and span.start is not None:
-                return span
-        when = self.parse.when
-        return when if when is not None and when.start is not None else None
-
-    def is_new_command(self) -> bool:
-        """Whether an answer we could not use is a fresh command instead ("cancel the dentist")."""
-        parse = self.parse
-        return parse.intent != "out_of_scope" and bool(parse.slots_of("ACTION") or parse.slots_of("NAME"))
-
-
-def times_json(times: timing.Times) -> dict[str, Any]:
-    return {"start": times.start.isoformat(), "end": times.end.isoformat(), "all_day": times.all_day,
-            "recurrence": times.recurrence}
-
-
-def times_of(data: dict[str, Any]) -> timing.Times:
-    return timing.Times(datetime.fromisoformat(data["start"]), datetime.fromisoformat(data["end"]),
-                        data["all_day"], data.get("recurrence"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from assistant import followups
@@ -113,3 +114,37 @@ def _add_wall(start: datetime, length: timedelta, all_day: bool, tz: str) -> dat
 def plus(moment: datetime, delta: timedelta, tz: str) -> datetime:
     """`moment` + elapsed `delta` (through UTC, so a DST change does not bend it)."""
     return (moment.astimezone(ZoneInfo("UTC")) + delta).astimezone(ZoneInfo(tz))
+
+
+# -- JSON forms, for a question that waits in the conversation state ----------------------
+def span_json(span) -> dict[str, Any] | None:
+    """A resolved span as JSON for the pending state."""
+    if span is None:
+        return None
+    return {"start": span.start.isoformat() if span.start else None,
+            "end": span.end.isoformat() if span.end else None, "grain": span.grain,
+            "duration": span.duration.total_seconds() if span.duration else None, "rrule": span.rrule}
+
+
+def span_of(data: dict[str, Any] | None):
+    """The span back from its JSON (an nlu TimeSpan)."""
+    from nlu.result import TimeSpan
+
+    if not data:
+        return None
+    return TimeSpan(start=datetime.fromisoformat(data["start"]) if data["start"] else None,
+                    end=datetime.fromisoformat(data["end"]) if data["end"] else None, grain=data["grain"],
+                    duration=timedelta(seconds=data["duration"]) if data.get("duration") else None,
+                    rrule=data.get("rrule"))
+
+
+def times_json(times: Times) -> dict[str, Any]:
+    """Event times as JSON for the pending state."""
+    return {"start": times.start.isoformat(), "end": times.end.isoformat(), "all_day": times.all_day,
+            "recurrence": times.recurrence}
+
+
+def times_of(data: dict[str, Any]) -> Times:
+    """Event times back from their JSON."""
+    return Times(datetime.fromisoformat(data["start"]), datetime.fromisoformat(data["end"]),
+                        data["all_day"], data.get("recurrence"))

@@ -1,7 +1,6 @@
 """`python -m assistant chat`: one reply line per input line, flushed, JSON with --json."""
 from __future__ import annotations
 
-import argparse
 import io
 import json
 import os

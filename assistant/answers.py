@@ -1,0 +1,116 @@
+"""Answers to the questions the dialogue asked: yes/no, which one, when, what name.
+
+A mixin of the Dialogue (assistant/dialogue.py). Each handler returns the reply, or None
+when the turn is not an answer but a new command (the question is then dropped).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from assistant import followups, timing
+from assistant.finder import pick
+from assistant.models import Event
+from assistant.timing import span_json, span_of, times_of
+from assistant.views import Reply
+
+NEVER_MIND = "never mind"
+
+
+class Asking:
+    """What a pending question does with the next turn."""
+
+    def answer(self, pending: dict[str, Any]) -> Reply | None:
+        """The reply to an answer, or None when the turn is a new command instead."""
+        handler = {"confirm": self.answer_confirm, "choose": self.answer_choose,
+                   "need_date": self.answer_date, "need_time": self.answer_time,
+                   "need_title": self.answer_title}[pending["kind"]]
+        return handler(pending)
+
+    def answer_confirm(self, pending: dict[str, Any]) -> Reply | None:
+        text = self.turn.text
+        if followups.is_yes(text):
+            return self.confirmed(pending)
+        if followups.is_no(text):
+            verb = {"create": "schedule it", "cancel": "cancel it", "reschedule": "move it"}[pending["action"]]
+            return self.say(f"OK, I won't {verb}.", "none")
+        return None
+
+    def confirmed(self, pending: dict[str, Any]) -> Reply:
+        if pending["action"] == "create":
+            return self.create_at(pending["draft"], times_of(pending["times"]), confirmed=True)
+        row = self.event(pending.get("event_id"))
+        if row is None:
+            return self.say("That event is no longer on your calendar.", "none")
+        return self.act(pending["action"], row, pending)
+
+    def act(self, action: str, row: Event, pending: dict[str, Any]) -> Reply:
+        return self.do_cancel(row) if action == "cancel" else self.move(row, pending)
+
+    def answer_choose(self, pending: dict[str, Any]) -> Reply | None:
+        text = self.turn.text
+        if followups.is_no(text) or followups.normal(text) == NEVER_MIND:
+            return self.say("OK, never mind.", "none")
+        rows = [self.event(i) for i in pending["ids"]]
+        live = [(r, label) for r, label in zip(rows, pending["labels"]) if r is not None]
+        index = pick(text, [r for r, _ in live], [label for _, label in live], self.turn.tz, self.turn.now)
+        if index is not None:
+            return self.act(pending["action"], live[index][0], pending)
+        if self.is_new_command():
+            return None
+        self.pending = pending
+        return self.say("Sorry, which one? Say \"the first one\", its name or its day.", "clarify",
+                        [r for r, _ in live], [label for _, label in live] + [NEVER_MIND])
+
+    def answer_date(self, pending: dict[str, Any]) -> Reply | None:
+        draft = pending["draft"]
+        if followups.is_no(self.turn.text):
+            return self.say(f"OK, I won't schedule \"{draft['title']}\".", "none")
+        span = self.heard_time()
+        if span is not None:
+            return self.create_with(draft, span)
+        if self.is_new_command() or pending.get("tries", 0) >= 2:
+            return None
+        self.pending = {**pending, "tries": pending.get("tries", 0) + 1}
+        return self.say(f"Sorry, I didn't catch a day. When should I schedule \"{draft['title']}\"?", "clarify")
+
+    def answer_time(self, pending: dict[str, Any]) -> Reply | None:
+        row = self.event(pending["event_id"])
+        if row is None or followups.is_no(self.turn.text):
+            return self.say("OK, I'll leave it as it is.", "none")
+        delta = followups.shift(self.turn.text)
+        span = None if delta is not None else self.heard_time()
+        if delta is not None or span is not None:
+            return self.move(row, {"span": span_json(span), "phrase": self.turn.text,
+                                   "delta": delta.total_seconds() if delta is not None else None})
+        if self.is_new_command() or pending.get("tries", 0) >= 2:
+            return None
+        self.pending = {**pending, "tries": pending.get("tries", 0) + 1}
+        return self.say(f"Sorry, I didn't catch a time. When should I move \"{row.title}\" to?", "clarify", [row])
+
+    def answer_title(self, pending: dict[str, Any]) -> Reply | None:
+        text = self.turn.text.strip()
+        if followups.is_no(text):
+            return self.say("OK, I won't schedule anything.", "none")
+        if self.parse.intent in ("cancel", "reschedule", "query") and self.parse.slots_of("ACTION"):
+            return None  # a new command, not a name
+        for lead in ("call it ", "name it ", "it's called ", "it is called ", "the title is ", "it's ", "it is "):
+            if text.lower().startswith(lead):
+                text = text[len(lead):].strip()
+                break
+        draft = {**pending["draft"], "title": text}
+        return self.create_with(draft, span_of(pending.get("span")))
+
+    def heard_time(self):
+        """The time an answer gives ("friday at 3", "uh tomorrow"): the date resolver first,
+        then the NLU's reading of the whole answer."""
+        for phrase in (self.turn.text, followups.normal(self.turn.text)):
+            span = timing.resolve(phrase, self.turn.now, self.turn.tz)
+            if span is not None and span.start is not None:
+                return span
+        when = self.parse.when
+        return when if when is not None and when.start is not None else None
+
+    def is_new_command(self) -> bool:
+        """Whether an answer we could not use is a fresh command instead ("cancel the dentist")."""
+        parse = self.parse
+        return parse.intent != "out_of_scope" and bool(parse.slots_of("ACTION") or parse.slots_of("NAME"))
