@@ -1,0 +1,188 @@
+"""Relations between neighbouring pieces, rewritten before assembly.
+
+Offsets ("in 20 minutes", "two days after christmas", "the monday after thanksgiving"),
+compound durations ("an hour and 30 minutes") and ranges between two pieces of one kind
+("2-3pm", "august 3 to 5", "monday to friday").
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from nlu.dates.calendar import GRAIN_STEP, Context, week_start
+from nlu.dates.pieces import Day, DayRange, Dur, Num, Period, Piece, Time, TimeRange, Word
+from nlu.result import GRAINS
+
+SUB_DAY = ("second", "minute", "hour")
+
+
+def merge_durations(pieces: list[Piece]) -> list[Piece]:
+    """"an hour and 30 minutes", "1 hr 30 min": one duration."""
+    out: list[Piece] = []
+    for piece in pieces:
+        if isinstance(piece, Dur) and out:
+            k = len(out) - 1 - (isinstance(out[-1], Word) and out[-1].text == "and")
+            if k >= 0 and isinstance(out[k], Dur) and GRAINS.index(piece.grain) < GRAINS.index(out[k].grain):
+                prev = out[k]
+                del out[k:]
+                out.append(Dur(prev.delta + piece.delta, piece.grain, piece.unit, prev.count))
+                continue
+        out.append(piece)
+    return out
+
+
+def offsets(pieces: list[Piece], ctx: Context) -> list[Piece]:
+    """Pieces with each relation rewritten into what it means ("in 20 minutes" -> a moment)."""
+    out: list[Piece] = []
+    k = 0
+    while k < len(pieces):
+        for rewrite in (_week_of, _weekday_beside_day, _dur_offset, _dur_beside_day):
+            used = rewrite(pieces, k, out, ctx)
+            if used:
+                k += used
+                break
+        else:
+            out.append(pieces[k])
+            k += 1
+    return out
+
+
+def _at(pieces: list[Piece], k: int) -> Piece | None:
+    return pieces[k] if 0 <= k < len(pieces) else None
+
+
+def _is_word(piece: Piece | None, *texts: str) -> bool:
+    return isinstance(piece, Word) and piece.text in texts
+
+
+def _week_of(pieces: list[Piece], k: int, out: list[Piece], ctx: Context) -> int:
+    """"the week of december 7th": the calendar week holding that day."""
+    day = _at(pieces, k + 1)
+    if not (_is_word(pieces[k], "week_of") and isinstance(day, Day)):
+        return 0
+    first = week_start(day.date, ctx.policy.week_start)
+    out.append(Period(*ctx.day_span(first, first + timedelta(days=6)), "week", week=first))
+    return 2
+
+
+def _weekday_beside_day(pieces: list[Piece], k: int, out: list[Piece], ctx: Context) -> int:
+    """"the monday after thanksgiving", "the tuesday before christmas"."""
+    day, word, anchor = pieces[k], _at(pieces, k + 1), _at(pieces, k + 2)
+    if not (isinstance(day, Day) and day.weekday is not None and _is_word(word, "after", "before")
+            and isinstance(anchor, Day)):
+        return 0
+    step = 1 if word.text == "after" else -1
+    found = anchor.date + timedelta(days=step)
+    while found.weekday() != day.weekday:
+        found += timedelta(days=step)
+    out.append(Day(found, rank=anchor.rank, month_known=anchor.month_known))
+    return 3
+
+
+def _dur_offset(pieces: list[Piece], k: int, out: list[Piece], ctx: Context) -> int:
+    """"in 20 minutes", "within 3 days", "two weeks ago", "5 minutes from now"."""
+    dur, before, after = pieces[k], (out[-1] if out else None), _at(pieces, k + 1)
+    if not isinstance(dur, Dur):
+        return 0
+    lead, trail = _is_word(before, "in", "within"), _is_word(after, "ago", "later")
+    if not (lead or trail):
+        return 0
+    within = _is_word(before, "within")
+    if lead:
+        out.pop()
+    out.append(_offset(dur, -1 if _is_word(after, "ago") else 1, ctx, within))
+    return 2 if trail else 1
+
+
+def _dur_beside_day(pieces: list[Piece], k: int, out: list[Piece], ctx: Context) -> int:
+    """"two days after christmas", "a week from friday", "3 days before the 18th"."""
+    dur, word, anchor = pieces[k], _at(pieces, k + 1), _at(pieces, k + 2)
+    if not (isinstance(dur, Dur) and dur.grain not in SUB_DAY and _is_word(word, "after", "before", "from")
+            and isinstance(anchor, Day)):
+        return 0
+    sign = -1 if word.text == "before" else 1
+    out.append(Day(anchor.date + sign * dur.delta, rank=anchor.rank, month_known=anchor.month_known))
+    return 3
+
+
+def _offset(dur: Dur, sign: int, ctx: Context, within: bool) -> Piece:
+    if dur.grain in SUB_DAY:
+        moment = ctx.shift(timedelta(days=dur.delta.days, hours=dur.delta.hours, minutes=dur.delta.minutes,
+                                     seconds=dur.delta.seconds) * sign)
+        moment = moment.replace(microsecond=0) if dur.grain == "second" else moment.replace(second=0, microsecond=0)
+        if within:
+            return Period(ctx.now, moment, dur.grain, open_start=True)
+        return Period(moment, ctx.after(moment, GRAIN_STEP[dur.grain]), dur.grain)
+    target = ctx.today + sign * dur.delta
+    if within:
+        return Period(ctx.now, ctx.day_span(target, target)[1], "day", open_start=True)
+    return Day(target, rank=2)
+
+
+def ranges(pieces: list[Piece], ctx: Context) -> list[Piece]:
+    """Two pieces of one kind around to / until / (between ...) and joined into a range."""
+    out: list[Piece] = []
+    between = False
+    k = 0
+    while k < len(pieces):
+        piece = pieces[k]
+        if isinstance(piece, Word) and piece.text == "between":
+            between = True
+        if isinstance(piece, Word) and piece.text in ("to", "until", "and") and out and k + 1 < len(pieces):
+            joined = None
+            if piece.text != "and" or between:
+                joined = _pair(out[-1], pieces[k + 1], ctx)
+            if joined is not None:
+                out[-1] = joined
+                k += 2
+                continue
+        out.append(piece)
+        k += 1
+    return out
+
+
+def _pair(left: Piece, right: Piece, ctx: Context) -> Piece | None:
+    if isinstance(left, (Time, Num)) and isinstance(right, (Time, Num)):
+        first, last = as_time(left), as_time(right)
+        return TimeRange(first, last) if first and last else None
+    if isinstance(left, Day) and isinstance(right, Day):
+        if left.month_known and not right.month_known and right.weekday is None:
+            right = Day(same_month(left.date, right.date.day) or right.date)
+        last = right.date
+        while last < left.date and right.weekday is not None:
+            last += timedelta(days=7)
+        return DayRange(left, Day(last)) if last >= left.date else None
+    if isinstance(left, Day) and isinstance(right, Num) and left.month_known and left.date.day < right.value <= 31:
+        try:
+            return DayRange(left, Day(left.date.replace(day=right.value)))
+        except ValueError:
+            return None
+    if isinstance(left, Num) and isinstance(right, Day) and right.month_known and 1 <= left.value < right.date.day:
+        return DayRange(Day(right.date.replace(day=left.value)), right)
+    if isinstance(left, Period) and isinstance(right, Period) and right.end > left.start:
+        return Period(left.start, right.end, left.grain)
+    return None
+
+
+def same_month(day: date, dom: int) -> date | None:
+    try:
+        return day.replace(day=dom)
+    except ValueError:
+        return None
+
+
+def as_time(piece: Piece) -> Time | None:
+    if isinstance(piece, Time):
+        return piece
+    if isinstance(piece, Num) and 0 <= piece.value <= 24:
+        if piece.value == 24:
+            return Time(0, exact=True, next_day=True)
+        return Time(piece.value, exact=piece.value == 0 or piece.value > 12)
+    return None
+
+
+def on_or_after(piece: Piece, day: date) -> Piece:
+    """A weekday piece moved to its first occurrence on or after `day` ("monday to friday")."""
+    if not isinstance(piece, Day) or piece.weekday is None or piece.date >= day:
+        return piece
+    weeks = -(-(day - piece.date).days // 7)
+    return Day(piece.date + timedelta(days=7 * weeks), weekday=piece.weekday)
