@@ -136,7 +136,10 @@ class Dialogue(Asking, Telling):
             return self.say("There is nothing waiting for a yes or no right now.", "none")
         parse = self.parse
         delta = followups.shift(text)
-        if delta is not None and parse.intent not in ("create", "query"):
+        # A relative move ("push it back an hour", "the following day same time") that names
+        # no new event is about an existing one, whatever intent the model guessed for it.
+        if delta is not None and (parse.intent not in ("create", "query")
+                                  or (parse.title is None and self.last_event_id is not None)):
             return self.reschedule(parse, delta=delta)
         handler = {"create": self.create, "cancel": self.cancel, "reschedule": self.reschedule,
                    "query": self.query}.get(parse.intent)

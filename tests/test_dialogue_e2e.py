@@ -84,7 +84,7 @@ def test_dialogue_e2e_spoken_session(shipped_parser, db_url: str, owner: str) ->
 @pytest.mark.parametrize("script", [
     [("put the dentist in my calendar", "clarify", None), ("uh friday at half past four", "create",
                                                            ("dentist", "2026-11-27T16:30:00"))],
-    [("schedule a dentist appointment tomorrow at noon", "create", ("dentist", "2026-11-24T12:00:00")),
+    [("schedule the dentist tomorrow at noon", "create", ("dentist", "2026-11-24T12:00:00")),
      ("push it back an hour", "reschedule", ("dentist", "2026-11-24T13:00:00")),
      ("uh the following day same time", "reschedule", ("dentist", "2026-11-25T13:00:00")),
      ("undo", "undo", ("dentist", "2026-11-24T13:00:00")),

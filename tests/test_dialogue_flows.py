@@ -394,3 +394,14 @@ def test_dialogue_query_within_a_day_says_the_hours(chat: Chat, phrase: str, spa
     chat.knows(reading(f"what do i have {phrase}", "query", dates={phrase: span}))
     reply = chat(f"what do i have {phrase}")
     assert reply.reply == f'{said} 1 event: "review" at 3:30 PM.'
+
+
+def test_dialogue_relative_move_read_as_create_still_moves_the_last_event(chat: Chat) -> None:
+    # Given the model reads "the following day same time" as a create with no title
+    chat.knows(reading("uh the following day same time", "create",
+                       dates={"the following day same": day_span(date(2026, 11, 24))}),
+               reading("when is the dentist", "query", NAME="dentist"))
+    chat.make("dentist", datetime(2026, 11, 25, 9))
+    chat("when is the dentist")
+    moved = chat("uh the following day same time")
+    assert (moved.operation, moved.events[0].start) == ("reschedule", "2026-11-26T09:00:00")
