@@ -10,6 +10,7 @@ See docs/dates.md for what is understood and the reading choices.
 """
 from __future__ import annotations
 
+import logging
 from datetime import datetime, tzinfo
 
 from nlu.dates.calendar import Context
@@ -22,6 +23,7 @@ from nlu.result import TimeSpan
 from nlu.timezones import reference_time
 
 __all__ = ["resolve", "Policy"]
+_log = logging.getLogger(__name__)
 
 
 def resolve(text: str, now: datetime | None = None, tz: str | tzinfo | None = None, **policy) -> TimeSpan | None:
@@ -40,6 +42,8 @@ def resolve(text: str, now: datetime | None = None, tz: str | tzinfo | None = No
         if not content or found.unknown > max(2, content):
             return None
         return combine(found.out, ctx)
-    except (ValueError, OverflowError, ArithmeticError, KeyError, IndexError, TypeError):
-        # numbers too large for a calendar ("in 99999999 years"), impossible dates: not a date
+    except Exception:  # noqa: BLE001 - the contract: any text gives a span or None, never an error
+        # numbers too large for a calendar ("in 99999999 years"), impossible dates, or a rule
+        # that trips on odd input: not a date we can read, and never the caller's crash
+        _log.debug("date phrase not resolved: %r", text, exc_info=True)
         return None
