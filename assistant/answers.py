@@ -14,6 +14,12 @@ from assistant.timing import span_json, span_of, times_of
 from assistant.views import Reply
 
 NEVER_MIND = "never mind"
+# Words an answer may wrap a time in ("uh how about friday", "let's say noon, I think").
+ANSWER_GLUE = frozenset({"on", "at", "for", "in", "the", "it", "make", "let's", "lets", "say", "how", "about",
+                         "maybe", "then", "i", "think", "guess", "probably", "ok", "okay", "that", "would", "be",
+                         "is", "to", "put", "schedule", "move", "a", "an", "of", "around", "by", "sometime",
+                         "yes", "yeah", "sure", "try", "do", "we", "can", "could", "you"})
+MAX_BARE_TIME_WORDS = 7
 
 
 class Asking:
@@ -101,14 +107,23 @@ class Asking:
         return self.create_with(draft, span_of(pending.get("span")))
 
     def heard_time(self):
-        """The time an answer gives ("friday at 3", "uh tomorrow"): the date resolver first,
-        then the NLU's reading of the whole answer."""
-        for phrase in (self.turn.text, followups.normal(self.turn.text)):
-            span = timing.resolve(phrase, self.turn.now, self.turn.tz)
-            if span is not None and span.start is not None:
-                return span
-        when = self.parse.when
-        return when if when is not None and when.start is not None else None
+        """The time an answer gives ("friday at 3", "uh how about tomorrow at noon"), or None when
+        the turn says more than a time ("what's the weather tomorrow" is no answer)."""
+        parse = self.parse
+        dates = parse.slots_of("DATE")
+        words = followups.words(self.turn.text)
+        if dates:
+            said = {w for d in dates for w in followups.words(d.text)}
+            if len([w for w in words if w not in said and w not in ANSWER_GLUE]) > 1:
+                return None
+            span = parse.when
+            if span is None or span.start is None:
+                span = timing.resolve(" ".join(d.text for d in dates), self.turn.now, self.turn.tz)
+        elif len(words) <= MAX_BARE_TIME_WORDS:  # the model tagged nothing: a short bare phrase
+            span = timing.resolve(" ".join(words), self.turn.now, self.turn.tz)
+        else:
+            return None
+        return span if span is not None and span.start is not None else None
 
     def is_new_command(self) -> bool:
         """Whether an answer we could not use is a fresh command instead ("cancel the dentist")."""

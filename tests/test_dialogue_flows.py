@@ -405,3 +405,17 @@ def test_dialogue_relative_move_read_as_create_still_moves_the_last_event(chat: 
     chat("when is the dentist")
     moved = chat("uh the following day same time")
     assert (moved.operation, moved.events[0].start) == ("reschedule", "2026-11-26T09:00:00")
+
+
+def test_dialogue_an_unrelated_sentence_with_a_date_is_no_answer(chat: Chat) -> None:
+    # Given a create waiting for its day, when the user says something else that has a date in it
+    chat.knows(reading("add the dentist", "create", ACTION="add", NAME="dentist"),
+               reading("what's the weather tomorrow", "out_of_scope",
+                       dates={"tomorrow": day_span(date(2026, 11, 24))}),
+               reading("uh how about tomorrow at noon", "create",
+                       dates={"tomorrow at noon": time_span(datetime(2026, 11, 24, 12))}))
+    chat("add the dentist")
+    # Then it is not taken as the day, and a wrapped answer still is
+    assert chat("what's the weather tomorrow").operation == "clarify"
+    done = chat("uh how about tomorrow at noon")
+    assert (done.operation, done.events[0].start) == ("create", "2026-11-24T12:00:00")
