@@ -194,6 +194,8 @@ def test_dates_golden_time_with_duration() -> None:
     ("every three hours", "2026-11-23T09:00:00", "RRULE:FREQ=HOURLY;INTERVAL=3"),
     ("every first monday of the month", "2026-12-07T00:00:00", "RRULE:FREQ=MONTHLY;BYDAY=+1MO"),
     ("the last friday of every month", "2026-11-27T00:00:00", "RRULE:FREQ=MONTHLY;BYDAY=-1FR"),
+    ("every day for a week", "2026-11-23T00:00:00", "RRULE:FREQ=DAILY;UNTIL=20261129T235959"),
+    ("every monday until december 15", "2026-11-23T00:00:00", "RRULE:FREQ=WEEKLY;UNTIL=20261215T235959;BYDAY=MO"),
 ])
 def test_dates_golden_recurrence(text: str, start: str, rrule: str) -> None:
     span = resolve(text, NOW, "America/New_York")

@@ -3,16 +3,18 @@ as a first occurrence plus an RFC 5545 RRULE line built with dateutil.rrule.
 
 The RRULE line has no DTSTART: the span's start is the first occurrence, so
 `dateutil.rrule.rrulestr(span.rrule, dtstart=span.start.replace(tzinfo=None))` gives the
-wall-clock occurrences.
+wall-clock occurrences. An end said with it ("for two weeks", "until june") becomes UNTIL
+(a wall time, the last second the rule may produce an occurrence in).
 """
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
 from dateutil import rrule as rr
+from dateutil.relativedelta import relativedelta
 
 from nlu.dates.calendar import GRAIN_STEP, Context
-from nlu.dates.pieces import Day, Dur, Num, Piece, Pod, Recur, Time
+from nlu.dates.pieces import Day, Dur, Num, Period, Piece, Pod, Recur, Time, Word
 from nlu.dates.times import clock_readings
 from nlu.result import TimeSpan
 
@@ -23,10 +25,12 @@ DAYS = (rr.MO, rr.TU, rr.WE, rr.TH, rr.FR, rr.SA, rr.SU)
 
 def recurrence(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
     """The first occurrence (from now on) and the rule, or None when no rule is said."""
+    cut = next((k for k, p in enumerate(pieces) if isinstance(p, Word) and p.text in ("until", "to", "by")), len(pieces))
+    pieces, limit = pieces[:cut], [p for p in pieces[cut + 1:] if isinstance(p, (Day, Period))]
     rule = _rule_parts(pieces, ctx)
     if rule is None:
         return None
-    kwargs, grain, length = rule
+    kwargs, grain, length, lasting = rule
     wall = ctx.wall.replace(second=0, microsecond=0)
     if grain in ("day",):
         threshold = datetime.combine(ctx.today, time())
@@ -37,13 +41,25 @@ def recurrence(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
     first = rr.rrule(dtstart=start_at, count=400, **kwargs).after(threshold, inc=True)
     if first is None:
         return None
-    line = str(rr.rrule(dtstart=first, interval=interval, **kwargs)).splitlines()[-1]
+    until = _until(first, limit, lasting)
+    line = str(rr.rrule(dtstart=first, interval=interval, until=until, **kwargs)).splitlines()[-1]
     start = ctx.local(first)
     end = ctx.local(first + length) if grain == "day" else ctx.after(start, length)
     return TimeSpan(start, end, grain, rrule=line)
 
 
-def _rule_parts(pieces: list[Piece], ctx: Context) -> tuple[dict, str, timedelta] | None:
+def _until(first: datetime, limit: list[Piece], lasting: relativedelta | None) -> datetime | None:
+    """The last wall second of the rule: "until june" (end of june), "for two weeks" (from first)."""
+    last_second = timedelta(seconds=1)
+    if limit and isinstance(limit[0], Day):
+        return datetime.combine(limit[0].date, time()) + timedelta(days=1) - last_second
+    if limit:
+        return limit[0].end.replace(tzinfo=None) - last_second
+    return first + lasting - last_second if lasting is not None else None
+
+
+def _rule_parts(pieces: list[Piece], ctx: Context) -> tuple[dict, str, timedelta, relativedelta | None] | None:
+    """rrule keyword arguments, the grain and length of one occurrence, and how long it lasts."""
     recurs = [p for p in pieces if isinstance(p, Recur)]
     durs = [p for p in pieces if isinstance(p, Dur)]
     days = [p for p in pieces if isinstance(p, Day)]
@@ -51,10 +67,12 @@ def _rule_parts(pieces: list[Piece], ctx: Context) -> tuple[dict, str, timedelta
     pods = [p for p in pieces if isinstance(p, Pod)]
     interval = max((r.interval for r in recurs), default=1)
     freq = next((r.freq for r in recurs if r.freq), None)
-    if freq is None and durs:
+    if freq is None and durs and not weekdays_of(recurs, days):
         freq, interval = durs[0].grain, max(1, int(durs[0].count)) * interval
-    weekdays = sorted({w for r in recurs for w in r.weekdays} | {d.weekday for d in days if d.weekday is not None})
+        durs = durs[1:]
+    weekdays = weekdays_of(recurs, days)
     kwargs: dict = {"interval": interval * (3 if freq == "quarter" else 1)}
+    lasting = durs[-1].delta if durs else None  # "every day for a week"
     dated = [d for d in days if d.weekday is None]
     nth = next((d for d in dated if d.nth is not None), None)
     if nth is not None and freq in (None, "month", "year"):  # "every first monday of the month"
@@ -74,10 +92,16 @@ def _rule_parts(pieces: list[Piece], ctx: Context) -> tuple[dict, str, timedelta
         kwargs["freq"] = rr.DAILY
     else:
         return None
-    return _timed(kwargs, times, pods, ctx, freq)
+    return (*_timed(kwargs, times, pods, ctx), lasting)
 
 
-def _timed(kwargs: dict, times: list[Time], pods: list[Pod], ctx: Context, freq: str | None) -> tuple[dict, str, timedelta]:
+def weekdays_of(recurs: list[Recur], days: list[Day]) -> list[int]:
+    """The weekdays a rule names ("mondays", "every tuesday and thursday", "weekdays")."""
+    return sorted({w for r in recurs for w in r.weekdays} | {d.weekday for d in days if d.weekday is not None})
+
+
+def _timed(kwargs: dict, times: list[Time], pods: list[Pod], ctx: Context) -> tuple[dict, str, timedelta]:
+    """The time of day of each occurrence (a clock time or a part of the day) and its length."""
     pod = pods[0] if pods else None
     if times:
         t = times[0]

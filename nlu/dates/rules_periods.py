@@ -130,8 +130,10 @@ def span_of_units(s: Scan, i: int) -> int:
     count = tok.val if j == i + 2 else 1
     if s.word(i + 1) in ("few", "couple", "several"):
         count, j = (2 if s.word(i + 1) == "couple" else 3), s.skip(i + 2, "of")
+    elif j == i + 1 and s.word(j) in ("days", "weeks", "months"):
+        count = 3  # "the coming days": a few
     unit = UNITS.get(s.word(j))
-    if unit is None or (j == i + 1 and unit[0] not in ("hour", "minute")) or count > 1000:
+    if unit is None or (j == i + 1 and count == 1 and unit[0] not in ("hour", "minute")) or count > 1000:
         return i
     grain = unit[0]
     forward = mod != "last"

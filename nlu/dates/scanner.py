@@ -19,7 +19,7 @@ MODIFIERS = {
 CONNECTORS = {
     "to": "to", "till": "until", "til": "until", "until": "until", "through": "to", "thru": "to",
     "and": "and", "from": "from", "between": "between", "by": "by", "before": "before",
-    "after": "after", "since": "after", "ago": "ago", "later": "later", "hence": "later",
+    "after": "after", "since": "from", "ago": "ago", "later": "later", "hence": "later",
     "in": "in", "within": "within", "for": "for", "every": "every", "each": "every",
     "other": "other", "alternate": "other", "over": "in", "into": "in", "upto": "until",
 }
