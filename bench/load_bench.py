@@ -137,13 +137,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(db_url: str, api_keys: str, workers: int, log_path: Path) -> Iterator[str]:
+def server(db_url: str, workers: int, log_path: Path) -> Iterator[str]:
     """`python -m assistant serve` on a free loopback port; stopped (by its pid) on exit."""
     port = free_port()
     cmd = [sys.executable, "-m", "assistant", "serve", "--host", "127.0.0.1", "--port", str(port), "--db", db_url]
     if workers > 1:
         cmd += ["--workers", str(workers)]
-    env = {**os.environ, "ASSISTANT_API_KEYS": api_keys, "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "ASSISTANT_API_KEYS": "", "PYTHONUNBUFFERED": "1"}
     with open(log_path, "w") as log:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
@@ -173,6 +173,18 @@ def wait_until_up(base: str, proc: subprocess.Popen, seconds: float = 180) -> No
     raise RuntimeError(f"the server did not answer on {base} within {seconds:.0f} s")
 
 
+def make_keys(db_url: str, owners: list[str]) -> list[str]:
+    """One real API key per client, stored hashed in the database as `keys create` does."""
+    from assistant.api.keys import create_key
+    from assistant.db import dispose_all, sessions_for
+
+    try:
+        with sessions_for(db_url).begin() as session:
+            return [create_key(owner, session=session, label="load bench")[1] for owner in owners]
+    finally:
+        dispose_all()
+
+
 def stored_events(db_url: str, owners: list[str]) -> list[tuple[int, str]]:
     """(id, owner) of every event row of these owners, cancelled ones included."""
     from sqlalchemy import select
@@ -198,11 +210,10 @@ def run_backend(name: str, db_url: str, args: argparse.Namespace, workdir: Path)
     """One full run against one database; prints its figures and returns whether it passed."""
     run = uuid.uuid4().hex[:8]
     owners = [f"bench-{run}-{i // 2}" for i in range(args.clients)]  # two sessions per user
-    keys = [f"key-{run}-{i}" for i in range(args.clients)]
-    spec = ",".join(f"{owner}:{key}" for owner, key in zip(owners, keys))
+    keys = make_keys(db_url, owners)
     log_path = workdir / f"server-{name}.log"
     try:
-        with server(db_url, spec, args.workers, log_path) as base:
+        with server(db_url, args.workers, log_path) as base:
             tally, seconds = asyncio.run(drive(base, keys, args.commands, args.max_seconds))
         ok = report(name, args, tally, seconds, stored_events(db_url, sorted(set(owners))))
     except RuntimeError as err:

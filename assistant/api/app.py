@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 
 from assistant.api.auth import KeyRing
+from assistant.api.deps import one_at_a_time
 from assistant.api.keys import parse_env_keys
 from assistant.api.limits import BodyLimit
 from assistant.api.routes import chat, events, parse
@@ -40,7 +41,7 @@ def create_app(assistant: Assistant | None = None, *, db_url: str | None = None,
     env_keys = parse_env_keys(os.environ.get("ASSISTANT_API_KEYS", "") if api_keys is None else api_keys)
     app = FastAPI(title="Calendar assistant API", version="1.0", description=DESCRIPTION)
     app.state.assistant = bot
-    app.state.keys = KeyRing(bot.sessions, env_keys)
+    app.state.keys = KeyRing(bot.sessions, env_keys, guard=lambda: one_at_a_time(bot))
     for module in (parse, chat, events):
         app.include_router(module.router)
     app.add_middleware(BodyLimit)

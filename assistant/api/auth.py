@@ -9,6 +9,8 @@ Rasa route also take the key as `?token=` (Rasa's own name for it).
 from __future__ import annotations
 
 import hmac
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 
 from fastapi import Depends, HTTPException, Request, Security, status
 from fastapi.security import APIKeyHeader, APIKeyQuery, HTTPAuthorizationCredentials, HTTPBearer
@@ -24,9 +26,11 @@ query_key = APIKeyQuery(name="token", auto_error=False, description="the API key
 class KeyRing:
     """Resolves a presented key to a Principal: development keys first, then the table."""
 
-    def __init__(self, sessions: sessionmaker[Session] | None, env_keys: dict[str, Principal]) -> None:
+    def __init__(self, sessions: sessionmaker[Session] | None, env_keys: dict[str, Principal],
+                 guard: Callable[[], AbstractContextManager] = nullcontext) -> None:
         self.sessions = sessions
         self.env_keys = env_keys
+        self.guard = guard  # on SQLite, the same queue as every other database turn
 
     def principal(self, key: str) -> Principal | None:
         digest = hash_key(key)
@@ -35,7 +39,7 @@ class KeyRing:
                 return who
         if self.sessions is None:
             return None
-        with self.sessions() as session:
+        with self.guard(), self.sessions() as session:
             row = find_key(key, session=session)
             return Principal(row.owner, row.read_only) if row else None
 
