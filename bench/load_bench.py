@@ -2,9 +2,10 @@
 
 Starts `python -m assistant serve` on a free 127.0.0.1 port against a fresh SQLite file
 and, when one is available, PostgreSQL (DATABASE_URL, --pg-url, or a throw-away server
-from scripts/pg-test-server.sh); drives N clients x M chat commands (creates, queries,
-reschedules, cancels answered "yes", prompts answered, odd input) through /v1/chat; then
-counts the rows in the database. Prints per backend: requests, 5xx, p50/p95 latency, and
+from scripts/pg-test-server.sh); gives each client a real API key (stored hashed, as
+`keys create` does); drives N clients x M chat commands (creates, queries, reschedules,
+cancels answered "yes", prompts answered, odd input) through /v1/chat; then counts the
+rows in the database. Prints per backend: requests, 5xx, p50/p95 latency, and
 whether every create the server reported is stored exactly once.
 
     .venv/bin/python bench/load_bench.py                          # 8 clients x 200 commands
