@@ -26,6 +26,7 @@ GOLDEN = [
     ("a week from today", "2026-11-30T00:00", "2026-12-01T00:00", "day"),
     ("two weeks ago", "2026-11-09T00:00", "2026-11-10T00:00", "day"),
     ("uh tomorrow's", "2026-11-24T00:00", "2026-11-25T00:00", "day"),
+    ("actually let's do thursday morning instead", "2026-11-26T06:00", "2026-11-26T12:00", "hour"),
     # weekdays
     ("friday", "2026-11-27T00:00", "2026-11-28T00:00", "day"),
     ("on fri", "2026-11-27T00:00", "2026-11-28T00:00", "day"),
@@ -212,6 +213,7 @@ def test_dates_golden_open_ranges(text: str, start: str, end: str, open_flag: st
     assert (out["start"], out["end"], out.get(open_flag)) == (start, end, True)
 
 
-@pytest.mark.parametrize("text", ["", "   ", "my birth date", "play some jazz", "the", "uh um", "x" * 100_000])
+@pytest.mark.parametrize("text", ["", "   ", "my birth date", "play some jazz", "the", "uh um", "x" * 100_000,
+                                  "play 5 songs by queen"])
 def test_dates_golden_not_a_date(text: str) -> None:
     assert resolve(text, NOW, "UTC") is None

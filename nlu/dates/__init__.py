@@ -16,7 +16,7 @@ from datetime import datetime, tzinfo
 from nlu.dates.calendar import Context
 from nlu.dates.combine import combine
 from nlu.dates.grammar import scan
-from nlu.dates.pieces import Word
+from nlu.dates.pieces import Num, Word
 from nlu.dates.policy import Policy
 from nlu.dates.tokens import tokenize
 from nlu.result import TimeSpan
@@ -24,6 +24,13 @@ from nlu.timezones import reference_time
 
 __all__ = ["resolve", "Policy"]
 _log = logging.getLogger(__name__)
+
+
+def _looks_like_a_date(pieces: list, unknown: int) -> bool:
+    """Some time pieces, and not drowned in unknown words ("play 5 songs by queen" is no
+    date; "actually let's do thursday morning instead" is). A bare number counts half."""
+    strength = sum(0.5 if isinstance(p, Num) else 1 for p in pieces if not isinstance(p, Word))
+    return strength > 0 and unknown <= max(2, 2 * strength)
 
 
 def resolve(text: str, now: datetime | None = None, tz: str | tzinfo | None = None, **policy) -> TimeSpan | None:
@@ -38,8 +45,7 @@ def resolve(text: str, now: datetime | None = None, tz: str | tzinfo | None = No
     try:
         ctx = Context(ref, Policy.of(policy))
         found = scan(tokenize(text), ctx)
-        content = sum(1 for p in found.out if not isinstance(p, Word))
-        if not content or found.unknown > max(2, content):
+        if not _looks_like_a_date(found.out, found.unknown):
             return None
         return combine(found.out, ctx)
     except Exception:  # noqa: BLE001 - the contract: any text gives a span or None, never an error
