@@ -8,9 +8,9 @@
 from __future__ import annotations
 
 from assistant.core import Assistant
-from assistant.exceptions import AssistantError, BadEvent, BadSettings, StorageError
+from assistant.exceptions import AssistantError, BadEvent, BadInput, BadSettings, StorageError
 from assistant.settings import Settings
 from assistant.views import EventView, Reply
 
-__all__ = ["Assistant", "Reply", "EventView", "Settings", "AssistantError", "BadEvent", "BadSettings",
+__all__ = ["Assistant", "Reply", "EventView", "Settings", "AssistantError", "BadEvent", "BadInput", "BadSettings",
            "StorageError"]

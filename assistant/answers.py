@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant import followups, timing
+from assistant import followups, matching, timing
 from assistant.finder import pick
 from assistant.models import Event
 from assistant.timing import span_json, span_of, times_of
@@ -39,7 +39,20 @@ class Asking:
         if followups.is_no(text):
             verb = {"create": "schedule it", "cancel": "cancel it", "reschedule": "move it"}[pending["action"]]
             return self.say(f"OK, I won't {verb}.", "none")
+        if self.repeats(pending):
+            return self.confirmed(pending)
         return None
+
+    def repeats(self, pending: dict[str, Any]) -> bool:
+        """Whether the answer repeats the command being confirmed ("cancel it", "yes cancel
+        the AI event"): same action, naming nothing else."""
+        parse = self.parse
+        if pending["action"] != parse.intent or pending["action"] == "create" or parse.slots_of("DATE"):
+            return False
+        row = self.event(pending.get("event_id"))
+        name = next((s.text for s in parse.slots_of("NAME")), None)
+        return row is not None and (name is None or followups.is_pronoun(name)
+                                    or matching.score(name, row.title) >= matching.MATCH)
 
     def confirmed(self, pending: dict[str, Any]) -> Reply:
         if pending["action"] == "create":

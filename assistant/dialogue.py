@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from assistant import followups, speech, store, timing
 from assistant.answers import NEVER_MIND, Asking
+from assistant.exceptions import BadInput
 from assistant.finder import Found, find
 from assistant.models import Event
 from assistant.queries import MAX_LISTED, Telling
@@ -45,8 +46,16 @@ class Turn:
              user: str) -> "Turn":
         from nlu.timezones import reference_time
 
-        return cls(session_id=str(session_id), text=clean(text if isinstance(text, str) else ""),
-                   now=reference_time(now, tz), tz=tz, user=str(user))
+        return cls(session_id=_name(session_id, "session id"), text=clean(text if isinstance(text, str) else ""),
+                   now=reference_time(now, tz), tz=tz, user=_name(user, "user"))
+
+
+def _name(value: object, what: str) -> str:
+    """A session id or user name we can key rows by: 1 to 200 characters, no NUL."""
+    text = str(value)
+    if not text or len(text) > 200 or "\x00" in text or _has_surrogates(text):
+        raise BadInput(f"the {what} must be 1 to 200 characters without NUL: got {len(text)} characters")
+    return text
 
 
 def clean(text: str) -> str:

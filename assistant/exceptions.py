@@ -13,5 +13,9 @@ class BadEvent(AssistantError):
     """An event's fields are invalid (empty title, end before start, unknown zone...): fix the named field."""
 
 
+class BadInput(AssistantError):
+    """A session id or user name cannot key a conversation (empty, over 200 characters, NUL)."""
+
+
 class StorageError(AssistantError):
     """The database could not be opened or upgraded: check the URL (--db / DATABASE_URL)."""

@@ -419,3 +419,20 @@ def test_dialogue_an_unrelated_sentence_with_a_date_is_no_answer(chat: Chat) -> 
     assert chat("what's the weather tomorrow").operation == "clarify"
     done = chat("uh how about tomorrow at noon")
     assert (done.operation, done.events[0].start) == ("create", "2026-11-24T12:00:00")
+
+
+def test_dialogue_repeating_the_command_confirms_it(chat: Chat) -> None:
+    chat.make("AI", datetime(2026, 11, 24), datetime(2026, 11, 25), all_day=True)
+    chat.knows(reading("Cancel the AI event", "cancel", ACTION="Cancel", NAME="AI", DOMAIN="event"),
+               reading("cancel it", "cancel", ACTION="cancel"))
+    assert chat("Cancel the AI event").operation == "confirm"
+    assert chat("cancel it").operation == "cancel"
+    assert chat.titles() == []
+
+
+@pytest.mark.parametrize("session, user", [("", "me"), ("s" * 201, "me"), ("s1", "nul\x00user")])
+def test_dialogue_unusable_session_or_user_is_refused(bot: Assistant, session: str, user: str) -> None:
+    from assistant import BadInput
+
+    with pytest.raises(BadInput):
+        bot.handle(session, "hello", now=NOW, user=user)
