@@ -54,6 +54,7 @@ class Tally:
     errors: int = 0
     scripted_creates: int = 0
     created_ids: list[int] = field(default_factory=list)
+    cancelled_ids: set[int] = field(default_factory=set)
     operations: dict[str, int] = field(default_factory=dict)
 
     def record(self, status: int, seconds: float) -> None:
@@ -118,6 +119,8 @@ async def chat(http: httpx.AsyncClient, key: str, session: str, text: str, tally
     tally.operations[operation] = tally.operations.get(operation, 0) + 1
     if operation == "create" and reply.get("events"):
         tally.created_ids.append(reply["events"][0]["id"])
+    if operation == "cancel":
+        tally.cancelled_ids.update(e["id"] for e in reply.get("events") or () if e.get("cancelled"))
     return reply
 
 
@@ -186,8 +189,8 @@ def make_keys(db_url: str, owners: list[str]) -> list[str]:
         dispose_all()
 
 
-def stored_events(db_url: str, owners: list[str]) -> list[tuple[int, str]]:
-    """(id, owner) of every event row of these owners, cancelled ones included."""
+def stored_events(db_url: str, owners: list[str]) -> list[tuple[int, bool]]:
+    """(id, is cancelled) of every event row of these owners, cancelled ones included."""
     from sqlalchemy import select
 
     from assistant.db import dispose_all, sessions_for
@@ -195,7 +198,8 @@ def stored_events(db_url: str, owners: list[str]) -> list[tuple[int, str]]:
 
     try:
         with sessions_for(db_url)() as session:
-            return [tuple(row) for row in session.execute(select(Event.id, Event.owner).where(Event.owner.in_(owners)))]
+            query = select(Event.id, Event.cancelled_at.is_not(None)).where(Event.owner.in_(owners))
+            return [(row[0], bool(row[1])) for row in session.execute(query)]
     finally:
         dispose_all()
 
@@ -225,7 +229,7 @@ def run_backend(name: str, db_url: str, args: argparse.Namespace, workdir: Path)
     return ok
 
 
-def report(name: str, args: argparse.Namespace, tally: Tally, seconds: float, rows: list[tuple[int, str]]) -> bool:
+def report(name: str, args: argparse.Namespace, tally: Tally, seconds: float, rows: list[tuple[int, bool]]) -> bool:
     total = len(tally.latencies) + tally.errors
     five_xx = sum(n for status, n in tally.statuses.items() if status >= 500)
     row_ids = sorted(r[0] for r in rows)
@@ -233,8 +237,9 @@ def report(name: str, args: argparse.Namespace, tally: Tally, seconds: float, ro
     lost = sorted(set(reported) - set(row_ids))
     duplicated = len(reported) - len(set(reported))
     unreported = sorted(set(row_ids) - set(reported))
+    cancelled_rows = {r[0] for r in rows if r[1]}
     ok = (five_xx == 0 and tally.errors == 0 and not lost and not duplicated and not unreported
-          and total == args.clients * args.commands)
+          and cancelled_rows == tally.cancelled_ids and total == args.clients * args.commands)
     ops = ", ".join(f"{op} {n}" for op, n in sorted(tally.operations.items()))
     print(f"[{name}] {args.clients} clients x {args.commands} chat commands, workers={args.workers}: "
           f"{total} requests in {seconds:.1f} s ({total / seconds:.1f} req/s)")
@@ -244,6 +249,8 @@ def report(name: str, args: argparse.Namespace, tally: Tally, seconds: float, ro
     print(f"[{name}] operations: {ops}")
     print(f"[{name}] writes: scripted creates {tally.scripted_creates}, creates reported {len(reported)}, "
           f"rows stored {len(row_ids)}; lost {len(lost)}, duplicated {duplicated}, unreported rows {len(unreported)}")
+    print(f"[{name}] cancels: events reported cancelled {len(tally.cancelled_ids)}, rows cancelled "
+          f"{len(cancelled_rows)}, mismatched {len(cancelled_rows ^ tally.cancelled_ids)}")
     print(f"[{name}] {'PASS' if ok else 'FAIL'}")
     return ok
 

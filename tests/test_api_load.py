@@ -20,4 +20,5 @@ def test_api_load_smoke_no_5xx_no_lost_writes(api_model_parser, capsys):
     status = _bench().main(["--clients", "2", "--commands", "5", "--backend", "sqlite", "--max-seconds", "120"])
     out = capsys.readouterr().out
     assert "10 requests" in out and "5xx 0" in out and "lost 0, duplicated 0, unreported rows 0" in out, out
+    assert "mismatched 0" in out, out
     assert status == 0
