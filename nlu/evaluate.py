@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 from nlu.examples import Annotated
-from nlu.result import INTENTS, LABELS
+from nlu.result import INTENTS
 
 Span = tuple[int, int, str]
 

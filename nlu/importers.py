@@ -19,10 +19,14 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nlu.examples import Annotated
 from nlu.exceptions import BadData
 from nlu.result import INTENTS, LABELS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,8 @@ class Problem:
 
     def __str__(self) -> str:
         start, end, label = self.span
-        return f"row {self.row}: {label} [{start}:{end}] {self.text[start:end]!r} {self.reason} in {self.text!r}"
+        where = f" [{start}:{end}] {self.text[start:end]!r}" if end > start else ""
+        return f"row {self.row}: {label}{where} {self.reason} in {self.text!r}"
 
 
 def blank_nlp():
