@@ -147,6 +147,9 @@ def _pair(left: Piece, right: Piece, ctx: Context) -> Piece | None:
     if isinstance(left, Day) and isinstance(right, Day):
         if left.month_known and not right.month_known and right.weekday is None:
             right = Day(same_month(left.date, right.date.day) or right.date)
+        if left.dom_only and right.month_known:  # "from the 5th to the 9th of january"
+            moved = same_month(right.date, left.date.day)
+            left = Day(moved, month_known=True) if moved and moved <= right.date else left
         last = right.date
         while last < left.date and right.weekday is not None:
             last += timedelta(days=7)

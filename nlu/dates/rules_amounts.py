@@ -61,7 +61,10 @@ def duration(s: Scan, i: int) -> int:
         count += 0.5
         j += 3
     amount = count * mult
-    s.out.append(Dur(to_delta(grain, amount), _finest(grain, amount), grain, amount))
+    delta = to_delta(grain, amount)
+    if not delta:  # "0 minutes", "half a second": no length at all
+        return i
+    s.out.append(Dur(delta, _finest(grain, amount), grain, amount))
     return j
 
 
