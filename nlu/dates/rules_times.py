@@ -10,8 +10,6 @@ from nlu.dates.scanner import MODIFIERS, Scan
 from nlu.dates.tokens import Tok
 
 
-# ---- times --------------------------------------------------------------------------------
-
 def _ampm(s: Scan, j: int) -> tuple[str | None, int]:
     word = s.word(j)
     if word in ("am", "pm"):
@@ -20,6 +18,7 @@ def _ampm(s: Scan, j: int) -> tuple[str | None, int]:
 
 
 def _with_ampm(hour: int, minute: int, ampm: str | None, grain: str, exact: bool = False) -> Time | None:
+    """A clock time from its parts, or None when they are no time ("13 pm", "25:00")."""
     if ampm is not None and not 1 <= hour <= 12 and not (hour == 0 and ampm == "am"):
         return None if hour > 12 else Time(hour, minute, 0, ampm, grain, True)
     if not 0 <= hour <= 24 or not 0 <= minute <= 59:
@@ -56,42 +55,68 @@ def clock(s: Scan, i: int) -> int:
 
 
 def _clock_number(s: Scan, i: int, tok: Tok) -> int:
+    """A clock time that starts with a number; the forms are tried from the longest."""
     nxt = s.word(i + 1)
-    if nxt in ("noon", "midday") and tok.val == 12:
-        s.out.append(Time(12, ampm="pm", exact=True))
+    if tok.val == 12 and nxt in ("noon", "midday", "midnight"):
+        s.out.append(Time(0, exact=True, next_day=True) if nxt == "midnight" else Time(12, ampm="pm", exact=True))
         return i + 2
-    if nxt == "midnight" and tok.val == 12:
-        s.out.append(Time(0, exact=True, next_day=True))
-        return i + 2
-    minute_tok = s.num(i + 1)
-    if (minute_tok is not None and not minute_tok.ordinal and tok.val <= 24 and (minute_tok.val >= 10 or minute_tok.digits == 2)
-            and minute_tok.val <= 59 and (tok.digits == 0) == (minute_tok.digits == 0 or minute_tok.text.startswith("0"))):
-        ampm, j = _ampm(s, i + 2)
-        found = _with_ampm(tok.val, minute_tok.val, ampm, "minute")
-        if found is not None:
-            s.out.append(found)
-            return s.skip(j, "oclock")
-    ampm, j = _ampm(s, i + 1)
-    if tok.val >= 100 and tok.val % 100 < 60 and tok.val < 2400:
-        military = (nxt in ("hours", "hrs", "h") or (tok.digits == 4 and s.word(i - 1) == "at")
-                    or (tok.digits == 0 and nxt not in UNITS))  # spoken "seventeen hundred"
-        if ampm or military:
-            minute = tok.val % 100
-            found = _with_ampm(tok.val // 100, minute, ampm, "minute" if minute else "hour", exact=military)
-            if found is not None:
-                s.out.append(found)
-                return j if ampm else i + 2 - (nxt not in ("hours", "hrs", "h"))
-        return i
-    if ampm is None and nxt == "oclock":
-        ampm, j = _ampm(s, i + 2)  # "3 o'clock pm"
-        j = j if ampm else i + 1
-    if ampm or nxt == "oclock":
-        found = _with_ampm(tok.val, 0, ampm, "hour")
-        if found is None:
-            return i
-        s.out.append(found)
-        return s.skip(j, "oclock")
+    for form in (_hour_minutes, _hundreds, _hour_marked):
+        j = form(s, i, tok)
+        if j > i:
+            return j
     return i
+
+
+def _hour_minutes(s: Scan, i: int, tok: Tok) -> int:
+    """"ten thirty", "eleven forty five a m", "nine oh five", "5 30 pm" (both typed or both spoken)."""
+    minute = s.num(i + 1)
+    if minute is None or minute.ordinal or tok.val > 24 or not (minute.val >= 10 or minute.digits == 2):
+        return i
+    same_kind = (tok.digits == 0) == (minute.digits == 0 or minute.text.startswith("0"))
+    if minute.val > 59 or not same_kind:
+        return i
+    ampm, j = _ampm(s, i + 2)
+    found = _with_ampm(tok.val, minute.val, ampm, "minute")
+    if found is None:
+        return i
+    s.out.append(found)
+    return s.skip(j, "oclock")
+
+
+def _hundreds(s: Scan, i: int, tok: Tok) -> int:
+    """"2300 hours", "at 0900", "seventeen hundred", "four hundred am", "730pm"."""
+    if not (100 <= tok.val < 2400 and tok.val % 100 < 60):
+        return i
+    nxt = s.word(i + 1)
+    ampm, j = _ampm(s, i + 1)
+    military = (nxt in ("hours", "hrs", "h") or (tok.digits == 4 and s.word(i - 1) == "at")
+                or (tok.digits == 0 and nxt not in UNITS))  # spoken "seventeen hundred"
+    if not (ampm or military):
+        return i
+    minute = tok.val % 100
+    found = _with_ampm(tok.val // 100, minute, ampm, "minute" if minute else "hour", exact=military)
+    if found is None:
+        return i
+    s.out.append(found)
+    return j if ampm else s.skip(i + 1, "hours", "hrs", "h")
+
+
+def _hour_marked(s: Scan, i: int, tok: Tok) -> int:
+    """"6 pm", "six p m", "seven o'clock", "3 o'clock pm"."""
+    if tok.val >= 100:
+        return i
+    ampm, j = _ampm(s, i + 1)
+    oclock = s.word(i + 1) == "oclock"
+    if oclock:
+        ampm, j = _ampm(s, i + 2)
+        j = j if ampm else i + 2
+    if not (ampm or oclock):
+        return i
+    found = _with_ampm(tok.val, 0, ampm, "hour")
+    if found is None:
+        return i
+    s.out.append(found)
+    return s.skip(j, "oclock")
 
 
 def past_to(s: Scan, i: int) -> int:
