@@ -9,8 +9,6 @@ from nlu.dates.pieces import Dur, Num, Pod, Recur, Word
 from nlu.dates.scanner import CONNECTORS, Scan
 
 
-# ---- durations, recurrence, connectors ----------------------------------------------------
-
 def _count(s: Scan, i: int) -> tuple[float | None, int]:
     word, tok = s.word(i), s.num(i)
     if i < len(s.toks) and s.toks[i].kind == "dec":

@@ -15,8 +15,6 @@ from nlu.dates.scanner import MODIFIERS, Scan
 from nlu.dates.tokens import Tok
 
 
-# ---- calendar dates -----------------------------------------------------------------------
-
 def read_year(s: Scan, i: int) -> tuple[int | None, int]:
     """A year at i ("2023", "two thousand and seventeen", "twenty seventeen"), if any."""
     j = s.skip(i, "of", "in", "year")

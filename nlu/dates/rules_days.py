@@ -8,10 +8,21 @@ from nlu.dates.calendar import Context, last_weekday, next_weekday, week_start
 from nlu.dates.lexicon import PARTS_OF_DAY, WEEKDAYS, WEEKDAYS_PLURAL
 from nlu.dates.pieces import Day, Period, Pod, Recur
 from nlu.dates.rules_dates import read_year
-from nlu.dates.scanner import _REL_BY_FIRST, MODIFIERS, Scan
+from nlu.dates.scanner import MODIFIERS, Scan
 
 
-# ---- days ---------------------------------------------------------------------------------
+# phrase -> days from today (longest patterns first, by first word)
+RELATIVE_DAYS: dict[tuple[str, ...], int] = {
+    ("day", "after", "tomorrow"): 2, ("day", "before", "yesterday"): -2, ("today",): 0,
+    ("todays",): 0, ("tomorrow",): 1, ("tomorrows",): 1, ("tmrw",): 1, ("tmr",): 1,
+    ("tomorow",): 1, ("tommorow",): 1, ("tommorrow",): 1, ("yesterday",): -1, ("next", "day"): 1,
+    ("day", "after"): 2, ("this", "day"): 0, ("tonight",): 0, ("tonite",): 0, ("last", "night"): -1,
+    ("yesterdays",): -1, ("following", "day"): 1,
+}
+_REL_BY_FIRST: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+for _pattern, _shift in sorted(RELATIVE_DAYS.items(), key=lambda kv: -len(kv[0])):
+    _REL_BY_FIRST.setdefault(_pattern[0], []).append((_pattern, _shift))
+
 
 def relative_day(s: Scan, i: int) -> int:
     """today, tomorrow, day after tomorrow, yesterday, tonight, last night, now."""

@@ -13,8 +13,6 @@ from nlu.dates.rules_dates import month_period, quarter_span, read_year
 from nlu.dates.scanner import MODIFIERS, Scan
 
 
-# ---- periods ------------------------------------------------------------------------------
-
 def period(s: Scan, i: int) -> int:
     """this week, next month, last year, the coming weekend, this quarter, march, 2027."""
     mod = MODIFIERS.get(s.word(i))

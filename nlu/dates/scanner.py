@@ -23,18 +23,6 @@ CONNECTORS = {
     "in": "in", "within": "within", "for": "for", "every": "every", "each": "every",
     "other": "other", "alternate": "other", "over": "in", "into": "in", "upto": "until",
 }
-RELATIVE_DAYS: dict[tuple[str, ...], int] = {
-    ("day", "after", "tomorrow"): 2, ("day", "before", "yesterday"): -2, ("today",): 0,
-    ("todays",): 0, ("tomorrow",): 1, ("tomorrows",): 1, ("tmrw",): 1, ("tmr",): 1,
-    ("tomorow",): 1, ("tommorow",): 1, ("tommorrow",): 1, ("yesterday",): -1, ("next", "day"): 1,
-    ("day", "after"): 2, ("this", "day"): 0, ("tonight",): 0, ("tonite",): 0, ("last", "night"): -1,
-    ("yesterdays",): -1, ("following", "day"): 1,
-}
-_REL_BY_FIRST: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-for _pattern, _shift in sorted(RELATIVE_DAYS.items(), key=lambda kv: -len(kv[0])):
-    _REL_BY_FIRST.setdefault(_pattern[0], []).append((_pattern, _shift))
-
-
 class Scan:
     """The state of one scan: tokens, context, pieces found, unknown words seen."""
 
