@@ -11,11 +11,12 @@ from collections.abc import Callable
 from nlu.dates.calendar import Context
 from nlu.dates.tokens import Tok
 
-
+# words before a day or period and the reading they ask for
 MODIFIERS = {
     "this": "this", "current": "this", "coming": "coming", "upcoming": "coming", "next": "next",
     "following": "next", "last": "last", "past": "last", "previous": "last", "prior": "last",
 }
+# words that relate pieces, by the relation they stand for
 CONNECTORS = {
     "to": "to", "till": "until", "til": "until", "until": "until", "through": "to", "thru": "to",
     "and": "and", "from": "from", "between": "between", "by": "by", "before": "before",
@@ -23,6 +24,8 @@ CONNECTORS = {
     "in": "in", "within": "within", "for": "for", "every": "every", "each": "every",
     "other": "other", "alternate": "other", "over": "in", "into": "in", "upto": "until",
 }
+
+
 class Scan:
     """The state of one scan: tokens, context, pieces found, unknown words seen."""
 
