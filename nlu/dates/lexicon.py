@@ -24,7 +24,7 @@ UNITS = {
     "fortnight": ("week", 2), "fortnights": ("week", 2),
     "month": ("month", 1), "months": ("month", 1), "quarter": ("quarter", 1), "quarters": ("quarter", 1),
     "year": ("year", 1), "years": ("year", 1), "yr": ("year", 1), "yrs": ("year", 1),
-    "wk": ("week", 1), "wks": ("week", 1),
+    "wk": ("week", 1), "wks": ("week", 1), "decade": ("year", 10), "decades": ("year", 10),
 }
 
 # season -> first month (northern hemisphere, meteorological: three whole months)

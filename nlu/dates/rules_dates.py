@@ -127,8 +127,10 @@ def nth_of(s: Scan, i: int) -> int:
     else:
         return i
     what = s.word(i + 1)
-    if what == "quarter" and nth > 0 and nth <= 4:
-        return quarter_span(s, i + 2, nth)
+    if what == "quarter" and nth <= 4:
+        return quarter_span(s, i + 2, nth if nth > 0 else 4)
+    if what == "half" and nth in (1, 2, -1):
+        return half_span(s, i + 2, 2 if nth == -1 else nth)
     if what not in WEEKDAYS and what not in ("day", "week"):
         return i
     j = s.skip(i + 2, "of", "in")
@@ -212,10 +214,9 @@ def boundary(s: Scan, i: int) -> int:
         first = week_start(today, s.ctx.policy.week_start) + timedelta(days=7 * shift)
         found = {"end": first + timedelta(days=4), "middle": first + timedelta(days=2), "mid": first + timedelta(days=2)}.get(edge, first)
         end = k + 1
-    elif unit == "year":
-        year = today.year + shift
+    elif unit == "year" or read_year(s, k)[0] is not None:
+        year, end = year_ref(s, j)
         found = {"end": date(year, 12, 31), "middle": date(year, 7, 1), "mid": date(year, 7, 1)}.get(edge, date(year, 1, 1))
-        end = k + 1
     else:
         first, end = month_ref(s, j)
         if first is None:
@@ -231,8 +232,28 @@ def month_period(ctx: Context, first: date) -> Period:
     return Period(*ctx.day_span(first, first + relativedelta(day=31)), "month")
 
 
+def year_ref(s: Scan, j: int) -> tuple[int | None, int]:
+    """The year named at j: "2027", "twenty twenty seven", "the year", "next year", "this year"."""
+    k = s.skip(j, "of", "in", "the")
+    mod = MODIFIERS.get(s.word(k))
+    if s.word(k + (1 if mod else 0)) in ("year", "yr") and s.num(k + (2 if mod else 1)) is None:
+        shift = {"next": 1, "coming": 1, "last": -1}.get(mod, 0)
+        return s.ctx.today.year + shift, k + (2 if mod else 1)
+    return read_year(s, j)
+
+
+def half_span(s: Scan, i: int, nth: int) -> int:
+    """the first half of next year, the second half of 2027, the second half (of this year)."""
+    year, end = year_ref(s, i)
+    first = date(year or s.ctx.today.year, 1 if nth == 1 else 7, 1)
+    if year is None and add_months(first, 6) <= s.ctx.today:
+        first = add_months(first, 12)
+    s.out.append(Period(*s.ctx.day_span(first, add_months(first, 6) - timedelta(days=1)), "quarter"))
+    return end
+
+
 def quarter_span(s: Scan, i: int, nth: int | None, shift: int = 0) -> int:
-    year, end = read_year(s, i)
+    year, end = year_ref(s, i)
     today = s.ctx.today
     if nth is None:
         q0 = (today.month - 1) // 3

@@ -17,7 +17,7 @@ RELATIVE_DAYS: dict[tuple[str, ...], int] = {
     ("todays",): 0, ("tomorrow",): 1, ("tomorrows",): 1, ("tmrw",): 1, ("tmr",): 1,
     ("tomorow",): 1, ("tommorow",): 1, ("tommorrow",): 1, ("yesterday",): -1, ("next", "day"): 1,
     ("day", "after"): 2, ("this", "day"): 0, ("tonight",): 0, ("tonite",): 0, ("last", "night"): -1,
-    ("yesterdays",): -1, ("following", "day"): 1,
+    ("yesterdays",): -1, ("following", "day"): 1, ("previous", "day"): -1, ("prior", "day"): -1,
 }
 _REL_BY_FIRST: dict[str, list[tuple[tuple[str, ...], int]]] = {}
 for _pattern, _shift in sorted(RELATIVE_DAYS.items(), key=lambda kv: -len(kv[0])):
@@ -27,7 +27,7 @@ for _pattern, _shift in sorted(RELATIVE_DAYS.items(), key=lambda kv: -len(kv[0])
 def relative_day(s: Scan, i: int) -> int:
     """today, tomorrow, day after tomorrow, yesterday, tonight, last night, now."""
     first = s.word(i)
-    if first in ("now", "rightnow", "asap", "immediately"):
+    if first in ("now", "rightnow", "asap", "immediately", "currently", "presently"):
         s.out.append(Period(s.ctx.now.replace(second=0, microsecond=0), s.ctx.now.replace(second=0, microsecond=0) + timedelta(minutes=1), "minute"))
         return i + 1
     if first == "next" and s.word(i + 1) in ("business", "working", "work") and s.word(i + 2) == "day":

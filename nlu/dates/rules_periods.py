@@ -49,6 +49,10 @@ def period(s: Scan, i: int) -> int:
         return _season(s, j + 1, SEASONS[unit], mod)
     if unit in MONTHS and (mod or unit != "may" or s.word(i - 1) in ("in", "of", "during")):
         return _named_month(s, j + 1, MONTHS[unit], mod)
+    if j < len(s.toks) and s.toks[j].kind == "decade":
+        first = date(s.toks[j].val, 1, 1)
+        s.out.append(Period(*ctx.day_span(first, date(first.year + 9, 12, 31)), "year"))
+        return j + 1
     year, end = read_year(s, j) if s.num(j) is not None else (None, j)
     if year is not None and s.word(end) not in ("hours", "hrs", "h"):
         first = date(year, 1, 1)

@@ -25,6 +25,7 @@ _TOKEN = re.compile(
     r"|(?P<my>\d{1,2}/\d{4})(?![\d/])"
     r"|(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\d/])"
     r"|(?P<hm>\d{1,2}[:.]\d{2}(?::\d{2})?)(?![\d.:])"
+    r"|(?P<decade>(?:1[89]|20)?\d0)'?s(?![a-z])"
     r"|(?P<dec>\d{1,3}\.\d)(?![\d.])"
     r"|(?P<ord>\d{1,2})(?:st|nd|rd|th)(?![a-z])"
     r"|(?P<num>\d+)"
@@ -50,7 +51,7 @@ def normalise(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     text = _CLOCK.sub(" oclock ", text)
     text = _ISH.sub(_ish, _AMPM_LETTER.sub(r" \1m", _IN_THE_AMPM.sub(r" \1m", text)))
-    text = _WORD_HYPHEN.sub(_hyphen, _POSSESSIVE.sub("", text))
+    text = _WORD_HYPHEN.sub(_hyphen, _POSSESSIVE.sub("", text)).replace("mid-", "mid ")
     return _AMPM.sub(r" \1m ", text)
 
 
@@ -101,6 +102,9 @@ def _raw_token(match: re.Match) -> Tok:
     if kind == "hm":
         parts = [int(x) for x in re.split(r"[:.]", text)]
         return Tok("hm", text, (parts[0], parts[1], parts[2] if len(parts) > 2 else 0))
+    if kind == "decade":  # "the 1990s", "the 90s"
+        year = int(match.group("decade"))
+        return Tok("decade", text, year if year >= 100 else (1900 + year if year >= 30 else 2000 + year))
     if kind == "dec":
         return Tok("dec", text, float(text))
     if kind == "ord":
