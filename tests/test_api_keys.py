@@ -58,3 +58,31 @@ def test_api_keys_env_spec_reads_users_and_modes():
     keys = parse_env_keys(" alice:key1 , bob:key2:ro ,")
     assert {p.user: p.read_only for p in keys.values()} == {"alice": False, "bob": True}
     assert hash_key("key1") in keys and "key1" not in keys
+
+
+def test_api_keys_migration_upgrades_an_existing_calendar_without_loss(tmp_path):
+    from alembic import command
+    from sqlalchemy import create_engine, inspect, text
+
+    from assistant.db import alembic_config, upgrade
+
+    # Given a calendar made before API keys existed (schema at 0001), with one event
+    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    upgrade(engine, "0001")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO events (owner, title, start_utc, end_utc, tz, all_day, attendees, created_at, "
+                          "updated_at) VALUES ('me', 'dentist', '2026-11-24 09:00:00', '2026-11-24 10:00:00', "
+                          "'UTC', 0, '[]', '2026-11-23 09:00:00', '2026-11-23 09:00:00')"))
+    assert "api_keys" not in inspect(engine).get_table_names()
+    # When it is upgraded to head, Then the keys table is there and the event is untouched
+    upgrade(engine)
+    assert "api_keys" in inspect(engine).get_table_names()
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT owner, title FROM events")).all() == [("me", "dentist")]
+    # And the revision downgrades cleanly
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0001")
+    assert "api_keys" not in inspect(engine).get_table_names()
+    engine.dispose()
