@@ -22,7 +22,7 @@ TIMEOUT = 120  # seconds; the first run of a process loads the model
 
 
 @pytest.fixture
-def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+def ui_db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     url = f"sqlite:///{tmp_path / 'ui.db'}"
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.setenv("DEMO_NOW", "2026-11-23T09:00:00")
@@ -31,13 +31,13 @@ def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 @pytest.fixture
-def bot(db_url: str) -> Assistant:
+def calendar(ui_db_url: str) -> Assistant:
     """The same calendar the app uses, for setting up and checking rows."""
-    return Assistant(db_url)
+    return Assistant(ui_db_url)
 
 
 @pytest.fixture
-def app(db_url: str) -> AppTest:
+def app(ui_db_url: str) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.run()
     assert not at.exception
@@ -68,21 +68,21 @@ def bubbles(at: AppTest) -> list[tuple[str, str]]:
             for m in at.main.get_by_key("chat").chat_message]
 
 
-def rows(bot: Assistant, *, include_cancelled: bool = False) -> list[EventView]:
-    return bot.events("me", include_cancelled=include_cancelled, tz=TZ)
+def rows(calendar: Assistant, *, include_cancelled: bool = False) -> list[EventView]:
+    return calendar.events("me", include_cancelled=include_cancelled, tz=TZ)
 
 
-def add(bot: Assistant, title: str, start: datetime, end: datetime, all_day: bool = False) -> EventView:
-    return bot.create_event("me", title=title, start=start, end=end, all_day=all_day, tz=TZ)
+def add(calendar: Assistant, title: str, start: datetime, end: datetime, all_day: bool = False) -> EventView:
+    return calendar.create_event("me", title=title, start=start, end=end, all_day=all_day, tz=TZ)
 
 
-def test_ui_app_command_creates_event_that_appears_in_calendar(app: AppTest, bot: Assistant) -> None:
+def test_ui_app_command_creates_event_that_appears_in_calendar(app: AppTest, calendar: Assistant) -> None:
     # Given an empty calendar
     assert "Nothing coming up" in calendar_text(app)
     # When the person types the product's first command
     say(app, "Schedule event for visit to Trivandrum on July 18")
     # Then the database holds the all-day event on the next July 18
-    [event] = rows(bot)
+    [event] = rows(calendar)
     assert (event.title, event.start, event.end, event.all_day) == (
         "visit to Trivandrum", "2027-07-18T00:00:00", "2027-07-19T00:00:00", True)
     # and the chat shows the command with its slots, labels named, then the answer
@@ -100,10 +100,10 @@ def test_ui_app_command_creates_event_that_appears_in_calendar(app: AppTest, bot
 
 
 @pytest.mark.parametrize(("answer", "cancelled"), [("Yes", True), ("No", False)])
-def test_ui_app_confirm_buttons_answer_the_question(app: AppTest, bot: Assistant, answer: str,
+def test_ui_app_confirm_buttons_answer_the_question(app: AppTest, calendar: Assistant, answer: str,
                                                    cancelled: bool) -> None:
     # Given the AI event tomorrow
-    event = add(bot, "AI", datetime(2026, 11, 24), datetime(2026, 11, 25), all_day=True)
+    event = add(calendar, "AI", datetime(2026, 11, 24), datetime(2026, 11, 25), all_day=True)
     say(app, "Cancel the AI event")
     assert bubbles(app)[-1][1].startswith("Cancel")
     assert {b.label for b in app.button if b.key.startswith("choice-")} == {"Yes", "No"}
@@ -112,25 +112,25 @@ def test_ui_app_confirm_buttons_answer_the_question(app: AppTest, bot: Assistant
     # Then the click was the next utterance and the event is cancelled (or kept) accordingly
     role, said = bubbles(app)[-2]
     assert role == "user" and answer.lower() in said.lower()
-    [row] = rows(bot, include_cancelled=True)
+    [row] = rows(calendar, include_cancelled=True)
     assert (row.id, row.cancelled) == (event.id, cancelled)
     assert ("**AI**" in calendar_text(app)) is not cancelled
     assert not [b for b in app.button if b.key.startswith("choice-")]  # question answered: buttons gone
 
 
-def test_ui_app_cancelled_events_show_only_when_asked(app: AppTest, bot: Assistant) -> None:
-    event = add(bot, "AI", datetime(2026, 11, 24), datetime(2026, 11, 25), all_day=True)
-    bot.cancel_event("me", event.id)
+def test_ui_app_cancelled_events_show_only_when_asked(app: AppTest, calendar: Assistant) -> None:
+    event = add(calendar, "AI", datetime(2026, 11, 24), datetime(2026, 11, 25), all_day=True)
+    calendar.cancel_event("me", event.id)
     app.run()
     assert "AI" not in calendar_text(app)
     app.toggle(key="show_cancelled").set_value(True).run()
     assert "~~**AI**~~ (cancelled)" in calendar_text(app)
 
 
-def test_ui_app_clarify_buttons_pick_one_of_several(app: AppTest, bot: Assistant) -> None:
+def test_ui_app_clarify_buttons_pick_one_of_several(app: AppTest, calendar: Assistant) -> None:
     # Given two team meetings this week
-    tuesday = add(bot, "team meeting", datetime(2026, 11, 24, 10), datetime(2026, 11, 24, 11))
-    thursday = add(bot, "team meeting", datetime(2026, 11, 26, 10), datetime(2026, 11, 26, 11))
+    tuesday = add(calendar, "team meeting", datetime(2026, 11, 24, 10), datetime(2026, 11, 24, 11))
+    thursday = add(calendar, "team meeting", datetime(2026, 11, 26, 10), datetime(2026, 11, 26, 11))
     say(app, "Cancel the team meeting")
     choices = [b for b in app.button if b.key.startswith("choice-")]
     assert len(choices) == 3  # the two meetings and "never mind"
@@ -139,51 +139,51 @@ def test_ui_app_clarify_buttons_pick_one_of_several(app: AppTest, bot: Assistant
     choices[0].click().run()
     assert not app.exception
     # Then that one, and only that one, is cancelled
-    state = {row.id: row.cancelled for row in rows(bot, include_cancelled=True)}
+    state = {row.id: row.cancelled for row in rows(calendar, include_cancelled=True)}
     assert state == {tuesday.id: True, thursday.id: False}
     assert "10:00–11:00 **team meeting**" in calendar_text(app)
 
 
-def test_ui_app_sidebar_now_and_user_frame_the_command(app: AppTest, bot: Assistant) -> None:
+def test_ui_app_sidebar_now_and_user_frame_the_command(app: AppTest, calendar: Assistant) -> None:
     # Given the demo clock set to Tuesday 2026-12-01 and the user "alice"
     app.date_input(key="now_date").set_value(date(2026, 12, 1))
     app.text_input(key="user").set_value("alice").run()
     # When she asks for an event tomorrow
     say(app, "Create event happening tomorrow on AI")
     # Then it is alice's, on Wednesday 2026-12-02, and "me" still has nothing
-    [event] = bot.events("alice", tz=TZ)
+    [event] = calendar.events("alice", tz=TZ)
     assert (event.title, event.start, event.all_day) == ("AI", "2026-12-02T00:00:00", True)
-    assert rows(bot) == []
+    assert rows(calendar) == []
     assert "Wed 02 Dec 2026 · all day — **AI**" in calendar_text(app)
 
 
-def test_ui_app_calendar_shows_wall_times_in_the_chosen_zone(app: AppTest, bot: Assistant) -> None:
-    add(bot, "standup", datetime(2026, 11, 24, 10), datetime(2026, 11, 24, 10, 15))
+def test_ui_app_calendar_shows_wall_times_in_the_chosen_zone(app: AppTest, calendar: Assistant) -> None:
+    add(calendar, "standup", datetime(2026, 11, 24, 10), datetime(2026, 11, 24, 10, 15))
     app.run()
     assert "Tue 24 Nov 2026 · 10:00–10:15 — **standup**" in calendar_text(app)
     app.selectbox(key="tz").set_value("Asia/Kolkata").run()
     assert "Tue 24 Nov 2026 · 14:30–14:45 — **standup**" in calendar_text(app)
 
 
-def test_ui_app_example_button_runs_the_command(app: AppTest, bot: Assistant) -> None:
+def test_ui_app_example_button_runs_the_command(app: AppTest, calendar: Assistant) -> None:
     click(app, "Create event happening tomorrow on AI")
-    [event] = rows(bot)
+    [event] = rows(calendar)
     assert (event.title, event.start, event.all_day) == ("AI", "2026-11-24T00:00:00", True)
     assert "Tue 24 Nov 2026 · all day — **AI**" in calendar_text(app)
 
 
-def test_ui_app_reset_empties_the_calendar(app: AppTest, bot: Assistant) -> None:
+def test_ui_app_reset_empties_the_calendar(app: AppTest, calendar: Assistant) -> None:
     say(app, "Schedule event for visit to Trivandrum on July 18")
-    add(bot, "dentist", datetime(2026, 11, 25, 16, 30), datetime(2026, 11, 25, 17, 30))
+    add(calendar, "dentist", datetime(2026, 11, 25, 16, 30), datetime(2026, 11, 25, 17, 30))
     app.run()
-    assert len(rows(bot)) == 2
+    assert len(rows(calendar)) == 2
     click(app, "Reset demo calendar")
-    assert rows(bot, include_cancelled=True) == []
+    assert rows(calendar, include_cancelled=True) == []
     assert "Nothing coming up" in calendar_text(app)
     assert bubbles(app)[0][0] == "assistant" and len(bubbles(app)) == 1  # only the greeting
 
 
-def test_ui_app_error_is_a_short_message_and_the_chat_goes_on(app: AppTest, bot: Assistant,
+def test_ui_app_error_is_a_short_message_and_the_chat_goes_on(app: AppTest, calendar: Assistant,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*args, **kwargs):
         raise RuntimeError("database exploded in /secret/path.py line 42")
@@ -197,7 +197,7 @@ def test_ui_app_error_is_a_short_message_and_the_chat_goes_on(app: AppTest, bot:
     assert not app.exception
     # The conversation goes on
     say(app, "Schedule event for visit to Trivandrum on July 18")
-    assert [e.title for e in rows(bot)] == ["visit to Trivandrum"]
+    assert [e.title for e in rows(calendar)] == ["visit to Trivandrum"]
     assert bubbles(app)[-1][0] == "assistant" and "visit to Trivandrum" in bubbles(app)[-1][1]
 
 
