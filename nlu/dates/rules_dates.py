@@ -216,6 +216,8 @@ def boundary(s: Scan, i: int) -> int:
         end = k + 1
     elif unit == "year" or read_year(s, k)[0] is not None:
         year, end = year_ref(s, j)
+        if year is None:
+            return i
         found = {"end": date(year, 12, 31), "middle": date(year, 7, 1), "mid": date(year, 7, 1)}.get(edge, date(year, 1, 1))
     else:
         first, end = month_ref(s, j)
