@@ -20,6 +20,7 @@ ANSWER_GLUE = frozenset({"on", "at", "for", "in", "the", "it", "make", "let's", 
                          "is", "to", "put", "schedule", "move", "a", "an", "of", "around", "by", "sometime",
                          "yes", "yeah", "sure", "try", "do", "we", "can", "could", "you"})
 MAX_BARE_TIME_WORDS = 7
+MAX_RETRIES = 1  # questions asked again after an unclear answer, before they are dropped
 
 
 class Asking:
@@ -74,9 +75,9 @@ class Asking:
         index = pick(text, [r for r, _ in live], [label for _, label in live], self.turn.tz, self.turn.now)
         if index is not None:
             return self.act(pending["action"], live[index][0], pending)
-        if self.is_new_command():
+        if self.gives_up(pending):
             return None
-        self.pending = pending
+        self.pending = {**pending, "tries": pending.get("tries", 0) + 1}
         return self.say("Sorry, which one? Say \"the first one\", its name or its day.", "clarify",
                         [r for r, _ in live], [label for _, label in live] + [NEVER_MIND])
 
@@ -87,7 +88,7 @@ class Asking:
         span = self.heard_time()
         if span is not None:
             return self.create_with(draft, span)
-        if self.is_new_command() or pending.get("tries", 0) >= 2:
+        if self.gives_up(pending):
             return None
         self.pending = {**pending, "tries": pending.get("tries", 0) + 1}
         return self.say(f"Sorry, I didn't catch a day. When should I schedule \"{draft['title']}\"?", "clarify")
@@ -101,7 +102,7 @@ class Asking:
         if delta is not None or span is not None:
             return self.move(row, {"span": span_json(span), "phrase": self.turn.text,
                                    "delta": delta.total_seconds() if delta is not None else None})
-        if self.is_new_command() or pending.get("tries", 0) >= 2:
+        if self.gives_up(pending):
             return None
         self.pending = {**pending, "tries": pending.get("tries", 0) + 1}
         return self.say(f"Sorry, I didn't catch a time. When should I move \"{row.title}\" to?", "clarify", [row])
@@ -138,7 +139,14 @@ class Asking:
             return None
         return span if span is not None and span.start is not None else None
 
+    def gives_up(self, pending: dict[str, Any]) -> bool:
+        """Drop the question when the turn is a new command or after one unclear answer."""
+        return self.is_new_command() or pending.get("tries", 0) >= MAX_RETRIES
+
     def is_new_command(self) -> bool:
-        """Whether an answer we could not use is a fresh command instead ("cancel the dentist")."""
+        """Whether an answer we could not use is a fresh command instead: a calendar command
+        ("cancel the dentist") or a whole sentence about something else ("play some jazz")."""
         parse = self.parse
-        return parse.intent != "out_of_scope" and bool(parse.slots_of("ACTION") or parse.slots_of("NAME"))
+        if parse.intent == "out_of_scope":
+            return parse.confidence >= 0.9 and len(followups.words(self.turn.text)) >= 3
+        return bool(parse.slots_of("ACTION") or parse.slots_of("NAME"))

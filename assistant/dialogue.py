@@ -226,6 +226,8 @@ class Dialogue(Asking, Telling):
 
     def not_found(self, found: Found, action: str, payload: dict[str, Any]) -> Reply:
         heard = f"\"{found.heard}\"" if found.heard else "that event"
+        if found.elsewhere:
+            heard += " at that time"
         if found.closest is not None:
             self.pending = {"kind": "confirm", "action": action, "event_id": found.closest.id, **payload}
             self.last_event_id = found.closest.id

@@ -21,13 +21,17 @@ class Found:
     hits: list[Event]
     closest: Event | None = None
     heard: str | None = None
+    elsewhere: bool = False  # the closest has the right title but not the day that was said
 
 
 def overlaps(event: Event, span, tz: str) -> bool:
-    """Whether an event overlaps a resolved time span."""
+    """Whether an event is the one a time span names: for a day or longer, any event that
+    overlaps it; for a time of day ("my event at one pm"), the timed events starting then."""
     start = to_utc(span.start, tz)
     end = to_utc(span.end, tz) if span.end is not None else start
-    if end <= start:  # a point in time: the events under way then
+    if span.grain in ("second", "minute", "hour"):
+        return not event.all_day and (start <= event.start_utc < end or event.start_utc == start)
+    if end <= start:
         return event.start_utc <= start < event.end_utc
     return event.start_utc < end and event.end_utc > start
 
@@ -54,9 +58,10 @@ def find(*, session: Session, owner: str, name: str | None, kind: str | None, sp
         hits = [r for s, r in scored if s >= scored[0][0] - 0.05]
     if hits:
         return Found(_upcoming_first(hits, now), heard=heard)
-    everywhere = sorted(((_score(heard, None, r), r) for r in rows), key=lambda x: (-x[0], x[1].start_utc))
+    everywhere = sorted(((_score(heard, None, r), r) for r in _upcoming_first(rows, now)),
+                        key=lambda x: (-x[0], x[1].start_utc))
     closest = everywhere[0][1] if everywhere and everywhere[0][0] >= matching.CLOSE else None
-    return Found([], closest, heard)
+    return Found([], closest, heard, elsewhere=bool(everywhere) and everywhere[0][0] >= matching.MATCH)
 
 
 def _score(heard: str, kind: str | None, event: Event) -> float:

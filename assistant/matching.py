@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 GENERIC = frozenset({"the", "a", "an", "my", "our", "event", "events", "calendar", "entry", "one", "thing",
                      "on", "for", "about", "of", "to", "uh", "um"})
 MATCH = 0.75  # at or above: a candidate the user may mean
-CLOSE = 0.45  # at or above: worth offering when nothing matches
+CLOSE = 0.6  # at or above: worth offering when nothing matches
 
 
 def norm(text: str) -> str:
@@ -54,7 +54,14 @@ def score(heard: str, stored: str) -> float:
         return 0.0 if core_a not in core_b.split() else 0.9
     squashed = _ratio(core_a.replace(" ", ""), core_b.replace(" ", ""))
     contained = 0.9 if (core_a.replace(" ", "") in core_b.replace(" ", "") and len(core_a) >= 3) else 0.0
-    return max(_ratio(a, b), squashed, contained, 0.95 * token_set(core_a, core_b))
+    return max(_ratio(a, b), squashed, contained, 0.95 * token_set(core_a, core_b), 0.9 * words(core_a, core_b))
+
+
+def words(heard: str, stored: str) -> float:
+    """How well each heard word is matched by some stored word, on average ("dentistry" ~
+    "dentist", "competitons" ~ "competitions")."""
+    said, kept = heard.split(), stored.split()
+    return sum(max(_ratio(w, k) for k in kept) for w in said) / len(said) if said and kept else 0.0
 
 
 def rank(heard: str, titles: list[str]) -> list[tuple[float, int]]:

@@ -74,14 +74,14 @@ def merge(old: Times, span, phrase: str, length_if_timed: timedelta, tz: str) ->
     zone = ZoneInfo(tz)
     new = span.start.astimezone(zone)
     old_start = old.start.astimezone(zone)
-    length = old.end - old.start
+    length = elapsed(old.start, old.end)
     if span.grain in TIME_GRAINS:
         day = new.date() if followups.says_date(phrase) else old_start.date()
         start = at(day, new.timetz().replace(tzinfo=None), tz)
         if span.duration:
             length = span.duration
         elif is_range(span):
-            length = span.end - span.start
+            length = elapsed(span.start, span.end)
         elif old.all_day:
             length = length_if_timed
         return Times(start, plus(start, length, tz), False, old.recurrence)
@@ -101,7 +101,8 @@ def shifted(old: Times, delta: timedelta, tz: str) -> Times:
         new_start = plus(start, delta, tz)
     else:  # whole days keep the wall clock across DST changes
         new_start = at(start.date() + timedelta(days=delta.days), start.time(), tz)
-    return Times(new_start, _add_wall(new_start, old.end - old.start, old.all_day, tz), old.all_day, old.recurrence)
+    return Times(new_start, _add_wall(new_start, elapsed(old.start, old.end), old.all_day, tz), old.all_day,
+                 old.recurrence)
 
 
 def _add_wall(start: datetime, length: timedelta, all_day: bool, tz: str) -> datetime:
@@ -109,6 +110,12 @@ def _add_wall(start: datetime, length: timedelta, all_day: bool, tz: str) -> dat
         days = max(1, round(length / timedelta(days=1)))
         return at(start.date() + timedelta(days=days), time(0), tz)
     return plus(start, length, tz)
+
+
+def elapsed(start: datetime, end: datetime) -> timedelta:
+    """Real time between two aware moments (Python subtracts wall clocks within one zone)."""
+    utc = ZoneInfo("UTC")
+    return end.astimezone(utc) - start.astimezone(utc)
 
 
 def plus(moment: datetime, delta: timedelta, tz: str) -> datetime:

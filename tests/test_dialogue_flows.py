@@ -55,8 +55,19 @@ def test_dialogue_unclear_answer_asks_again_then_gives_up(chat: Chat) -> None:
     chat("add the dentist")
     again = chat("banana")
     assert again.operation == "clarify" and "didn't catch" in again.reply
-    assert chat("no").operation == "none"
+    assert chat("banana").reply.startswith("Sorry, I can only help")  # asked once again, then dropped
+    assert chat("friday at 3 pm").operation == "none"  # no question waits: read as a command
     assert chat.titles() == []
+    chat("add the dentist")
+    assert chat("no").operation == "none" and chat("friday at 3 pm").operation == "none"
+    assert chat.titles() == []
+
+
+def test_dialogue_an_unrelated_command_drops_the_question(chat: Chat) -> None:
+    chat.knows(reading("add the dentist", "create", ACTION="add", NAME="dentist"))
+    chat("add the dentist")
+    assert chat("play some jazz please").reply.startswith("Sorry, I can only help")
+    assert chat("friday at 3 pm").operation == "none" and chat.titles() == []
 
 
 def test_dialogue_default_length_per_kind_and_spoken_duration(db_url: str, scripted: ScriptedParser, owner: str) -> None:
@@ -152,14 +163,34 @@ def test_dialogue_cancel_tolerates_transcription_slips(chat: Chat) -> None:
 
 
 def test_dialogue_no_match_offers_the_closest(chat: Chat) -> None:
-    chat.make("dentist appointment", datetime(2026, 11, 25, 9))
-    chat.knows(reading("cancel the dentistry", "cancel", NAME="dentistry"),
+    chat.make("baseball practice", datetime(2026, 11, 25, 9))
+    chat.knows(reading("cancel the soccer practice", "cancel", NAME="soccer practice"),
                reading("cancel the opera", "cancel", NAME="opera"))
     nothing = chat("cancel the opera")
     assert (nothing.operation, nothing.reply) == ("none", 'I couldn\'t find "opera" on your calendar.')
-    offered = chat("cancel the dentistry")
-    assert offered.operation == "confirm" and offered.reply.startswith("I couldn't find \"dentistry\". Did you mean")
+    offered = chat("cancel the soccer practice")
+    assert offered.operation == "confirm" and offered.reply == (
+        'I couldn\'t find "soccer practice". Did you mean "baseball practice" on Wednesday, November 25 at 9:00 AM?')
     assert chat("yes").operation == "cancel" and chat.titles() == []
+
+
+def test_dialogue_right_title_wrong_day_is_said(chat: Chat) -> None:
+    chat.make("meeting", datetime(2026, 11, 25, 10))
+    chat.knows(reading("delete the meeting tonight", "cancel", NAME="meeting",
+                       dates={"tonight": time_span(datetime(2026, 11, 23, 18), end=datetime(2026, 11, 24))}))
+    offered = chat("delete the meeting tonight")
+    assert offered.reply == ('I couldn\'t find "meeting" at that time. '
+                             'Did you mean "meeting" on Wednesday, November 25 at 10:00 AM?')
+
+
+def test_dialogue_a_time_of_day_names_timed_events_starting_then(chat: Chat) -> None:
+    chat.make("holiday", datetime(2026, 11, 23), datetime(2026, 11, 24), all_day=True)
+    chat.make("long workshop", datetime(2026, 11, 23, 10), datetime(2026, 11, 23, 17))
+    chat.make("lunch", datetime(2026, 11, 23, 13))
+    chat.knows(reading("remove my event at one pm", "cancel", DOMAIN="event",
+                       dates={"at one pm": time_span(datetime(2026, 11, 23, 13))}))
+    asked = chat("remove my event at one pm")
+    assert (asked.operation, [e.title for e in asked.events]) == ("confirm", ["lunch"])
 
 
 def test_dialogue_cancel_by_date_only(chat: Chat) -> None:
@@ -415,8 +446,10 @@ def test_dialogue_an_unrelated_sentence_with_a_date_is_no_answer(chat: Chat) -> 
                reading("uh how about tomorrow at noon", "create",
                        dates={"tomorrow at noon": time_span(datetime(2026, 11, 24, 12))}))
     chat("add the dentist")
-    # Then it is not taken as the day, and a wrapped answer still is
-    assert chat("what's the weather tomorrow").operation == "clarify"
+    # Then it is not taken as the day (it is answered as what it is), and a wrapped answer is
+    assert chat("what's the weather tomorrow").reply.startswith("Sorry, I can only help")
+    assert chat.titles() == []
+    chat("add the dentist")
     done = chat("uh how about tomorrow at noon")
     assert (done.operation, done.events[0].start) == ("create", "2026-11-24T12:00:00")
 
