@@ -95,11 +95,13 @@ def test_ui_browser_command_shows_slots_answer_and_calendar_event(app_url: str) 
             chat = page.locator(".st-key-chat")
             calendar = page.locator(".st-key-calendar")
             # Then the answer comes back and names the event
-            answer = chat.get_by_test_id("stChatMessage").filter(has_text="Trivandrum").last
-            expect(chat.get_by_test_id("stChatMessage")).to_have_count(2, timeout=TIMEOUT_MS)
-            expect(answer).to_be_visible(timeout=TIMEOUT_MS)
+            bubbles = chat.get_by_test_id("stChatMessage")
+            expect(bubbles).to_have_count(2, timeout=TIMEOUT_MS)
+            answer = bubbles.last
+            expect(answer.get_by_test_id("stChatMessageAvatarAssistant")).to_be_visible()
+            expect(answer).to_contain_text("visit to Trivandrum")
             # and the command shows its slots, label names visible
-            command = chat.get_by_test_id("stChatMessage").first
+            command = bubbles.first
             for label in ("ACTION", "DOMAIN", "NAME", "DATE"):
                 expect(command.locator("mark.entity", has_text=label)).to_have_count(1)
             expect(command.locator("mark.entity", has_text="NAME")).to_contain_text("visit to Trivandrum")
@@ -115,5 +117,6 @@ def test_ui_browser_command_shows_slots_answer_and_calendar_event(app_url: str) 
             command.scroll_into_view_if_needed()
             page.screenshot(path=str(SHOTS / "ui-phone-chat.png"))
             assert page.get_by_text("Traceback").count() == 0
+            assert all((SHOTS / name).stat().st_size > 0 for name in ("ui-laptop.png", "ui-phone-chat.png"))
         finally:
             browser.close()
