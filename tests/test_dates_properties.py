@@ -12,7 +12,11 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings, strategies as st
 
 from nlu.dates import resolve
-from nlu.dates.lexicon import FILLERS, MONTHS, PARTS_OF_DAY, UNITS, WEEKDAYS
+from nlu.dates import holidays
+from nlu.dates.lexicon import FILLERS, MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, ZONE_WORDS
+from nlu.dates.numbers import NUMBER_WORDS
+from nlu.dates.rules_days import RELATIVE_DAYS
+from nlu.dates.scanner import CONNECTORS, MODIFIERS
 
 ZONES = ("America/New_York", "Europe/London", "Australia/Lord_Howe", "America/Santiago",
          "Asia/Kolkata", "UTC", "America/Havana", "Europe/Berlin")
@@ -45,11 +49,15 @@ WEEKLY = (
     "wednesday next week", "friday afternoon", "a week from today", "two weeks ago", "this weekend",
     "yesterday", "coming wednesday at 11 am",
 )
-VOCAB = sorted(set(FILLERS) | set(MONTHS) | set(WEEKDAYS) | set(UNITS) | set(PARTS_OF_DAY) | {
+VOCAB = sorted(set(FILLERS) | set(MONTHS) | set(WEEKDAYS) | set(UNITS) | set(PARTS_OF_DAY) | set(MODIFIERS)
+               | set(CONNECTORS) | set(ZONE_WORDS) | set(SEASONS) | set(NUMBER_WORDS) | holidays.FIRST_WORDS
+               | {w for pattern in RELATIVE_DAYS for w in pattern} | {
     "next", "last", "this", "every", "other", "to", "from", "between", "and", "until", "by", "after",
     "before", "ago", "in", "half", "quarter", "past", "noon", "midnight", "am", "pm", "twenty",
     "first", "third", "hundred", "thousand", "oh", "1", "12", "31", "2027", "7/18", "2026-02-29",
     "10:30", "-", "christmas", "eve", "new", "year's", "end", "of", "rest", "weekend", "o'clock",
+    "mid", "middle", "beginning", "half", "q", "hours", "1990s", "3p", "27.11.2026", "2/2013", "week_of",
+    "business", "thing", "ish", "13", "0", "24", "2300", "0900", "99", "2.5", "day", "weekday", "weekdays",
 })
 
 nows = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2060, 12, 31))
