@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -230,3 +231,15 @@ def test_ui_app_inspector_tables_many_commands(app: AppTest) -> None:
     for label in meta["labels"]["ner"]:
         assert f">{label}</span>" in card
     assert "Labels" in card  # the README's section, shown too
+
+
+def test_ui_app_now_defaults_to_the_real_time(ui_db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DEMO_NOW")
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    assert at.toggle(key="fixed_now").value is False
+    today = datetime.now(ZoneInfo(TZ))
+    assert any(c.value.startswith(f"Now: {today:%a %d %b %Y}") and c.value.endswith("(real time)")
+               for c in at.sidebar.caption)
+    # Fixing it shows the date and time pickers, preset to the present
+    at.toggle(key="fixed_now").set_value(True).run()
+    assert at.date_input(key="now_date").value == today.date()
