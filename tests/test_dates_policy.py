@@ -41,6 +41,12 @@ def test_dates_next_weekday_on_saturday_both_readings_agree() -> None:
         assert wall(span)[0] == "2026-11-30T00:00:00" and span.alternatives == ()
 
 
+def test_dates_todays_weekday_means_next_week_with_today_as_alternative() -> None:
+    span = resolve("monday at 10", NOW, NY)
+    assert wall(span)[0] == "2026-11-30T10:00:00"
+    assert "2026-11-23T10:00:00" in [wall(a)[0] for a in span.alternatives]
+
+
 def test_dates_unknown_policy_value_falls_back_to_default() -> None:
     assert Policy.of({"next_weekday": "sometime", "colour": "blue"}) == Policy()
 

@@ -115,4 +115,5 @@ def _weekday_date(ctx: Context, wd: int, mod: str | None) -> tuple[date, tuple[d
         return next_weekday(today, wd, include_today=True), ()
     if not ctx.policy.future_bias and mod is None:
         return week_start(today, ctx.policy.week_start) + timedelta(days=(wd - ctx.policy.week_start) % 7), ()
-    return next_weekday(today, wd), ()
+    # "monday" said on a monday is next week's; today is the other reading
+    return next_weekday(today, wd), ((today,) if mod is None and today.weekday() == wd else ())
