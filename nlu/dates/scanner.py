@@ -27,29 +27,32 @@ CONNECTORS = {
 
 
 class Scan:
-    """The state of one scan: tokens, context, pieces found, unknown words seen."""
+    """The state of one scan: tokens, context, pieces found, unknown words seen.
 
-    __slots__ = ("toks", "ctx", "out", "unknown")
+    `word(i)` / `num(i)` look tokens up in lists padded with None on the right, so rules can
+    peek ahead (and at i - 1 from the start) without bounds checks.
+    """
+
+    __slots__ = ("toks", "ctx", "out", "unknown", "_words", "_nums")
+    PAD = 16
 
     def __init__(self, toks: list[Tok], ctx: Context) -> None:
         self.toks, self.ctx, self.out, self.unknown = toks, ctx, [], 0
+        pad = [None] * self.PAD
+        self._words = [t.text if t.kind == "w" else None for t in toks] + pad
+        self._nums = [t if t.kind == "n" else None for t in toks] + pad
 
     def word(self, i: int) -> str | None:
-        if i < len(self.toks) and self.toks[i].kind == "w":
-            return self.toks[i].text
-        return None
+        return self._words[i] if i < len(self._words) else None
 
     def num(self, i: int) -> Tok | None:
-        if i < len(self.toks) and self.toks[i].kind == "n":
-            return self.toks[i]
-        return None
+        return self._nums[i] if i < len(self._nums) else None
 
     def skip(self, i: int, *words: str) -> int:
         """i moved past any of these optional words."""
         while self.word(i) in words:
             i += 1
         return i
-
 
 
 Rule = Callable[[Scan, int], int]
