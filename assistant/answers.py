@@ -20,6 +20,7 @@ ANSWER_GLUE = frozenset({"on", "at", "for", "in", "the", "it", "make", "let's", 
                          "is", "to", "put", "schedule", "move", "a", "an", "of", "around", "by", "sometime",
                          "yes", "yeah", "sure", "try", "do", "we", "can", "could", "you"})
 MAX_BARE_TIME_WORDS = 7
+MAX_TITLE_WORDS = 8  # a longer answer to "what should I call it?" is another sentence
 MAX_RETRIES = 1  # questions asked again after an unclear answer, before they are dropped
 
 
@@ -111,8 +112,9 @@ class Asking:
         text = self.turn.text.strip()
         if followups.is_no(text):
             return self.say("OK, I won't schedule anything.", "none")
-        if self.parse.intent in ("cancel", "reschedule", "query") and self.parse.slots_of("ACTION"):
-            return None  # a new command, not a name
+        if len(followups.words(text)) > MAX_TITLE_WORDS or (
+                self.parse.intent in ("cancel", "reschedule", "query") and self.parse.slots_of("ACTION")):
+            return None  # a new command or another sentence, not a name
         for lead in ("call it ", "name it ", "it's called ", "it is called ", "the title is ", "it's ", "it is "):
             if text.lower().startswith(lead):
                 text = text[len(lead):].strip()
@@ -149,4 +151,6 @@ class Asking:
         parse = self.parse
         if parse.intent == "out_of_scope":
             return parse.confidence >= 0.9 and len(followups.words(self.turn.text)) >= 3
+        if parse.intent in ("cancel", "reschedule", "query"):
+            return True  # it was not an answer (those are tried first), so it is a command
         return bool(parse.slots_of("ACTION") or parse.slots_of("NAME"))

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 MAX_TURN_CHARS = 1000  # a spoken command is a sentence or two
 YES_NO = ["yes", "no"]
+# Words of a cancel that means many events ("clear my calendar"): refused, one at a time.
+BULK = frozenset({"all", "everything", "every", "clear", "wipe", "empty", "whole", "entire"})
 OUT_OF_SCOPE = ("Sorry, I can only help with your calendar: scheduling, moving, cancelling "
                 "or listing events.")
 
@@ -147,8 +149,8 @@ class Dialogue(Asking, Telling):
         delta = followups.shift(text)
         # A relative move ("push it back an hour", "the following day same time") that names
         # no new event is about an existing one, whatever intent the model guessed for it.
-        if delta is not None and (parse.intent not in ("create", "query")
-                                  or (parse.title is None and self.last_event_id is not None)):
+        if delta is not None and (parse.intent == "reschedule" or (
+                parse.intent == "create" and parse.title is None and self.last_event_id is not None)):
             return self.reschedule(parse, delta=delta)
         handler = {"create": self.create, "cancel": self.cancel, "reschedule": self.reschedule,
                    "query": self.query}.get(parse.intent)
@@ -216,10 +218,13 @@ class Dialogue(Asking, Telling):
         return f" Note: it overlaps {names}."
 
     # -- finding events -----------------------------------------------------------------
-    def find(self, parse, span) -> Found:
+    def find(self, parse, span, relative: bool = False) -> Found:
         name = self.slot("NAME")
         kind = self.slot("DOMAIN")
-        refers_back = name is None and followups.mentions_it(self.turn.text)
+        # "it"/"that", a bare "cancel please", or a relative move naming nothing ("the
+        # following day same time"): the event last talked about
+        bare = len(followups.words(self.turn.text)) <= 2 and kind is None and not parse.slots_of("DATE")
+        refers_back = name is None and (followups.mentions_it(self.turn.text) or relative or bare)
         return find(session=self.session, owner=self.turn.user, name=name, kind=kind, span=span,
                     tz=self.turn.tz, now=self.turn.now, last_event_id=self.last_event_id,
                     refers_back=refers_back)
@@ -249,7 +254,7 @@ class Dialogue(Asking, Telling):
 
     # -- cancel -------------------------------------------------------------------------
     def cancel(self, parse) -> Reply:
-        if {"all", "everything", "every"} & set(followups.words(self.turn.text)):
+        if BULK & set(followups.words(self.turn.text)):
             return self.say("I cancel one event at a time, so nothing is lost by mistake. Which one should I cancel?",
                             "none")
         found = self.find(parse, parse.when)
@@ -277,7 +282,7 @@ class Dialogue(Asking, Telling):
             new_span, phrase = None, ""
         payload = {"span": span_json(new_span), "phrase": phrase,
                    "delta": delta.total_seconds() if delta is not None else None}
-        found = self.find(parse, old_span)
+        found = self.find(parse, old_span, relative=delta is not None)
         if not found.hits:
             return self.not_found(found, "reschedule", payload)
         if len(found.hits) > 1:

@@ -43,9 +43,11 @@ def find(*, session: Session, owner: str, name: str | None, kind: str | None, sp
         name, refers_back = None, True
     if kind and kind.lower() in GENERIC_KINDS:
         kind = None
-    if refers_back or (name is None and kind is None and span is None):
+    if refers_back:
         last = store.get_event(session=session, owner=owner, event_id=last_event_id) if last_event_id else None
         return Found([last] if last is not None and last.cancelled_at is None else [])
+    if name is None and kind is None and span is None:
+        return Found([])  # nothing says which event: the dialogue asks
     rows = store.list_events(session=session, owner=owner)
     dated = [r for r in rows if overlaps(r, span, tz)] if span is not None and span.start is not None else rows
     heard = name or kind

@@ -226,7 +226,7 @@ def test_dialogue_reschedule_merges_by_grain_and_keeps_length(chat: Chat, said, 
     ("delay it by 30 minutes", "2026-11-25T09:30:00"),
 ])
 def test_dialogue_relative_moves_of_the_last_event(chat: Chat, said: str, start: str) -> None:
-    chat.knows(reading("when is the dentist", "query", NAME="dentist"))
+    chat.knows(reading("when is the dentist", "query", NAME="dentist"), reading(said, "reschedule"))
     chat.make("dentist", datetime(2026, 11, 25, 9))
     assert chat("when is the dentist").operation == "query"  # the dentist is now "it"
     moved = chat(said)
@@ -469,3 +469,30 @@ def test_dialogue_unusable_session_or_user_is_refused(bot: Assistant, session: s
 
     with pytest.raises(BadInput):
         bot.handle(session, "hello", now=NOW, user=user)
+
+
+@pytest.mark.parametrize("text", ["wipe my calendar clean", "please remove something from my calendar"])
+def test_dialogue_cancel_without_saying_which_never_guesses(chat: Chat, text: str) -> None:
+    chat.knows(reading("when is the dentist", "query", NAME="dentist"),
+               reading(text, "cancel", DOMAIN="calendar"))
+    chat.make("dentist", datetime(2026, 11, 25, 9))
+    chat("when is the dentist")  # the dentist is the event last talked about
+    reply = chat(text)
+    assert reply.operation == "none" and reply.events == []
+
+
+def test_dialogue_relative_words_in_other_sentences_move_nothing(chat: Chat) -> None:
+    chat.knows(reading("when is the dentist", "query", NAME="dentist"),
+               reading("what will the weather be the day after", "out_of_scope"))
+    chat.make("dentist", datetime(2026, 11, 25, 9))
+    chat("when is the dentist")
+    assert chat("what will the weather be the day after").operation == "none"
+    assert chat.titles() == [("dentist", "2026-11-25T09:00:00", "2026-11-25T10:00:00")]
+
+
+def test_dialogue_a_long_sentence_is_not_taken_as_a_title(chat: Chat) -> None:
+    chat.knows(reading("remind me tomorrow at two pm", "create",
+                       dates={"tomorrow at two pm": time_span(datetime(2026, 11, 24, 14))}))
+    assert chat("remind me tomorrow at two pm").reply == "What should I call the event?"
+    assert chat("ok google can you please start the radio station now").operation == "none"
+    assert chat.titles() == []
