@@ -74,7 +74,7 @@ class Parser:
             intent=intent,
             confidence=confidence,
             slots=slots,
-            title=title_of(slots),
+            title=title_of(slots, intent),
             when=when_of(slots, ref),
             scores=scores,
         )
@@ -93,13 +93,35 @@ def _slot(text: str, ent, ref: datetime) -> Slot:
     return Slot(label=ent.label_, text=text[start:end], start=start, end=end, value=value)
 
 
-def title_of(slots: tuple[Slot, ...]) -> str | None:
-    """The event title: the NAME text, else the DOMAIN word, else None."""
-    for label in ("NAME", "DOMAIN"):
-        found = [s.text for s in slots if s.label == label]
-        if found:
-            return found[0]
-    return None
+# Words that name what every calendar item is, not what kind it is: "a reminder for the
+# meeting" is a meeting; "do I have any events" asks about all of them.
+CONTAINER_WORDS = frozenset({"event", "calendar event", "reminder", "entry", "calendar entry", "item", "calendar item"})
+
+
+def title_of(slots: tuple[Slot, ...], intent: str = "create") -> str | None:
+    """The event title: the NAME text, else the DOMAIN word, else None.
+
+    Among DOMAIN words the specific one wins ("reminder for a [meeting]" -> "meeting").
+    A container word alone ("event", "reminder") still titles a new event, but a question
+    about them ("any events today?") or a plural ("events") names no event: None.
+    """
+    names = [s.text for s in slots if s.label == "NAME"]
+    if names:
+        return names[0]
+    domains = [s.text for s in slots if s.label == "DOMAIN"]
+    specific = [d for d in domains if not _generic(d)]
+    if specific:
+        return specific[0]
+    if intent == "query":
+        return None
+    return next((d for d in domains if d.lower() in CONTAINER_WORDS), None)
+
+
+def _generic(word: str) -> bool:
+    """A container word, singular or plural ("events", "reminders", "calendar entries")."""
+    low = " ".join(word.lower().split())
+    singular = low[:-3] + "y" if low.endswith("ies") else low[:-1] if low.endswith("s") else low
+    return low in CONTAINER_WORDS or singular in CONTAINER_WORDS
 
 
 def when_of(slots: tuple[Slot, ...], ref: datetime) -> TimeSpan | None:
