@@ -10,6 +10,7 @@ from assistant import followups, matching, store
 from assistant.models import Event
 from assistant.views import to_utc
 
+MAX_DAY_ANSWER_WORDS = 4  # "on friday", "the one on december 1", "tomorrow at ten"
 # DOMAIN words that name no particular kind of event ("cancel the event on friday").
 GENERIC_KINDS = frozenset({"event", "events", "calendar", "entry", "thing", "something", "plan", "plans"})
 
@@ -98,7 +99,9 @@ def pick(text: str, candidates: list[Event], labels: list[str], tz: str, now: da
     rest = phrase
     for lead in ("the one", "one", "that one", "it's", "its", "it is", "the event", "the"):
         rest = rest.removeprefix(lead + " ") if rest.startswith(lead + " ") else rest
-    span = resolve(rest, now, tz) if rest else None
+    # Only a short answer is read as a day: the resolver finds dates inside any sentence
+    # ("set an alarm for ten tomorrow" must not pick the ten o'clock event).
+    span = resolve(rest, now, tz) if rest and len(rest.split()) <= MAX_DAY_ANSWER_WORDS else None
     if span is not None and span.start is not None:
         on = [i for i, c in enumerate(candidates) if overlaps(c, span, tz)]
         if len(on) == 1:

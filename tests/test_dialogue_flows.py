@@ -496,3 +496,10 @@ def test_dialogue_a_long_sentence_is_not_taken_as_a_title(chat: Chat) -> None:
     assert chat("remind me tomorrow at two pm").reply == "What should I call the event?"
     assert chat("ok google can you please start the radio station now").operation == "none"
     assert chat.titles() == []
+
+
+def test_dialogue_a_sentence_with_a_time_does_not_pick_a_candidate(chat: Chat) -> None:
+    _three_meetings(chat)
+    assert chat("cancel the team meeting").operation == "clarify"
+    assert chat("set an alarm for ten o'clock tomorrow morning").operation != "cancel"
+    assert len(chat.titles()) == 3
