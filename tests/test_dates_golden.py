@@ -201,6 +201,11 @@ def test_dates_golden_time_with_duration() -> None:
     ("every first monday of the month", "2026-12-07T00:00:00", "RRULE:FREQ=MONTHLY;BYDAY=+1MO"),
     ("the last friday of every month", "2026-11-27T00:00:00", "RRULE:FREQ=MONTHLY;BYDAY=-1FR"),
     ("every day for a week", "2026-11-23T00:00:00", "RRULE:FREQ=DAILY;UNTIL=20261129T235959"),
+    ("every day except weekends", "2026-11-23T00:00:00", "RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+    ("every weekday except wednesday at 10", "2026-11-23T10:00:00",
+     "RRULE:FREQ=WEEKLY;BYDAY=MO,TU,TH,FR;BYHOUR=10;BYMINUTE=0;BYSECOND=0"),
+    ("weekday mornings", "2026-11-23T06:00:00", "RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=6;BYMINUTE=0;BYSECOND=0"),
+    ("once a week", "2026-11-23T00:00:00", "RRULE:FREQ=WEEKLY"),
     ("every monday until december 15", "2026-11-23T00:00:00", "RRULE:FREQ=WEEKLY;UNTIL=20261215T235959;BYDAY=MO"),
 ])
 def test_dates_golden_recurrence(text: str, start: str, rrule: str) -> None:

@@ -199,7 +199,8 @@ def _day_and_time(day: Day | None, clock: Time | TimeRange | None, pod: Pod | No
         span = _pod_span(pod, on, ctx)
     if span is None or day is None or not day.alts:
         return span
-    alts = tuple(s for d in day.alts for s in [_day_and_time(Day(d), clock, pod, ctx)] if s is not None)
+    alts = tuple(TimeSpan(s.start, s.end, s.grain) for d in day.alts
+                 for s in [_day_and_time(Day(d), clock, pod, ctx)] if s is not None)
     return TimeSpan(span.start, span.end, span.grain, alternatives=alts + span.alternatives)
 
 

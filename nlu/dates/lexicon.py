@@ -38,6 +38,8 @@ PARTS_OF_DAY = {
     "dinner": (18, 20), "dinnertime": (18, 20), "brunch": (10, 13), "noon": (12, 13),
     "midday": (12, 13), "eod": (17, 18), "cob": (17, 18), "daytime": (9, 17),
 }
+# "mornings", "evenings": a daily recurrence
+PLURAL_PARTS = frozenset({"mornings", "afternoons", "evenings", "nights"})
 # parts of the day that make a bare hour pm ("five in the afternoon", "nine tonight")
 PM_PARTS = frozenset({"afternoon", "afternoons", "evening", "evenings", "night", "nights", "tonight", "dinner", "dinnertime", "eod", "cob"})
 

@@ -27,6 +27,7 @@ def recurrence(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
     """The first occurrence (from now on) and the rule, or None when no rule is said."""
     cut = next((k for k, p in enumerate(pieces) if isinstance(p, Word) and p.text in ("until", "to", "by")), len(pieces))
     pieces, limit = pieces[:cut], [p for p in pieces[cut + 1:] if isinstance(p, (Day, Period))]
+    pieces = _without_exceptions(pieces)
     rule = _rule_parts(pieces, ctx)
     if rule is None:
         return None
@@ -46,6 +47,24 @@ def recurrence(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
     start = ctx.local(first)
     end = ctx.local(first + length) if grain == "day" else ctx.after(start, length)
     return TimeSpan(start, end, grain, rrule=line)
+
+
+def _without_exceptions(pieces: list[Piece]) -> list[Piece]:
+    """"every day except weekends": the weekdays said after "except" taken out of the rule."""
+    cut = next((k for k, p in enumerate(pieces) if isinstance(p, Word) and p.text == "except"), None)
+    if cut is None:
+        return pieces
+    before, after = pieces[:cut], pieces[cut + 1:]
+    recurs = [p for p in before if isinstance(p, Recur)]
+    said = weekdays_of(recurs, [p for p in before if isinstance(p, Day)]) or list(range(7))
+    dropped = set(weekdays_of([p for p in after if isinstance(p, Recur)], [p for p in after if isinstance(p, Day)]))
+    kept = tuple(d for d in said if d not in dropped)
+    if not kept:
+        return before
+    interval = max((r.interval for r in recurs), default=1)
+    rest = [p for p in before if not isinstance(p, (Recur, Day)) or (isinstance(p, Day) and p.weekday is None)]
+    rest += [p for p in after if not isinstance(p, (Recur, Day))]  # "... except wednesday at 10"
+    return rest + [Recur("week", interval, kept)]
 
 
 def _until(first: datetime, limit: list[Piece], lasting: relativedelta | None) -> datetime | None:

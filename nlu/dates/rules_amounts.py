@@ -96,6 +96,9 @@ def every(s: Scan, i: int) -> int:
         if freq == "night":
             s.out.append(Pod("night", *PARTS_OF_DAY["night"]))
         return i + 1
+    if word == "once" and s.word(i + 1) in ("a", "an", "per", "every", "each") and s.word(i + 2) in UNITS:
+        s.out.append(Recur(UNITS[s.word(i + 2)][0]))  # "once a week"
+        return i + 3
     if CONNECTORS.get(word) != "every":
         return i
     s.out.append(Word("every"))

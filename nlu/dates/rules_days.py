@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from nlu.dates import holidays
 from nlu.dates.calendar import Context, last_weekday, next_weekday, week_start
-from nlu.dates.lexicon import PARTS_OF_DAY, WEEKDAYS, WEEKDAYS_PLURAL
+from nlu.dates.lexicon import PARTS_OF_DAY, PLURAL_PARTS, WEEKDAYS, WEEKDAYS_PLURAL
 from nlu.dates.pieces import Day, Period, Pod, Recur
 from nlu.dates.rules_dates import read_year
 from nlu.dates.scanner import MODIFIERS, Scan
@@ -77,6 +77,8 @@ def weekday(s: Scan, i: int) -> int:
     mod = MODIFIERS.get(s.word(i))
     j = i + 1 if mod else i
     name = s.word(j)
+    if name in ("weekday", "weekend") and s.word(j + 1) in PLURAL_PARTS:
+        name += "s"  # "weekday mornings"
     if name in WEEKDAYS_PLURAL or name in ("weekdays", "weekends"):
         s.out.append(Recur("week", 1, _plural_days(name)))
         return j + 1

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from nlu.dates.lexicon import PARTS_OF_DAY, UNITS, ZONE_WORDS
-from nlu.dates.pieces import Day, Num, Pod, Time, Zone
+from nlu.dates.lexicon import PARTS_OF_DAY, PLURAL_PARTS, UNITS, ZONE_WORDS
+from nlu.dates.pieces import Day, Num, Pod, Recur, Time, Zone
 from nlu.dates.scanner import MODIFIERS, Scan
 from nlu.dates.tokens import Tok
 
@@ -190,4 +190,6 @@ def part_of_day(s: Scan, i: int) -> int:
     elif mod == "next":
         s.out.append(Day(s.ctx.today + timedelta(days=1), rank=2))
     s.out.append(Pod(name, *PARTS_OF_DAY[name]))
+    if name in PLURAL_PARTS:
+        s.out.append(Recur("day"))  # "mornings at 8"
     return j + 1

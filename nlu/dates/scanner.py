@@ -23,6 +23,7 @@ CONNECTORS = {
     "after": "after", "since": "from", "ago": "ago", "later": "later", "hence": "later",
     "in": "in", "within": "within", "for": "for", "every": "every", "each": "every",
     "other": "other", "alternate": "other", "over": "in", "into": "in", "upto": "until",
+    "except": "except", "excluding": "except",
 }
 
 
