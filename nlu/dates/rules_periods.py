@@ -135,7 +135,7 @@ def span_of_units(s: Scan, i: int) -> int:
     elif j == i + 1 and s.word(j) in ("days", "weeks", "months"):
         count = 3  # "the coming days": a few
     unit = UNITS.get(s.word(j))
-    if unit is None or (j == i + 1 and count == 1 and unit[0] not in ("hour", "minute")) or count > 1000:
+    if unit is None or (j == i + 1 and count == 1 and unit[0] not in ("hour", "minute")) or not 1 <= count <= 1000:
         return i
     grain = unit[0]
     forward = mod != "last"
