@@ -45,17 +45,18 @@ def corpus_generator() -> Callable[[Path, int], tuple[Path, Path]] | None:
     return getattr(importlib.import_module("nlu.corpus"), "build", None)
 
 
-def corpus_files(seed: int, corpus_dir: Path | None = None) -> tuple[Path, Path, str]:
+def corpus_files(seed: int, corpus_dir: Path | None = None, scratch: Path = BUILD) -> tuple[Path, Path, str]:
     """(train.jsonl, dev.jsonl, origin) of the corpus to train on.
 
     In order: `corpus_dir` (or the NLU_CORPUS environment variable: a folder with your own
     train.jsonl and dev.jsonl, any format load_examples reads), the generator
-    `nlu.corpus.build`, and finally whatever an earlier build left in build/corpus/.
+    `nlu.corpus.build` (writing into this run's `scratch` folder, so concurrent runs never
+    share files), and finally whatever an earlier build left in build/corpus/.
     """
     corpus_dir = corpus_dir or (Path(os.environ["NLU_CORPUS"]) if os.environ.get("NLU_CORPUS") else None)
     build = corpus_generator()
     if corpus_dir is None and build is not None:
-        train, dev = build(BUILD / "corpus", seed)
+        train, dev = build(scratch / "corpus", seed)
         return Path(train), Path(dev), "nlu.corpus.build"
     folder = corpus_dir or BUILD / "corpus"
     train, dev = folder / "train.jsonl", folder / "dev.jsonl"
@@ -69,11 +70,12 @@ def _rel(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
-def load_corpus(seed: int, limit: int | None = None, corpus_dir: Path | None = None) -> Corpus:
+def load_corpus(seed: int, limit: int | None = None, corpus_dir: Path | None = None,
+                scratch: Path = BUILD) -> Corpus:
     """The training and dev examples, cut to `limit` (dev to half of it) for smoke tests."""
     from nlu.importers import load_examples
 
-    train_path, dev_path, origin = corpus_files(seed, corpus_dir)
+    train_path, dev_path, origin = corpus_files(seed, corpus_dir, scratch)
     train, dev = load_examples(train_path), load_examples(dev_path)
     if limit:
         train, dev = train[:limit], dev[: max(1, limit // 2)]
@@ -160,8 +162,8 @@ def train(output: Path, config: Path = DEFAULT_CONFIG, seed: int = 0, max_steps:
     from nlu import modelcard
 
     check_output(output)
-    corpus = load_corpus(seed, limit, corpus_dir)
     workdir = workdir_for(output)
+    corpus = load_corpus(seed, limit, corpus_dir, scratch=workdir)
     train_path, dev_path = write_docbins(corpus, workdir)
     best = run_spacy_train(config, workdir, overrides(train_path, dev_path, seed, max_steps))
     install(best, output)
