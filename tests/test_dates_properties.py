@@ -6,7 +6,9 @@ never over before `now`; the same phrase a week later moves by a week; nothing r
 """
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from hypothesis import given, settings, strategies as st
@@ -125,3 +127,19 @@ def test_dates_rules_themselves_never_raise_on_date_words(words: list[str], now:
 
     ctx = Context(now.replace(tzinfo=ZoneInfo(zone)), Policy())
     combine(scan(tokenize(" ".join(words)), ctx).out, ctx)
+
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+BENCH_WORDS = sorted({w for f in sorted(BENCH.glob("dates_*.jsonl")) for line in f.read_text().splitlines()
+                      if line.strip() for w in json.loads(line)["text"].split()})
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(BENCH_WORDS or ["today"]), min_size=1, max_size=7), now=nows,
+       zone=st.sampled_from(ZONES), reading=st.sampled_from(("following", "nearest")))
+def test_dates_mixes_of_benchmark_words_keep_start_before_end(words: list[str], now: datetime, zone: str,
+                                                             reading: str) -> None:
+    span = resolve(" ".join(words), now, zone, next_weekday=reading)
+    if span is not None and span.start is not None:
+        assert _ts(span.start) < _ts(span.end), (words, span)
+        assert all(_ts(a.start) < _ts(a.end) for a in span.alternatives if a.start is not None)
