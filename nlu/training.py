@@ -50,8 +50,8 @@ def corpus_files(seed: int, corpus_dir: Path | None = None, scratch: Path = BUIL
 
     In order: `corpus_dir` (or the NLU_CORPUS environment variable: a folder with your own
     train.jsonl and dev.jsonl, any format load_examples reads), the generator
-    `nlu.corpus.build` (writing into this run's `scratch` folder, so concurrent runs never
-    share files), and finally whatever an earlier build left in build/corpus/.
+    `nlu.corpus.build` (writing `scratch`/corpus/), and finally whatever an earlier build
+    left in build/corpus/.
     """
     corpus_dir = corpus_dir or (Path(os.environ["NLU_CORPUS"]) if os.environ.get("NLU_CORPUS") else None)
     build = corpus_generator()
@@ -163,7 +163,9 @@ def train(output: Path, config: Path = DEFAULT_CONFIG, seed: int = 0, max_steps:
 
     check_output(output)
     workdir = workdir_for(output)
-    corpus = load_corpus(seed, limit, corpus_dir, scratch=workdir)
+    # A full run leaves its corpus in build/corpus/ for people to read; a smoke slice keeps
+    # its own copy so it never rewrites the files a real run may be reading.
+    corpus = load_corpus(seed, limit, corpus_dir, scratch=workdir if limit else BUILD)
     train_path, dev_path = write_docbins(corpus, workdir)
     best = run_spacy_train(config, workdir, overrides(train_path, dev_path, seed, max_steps))
     install(best, output)
