@@ -16,7 +16,7 @@ from nlu.examples import Annotated, write_jsonl
 
 DATA = Path(__file__).resolve().parent / "data"
 HANDWRITTEN = DATA / "handwritten.txt"
-TRAIN_COUNTS = {"create": 5200, "cancel": 3400, "reschedule": 3400, "query": 4000, "out_of_scope": 4800}
+TRAIN_COUNTS = {"create": 5600, "cancel": 3300, "reschedule": 3300, "query": 4400, "out_of_scope": 6000}
 DEV_COUNTS = {intent: max(150, n // 10) for intent, n in TRAIN_COUNTS.items()}
 HANDWRITTEN_REPEAT = 2  # hand-written rows are few and carefully phrased: seen twice per epoch
 DEV_SHARE = 20  # percent of hand-written rows (outside the issue's own block) kept for dev

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from nlu.corpus import datephrases, lexicons, split
 from nlu.corpus.segments import Piece, Pieces, plain, to_annotated
 from nlu.corpus.speech import add_fillers, speechify
-from nlu.corpus.templates import FOLLOW_UPS, TEMPLATES
+from nlu.corpus.templates import FOLLOW_UP_SHARE, FOLLOW_UPS, TEMPLATES
 from nlu.examples import Annotated
 
 _TOKEN = re.compile(r"\{(\w+)\}|\[([^\[\]]+)\]\((\w+)\)")  # {SLOT} or [fixed words](LABEL)
+OOS_LEAD_IN = 0.35
 _QUESTION = ("what", "when", "do ", "am ", "is ", "how", "where", "who", "any", "have", "does", "can we", "and ")
 # Words that already introduce a DATE: the slot then takes no "on"/"at" of its own.
 _INTRODUCED = ("to ", "for ", "from ", "by ", "now ", "make it ", "about ", "is ", "and ", "at ", "on ",
@@ -38,6 +39,7 @@ class Lexicon:
     names: list[str]
     locations: list[str]
     people: list[str]
+    tasks: list[str]
 
     @classmethod
     def for_split(cls, which: str) -> "Lexicon":
@@ -51,6 +53,7 @@ class Lexicon:
             verbs={intent: part(words) for intent, words in lexicons.VERBS.items()},
             domains=part(lexicons.DOMAINS), plurals=part(lexicons.DOMAINS_PLURAL),
             names=part(lexicons.NAMES), locations=part(lexicons.LOCATIONS), people=part(lexicons.PEOPLE),
+            tasks=part(lexicons.TASKS),
         )
 
 
@@ -97,9 +100,9 @@ class Filler:
         labelled = {
             "ACTION": lambda: lex.verbs[intent if intent in lex.verbs else "create"],
             "DOMAIN": lambda: lex.domains, "DOMAINS": lambda: lex.plurals, "NAME": lambda: lex.names,
-            "LOC": lambda: lex.locations, "PER": lambda: lex.people,
+            "LOC": lambda: lex.locations, "PER": lambda: lex.people, "TASK": lambda: lex.tasks,
         }
-        label = {"DOMAINS": "DOMAIN", "LOC": "LOCATION", "PER": "PERSON"}.get(name, name)
+        label = {"DOMAINS": "DOMAIN", "LOC": "LOCATION", "PER": "PERSON", "TASK": "NAME"}.get(name, name)
         if name in labelled:
             return [Piece(rng.choice(labelled[name]()), label)]
         if name in ("DATE", "DATE2", "DAY", "TIME"):
@@ -172,15 +175,24 @@ def realise(pieces: Pieces, rng: random.Random, intent: str, template_id: str, s
     return to_annotated(pieces, intent, source, template_id)
 
 
-def templates_for(which: str) -> dict[str, list[tuple[str, str]]]:
-    """(template id, template) per intent, for one split; follow-ups join their intent."""
-    out: dict[str, list[tuple[str, str]]] = {}
+Pool = list[tuple[str, str]]
+
+
+def templates_for(which: str) -> dict[str, tuple[Pool, Pool]]:
+    """(main templates, follow-up fragments) per intent, as (template id, template), for one split."""
+    out: dict[str, tuple[Pool, Pool]] = {}
     for intent, templates in TEMPLATES.items():
+        main = [(f"{intent}/{i:03d}", t) for i, t in enumerate(templates)]
         extra = [(f"{intent}/followup-{i:02d}", t) for i, t in enumerate(FOLLOW_UPS.get(intent, []))]
-        rows = [(f"{intent}/{i:03d}", t) for i, t in enumerate(templates)] + extra
-        keep = [(tid, t) for tid, t in rows if split.held_out_template(t) == (which == "dev")]
-        out[intent] = keep
+        mine = [[(tid, t) for tid, t in rows if split.held_out_template(t) == (which == "dev")] for rows in (main, extra)]
+        out[intent] = (mine[0], mine[1] or extra)
     return out
+
+
+def pick_template(rng: random.Random, pools: tuple[Pool, Pool]) -> tuple[str, str]:
+    """A main template, or now and then a follow-up fragment."""
+    main, follow = pools
+    return rng.choice(follow if follow and rng.random() < FOLLOW_UP_SHARE else main)
 
 
 def generate(rng: random.Random, which: str, counts: dict[str, int]) -> Iterator[Annotated]:
@@ -189,8 +201,10 @@ def generate(rng: random.Random, which: str, counts: dict[str, int]) -> Iterator
     own, every = templates_for(which), templates_for("train")
     for intent, n in counts.items():
         for _ in range(n):
-            pool = own[intent] if which == "train" or rng.random() < 0.6 else every[intent]
-            template_id, template = rng.choice(pool)
+            pools = own[intent] if which == "train" or rng.random() < 0.6 else every[intent]
+            template_id, template = pick_template(rng, pools)
+            if intent == "out_of_scope" and not template.startswith("{lead}") and rng.random() < OOS_LEAD_IN:
+                template = "{lead}" + template  # politeness is no sign of a calendar command
             filler.mix = split.held_out_template(template)
             pieces = filler.render(template, intent)
             yield realise(pieces, rng, intent, template_id, rng.random() < 0.5, template)

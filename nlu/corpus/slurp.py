@@ -40,7 +40,8 @@ WAKE = {"olly", "siri", "alexa", "hey", "ok", "okay", "google", "please", "pikac
 ACTIONS = {
     "create": ["remind me about", "remind me of", "remind me", "schedule", "create", "add", "put", "book",
                "reserve", "set up", "arrange", "plan", "organise", "organize", "make", "set", "mark",
-               "note", "enter", "save", "block", "pencil in", "log", "insert"],
+               "note", "enter", "save", "block", "pencil in", "log", "insert", "remember", "notify me",
+               "alert me", "flag"],
     "reschedule": ["reschedule", "change", "move", "postpone", "push back", "push", "shift", "delay",
                    "bring forward", "update", "rearrange"],
     "cancel": ["cancel", "delete", "remove", "call off", "drop", "clear", "scrap", "erase", "get rid of",
@@ -180,8 +181,8 @@ def to_annotated(row: dict) -> Annotated | None:
     return Annotated(text=sentence, spans=spans, intent=intent, source="slurp-even", template=f"slurp:{row['slurp_id']}")
 
 
-def training_examples(path: Path = DATA, calendar_repeat: int = 2) -> list[Annotated]:
-    """The even-id half as training rows; calendar rows repeated (they are the scarce real ones)."""
+def training_examples(path: Path = DATA, calendar_repeat: int = 3, other_repeat: int = 2) -> list[Annotated]:
+    """The even-id half as training rows, repeated: real commands are scarce and worth more than generated ones."""
     if not path.exists():
         return []
     out = []
@@ -190,5 +191,5 @@ def training_examples(path: Path = DATA, calendar_repeat: int = 2) -> list[Annot
             example = to_annotated(row)
             if example is None:
                 continue
-            out.extend([example] * (calendar_repeat if row["scenario"] == "calendar" else 1))
+            out.extend([example] * (calendar_repeat if row["scenario"] == "calendar" else other_repeat))
     return out

@@ -142,7 +142,7 @@ def add_fillers(pieces: Pieces, rng: random.Random, rate: float = 0.25) -> Piece
     if rng.random() < rate:
         out.append(Piece(rng.choice(FILLERS) + " "))
     for i, piece in enumerate(pieces):
-        if i and rng.random() < rate / 3:
+        if i and rng.random() < rate / 5:
             out.append(Piece(" " + rng.choice(FILLERS[:4]) + " "))
         out.append(piece)
     return out
