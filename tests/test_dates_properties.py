@@ -143,3 +143,27 @@ def test_dates_mixes_of_benchmark_words_keep_start_before_end(words: list[str], 
     if span is not None and span.start is not None:
         assert _ts(span.start) < _ts(span.end), (words, span)
         assert all(_ts(a.start) < _ts(a.end) for a in span.alternatives if a.start is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(sorted(set(VOCAB) | set(BENCH_WORDS))), min_size=1, max_size=7))
+def test_dates_rule_dispatch_matches_trying_every_rule(words: list[str]) -> None:
+    # the scan only tries the rules whose TRIGGERS hold the first token; trying all rules at
+    # every position must find exactly the same pieces
+    from nlu.dates import grammar
+    from nlu.dates.calendar import Context
+    from nlu.dates.policy import Policy
+    from nlu.dates.scanner import Scan
+    from nlu.dates.tokens import tokenize
+
+    ctx = Context(datetime(2026, 11, 23, 9, tzinfo=ZoneInfo("America/New_York")), Policy())
+    toks = tokenize(" ".join(words))
+    slow, i = Scan(toks, ctx), 0
+    while i < len(toks):
+        j = next((j for rule in grammar.RULES for j in [rule(slow, i)] if j > i), None)
+        if j is None:
+            slow.unknown += slow.word(i) not in FILLERS
+            j = i + 1
+        i = j
+    fast = grammar.scan(toks, ctx)
+    assert (repr(fast.out), fast.unknown) == (repr(slow.out), slow.unknown)

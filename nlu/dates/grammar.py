@@ -7,13 +7,16 @@ fillers ("uh", "the", "at") silently, other words counted as unknown.
 from __future__ import annotations
 
 from nlu.dates.calendar import Context
-from nlu.dates.lexicon import FILLERS
+from nlu.dates import holidays
+from nlu.dates.lexicon import (
+    FILLERS, FREQUENCIES, MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, WEEKDAYS_PLURAL, ZONE_WORDS,
+)
 from nlu.dates.rules_amounts import bare_number, connector, duration, every
 from nlu.dates.rules_dates import boundary, day_first, month_first, nth_of, ordinal_day, typed_date
-from nlu.dates.rules_days import holiday, relative_day, weekday
+from nlu.dates.rules_days import NOW_WORDS, RELATIVE_FIRST_WORDS, holiday, relative_day, weekday
 from nlu.dates.rules_periods import period, span_of_units
 from nlu.dates.rules_times import clock, part_of_day, past_to, zone_word
-from nlu.dates.scanner import Rule, Scan
+from nlu.dates.scanner import CONNECTORS, MODIFIERS, Rule, Scan
 from nlu.dates.tokens import Tok
 
 # order matters: longer, more specific readings first ("day after tomorrow" before "day")
@@ -23,13 +26,47 @@ RULES: tuple[Rule, ...] = (
     bare_number,
 )
 
+_MODS = frozenset(MODIFIERS)
+_UNIT_WORDS = frozenset({"week", "weeks", "weekend", "weekends", "month", "year", "quarter", "q", "yr", "wk"})
+# the first token each rule can start on: (words, token kinds); the scan only tries those rules
+TRIGGERS: dict[Rule, tuple[frozenset[str], frozenset[str]]] = {
+    holiday: (_MODS | holidays.FIRST_WORDS, frozenset()),
+    relative_day: (frozenset(RELATIVE_FIRST_WORDS) | NOW_WORDS | {"next"}, frozenset()),
+    nth_of: (frozenset({"last"}), frozenset({"n"})),
+    boundary: (frozenset({"eod", "cob", "end", "beginning", "start", "middle", "mid", "close"}), frozenset()),
+    span_of_units: (_MODS | {"rest", "remainder", "remaining", "balance"}, frozenset()),
+    typed_date: (frozenset(), frozenset({"ymd"})),
+    month_first: (frozenset(MONTHS), frozenset()),
+    day_first: (frozenset(), frozenset({"n"})),
+    weekday: (_MODS | set(WEEKDAYS) | set(WEEKDAYS_PLURAL) | {"weekdays", "weekends", "weekday", "weekend"},
+              frozenset()),
+    period: (_MODS | _UNIT_WORDS | set(SEASONS) | set(MONTHS), frozenset({"n", "decade"})),
+    past_to: (frozenset({"a", "half", "quarter"}), frozenset({"n"})),
+    clock: (frozenset({"this", "same", "noon", "midday", "midnight"}), frozenset({"hm", "n"})),
+    zone_word: (frozenset(ZONE_WORDS), frozenset()),
+    part_of_day: (frozenset({"this", "last", "next"}) | set(PARTS_OF_DAY), frozenset()),
+    ordinal_day: (frozenset(), frozenset({"n"})),
+    duration: (frozenset({"a", "an", "couple", "few", "several", "half", "quarter"}) | set(UNITS),
+               frozenset({"n", "dec"})),
+    every: (frozenset(FREQUENCIES) | {"every", "each", "once"}, frozenset()),
+    connector: (frozenset(CONNECTORS) | {"from", "up", "no"}, frozenset({"-"})),
+    bare_number: (frozenset(), frozenset({"n"})),
+}
+_BY_WORD: dict[str, tuple[Rule, ...]] = {
+    word: tuple(r for r in RULES if word in TRIGGERS[r][0]) for r0 in RULES for word in TRIGGERS[r0][0]
+}
+_BY_KIND: dict[str, tuple[Rule, ...]] = {
+    kind: tuple(r for r in RULES if kind in TRIGGERS[r][1]) for r0 in RULES for kind in TRIGGERS[r0][1]
+}
+
 
 def scan(toks: list[Tok], ctx: Context) -> Scan:
     """Run the rules over the tokens; the result holds the pieces and the unknown count."""
     s = Scan(toks, ctx)
     i = 0
     while i < len(toks):
-        for rule in RULES:
+        tok = toks[i]
+        for rule in _BY_WORD.get(tok.text, ()) if tok.kind == "w" else _BY_KIND.get(tok.kind, ()):
             j = rule(s, i)
             if j > i:
                 i = j

@@ -22,12 +22,14 @@ RELATIVE_DAYS: dict[tuple[str, ...], int] = {
 _REL_BY_FIRST: dict[str, list[tuple[tuple[str, ...], int]]] = {}
 for _pattern, _shift in sorted(RELATIVE_DAYS.items(), key=lambda kv: -len(kv[0])):
     _REL_BY_FIRST.setdefault(_pattern[0], []).append((_pattern, _shift))
+RELATIVE_FIRST_WORDS = frozenset(_REL_BY_FIRST)
+NOW_WORDS = frozenset({"now", "rightnow", "asap", "immediately", "currently", "presently"})
 
 
 def relative_day(s: Scan, i: int) -> int:
     """today, tomorrow, day after tomorrow, yesterday, tonight, last night, now."""
     first = s.word(i)
-    if first in ("now", "rightnow", "asap", "immediately", "currently", "presently"):
+    if first in NOW_WORDS:
         s.out.append(Period(s.ctx.now.replace(second=0, microsecond=0), s.ctx.now.replace(second=0, microsecond=0) + timedelta(minutes=1), "minute"))
         return i + 1
     if first == "next" and s.word(i + 1) in ("business", "working", "work") and s.word(i + 2) == "day":
