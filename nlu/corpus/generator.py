@@ -19,6 +19,8 @@ from nlu.examples import Annotated
 
 _TOKEN = re.compile(r"\{(\w+)\}|\[([^\[\]]+)\]\((\w+)\)")  # {SLOT} or [fixed words](LABEL)
 OOS_LEAD_IN = 0.35
+POSSESSIVE_DAYS = ["today", "tomorrow", "tonight", "yesterday", "{d}", "{d}", "next {d}", "this {d}",
+                   "this evening", "this morning", "next week", "this week", "last night"]
 _QUESTION = ("what", "when", "do ", "am ", "is ", "how", "where", "who", "any", "have", "does", "can we", "and ")
 # Words that already introduce a DATE: the slot then takes no "on"/"at" of its own.
 _INTRODUCED = ("to ", "for ", "from ", "by ", "now ", "make it ", "about ", "is ", "and ", "at ", "on ",
@@ -107,6 +109,9 @@ class Filler:
             return [Piece(rng.choice(labelled[name]()), label)]
         if name in ("DATE", "DATE2", "DAY", "TIME"):
             return self.date_slot(name, intent, before)
+        if name == "DAYS":
+            day = self.rng.choice(POSSESSIVE_DAYS).format(d=self.rng.choice(datephrases.WEEKDAYS))
+            return [Piece(day + "'s", "DATE")]
         if name == "SHIFT":
             return [Piece(rng.choice(SHIFTS), "DATE")]
         if name == "LATER":

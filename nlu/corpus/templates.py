@@ -2,6 +2,7 @@
 
     {ACTION} {DOMAIN} {DOMAINS} {NAME} {LOC} {PER}   labelled slots (DOMAINS: a plural kind)
     {DATE} {DAY} {TIME} {DATE2}                        a DATE span with its introducer ("on ", "at ")
+    {DAYS}                                             a possessive day inside the DATE span ("[tomorrow's] meeting", as SLURP writes it)
     {SHIFT} {LATER}                                    a DATE span that is a shift ("push it back [an hour]", "[a day later]")
     {lead} {tail} {a} {my} {cal}                       politeness, articles, "calendar"
     [words](LABEL)                                     a fixed labelled span ("[make it](ACTION)")
@@ -26,6 +27,7 @@ CREATE = [
     "{lead}{ACTION} {a}{DOMAIN} with {PER} {DATE}{tail}",
     "{lead}{ACTION} {a}{DOMAIN} with {PER} {DATE} at {LOC}",
     "{lead}{ACTION} {a}{DOMAIN} {DATE}",
+    "{lead}{ACTION} {DAYS} {NAME} at {LOC}",
     "{lead}{ACTION} {a}{DOMAIN} {DATE} about {NAME}",
     "{lead}{ACTION} {a}{DOMAIN} called {NAME} {DATE}",
     "{lead}{ACTION} {a}{DOMAIN} named {NAME} {DATE}",
@@ -141,7 +143,8 @@ CANCEL = [
     "{lead}{ACTION} {DOMAINS} {DATE}",
     "no more {NAME}, {ACTION} it",
     "{lead}{ACTION} the {DATE} {DOMAIN}",
-    "{lead}{ACTION} {DATE}'s {NAME}",
+    "{lead}{ACTION} {DAYS} {NAME}",
+    "{lead}{ACTION} {DAYS} {DOMAIN}",
     "we're not doing {NAME} {DATE}",
 ]
 
@@ -247,7 +250,9 @@ QUERY = [
     "what {DOMAINS} do i have coming up",
     "what does {my}{DATE} look like",
     "what does {DATE} look like",
-    "did you add {DATE}'s {DOMAIN} to {my}{cal}",
+    "did you add {DAYS} {DOMAIN} to {my}{cal}",
+    "what's {DAYS} schedule",
+    "what are {DAYS} {DOMAINS}",
     "did you add {my}{NAME} to {my}{cal}",
     "what do i have going on {DATE}",
     "do i have anything going on {DATE}",
