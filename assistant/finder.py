@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -30,6 +30,10 @@ def overlaps(event: Event, span, tz: str) -> bool:
     overlaps it; for a time of day ("my event at one pm"), the timed events starting then."""
     start = to_utc(span.start, tz)
     end = to_utc(span.end, tz) if span.end is not None else start
+    if event.recurrence:  # a series is named by any of its occurrences
+        from assistant.agenda import occurrences
+
+        return bool(occurrences(event, start, max(end, start + timedelta(minutes=1)), tz))
     if span.grain in ("second", "minute", "hour"):
         return not event.all_day and (start <= event.start_utc < end or event.start_utc == start)
     if end <= start:

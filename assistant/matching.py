@@ -46,6 +46,8 @@ def score(heard: str, stored: str) -> float:
         return 0.0
     if a == b:
         return 1.0
+    if a.replace(" ", "") == b.replace(" ", ""):  # "a i" / "AI", "brain storming" / "brainstorming"
+        return 0.97
     core_a = " ".join(w for w in a.split() if w not in GENERIC) or a
     core_b = " ".join(w for w in b.split() if w not in GENERIC) or b
     if core_a == core_b:

@@ -503,3 +503,18 @@ def test_dialogue_a_sentence_with_a_time_does_not_pick_a_candidate(chat: Chat) -
     assert chat("cancel the team meeting").operation == "clarify"
     assert chat("set an alarm for ten o'clock tomorrow morning").operation != "cancel"
     assert len(chat.titles()) == 3
+
+
+def test_dialogue_a_series_is_found_by_any_occurrence(chat: Chat) -> None:
+    chat.bot.create_event(chat.owner, title="standup", start=datetime(2026, 11, 23, 9), end=datetime(2026, 11, 23, 9, 15),
+                          recurrence="RRULE:FREQ=WEEKLY;BYDAY=MO")
+    chat.knows(reading("cancel the standup on december 7", "cancel", NAME="standup",
+                       dates={"december 7": day_span(date(2026, 12, 7))}))
+    asked = chat("cancel the standup on december 7")
+    assert (asked.operation, asked.events[0].title) == ("confirm", "standup")
+
+
+def test_dialogue_spelled_out_letters_match_the_title(chat: Chat) -> None:
+    chat.make("AI", datetime(2026, 11, 24), datetime(2026, 11, 25), all_day=True)
+    chat.knows(reading("cancel the a i event", "cancel", NAME="a i", DOMAIN="event"))
+    assert chat("cancel the a i event").events[0].title == "AI"
