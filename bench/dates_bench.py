@@ -99,16 +99,21 @@ def strict_right(case: dict, got: Answer) -> bool:
             and end.isoformat() == case["end"] and grain == case["grain"])
 
 
-def measure(run: Callable[[str], Answer], cases: list[dict], passes: int = 3) -> tuple[list[Answer], float]:
-    """Answers for every case and the mean seconds per phrase: the best of `passes` runs over
-    the whole suite (after one warm-up call), so other load on the machine counts least."""
-    run("tomorrow at 6pm")
-    best = float("inf")
+def measure(tools: dict[str, Callable[[str], Answer]], cases: list[dict], passes: int = 3
+            ) -> dict[str, tuple[list[Answer], float]]:
+    """Each tool's answers and mean seconds per phrase: the best of `passes` runs over the
+    whole suite, the tools taking turns pass by pass so that other load on the machine falls
+    on all of them alike."""
+    best = {name: float("inf") for name in tools}
+    answers: dict[str, list[Answer]] = {}
+    for run in tools.values():
+        run("tomorrow at 6pm")  # warm-up: lazy imports and caches
     for _ in range(passes):
-        began = time.perf_counter()
-        answers = [run(case["text"]) for case in cases]
-        best = min(best, (time.perf_counter() - began) / len(cases))
-    return answers, best
+        for name, run in tools.items():
+            began = time.perf_counter()
+            answers[name] = [run(case["text"]) for case in cases]
+            best[name] = min(best[name], (time.perf_counter() - began) / len(cases))
+    return {name: (answers[name], best[name]) for name in tools}
 
 
 def main() -> int:
@@ -125,8 +130,7 @@ def main() -> int:
     print(f"{len(cases)} phrases, now={NOW.isoformat()} {ZONE}")
     gc.collect()
     gc.freeze()  # the peers' imported tables would otherwise slow every later garbage collection
-    for name, run in tools.items():
-        answers, mean = measure(run, cases)
+    for name, (answers, mean) in measure(tools, cases).items():
         right = sum(start_right(c, a) for c, a in zip(cases, answers))
         line = f"{name:14} start-acc {right / len(cases):6.1%} ({right}/{len(cases)})"
         if name == "ours":

@@ -28,6 +28,8 @@ class Policy:
     @classmethod
     def of(cls, options: dict) -> "Policy":
         """A policy from keyword options, ignoring unknown keys and None values."""
+        if not options:
+            return DEFAULT
         names = {f.name for f in fields(cls)}
         given = {k: v for k, v in options.items() if k in names and v is not None}
         policy = cls(**given)

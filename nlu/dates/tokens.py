@@ -49,9 +49,18 @@ class Tok:
 def normalise(text: str) -> str:
     """Lowercase text with am/pm, o'clock and possessives in one spelling."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    text = _CLOCK.sub(" oclock ", text)
-    text = _ISH.sub(_ish, _AMPM_LETTER.sub(r" \1m", _IN_THE_AMPM.sub(r" \1m", text)))
-    text = _WORD_HYPHEN.sub(_hyphen, _POSSESSIVE.sub("", text)).replace("mid-", "mid ")
+    # each rewrite only runs when its cue is in the text: most phrases need two of them
+    if "clock" in text:
+        text = _CLOCK.sub(" oclock ", text)
+    if "in the" in text:
+        text = _IN_THE_AMPM.sub(r" \1m", text)
+    text = _AMPM_LETTER.sub(r" \1m", text)
+    if "ish" in text:
+        text = _ISH.sub(_ish, text)
+    if "'" in text:
+        text = _POSSESSIVE.sub("", text)
+    if "-" in text:
+        text = _WORD_HYPHEN.sub(_hyphen, text).replace("mid-", "mid ")
     return _AMPM.sub(r" \1m ", text)
 
 
