@@ -90,6 +90,15 @@ def test_dialogue_e2e_spoken_session(shipped_parser, db_url: str, owner: str) ->
      ("undo", "undo", ("dentist", "2026-11-24T13:00:00")),
      ("cancel it", "confirm", ("dentist", "2026-11-24T13:00:00")),
      ("no", "none", None)],
+    [("add team meeting on friday at ten", "create", ("team meeting", "2026-11-27T10:00:00")),
+     ("add team meeting on monday at ten", "create", ("team meeting", "2026-11-30T10:00:00")),
+     ("cancel the team meeting", "clarify", ("team meeting", "2026-11-27T10:00:00")),
+     ("uh the one on friday", "cancel", ("team meeting", "2026-11-27T10:00:00"))],
+    [("schedule a team brainstorming session on thursday at three pm", "create",
+      ("team brainstorming session", "2026-11-26T15:00:00")),
+     ("cancel the brain storming session", "confirm", ("team brainstorming session", "2026-11-26T15:00:00")),
+     ("yeah", "cancel", ("team brainstorming session", "2026-11-26T15:00:00")),
+     ("undo", "undo", ("team brainstorming session", "2026-11-26T15:00:00"))],
 ])
 def test_dialogue_e2e_follow_ups(shipped_parser, db_url: str, owner: str, script) -> None:
     bot = Assistant(db_url, parser=shipped_parser)
