@@ -21,6 +21,7 @@ from assistant.models import Event
 from assistant.queries import MAX_LISTED, Telling
 from assistant.timing import span_json, span_of, times_json
 from assistant.views import EventView, Reply, to_utc
+from nlu.result import Parse, TimeSpan
 
 if TYPE_CHECKING:
     from assistant.core import Assistant
@@ -114,7 +115,7 @@ class Dialogue(Asking, Telling):
         return reply
 
     @property
-    def parse(self):
+    def parse(self) -> Parse:
         """The NLU reading of this turn (parsed once, only when needed)."""
         if self._parse is None:
             self._parse = self.bot.parser(self.turn.text, now=self.turn.now, tz=self.turn.tz)
@@ -161,7 +162,7 @@ class Dialogue(Asking, Telling):
         return found[0].text if found else None
 
     # -- create -------------------------------------------------------------------------
-    def create(self, parse) -> Reply:
+    def create(self, parse: Parse) -> Reply:
         title = parse.title if parse.title and not followups.is_pronoun(parse.title) else None
         draft = {"title": title, "kind": (self.slot("DOMAIN") or "").lower() or None,
                  "location": self.slot("LOCATION"), "attendees": [s.text for s in parse.slots_of("PERSON")],
@@ -218,7 +219,7 @@ class Dialogue(Asking, Telling):
         return f" Note: it overlaps {names}."
 
     # -- finding events -----------------------------------------------------------------
-    def find(self, parse, span, relative: bool = False) -> Found:
+    def find(self, parse: Parse, span: TimeSpan | None, relative: bool = False) -> Found:
         name = self.slot("NAME")
         kind = self.slot("DOMAIN")
         # "it"/"that", a bare "cancel please", or a relative move naming nothing ("the
@@ -253,7 +254,7 @@ class Dialogue(Asking, Telling):
                         rows, labels + [NEVER_MIND])
 
     # -- cancel -------------------------------------------------------------------------
-    def cancel(self, parse) -> Reply:
+    def cancel(self, parse: Parse) -> Reply:
         if BULK & set(followups.words(self.turn.text)):
             return self.say("I cancel one event at a time, so nothing is lost by mistake. Which one should I cancel?",
                             "none")
@@ -276,7 +277,7 @@ class Dialogue(Asking, Telling):
         return self.say(f"Cancelled {self.describe(row)}.", "cancel", [row])
 
     # -- reschedule ---------------------------------------------------------------------
-    def reschedule(self, parse, delta: timedelta | None = None) -> Reply:
+    def reschedule(self, parse: Parse, delta: timedelta | None = None) -> Reply:
         old_span, new_span, phrase = self.split_dates(parse)
         if delta is not None:
             new_span, phrase = None, ""
@@ -289,7 +290,7 @@ class Dialogue(Asking, Telling):
             return self.choose(found.hits, "reschedule", payload)
         return self.move(found.hits[0], payload)
 
-    def split_dates(self, parse):
+    def split_dates(self, parse: Parse) -> tuple[TimeSpan | None, TimeSpan | None, str]:
         """(old span, new span, new phrase): DATE slots from the one after "to"/"until" on are the
         new time, the ones before it say which event ("move friday's lunch to monday")."""
         dates = parse.slots_of("DATE")

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from assistant import followups, speech, timing
 from assistant.views import EventView, Reply, to_utc
+from nlu.result import Parse
 
 MAX_LISTED = 8
 
@@ -16,7 +17,7 @@ MAX_LISTED = 8
 class Telling:
     """Answers to "what do I have tomorrow", "when is the dentist", "what's next"."""
 
-    def query(self, parse) -> Reply:
+    def query(self, parse: Parse) -> Reply:
         span = parse.when if parse.when is not None and parse.when.start is not None else None
         name = self.slot("NAME")
         if name is not None and followups.is_pronoun(name):
