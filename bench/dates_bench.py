@@ -118,11 +118,12 @@ def measure(tools: dict[str, Callable[[str], Answer]], cases: list[dict], passes
 
 def main() -> int:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    args.add_argument("--cases", type=Path, default=CASES)
+    args.add_argument("--cases", type=Path, nargs="+", default=[CASES],
+                      help="JSONL suites (default: the main one; bench/dates_*.jsonl: all of them)")
     args.add_argument("--failures", action="store_true", help="list the phrases we get wrong")
     args.add_argument("--ours-only", action="store_true", help="skip the peers (fast)")
     opts = args.parse_args()
-    cases = [json.loads(line) for line in opts.cases.read_text().splitlines() if line.strip()]
+    cases = [json.loads(line) for path in opts.cases for line in path.read_text().splitlines() if line.strip()]
     warnings.filterwarnings("ignore")
     tools = {"ours": ours()}
     if not opts.ours_only:
