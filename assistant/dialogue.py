@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from assistant import followups, speech, store, timing
 from assistant.answers import NEVER_MIND, Asking
-from assistant.exceptions import BadInput
+from assistant.exceptions import BadInput, StorageError
 from assistant.finder import Found, find
 from assistant.models import Event
 from assistant.queries import MAX_LISTED, Telling
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from assistant.core import Assistant
 
 MAX_TURN_CHARS = 1000  # a spoken command is a sentence or two
+TURN_ATTEMPTS = 3  # a turn that lost a race (first turn of a session, a busy database) is retried
 YES_NO = ["yes", "no"]
 # Words of a cancel that means many events ("clear my calendar"): refused, one at a time.
 BULK = frozenset({"all", "everything", "every", "clear", "wipe", "empty", "whole", "entire"})
@@ -84,13 +85,14 @@ def run_turn(bot: "Assistant", turn: Turn) -> Reply:
     if len(turn.text) > MAX_TURN_CHARS:
         return Reply(f"That is too long for one command ({len(turn.text)} characters). "
                      "Please say one command at a time.", "none")
-    for attempt in range(3):
+    for attempt in range(TURN_ATTEMPTS):
         try:
             with bot.sessions.begin() as session:
                 return Dialogue(bot, turn, session).respond()
-        except (IntegrityError, OperationalError):
-            if attempt == 2:
-                raise
+        except (IntegrityError, OperationalError) as err:
+            if attempt == TURN_ATTEMPTS - 1:
+                raise StorageError(f"the calendar database did not take this turn ({type(err).__name__}): "
+                                   "try again, or check the database (--db / DATABASE_URL)") from err
     raise AssertionError("unreachable")
 
 

@@ -145,3 +145,12 @@ def test_store_event_view_dict_has_the_chat_fields(bot: Assistant, owner: str) -
         "all_day": True, "location": None}
     assert data["attendees"] == ["Sam"] and data["cancelled"] is False
     assert ZoneInfo(data["tz"])
+
+
+def test_store_unreachable_database_is_a_storage_error(tmp_path) -> None:
+    from assistant import StorageError
+
+    # A file where the database's folder should be: it can never be opened
+    (tmp_path / "blocked").write_text("not a folder")
+    with pytest.raises(StorageError):
+        Assistant(f"sqlite:///{tmp_path / 'blocked' / 'calendar.db'}").events("me")
