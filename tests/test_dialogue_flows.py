@@ -518,3 +518,19 @@ def test_dialogue_spelled_out_letters_match_the_title(chat: Chat) -> None:
     chat.make("AI", datetime(2026, 11, 24), datetime(2026, 11, 25), all_day=True)
     chat.knows(reading("cancel the a i event", "cancel", NAME="a i", DOMAIN="event"))
     assert chat("cancel the a i event").events[0].title == "AI"
+
+
+def test_dialogue_times_are_read_and_stored_in_the_callers_zone(bot: Assistant, scripted: ScriptedParser,
+                                                                 owner: str) -> None:
+    from zoneinfo import ZoneInfo
+
+    ny = ZoneInfo("America/New_York")
+    scripted.add(reading("schedule review tomorrow at 10", "create", NAME="review",
+                         dates={"tomorrow at 10": time_span(datetime(2026, 11, 24, 10), tz="America/New_York")}))
+    reply = bot.handle("ny", "schedule review tomorrow at 10", now=datetime(2026, 11, 23, 9, tzinfo=ny),
+                       tz="America/New_York", user=owner)
+    assert reply.reply == 'Scheduled "review" for Tuesday, November 24 at 10:00 AM.'
+    with bot.sessions.begin() as session:
+        row = session.scalars(select(Event).where(Event.owner == owner)).one()
+        assert (row.start_utc, row.tz) == (datetime(2026, 11, 24, 15), "America/New_York")
+    assert bot.events(owner, tz="Europe/Paris")[0].start == "2026-11-24T16:00:00"
