@@ -270,6 +270,12 @@ QUERY = [
     "what's the plan for {DATE}",
     "am i meeting anyone {DATE}",
     "is {DATE} free",
+    "what is happening {DATE}",
+    "is it true that {my}{NAME} is {DATE}",
+    "is {PER}'s {NAME} {DATE}",
+    "when does {my}{NAME} start",
+    "when does {my}{NAME} end {DATE}",
+    "how long is {my}{NAME}",
     "{lead}{ACTION} what's on {DATE}",
 ]
 
