@@ -86,9 +86,14 @@ def chat(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, bot=None) -> i
         text = line.rstrip("\r\n")
         try:
             reply = bot.handle(session_id, text, now=args.now, tz=tz, user=args.user)
-            out = json.dumps(reply.to_dict(), ensure_ascii=False) if args.json else reply.reply
+            out = json.dumps(reply.to_dict(), ensure_ascii=False) if args.json else plain(reply)
         except Exception as err:  # the loop goes on: one bad line must not end the session
             out = json.dumps({"reply": f"Sorry, something went wrong: {err}", "operation": "none",
                               "events": [], "error": type(err).__name__}) if args.json \
                 else f"Sorry, something went wrong: {err}"
         print(out, file=stdout, flush=True)
+
+
+def plain(reply) -> str:
+    """The REPL line: the reply, then the choices it offers ("[yes | no]")."""
+    return f"{reply.reply}  [{' | '.join(reply.choices)}]" if reply.choices else reply.reply

@@ -89,3 +89,11 @@ def test_chat_process_rejects_a_bad_zone(tmp_path) -> None:
     proc = _process(tmp_path, "--tz", "Mars/Olympus")
     out, err = proc.communicate(b"hello\n", timeout=60)
     assert proc.returncode == 2 and b"unknown time zone 'Mars/Olympus'" in err and out == b""
+
+
+def test_chat_plain_mode_shows_the_choices(bot: Assistant, scripted: ScriptedParser, owner: str) -> None:
+    bot.create_event(owner, title="AI", start=datetime(2026, 11, 24), end=datetime(2026, 11, 25), all_day=True)
+    scripted.add(reading("Cancel the AI event", "cancel", ACTION="Cancel", NAME="AI", DOMAIN="event"))
+    lines = _run_chat(bot, ["Cancel the AI event", "yes"], "--now", "2026-11-23T09:00:00", "--user", owner)
+    assert lines == ['Cancel "AI" on Tuesday, November 24 (all day)?  [yes | no]',
+                     'Cancelled "AI" on Tuesday, November 24 (all day).']
