@@ -101,3 +101,16 @@ def test_cli_parse_answers_each_line_as_it_comes(nlu_model_path):
         proc.stdin.close()
         proc.wait(timeout=30)
     assert proc.returncode == 0
+
+
+NOT_COMMANDS = ["🎉🎉🎉 🗓️", "\x00\x01\x02", "'; DROP TABLE events; --", "SELECT * FROM events WHERE 1=1"]
+
+
+def test_cli_parse_shipped_pipeline_declines_what_is_no_command():
+    # Judged on the shipped pipeline: a small test model has never seen such lines
+    shipped = ROOT / "models" / "nlu-calendar"
+    if not (shipped / "config.cfg").exists():
+        pytest.skip("no shipped pipeline in models/nlu-calendar")
+    out = run_parse(shipped, ("\n".join(NOT_COMMANDS) + "\n").encode() + b"\xff\xfe\xfa\n")
+    assert [o["intent"] for o in out] == ["out_of_scope"] * 5
+    assert [o["title"] for o in out] == [None] * 5
