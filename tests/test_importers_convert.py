@@ -7,7 +7,7 @@ import pytest
 
 from nlu.cli import main
 from nlu.examples import Annotated
-from nlu.importers import blank_nlp, load_examples, to_doc
+from nlu.importers import blank_nlp, load_examples, to_doc, write_docbin
 
 TEXT = "Schedule event for visit to Trivandrum on July 18"
 
@@ -64,8 +64,13 @@ def test_importers_doc_has_one_hot_intent_and_entities():
     assert [t.ent_iob_ for t in doc] == ["B", "O", "B"]
 
 
-def test_importers_unscored_labels_leave_other_tokens_missing():
-    # A source without ACTION tags: "remind" is unknown, not "no entity"
+def test_importers_unscored_labels_leave_other_tokens_missing(tmp_path):
+    # A source without ACTION tags: "remind" is unknown, not "no entity", also in the DocBin
+    from spacy.tokens import DocBin
+
     example = Annotated("remind me tomorrow", ((10, 18, "DATE"),), "create", meta={"unscored": ["ACTION", "DOMAIN"]})
     doc, _ = to_doc(blank_nlp(), example)
     assert [t.ent_iob_ for t in doc] == ["", "", "B"]
+    write_docbin([example], tmp_path / "one.spacy")
+    [back] = DocBin().from_disk(tmp_path / "one.spacy").get_docs(blank_nlp().vocab)
+    assert [t.ent_iob_ for t in back] == ["", "", "B"] and back.cats["create"] == 1.0
