@@ -1,6 +1,7 @@
 """SLURP figures on one half only: the odd-id rows are never trained on, so they are the clean ones.
 
     .venv/bin/python bench/slurp_half.py [--half odd|even|all] [--model DIR] [--errors N]
+    .venv/bin/python bench/slurp_half.py --record models/nlu-calendar   # both figures onto the model card
 
 Runs the parser over the chosen rows of ../shared/data/slurp_devel.jsonl with the same `now`
 as ../shared/tools/slurp-score and scores them with that tool's own slurp_score.py, so the
@@ -41,21 +42,48 @@ def parse_rows(rows: list[dict], model: str | None) -> list[dict]:
     return [p.to_dict() for p in parser.parse_many([r["sentence"] for r in rows], now=NOW)]
 
 
+def score(half: str, model: str | None, errors: int = 0) -> str:
+    """slurp_score.py's output for one half (its last line is the four figures)."""
+    rows = rows_of(half)
+    parsed = parse_rows(rows, model)
+    with tempfile.TemporaryDirectory() as tmp:
+        gold, out = Path(tmp) / "gold.jsonl", Path(tmp) / "parsed.jsonl"
+        gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        out.write_text("".join(json.dumps(p) + "\n" for p in parsed), encoding="utf-8")
+        extra = ["--errors", str(errors)] if errors else []
+        done = subprocess.run([sys.executable, str(SCORER), str(gold), str(out), *extra],
+                              capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def record(model_dir: Path) -> dict:
+    """Put slurp-score's figures (all rows) and the clean odd-half figures on the model card."""
+    sys.path.insert(0, str(ROOT))
+    from nlu import modelcard
+
+    figures = modelcard.measure_slurp(model_dir)
+    odd = modelcard.parse_slurp_line(score("odd", str(model_dir)).strip().splitlines()[-1])
+    figures.update({f"{key} (odd half)": value for key, value in odd.items()})
+    command = ("../shared/tools/slurp-score (all 2,033 rows: the even-id half is in the training data) and "
+               "bench/slurp_half.py --half odd (the odd-id half, never trained on: the clean figures)")
+    modelcard.set_slurp_scores(model_dir, figures, command)
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--half", choices=("odd", "even", "all"), default="odd")
     args.add_argument("--model", help="trained pipeline directory (default: the shipped one)")
     args.add_argument("--errors", type=int, default=0, help="print the first N mistakes too")
+    args.add_argument("--record", type=Path, metavar="MODEL_DIR",
+                      help="write slurp-score's and the odd-half figures onto this pipeline's model card")
     opts = args.parse_args(argv)
-    rows = rows_of(opts.half)
-    parsed = parse_rows(rows, opts.model)
-    with tempfile.TemporaryDirectory() as tmp:
-        gold, out = Path(tmp) / "gold.jsonl", Path(tmp) / "parsed.jsonl"
-        gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-        out.write_text("".join(json.dumps(p) + "\n" for p in parsed), encoding="utf-8")
-        extra = ["--errors", str(opts.errors)] if opts.errors else []
-        print(f"SLURP {opts.half} half: ", end="", flush=True)
-        return subprocess.call([sys.executable, str(SCORER), str(gold), str(out), *extra])
+    if opts.record:
+        figures = record(opts.record)
+        print(f"{opts.record}: " + "  ".join(f"{k} {v:.3f}" for k, v in figures.items()))
+        return 0
+    print(f"SLURP {opts.half} half: " + score(opts.half, opts.model, opts.errors), end="")
+    return 0
 
 
 if __name__ == "__main__":
