@@ -140,33 +140,37 @@ def _said(delta: relativedelta, start: datetime) -> timedelta:
 
 
 def _dated(rest: list[Piece], ctx: Context) -> TimeSpan | None:
+    """The span of one day (or day range, or period) with at most one time on it."""
     days = sorted((p for p in rest if isinstance(p, Day)), key=lambda d: -d.rank)
     periods = [p for p in rest if isinstance(p, Period)]
     ranges = [p for p in rest if isinstance(p, DayRange)]
-    times = [p for p in rest if isinstance(p, (Time, TimeRange))] + [t for t in map(as_time, (p for p in rest if isinstance(p, Num))) if t]
+    nums = (as_time(p) for p in rest if isinstance(p, Num))
+    times = [p for p in rest if isinstance(p, (Time, TimeRange))] + [t for t in nums if t]
     pods = [p for p in rest if isinstance(p, Pod)]
     if ranges:
-        first, last = ctx.day_span(ranges[0].first.date, ranges[0].last.date)
-        return TimeSpan(first, last, "day")
-    day = days[0] if days else None
-    if day is not None and day.dom_only:
-        named = next((d for d in days if d.weekday is not None), None)
-        day = _dom_on_weekday(day, named.weekday) if named is not None else day  # "tuesday the 19th"
-    if day is not None and day.weekday is not None:
-        week = next((p for p in periods if p.week is not None), None)
-        if week is not None:
-            periods.remove(week)
-            day = Day(week.week + timedelta(days=(day.weekday - ctx.policy.week_start) % 7))
-    if day is not None and day.dom_only:
-        month = next((p for p in periods if p.grain == "month"), None)
-        if month is not None and same_month(month.start.date(), day.date.day):  # "the 5th of next month"
-            day = Day(same_month(month.start.date(), day.date.day), month_known=True, rank=3)
-    week = next((p for p in periods if p.week is not None), None)
-    if day is None and week is not None and times:  # "this time next week": today's weekday then
-        day = Day(week.week + timedelta(days=(ctx.today.weekday() - ctx.policy.week_start) % 7))
+        return TimeSpan(*ctx.day_span(ranges[0].first.date, ranges[0].last.date), "day")
+    day, periods = _the_day(days, periods, bool(times), ctx)
     if day is None and periods:
         return _period_span(periods[0])
     return _day_and_time(day, times[0] if times else None, pods[0] if pods else None, ctx)
+
+
+def _the_day(days: list[Day], periods: list[Period], timed: bool, ctx: Context) -> tuple[Day | None, list[Period]]:
+    """The day the pieces name, placed by the others ("tuesday the 19th", "wednesday next
+    week", "the 5th of next month", "this time next week"); the periods not used up."""
+    day = days[0] if days else None
+    week = next((p for p in periods if p.week is not None), None)
+    if day is not None and day.dom_only:
+        named = next((d for d in days if d.weekday is not None), None)
+        day = _dom_on_weekday(day, named.weekday) if named is not None else day
+        month = next((p for p in periods if p.grain == "month"), None)
+        moved = same_month(month.start.date(), day.date.day) if month is not None else None
+        day = Day(moved, month_known=True, rank=3) if moved else day
+    if week is not None and (day is not None and day.weekday is not None or day is None and timed):
+        weekday = day.weekday if day is not None else ctx.today.weekday()  # no day: today's weekday
+        day = Day(week.week + timedelta(days=(weekday - ctx.policy.week_start) % 7))
+        periods = [p for p in periods if p is not week]
+    return day, periods
 
 
 def _dom_on_weekday(day: Day, weekday: int) -> Day:
