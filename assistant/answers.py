@@ -29,6 +29,9 @@ class Asking:
 
     def answer(self, pending: dict[str, Any]) -> Reply | None:
         """The reply to an answer, or None when the turn is a new command instead."""
+        if pending["kind"] == "listed":  # not a question: what "it" may mean this turn
+            self.listed = list(pending["ids"])
+            return None
         handler = {"confirm": self.answer_confirm, "choose": self.answer_choose,
                    "need_date": self.answer_date, "need_time": self.answer_time,
                    "need_title": self.answer_title}[pending["kind"]]

@@ -105,6 +105,7 @@ class Dialogue(Asking, Telling):
         self.pending: dict[str, Any] | None = None
         self.last_event_id = self.state.last_event_id
         self._parse = None
+        self.listed: list[int] = []  # the events the previous turn listed, when it listed several
 
     # -- the turn -----------------------------------------------------------------------
     def respond(self) -> Reply:
@@ -228,6 +229,8 @@ class Dialogue(Asking, Telling):
         # following day same time"): the event last talked about
         bare = len(followups.words(self.turn.text)) <= 2 and kind is None and not parse.slots_of("DATE")
         refers_back = name is None and (followups.mentions_it(self.turn.text) or relative or bare)
+        if refers_back and self.listed:
+            return Found([row for row in map(self.event, self.listed) if row is not None])
         return find(session=self.session, owner=self.turn.user, name=name, kind=kind, span=span,
                     tz=self.turn.tz, now=self.turn.now, last_event_id=self.last_event_id,
                     refers_back=refers_back)

@@ -33,6 +33,7 @@ class Telling:
                             f"I found no \"{name}\" {where}.", "query")
         same_day = start.date() == (end - timedelta(microseconds=1)).date()
         items = [self.item(v, same_day and v.start_dt.date() == start.date()) for v in views]
+        self.remember(views)
         return self.say(f"{where[0].upper()}{where[1:]} you have {speech.count(len(views), 'event')}: "
                         f"{self.listing(items)}.", "query", views)
 
@@ -47,6 +48,7 @@ class Telling:
             first = views[0]
             place = f" at {first.location}" if first.location else ""
             more = f" Then {self.listing([self.when(v) for v in views[1:4]])}." if len(views) > 1 else ""
+            self.remember(views[:1])
             return self.say(f"\"{first.title}\"{place} is on {self.when(first)}.{more}", "query",
                             views[:MAX_LISTED])
         cut = midnight.replace(tzinfo=None)
@@ -58,20 +60,26 @@ class Telling:
             parts.append(f"Next: {self.listing([self.describe(v) for v in later])}.")
         elif not today:
             parts = ["Your calendar is clear from now on."]
+        self.remember(today + later)
         return self.say(" ".join(parts), "query", today + later)
 
     def agenda(self, start: datetime, end: datetime | None, name: str | None) -> list[EventView]:
-        """The events in the window (recurring ones expanded), narrowed to a title when one was said;
-        a single result becomes the event "it" refers to."""
+        """The events in the window (recurring ones expanded), narrowed to a title when one was said."""
         from assistant import agenda, matching
 
         views = agenda.window(session=self.session, owner=self.turn.user, start_utc=to_utc(start, self.turn.tz),
                               end_utc=to_utc(end, self.turn.tz) if end else None, tz=self.turn.tz)
         if name:
             views = [v for v in views if matching.score(name, v.title) >= matching.MATCH]
-        if len({v.id for v in views}) == 1:
-            self.last_event_id = views[0].id
         return views
+
+    def remember(self, views: list[EventView]) -> None:
+        """What "it" means next turn: the one event said, or (several said) a choice among them."""
+        ids = list(dict.fromkeys(v.id for v in views))
+        if len(ids) == 1:
+            self.last_event_id = ids[0]
+        elif ids:  # "move it to five pm" right after a list: ask which of those
+            self.pending = {"kind": "listed", "ids": ids[:MAX_LISTED]}
 
     def item(self, view: EventView, day_known: bool) -> str:
         if not day_known:

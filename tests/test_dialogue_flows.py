@@ -534,3 +534,17 @@ def test_dialogue_times_are_read_and_stored_in_the_callers_zone(bot: Assistant, 
         row = session.scalars(select(Event).where(Event.owner == owner)).one()
         assert (row.start_utc, row.tz) == (datetime(2026, 11, 24, 15), "America/New_York")
     assert bot.events(owner, tz="Europe/Paris")[0].start == "2026-11-24T16:00:00"
+
+
+def test_dialogue_it_after_a_list_asks_which_one(chat: Chat) -> None:
+    chat.make("AI", datetime(2026, 11, 24), datetime(2026, 11, 25), all_day=True)
+    chat.make("competitions", datetime(2026, 11, 24), datetime(2026, 11, 25), all_day=True)
+    chat.knows(reading("what do i have tomorrow", "query", dates={"tomorrow": day_span(date(2026, 11, 24))}),
+               reading("move it to five pm", "reschedule", ACTION="move",
+                       dates={"five pm": time_span(datetime(2026, 11, 23, 17))}))
+    assert len(chat("what do i have tomorrow").events) == 2
+    asked = chat("move it to five pm")
+    assert (asked.operation, [e.title for e in asked.events]) == ("clarify", ["AI", "competitions"])
+    moved = chat("the second one")
+    assert (moved.operation, moved.events[0].title, moved.events[0].start) == (
+        "reschedule", "competitions", "2026-11-24T17:00:00")
