@@ -92,6 +92,25 @@ NAMES = [
     "Bob's retirement party", "Mia's recital", "Leo's soccer game", "Zoe's playdate",
     "ballet", "karate", "scouts", "orchestra rehearsal", "band practice", "gig at the Blue Note",
     "brain storming session", "strategy offsite", "kickoff", "postmortem", "incident review",
+    # everyday one- and two-word titles as people say them
+    "prayer", "friday prayer", "hockey game", "bill cycle", "trash pickup", "recycling day",
+    "inauguration", "graduation", "rehearsal", "dress rehearsal", "practice", "training",
+    "workout", "pilates", "spin class", "book signing", "parade", "carnival", "festival", "fair",
+    "exam", "midterm", "final exam", "quiz", "presentation", "lecture", "seminar", "workshop",
+    "conference", "summit", "expo", "trade show", "open mic", "karaoke", "barbecue", "bbq",
+    "potluck", "sleepover", "playdate", "daycare pickup", "school run", "carpool", "orientation",
+    "checkup", "physical", "vaccination", "surgery", "follow up", "consultation", "massage",
+    "manicure", "facial", "spa day", "wedding rehearsal", "engagement party", "anniversary dinner",
+    "funeral", "memorial service", "baptism", "bar mitzvah", "christening", "housewarming party",
+    "farewell party", "welcome party", "team building", "offsite", "retreat", "board game night",
+    "trivia night", "quiz night", "wine tasting", "cooking class", "art class", "dance class",
+    "guitar lesson", "swimming lesson", "driving lesson", "driving test", "road test", "job fair",
+    "career fair", "science fair", "bake sale", "yard sale", "flea market", "car boot sale",
+    "dinner reservations", "sister visiting", "family reunion", "cousin's wedding", "dad's birthday",
+    "Sarah's birthday", "Eric's bday", "Dan's graduation", "Mona's wedding", "Albert's marriage",
+    "Maggie Rogers concert", "Taylor Swift concert", "the game", "cheat day", "rest day", "payday",
+    "deadline", "project deadline", "tax deadline", "report due", "rent due", "bill payment",
+    "insurance renewal", "car insurance", "lease signing", "closing", "house closing",
 ]
 
 # Things to be reminded to do (NAME after "remind me to", "don't let me forget to").

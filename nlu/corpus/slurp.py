@@ -168,6 +168,13 @@ def _find(words: list[str], phrases: list[str], taken: set[int], at_start: bool)
     return None
 
 
+def _trim_possessive(text: str, start: int, end: int, label: str) -> tuple[int, int, str]:
+    """PERSON is the person: "[bob]'s birthday" (SLURP's token is "bob's"); DATE keeps its 's."""
+    if label == "PERSON" and text[start:end].endswith("'s") and end - start > 2:
+        end -= 2
+    return start, end, label
+
+
 def to_annotated(row: dict) -> Annotated | None:
     """One SLURP row in our labels (module docstring), or None when its tokens do not match its text."""
     sentence = row["sentence"]
@@ -177,7 +184,8 @@ def to_annotated(row: dict) -> Annotated | None:
     except ValueError:
         return None
     intent = intent_of(row, words)
-    spans = tuple((offsets[s][0], offsets[e - 1][1], label) for s, e, label in token_spans(row, words, intent))
+    spans = tuple(_trim_possessive(sentence, offsets[s][0], offsets[e - 1][1], label)
+                  for s, e, label in token_spans(row, words, intent))
     return Annotated(text=sentence, spans=spans, intent=intent, source="slurp-even", template=f"slurp:{row['slurp_id']}")
 
 

@@ -114,7 +114,7 @@ def speak(text: str, rng: random.Random) -> str:
     text = say_numbers(text.replace("&", " and "), rng).lower()
     text = text.replace("o'clock", "o'clock" if rng.random() < 0.5 else "o clock")
     text = _PUNCT.sub(" ", text.replace("-", " "))
-    text = re.sub(r"(?<!\w)'|'(?!\w)", " ", text)
+    text = re.sub(r"(?<!\w)'(?!s\b)|'(?!\w)", " ", text)  # quotes go, a possessive "'s" stays
     if rng.random() < 0.08:
         text = text.replace("'", "")  # ASR slip: "whats", "moms birthday"
     return re.sub(r"\s+", " ", text)

@@ -103,6 +103,12 @@ CREATE = [
     "{lead}{ACTION} {NAME} {DATE} and [remind me](ACTION) {DATE2}",
     "there is {a}{DOMAIN} with {PER} {DATE}, {ACTION} it",
     "{lead}{ACTION} {a}{DOMAIN}: {NAME}, {DATE}, {LOC}",
+    "{lead}{ACTION} {DATE} {NAME}",
+    "{lead}{ACTION} {TIME} {NAME} {DATE}",
+    "{lead}{ACTION} {TIME} {NAME} for {DATE}",
+    "{lead}{ACTION} {PER}'s {NAME} {DATE}",
+    "{lead}{ACTION} {PER}'s {NAME} on {my}{cal}",
+    "{lead}{ACTION} my {NAME} at {LOC} {DATE}",
 ]
 
 CANCEL = [
@@ -274,6 +280,9 @@ QUERY = [
     "is it true that {my}{NAME} is {DATE}",
     "is {PER}'s {NAME} {DATE}",
     "when does {my}{NAME} start",
+    "when does the {NAME} start {DATE}",
+    "when is the {NAME}",
+    "when is {PER}'s {NAME}",
     "when does {my}{NAME} end {DATE}",
     "how long is {my}{NAME}",
     "{lead}{ACTION} what's on {DATE}",
