@@ -11,9 +11,13 @@ import argparse
 import json
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from nlu.examples import Annotated
 from nlu.result import INTENTS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 Span = tuple[int, int, str]
 
@@ -64,31 +68,38 @@ def span_scores(results: list[Scored]) -> dict:
     from nlu.importers import blank_nlp
 
     nlp = blank_nlp()
-    examples = [Example(_doc(nlp, r.example.text, r.predicted), _doc(nlp, r.example.text, r.gold)) for r in results]
+    examples, adjusted = [], 0
+    for r in results:
+        (predicted, _), (gold, changed) = _doc(nlp, r.example.text, r.predicted), _doc(nlp, r.example.text, r.gold)
+        examples.append(Example(predicted, gold))
+        adjusted += changed
     prf = get_ner_prf(examples)
     support = Counter(label for r in results for _, _, label in r.gold)
     per_label = {label: {**{k: round(v, 4) for k, v in scores.items()}, "support": support[label]}
                  for label, scores in sorted((prf.get("ents_per_type") or {}).items())}
     return {"p": _round(prf["ents_p"]), "r": _round(prf["ents_r"]), "f": _round(prf["ents_f"]),
-            "per_label": per_label}
+            "per_label": per_label, "gold_adjusted": adjusted}
 
 
 def _round(value: float | None) -> float:
     return round(float(value or 0.0), 4)
 
 
-def _doc(nlp, text: str, spans: tuple[Span, ...]):
-    """A Doc with `spans` as entities; a span off token boundaries widens to the tokens it touches."""
+def _doc(nlp, text: str, spans: tuple[Span, ...]) -> tuple["Doc", int]:
+    """A Doc with `spans` as entities, and how many had to change: a span off token boundaries
+    widens to the tokens it touches, one overlapping an earlier span is left out."""
     doc = nlp.make_doc(text)
-    ents, used = [], set()
+    ents, used, changed = [], set(), 0
     for start, end, label in spans:
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is None or used.intersection(range(span.start, span.end)):
+            changed += 1
             continue
+        changed += (span.start_char, span.end_char) != (start, end)
         used.update(range(span.start, span.end))
         ents.append(span)
     doc.ents = sorted(ents, key=lambda s: s.start)
-    return doc
+    return doc, changed
 
 
 def intent_scores(results: list[Scored]) -> dict:
@@ -187,6 +198,9 @@ def _label_table(result: dict) -> str:
     for label, s in spans["per_label"].items():
         lines.append(f"{label:<10} {s['p']:>6.3f} {s['r']:>6.3f} {s['f']:>6.3f} {s['support']:>6}")
     lines.append(f"{'micro':<10} {spans['p']:>6.3f} {spans['r']:>6.3f} {spans['f']:>6.3f}")
+    if spans.get("gold_adjusted"):
+        lines.append(f"({spans['gold_adjusted']} gold spans were off token boundaries or overlapping: "
+                     "widened to whole tokens or left out; `python -m nlu convert` lists them)")
     return "\n".join(lines)
 
 

@@ -58,6 +58,18 @@ def test_evaluate_intent_accuracy_and_confusion():
     assert sum(sum(row.values()) for row in intent["confusion"].values()) == 3
 
 
+def test_evaluate_counts_gold_spans_it_had_to_adjust():
+    # "tomorrow's" gold ends inside a token; the second span overlaps the first
+    gold = [Annotated("call tomorrows thing", ((5, 13, "DATE"), (5, 14, "DATE")), "create")]
+
+    class Says:
+        def parse_many(self, texts, now=None, tz=None):
+            yield Parse(text=texts[0], intent="create", confidence=1.0, slots=(Slot("DATE", "tomorrows", 5, 14),))
+
+    spans = evaluate(gold, Says())["spans"]
+    assert spans["gold_adjusted"] == 2 and spans["f"] == 1.0
+
+
 def test_evaluate_by_source():
     sources = evaluate(GOLD, FakeParser())["by_source"]
     # "" (our handwritten rows) has ACTION+DATE right, DOMAIN missed, NAME and DATE invented
