@@ -26,6 +26,7 @@ from nlu.exceptions import BadData
 from nlu.result import INTENTS, LABELS
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
 
@@ -44,14 +45,14 @@ class Problem:
         return f"row {self.row}: {label}{where} {self.reason} in {self.text!r}"
 
 
-def blank_nlp():
+def blank_nlp() -> Language:
     """The tokenizer the pipeline trains with: spaCy's blank English."""
     import spacy
 
     return spacy.blank("en")
 
 
-def to_doc(nlp, example: Annotated, row: int = 0) -> tuple["Doc", list[Problem]]:
+def to_doc(nlp: Language, example: Annotated, row: int = 0) -> tuple[Doc, list[Problem]]:
     """A Doc with the example's entities and one-hot intent cats, plus the spans left out.
 
     Where the source cannot be trusted on some labels (meta["unscored"], e.g. SLURP has no
@@ -75,7 +76,7 @@ def to_doc(nlp, example: Annotated, row: int = 0) -> tuple["Doc", list[Problem]]
     return doc, problems
 
 
-def _span_problem(doc, start: int, end: int, label: str, taken: set[int]) -> str:
+def _span_problem(doc: Doc, start: int, end: int, label: str, taken: set[int]) -> str:
     """Why a span cannot be an entity of `doc` ("" when it can)."""
     if label not in LABELS:
         return f"unknown label (known: {', '.join(LABELS)})"
@@ -91,11 +92,11 @@ def _span_problem(doc, start: int, end: int, label: str, taken: set[int]) -> str
     return ""
 
 
-def _tokens_around(doc, start: int, end: int) -> str:
+def _tokens_around(doc: Doc, start: int, end: int) -> str:
     return " | ".join(t.text for t in doc if t.idx < end and t.idx + len(t) > start)
 
 
-def to_docs(examples: Iterable[Annotated], nlp=None) -> tuple[list, list[Problem]]:
+def to_docs(examples: Iterable[Annotated], nlp: Language | None = None) -> tuple[list[Doc], list[Problem]]:
     """Docs for `examples` and every span that had to be left out (load-time ones included)."""
     nlp = nlp or blank_nlp()
     docs, problems = [], []
@@ -107,14 +108,14 @@ def to_docs(examples: Iterable[Annotated], nlp=None) -> tuple[list, list[Problem
     return docs, problems
 
 
-def save_docbin(docs: list, path: str | Path) -> None:
+def save_docbin(docs: list[Doc], path: str | Path) -> None:
     from spacy.tokens import DocBin
 
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     DocBin(docs=docs, store_user_data=False).to_disk(path)
 
 
-def write_docbin(examples: Iterable[Annotated], path: str | Path, nlp=None) -> tuple[int, list[Problem]]:
+def write_docbin(examples: Iterable[Annotated], path: str | Path, nlp: Language | None = None) -> tuple[int, list[Problem]]:
     """Write examples to a .spacy DocBin; returns (docs written, spans left out with reasons)."""
     docs, problems = to_docs(examples, nlp)
     save_docbin(docs, path)
