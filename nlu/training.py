@@ -150,8 +150,12 @@ def _portable_config(path: Path) -> None:
 
 
 def workdir_for(output: Path) -> Path:
-    """A build/ folder per output path, so a smoke test never clobbers a real run."""
+    """Where a run keeps its DocBins and spaCy's checkpoints: build/training/ for a pipeline
+    inside the project, a sibling folder for one outside it (a test's temporary folder), so
+    runs never clobber each other and temporary runs leave nothing behind in build/."""
     resolved = Path(output).resolve()
+    if not resolved.is_relative_to(ROOT):
+        return resolved.parent / f"{resolved.name}.build"
     tag = hashlib.sha1(str(resolved).encode()).hexdigest()[:8]
     return BUILD / "training" / f"{resolved.name or 'model'}-{tag}"
 
