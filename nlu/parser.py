@@ -34,6 +34,15 @@ def clean(text: str) -> str:
     return "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Cs") else ch for ch in text)
 
 
+def readable(text: str) -> bool:
+    """Whether a line can be a command at all: not too long, and some letter or digit in it.
+
+    Empty lines, lone punctuation or emoji and 100 KB pastes never reach the model: they are
+    out of scope by definition, and an empty doc would only upset the textcat's n-grams.
+    """
+    return len(text) <= MAX_CHARS and any(ch.isalnum() for ch in text)
+
+
 class Parser:
     """A loaded pipeline. `parse` one command, or `parse_many` for throughput."""
 
@@ -60,13 +69,15 @@ class Parser:
         """Parse many commands in order, batched through the pipeline (same `now` for all)."""
         ref = reference_time(now, tz)
         texts = list(texts)
-        docs = self.nlp.pipe((clean(t[:MAX_CHARS]) for t in texts), batch_size=BATCH_SIZE)
-        for text, doc in zip(texts, docs):
-            yield self._reading(text, doc, ref)
+        cleaned = [clean(t) if readable(t) else "" for t in texts]
+        docs = iter(self.nlp.pipe((c for c in cleaned if c), batch_size=BATCH_SIZE))
+        for text, ready in zip(texts, cleaned):
+            if ready:
+                yield self._reading(text, next(docs), ref)
+            else:
+                yield Parse(text=text, intent="out_of_scope", confidence=1.0)
 
     def _reading(self, text: str, doc, ref: datetime) -> Parse:
-        if len(text) > MAX_CHARS or not text.strip():
-            return Parse(text=text, intent="out_of_scope", confidence=1.0)
         slots = tuple(_slot(text, ent, ref) for ent in doc.ents)
         intent, confidence, scores = self._intent(doc)
         return Parse(
