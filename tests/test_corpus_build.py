@@ -164,3 +164,21 @@ def test_slurp_row_conversion():
     assert got.intent == "create"
     assert spans == {("remind me about", "ACTION"), ("meeting", "DOMAIN"), ("my colleague", "PERSON"),
                      ("next saturday at two pm", "DATE")}
+
+
+def test_spoken_possessive_stays_on_its_word():
+    pieces = [Piece("Add "), Piece("Bob", "PERSON"), Piece("'s "), Piece("birthday", "NAME"), Piece(" on "),
+              Piece("tomorrow's", "DATE"), Piece(" list")]
+    row = to_annotated(speechify(pieces, random.Random(0)), "create", "test")
+    assert row.text.startswith("add bob's birthday on tomorrow")
+    assert [row.text[s:e] for s, e, _ in row.spans][:2] == ["bob", "birthday"]
+
+
+def test_template_fixed_spans_and_article_agreement():
+    from nlu.corpus.generator import Filler
+
+    filler = Filler(random.Random(0), "train")
+    row = to_annotated(filler.render("[make it](ACTION) {DATE} instead", "reschedule"), "reschedule", "t")
+    assert row.text.startswith("make it ") and row.spans[0] == (0, 7, "ACTION")
+    row = to_annotated(filler.render("add a [AI](NAME) {DATE}", "create"), "create", "t")
+    assert row.text.startswith("add an AI ")

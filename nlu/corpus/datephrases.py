@@ -78,7 +78,9 @@ def calendar_date(rng: random.Random) -> Phrase:
              f"the {ORDINAL_WORDS[day - 1]} of {month}", f"{month} {ORDINAL_WORDS[day - 1]}",
              "end of the month", f"last day of {month}", f"the {day}{suffix} of {month}",
              f"{_weekday(rng)}, {month} {day}", f"{_weekday(rng)[:3]}, {month[:3].capitalize()} {day}",
-             f"{day}{suffix} {month}", f"the {ORDINAL_WORDS[day - 1]}", f"{month} {day} {year}"]
+             f"{day}{suffix} {month}", f"the {ORDINAL_WORDS[day - 1]}", f"{month} {day} {year}",
+             f"{ORDINAL_WORDS[day - 1]} {month}", f"{ORDINAL_WORDS[day - 1]} of {month}",
+             f"{_weekday(rng)} the {ORDINAL_WORDS[day - 1]}", f"{month} {ORDINAL_WORDS[day - 1].replace('twelfth', 'twelveth')}"]
     text = rng.choice(forms)
     return text, (BARE if text.startswith(("end", "last")) else ON)
 
@@ -95,7 +97,9 @@ def clock_time(rng: random.Random) -> Phrase:
              f"{word} {rng.choice(['fifteen', 'thirty', 'forty five', 'twenty'])}",
              f"{word} {rng.choice(['fifteen', 'thirty', 'forty five'])} {rng.choice(['pm', 'am', 'p m'])}",
              "twenty three hundred hours", "lunchtime", "end of day", f"{h} o'clock", "mid-day",
-             f"{word} thirty"]
+             f"{word} thirty", f"{word} hundred hours", f"{word} {rng.choice(['oh five', 'ten', 'forty'])} {rng.choice(['am', 'pm'])}",
+             f"{word} hundred and {rng.choice(['fifteen', 'thirty', 'forty five'])} {rng.choice(['am', 'pm'])}",
+             f"twelve noon", f"{word} {rng.choice(['am', 'pm'])} sharp"]
     text = rng.choice(forms)
     return text, (AT if text not in ("lunchtime", "end of day") else ("at ", "by ", ""))
 
