@@ -415,6 +415,27 @@ OUT_OF_SCOPE = [
     "when is the next bus", "how long until my pizza arrives", "is there a game {DATE}",
 ]
 
+# Calendar verbs on things that are not calendar items: the object decides, not the verb.
+_NOT_CALENDAR_OBJECTS = {
+    "set": ["alarm {DATE}", "my alarm for {TIME}", "an alarm", "a timer", "the thermostat to {n}", "the volume to {n}",
+            "a new password", "my ringtone", "the lights to blue", "bedtime mode {DATE}", "a wake up call at {TIME}"],
+    "add": ["something to my list", "{item} to the list", "a song to my playlist", "{PER} to the group chat",
+            "a new contact", "a card to my wallet", "{item} to my cart", "a device", "a stop to my route"],
+    "remove": ["{PER}'s bedtime alarm", "the {TIME} alarm", "{item} from the cart", "this song", "the app",
+               "{PER} from the chat", "the last item", "my saved card", "the filter from the photo"],
+    "cancel": ["my order", "the pizza order", "my uber", "my subscription to netflix", "the download",
+               "my gym membership", "the trip to {city} {DATE}", "the alarm", "the timer", "my train ticket"],
+    "delete": ["my alarms", "the photo", "my browsing history", "this email", "the voice memo", "my account",
+               "the note about {item}", "all my messages from {PER}"],
+    "change": ["the alarm to {TIME}", "my password", "the wifi name", "the thermostat to {n} degrees",
+               "my address", "the station", "the language to spanish"],
+    "move": ["the vacuum to the kitchen", "my alarm to {TIME}", "this song to the top", "money to savings"],
+    "book": ["a table for {n} {DATE}", "a taxi {DATE}", "train tickets to {city} {DATE}", "a hotel in {city}"],
+    "schedule": ["a pickup with fedex {DATE}", "the vacuum for {TIME}", "the lights to turn off at {TIME}"],
+    "i want to get": ["trains to {city} {DATE}", "a pizza", "the news", "tickets for the game"],
+}
+OUT_OF_SCOPE += [f"{{lead}}{verb} {obj}" for verb, objs in _NOT_CALENDAR_OBJECTS.items() for obj in objs]
+
 # Follow-ups the assistant receives after it asked something: date answers keep the intent
 # of the command they complete (SLURP labels a bare "four pm" calendar_set), edits are
 # reschedules of "it".
