@@ -103,17 +103,18 @@ def render_model_card(card: ModelCard) -> None:
 
 
 def render_headline(meta: dict[str, Any]) -> None:
-    """The dev-split figures a reader looks for first, on one line."""
+    """The figures a reader looks for first (dev split, real speech, data size)."""
     dev = meta.get("dev_scores") or {}
     figures = {
         "slot F1 (dev)": (dev.get("spans") or {}).get("f"),
         "intent accuracy (dev)": dev.get("intent_accuracy"),
+        "intent accuracy (SLURP, held out)": ((meta.get("slurp") or {}).get("figures") or {}).get("intent (odd half)"),
         "training examples": ((meta.get("training") or {}).get("data") or {}).get("train"),
     }
     shown = [f"{name} **{value:.3f}**" if isinstance(value, float) else f"{name} **{value:,}**"
              for name, value in figures.items() if isinstance(value, (int, float))]
     if shown:
-        st.markdown(" · ".join(shown))
+        st.markdown("\n".join(f"- {line}" for line in shown))
 
 
 def label_chips(labels: list[str]) -> str:
