@@ -182,3 +182,4 @@ def test_template_fixed_spans_and_article_agreement():
     assert row.text.startswith("make it ") and row.spans[0] == (0, 7, "ACTION")
     row = to_annotated(filler.render("add a [AI](NAME) {DATE}", "create"), "create", "t")
     assert row.text.startswith("add an AI ")
+
