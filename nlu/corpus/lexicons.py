@@ -150,6 +150,8 @@ PEOPLE = [
     "Jessica", "Mr. Thompson", "Mrs. Lee", "my mentor", "the design team", "HR", "legal",
     "my dentist", "the vendor", "the contractor", "Anil", "Lakshmi", "Karthik", "Sofia",
     "my friend", "my parents", "the neighbors", "coach Carter", "Professor Adams", "Jane",
+    "friend", "boss", "colleague", "sister", "my cousin", "Frank", "Lisa", "Evan Parker", "Dr Greens",
+    "the players", "my team", "Tom", "Sam", "Joe", "Al", "Allen", "Kimberly", "Chris", "Dave",
 ]
 
 # Politeness and lead-ins (never ACTION).
