@@ -85,7 +85,7 @@ class Parser:
             intent=intent,
             confidence=confidence,
             slots=slots,
-            title=title_of(slots, intent),
+            title=title_of(slots),
             when=when_of(slots, ref),
             scores=scores,
         )
@@ -105,27 +105,24 @@ def _slot(text: str, ent, ref: datetime) -> Slot:
 
 
 # Words that name what every calendar item is, not what kind it is: "a reminder for the
-# meeting" is a meeting; "do I have any events" asks about all of them.
-CONTAINER_WORDS = frozenset({"event", "calendar event", "reminder", "entry", "calendar entry", "item", "calendar item"})
+# meeting" is a meeting; "do I have any events" asks about all of them; "schedule an event
+# tomorrow" has said nothing about what the event is, so the assistant asks for a name.
+CONTAINER_WORDS = frozenset({"event", "calendar event", "reminder", "entry", "calendar entry", "item",
+                             "calendar item", "calendar", "schedule", "agenda", "plan"})
 
 
-def title_of(slots: tuple[Slot, ...], intent: str = "create") -> str | None:
+def title_of(slots: tuple[Slot, ...]) -> str | None:
     """The event title: the NAME text, else the DOMAIN word, else None.
 
-    Among DOMAIN words the specific one wins ("reminder for a [meeting]" -> "meeting").
-    A container word alone ("event", "reminder") still titles a new event, but a question
-    about them ("any events today?") or a plural ("events") names no event: None.
+    Only a DOMAIN word that says what kind of item it is ("meeting", "dentist appointment",
+    "call") makes a title; container words ("event", "reminder", "calendar entry", and their
+    plurals) are tagged DOMAIN but title nothing. Among several DOMAIN words the first
+    specific one wins ("a reminder for the [meeting]" -> "meeting").
     """
     names = [s.text for s in slots if s.label == "NAME"]
     if names:
         return names[0]
-    domains = [s.text for s in slots if s.label == "DOMAIN"]
-    specific = [d for d in domains if not _generic(d)]
-    if specific:
-        return specific[0]
-    if intent == "query":
-        return None
-    return next((d for d in domains if d.lower() in CONTAINER_WORDS), None)
+    return next((s.text for s in slots if s.label == "DOMAIN" and not _generic(s.text)), None)
 
 
 def _generic(word: str) -> bool:
