@@ -44,8 +44,12 @@ def at(day: date, clock: time, tz: str) -> datetime:
 
 
 def is_range(span) -> bool:
-    """Whether a time-grain span was said as a range ("2-3pm") rather than a point ("at 2pm")."""
-    return span.end is not None and span.start is not None and span.end - span.start != ONE.get(span.grain)
+    """Whether a time-grain span was said as a range ("2-3pm") rather than a point ("at 2pm").
+
+    Measured in real time: within one zone Python subtracts wall clocks, so the point "at 2am"
+    on a fall-back night (2:00 to the second 2:00) would look like a 0-minute range.
+    """
+    return span.end is not None and span.start is not None and elapsed(span.start, span.end) != ONE.get(span.grain)
 
 
 def plan_create(span, length: timedelta, tz: str) -> Times | None:

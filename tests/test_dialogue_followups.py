@@ -10,6 +10,7 @@ from hypothesis import given, strategies as st
 
 from assistant import followups, matching, timing
 from assistant.testing import day_span, time_span
+from nlu.result import TimeSpan
 
 TZ = "Europe/Paris"
 
@@ -117,3 +118,14 @@ def test_dialogue_timing_shift_keeps_length(start: datetime, minutes: int, hours
     new = timing.shifted(old, timedelta(hours=hours), TZ)
     assert timing.elapsed(new.start, new.end) == timing.elapsed(old.start, old.end)
     assert new.start.astimezone(ZoneInfo("UTC")) - old.start.astimezone(ZoneInfo("UTC")) == timedelta(hours=hours)
+
+
+def test_dialogue_timing_point_in_the_repeated_hour_is_not_a_range() -> None:
+    # Given "at 2 am" on 2026-10-25, the night Paris falls back: the resolver's hour ends one
+    # real hour later, at the second 2:00 (fold=1), which is the same wall clock as its start
+    start = datetime(2026, 10, 25, 2, tzinfo=ZoneInfo(TZ))
+    span = TimeSpan(start=start, end=start.replace(fold=1), grain="hour")
+    # When an event is planned from it, Then it is a point: the event gets the default length
+    assert not timing.is_range(span)
+    new = timing.plan_create(span, timedelta(minutes=30), TZ)
+    assert timing.elapsed(new.start, new.end) == timedelta(minutes=30)
