@@ -112,3 +112,16 @@ def test_api_parse_odd_input_through_the_real_pipeline(make_api, api_model_parse
     assert all(text[s["start"]:s["end"]] == s["text"] for s in out["slots"])
     if not text.strip() or len(text) > 1000:
         assert out["intent"] == "out_of_scope"
+
+
+def test_api_parse_rasa_point_in_the_repeated_hour_is_a_value():
+    # Given "at 2 am" on 2026-10-25, when Paris falls back: the hour ends at the second 2:00
+    from assistant.api.rasa import rasa_parse
+
+    start = datetime(2026, 10, 25, 2, tzinfo=PARIS)
+    span = TimeSpan(start, start.replace(fold=1), "hour")
+    parse = Parse(text="at 2 am", intent="query", confidence=0.9, slots=(Slot("DATE", "at 2 am", 0, 7, span),))
+    # When it is shown Rasa's way, Then it is one value, not an interval
+    time_entity = [e for e in rasa_parse(parse)["entities"] if e["entity"] == "time"][0]
+    assert time_entity["value"] == "2026-10-25T02:00:00.000+02:00"
+    assert time_entity["additional_info"]["type"] == "value"

@@ -8,7 +8,7 @@ interval for ranges), because Rasa users read times from Duckling's `time` entit
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -48,7 +48,7 @@ def _resolved(slot) -> bool:
 def _time_entity(slot) -> dict[str, Any]:
     span = slot.value
     start, end, grain = span.start, span.end, span.grain or "second"
-    single = grain in GRAIN_STEP and start + GRAIN_STEP[grain] == end
+    single = _one_grain(start, end, grain)
     if single:
         info: dict[str, Any] = {"type": "value", "value": _iso(start), "grain": grain,
                                 "values": [{"type": "value", "value": _iso(start), "grain": grain}]}
@@ -61,6 +61,16 @@ def _time_entity(slot) -> dict[str, Any]:
         "entity": "time", "start": slot.start, "end": slot.end, "text": slot.text, "value": value,
         "confidence": 1.0, "additional_info": info, "extractor": TIME_EXTRACTOR,
     }
+
+
+def _one_grain(start: datetime, end: datetime, grain: str) -> bool:
+    """Whether the span is one unit of its grain: clock grains in real time (so the hour that
+    ends at the repeated 2:00 of a fall-back night counts), calendar grains on the wall clock."""
+    if grain not in GRAIN_STEP:
+        return False
+    if grain in ("second", "minute", "hour"):
+        return start.astimezone(timezone.utc) + GRAIN_STEP[grain] == end.astimezone(timezone.utc)
+    return start + GRAIN_STEP[grain] == end
 
 
 def _iso(moment: datetime) -> str:
