@@ -35,7 +35,8 @@ DETERMINERS = {"a", "an", "the", "my", "our", "your", "his", "her", "their"}
 LINKS = {"at", "on", "in", "the", "this", "next", "of", "around"}
 RANGE_LINKS = {"to", "and", "till", "until", "through", "-"}
 # Words in front of a DATE that change its meaning, which SLURP often leaves outside.
-DATE_MODIFIERS = {"next", "this", "every", "each", "last", "coming", "until", "till", "before", "after", "since"}
+DATE_MODIFIERS = {"next", "this", "every", "each", "last", "coming", "upcoming", "following", "until", "till",
+                  "before", "after", "since", "by", "within"}
 RANGE_OPENERS = {"from", "between"}
 DATE_TAILS = {"o'clock", "pm", "p.m.", "a.m."}
 NUMBER_WORDS = {"a", "an", "half", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
