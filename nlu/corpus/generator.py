@@ -27,6 +27,9 @@ _INTRODUCED = ("to ", "for ", "from ", "by ", "now ", "make it ", "about ", "is 
                "instead ", "what about ", "how about ", "no, ", "actually ")
 SHIFTS = ["an hour", "two hours", "30 minutes", "half an hour", "a day", "two days", "a week",
           "15 minutes", "a couple of hours", "an hour and a half", "one day", "3 days", "ten minutes"]
+LENGTHS = ["five minutes", "10 minutes", "ten minutes", "twenty minutes", "an hour", "half an hour", "2 minutes",
+           "thirty seconds", "one minute", "forty five minutes", "an hour and a half", "3 hours", "fifteen minutes"]
+PRONOUNS = ["him", "her", "them", "us", "her", "him"]
 LATER = ["an hour later", "a day later", "two hours later", "a week later", "30 minutes later",
          "an hour earlier", "a day earlier", "half an hour later", "the following day", "a week from then"]
 
@@ -111,11 +114,13 @@ class Filler:
             return self.date_slot(name, intent, before)
         if name == "DAYS":
             day = self.rng.choice(POSSESSIVE_DAYS).format(d=self.rng.choice(datephrases.WEEKDAYS))
-            return [Piece(day + "'s", "DATE")]
+            return [Piece(day, "DATE"), plain("'s")]
         if name == "SHIFT":
             return [Piece(rng.choice(SHIFTS), "DATE")]
         if name == "LATER":
             return [Piece(rng.choice(LATER), "DATE")]
+        if name == "LENGTH":
+            return [Piece(rng.choice(LENGTHS), "DATE")]
         return [plain(self.word(name))]
 
     def date_slot(self, name: str, intent: str, before: str) -> Pieces:
@@ -134,7 +139,7 @@ class Filler:
             "lead": lexicons.LEAD_INS, "tail": lexicons.TAILS, "a": lexicons.ARTICLES,
             "my": lexicons.POSSESSIVES, "cal": lexicons.CALENDAR_WORDS, "song": lexicons.SONGS,
             "city": lexicons.CITIES, "item": lexicons.ITEMS, "list": lexicons.LISTS,
-            "device": lexicons.DEVICES,
+            "device": lexicons.DEVICES, "pron": PRONOUNS,
         }
         if name == "n":
             return str(rng.choice([2, 3, 5, 10, 12, 15, 20, 25, 30, 45, 50, 75, 100]))

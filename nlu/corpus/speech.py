@@ -47,8 +47,10 @@ def ordinal(n: int) -> str:
     return ORDINAL_TENS[tens] if not ones else TENS[tens] + " " + ORDINAL_ONES[ones]
 
 
-def year(n: int) -> str:
-    """A year as read aloud: 2023 -> "twenty twenty three", 2005 -> "two thousand five"."""
+def year(n: int, rng: random.Random | None = None) -> str:
+    """A year as read aloud: 2023 -> "twenty twenty three" (or "two thousand and twenty three"), 2005 -> "two thousand five"."""
+    if rng is not None and 2010 <= n < 2100 and rng.random() < 0.3:
+        return "two thousand " + rng.choice(("and ", "")) + cardinal(n - 2000)
     hi, lo = divmod(n, 100)
     if lo == 0:
         return cardinal(hi) + " hundred" if hi % 10 else cardinal(n)
@@ -94,7 +96,7 @@ def _month(m: int) -> str:
 
 def say_numbers(text: str, rng: random.Random) -> str:
     """Digits to the words a transcript would carry, dates and times first."""
-    text = _ISO.sub(lambda m: f"{_month(int(m[2]))} {ordinal(int(m[3]))} {year(int(m[1]))}", text)
+    text = _ISO.sub(lambda m: f"{_month(int(m[2]))} {ordinal(int(m[3]))} {year(int(m[1]), rng)}", text)
     text = _TIME.sub(lambda m: clock(int(m[1]), int(m[2]), rng) + (" " + meridiem(m[3], rng) if m[3] else ""), text)
     text = _RANGE.sub(lambda m: f"{cardinal(int(m[1]))} to {cardinal(int(m[2]))} ", text)
     text = _HOUR_MERIDIEM.sub(lambda m: cardinal(int(m[1])) + " " + meridiem(m[2], rng), text)
@@ -103,7 +105,7 @@ def say_numbers(text: str, rng: random.Random) -> str:
     text = _MONTH_DAY.sub(lambda m: f"{m[1]} {ordinal(int(m[2])) if int(m[2]) <= 31 else cardinal(int(m[2]))}"
                           if rng.random() < 0.8 else f"{m[1]} {cardinal(int(m[2]))}", text)
     text = _DAY_MONTH.sub(lambda m: ("the " if rng.random() < 0.5 else "") + ordinal(int(m[1])) + " of " if int(m[1]) <= 31 else m[0], text)
-    text = _YEAR.sub(lambda m: year(int(m[1])), text)
+    text = _YEAR.sub(lambda m: year(int(m[1]), rng), text)
     text = _MIXED.sub(" ", text)
     text = _RANGE.sub(lambda m: f"{cardinal(int(m[1]))} to {cardinal(int(m[2]))}", text)
     return _NUMBER.sub(lambda m: cardinal(int(m[0])) if len(m[0]) <= 4 else " ".join(ONES[int(d)] for d in m[0]), text)
@@ -116,7 +118,7 @@ def speak(text: str, rng: random.Random) -> str:
     text = _PUNCT.sub(" ", text.replace("-", " "))
     text = re.sub(r"(?<!\w)'(?!s\b)|'(?!\w)", " ", text)  # quotes go, a possessive "'s" stays
     if rng.random() < 0.08:
-        text = text.replace("'", "")  # ASR slip: "whats", "moms birthday"
+        text = re.sub(r"(?<=\w)'", "", text)  # ASR slip: "whats", "moms birthday" (a piece's leading "'s" stays on its word)
     return re.sub(r"\s+", " ", text)
 
 
@@ -142,7 +144,7 @@ def add_fillers(pieces: Pieces, rng: random.Random, rate: float = 0.25) -> Piece
     if rng.random() < rate:
         out.append(Piece(rng.choice(FILLERS) + " "))
     for i, piece in enumerate(pieces):
-        if i and rng.random() < rate / 5:
+        if i and rng.random() < rate / 5 and not piece.text.startswith("'"):  # never "tomorrow uh 's"
             out.append(Piece(" " + rng.choice(FILLERS[:4]) + " "))
         out.append(piece)
     return out
