@@ -30,6 +30,9 @@ HOLIDAYS = ["christmas", "christmas eve", "new year's eve", "new year's day", "t
             "memorial day", "labor day", "independence day", "the fourth of july", "halloween",
             "valentine's day", "mother's day", "father's day", "easter", "new years",
             "martin luther king day", "veterans day", "boxing day"]
+# Days said with a part of the day, which often follow a clock time ("at five pm [today]").
+DAY_PARTS = ["today", "tonight", "this morning", "this afternoon", "this evening", "tomorrow morning",
+             "tomorrow afternoon", "tomorrow evening", "tomorrow night", "tomorrow", "{d} morning", "{d} evening"]
 NUMBER_WORDS = ["two", "three", "four", "five", "six", "ten", "2", "3", "4", "5", "7", "10"]
 ON = ("on ", "on ", "")
 AT = ("at ", "at ", "at ", "")
@@ -54,7 +57,7 @@ def relative_day(rng: random.Random) -> Phrase:
                        "the day after tomorrow", "yesterday", f"in {rng.choice(NUMBER_WORDS)} days",
                        "a week from today", "a week from tomorrow", "two weeks from now",
                        "this day next week", "tmrw", "next day", "two days from now",
-                       "in a week", "in a couple of days", "in a fortnight"])
+                       "in a week", "in a couple of days", "in a fortnight", "the next day", "day after"])
     return text, BARE
 
 
@@ -80,7 +83,8 @@ def calendar_date(rng: random.Random) -> Phrase:
              f"{_weekday(rng)}, {month} {day}", f"{_weekday(rng)[:3]}, {month[:3].capitalize()} {day}",
              f"{day}{suffix} {month}", f"the {ORDINAL_WORDS[day - 1]}", f"{month} {day} {year}",
              f"{ORDINAL_WORDS[day - 1]} {month}", f"{ORDINAL_WORDS[day - 1]} of {month}",
-             f"{_weekday(rng)} the {ORDINAL_WORDS[day - 1]}", f"{month} {ORDINAL_WORDS[day - 1].replace('twelfth', 'twelveth')}"]
+             f"{_weekday(rng)} the {ORDINAL_WORDS[day - 1]}", f"{month} {ORDINAL_WORDS[day - 1].replace('twelfth', 'twelveth')}",
+             f"{ORDINAL_WORDS[day - 1].replace('twelfth', 'twelveth')} {month}"]
     text = rng.choice(forms)
     return text, (BARE if text.startswith(("end", "last")) else ON)
 
@@ -112,12 +116,26 @@ def part_of_day(rng: random.Random) -> Phrase:
     return text, BARE
 
 
+def day_part(rng: random.Random) -> str:
+    """A day with or without its part ("this evening", "tomorrow morning", "friday evening")."""
+    return rng.choice(DAY_PARTS).format(d=_weekday(rng))
+
+
+def _plain_time(rng: random.Random) -> str:
+    """A clock time without am/pm or part of day, which a following "this evening" completes."""
+    h, word = rng.randint(1, 12), rng.choice(HOUR_WORDS)
+    return rng.choice([word, word, f"{word} thirty", f"{word} o'clock", f"{h}:{rng.choice([0, 15, 30, 45]):02d}",
+                       f"half past {word}", f"{h}", f"{word} fifteen"])
+
+
 def day_and_time(rng: random.Random) -> Phrase:
     day = rng.choice([relative_day, weekday, calendar_date, weekday])(rng)[0]
     time = clock_time(rng)[0]
     forms = [f"{day} at {time}", f"{day} at {time}", f"{time} {day}", f"{day} {time}",
              f"{time} on {day}", f"{day} by {time}", f"{day} around {time}",
-             f"{rng.randint(1, 5)} tomorrow afternoon", f"{day} at {time} sharp"]
+             f"{rng.randint(1, 5)} tomorrow afternoon", f"{day} at {time} sharp",
+             f"{_plain_time(rng)} {day_part(rng)}", f"{_plain_time(rng)} {day_part(rng)}",
+             f"{day_part(rng)} at {_plain_time(rng)}", f"{time} {rng.choice(['today', 'tomorrow', _weekday(rng)])}"]
     return rng.choice(forms), BARE
 
 
@@ -130,7 +148,10 @@ def time_range(rng: random.Random) -> Phrase:
              f"{_month(rng)} {a} to {b + 3}", "this weekend", "next weekend", "next week", "this week",
              "the next three days", f"until {_weekday(rng)}", f"by {a}pm", f"after {a}", f"before {a} pm",
              f"between {HOUR_WORDS[a - 1]} and {HOUR_WORDS[b - 1]} {day}", f"{a} to {b} pm {day}",
-             f"{day} between {a} and {b}", "rest of the week", "over the weekend", f"until {a} pm"]
+             f"{day} between {a} and {b}", "rest of the week", "over the weekend", f"until {a} pm",
+             f"between {HOUR_WORDS[a - 1]} and {HOUR_WORDS[b - 1]} {day_part(rng)}",
+             f"{day_part(rng)} between {HOUR_WORDS[a - 1]} and {HOUR_WORDS[b - 1]}",
+             f"from {HOUR_WORDS[a - 1]} to {HOUR_WORDS[b - 1]} {day_part(rng)}"]
     return rng.choice(forms), BARE
 
 
@@ -147,7 +168,10 @@ def period(rng: random.Random) -> Phrase:
                        "next year", "the third quarter", "the first week of october", "later this week",
                        f"the first week of {_month(rng)}", "the end of the week", "end of next week",
                        f"early {_month(rng)}", f"mid {_month(rng)}", f"the last week of {_month(rng)}",
-                       "this quarter", "Q3", "the weekend", "this year", f"{_month(rng)}"])
+                       "this quarter", "Q3", "the weekend", "this year", f"{_month(rng)}",
+                       "the rest of the week", "the remainder of the week", "rest of the month",
+                       "the current month", "last year", "the past hour", "the past week", "last week",
+                       "the coming weeks", "upcoming week", "this time next week"])
     return text, (("in ", "") if text[0].isupper() or text.split()[0] in MONTHS else BARE)
 
 
@@ -158,7 +182,8 @@ def recurrence(rng: random.Random) -> Phrase:
                        "every morning", "every two weeks", "every month on the 1st", "monthly",
                        f"each {day}", f"every {_month(rng)} {rng.randint(1, 28)}", "every weekend",
                        f"every {rng.choice(PARTS)}", f"{day}s at {time}", "daily", "weekly",
-                       f"every first {day} of the month", "biweekly", "every year"])
+                       f"every first {day} of the month", "biweekly", "every year", f"every weekday at {time}",
+                       f"{time} every day", f"{time} every {day}"])
     return text, BARE
 
 

@@ -2,9 +2,10 @@
 
     {ACTION} {DOMAIN} {DOMAINS} {NAME} {LOC} {PER}   labelled slots (DOMAINS: a plural kind)
     {DATE} {DAY} {TIME} {DATE2}                        a DATE span with its introducer ("on ", "at ")
-    {DAYS}                                             a possessive day inside the DATE span ("[tomorrow's] meeting", as SLURP writes it)
+    {DAYS}                                             a possessive day, its "'s" outside the DATE span ("[tomorrow]'s meeting")
     {SHIFT} {LATER}                                    a DATE span that is a shift ("push it back [an hour]", "[a day later]")
-    {lead} {tail} {a} {my} {cal}                       politeness, articles, "calendar"
+    {LENGTH}                                           a DATE span that is a length ("set a timer for [five minutes]")
+    {lead} {tail} {a} {my} {cal} {pron}                politeness, articles, "calendar", a pronoun ("her")
     [words](LABEL)                                     a fixed labelled span ("[make it](ACTION)")
     {song} {city} {item} {list} {device} {n}           out-of-scope material (not slots)
 
@@ -109,6 +110,23 @@ CREATE = [
     "{lead}{ACTION} {PER}'s {NAME} {DATE}",
     "{lead}{ACTION} {PER}'s {NAME} on {my}{cal}",
     "{lead}{ACTION} my {NAME} at {LOC} {DATE}",
+    # a pronoun, a place or a list of people right before the DATE, which must not bleed into them
+    "{lead}{ACTION} {NAME} with {pron} {DATE}",
+    "{lead}{ACTION} {a}{DOMAIN} with {pron} {DATE}",
+    "i'm seeing {pron} {DATE}",
+    "{lead}[remind me](ACTION) to call {pron} {DATE}",
+    "{lead}{ACTION} {a}{NAME} with {PER} {PER} and {PER}",
+    "{lead}{ACTION} {a}{NAME} with {PER} {PER} and {PER} {DATE}",
+    "{lead}{ACTION} {NAME} at {LOC} {DAY} at {TIME}",
+    "{lead}{ACTION} {a}{DOMAIN} at {TIME} {DAY} at {LOC}",
+    "{lead}{ACTION} {NAME} {LOC} {DATE}",
+    "{lead}{ACTION} {a}{DOMAIN} {TIME} {DAY} with {PER}",
+    "{DAY} {NAME} at {TIME}",
+    # "may" the verb is no month
+    "[remind me](ACTION) to {TASK} {DATE} because it may rain",
+    "[remind me](ACTION) to {TASK}, it may be late",
+    "i may have {a}{NAME} {DATE}, {ACTION} it",
+    "{lead}[remind me](ACTION) {DATE} to {TASK} as i may forget",
 ]
 
 CANCEL = [
@@ -152,6 +170,10 @@ CANCEL = [
     "{lead}{ACTION} {DAYS} {NAME}",
     "{lead}{ACTION} {DAYS} {DOMAIN}",
     "we're not doing {NAME} {DATE}",
+    "{lead}{ACTION} {my}{DOMAIN} with {pron} {DATE}",
+    "{lead}{ACTION} {DAYS} {DOMAIN} with {PER}",
+    "{lead}{ACTION} {DAYS} {NAME} at {LOC}",
+    "i may not make {a}{NAME} {DATE}, {ACTION} it",
 ]
 
 RESCHEDULE = [
@@ -193,6 +215,9 @@ RESCHEDULE = [
     "{lead}{ACTION} {a}{NAME} and {DOMAIN} to {DATE}",
     "{lead}{ACTION} everything {DATE} to {DATE2}",
     "{lead}{ACTION} {a}{NAME} with {PER} to {DATE}",
+    "{lead}{ACTION} {DAYS} {NAME} to {DATE2}",
+    "{lead}{ACTION} my {DOMAIN} with {pron} to {DATE}",
+    "{lead}{ACTION} {a}{NAME} at {LOC} to {TIME} {DAY}",
 ]
 
 QUERY = [
@@ -286,6 +311,15 @@ QUERY = [
     "when does {my}{NAME} end {DATE}",
     "how long is {my}{NAME}",
     "{lead}{ACTION} what's on {DATE}",
+    "what does {DAYS} schedule look like",
+    "what's on {DAYS} agenda",
+    "{lead}{ACTION} {DAYS} {DOMAINS}",
+    "when is {DAYS} {NAME}",
+    "do i have anything on with {pron} {DATE}",
+    "what do i have {TIME} {DAY}",
+    "may i see {my}{DOMAINS} {DATE}",
+    "may i know when {my}{NAME} is",
+    "is {DATE} {a}{NAME} day",
 ]
 
 OUT_OF_SCOPE = [
@@ -296,7 +330,7 @@ OUT_OF_SCOPE = [
     "set an alarm for {TIME}", "{lead}set an alarm for {TIME}", "wake me up at {TIME}",
     "wake me up {DATE}", "set an alarm {DATE}", "cancel my alarm", "delete the alarm for {TIME}",
     "turn off all alarms", "snooze", "change my alarm to {TIME}", "what alarms do i have",
-    "set a timer for {n} minutes", "start a {n} minute timer", "how much time is left on the timer",
+    "set a timer for {LENGTH}", "start a {n} minute timer", "how much time is left on the timer",
     "cancel the timer", "{lead}add {item} to my {list}", "add {item} to the {list}",
     "remove {item} from my {list}", "what's on my {list}", "read my {list}", "create a new {list}",
     "delete my {list}", "put {item} on the {list}", "clear my {list}",
@@ -337,7 +371,7 @@ OUT_OF_SCOPE = [
     "how many calories in an apple", "what's the population of {city}", "when was {city} founded",
     "what is the time zone in {city}", "set the oven to {n} degrees", "play {song} tomorrow morning",
     # datetime
-    "today date", "can i have today's date", "what's today's date", "what day is {DATE}",
+    "[today](DATE) date", "can i have {DAYS} date", "what's {DAYS} date", "what day is {DATE}",
     "what is the date {DATE}", "day on {DATE}", "what time is it in {city}", "night time", "current time",
     "how many days until {DATE}", "is {DATE} a holiday", "what week number is it", "what year is it",
     "convert {TIME} to {city} time", "time zone of {city}",
@@ -350,8 +384,9 @@ OUT_OF_SCOPE = [
     # alarms and timers
     "remove my early alarms", "delete all alarms", "set an alarm every weekday at {TIME}",
     "change the alarm to {TIME}", "move my alarm to {TIME}", "cancel the {TIME} alarm",
-    "lets have a break for {n} minutes", "set a timer for {n} minutes", "pause the timer",
-    "turn off my alarm for {DATE}", "what time is my alarm", "snooze for {n} minutes",
+    "lets have a break for {LENGTH}", "start a timer for {LENGTH}", "{lead}set the timer for {LENGTH}",
+    "timer for {LENGTH}", "count down {LENGTH}", "set a {LENGTH} timer", "how much is left of the {LENGTH} timer", "set a timer for {LENGTH}", "pause the timer",
+    "turn off my alarm for {DATE}", "what time is my alarm", "snooze for {LENGTH}",
     "open clock", "open the alarm app",
     # transport
     "reserve a seat for me on the train {DATE}", "book a train ticket to {city} {DATE}",
@@ -406,12 +441,27 @@ OUT_OF_SCOPE = [
     "what's the best day next week to go out for pizza", "i hope we could have lunch together",
     "could you please have uber be at my house in {n} minutes", "order a pizza with extra cheese",
     "how do you cook black eyed peas", "temperature now", "no speaking please", "death metal now",
-    "today's closing price for google", "what is the city council doing about homelessness",
+    "{DAYS} closing price for {city}", "what is the city council doing about homelessness",
     "did they get back together", "i'd like to hear {song}", "i want to listen to {song}",
     "what's on tv {DATE}", "what's on netflix", "what's on the news", "what's on the radio",
     "what's happening in {city} {DATE}", "is anything happening downtown {DATE}",
     "are you free to chat", "are you busy", "when is sunset {DATE}", "when does the sun rise {DATE}",
-    "when is the next full moon", "when was the eiffel tower built", "when does the store open {DATE}",
+    "when is the next full moon",
+    # possessive days and everyday dates outside the calendar
+    "what's {DAYS} weather", "{DAYS} forecast for {city}", "read me {DAYS} headlines", "{DAYS} news",
+    "what are {DAYS} top stories", "is {DAYS} temperature going to be high", "any {DAYS} events in {city}",
+    "play {DAYS} podcast", "what was {DAYS} score", "show me {DAYS} emails", "{DAYS} traffic report",
+    "i want to order {item} {DATE}", "what's on at the theater {DATE}", "play my favorite song from {DATE}",
+    "what did i do {DATE}", "is {DATE} a sunny day", "{DATE} weather", "any emails from {PER} {DATE}",
+    "send an email to {PER} that i'll send the files {DATE}", "what were the headlines {DATE}",
+    "get me updates from {PER}'s facebook from {DATE}", "how much did i spend {DATE}",
+    "it may rain {DATE}", "may i ask you something",
+    "i may be late", "you may go", "may i have {item}", "it may snow in {city} {DATE}",
+    # numbers and words that are no dates
+    "{device} down to {n}", "what is {n} minus {n}", "what's {n} divided by {n}", "play radio {n} fm",
+    "what's the time in {city}", "set a timer", "stop the timer", "leg day workout playlist",
+    "make my day", "what a day", "schedule mode on the vacuum",
+ "when was the eiffel tower built", "when does the store open {DATE}",
     "when is the next bus", "how long until my pizza arrives", "is there a game {DATE}",
 ]
 
