@@ -243,3 +243,15 @@ def test_ui_app_now_defaults_to_the_real_time(ui_db_url: str, monkeypatch: pytes
     # Fixing it shows the date and time pickers, preset to the present
     at.toggle(key="fixed_now").set_value(True).run()
     assert at.date_input(key="now_date").value == today.date()
+
+
+def test_ui_app_calendar_shows_each_occurrence_of_a_recurring_event(app: AppTest, calendar: Assistant) -> None:
+    # Given a weekly Monday standup whose series began two weeks ago
+    calendar.create_event("me", title="standup", start=datetime(2026, 11, 9, 10), end=datetime(2026, 11, 9, 10, 15),
+                          recurrence="FREQ=WEEKLY;BYDAY=MO", tz=TZ)
+    # When the page is drawn on Monday 2026-11-23 at 09:00
+    app.run()
+    # Then this week's Monday and the upcoming list both show today's occurrence
+    text = calendar_text(app)
+    assert "Mon 23 Nov 2026 · 10:00–10:15 — **standup**" in text
+    assert "10:00–10:15 **standup**" in text

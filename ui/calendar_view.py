@@ -53,7 +53,8 @@ def render(bot: Assistant, ctx: Context) -> None:
 def render_agenda(bot: Assistant, ctx: Context, show_cancelled: bool) -> None:
     """The next events from now on, soonest first."""
     st.markdown("##### Upcoming")
-    events = bot.events(ctx.user, start=ctx.reference(), include_cancelled=show_cancelled, tz=ctx.tz)
+    events = bot.events(ctx.user, start=ctx.reference(), include_cancelled=show_cancelled, tz=ctx.tz,
+                        expand=True)
     if not events:
         st.caption("Nothing coming up. Ask the assistant to schedule something.")
         return
@@ -74,7 +75,7 @@ def render_week(bot: Assistant, ctx: Context, show_cancelled: bool) -> None:
         st.button("Next ▶", key="week_next", on_click=state.show_week_of, args=(monday + timedelta(days=7),))
     start = datetime.combine(monday, time())
     events = bot.events(ctx.user, start=start, end=start + timedelta(days=7),
-                        include_cancelled=show_cancelled, tz=ctx.tz)
+                        include_cancelled=show_cancelled, tz=ctx.tz, expand=True)
     st.markdown(week_table(monday, events, today), unsafe_allow_html=True)
 
 
