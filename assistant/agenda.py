@@ -21,20 +21,23 @@ MAX_OCCURRENCES = 200  # per event and window: a daily rule over years must not 
 
 
 def window(*, session: Session, owner: str, start_utc: datetime, end_utc: datetime | None,
-           tz: str) -> list[EventView]:
+           tz: str, include_cancelled: bool = False) -> list[EventView]:
     """The events overlapping [start_utc, end_utc) as the user sees them, in time order."""
-    rows = store.list_events(session=session, owner=owner, start_utc=start_utc, end_utc=end_utc)
+    rows = store.list_events(session=session, owner=owner, start_utc=start_utc, end_utc=end_utc,
+                             include_cancelled=include_cancelled)
     views = [EventView.of(r, tz) for r in rows if not r.recurrence]
     horizon = end_utc or start_utc + timedelta(days=366)
-    for row in recurring(session=session, owner=owner, before_utc=horizon):
+    for row in recurring(session=session, owner=owner, before_utc=horizon, include_cancelled=include_cancelled):
         views.extend(occurrences(row, start_utc, horizon, tz))
     return sorted(views, key=lambda v: (to_utc(v.start_dt, v.tz), v.id))
 
 
-def recurring(*, session: Session, owner: str, before_utc: datetime) -> list[Event]:
-    """The owner's live recurring events whose series starts before `before_utc`."""
-    query = select(Event).where(Event.owner == owner, Event.recurrence.is_not(None),
-                                Event.cancelled_at.is_(None), Event.start_utc < before_utc)
+def recurring(*, session: Session, owner: str, before_utc: datetime,
+              include_cancelled: bool = False) -> list[Event]:
+    """The owner's recurring events (live ones unless asked) whose series starts before `before_utc`."""
+    query = select(Event).where(Event.owner == owner, Event.recurrence.is_not(None), Event.start_utc < before_utc)
+    if not include_cancelled:
+        query = query.where(Event.cancelled_at.is_(None))
     return list(session.scalars(query.order_by(Event.start_utc)))
 
 

@@ -79,11 +79,12 @@ class Assistant:
         """
         zone = self.zone(tz)
         with self.sessions.begin() as session:
-            if expand and start is not None and not include_cancelled:
+            if expand and start is not None:
                 from assistant import agenda
 
                 return agenda.window(session=session, owner=user, start_utc=to_utc(start, zone),
-                                     end_utc=to_utc(end, zone) if end else None, tz=zone)
+                                     end_utc=to_utc(end, zone) if end else None, tz=zone,
+                                     include_cancelled=include_cancelled)
             rows = store.list_events(
                 session=session, owner=user,
                 start_utc=to_utc(start, zone) if start else None,

@@ -282,3 +282,20 @@ def test_api_routes_expand_lists_each_occurrence(api):
     assert [(e["id"], e["start"]) for e in each] == [(weekly["id"], f"2026-{d}T09:30:00")
                                                      for d in ("11-23", "11-30", "12-07")]
     assert client.get("/v1/events", headers=alice, params={"expand": "true"}).status_code == 422
+
+
+def test_api_routes_expand_with_cancelled_still_lists_each_occurrence(api):
+    # Given a weekly series that was cancelled
+    client, headers, *_ = api
+    alice = headers["alice"]
+    weekly = client.post("/v1/events", headers=alice, json={
+        **EVENT, "title": "standup", "start": "2026-11-23T09:30:00", "end": "2026-11-23T09:45:00",
+        "recurrence": "FREQ=WEEKLY;BYDAY=MO"}).json()
+    client.delete(f"/v1/events/{weekly['id']}", headers=alice)
+    # When a calendar view asks for occurrences, cancelled ones included
+    window = {"start": "2026-11-23T00:00:00", "end": "2026-12-08T00:00:00", "tz": "Europe/Paris",
+              "expand": "true", "include_cancelled": "true"}
+    each = client.get("/v1/events", headers=alice, params=window).json()
+    # Then each occurrence is listed, marked cancelled
+    assert [(e["start"], e["cancelled"]) for e in each] == [(f"2026-{d}T09:30:00", True)
+                                                            for d in ("11-23", "11-30", "12-07")]
