@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, timedelta
+from itertools import takewhile
 
 from dateutil.rrule import rrulestr
 from sqlalchemy import select
@@ -53,7 +54,9 @@ def occurrences(row: Event, start_utc: datetime, end_utc: datetime, tz: str) -> 
         return [first] if row.end_utc > start_utc and row.start_utc < end_utc else []
     out: list[EventView] = []
     low, high = wall(start_utc - length, zone), wall(end_utc, zone)
-    for moment in rule.between(low, high, inc=True)[:MAX_OCCURRENCES]:
+    # xafter stops after the cap; between() would first list every occurrence in the window
+    # (a per-second rule over the agenda's year is 31 million datetimes).
+    for moment in takewhile(lambda m: m <= high, rule.xafter(low, count=MAX_OCCURRENCES, inc=True)):
         begin = to_utc(moment, zone)
         if begin + length <= start_utc or begin >= end_utc:
             continue

@@ -154,3 +154,20 @@ def test_store_unreachable_database_is_a_storage_error(tmp_path) -> None:
     (tmp_path / "blocked").write_text("not a folder")
     with pytest.raises(StorageError):
         Assistant(f"sqlite:///{tmp_path / 'blocked' / 'calendar.db'}").events("me")
+
+
+def test_store_agenda_of_a_per_second_rule_stops_at_the_cap(bot: Assistant, owner: str) -> None:
+    # Given a rule that repeats every second (the API accepts any RFC 5545 RRULE)
+    import time
+
+    from assistant.agenda import MAX_OCCURRENCES
+
+    bot.create_event(owner, title="tick", start=datetime(2026, 1, 1, 10), end=datetime(2026, 1, 1, 10, 0, 1),
+                     recurrence="FREQ=SECONDLY", tz="UTC")
+    # When a calendar asks for the coming year (the UI's agenda: no end)
+    began = time.monotonic()
+    views = bot.events(owner, start=datetime(2026, 1, 1), tz="UTC", expand=True)
+    # Then it lists the capped first occurrences, without walking 31 million of them first
+    assert [v.start for v in views[:2]] == ["2026-01-01T10:00:00", "2026-01-01T10:00:01"]
+    assert len(views) == MAX_OCCURRENCES
+    assert time.monotonic() - began < 5
