@@ -299,3 +299,18 @@ def test_api_routes_expand_with_cancelled_still_lists_each_occurrence(api):
     # Then each occurrence is listed, marked cancelled
     assert [(e["start"], e["cancelled"]) for e in each] == [(f"2026-{d}T09:30:00", True)
                                                             for d in ("11-23", "11-30", "12-07")]
+
+
+@pytest.mark.parametrize(("start", "stored_start", "stored_end"), [
+    ("2026-10-25T02:30:00", "2026-10-25T00:30:00", "2026-10-25T01:30:00"),  # Paris falls back at 3:00
+    ("2026-03-29T02:30:00", "2026-03-29T01:30:00", "2026-03-29T02:30:00"),  # 2:30 does not exist
+])
+def test_api_routes_default_length_is_real_time_across_dst(api, start, stored_start, stored_end):
+    # Given an event with no end on a night the clocks change (a meeting lasts 60 minutes)
+    client, headers, bot, _users = api
+    response = client.post("/v1/events", headers=headers["alice"],
+                           json={**EVENT, "start": start, "kind": "meeting"})
+    # Then it is created and lasts one real hour
+    assert response.status_code == 201
+    row = bot.get_event(_users["alice"], response.json()["id"], tz="UTC")
+    assert (row.start, row.end) == (stored_start, stored_end)

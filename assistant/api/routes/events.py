@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response, status
 
+from assistant import timing
 from assistant.api import deps
 from assistant.api.auth import reader, reader_or_token, writer
 from assistant.api.ics import calendar_bytes
@@ -109,7 +111,13 @@ def _span(bot: Assistant, body: EventCreate) -> tuple[datetime, datetime]:
         elif end.time() != datetime.min.time():
             end = end.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
         return start, end
-    return start, end or start + bot.settings.length_of(body.kind)
+    return start, end or _later(start, bot.settings.length_of(body.kind), bot.zone(body.tz))
+
+
+def _later(start: datetime, length: timedelta, zone: str) -> datetime:
+    """`start` plus a real-time length: a wall time plus an hour across a DST change would be
+    two hours, or no time at all (a 422 "end must be after start" for an end nobody sent)."""
+    return timing.plus(start if start.tzinfo else start.replace(tzinfo=ZoneInfo(zone)), length, zone)
 
 
 def _found(view) -> Any:
