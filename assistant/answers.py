@@ -79,11 +79,8 @@ class Asking:
         index = pick(text, [r for r, _ in live], [label for _, label in live], self.turn.tz, self.turn.now)
         if index is not None:
             return self.act(pending["action"], live[index][0], pending)
-        if self.gives_up(pending):
-            return None
-        self.pending = {**pending, "tries": pending.get("tries", 0) + 1}
-        return self.say("Sorry, which one? Say \"the first one\", its name or its day.", "clarify",
-                        [r for r, _ in live], [label for _, label in live] + [NEVER_MIND])
+        return self.ask_again(pending, "Sorry, which one? Say \"the first one\", its name or its day.",
+                              [r for r, _ in live], [label for _, label in live] + [NEVER_MIND])
 
     def answer_date(self, pending: dict[str, Any]) -> Reply | None:
         draft = pending["draft"]
@@ -92,10 +89,7 @@ class Asking:
         span = self.heard_time()
         if span is not None:
             return self.create_with(draft, span)
-        if self.gives_up(pending):
-            return None
-        self.pending = {**pending, "tries": pending.get("tries", 0) + 1}
-        return self.say(f"Sorry, I didn't catch a day. When should I schedule \"{draft['title']}\"?", "clarify")
+        return self.ask_again(pending, f"Sorry, I didn't catch a day. When should I schedule \"{draft['title']}\"?")
 
     def answer_time(self, pending: dict[str, Any]) -> Reply | None:
         row = self.event(pending["event_id"])
@@ -106,10 +100,7 @@ class Asking:
         if delta is not None or span is not None:
             return self.move(row, {"span": span_json(span), "phrase": self.turn.text,
                                    "delta": delta.total_seconds() if delta is not None else None})
-        if self.gives_up(pending):
-            return None
-        self.pending = {**pending, "tries": pending.get("tries", 0) + 1}
-        return self.say(f"Sorry, I didn't catch a time. When should I move \"{row.title}\" to?", "clarify", [row])
+        return self.ask_again(pending, f"Sorry, I didn't catch a time. When should I move \"{row.title}\" to?", [row])
 
     def answer_title(self, pending: dict[str, Any]) -> Reply | None:
         text = self.turn.text.strip()
@@ -143,6 +134,15 @@ class Asking:
         else:
             return None
         return span if span is not None and span.start is not None else None
+
+    def ask_again(self, pending: dict[str, Any], question: str, events: list = (),
+                  choices: list[str] = ()) -> Reply | None:
+        """The question once more after an answer we could not use, counting the try; None
+        (the question dropped, the turn read as a command) when `gives_up` says so."""
+        if self.gives_up(pending):
+            return None
+        self.pending = {**pending, "tries": pending.get("tries", 0) + 1}
+        return self.say(question, "clarify", events, choices)
 
     def gives_up(self, pending: dict[str, Any]) -> bool:
         """Drop the question when the turn is a new command or after one unclear answer."""
