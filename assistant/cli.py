@@ -26,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--tz", help="IANA time zone of the user (default: ASSISTANT_TZ or Europe/Paris)")
     chat.add_argument("--user", default="me", help="calendar owner (default: me)")
     chat.add_argument("--session", help="conversation id (default: a new one; reuse it to resume)")
-    # ---- `serve` belongs to the REST API (assistant/api.py); imported lazily so the chat
+    # ---- `serve` belongs to the REST API (assistant/api/); imported lazily so the chat
     # ---- command never pays for FastAPI/uvicorn.
     serve = commands.add_parser("serve", help="run the REST API (OpenAPI docs at /docs)")
     serve.add_argument("--host", default="127.0.0.1")

@@ -78,7 +78,8 @@ def _has_surrogates(text: str) -> bool:
 
 
 def run_turn(bot: "Assistant", turn: Turn) -> Reply:
-    """Answer one turn in one transaction (retried once if a concurrent first turn raced us)."""
+    """Answer one turn in one transaction, tried up to TURN_ATTEMPTS times when it lost a race
+    (a concurrent first turn of the session, a busy database)."""
     if not turn.text.strip():
         return Reply("I didn't catch anything. Try \"what do I have tomorrow\" or "
                      "\"schedule lunch with Sam on friday at noon\".", "none")
