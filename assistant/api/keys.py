@@ -10,13 +10,14 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import Boolean, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from assistant.exceptions import BadSettings
 from assistant.models import Base
+from assistant.store import utcnow
 
 KEY_PREFIX = "cal_"
 USER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$")
@@ -62,7 +63,7 @@ def create_key(owner: str, *, session: Session, label: str | None = None, read_o
     key = KEY_PREFIX + secrets.token_urlsafe(32)
     row = ApiKey(
         owner=check_user_name(owner), key_hash=hash_key(key), prefix=key[: len(KEY_PREFIX) + 6],
-        label=label, read_only=read_only, created_at=_utcnow(), revoked_at=None,
+        label=label, read_only=read_only, created_at=utcnow(), revoked_at=None,
     )
     session.add(row)
     session.flush()
@@ -88,7 +89,7 @@ def revoke_key(prefix: str, *, session: Session) -> list[ApiKey]:
     rows = [r for r in list_keys(session=session) if r.revoked_at is None
             and (r.prefix == prefix or r.key_hash == hash_key(prefix))]
     for row in rows:
-        row.revoked_at = _utcnow()
+        row.revoked_at = utcnow()
     return rows
 
 
@@ -102,7 +103,3 @@ def parse_env_keys(text: str) -> dict[str, Principal]:
             raise BadSettings(f"ASSISTANT_API_KEYS item {item!r} must look like user:key or user:key:ro")
         out[hash_key(key)] = Principal(check_user_name(user), read_only=mode == "ro")
     return out
-
-
-def _utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
