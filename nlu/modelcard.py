@@ -59,7 +59,6 @@ def write_after_training(model_dir: Path, corpus: "Corpus", seed: int, config: P
     meta["dev_scores"] = {"n": scores["n"], "spans": scores["spans"],
                           "intent_accuracy": scores["intent"]["accuracy"],
                           "intent_confusion": scores["intent"]["confusion"]}
-    meta.setdefault("slurp", None)
     meta["slurp"] = None  # new weights: earlier SLURP figures no longer describe them
     write_meta(model_dir, meta)
     return meta
