@@ -58,13 +58,16 @@ def occurrences(row: Event, start_utc: datetime, end_utc: datetime, tz: str) -> 
     # (a per-second rule over the agenda's year is 31 million datetimes).
     for moment in takewhile(lambda m: m <= high, rule.xafter(low, count=MAX_OCCURRENCES, inc=True)):
         begin = to_utc(moment, zone)
-        if begin + length <= start_utc or begin >= end_utc:
-            continue
-        shown = EventView.of(row, tz)
-        if not row.all_day:
-            start = wall(begin, tz)
-            end = wall(begin + length, tz)
-        else:
-            start, end = moment, moment + timedelta(days=max(1, round(length / timedelta(days=1))))
-        out.append(replace(shown, start=start.isoformat(timespec="seconds"), end=end.isoformat(timespec="seconds")))
+        if start_utc < begin + length and begin < end_utc:
+            out.append(_moved(first, moment, begin, length, tz))
     return out
+
+
+def _moved(first: EventView, moment: datetime, begin_utc: datetime, length: timedelta, tz: str) -> EventView:
+    """The first occurrence's view moved to another one: timed events keep their real length
+    (shown in `tz`), all-day ones their number of days (on the series' own dates)."""
+    if first.all_day:
+        start, end = moment, moment + timedelta(days=max(1, round(length / timedelta(days=1))))
+    else:
+        start, end = wall(begin_utc, tz), wall(begin_utc + length, tz)
+    return replace(first, start=start.isoformat(timespec="seconds"), end=end.isoformat(timespec="seconds"))
