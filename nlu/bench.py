@@ -105,6 +105,10 @@ def _child_cpu() -> float:
 
 def bench_command(args: argparse.Namespace) -> int:
     """Print the latency and throughput lines (figures, not a pass/fail test)."""
+    from nlu.exceptions import BadData
+
+    if args.n < 1:
+        raise BadData(f"--n is how many commands to time: at least 1, not {args.n}")
     commands, note = mix(args.n)
     timings = latency(commands, args.model)
     median, p95 = statistics.median(timings), percentile(timings, 0.95)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import re
 
+import pytest
+
 from nlu import bench
 
 
@@ -26,3 +28,11 @@ def test_bench_prints_latency_and_throughput(nlu_model_path, capsys):
     latency, throughput = capsys.readouterr().out.strip().splitlines()
     assert re.match(r"nlu\.parse latency over 60 commands \(.+\): median [\d.]+ ms, p95 [\d.]+ ms", latency)
     assert re.match(r"python -m nlu parse over 5000 commands incl\. start-up: [\d.]+ s = \d+ commands/s", throughput)
+
+
+@pytest.mark.parametrize("n", ["0", "-5"])
+def test_bench_refuses_a_count_below_one(n, capsys):
+    from nlu.cli import main
+
+    assert main(["bench", "--n", n]) == 2
+    assert "--n" in capsys.readouterr().err
