@@ -122,6 +122,11 @@ CREATE = [
     "{lead}{ACTION} {NAME} {LOC} {DATE}",
     "{lead}{ACTION} {a}{DOMAIN} {TIME} {DAY} with {PER}",
     "{DAY} {NAME} at {TIME}",
+    # a bare title put on the calendar ("put the dentist in my calendar": the title, not a person)
+    "{lead}{ACTION} the {NAME} in {my}{cal}",
+    "{lead}{ACTION} the {NAME} in {my}{cal} {DATE}",
+    "{lead}{ACTION} the {NAME} on {my}{cal}",
+    "{lead}{ACTION} {NAME} in {my}{cal}",
     # "may" the verb is no month
     "[remind me](ACTION) to {TASK} {DATE} because it may rain",
     "[remind me](ACTION) to {TASK}, it may be late",
