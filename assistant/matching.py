@@ -64,8 +64,3 @@ def words(heard: str, stored: str) -> float:
     "dentist", "competitons" ~ "competitions")."""
     said, kept = heard.split(), stored.split()
     return sum(max(_ratio(w, k) for k in kept) for w in said) / len(said) if said and kept else 0.0
-
-
-def rank(heard: str, titles: list[str]) -> list[tuple[float, int]]:
-    """(score, index) of each title, best first."""
-    return sorted(((score(heard, t), i) for i, t in enumerate(titles)), key=lambda x: (-x[0], x[1]))
