@@ -40,8 +40,6 @@ PARTS_OF_DAY = {
 }
 # "mornings", "evenings": a daily recurrence
 PLURAL_PARTS = frozenset({"mornings", "afternoons", "evenings", "nights"})
-# parts of the day that make a bare hour pm ("five in the afternoon", "nine tonight")
-PM_PARTS = frozenset({"afternoon", "afternoons", "evening", "evenings", "night", "nights", "tonight", "dinner", "dinnertime", "eod", "cob"})
 
 # zone words said after a time ("3pm eastern", "10:00 utc"): read in that zone, returned in the user's
 ZONE_WORDS = {

@@ -114,4 +114,3 @@ class DayRange:
 
 
 Piece = Day | Time | Pod | Period | Dur | Num | Recur | Word | TimeRange | DayRange | Zone
-PIECE_TYPES = (Day, Time, Pod, Period, Dur, Num, Recur, TimeRange, DayRange)
