@@ -208,7 +208,12 @@ class Dialogue(Asking, Telling):
         return self.say(text + self.overlap_note(row), "create", [row])
 
     def in_past(self, times: timing.Times) -> bool:
-        return times.end <= self.turn.now if times.all_day else times.start < self.turn.now
+        """Compared in UTC: within one zone Python compares wall clocks and ignores the fold,
+        so the first 2:45 of a fall-back night would look later than the second 2:30."""
+        now = to_utc(self.turn.now, self.turn.tz)
+        if times.all_day:
+            return to_utc(times.end, self.turn.tz) <= now
+        return to_utc(times.start, self.turn.tz) < now
 
     def overlap_note(self, row: Event) -> str:
         """ ' It overlaps "standup" (Monday, ... at 9:00 AM).' for timed events that clash."""

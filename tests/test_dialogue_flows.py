@@ -548,3 +548,15 @@ def test_dialogue_it_after_a_list_asks_which_one(chat: Chat) -> None:
     moved = chat("the second one")
     assert (moved.operation, moved.events[0].title, moved.events[0].start) == (
         "reschedule", "competitions", "2026-11-24T17:00:00")
+
+
+def test_dialogue_past_time_in_the_repeated_hour_is_confirmed(chat: Chat) -> None:
+    # Given 02:30 after Paris fell back (the second 02:30, fold=1) and a call at the first 02:45,
+    # which was three quarters of an hour ago in real time
+    now = datetime(2026, 10, 25, 2, 30, fold=1)
+    quarter_to = time_span(datetime(2026, 10, 25, 2, 45), grain="minute")
+    chat.knows(reading("schedule the call at 2:45", "create", NAME="call", dates={"at 2:45": quarter_to}))
+    # When it is scheduled, Then the assistant asks first, as for any time in the past
+    asked = chat("schedule the call at 2:45", now=now)
+    assert asked.operation == "confirm" and "is in the past" in asked.reply
+    assert chat.titles() == []
