@@ -36,11 +36,6 @@ def describe(view: EventView, ref_year: int) -> str:
     return f"\"{view.title}\"{place} on {when_text(view, ref_year)}"
 
 
-def short(view: EventView, ref_year: int) -> str:
-    """A listing line: '"AI" (all day)' for a day already named, else with its day."""
-    return describe(view, ref_year)
-
-
 def join(items: list[str]) -> str:
     """ "a", "a and b", "a, b and c"."""
     if len(items) <= 1:
