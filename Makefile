@@ -3,7 +3,7 @@ PY      := .venv/bin/python
 STAMP   := .venv/.installed
 PORT    ?= 8501
 
-.PHONY: install demo test train bench system-deps clean
+.PHONY: install demo test train bench bench-load system-deps clean
 
 install: $(STAMP)
 
@@ -30,6 +30,9 @@ train: install
 bench: install
 	$(PY) -m nlu bench
 	$(PY) bench/dates_bench.py
+
+bench-load: install
+	$(PY) bench/load_bench.py
 
 clean:
 	rm -rf build .pytest_cache .hypothesis
