@@ -1,6 +1,6 @@
-"""`python -m assistant ...`: see assistant/cli.py."""
+"""`python -m assistant ...`: see assistant/shell.py."""
 import sys
 
-from assistant.cli import main
+from assistant.shell import main
 
 sys.exit(main())

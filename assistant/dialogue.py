@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from assistant import followups, speech, store, timing
+from assistant import followups, phrasing, store, timing
 from assistant.answers import NEVER_MIND, Asking
 from assistant.exceptions import BadInput, StorageError
 from assistant.finder import Found, find
@@ -132,10 +132,10 @@ class Dialogue(Asking, Telling):
         return event if isinstance(event, EventView) else EventView.of(event, self.turn.tz)
 
     def when(self, event: Event | EventView) -> str:
-        return speech.when_text(self.view(event), self.turn.now.year)
+        return phrasing.when_text(self.view(event), self.turn.now.year)
 
     def describe(self, event: Event | EventView) -> str:
-        return speech.describe(self.view(event), self.turn.now.year)
+        return phrasing.describe(self.view(event), self.turn.now.year)
 
     def event(self, event_id: int | None) -> Event | None:
         if event_id is None:
@@ -193,7 +193,7 @@ class Dialogue(Asking, Telling):
             self.pending = {"kind": "confirm", "action": "create", "draft": draft, "times": times_json(times)}
             probe = EventView(0, draft["title"], None, times.start.replace(tzinfo=None).isoformat(),
                               times.end.replace(tzinfo=None).isoformat(), times.all_day, None)
-            when = speech.when_text(probe, self.turn.now.year)
+            when = phrasing.when_text(probe, self.turn.now.year)
             return self.say(f"{when} is in the past. Schedule \"{draft['title']}\" anyway?", "confirm",
                             choices=YES_NO)
         row = store.add_event(session=self.session, owner=self.turn.user, title=draft["title"],
@@ -203,7 +203,7 @@ class Dialogue(Asking, Telling):
                               recurrence=times.recurrence, utterance=draft.get("utterance"))
         self.log("create", row, None)
         place = f" at {row.location}" if row.location else ""
-        repeat = speech.repeat_text(row.recurrence)
+        repeat = phrasing.repeat_text(row.recurrence)
         text = f"Scheduled \"{row.title}\"{place} for {self.when(row)}" + (f", {repeat}." if repeat else ".")
         return self.say(text + self.overlap_note(row), "create", [row])
 
@@ -224,7 +224,7 @@ class Dialogue(Asking, Telling):
                    if e.id != row.id and not e.all_day]
         if not clashes:
             return ""
-        names = speech.join([f"\"{e.title}\" ({self.when(e)})" for e in clashes[:3]])
+        names = phrasing.join([f"\"{e.title}\" ({self.when(e)})" for e in clashes[:3]])
         return f" Note: it overlaps {names}."
 
     # -- finding events -----------------------------------------------------------------
@@ -259,7 +259,7 @@ class Dialogue(Asking, Telling):
         labels = [self.describe(r) for r in rows]
         self.pending = {"kind": "choose", "action": action, "ids": [r.id for r in rows], "labels": labels,
                         **payload}
-        listed = speech.join([f"{i + 1}) {label}" for i, label in enumerate(labels)])
+        listed = phrasing.join([f"{i + 1}) {label}" for i, label in enumerate(labels)])
         verb = "cancel" if action == "cancel" else "move"
         return self.say(f"I found {len(rows)} events: {listed}. Which one should I {verb}?", "clarify",
                         rows, labels + [NEVER_MIND])

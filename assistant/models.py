@@ -1,4 +1,4 @@
-"""The tables: events, the operation log (undo and audit) and the conversation state.
+"""The tables: events, the operation log (undo and audit), the conversation state and API keys.
 
 Times are stored as naive UTC (`*_utc`, `*_at`) plus the user's IANA zone, so they are
 unambiguous on every backend and shown in wall time. Cancelling is a soft delete
@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -71,3 +71,18 @@ class Conversation(Base):
     pending: Mapped[dict[str, Any] | None]
     last_event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"))
     updated_at: Mapped[datetime]
+
+
+class ApiKey(Base):
+    """One key of one user; revoking sets `revoked_at` (kept for the audit trail)."""
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner: Mapped[str] = mapped_column(String(200), index=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(16))
+    label: Mapped[str | None] = mapped_column(String(200))
+    read_only: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from assistant import followups, speech, timing
+from assistant import followups, phrasing, timing
 from assistant.views import EventView, Reply, to_utc
 from nlu.result import Parse
 
@@ -27,14 +27,14 @@ class Telling:
         start, end = span.start, span.end or span.start + timedelta(days=1)
         views = self.agenda(start, end, name)
         one_day = end - start <= timedelta(days=1) and span.grain not in timing.TIME_GRAINS
-        where = f"on {speech.day_text(start, self.turn.now.year)}" if one_day else self.between(start, end)
+        where = f"on {phrasing.day_text(start, self.turn.now.year)}" if one_day else self.between(start, end)
         if not views:
             return self.say(f"You have nothing {where}." if not name else
                             f"I found no \"{name}\" {where}.", "query")
         same_day = start.date() == (end - timedelta(microseconds=1)).date()
         items = [self.item(v, same_day and v.start_dt.date() == start.date()) for v in views]
         self.remember(views)
-        return self.say(f"{where[0].upper()}{where[1:]} you have {speech.count(len(views), 'event')}: "
+        return self.say(f"{where[0].upper()}{where[1:]} you have {phrasing.count(len(views), 'event')}: "
                         f"{self.listing(items)}.", "query", views)
 
     def query_upcoming(self, name: str | None) -> Reply:
@@ -54,7 +54,7 @@ class Telling:
         cut = midnight.replace(tzinfo=None)
         today = [v for v in views if v.start_dt < cut]
         later = [v for v in views if v.start_dt >= cut][:3]
-        parts = [f"Today you have {speech.count(len(today), 'event')}: "
+        parts = [f"Today you have {phrasing.count(len(today), 'event')}: "
                  f"{self.listing([self.item(v, True) for v in today])}." if today else "Nothing else today."]
         if later:
             parts.append(f"Next: {self.listing([self.describe(v) for v in later])}.")
@@ -85,12 +85,12 @@ class Telling:
         if not day_known:
             return self.describe(view)
         place = f" at {view.location}" if view.location else ""
-        return f"\"{view.title}\"{place} " + ("(all day)" if view.all_day else f"at {speech.clock_text(view.start_dt)}")
+        return f"\"{view.title}\"{place} " + ("(all day)" if view.all_day else f"at {phrasing.clock_text(view.start_dt)}")
 
     def listing(self, items: list[str]) -> str:
         if len(items) > MAX_LISTED:
             items = items[:MAX_LISTED] + [f"{len(items) - MAX_LISTED} more"]
-        return speech.join(items)
+        return phrasing.join(items)
 
     def between(self, start: datetime, end: datetime) -> str:
         """ "from Monday, November 23 to Sunday, November 29" (whole days: the last day said
@@ -98,13 +98,13 @@ class Telling:
         midnight = datetime.min.time()
         if start.time() == midnight and end.time() == midnight:
             last = end - timedelta(days=1)
-            return f"from {speech.day_text(start, self.turn.now.year)} to {speech.day_text(last, self.turn.now.year)}"
+            return f"from {phrasing.day_text(start, self.turn.now.year)} to {phrasing.day_text(last, self.turn.now.year)}"
         if start.date() == end.date() or end - start <= timedelta(hours=1):
-            clock = f"at {speech.clock_text(start)}" if end - start <= timedelta(hours=1) else \
-                f"between {speech.clock_text(start)} and {speech.clock_text(end)}"
-            return f"on {speech.day_text(start, self.turn.now.year)} {clock}"
+            clock = f"at {phrasing.clock_text(start)}" if end - start <= timedelta(hours=1) else \
+                f"between {phrasing.clock_text(start)} and {phrasing.clock_text(end)}"
+            return f"on {phrasing.day_text(start, self.turn.now.year)} {clock}"
         return f"between {self.moment(start)} and {self.moment(end)}"
 
     def moment(self, moment: datetime) -> str:
-        text = speech.day_text(moment, self.turn.now.year)
-        return text if moment.time() == datetime.min.time() else f"{text} at {speech.clock_text(moment)}"
+        text = phrasing.day_text(moment, self.turn.now.year)
+        return text if moment.time() == datetime.min.time() else f"{text} at {phrasing.clock_text(moment)}"

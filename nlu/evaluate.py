@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from nlu.examples import Annotated
+from nlu.annotated import Annotated
 from nlu.result import INTENTS
 
 if TYPE_CHECKING:

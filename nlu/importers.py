@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nlu.examples import Annotated
+from nlu.annotated import Annotated
 from nlu.exceptions import BadData
 from nlu.result import INTENTS, LABELS
 
@@ -191,7 +191,7 @@ def load_examples(path: str | Path) -> list[Annotated]:
     if fmt in ("jsonl", "slurp"):
         rows = list(_jsonl_rows(path))
         if fmt == "slurp":
-            from nlu.slurp import from_slurp
+            from nlu.slot_scheme import from_slurp
 
             return [from_slurp(row, line) for line, row in rows]
         return [_ours(row, line) for line, row in rows]

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlu.examples import Annotated
+from nlu.annotated import Annotated
 from nlu.exceptions import BadData, NLUError
 
 ROOT = Path(__file__).resolve().parent.parent

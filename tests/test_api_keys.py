@@ -9,9 +9,10 @@ from fastapi.testclient import TestClient
 
 from assistant import Assistant
 from assistant.api import create_app
-from assistant.api.keys import ApiKey, hash_key, parse_env_keys
+from assistant.api.keys import hash_key, parse_env_keys
+from assistant.models import ApiKey
 from assistant.api.keys_cli import keys_command
-from assistant.cli import build_parser
+from assistant.shell import build_parser
 from assistant.exceptions import BadSettings
 
 

@@ -11,7 +11,7 @@ from datetime import date, datetime
 import pytest
 
 from assistant import Assistant
-from assistant.cli import build_parser, chat
+from assistant.shell import build_parser, chat
 from assistant.testing import ScriptedParser, day_span, reading
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

@@ -8,10 +8,10 @@ from collections import Counter
 import pytest
 import spacy
 
-from nlu.corpus import build, examples, lexicons, markup, slurp, split
+from nlu.corpus import build, examples, lexicons, markup, realdata, split
 from nlu.corpus.segments import Piece, to_annotated
-from nlu.corpus.speech import add_fillers, speechify, speak
-from nlu.examples import read_jsonl
+from nlu.corpus.spoken import add_fillers, speechify, speak
+from nlu.annotated import read_jsonl
 from nlu.result import INTENTS, LABELS
 
 
@@ -159,7 +159,7 @@ def test_slurp_row_conversion():
            "tokens": [{"surface": w} for w in "remind me about the meeting with my colleague next saturday at two pm".split()],
            "entities": [{"type": "event_name", "span": [4]}, {"type": "relation", "span": [7]},
                         {"type": "date", "span": [9]}, {"type": "time", "span": [11, 12]}]}
-    got = slurp.to_annotated(row)
+    got = realdata.to_annotated(row)
     spans = {(got.text[s:e], label) for s, e, label in got.spans}
     assert got.intent == "create"
     assert spans == {("remind me about", "ACTION"), ("meeting", "DOMAIN"), ("my colleague", "PERSON"),
@@ -195,7 +195,7 @@ def test_slurp_possessive_day_is_date_without_its_s():
     row = {"slurp_id": 8, "sentence": sentence, "scenario": "calendar", "intent": "calendar_query",
            "tokens": [{"surface": w, "id": i} for i, w in enumerate(words)],
            "entities": [{"type": "date", "span": [3, 4]}, {"type": "event_name", "span": [5]}]}
-    got = slurp.to_annotated(row)
+    got = realdata.to_annotated(row)
     assert [(got.text[s:e], label) for s, e, label in got.spans] == [("tomorrow", "DATE"), ("meeting", "DOMAIN")]
     assert got.intent == "query"
 

@@ -9,7 +9,7 @@ import pytest
 import nlu
 from nlu.cli import main
 from nlu.evaluate import evaluate
-from nlu.examples import Annotated
+from nlu.annotated import Annotated
 from nlu.importers import load_examples
 from nlu.result import Parse, Slot
 

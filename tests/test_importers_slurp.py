@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from nlu.importers import load_examples
-from nlu.slurp import from_slurp, token_offsets
+from nlu.slot_scheme import from_slurp, token_offsets
 
 SLURP_DEVEL = Path(__file__).resolve().parents[2] / "shared" / "data" / "slurp_devel.jsonl"
 

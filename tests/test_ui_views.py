@@ -8,8 +8,8 @@ import pytest
 
 from assistant import EventView
 from nlu.result import Parse, Slot, TimeSpan
-from ui import calendar_view, inspector, slots_view
-from ui.markup import md
+from ui import calendar_view, inspector_panel, slots_view
+from ui.safe_markdown import md
 
 PARIS = ZoneInfo("Europe/Paris")
 TEXT = "Schedule event for visit to Trivandrum on July 18"
@@ -98,10 +98,10 @@ def test_ui_agenda_label_has_the_date() -> None:
 def test_ui_inspector_jsonl_is_the_parse_contract() -> None:
     import json
 
-    lines = inspector.to_jsonl([trivandrum(), Parse("play some jazz", "out_of_scope", 0.9)]).splitlines()
+    lines = inspector_panel.to_jsonl([trivandrum(), Parse("play some jazz", "out_of_scope", 0.9)]).splitlines()
     assert [json.loads(line) for line in lines] == [trivandrum().to_dict(),
                                                     Parse("play some jazz", "out_of_scope", 0.9).to_dict()]
-    [row, _] = inspector.table_rows([trivandrum(), Parse("play some jazz", "out_of_scope", 0.9)])
+    [row, _] = inspector_panel.table_rows([trivandrum(), Parse("play some jazz", "out_of_scope", 0.9)])
     assert row["slots"] == "ACTION: Schedule  DOMAIN: event  NAME: visit to Trivandrum  DATE: July 18"
     assert (row["start"], row["end"], row["grain"]) == ("2027-07-18T00:00:00", "2027-07-19T00:00:00", "day")
 

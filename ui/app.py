@@ -1,8 +1,8 @@
 """Streamlit entry point: `streamlit run ui/app.py` (what `make demo` runs).
 
 Thin on purpose: page set-up, the shared sidebar, navigation. The pages live in
-ui/views/, their panels in ui/chat.py, ui/calendar_view.py, ui/slots_view.py and
-ui/inspector.py; cached loaders in ui/state.py.
+ui/views/, their panels in ui/chat_panel.py, ui/calendar_view.py, ui/slots_view.py and
+ui/inspector_panel.py; cached loaders in ui/state.py.
 """
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ import streamlit as st
 
 from assistant import Assistant, EventView
 from ui import state
-from ui.markup import md
+from ui.safe_markdown import md
 from ui.state import Context
 
 AGENDA_SIZE = 8

@@ -12,9 +12,9 @@ __all__ = ["create_app", "app_from_env", "serve"]
 
 def __getattr__(name: str):
     if name in ("create_app", "app_from_env"):
-        from assistant.api import app
+        from assistant.api import factory
 
-        return getattr(app, name)
+        return getattr(factory, name)
     if name == "serve":
         from assistant.api.server import serve
 

@@ -12,30 +12,15 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Boolean, String, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from assistant.exceptions import BadSettings
-from assistant.models import Base
+from assistant.models import ApiKey
 from assistant.store import utcnow
 
 KEY_PREFIX = "cal_"
 USER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$")
-
-
-class ApiKey(Base):
-    """One key of one user; revoking sets `revoked_at` (kept for the audit trail)."""
-
-    __tablename__ = "api_keys"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    owner: Mapped[str] = mapped_column(String(200), index=True)
-    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    prefix: Mapped[str] = mapped_column(String(16))
-    label: Mapped[str | None] = mapped_column(String(200))
-    read_only: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime]
-    revoked_at: Mapped[datetime | None]
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,6 @@ def serve(host: str = "127.0.0.1", port: int = 8000, db: str | None = None, *, w
         uvicorn.run("assistant.api:app_from_env", factory=True, host=host, port=port, workers=workers,
                     log_level=log_level)
         return
-    from assistant.api.app import create_app, warmed
+    from assistant.api.factory import create_app, warmed
 
     uvicorn.run(warmed(create_app(db_url=db)), host=host, port=port, log_level=log_level)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from nlu.corpus import markup, slurp, split
+from nlu.corpus import markup, realdata, split
 from nlu.corpus.generator import generate
-from nlu.examples import Annotated, write_jsonl
+from nlu.annotated import Annotated, write_jsonl
 
 DATA = Path(__file__).resolve().parent / "data"
 HANDWRITTEN = DATA / "handwritten.txt"
@@ -52,14 +52,14 @@ def examples(seed: int = 0) -> tuple[list[Annotated], list[Annotated]]:
     rng = random.Random(seed)
     hand_train, hand_dev = handwritten()
     train = list(generate(rng, "train", TRAIN_COUNTS)) + hand_train * HANDWRITTEN_REPEAT
-    train += slurp.training_examples()
+    train += realdata.training_examples()
     dev = list(generate(random.Random(seed + 1), "dev", DEV_COUNTS)) + hand_dev
     rng.shuffle(train)
     return aligned(train), aligned(dev)
 
 
 def build(out_dir: Path, seed: int = 0) -> tuple[Path, Path]:
-    """Write train.jsonl and dev.jsonl (our corpus format, nlu/examples.py) under `out_dir`."""
+    """Write train.jsonl and dev.jsonl (our corpus format, nlu/annotated.py) under `out_dir`."""
     out_dir = Path(out_dir)
     train, dev = examples(seed)
     train_path, dev_path = out_dir / "train.jsonl", out_dir / "dev.jsonl"

@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from nlu.corpus import build
-from nlu.examples import read_jsonl
+from nlu.annotated import read_jsonl
 
 
 def main(argv: list[str] | None = None) -> int:

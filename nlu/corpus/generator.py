@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from nlu.corpus import datephrases, lexicons, split
 from nlu.corpus.segments import Piece, Pieces, plain, to_annotated
-from nlu.corpus.speech import add_fillers, speechify
+from nlu.corpus.spoken import add_fillers, speechify
 from nlu.corpus.templates import FOLLOW_UP_SHARE, FOLLOW_UPS, TEMPLATES
-from nlu.examples import Annotated
+from nlu.annotated import Annotated
 
 _TOKEN = re.compile(r"\{(\w+)\}|\[([^\[\]]+)\]\((\w+)\)")  # {SLOT} or [fixed words](LABEL)
 OOS_LEAD_IN = 0.35

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from nlu.corpus.segments import Piece, to_annotated
-from nlu.examples import Annotated
+from nlu.annotated import Annotated
 from nlu.exceptions import BadData
 from nlu.result import INTENTS, LABELS
 

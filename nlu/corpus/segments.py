@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from nlu.examples import Annotated
+from nlu.annotated import Annotated
 
 _SPACES = re.compile(r"\s+")
 # What a labelled piece may not start or end with (the guide: no edge spaces or punctuation).

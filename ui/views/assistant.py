@@ -1,4 +1,4 @@
 """Page: the assistant (chat and calendar)."""
-from ui import chat, state
+from ui import chat_panel, state
 
-chat.page(state.context())
+chat_panel.page(state.context())

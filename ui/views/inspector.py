@@ -1,4 +1,4 @@
 """Page: the NLU inspector."""
-from ui import inspector, state
+from ui import inspector_panel, state
 
-inspector.page(state.context())
+inspector_panel.page(state.context())

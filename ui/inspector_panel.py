@@ -15,7 +15,7 @@ from typing import Any
 import streamlit as st
 
 from nlu.result import Parse
-from ui import errors, examples, slots_view, state
+from ui import errors, sample_commands, slots_view, state
 from ui.state import Context, ModelCard
 
 MAX_LINES = 500
@@ -37,7 +37,7 @@ def page(ctx: Context) -> None:
 
 def read_input(ctx: Context) -> list[str]:
     """The text box; its non-blank lines (at most MAX_LINES) are the commands."""
-    text = st.text_area("Commands, one per line", value="\n".join(examples.TYPED + examples.SPOKEN),
+    text = st.text_area("Commands, one per line", value="\n".join(sample_commands.TYPED + sample_commands.SPOKEN),
                         height=220, key="inspector_text")
     lines = [line for line in text.splitlines() if line.strip()]
     note = f" · only the first {MAX_LINES} are read" if len(lines) > MAX_LINES else ""

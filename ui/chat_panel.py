@@ -9,9 +9,9 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant import Assistant, Reply
-from ui import calendar_view, errors, examples, slots_view, state
+from ui import calendar_view, errors, sample_commands, slots_view, state
 from ui.calendar_view import monday_of
-from ui.markup import md
+from ui.safe_markdown import md
 from ui.state import Context, Message
 
 GREETING = ("Hi! Tell me what to put in your calendar, or ask what is on it. "
@@ -120,7 +120,7 @@ def render_sidebar(bot: Assistant, ctx: Context) -> None:
         st.button("Reset demo calendar", key="reset", icon=":material/restart_alt:", on_click=reset,
                   args=(bot, ctx.user), help=f"Deletes every event of user {ctx.user!r} and starts a new chat.")
         st.markdown("**Examples** (click to send)")
-        for style, commands in examples.EXAMPLES.items():
+        for style, commands in sample_commands.EXAMPLES.items():
             st.caption(style)
             for number, command in enumerate(commands):
                 st.button(command, key=f"example-{style}-{number}", on_click=state.send, args=(command,),

@@ -4,7 +4,7 @@ Policy (decided by the lead, written in the corpus README and the model card): r
 even `slurp_id` may be trained on; rows with an odd id never are, they are the clean
 evaluation half (`bench/slurp_half.py`).
 
-SLURP's format and its mapping to our labels live in one place, `nlu.slurp` (the importer):
+SLURP's format and its mapping to our labels live in one place, `nlu.slot_scheme` (the importer):
 slot types -> labels, DATE pieces merged and widened to the modifiers SLURP leaves outside,
 determiners and possessive "'s" left out, a bare generic event_name as DOMAIN. This module
 adds only what training needs on top:
@@ -21,9 +21,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from nlu import slurp as slurp_format
+from nlu import slot_scheme as slurp_format
 from nlu.corpus import lexicons
-from nlu.examples import Annotated
+from nlu.annotated import Annotated
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "slurp_devel.jsonl"
 GENERIC = set(lexicons.DOMAINS) | set(lexicons.DOMAINS_PLURAL) | {"events"}
@@ -70,7 +70,7 @@ def intent_of(row: dict, words: list[str]) -> str:
 
 
 def token_spans(row: dict, words: list[str], intent: str) -> list[tuple[int, int, str]]:
-    """(first token, last token + 1, label) spans: `nlu.slurp`'s slots plus our training additions."""
+    """(first token, last token + 1, label) spans: `nlu.slot_scheme`'s slots plus our training additions."""
     spans = []
     for piece in slurp_format.pieces_of(row, words):
         if intent == "out_of_scope" and piece.label != "DATE":

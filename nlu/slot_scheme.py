@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from nlu.examples import Annotated
+from nlu.annotated import Annotated
 from nlu.importers import Problem
 
 LABEL_OF = {"event_name": "NAME", "date": "DATE", "time": "DATE", "timeofday": "DATE",
