@@ -10,7 +10,6 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
