@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-INTENTS = ("create", "cancel", "reschedule", "query", "out_of_scope")
-LABELS = ("ACTION", "DOMAIN", "NAME", "DATE", "LOCATION", "PERSON")
+INTENTS = ("create", "cancel", "reschedule", "update", "query", "availability", "out_of_scope")
+LABELS = ("ACTION", "DOMAIN", "NAME", "DATE", "LOCATION", "PERSON", "ALERT")
+ROLES = ("old", "new")  # ANNOTATION.md: a slot's role when one command names both values
 GRAINS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
 
 
@@ -69,25 +70,46 @@ class TimeSpan:
 
 
 @dataclass(frozen=True)
+class Alert:
+    """What an ALERT phrase means ("an hour before", "two days in advance"): minutes before the start."""
+
+    minutes_before: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"minutes_before": self.minutes_before}
+
+
+@dataclass(frozen=True)
 class Slot:
-    """One labelled span of the input: `text == source[start:end]` (character offsets)."""
+    """One labelled span of the input: `text == source[start:end]` (character offsets).
+
+    `value` is the resolved meaning where a label has one (DATE: a TimeSpan, ALERT: an
+    Alert). `role` is "old" or "new" when the command names both the current value and the
+    new one ("move the [3 pm](old) meeting to [5 pm](new)"), else None.
+    """
 
     label: str
     text: str
     start: int
     end: int
-    value: TimeSpan | None = None
+    value: TimeSpan | Alert | None = None
+    role: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"label": self.label, "text": self.text, "start": self.start, "end": self.end}
-        if self.label == "DATE":
+        out: dict[str, Any] = {"label": self.label, "text": self.text, "start": self.start, "end": self.end,
+                               "role": self.role}
+        if self.label in ("DATE", "ALERT"):
             out["value"] = self.value.to_dict() if self.value else None
         return out
 
 
 @dataclass(frozen=True)
 class Parse:
-    """The whole reading of one command: intent, slots, the title and time they give."""
+    """The whole reading of one command: intent, slots, the title and time they give.
+
+    `when` is the new time where slots carry roles ("move the 3 pm meeting to 5 pm" -> 17:00);
+    `alert` is the minutes before the start that this command asks to be reminded, or None.
+    """
 
     text: str
     intent: str
@@ -96,10 +118,11 @@ class Parse:
     title: str | None = None
     when: TimeSpan | None = None
     scores: dict[str, float] = field(default_factory=dict, compare=False)
+    alert: int | None = None
 
-    def slots_of(self, label: str) -> list[Slot]:
-        """The slots with this label, in text order."""
-        return [s for s in self.slots if s.label == label]
+    def slots_of(self, label: str, role: str | None = None) -> list[Slot]:
+        """The slots with this label (and this role, when one is given), in text order."""
+        return [s for s in self.slots if s.label == label and (role is None or s.role == role)]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -109,4 +132,5 @@ class Parse:
             "slots": [s.to_dict() for s in self.slots],
             "title": self.title,
             "when": self.when.to_dict() if self.when else None,
+            "alert": self.alert,
         }

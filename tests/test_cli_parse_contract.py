@@ -67,7 +67,8 @@ def test_cli_parse_last_line_without_newline(nlu_model_path):
 @pytest.mark.parametrize("line", EMPTY_OR_HUGE, ids=["empty", "spaces", "tab", "100KB"])
 def test_cli_parse_nothing_to_read_is_out_of_scope(nlu_model_path, line):
     [out] = run_parse(nlu_model_path, (line + "\n").encode())
-    assert out == {"text": line, "intent": "out_of_scope", "confidence": 1.0, "slots": [], "title": None, "when": None}
+    assert out == {"text": line, "intent": "out_of_scope", "confidence": 1.0, "slots": [], "title": None, "when": None,
+                   "alert": None}
 
 
 def test_cli_parse_odd_input_is_valid_json_each(nlu_model_path):
