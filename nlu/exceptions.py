@@ -15,3 +15,7 @@ class BadTimeZone(NLUError):
 
 class BadData(NLUError):
     """A data file is not in a format we read (our JSONL, tutorial JSON, spaCy pairs, DocBin, SLURP)."""
+
+
+class BadRecurrence(NLUError, ValueError):
+    """A recurrence rule we refuse to store or expand (nlu/dates/rrule_limits.py says why)."""
