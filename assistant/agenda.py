@@ -2,23 +2,37 @@
 
 A recurring event is stored once (its first occurrence and an RFC 5545 RRULE); a window
 shows each occurrence that overlaps it, expanded in the event's own zone with dateutil so
-"every monday at nine" stays at nine across DST changes.
+"every monday at nine" stays at nine across DST changes. Occurrences cancelled alone
+(EXDATE) are skipped, and one changed alone is listed from its own row (RECURRENCE-ID).
+
+Expansion is bounded whatever is stored: a rule that fails nlu/dates/rrule_limits.py (a row
+written before the check existed) shows only its first occurrence; at most MAX_OCCURRENCES
+are listed per series and window; and a series that started long ago is expanded from a
+start moved forward by whole periods (same phase), so an hourly rule from 1900 costs no more
+than one from last week.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from datetime import datetime, timedelta
 from itertools import takewhile
 
-from dateutil.rrule import rrulestr
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import rrule, rrulestr
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assistant import store
 from assistant.models import Event
 from assistant.views import EventView, to_utc, wall
+from nlu.dates.rrule_limits import check_rrule
+from nlu.exceptions import BadRecurrence
 
+log = logging.getLogger("assistant.agenda")
 MAX_OCCURRENCES = 200  # per event and window: a daily rule over years must not flood a reply
+# Periods a series' start may be moved forward by, per frequency (dateutil's numbering).
+_STEP = {4: timedelta(hours=1), 3: timedelta(days=1), 2: timedelta(weeks=1)}  # HOURLY, DAILY, WEEKLY
 
 
 def window(*, session: Session, owner: str, start_utc: datetime, end_utc: datetime | None,
@@ -29,7 +43,7 @@ def window(*, session: Session, owner: str, start_utc: datetime, end_utc: dateti
     views = [EventView.of(r, tz) for r in rows if not r.recurrence]
     horizon = end_utc or start_utc + timedelta(days=366)
     for row in recurring(session=session, owner=owner, before_utc=horizon, include_cancelled=include_cancelled):
-        views.extend(occurrences(row, start_utc, horizon, tz))
+        views.extend(occurrences(row, start_utc, horizon, tz, skip=replaced(session=session, series=row)))
     return sorted(views, key=lambda v: (to_utc(v.start_dt, v.tz), v.id))
 
 
@@ -42,32 +56,67 @@ def recurring(*, session: Session, owner: str, before_utc: datetime,
     return list(session.scalars(query.order_by(Event.start_utc)))
 
 
-def occurrences(row: Event, start_utc: datetime, end_utc: datetime, tz: str) -> list[EventView]:
-    """The views of a recurring event's occurrences overlapping [start_utc, end_utc)."""
+def replaced(*, session: Session, series: Event) -> set[datetime]:
+    """Original starts (naive UTC) the rule no longer gives: EXDATEs and occurrences changed alone."""
+    return store.excluded(series) | {o.original_start_utc for o in store.overrides(session=session, series=series)
+                                     if o.original_start_utc is not None}
+
+
+def occurrences(row: Event, start_utc: datetime, end_utc: datetime, tz: str,
+                skip: set[datetime] = frozenset()) -> list[EventView]:
+    """The views of a recurring event's occurrences overlapping [start_utc, end_utc), minus `skip`."""
     first = EventView.of(row, tz)
     zone = row.tz
-    local_start = wall(row.start_utc, zone)
     length = row.end_utc - row.start_utc
-    try:
-        rule = rrulestr(row.recurrence, dtstart=local_start, forceset=True)
-    except (ValueError, TypeError):  # a rule we cannot read: show the stored occurrence only
-        return [first] if row.end_utc > start_utc and row.start_utc < end_utc else []
+    rule = expansion_rule(row, wall(start_utc - length, zone))
+    if rule is None:  # a rule we cannot read or refuse to expand: show the stored occurrence only
+        overlapping = row.end_utc > start_utc and row.start_utc < end_utc and row.start_utc not in skip
+        return [first] if overlapping else []
     out: list[EventView] = []
     low, high = wall(start_utc - length, zone), wall(end_utc, zone)
-    # xafter stops after the cap; between() would first list every occurrence in the window
-    # (a per-second rule over the agenda's year is 31 million datetimes).
+    # xafter stops after the cap; between() would first list every occurrence in the window.
     for moment in takewhile(lambda m: m <= high, rule.xafter(low, count=MAX_OCCURRENCES, inc=True)):
         begin = to_utc(moment, zone)
-        if start_utc < begin + length and begin < end_utc:
-            out.append(_moved(first, moment, begin, length, tz))
+        if start_utc < begin + length and begin < end_utc and begin not in skip:
+            out.append(_moved(first, row.id, moment, begin, length, tz))
     return out
 
 
-def _moved(first: EventView, moment: datetime, begin_utc: datetime, length: timedelta, tz: str) -> EventView:
+def expansion_rule(row: Event, low: datetime) -> rrule | None:
+    """The row's rule, checked, starting as close before `low` (a wall time) as its phase allows."""
+    start = wall(row.start_utc, row.tz)
+    try:
+        rule = rrulestr(check_rrule(row.recurrence or "", start, tz=row.tz), dtstart=start)
+    except (BadRecurrence, ValueError, TypeError) as err:
+        log.warning("event %s: recurrence %r not expanded: %s", row.id, row.recurrence, err)
+        return None
+    return _advanced(rule, start, low)
+
+
+def _advanced(rule: rrule, start: datetime, low: datetime) -> rrule:
+    """The same occurrences from `low` on, with dtstart moved forward by whole periods.
+
+    dateutil walks every period from dtstart to the window; for hourly, daily and weekly
+    rules without COUNT (which counts from the real start), whole periods keep the phase,
+    so the first occurrences on or after `low` are unchanged.
+    """
+    step = _STEP.get(rule._freq)
+    if step is None or rule._count is not None or low <= start:
+        return rule
+    period = step * rule._interval
+    periods = (low - start) // period
+    return rule.replace(dtstart=start + periods * period) if periods > 0 else rule
+
+
+def _moved(first: EventView, series_id: int, moment: datetime, begin_utc: datetime, length: timedelta,
+           tz: str) -> EventView:
     """The first occurrence's view moved to another one: timed events keep their real length
     (shown in `tz`), all-day ones their number of days (on the series' own dates)."""
     if first.all_day:
-        start, end = moment, moment + timedelta(days=max(1, round(length / timedelta(days=1))))
+        start, end = moment, moment + relativedelta(days=max(1, round(length / timedelta(days=1))))
+        original = moment
     else:
         start, end = wall(begin_utc, tz), wall(begin_utc + length, tz)
-    return replace(first, start=start.isoformat(timespec="seconds"), end=end.isoformat(timespec="seconds"))
+        original = start
+    return replace(first, start=start.isoformat(timespec="seconds"), end=end.isoformat(timespec="seconds"),
+                   series_id=series_id, original_start=original.isoformat(timespec="seconds"))

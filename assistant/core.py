@@ -1,7 +1,8 @@
 """The facade other code uses: `Assistant` (chat turns and event CRUD over one database)."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -106,7 +107,7 @@ class Assistant:
         zone = self.zone(tz)
         fields = check_fields({"title": title, "start": start, "end": end, "location": location,
                                "kind": kind, "attendees": attendees, "recurrence": recurrence}, zone)
-        with self.sessions.begin() as session:
+        with self.sessions.begin() as session, refused_rule():
             row = store.add_event(session=session, owner=user, tz=zone, all_day=bool(all_day),
                                   utterance=utterance, **fields)
             store.log_operation(session=session, owner=user, session_id=session_id, operation="create",
@@ -120,7 +121,7 @@ class Assistant:
         if unknown:
             raise BadEvent(f"cannot change {sorted(unknown)}: changeable fields are {list(EVENT_FIELDS)}")
         session_id = changes.pop("session_id", "api")
-        with self.sessions.begin() as session:
+        with self.sessions.begin() as session, refused_rule():
             row = store.get_event(session=session, owner=user, event_id=event_id)
             if row is None:
                 return None
@@ -156,6 +157,17 @@ class Assistant:
         """
         with self.sessions.begin() as session:
             return store.clear_owner(session=session, owner=user)
+
+
+@contextmanager
+def refused_rule() -> Iterator[None]:
+    """A recurrence rule storage refused (nlu/dates/rrule_limits.py) is the caller's mistake: BadEvent."""
+    from nlu.exceptions import BadRecurrence
+
+    try:
+        yield
+    except BadRecurrence as err:
+        raise BadEvent(f"recurrence: {err}") from err
 
 
 def check_fields(changes: dict, zone: str, current=None) -> dict:

@@ -21,6 +21,7 @@ from assistant.models import Event
 from assistant.queries import MAX_LISTED, Telling
 from assistant.timing import span_json, span_of, times_json
 from assistant.views import EventView, Reply, to_utc
+from nlu.exceptions import BadRecurrence
 from nlu.result import Parse, TimeSpan
 
 if TYPE_CHECKING:
@@ -196,11 +197,15 @@ class Dialogue(Asking, Telling):
             when = phrasing.when_text(probe, self.turn.now.year)
             return self.say(f"{when} is in the past. Schedule \"{draft['title']}\" anyway?", "confirm",
                             choices=YES_NO)
-        row = store.add_event(session=self.session, owner=self.turn.user, title=draft["title"],
-                              kind=draft.get("kind"), start_utc=to_utc(times.start, self.turn.tz),
-                              end_utc=to_utc(times.end, self.turn.tz), tz=self.turn.tz, all_day=times.all_day,
-                              location=draft.get("location"), attendees=draft.get("attendees") or [],
-                              recurrence=times.recurrence, utterance=draft.get("utterance"))
+        try:
+            row = store.add_event(session=self.session, owner=self.turn.user, title=draft["title"],
+                                  kind=draft.get("kind"), start_utc=to_utc(times.start, self.turn.tz),
+                                  end_utc=to_utc(times.end, self.turn.tz), tz=self.turn.tz, all_day=times.all_day,
+                                  location=draft.get("location"), attendees=draft.get("attendees") or [],
+                                  recurrence=times.recurrence, utterance=draft.get("utterance"))
+        except BadRecurrence as err:
+            return self.say(f"I can't repeat \"{draft['title']}\" that way ({err}). Try \"every day\", "
+                            "\"every monday\" or \"every 2 weeks\".", "none")
         self.log("create", row, None)
         place = f" at {row.location}" if row.location else ""
         repeat = phrasing.repeat_text(row.recurrence)

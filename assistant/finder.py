@@ -33,7 +33,8 @@ def overlaps(event: Event, span, tz: str) -> bool:
     if event.recurrence:  # a series is named by any of its occurrences
         from assistant.agenda import occurrences
 
-        return bool(occurrences(event, start, max(end, start + timedelta(minutes=1)), tz))
+        return bool(occurrences(event, start, max(end, start + timedelta(minutes=1)), tz,
+                                skip=store.excluded(event)))
     if span.grain in ("second", "minute", "hour"):
         return not event.all_day and (start <= event.start_utc < end or event.start_utc == start)
     if end <= start:

@@ -2,21 +2,27 @@
 
 They never decide what to say (that is the dialogue's job) and never commit: the caller
 owns the transaction (`with factory.begin() as session:`), so one turn is one transaction.
+
+Storage is the last door every write passes, so it is where a recurrence rule is checked
+(nlu/dates/rrule_limits.py) whatever door it came in by: chat, REST, the facade or import.
 """
 from __future__ import annotations
 
 from datetime import datetime, timezone
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, exists, select, update
+from sqlalchemy.orm import Session, aliased
 
 from assistant.models import Conversation, Event, Operation
+from nlu.dates.rrule_limits import check_rrule
 
 # The fields a snapshot keeps (what undo restores and the audit log shows).
 SNAPSHOT_FIELDS = ("title", "kind", "start_utc", "end_utc", "tz", "all_day", "location",
-                   "attendees", "recurrence", "cancelled_at")
+                   "attendees", "recurrence", "exdates", "alerts", "cancelled_at")
 UPDATABLE = frozenset(SNAPSHOT_FIELDS) - {"cancelled_at"}
+LIST_FIELDS = ("attendees", "exdates", "alerts")
 
 
 def utcnow() -> datetime:
@@ -27,15 +33,26 @@ def utcnow() -> datetime:
 def add_event(*, session: Session, owner: str, title: str, start_utc: datetime, end_utc: datetime,
               tz: str, all_day: bool = False, kind: str | None = None, location: str | None = None,
               attendees: list[str] | None = None, recurrence: str | None = None,
-              utterance: str | None = None) -> Event:
-    """Store a new event and return it (with its id)."""
+              alerts: list[int] | None = None, series_id: int | None = None,
+              original_start_utc: datetime | None = None, utterance: str | None = None) -> Event:
+    """Store a new event and return it (with its id); a bad recurrence rule raises BadRecurrence."""
     stamp = utcnow()
     event = Event(owner=owner, title=title, kind=kind, start_utc=start_utc, end_utc=end_utc, tz=tz,
                   all_day=all_day, location=location, attendees=list(attendees or []),
-                  recurrence=recurrence, created_at=stamp, updated_at=stamp, utterance=utterance)
+                  recurrence=stored_rule(recurrence, start_utc, tz), exdates=[], alerts=sorted(set(alerts or [])),
+                  series_id=series_id, original_start_utc=original_start_utc,
+                  created_at=stamp, updated_at=stamp, utterance=utterance)
     session.add(event)
     session.flush()
     return event
+
+
+def stored_rule(rule: str | None, start_utc: datetime, tz: str) -> str | None:
+    """The rule in its stored form, checked from the series' first wall-clock start (or None)."""
+    if rule is None:
+        return None
+    wall = start_utc.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(tz)).replace(tzinfo=None)
+    return check_rrule(rule, wall, tz=tz)
 
 
 def get_event(*, session: Session, owner: str, event_id: int) -> Event | None:
@@ -46,15 +63,41 @@ def get_event(*, session: Session, owner: str, event_id: int) -> Event | None:
 
 def list_events(*, session: Session, owner: str, start_utc: datetime | None = None,
                 end_utc: datetime | None = None, include_cancelled: bool = False) -> list[Event]:
-    """The owner's events overlapping [start_utc, end_utc), in time order."""
+    """The owner's events (series as rows) overlapping [start_utc, end_utc), in time order.
+
+    A changed occurrence of a cancelled series is hidden with it (unless cancelled ones are asked for).
+    """
     query = select(Event).where(Event.owner == owner)
     if start_utc is not None:
         query = query.where(Event.end_utc > start_utc)
     if end_utc is not None:
         query = query.where(Event.start_utc < end_utc)
     if not include_cancelled:
-        query = query.where(Event.cancelled_at.is_(None))
+        series = aliased(Event)
+        query = query.where(Event.cancelled_at.is_(None), ~exists().where(
+            series.id == Event.series_id, series.cancelled_at.is_not(None)))
     return list(session.scalars(query.order_by(Event.start_utc, Event.id)))
+
+
+def overrides(*, session: Session, series: Event) -> list[Event]:
+    """The occurrences of a series changed alone (cancelled ones too), by original start."""
+    query = select(Event).where(Event.series_id == series.id).order_by(Event.original_start_utc)
+    return list(session.scalars(query))
+
+
+def exclude_occurrence(*, session: Session, series: Event, original_start_utc: datetime) -> Event:
+    """Cancel one occurrence of a series alone (RFC 5545 EXDATE); the rest of the series stays."""
+    stamp = original_start_utc.isoformat()
+    if stamp not in series.exdates:
+        series.exdates = sorted([*series.exdates, stamp])
+        series.updated_at = utcnow()
+        session.flush()
+    return series
+
+
+def excluded(series: Event) -> set[datetime]:
+    """The original starts (naive UTC) the series no longer has: EXDATEs."""
+    return {datetime.fromisoformat(stamp) for stamp in series.exdates or ()}
 
 
 def update_event(*, session: Session, event: Event, changes: dict[str, Any]) -> Event:
@@ -62,8 +105,12 @@ def update_event(*, session: Session, event: Event, changes: dict[str, Any]) -> 
     unknown = set(changes) - UPDATABLE
     if unknown:
         raise ValueError(f"cannot change {sorted(unknown)}: updatable fields are {sorted(UPDATABLE)}")
+    if changes.get("recurrence") is not None or ({"start_utc", "tz"} & set(changes) and event.recurrence):
+        changes = {**changes, "recurrence": stored_rule(changes.get("recurrence", event.recurrence),
+                                                         changes.get("start_utc", event.start_utc),
+                                                         changes.get("tz", event.tz))}
     for name, value in changes.items():
-        setattr(event, name, list(value) if name == "attendees" else value)
+        setattr(event, name, list(value) if name in LIST_FIELDS else value)
     event.updated_at = utcnow()
     session.flush()
     return event
@@ -81,6 +128,8 @@ def restore_event(*, session: Session, event: Event, snapshot: dict[str, Any]) -
     for name in SNAPSHOT_FIELDS:
         if name in snapshot:
             setattr(event, name, _from_json(name, snapshot[name]))
+        elif name in LIST_FIELDS[1:]:  # a snapshot logged before the field existed
+            setattr(event, name, [])
     event.updated_at = utcnow()
     session.flush()
     return event
@@ -94,7 +143,11 @@ def snapshot(event: Event | None) -> dict[str, Any] | None:
     for name, value in out.items():
         if isinstance(value, datetime):
             out[name] = value.isoformat()
-    return {"id": event.id, **out}
+        elif name in LIST_FIELDS:
+            out[name] = list(value or [])
+    extra = {"series_id": event.series_id,
+             "original_start_utc": event.original_start_utc.isoformat() if event.original_start_utc else None}
+    return {"id": event.id, **out, **extra}
 
 
 def _from_json(name: str, value: Any) -> Any:

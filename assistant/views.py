@@ -13,7 +13,13 @@ OPERATIONS = ("create", "cancel", "reschedule", "query", "undo", "confirm", "cla
 
 @dataclass(frozen=True)
 class EventView:
-    """An event as a user sees it: wall times in their zone (ISO, no offset)."""
+    """An event as a user sees it: wall times in their zone (ISO, no offset).
+
+    In an expanded listing each occurrence of a series carries the series' id as `id` and
+    `series_id`, and `original_start`, the start the rule gives it (wall time in the same
+    zone as `start`): the key to cancel or change that occurrence alone. A changed
+    occurrence (its own row) carries its own `id` and the same two keys.
+    """
 
     id: int
     title: str
@@ -26,13 +32,19 @@ class EventView:
     recurrence: str | None = None
     cancelled: bool = False
     tz: str = "UTC"
+    alerts: tuple[int, ...] = ()
+    series_id: int | None = None
+    original_start: str | None = None
+    exdates: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "title": self.title, "start": self.start, "end": self.end,
             "all_day": self.all_day, "location": self.location, "kind": self.kind,
             "attendees": list(self.attendees), "recurrence": self.recurrence,
-            "cancelled": self.cancelled, "tz": self.tz,
+            "cancelled": self.cancelled, "tz": self.tz, "alerts": list(self.alerts),
+            "series_id": self.series_id, "original_start": self.original_start,
+            "exdates": list(self.exdates),
         }
 
     @classmethod
@@ -40,11 +52,16 @@ class EventView:
         """The view of a stored event in zone `tz` (all-day events keep their own dates)."""
         zone_name = event.tz if (event.all_day or not tz) else tz
         start, end = wall(event.start_utc, zone_name), wall(event.end_utc, zone_name)
+        original = event.original_start_utc
         return cls(
             id=event.id, title=event.title, kind=event.kind,
             start=start.isoformat(timespec="seconds"), end=end.isoformat(timespec="seconds"),
             all_day=event.all_day, location=event.location, attendees=tuple(event.attendees or ()),
             recurrence=event.recurrence, cancelled=event.cancelled_at is not None, tz=zone_name,
+            alerts=tuple(event.alerts or ()), series_id=event.series_id,
+            original_start=wall(original, zone_name).isoformat(timespec="seconds") if original else None,
+            exdates=tuple(wall(datetime.fromisoformat(x), zone_name).isoformat(timespec="seconds")
+                          for x in event.exdates or ()),
         )
 
     @property

@@ -340,7 +340,7 @@ def test_dialogue_recurring_event_shows_in_later_queries(chat: Chat) -> None:
                        dates={"next week": resolve("next week", NOW, "Europe/Paris")}))
     made = chat("schedule standup every monday at nine")
     assert made.reply == 'Scheduled "standup" for Monday, November 23 at 9:00 AM, every Monday.'
-    assert made.events[0].recurrence == "RRULE:FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0;BYSECOND=0"
+    assert made.events[0].recurrence == "FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0;BYSECOND=0"
     week = chat("what do i have next week")
     assert [(e.title, e.start, e.end) for e in week.events] == [("standup", "2026-11-30T09:00:00", "2026-11-30T10:00:00")]
 

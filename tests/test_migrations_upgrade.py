@@ -50,7 +50,7 @@ def test_migrations_upgrade_existing_database_without_loss(tmp_path) -> None:
     assert [e.title for e in bot.events("me")] == ["AI", title]
 
 
-CORE_TABLES = {"events", "operations", "conversations"}
+CORE_TABLES = {"events", "operations", "conversations", "api_keys"}
 
 
 def _core(obj, name, type_, reflected, compare_to) -> bool:
@@ -73,3 +73,48 @@ def test_migrations_upgrade_is_idempotent(tmp_path) -> None:
     Assistant(url).create_event("me", title="x", start=datetime(2026, 12, 1, 9), end=datetime(2026, 12, 1, 10))
     upgrade(engine)  # a second run is a no-op
     assert [e.title for e in Assistant(url).events("me")] == ["x"]
+
+
+def test_migrations_0003_repairs_or_quarantines_rows_that_break_the_rules(tmp_path) -> None:
+    # Given a calendar at revision 0002 holding rows an older version accepted
+    url = f"sqlite:///{tmp_path / 'v2.db'}"
+    old = create_engine(url)
+    cfg = alembic_config()
+    with old.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002_api_keys")
+    rows = [  # (title, recurrence, start, end)
+        ("water", "FREQ=DAILY;INTERVAL=0", "2026-11-23 08:00:00", "2026-11-23 08:15:00"),
+        ("ics", "DTSTART:19990101\nRRULE:FREQ=DAILY", "2026-11-23 08:00:00", "2026-11-23 09:00:00"),
+        ("standup", "RRULE:FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0;BYSECOND=0", "2026-11-23 08:00:00",
+         "2026-11-23 08:15:00"),
+        ("tick", "FREQ=SECONDLY", "2026-11-23 08:00:00", "2026-11-23 08:00:01"),
+        ("skewed", None, "2026-11-23 09:45:00", "2026-11-23 09:15:00"),
+    ]
+    with old.begin() as conn:
+        for title, rule, start, end in rows:
+            conn.execute(text(
+                "INSERT INTO events (owner, title, start_utc, end_utc, tz, all_day, attendees, recurrence, created_at,"
+                " updated_at) VALUES ('me', :title, :start, :end, 'Europe/Paris', 0, '[]', :rule,"
+                " '2026-11-23 08:00:00', '2026-11-23 08:00:00')"), {"title": title, "rule": rule, "start": start,
+                                                                      "end": end})
+    old.dispose()
+    # When the assistant opens it
+    Assistant(url).events("me")
+    # Then fixable rules are in stored form, the rest quarantined (kept, not expanded), ends after starts
+    with engine_for(url).connect() as conn:
+        got = {r.title: (r.recurrence, r.recurrence_quarantine, r.end_utc > r.start_utc) for r in conn.execute(
+            text("SELECT title, recurrence, recurrence_quarantine, start_utc, end_utc FROM events"))}
+    assert got == {
+        "water": (None, "FREQ=DAILY;INTERVAL=0", True),
+        "ics": ("FREQ=DAILY", None, True),
+        "standup": ("FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0;BYSECOND=0", None, True),
+        "tick": (None, "FREQ=SECONDLY", True),
+        "skewed": (None, None, True),
+    }
+    # And the CHECK constraint now refuses an end before the start
+    import pytest
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError), engine_for(url).begin() as conn:
+        conn.execute(text("UPDATE events SET end_utc = '2000-01-01 00:00:00' WHERE title = 'standup'"))

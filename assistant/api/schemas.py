@@ -58,17 +58,17 @@ def sane_moment(value: datetime | None) -> datetime | None:
 
 
 def valid_rrule(value: str | None) -> str | None:
-    """An RFC 5545 recurrence rule ("FREQ=WEEKLY;BYDAY=MO"), checked with dateutil."""
-    from dateutil.rrule import rrulestr
+    """An RFC 5545 recurrence rule ("FREQ=WEEKLY;BYDAY=MO") within nlu/dates/rrule_limits.py's
+    limits; storage checks it again from the event's own start."""
+    from nlu.dates.rrule_limits import check_rrule
+    from nlu.exceptions import BadRecurrence
 
     if value is None:
         return None
-    rule = value.removeprefix("RRULE:")
     try:
-        rrulestr(storable(rule), dtstart=datetime(2000, 1, 1))
-    except (ValueError, TypeError, OverflowError) as err:
-        raise ValueError(f"is not an RFC 5545 RRULE such as 'FREQ=WEEKLY;BYDAY=MO': {err}") from err
-    return rule
+        return check_rrule(storable(value))
+    except BadRecurrence as err:
+        raise ValueError(str(err)) from err
 
 
 Text = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(storable)]
@@ -167,6 +167,10 @@ class EventPublic(BaseModel):
     recurrence: str | None = None
     cancelled: bool = False
     tz: str | None = None
+    alerts: list[int] = Field([], description="minutes before the start at which to alert")
+    series_id: int | None = Field(None, description="the series an occurrence belongs to (expanded listings)")
+    original_start: str | None = Field(None, description="the start the series' rule gives this occurrence")
+    exdates: list[str] = Field([], description="starts of occurrences cancelled alone (wall times)")
 
 
 class ChatReply(BaseModel):

@@ -94,7 +94,7 @@ def _parts(rule: str) -> dict[str, str]:
         name, sep, value = item.partition("=")
         name = name.strip().upper()
         if not sep or not value.strip():
-            raise BadRecurrence(f"'{item}' is not NAME=VALUE: write rules such as 'FREQ=WEEKLY;BYDAY=MO'")
+            raise BadRecurrence(f"'{item}' is not NAME=VALUE: write an RFC 5545 RRULE such as 'FREQ=WEEKLY;BYDAY=MO'")
         if name not in KNOWN_PARTS:
             raise BadRecurrence(f"'{name}' is not a part of an RRULE (FREQ, INTERVAL, COUNT, UNTIL, BYDAY, ...)")
         if name in parts:
