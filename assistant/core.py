@@ -4,11 +4,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from assistant import store
+from assistant import checks, store
 from assistant.db import sessions_for
 from assistant.exceptions import BadEvent
 from assistant.settings import Settings
@@ -53,13 +52,8 @@ class Assistant:
         return self._parser
 
     def zone(self, tz: str | None) -> str:
-        """A checked IANA zone name (the settings' default when None)."""
-        name = tz or self.settings.default_tz
-        try:
-            ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError) as err:
-            raise BadEvent(f"unknown time zone {name!r}: use an IANA name such as 'Europe/Paris'") from err
-        return name
+        """A checked, portable IANA zone name (the settings' default when None)."""
+        return checks.zone_name(tz or self.settings.default_tz)
 
     # -- conversation -----------------------------------------------------------------
     def handle(self, session_id: str, text: str, *, now: datetime | None = None, tz: str | None = None,
@@ -105,11 +99,10 @@ class Assistant:
                      utterance: str | None = None, session_id: str = "api") -> EventView:
         """Store a new event (naive times are wall times in `tz`) and log it."""
         zone = self.zone(tz)
-        fields = check_fields({"title": title, "start": start, "end": end, "location": location,
+        fields = check_fields({"title": title, "start": start, "end": end, "location": location, "all_day": all_day,
                                "kind": kind, "attendees": attendees, "recurrence": recurrence}, zone)
         with self.sessions.begin() as session, refused_rule():
-            row = store.add_event(session=session, owner=user, tz=zone, all_day=bool(all_day),
-                                  utterance=utterance, **fields)
+            row = store.add_event(session=session, owner=user, tz=zone, utterance=utterance, **fields)
             store.log_operation(session=session, owner=user, session_id=session_id, operation="create",
                                 event=row, before=None, after=store.snapshot(row), utterance=utterance)
             return EventView.of(row, zone)
@@ -174,35 +167,25 @@ def check_fields(changes: dict, zone: str, current=None) -> dict:
     """Validate event fields and turn start/end into stored naive-UTC columns."""
     out: dict = {}
     if "title" in changes:
-        out["title"] = _text(changes["title"], "title", required=True)
-    for name in ("location", "kind", "recurrence"):
+        out["title"] = checks.title(changes["title"])
+    for name, limit in (("location", checks.MAX_FIELD), ("kind", checks.MAX_KIND), ("recurrence", checks.MAX_FIELD)):
         if name in changes:
-            out[name] = _text(changes[name], name, required=False)
+            out[name] = checks.optional_text(changes[name], name, limit)
     if "attendees" in changes:
         attendees = changes["attendees"] or []
         if not isinstance(attendees, (list, tuple)) or not all(isinstance(a, str) for a in attendees):
             raise BadEvent("attendees must be a list of names")
-        out["attendees"] = [_text(a, "attendee", required=True) for a in attendees]
+        out["attendees"] = [checks.title(a, "attendee") for a in attendees]
     if "all_day" in changes:
-        out["all_day"] = bool(changes["all_day"])
+        if not isinstance(changes["all_day"], bool):
+            raise BadEvent("all_day must be true or false")
+        out["all_day"] = changes["all_day"]
     for name in ("start", "end"):
         if name in changes:
-            if not isinstance(changes[name], datetime):
-                raise BadEvent(f"{name} must be a date-time")
-            out[f"{name}_utc"] = to_utc(changes[name], zone)
+            out[f"{name}_utc"] = to_utc(checks.moment(name, changes[name]), zone)
     start = out.get("start_utc", current.start_utc if current is not None else None)
     end = out.get("end_utc", current.end_utc if current is not None else None)
     if start is not None and end is not None and end <= start:
         raise BadEvent("end must be after start")
     return out
 
-
-def _text(value, name: str, *, required: bool) -> str | None:
-    if value is None and not required:
-        return None
-    if not isinstance(value, str) or (required and not value.strip()):
-        raise BadEvent(f"{name} must be a non-empty text")
-    if "\x00" in value:
-        # PostgreSQL text cannot hold NUL; refuse rather than store something else.
-        raise BadEvent(f"{name} must not contain NUL characters")
-    return value

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from assistant import followups, phrasing, store, timing
+from assistant import checks, followups, phrasing, store, timing
+from assistant.checks import MAX_TURN_CHARS
 from assistant.answers import NEVER_MIND, Asking
-from assistant.exceptions import BadInput, StorageError
+from assistant.exceptions import BadEvent, BadInput, StorageError
 from assistant.finder import Found, find
 from assistant.models import Event
 from assistant.queries import MAX_LISTED, Telling
@@ -27,7 +28,6 @@ from nlu.result import Parse, TimeSpan
 if TYPE_CHECKING:
     from assistant.core import Assistant
 
-MAX_TURN_CHARS = 1000  # a spoken command is a sentence or two
 TURN_ATTEMPTS = 3  # a turn that lost a race (first turn of a session, a busy database) is retried
 YES_NO = ["yes", "no"]
 # Words of a cancel that means many events ("clear my calendar"): refused, one at a time.
@@ -190,6 +190,11 @@ class Dialogue(Asking, Telling):
         return self.create_at(draft, times)
 
     def create_at(self, draft: dict[str, Any], times: timing.Times, confirmed: bool = False) -> Reply:
+        try:
+            checks.moment("the start", times.start)
+            checks.moment("the end", times.end)
+        except BadEvent as err:
+            return self.say(f"I can't schedule \"{draft['title']}\" then: {err}.", "none")
         if not confirmed and self.in_past(times):
             self.pending = {"kind": "confirm", "action": "create", "draft": draft, "times": times_json(times)}
             probe = EventView(0, draft["title"], None, times.start.replace(tzinfo=None).isoformat(),

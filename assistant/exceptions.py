@@ -9,7 +9,7 @@ class BadSettings(AssistantError):
     """A setting (environment variable or argument) makes no sense: fix the value named in the message."""
 
 
-class BadEvent(AssistantError):
+class BadEvent(AssistantError, ValueError):
     """An event's fields are invalid (empty title, end before start, unknown zone...): fix the named field."""
 
 

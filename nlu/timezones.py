@@ -2,19 +2,33 @@
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from dateutil import tz as dateutil_tz
 
 from nlu.exceptions import BadTimeZone
 
+# Files in the zone database that are not zones another machine would read the same way:
+# this machine's own setting, leap-second and POSIX variants, placeholders.
+MACHINE_SPECIFIC = frozenset({"localtime", "Factory", "posixrules"})
+
+
+@lru_cache(maxsize=1)
+def portable_zones() -> frozenset[str]:
+    """IANA zone names that mean the same on every machine (Europe/Paris, UTC, US/Eastern...)."""
+    return frozenset(name for name in available_timezones()
+                     if name not in MACHINE_SPECIFIC and not name.startswith(("posix/", "right/")))
+
 
 def zone(name: str | tzinfo | None) -> tzinfo:
-    """An IANA zone by name (None: this machine's local zone)."""
+    """A portable IANA zone by name (None: this machine's local zone)."""
     if isinstance(name, tzinfo):
         return name
     if not name:
         return dateutil_tz.gettz() or ZoneInfo("UTC")
+    if not isinstance(name, str) or name not in portable_zones():
+        raise BadTimeZone(f"unknown time zone {str(name)[:64]!r}: use an IANA name such as 'Europe/Paris'")
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as err:

@@ -20,7 +20,7 @@ NAUGHTY_TITLES = [
     "line\nbreak\r\nand more",
     "  leading and trailing spaces  ",
     "%s %d {0} ${x} $(rm -rf /)",
-    "x" * 5000,
+    "x" * 500,
     "\u202eright-to-left override",
     "zero\u200bwidth",
 ]
@@ -35,8 +35,8 @@ def test_store_title_is_byte_exact(bot: Assistant, owner: str) -> None:
     assert [e.title for e in bot.events(owner)] == NAUGHTY_TITLES
 
 
-def test_store_refuses_nul_and_empty_titles(bot: Assistant, owner: str) -> None:
-    for title in ("", "   ", "nul\x00inside"):
+def test_store_refuses_nul_empty_invisible_and_overlong_titles(bot: Assistant, owner: str) -> None:
+    for title in ("", "   ", "nul\x00inside", "\u200b\u200b", "\u200d \ufeff", "x" * 501):
         with pytest.raises(BadEvent):
             bot.create_event(owner, title=title, start=datetime(2026, 12, 1, 10), end=datetime(2026, 12, 1, 11))
     with pytest.raises(BadEvent):

@@ -11,50 +11,30 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from assistant import checks
+from assistant.checks import MAX_FIELD, MAX_KIND, MAX_TITLE, MAX_YEAR, MIN_YEAR  # noqa: F401 - re-exported
+
 MAX_TEXT = 200_000  # a command longer than this is not a command; 100 KB still gets an answer
-MAX_TITLE = 500
-MAX_FIELD = 1_000
-MAX_KIND = 200  # the events.kind column is VARCHAR(200): PostgreSQL refuses longer
-MIN_YEAR, MAX_YEAR = 1900, 2200
 
 
 def storable(value: str) -> str:
-    """Refuse the characters no database driver can store (NUL, lone surrogates)."""
-    if "\x00" in value:
-        raise ValueError("must not contain NUL (\\u0000) characters")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as err:
-        raise ValueError("must be valid Unicode (it holds a lone surrogate)") from err
-    return value
+    """Refuse the characters no database driver can store (NUL, lone surrogates): assistant/checks.py."""
+    return checks.storable(value, "the value")
 
 
 def not_blank(value: str) -> str:
-    """A title must say something: whitespace alone is not one."""
-    if not value.strip():
-        raise ValueError("must not be empty or only spaces")
-    return value
+    """A title must show something: not only spaces or zero-width characters."""
+    return checks.title(value, "the title")
 
 
 def known_zone(value: str | None) -> str | None:
-    """An IANA zone name this machine knows, checked before it reaches the dialogue."""
-    from nlu.timezones import zone
-    from nlu.exceptions import BadTimeZone
-
-    if value is None:
-        return None
-    try:
-        zone(storable(value))
-    except BadTimeZone as err:
-        raise ValueError(str(err)) from err
-    return value
+    """A portable IANA zone name, checked before it reaches the dialogue."""
+    return None if value is None else checks.zone_name(checks.storable(value, "the zone"))
 
 
 def sane_moment(value: datetime | None) -> datetime | None:
-    """A date-time a calendar can hold: years 1900-2200 (extremes overflow zone arithmetic)."""
-    if value is not None and not (MIN_YEAR <= value.year <= MAX_YEAR):
-        raise ValueError(f"must be between the years {MIN_YEAR} and {MAX_YEAR}")
-    return value
+    """A date-time a calendar can hold (assistant/checks.py's years)."""
+    return None if value is None else checks.moment("the date-time", value)
 
 
 def valid_rrule(value: str | None) -> str | None:

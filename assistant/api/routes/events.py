@@ -17,6 +17,7 @@ from assistant.api.auth import reader, reader_or_token, writer
 from assistant.api.ics import calendar_bytes
 from assistant.api.keys import Principal
 from assistant.api.schemas import ERRORS, ErrorBody, EventCreate, EventPublic, EventUpdate
+from assistant.checks import all_day_bounds
 from assistant.core import Assistant
 
 router = APIRouter(prefix="/v1", tags=["events"], responses=ERRORS)
@@ -103,15 +104,9 @@ def _query(bot: Assistant, who: Principal, start: datetime | None, end: datetime
 
 def _span(bot: Assistant, body: EventCreate) -> tuple[datetime, datetime]:
     """Start and end as stored: all-day events run midnight to midnight."""
-    start, end = body.start, body.end
     if body.all_day:
-        start = start.replace(hour=0, minute=0, second=0, microsecond=0)
-        if end is None or end <= start:
-            end = start + timedelta(days=1)
-        elif end.time() != datetime.min.time():
-            end = end.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
-        return start, end
-    return start, end or _later(start, bot.settings.length_of(body.kind), bot.zone(body.tz))
+        return all_day_bounds(body.start, body.end)
+    return body.start, body.end or _later(body.start, bot.settings.length_of(body.kind), bot.zone(body.tz))
 
 
 def _later(start: datetime, length: timedelta, zone: str) -> datetime:
