@@ -17,6 +17,8 @@ class Policy:
     day_start / day_end: the waking hours [day_start, day_end) a bare hour ("at 4") is
         read into: 4 -> 16:00, 9 -> 09:00 or 21:00, whichever comes first.
     week_start: 0 = weeks run monday..sunday (ISO), 6 = sunday..saturday.
+    day_first: numeric dates are day/month ("5/7" is 5 July) as in most of the world;
+        False (US) reads month/day. A number over 12 settles the order either way.
     """
 
     next_weekday: str = "following"
@@ -24,6 +26,7 @@ class Policy:
     day_start: int = 7
     day_end: int = 23
     week_start: int = 0
+    day_first: bool = False
 
     @classmethod
     def of(cls, options: dict) -> "Policy":

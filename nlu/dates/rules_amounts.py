@@ -6,13 +6,14 @@ from dateutil.relativedelta import relativedelta
 
 from nlu.dates.lexicon import FREQUENCIES, PARTS_OF_DAY, UNITS
 from nlu.dates.pieces import Dur, Num, Pod, Recur, Word
+from nlu.dates.rules_times import AMOUNT_LEADS
 from nlu.dates.scanner import CONNECTORS, Scan
 
 
 def _count(s: Scan, i: int) -> tuple[float | None, int]:
     word, tok = s.word(i), s.num(i)
-    if i < len(s.toks) and s.toks[i].kind == "dec":
-        return s.toks[i].val, i + 1
+    if i < len(s.toks) and s.toks[i].kind == "dec":  # "2.5 hours", "1/2 an hour", "3/4 of an hour"
+        return s.toks[i].val, s.skip(i + 1, "of", "a", "an")
     if tok is not None and not tok.ordinal:
         if s.word(i + 1) == "and" and s.word(i + 2) == "a" and s.word(i + 3) == "half":
             return tok.val + 0.5, i + 4
@@ -39,7 +40,9 @@ def _unit(s: Scan, i: int) -> tuple[str, int] | None:
 
 
 def duration(s: Scan, i: int) -> int:
-    """two hours, half an hour, an hour and a half, two and a half hours, 90 minutes."""
+    """two hours, half an hour, an hour and a half, two and a half hours, 90 minutes, 1h30."""
+    if i < len(s.toks) and s.toks[i].kind == "hm":
+        return _hours_minutes(s, i)
     k = i + 1 if s.word(i) == "a" or (s.num(i) is not None and s.num(i).val <= 3) else i
     if s.word(k) in ("quarter", "quarters") and s.word(s.skip(k + 1, "of", "an", "a")) == "hour":
         minutes = 15 * (s.num(i).val if k > i and s.num(i) is not None else 1)  # "three quarters of an hour"
@@ -64,6 +67,19 @@ def duration(s: Scan, i: int) -> int:
         return i
     s.out.append(Dur(delta, _finest(grain, amount), grain, amount))
     return j
+
+
+def _hours_minutes(s: Scan, i: int) -> int:
+    """"in 1h30", "for 2h": an amount written like a 24-hour time (clock() leaves these)."""
+    tok = s.toks[i]
+    if "h" not in tok.text or s.word(i - 1) not in AMOUNT_LEADS:
+        return i
+    hours, minutes, _ = tok.val
+    if not (hours or minutes):
+        return i
+    s.out.append(Dur(relativedelta(hours=hours, minutes=minutes), "minute" if minutes else "hour",
+                     "hour", hours + minutes / 60))
+    return i + 1
 
 
 def to_delta(grain: str, amount: float) -> relativedelta:

@@ -46,19 +46,48 @@ def _dated(s: Scan, month: int, dom: int, year: int | None) -> Day | None:
 
 
 def typed_date(s: Scan, i: int) -> int:
-    """2026-07-18, 7/18, 7/18/2027 (US month/day; 18/7 read day/month since 18 is no month)."""
-    if i >= len(s.toks) or s.toks[i].kind != "ymd":
+    """2026-07-18, 20270718, 2027-05, 05/2027, 7/18, 7/18/2027, 18.07.2027, 2027-W05.
+
+    Numeric day and month are read month first (US) unless the day-first policy is on
+    (dotted dates are always day first); a number over 12 forces the only valid order.
+    """
+    tok = s.toks[i] if i < len(s.toks) else None
+    if tok is None or tok.kind not in ("ymd", "mdy", "dmy", "isoweek"):
         return i
-    year, month, dom = s.toks[i].val
-    if dom == 0 and 1 <= month <= 12:  # 2/2013
+    if tok.kind == "isoweek":
+        return _iso_week(s, i, *tok.val)
+    year, month, dom = tok.val
+    if tok.kind != "ymd":
+        year, month, dom = _ordered(tok.val, tok.kind == "dmy" or s.ctx.policy.day_first)
+    if dom == 0:  # 2/2013, 2027-05
+        if not (1 <= month <= 12 and 1 <= year <= 9999):
+            return i
         s.out.append(month_period(s.ctx, date(year, month, 1)))
         return i + 1
-    if month > 12 >= dom:
-        month, dom = dom, month
     day = _dated(s, month, dom, year)
     if day is None:
         return i
     s.out.append(day)
+    return i + 1
+
+
+def _ordered(val: tuple, day_first: bool) -> tuple:
+    """(year, month, day) from numbers written (year, first, second)."""
+    year, first, second = val
+    if first > 12 >= second:
+        day_first = True
+    elif second > 12 >= first:
+        day_first = False
+    return (year, second, first) if day_first else (year, first, second)
+
+
+def _iso_week(s: Scan, i: int, year: int, week: int) -> int:
+    """2027-W05: the Monday-to-Sunday ISO 8601 week."""
+    try:
+        first = date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return i
+    s.out.append(Period(*s.ctx.day_span(first, first + timedelta(days=6)), "week", week=first))
     return i + 1
 
 
