@@ -51,6 +51,15 @@ ZONE_WORDS = {
     "cest": "Europe/Paris", "ist": "Asia/Kolkata", "jst": "Asia/Tokyo", "aest": "Australia/Sydney",
 }
 
+# phrases that mean the present moment ("asap", "right away", "at the moment"), longest first
+NOW_PHRASES = tuple(sorted((tuple(p.split()) for p in """
+now|right now|rite now|rn|asap|immediately|immediatly|currently|presently|pronto|stat|forthwith|
+straightaway|straight away|right away|at once|this instant|this moment|this very moment|this very minute|
+this second|this minute|right this second|right this minute|right this moment|right this instant|
+at the moment|at this moment|at the present moment|at the present time|at present|at the mo|without delay|
+as soon as possible|as soon as poss|as soon as you can|as soon as we can|as soon as i can|as of now|
+effective immediately|here and now|now now""".replace("\n", "").split("|")), key=len, reverse=True))
+
 FREQUENCIES = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
                "annually": "year", "hourly": "hour", "nightly": "night", "biweekly": "biweek"}
 

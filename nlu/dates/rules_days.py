@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from nlu.dates import holidays
 from nlu.dates.calendar import Context, last_weekday, next_weekday, week_start
-from nlu.dates.lexicon import PARTS_OF_DAY, PLURAL_PARTS, WEEKDAYS, WEEKDAYS_PLURAL
+from nlu.dates.lexicon import NOW_PHRASES, PARTS_OF_DAY, PLURAL_PARTS, WEEKDAYS, WEEKDAYS_PLURAL
 from nlu.dates.pieces import Day, Period, Pod, Recur
 from nlu.dates.rules_dates import read_year
 from nlu.dates.scanner import MODIFIERS, Scan
@@ -23,15 +23,22 @@ _REL_BY_FIRST: dict[str, list[tuple[tuple[str, ...], int]]] = {}
 for _pattern, _shift in sorted(RELATIVE_DAYS.items(), key=lambda kv: -len(kv[0])):
     _REL_BY_FIRST.setdefault(_pattern[0], []).append((_pattern, _shift))
 RELATIVE_FIRST_WORDS = frozenset(_REL_BY_FIRST)
-NOW_WORDS = frozenset({"now", "rightnow", "asap", "immediately", "currently", "presently"})
+NOW_FIRST_WORDS = frozenset(p[0] for p in NOW_PHRASES)
+
+
+def now_word(s: Scan, i: int) -> int:
+    """now, right now, asap, as soon as possible, at the moment: the present second."""
+    for phrase in NOW_PHRASES:  # token text, not word: "second" of "this second" is a number token
+        if s.word(i) == phrase[0] and all(s.text(i + k) == w for k, w in enumerate(phrase)):
+            moment = s.ctx.now.replace(microsecond=0)
+            s.out.append(Period(moment, s.ctx.after(moment, timedelta(seconds=1)), "second"))
+            return i + len(phrase)
+    return i
 
 
 def relative_day(s: Scan, i: int) -> int:
-    """today, tomorrow, day after tomorrow, yesterday, tonight, last night, now."""
+    """today, tomorrow, day after tomorrow, yesterday, tonight, last night."""
     first = s.word(i)
-    if first in NOW_WORDS:
-        s.out.append(Period(s.ctx.now.replace(second=0, microsecond=0), s.ctx.now.replace(second=0, microsecond=0) + timedelta(minutes=1), "minute"))
-        return i + 1
     if first == "next" and s.word(i + 1) in ("business", "working", "work") and s.word(i + 2) == "day":
         day = s.ctx.today + timedelta(days=1)
         while day.weekday() >= 5:
