@@ -18,6 +18,7 @@ from nlu.dates.combine import combine
 from nlu.dates.grammar import scan
 from nlu.dates.pieces import Num, Word
 from nlu.dates.policy import Policy
+from nlu.dates.spelling import corrected
 from nlu.dates.tokens import tokenize
 from nlu.result import TimeSpan
 from nlu.timezones import reference_time
@@ -44,7 +45,7 @@ def resolve(text: str, now: datetime | None = None, tz: str | tzinfo | None = No
         return None
     try:
         ctx = Context(ref, Policy.of(policy))
-        found = scan(tokenize(text), ctx)
+        found = scan(corrected(tokenize(text)), ctx)
         if not _looks_like_a_date(found.out, found.unknown):
             return None
         return combine(found.out, ctx)

@@ -1,5 +1,15 @@
-"""Word tables: month and weekday names, units, parts of the day, fillers."""
+"""Word tables: month and weekday names, units, parts of the day, fillers, shorthand."""
 from __future__ import annotations
+
+# shorthand and texting spellings, read as the word they stand for (tokens.py)
+ALIASES = {
+    "nxt": "next", "prev": "previous", "qtr": "quarter", "qtrs": "quarters", "wknd": "weekend",
+    "wknds": "weekends", "wkend": "weekend", "wkends": "weekends", "tmrw": "tomorrow", "tmr": "tomorrow",
+    "tmw": "tomorrow", "tmrow": "tomorrow", "tomo": "tomorrow", "tonite": "tonight", "nite": "night",
+    "thx": "please", "thanks": "please", "pls": "please", "plz": "please", "approx": "approximately",
+    "mtg": "meeting", "yest": "yesterday", "aft": "afternoon", "arvo": "afternoon",
+    "morn": "morning", "xmas": "christmas", "fortnite": "fortnight",
+}
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -22,7 +32,9 @@ UNITS = {
     "hour": ("hour", 1), "hours": ("hour", 1), "hr": ("hour", 1), "hrs": ("hour", 1),
     "day": ("day", 1), "days": ("day", 1), "week": ("week", 1), "weeks": ("week", 1),
     "fortnight": ("week", 2), "fortnights": ("week", 2),
-    "month": ("month", 1), "months": ("month", 1), "quarter": ("quarter", 1), "quarters": ("quarter", 1),
+    "month": ("month", 1), "months": ("month", 1), "mo": ("month", 1), "mos": ("month", 1),
+    "mth": ("month", 1), "mths": ("month", 1), "mnth": ("month", 1), "mnths": ("month", 1),
+    "qtr": ("quarter", 1), "qtrs": ("quarter", 1), "quarter": ("quarter", 1), "quarters": ("quarter", 1),
     "year": ("year", 1), "years": ("year", 1), "yr": ("year", 1), "yrs": ("year", 1),
     "wk": ("week", 1), "wks": ("week", 1), "decade": ("year", 10), "decades": ("year", 10),
 }

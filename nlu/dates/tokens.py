@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from nlu.dates.lexicon import ALIASES
 from nlu.dates.numbers import NUMBER_WORDS, UNITS, read_number
 
 MAX_CHARS = 300  # a DATE phrase is short; longer text is not one and is refused quickly
@@ -144,7 +145,7 @@ def _raw_token(match: re.Match) -> Tok:
         return Tok("n", text, int(text), digits=len(text))
     if kind == "dash":
         return Tok("-", "-")
-    return Tok("w", text)
+    return Tok("w", ALIASES.get(text, text))
 
 
 def _ymd(text: str) -> Tok:
