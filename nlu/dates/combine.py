@@ -184,7 +184,9 @@ def _dom_on_weekday(day: Day, weekday: int) -> Day:
 
 
 def _period_span(period: Period) -> TimeSpan:
-    return TimeSpan(period.start, period.end, period.grain, open_start=period.open_start, open_end=period.open_end)
+    alts = tuple(TimeSpan(*alt) for alt in period.alts)
+    return TimeSpan(period.start, period.end, period.grain, alternatives=alts, open_start=period.open_start,
+                    open_end=period.open_end)
 
 
 def _day_and_time(day: Day | None, clock: Time | TimeRange | None, pod: Pod | None, ctx: Context) -> TimeSpan | None:

@@ -14,14 +14,15 @@ from nlu.dates.lexicon import (
 from nlu.dates.rules_amounts import bare_number, connector, duration, every
 from nlu.dates.rules_dates import boundary, day_first, month_first, nth_of, ordinal_day, typed_date
 from nlu.dates.rules_days import NOW_FIRST_WORDS, RELATIVE_FIRST_WORDS, holiday, now_word, relative_day, weekday
-from nlu.dates.rules_periods import period, span_of_units
+from nlu.dates.rules_counted import counted_span
+from nlu.dates.rules_periods import period, rest_of
 from nlu.dates.rules_times import clock, part_of_day, past_to, zone_word
 from nlu.dates.scanner import CONNECTORS, MODIFIERS, Rule, Scan
 from nlu.dates.tokens import Tok
 
 # order matters: longer, more specific readings first ("day after tomorrow" before "day")
 RULES: tuple[Rule, ...] = (
-    now_word, holiday, relative_day, nth_of, boundary, span_of_units, typed_date, month_first, day_first,
+    now_word, holiday, relative_day, nth_of, boundary, counted_span, rest_of, typed_date, month_first, day_first,
     weekday, period, past_to, clock, zone_word, part_of_day, ordinal_day, duration, every, connector,
     bare_number,
 )
@@ -35,7 +36,8 @@ TRIGGERS: dict[Rule, tuple[frozenset[str], frozenset[str]]] = {
     relative_day: (frozenset(RELATIVE_FIRST_WORDS) | {"next"}, frozenset()),
     nth_of: (frozenset({"last"}), frozenset({"n"})),
     boundary: (frozenset({"eod", "cob", "end", "beginning", "start", "middle", "mid", "close"}), frozenset()),
-    span_of_units: (_MODS | {"rest", "remainder", "remaining", "balance"}, frozenset()),
+    counted_span: (_MODS, frozenset({"n"})),
+    rest_of: (frozenset({"rest", "remainder", "remaining", "balance"}), frozenset()),
     typed_date: (frozenset(), frozenset({"ymd", "mdy", "dmy", "isoweek"})),
     month_first: (frozenset(MONTHS), frozenset()),
     day_first: (frozenset(), frozenset({"n"})),

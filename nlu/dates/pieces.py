@@ -59,6 +59,7 @@ class Period:
     open_start: bool = False
     open_end: bool = False
     week: date | None = None  # first day, when this is a calendar week
+    alts: tuple[tuple[datetime, datetime, str], ...] = ()  # other readings: (start, end, grain)
 
 
 @dataclass

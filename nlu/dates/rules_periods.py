@@ -1,5 +1,5 @@
-"""Grammar rules for periods: this week, next month, this weekend, the next three days,
-rest of the week, named months and years."""
+"""Grammar rules for periods: this week, next month, this weekend, rest of the week, named
+months and years."""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -119,36 +119,11 @@ def _weekend(s: Scan, end: int, mod: str | None, extra_weeks: int = 0) -> int:
     return end
 
 
-def span_of_units(s: Scan, i: int) -> int:
-    """the next three days, next five days, the last two hours, past hour, rest of the week."""
-    word = s.word(i)
-    if word in ("rest", "remainder", "remaining", "balance"):
-        return _rest_of(s, s.skip(i + 1, "of", "the", "this"), i)
-    mod = MODIFIERS.get(word)
-    if mod not in ("next", "last", "coming"):
+def rest_of(s: Scan, i: int) -> int:
+    """rest of the week, remainder of the month, the balance of the year: from now on."""
+    if s.word(i) not in ("rest", "remainder", "remaining", "balance"):
         return i
-    tok = s.num(i + 1)
-    j = i + 2 if tok is not None and not tok.ordinal else i + 1
-    count = tok.val if j == i + 2 else 1
-    if s.word(i + 1) in ("few", "couple", "several"):
-        count, j = (2 if s.word(i + 1) == "couple" else 3), s.skip(i + 2, "of")
-    elif j == i + 1 and s.word(j) in ("days", "weeks", "months"):
-        count = 3  # "the coming days": a few
-    unit = UNITS.get(s.word(j))
-    if unit is None or (j == i + 1 and count == 1 and unit[0] not in ("hour", "minute")) or not 1 <= count <= 1000:
-        return i
-    grain = unit[0]
-    forward = mod != "last"
-    if grain in ("hour", "minute", "second"):
-        delta = timedelta(**{grain + "s": count})
-        ends = (s.ctx.now, s.ctx.shift(delta)) if forward else (s.ctx.shift(-delta), s.ctx.now)
-        s.out.append(Period(*ends, grain))
-        return j + 1
-    step = relativedelta(**{(grain if grain != "quarter" else "month") + "s": count * (3 if grain == "quarter" else 1)})
-    today = s.ctx.today
-    first, last = (today + timedelta(days=1), today + step) if forward else (today - step, today - timedelta(days=1))
-    s.out.append(Period(*s.ctx.day_span(first, last), "day"))
-    return j + 1
+    return _rest_of(s, s.skip(i + 1, "of", "the", "this"), i)
 
 
 def _rest_of(s: Scan, j: int, i: int) -> int:
