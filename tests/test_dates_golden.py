@@ -142,7 +142,7 @@ GOLDEN = [
     ("the first half of next year", "2027-01-01T00:00", "2027-07-01T00:00", "quarter"),
     ("the last quarter of 2025", "2025-10-01T00:00", "2026-01-01T00:00", "quarter"),
     ("the end of 1998", "1998-12-31T00:00", "1999-01-01T00:00", "day"),
-    ("mid-1999", "1999-07-01T00:00", "1999-07-02T00:00", "day"),
+    ("mid-1999", "1999-05-01T00:00", "1999-09-01T00:00", "month"),  # the middle third of the year
     ("the 1990s", "1990-01-01T00:00", "2000-01-01T00:00", "year"),
     ("the third quarter", "2027-07-01T00:00", "2027-10-01T00:00", "quarter"),
     ("this quarter", "2026-10-01T00:00", "2027-01-01T00:00", "quarter"),

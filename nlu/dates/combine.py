@@ -16,6 +16,7 @@ from dateutil.relativedelta import relativedelta
 from nlu.dates.calendar import GRAIN_STEP, Context
 from nlu.dates.pieces import Day, DayRange, Dur, Num, Period, Piece, Pod, Recur, Time, TimeRange, Word, Zone
 from nlu.dates.recurrence import recurrence
+from nlu.dates.rules_parts import narrow_day_parts
 from nlu.dates.relations import SUB_DAY, as_time, merge_durations, offsets, on_or_after, ranges, same_month
 from nlu.dates.times import resolve_time, resolve_time_range
 from nlu.result import GRAINS, TimeSpan
@@ -30,7 +31,7 @@ def combine(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
         there = Context(ctx.now.astimezone(ZoneInfo(zones[0].name)), ctx.policy)
         span = combine([p for p in pieces if not isinstance(p, Zone)], there)
         return _to_zone(span, ctx.tz) if span is not None else None
-    pieces = offsets(merge_durations(pieces), ctx)
+    pieces = offsets(merge_durations(narrow_day_parts(pieces)), ctx)
     if any(isinstance(p, Recur) or (isinstance(p, Word) and p.text == "every") for p in pieces):
         return recurrence(pieces, ctx)
     pieces = ranges(pieces, ctx)

@@ -12,7 +12,8 @@ from nlu.dates.lexicon import (
     FILLERS, FREQUENCIES, MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, WEEKDAYS_PLURAL, ZONE_WORDS,
 )
 from nlu.dates.rules_amounts import bare_number, connector, duration, every
-from nlu.dates.rules_dates import boundary, day_first, month_first, nth_of, ordinal_day, typed_date
+from nlu.dates.rules_dates import day_first, month_first, nth_of, ordinal_day, typed_date
+from nlu.dates.rules_parts import ABBREVIATIONS, EDGES, UNIT_WORDS, part_of_unit
 from nlu.dates.rules_days import NOW_FIRST_WORDS, RELATIVE_FIRST_WORDS, holiday, now_word, relative_day, weekday
 from nlu.dates.rules_counted import counted_span
 from nlu.dates.rules_periods import period, rest_of
@@ -22,7 +23,7 @@ from nlu.dates.tokens import Tok
 
 # order matters: longer, more specific readings first ("day after tomorrow" before "day")
 RULES: tuple[Rule, ...] = (
-    now_word, holiday, relative_day, nth_of, boundary, counted_span, rest_of, typed_date, month_first, day_first,
+    now_word, holiday, relative_day, nth_of, part_of_unit, counted_span, rest_of, typed_date, month_first, day_first,
     weekday, period, past_to, clock, zone_word, part_of_day, ordinal_day, duration, every, connector,
     bare_number,
 )
@@ -35,7 +36,7 @@ TRIGGERS: dict[Rule, tuple[frozenset[str], frozenset[str]]] = {
     holiday: (_MODS | holidays.FIRST_WORDS, frozenset()),
     relative_day: (frozenset(RELATIVE_FIRST_WORDS) | {"next"}, frozenset()),
     nth_of: (frozenset({"last"}), frozenset({"n"})),
-    boundary: (frozenset({"eod", "cob", "end", "beginning", "start", "middle", "mid", "close"}), frozenset()),
+    part_of_unit: (frozenset(EDGES) | frozenset(ABBREVIATIONS) | frozenset(UNIT_WORDS), frozenset()),
     counted_span: (_MODS, frozenset({"n"})),
     rest_of: (frozenset({"rest", "remainder", "remaining", "balance"}), frozenset()),
     typed_date: (frozenset(), frozenset({"ymd", "mdy", "dmy", "isoweek"})),

@@ -222,43 +222,6 @@ def month_ref(s: Scan, j: int) -> tuple[date | None, int]:
     return date(year, month, 1), end
 
 
-def boundary(s: Scan, i: int) -> int:
-    """end of the month, beginning of next week, end of day, mid march."""
-    edge = s.word(i)
-    if edge in ("eod", "cob"):
-        s.out.append(Time(17, exact=True))
-        return i + 1
-    if edge not in ("end", "beginning", "start", "middle", "mid", "close"):
-        return i
-    j = s.skip(i + 1, "of", "the")
-    if s.word(j) in ("day", "business"):
-        s.out.append(Time(17, exact=True))
-        return j + 1 + (s.word(j + 1) == "day")
-    mod = MODIFIERS.get(s.word(j))
-    k = j + 1 if mod else j
-    unit = s.word(k)
-    shift = {"next": 1, "last": -1}.get(mod, 0)
-    today = s.ctx.today
-    if unit == "week":
-        first = week_start(today, s.ctx.policy.week_start) + timedelta(days=7 * shift)
-        found = {"end": first + timedelta(days=4), "middle": first + timedelta(days=2), "mid": first + timedelta(days=2)}.get(edge, first)
-        end = k + 1
-    elif unit == "year" or read_year(s, k)[0] is not None:
-        year, end = year_ref(s, j)
-        if year is None:
-            return i
-        found = {"end": date(year, 12, 31), "middle": date(year, 7, 1), "mid": date(year, 7, 1)}.get(edge, date(year, 1, 1))
-    else:
-        first, end = month_ref(s, j)
-        if first is None:
-            return i
-        if month_unspecified(s, j) and first + relativedelta(day=31) < today:
-            first = add_months(first, 12)
-        found = {"end": first + relativedelta(day=31), "middle": first.replace(day=15), "mid": first.replace(day=15)}.get(edge, first)
-    s.out.append(Day(found, month_known=True, rank=3))
-    return end
-
-
 def month_period(ctx: Context, first: date) -> Period:
     return Period(*ctx.day_span(first, first + relativedelta(day=31)), "month")
 
