@@ -148,7 +148,7 @@ GOLDEN = [
     ("this quarter", "2026-10-01T00:00", "2027-01-01T00:00", "quarter"),
     ("the first week of october", "2027-10-01T00:00", "2027-10-08T00:00", "week"),
     ("the week of december 7th", "2026-12-07T00:00", "2026-12-14T00:00", "week"),
-    ("first monday of the month", "2026-12-07T00:00", "2026-12-08T00:00", "day"),
+    ("first monday of the month", "2026-11-02T00:00", "2026-11-03T00:00", "day"),  # this month, even when past
     # holidays
     ("christmas", "2026-12-25T00:00", "2026-12-26T00:00", "day"),
     ("new year's eve", "2026-12-31T00:00", "2027-01-01T00:00", "day"),

@@ -12,7 +12,8 @@ from nlu.dates.lexicon import (
     FILLERS, FREQUENCIES, MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, WEEKDAYS_PLURAL, ZONE_WORDS,
 )
 from nlu.dates.rules_amounts import bare_number, connector, duration, every
-from nlu.dates.rules_dates import day_first, month_first, nth_of, ordinal_day, typed_date
+from nlu.dates.rules_dates import day_first, month_first, ordinal_day, typed_date
+from nlu.dates.rules_ordinals import ORDINAL_WORDS, nth_of
 from nlu.dates.rules_parts import ABBREVIATIONS, EDGES, UNIT_WORDS, part_of_unit
 from nlu.dates.rules_days import NOW_FIRST_WORDS, RELATIVE_FIRST_WORDS, holiday, now_word, relative_day, weekday
 from nlu.dates.rules_counted import counted_span
@@ -35,7 +36,7 @@ TRIGGERS: dict[Rule, tuple[frozenset[str], frozenset[str]]] = {
     now_word: (NOW_FIRST_WORDS, frozenset()),
     holiday: (_MODS | holidays.FIRST_WORDS, frozenset()),
     relative_day: (frozenset(RELATIVE_FIRST_WORDS) | {"next"}, frozenset()),
-    nth_of: (frozenset({"last"}), frozenset({"n"})),
+    nth_of: (frozenset(ORDINAL_WORDS), frozenset({"n"})),
     part_of_unit: (frozenset(EDGES) | frozenset(ABBREVIATIONS) | frozenset(UNIT_WORDS), frozenset()),
     counted_span: (_MODS, frozenset({"n"})),
     rest_of: (frozenset({"rest", "remainder", "remaining", "balance"}), frozenset()),

@@ -1,16 +1,14 @@
-"""Grammar rules for calendar dates: july 18, 7/18, the 18th, first monday of december,
-end of the month, quarters and named months."""
+"""Grammar rules for calendar dates: july 18, 7/18, 2027-05, the 18th, years, quarters and
+halves of a year."""
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from dateutil.relativedelta import relativedelta, weekdays
+from dateutil.relativedelta import relativedelta
 
-from nlu.dates.calendar import (
-    Context, add_months, month_start, next_day_of_month, next_month_day, valid_date, week_start,
-)
-from nlu.dates.lexicon import MONTHS, UNITS, WEEKDAYS
-from nlu.dates.pieces import Day, Period, Recur, Time, Word
+from nlu.dates.calendar import Context, add_months, next_day_of_month, next_month_day, valid_date
+from nlu.dates.lexicon import MONTHS, UNITS
+from nlu.dates.pieces import Day, Period
 from nlu.dates.scanner import MODIFIERS, Scan
 from nlu.dates.tokens import Tok
 
@@ -144,82 +142,6 @@ def ordinal_day(s: Scan, i: int) -> int:
         return i
     s.out.append(Day(found, rank=2, dom_only=True))
     return i + 1
-
-
-def nth_of(s: Scan, i: int) -> int:
-    """first monday of december, last day of february, first week of october, third quarter."""
-    tok = s.num(i)
-    if s.word(i) == "last":
-        nth = -1
-    elif tok is not None and tok.ordinal and 1 <= tok.val <= 5:
-        nth = tok.val
-    else:
-        return i
-    what = s.word(i + 1)
-    if what == "quarter" and nth <= 4:
-        return quarter_span(s, i + 2, nth if nth > 0 else 4)
-    if what == "half" and nth in (1, 2, -1):
-        return half_span(s, i + 2, 2 if nth == -1 else nth)
-    if what not in WEEKDAYS and what not in ("day", "week"):
-        return i
-    j = s.skip(i + 2, "of", "in")
-    every = s.word(j) in ("every", "each") and s.word(j + 1) == "month"
-    first, end = (month_start(s.ctx.today), j + 2) if every else month_ref(s, j)
-    if first is None:
-        return i
-    found = _nth_in_month(first, what, nth)
-    bare = every or s.word(s.skip(j, "the")) == "month"  # "of the month": this one or the next
-    if (month_unspecified(s, j) or bare) and (found is None or found[0] < s.ctx.today):
-        found = _nth_in_month(add_months(first, 1 if bare else 12), what, nth)
-    if found is None:
-        return i
-    if what == "week":
-        s.out.append(Period(*s.ctx.day_span(found[0], found[1]), "week"))
-    else:
-        wd = WEEKDAYS.get(what)
-        s.out.append(Day(found[0], month_known=True, rank=3, nth=(wd, nth) if wd is not None else None,
-                         month_named=not bare))
-    if every:
-        s.out.extend((Word("every"), Recur("month")))
-    return end
-
-
-def month_unspecified(s: Scan, j: int) -> bool:
-    """True when the month was named without a year or modifier ("of march")."""
-    return s.word(j) in MONTHS and read_year(s, j + 1)[0] is None
-
-
-def _nth_in_month(first: date, what: str, nth: int) -> tuple[date, date] | None:
-    last = first + relativedelta(day=31)
-    if what == "day":
-        found = first + timedelta(days=nth - 1) if nth > 0 else last
-        return (found, found) if found.month == first.month else None
-    if what == "week":
-        if nth > 0:
-            begin = first + timedelta(days=7 * (nth - 1))
-            return (begin, begin + timedelta(days=6)) if begin.month == first.month else None
-        return last - timedelta(days=6), last
-    wd = WEEKDAYS[what]
-    found = first + relativedelta(weekday=weekdays[wd](nth)) if nth > 0 else last + relativedelta(weekday=weekdays[wd](-1))
-    return (found, found) if found.month == first.month else None
-
-
-def month_ref(s: Scan, j: int) -> tuple[date | None, int]:
-    """The month named at j: "the month", "this month", "next month", "march", "march 2027"."""
-    j = s.skip(j, "the")
-    mod = MODIFIERS.get(s.word(j))
-    k = j + 1 if mod else j
-    this = month_start(s.ctx.today)
-    if s.word(k) == "month":
-        shift = {"next": 1, "last": -1}.get(mod, 0)
-        return add_months(this, shift), k + 1
-    month = MONTHS.get(s.word(k))
-    if month is None:
-        return None, j
-    year, end = read_year(s, k + 1)
-    if year is None:
-        year = this.year + (1 if mod == "next" and month <= this.month else 0)
-    return date(year, month, 1), end
 
 
 def month_period(ctx: Context, first: date) -> Period:

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from nlu.dates.calendar import add_months, month_start, week_start
-from nlu.dates.lexicon import MONTHS, SEASONS, UNITS
+from nlu.dates.lexicon import MONTHS, SEASONS
 from nlu.dates.pieces import Period, Word
 from nlu.dates.rules_dates import month_period, quarter_span, read_year
 from nlu.dates.scanner import MODIFIERS, Scan

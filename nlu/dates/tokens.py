@@ -80,7 +80,7 @@ def normalise(text: str) -> str:
     if "'" in text:
         text = _POSSESSIVE.sub("", text)
     if "-" in text:
-        text = _WORD_HYPHEN.sub(_hyphen, text).replace("mid-", "mid ")
+        text = _WORD_HYPHEN.sub(_hyphen, text.replace("-to-", " to ")).replace("mid-", "mid ")
     return _AMPM.sub(r" \1m ", text)
 
 
