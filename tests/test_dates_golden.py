@@ -104,7 +104,7 @@ GOLDEN = [
     ("at 4 tomorrow afternoon", "2026-11-24T16:00", "2026-11-24T17:00", "hour"),
     ("tomorrow afternoon at 4", "2026-11-24T16:00", "2026-11-24T17:00", "hour"),
     ("coming Wednesday at 11 AM", "2026-11-25T11:00", "2026-11-25T12:00", "hour"),
-    ("at 8:15 PM on Sat, Oct 3", "2027-10-03T20:15", "2027-10-03T20:16", "minute"),
+    ("at 8:15 PM on Sat, Oct 3", "2026-10-03T20:15", "2026-10-03T20:16", "minute"),  # the year it is a saturday
     ("on Sunday for 10am", "2026-11-29T10:00", "2026-11-29T11:00", "hour"),
     ("at ten am on the fifteenth", "2026-12-15T10:00", "2026-12-15T11:00", "hour"),
     ("five pm tonight", "2026-11-23T17:00", "2026-11-23T18:00", "hour"),

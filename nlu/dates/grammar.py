@@ -15,7 +15,7 @@ from nlu.dates.rules_amounts import bare_number, connector, duration, every
 from nlu.dates.rules_dates import day_first, month_first, ordinal_day, typed_date
 from nlu.dates.rules_ordinals import ORDINAL_WORDS, nth_of
 from nlu.dates.rules_parts import ABBREVIATIONS, EDGES, UNIT_WORDS, part_of_unit
-from nlu.dates.rules_days import NOW_FIRST_WORDS, RELATIVE_FIRST_WORDS, holiday, now_word, relative_day, weekday
+from nlu.dates.rules_days import CLOSEST, NOW_FIRST_WORDS, RELATIVE_FIRST_WORDS, holiday, now_word, relative_day, weekday
 from nlu.dates.rules_counted import counted_span
 from nlu.dates.rules_periods import period, rest_of
 from nlu.dates.rules_times import clock, part_of_day, past_to, zone_word
@@ -43,8 +43,8 @@ TRIGGERS: dict[Rule, tuple[frozenset[str], frozenset[str]]] = {
     typed_date: (frozenset(), frozenset({"ymd", "mdy", "dmy", "isoweek"})),
     month_first: (frozenset(MONTHS), frozenset()),
     day_first: (frozenset(), frozenset({"n"})),
-    weekday: (_MODS | set(WEEKDAYS) | set(WEEKDAYS_PLURAL) | {"weekdays", "weekends", "weekday", "weekend"},
-              frozenset()),
+    weekday: (_MODS | set(WEEKDAYS) | set(WEEKDAYS_PLURAL) | CLOSEST | {"weekdays", "weekends", "weekday", "weekend"},
+              frozenset({"n"})),
     period: (_MODS | _UNIT_WORDS | set(SEASONS) | set(MONTHS), frozenset({"n", "decade"})),
     past_to: (frozenset({"a", "half", "quarter"}), frozenset({"n"})),
     clock: (frozenset({"this", "same", "noon", "midday", "midnight"}), frozenset({"hm", "n"})),

@@ -65,15 +65,20 @@ def _week_of(pieces: list[Piece], k: int, out: list[Piece], ctx: Context) -> int
 
 
 def _weekday_beside_day(pieces: list[Piece], k: int, out: list[Piece], ctx: Context) -> int:
-    """"the monday after thanksgiving", "the tuesday before christmas"."""
+    """"the monday after thanksgiving", "the tuesday before christmas", "the friday closest
+    to june 10" (the nearest either side: never a tie, a week having seven days)."""
     day, word, anchor = pieces[k], _at(pieces, k + 1), _at(pieces, k + 2)
-    if not (isinstance(day, Day) and day.weekday is not None and _is_word(word, "after", "before")
+    if not (isinstance(day, Day) and day.weekday is not None and _is_word(word, "after", "before", "closest")
             and isinstance(anchor, Day)):
         return 0
-    step = 1 if word.text == "after" else -1
-    found = anchor.date + timedelta(days=step)
-    while found.weekday() != day.weekday:
-        found += timedelta(days=step)
+    if word.text == "closest":
+        ahead = (day.weekday - anchor.date.weekday()) % 7
+        found = anchor.date + timedelta(days=ahead if ahead <= 3 else ahead - 7)
+    else:
+        step = 1 if word.text == "after" else -1
+        found = anchor.date + timedelta(days=step)
+        while found.weekday() != day.weekday:
+            found += timedelta(days=step)
     out.append(Day(found, rank=anchor.rank, month_known=anchor.month_known))
     return 3
 
@@ -169,6 +174,14 @@ def _pair(left: Piece, right: Piece, ctx: Context) -> Piece | None:
 def same_month(day: date, dom: int) -> date | None:
     try:
         return day.replace(day=dom)
+    except ValueError:
+        return None
+
+
+def same_year(day: date, year: int) -> date | None:
+    """The same month and day in another year (None for February 29 out of leap years)."""
+    try:
+        return day.replace(year=year)
     except ValueError:
         return None
 

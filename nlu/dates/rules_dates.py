@@ -40,7 +40,7 @@ def _dated(s: Scan, month: int, dom: int, year: int | None) -> Day | None:
         found = next_month_day(s.ctx.today, month, dom)
     else:
         found = valid_date(s.ctx.today.year, month, dom)
-    return Day(found, month_known=True, rank=3) if found else None
+    return Day(found, month_known=True, rank=3, year_free=year is None) if found else None
 
 
 def typed_date(s: Scan, i: int) -> int:

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from nlu.dates import holidays
 from nlu.dates.calendar import Context, last_weekday, next_weekday, week_start
 from nlu.dates.lexicon import NOW_PHRASES, PARTS_OF_DAY, PLURAL_PARTS, WEEKDAYS, WEEKDAYS_PLURAL
-from nlu.dates.pieces import Day, Period, Pod, Recur
+from nlu.dates.pieces import Day, Period, Pod, Recur, Word
 from nlu.dates.rules_dates import read_year
 from nlu.dates.scanner import MODIFIERS, Scan
 
@@ -24,6 +24,7 @@ for _pattern, _shift in sorted(RELATIVE_DAYS.items(), key=lambda kv: -len(kv[0])
     _REL_BY_FIRST.setdefault(_pattern[0], []).append((_pattern, _shift))
 RELATIVE_FIRST_WORDS = frozenset(_REL_BY_FIRST)
 NOW_FIRST_WORDS = frozenset(p[0] for p in NOW_PHRASES)
+CLOSEST = frozenset({"closest", "nearest"})
 
 
 def now_word(s: Scan, i: int) -> int:
@@ -82,7 +83,14 @@ def _holiday_date(name: str, today: date, mod: str | None, year: int | None) -> 
 
 
 def weekday(s: Scan, i: int) -> int:
-    """friday, this friday, coming wednesday, next tuesday, last monday, tuesday after next."""
+    """friday, this friday, coming wednesday, next tuesday, last monday, tuesday after next,
+    thursday week, three fridays from now, the friday closest to june 10."""
+    if s.num(i) is not None:
+        return _counted_weekday(s, i)
+    if s.word(i) in CLOSEST and s.word(i + 1) in WEEKDAYS:  # "the closest friday to june 10"
+        s.out.append(Day(next_weekday(s.ctx.today, WEEKDAYS[s.word(i + 1)]), weekday=WEEKDAYS[s.word(i + 1)]))
+        s.out.append(Word("closest"))
+        return s.skip(i + 2, "to")
     mod = MODIFIERS.get(s.word(i))
     j = i + 1 if mod else i
     name = s.word(j)
@@ -101,8 +109,33 @@ def weekday(s: Scan, i: int) -> int:
         chosen, alts = chosen + timedelta(days=7), tuple(a + timedelta(days=7) for a in alts)
     else:
         chosen, alts = _weekday_date(s.ctx, wd, mod)
+    if mod is None and s.word(j) == "week" and s.word(j + 1) not in ("of", "after", "before"):
+        chosen, alts, j = chosen + timedelta(days=7), (), j + 1  # British "thursday week": a week on
     s.out.append(Day(chosen, alts, weekday=wd if mod is None else None, rank=1))
+    if s.word(j) in CLOSEST:  # "the friday closest to june 10": relations.py finds it
+        s.out.append(Word("closest"))
+        return s.skip(j + 1, "to")
     return j
+
+
+def _counted_weekday(s: Scan, i: int) -> int:
+    """"three fridays from now", "2 tuesdays ago": the nth such weekday after (before) today."""
+    tok, name = s.num(i), s.word(i + 1)
+    if tok.ordinal or name not in WEEKDAYS_PLURAL or not 1 <= tok.val <= 520:
+        return i
+    after = s.word(i + 2)
+    if after == "from" and s.word(i + 3) in ("now", "today"):
+        sign, end = 1, i + 4
+    elif after in ("later", "hence", "out", "ahead") or s.word(i - 1) == "in":
+        sign, end = 1, i + 2 + (after in ("later", "hence", "out", "ahead"))
+    elif after == "ago":
+        sign, end = -1, i + 3
+    else:
+        return i
+    wd = WEEKDAYS_PLURAL[name]
+    first = next_weekday(s.ctx.today, wd) if sign > 0 else last_weekday(s.ctx.today, wd)
+    s.out.append(Day(first + timedelta(days=7 * sign * (tok.val - 1)), rank=2))
+    return end
 
 
 def _plural_days(name: str) -> tuple[int, ...]:
