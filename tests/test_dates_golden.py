@@ -136,9 +136,9 @@ GOLDEN = [
     ("next month", "2026-12-01T00:00", "2027-01-01T00:00", "month"),
     ("in march", "2027-03-01T00:00", "2027-04-01T00:00", "month"),
     ("next year", "2027-01-01T00:00", "2028-01-01T00:00", "year"),
-    ("this summer", "2027-06-01T00:00", "2027-09-01T00:00", "quarter"),
-    ("winter", "2026-12-01T00:00", "2027-03-01T00:00", "quarter"),
-    ("this fall", "2026-09-01T00:00", "2026-12-01T00:00", "quarter"),
+    ("this summer", "2027-06-01T00:00", "2027-09-01T00:00", "month"),  # three whole months, not a calendar quarter
+    ("winter", "2026-12-01T00:00", "2027-03-01T00:00", "month"),
+    ("this fall", "2026-09-01T00:00", "2026-12-01T00:00", "month"),
     ("the first half of next year", "2027-01-01T00:00", "2027-07-01T00:00", "quarter"),
     ("the last quarter of 2025", "2025-10-01T00:00", "2026-01-01T00:00", "quarter"),
     ("the end of 1998", "1998-12-31T00:00", "1999-01-01T00:00", "day"),

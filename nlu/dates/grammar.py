@@ -30,7 +30,8 @@ RULES: tuple[Rule, ...] = (
 )
 
 _MODS = frozenset(MODIFIERS)
-_UNIT_WORDS = frozenset({"week", "weeks", "weekend", "weekends", "month", "year", "quarter", "q", "yr", "wk"})
+_UNIT_WORDS = frozenset({"week", "weeks", "weekend", "weekends", "month", "year", "quarter", "q", "yr", "wk",
+                        "season", "seasons"})
 # the first token each rule can start on: (words, token kinds); the scan only tries those rules
 TRIGGERS: dict[Rule, tuple[frozenset[str], frozenset[str]]] = {
     now_word: (NOW_FIRST_WORDS, frozenset()),

@@ -32,6 +32,8 @@ def nth_of(s: Scan, i: int) -> int:
     nth, k = found
     what = s.word(k)
     if what == "quarter" and -1 <= nth <= 4 and nth:
+        if s.word(i) == "last" and s.word(k + 1) not in ("of", "in"):
+            return i  # bare "last quarter" is the one before this (rules_periods), Q4 its alternative
         return quarter_span(s, k + 1, nth if nth > 0 else 4)
     if what == "half" and nth in (1, 2, -1):
         return half_span(s, k + 1, 2 if nth == -1 else nth)

@@ -2,6 +2,7 @@
 months and years."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -23,6 +24,11 @@ def period(s: Scan, i: int) -> int:
     today, ctx = s.ctx.today, s.ctx
     if mod is None and unit in ("week", "month", "year") and s.word(j + 1) == "after" and s.word(j + 2) == "next":
         return _shifted_unit(s, unit, 2, j + 3)  # "the week after next"
+    after_this = _after_this_one(s, j + 1) if mod is None else None
+    if after_this is not None:  # "the winter after this one", "the weekend after this one"
+        return _one_after_this(s, unit, after_this, i)
+    if unit in ("season", "seasons") and mod is not None:
+        return _season_of(s, j + 1, {"this": 0, "last": -1}.get(mod, 1))
     if unit == "week" and mod is None and s.word(j + 1) == "of":
         s.out.append(Word("week_of"))  # "the week of december 7th": the week holding that day
         return j + 2
@@ -42,7 +48,11 @@ def period(s: Scan, i: int) -> int:
         s.out.append(Period(*ctx.day_span(first, date(first.year, 12, 31)), "year"))
         return j + 1
     if unit == "quarter" and mod:
-        return quarter_span(s, j + 1, None, shift)
+        end = quarter_span(s, j + 1, None, shift)
+        if mod == "last":  # "last quarter": the previous one, or the fourth of this year
+            fourth = date(today.year, 10, 1)
+            s.out[-1] = replace(s.out[-1], alts=((*ctx.day_span(fourth, date(today.year, 12, 31)), "quarter"),))
+        return end
     if unit == "q" and s.num(j + 1) is not None and 1 <= s.num(j + 1).val <= 4:
         return quarter_span(s, j + 2, s.num(j + 1).val)
     if unit in SEASONS:
@@ -74,8 +84,31 @@ def _shifted_unit(s: Scan, unit: str, shift: int, end: int) -> int:
     return end
 
 
-def _season(s: Scan, end: int, first_month: int, mod: str | None) -> int:
-    """this summer, next winter, last spring: three whole months; bare: the current or next one."""
+def _after_this_one(s: Scan, j: int) -> int | None:
+    """The index after "after this (one)" at j, if it is there."""
+    if s.word(j) == "after" and s.word(j + 1) == "this":
+        return j + 2 + (s.word(j + 2) == "one")
+    return None
+
+
+def _one_after_this(s: Scan, unit: str | None, end: int, i: int) -> int:
+    """"the <unit> after this one": the one that follows this one."""
+    if unit in SEASONS:
+        return _season(s, end, SEASONS[unit], "this", later=1)
+    if unit == "season":
+        return _season_of(s, end, 1)
+    if unit == "weekend":
+        return _weekend(s, end, "this", extra_weeks=1)
+    if unit == "quarter":
+        return quarter_span(s, end, None, 1)
+    if unit in ("week", "month", "year"):
+        return _shifted_unit(s, unit, 1, end)
+    return i
+
+
+def _season(s: Scan, end: int, first_month: int, mod: str | None, later: int = 0) -> int:
+    """this summer, next winter, last spring: three whole months (meteorological seasons);
+    bare or "this": the current one, else the next; `later` seasons of that name on."""
     today = s.ctx.today
     start = date(today.year, first_month, 1)
     if add_months(start, -12 + 3) > today:  # the one that started last year is still on (winter)
@@ -86,7 +119,18 @@ def _season(s: Scan, end: int, first_month: int, mod: str | None) -> int:
         start = add_months(start, 12)
     elif add_months(start, 3) <= today:
         start = add_months(start, 12)
-    s.out.append(Period(*s.ctx.day_span(start, add_months(start, 3) - timedelta(days=1)), "quarter"))
+    start = add_months(start, 12 * later)
+    s.out.append(Period(*s.ctx.day_span(start, add_months(start, 3) - timedelta(days=1)), "month"))
+    return end
+
+
+def _season_of(s: Scan, end: int, shift: int) -> int:
+    """"this season", "next season", "the following season", "last season": the season we
+    are in, moved by `shift` seasons."""
+    today = s.ctx.today
+    current = date(today.year, today.month, 1) - relativedelta(months=today.month % 3)  # Dec, Mar, Jun, Sep
+    start = add_months(current, 3 * shift)
+    s.out.append(Period(*s.ctx.day_span(start, add_months(start, 3) - timedelta(days=1)), "month"))
     return end
 
 
