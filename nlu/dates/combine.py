@@ -40,6 +40,9 @@ def combine(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
         joined = _split_range(pieces, ctx)
         if joined is not None:
             return joined
+    shifted = _shifted_time(pieces, ctx)
+    if shifted is not None:
+        return shifted
     content = [p for p in pieces if not isinstance(p, Word)]
     span = _assemble(content, ctx)
     if span is None or mode is None:
@@ -78,6 +81,25 @@ def _split_range(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
         if end.timestamp() > first.start.timestamp():
             grain = min(first.grain, last.grain, key=GRAINS.index)
             return TimeSpan(first.start, end, grain)
+    return None
+
+
+def _shifted_time(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
+    """"3 hours after noon tomorrow", "an hour before noon on friday": the time read with its
+    day, then moved by the amount; the grain is the amount's ("an hour": hour)."""
+    for k in range(len(pieces) - 2):
+        dur, word, anchor = pieces[k], pieces[k + 1], pieces[k + 2]
+        if not (isinstance(dur, Dur) and dur.grain in SUB_DAY and isinstance(word, Word)
+                and word.text in ("after", "before") and isinstance(anchor, (Time, Num))
+                and not (k and isinstance(pieces[k - 1], Word) and pieces[k - 1].text == "for")):
+            continue
+        span = _assemble([p for p in pieces[:k] + pieces[k + 2:] if not isinstance(p, Word)], ctx)
+        if span is None or span.start is None or span.grain not in SUB_DAY:
+            return None
+        sign = 1 if word.text == "after" else -1
+        start = _add(span.start, relativedelta(hours=sign * dur.delta.hours, minutes=sign * dur.delta.minutes,
+                                               seconds=sign * dur.delta.seconds), ctx)
+        return TimeSpan(start, ctx.after(start, GRAIN_STEP[dur.grain]), dur.grain)
     return None
 
 
@@ -151,6 +173,9 @@ def _dated(rest: list[Piece], ctx: Context) -> TimeSpan | None:
     if ranges:
         return TimeSpan(*ctx.day_span(ranges[0].first.date, ranges[0].last.date), "day")
     day, periods = _the_day(days, periods, bool(times), ctx)
+    moment = next((p for p in periods if p.grain in SUB_DAY), None)
+    if moment is not None and not times and (day is None or day.date == moment.start.date()):
+        return _period_span(moment)  # "today in 90 minutes", "later today in 2 hrs"
     if day is None and periods:
         return _period_span(periods[0])
     return _day_and_time(day, times[0] if times else None, pods[0] if pods else None, ctx)

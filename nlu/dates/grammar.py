@@ -35,7 +35,7 @@ _UNIT_WORDS = frozenset({"week", "weeks", "weekend", "weekends", "month", "year"
 # the first token each rule can start on: (words, token kinds); the scan only tries those rules
 TRIGGERS: dict[Rule, tuple[frozenset[str], frozenset[str]]] = {
     now_word: (NOW_FIRST_WORDS, frozenset()),
-    holiday: (_MODS | holidays.FIRST_WORDS, frozenset()),
+    holiday: (_MODS | holidays.FIRST_WORDS | {"ides"}, frozenset()),
     relative_day: (frozenset(RELATIVE_FIRST_WORDS) | {"next"}, frozenset()),
     nth_of: (frozenset(ORDINAL_WORDS), frozenset({"n"})),
     part_of_unit: (frozenset(EDGES) | frozenset(ABBREVIATIONS) | frozenset(UNIT_WORDS), frozenset()),
@@ -55,7 +55,7 @@ TRIGGERS: dict[Rule, tuple[frozenset[str], frozenset[str]]] = {
     duration: (frozenset({"a", "an", "couple", "few", "several", "half", "quarter"}) | set(UNITS),
                frozenset({"n", "dec", "hm"})),
     every: (frozenset(FREQUENCIES) | {"every", "each", "once"}, frozenset()),
-    connector: (frozenset(CONNECTORS) | {"from", "up", "no"}, frozenset({"-"})),
+    connector: (frozenset(CONNECTORS) | {"from", "up", "no", "give"}, frozenset({"-"})),
     bare_number: (frozenset(), frozenset({"n"})),
 }
 _BY_WORD: dict[str, tuple[Rule, ...]] = {

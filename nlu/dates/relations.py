@@ -54,14 +54,36 @@ def _is_word(piece: Piece | None, *texts: str) -> bool:
     return isinstance(piece, Word) and piece.text in texts
 
 
+WEEK_OF = {"week_of": 0, "week_after": 1, "week_before": -1}
+WEEKEND_OF = ("weekend_of", "weekend_after", "weekend_before")
+
+
 def _week_of(pieces: list[Piece], k: int, out: list[Piece], ctx: Context) -> int:
-    """"the week of december 7th": the calendar week holding that day."""
-    day = _at(pieces, k + 1)
-    if not (_is_word(pieces[k], "week_of") and isinstance(day, Day)):
+    """"the week of december 7th" (the calendar week holding that day), "the week after the
+    4th of july" (the one after it), "the weekend of the 5th", "the weekend after easter"."""
+    word, day = pieces[k], _at(pieces, k + 1)
+    if not (isinstance(word, Word) and isinstance(day, Day)):
         return 0
-    first = week_start(day.date, ctx.policy.week_start)
-    out.append(Period(*ctx.day_span(first, first + timedelta(days=6)), "week", week=first))
-    return 2
+    if word.text in WEEK_OF:
+        first = week_start(day.date, ctx.policy.week_start) + timedelta(days=7 * WEEK_OF[word.text])
+        out.append(Period(*ctx.day_span(first, first + timedelta(days=6)), "week", week=first))
+        return 2
+    if word.text in WEEKEND_OF:
+        out.append(Period(*ctx.day_span(*_weekend_near(day.date, word.text)), "day"))
+        return 2
+    return 0
+
+
+def _weekend_near(day: date, relation: str) -> tuple[date, date]:
+    """The Saturday and Sunday of "the weekend of" a day (the one it is in, or the coming
+    one; a Monday's is the one just before it), or the first one after / before it."""
+    if relation == "weekend_after":
+        saturday = day + timedelta(days=(5 - day.weekday()) % 7 or 7)
+    elif relation == "weekend_before":
+        saturday = day - timedelta(days=(day.weekday() - 5) % 7 or 7)
+    else:
+        saturday = day + timedelta(days={5: 0, 6: -1, 0: -2}.get(day.weekday(), 5 - day.weekday()))
+    return saturday, saturday + timedelta(days=1)
 
 
 def _weekday_beside_day(pieces: list[Piece], k: int, out: list[Piece], ctx: Context) -> int:

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from dateutil.relativedelta import relativedelta
 
-from nlu.dates.lexicon import FREQUENCIES, PARTS_OF_DAY, UNITS
+from nlu.dates.lexicon import FREQUENCIES, MONTHS, PARTS_OF_DAY, UNITS
 from nlu.dates.pieces import Dur, Num, Pod, Recur, Word
 from nlu.dates.rules_times import AMOUNT_LEADS
 from nlu.dates.scanner import CONNECTORS, Scan
+
+
+# words after a bare number that give it another meaning ("in 5 pm", "in 3 and a half hours")
+BARE_NUMBER_READERS = frozenset(MONTHS) | frozenset(UNITS) | frozenset(PARTS_OF_DAY) | {
+    "am", "pm", "oclock", "h", "and", "to", "or", "of", "th", "st", "nd", "rd", "hundred", "thousand"}
 
 
 def _count(s: Scan, i: int) -> tuple[float | None, int]:
@@ -55,11 +60,11 @@ def duration(s: Scan, i: int) -> int:
         return i
     unit = _unit(s, j)
     if unit is None:
-        return i
+        return _bare_minutes(s, i, count, j)
     grain, mult = unit
     j += 1
-    if s.word(j) == "and" and s.word(j + 1) in ("a", "an") and s.word(j + 2) == "half":
-        count += 0.5
+    if s.word(j) == "and" and s.word(j + 1) in ("a", "an") and s.word(j + 2) in ("half", "quarter"):
+        count += 0.5 if s.word(j + 2) == "half" else 0.25  # "an hour and a quarter"
         j += 3
     amount = count * mult
     delta = to_delta(grain, amount)
@@ -67,6 +72,17 @@ def duration(s: Scan, i: int) -> int:
         return i
     s.out.append(Dur(delta, _finest(grain, amount), grain, amount))
     return j
+
+
+def _bare_minutes(s: Scan, i: int, count: float, j: int) -> int:
+    """"back in 15", "ready in 5": a bare number after "in" that nothing else reads is minutes."""
+    tok = s.num(i)
+    if tok is None or tok.ordinal or s.word(i - 1) != "in" or not 1 <= count <= 90 or tok.digits > 2:
+        return i
+    if j < len(s.toks) and (s.toks[j].kind != "w" or s.word(j) in BARE_NUMBER_READERS):
+        return i  # "in 15 to 20", "in 5 pm", "in 3 weeks": read by the other rules
+    s.out.append(Dur(relativedelta(minutes=int(count)), "minute", "minute", count))
+    return i + 1
 
 
 def _hours_minutes(s: Scan, i: int) -> int:
@@ -155,6 +171,9 @@ def connector(s: Scan, i: int) -> int:
     if word == "no" and s.word(i + 1) == "later" and s.word(i + 2) == "than":
         s.out.append(Word("by"))
         return i + 3
+    if word == "give" and s.word(i + 1) == "me":  # "give me 10 mins"
+        s.out.append(Word("in"))
+        return i + 2
     if word in CONNECTORS:
         s.out.append(Word(CONNECTORS[word]))
         return i + 1

@@ -103,7 +103,8 @@ def month_first(s: Scan, i: int) -> int:
         if day is not None:
             s.out.append(day)
             return end
-    year, end = read_year(s, i + 1)
+    dash = i + 1 < len(s.toks) and s.toks[i + 1].kind == "-"  # "Apr-2027"
+    year, end = read_year(s, i + 1 + dash)
     if year is not None:
         start = date(year, month, 1)
         s.out.append(month_period(s.ctx, start))

@@ -4,8 +4,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from nlu.dates import holidays
-from nlu.dates.calendar import Context, last_weekday, next_weekday, week_start
-from nlu.dates.lexicon import NOW_PHRASES, PARTS_OF_DAY, PLURAL_PARTS, WEEKDAYS, WEEKDAYS_PLURAL
+from nlu.dates.calendar import Context, last_weekday, next_month_day, next_weekday, week_start
+from nlu.dates.lexicon import MONTHS, NOW_PHRASES, PARTS_OF_DAY, PLURAL_PARTS, WEEKDAYS, WEEKDAYS_PLURAL
 from nlu.dates.pieces import Day, Period, Pod, Recur, Word
 from nlu.dates.rules_dates import read_year
 from nlu.dates.scanner import MODIFIERS, Scan
@@ -58,9 +58,12 @@ def relative_day(s: Scan, i: int) -> int:
 
 
 def holiday(s: Scan, i: int) -> int:
-    """christmas, new year's eve, thanksgiving, memorial day (optionally this/next/last)."""
+    """christmas, new year's eve, thanksgiving, memorial day (optionally this/next/last),
+    memorial day weekend, the ides of march."""
     mod = MODIFIERS.get(s.word(i))
     j = i + 1 if mod else i
+    if s.word(j) == "ides" and s.word(j + 1) == "of" and s.word(j + 2) in MONTHS:
+        return _ides(s, j + 2)
     if s.word(j) not in holidays.FIRST_WORDS:
         return i
     for name in holidays.NAMES:
@@ -68,9 +71,23 @@ def holiday(s: Scan, i: int) -> int:
             end = j + len(name)
             end = end + 1 if s.word(end) == "day" and name[-1] != "day" else end
             year, end = read_year(s, end)
-            s.out.append(Day(_holiday_date(" ".join(name), s.ctx.today, mod, year), month_known=True, rank=3))
+            day = _holiday_date(" ".join(name), s.ctx.today, mod, year)
+            if s.word(end) == "weekend":  # "memorial day weekend": the long weekend
+                s.out.append(Period(*s.ctx.day_span(*holidays.long_weekend(day)), "day"))
+                return end + 1
+            s.out.append(Day(day, month_known=True, rank=3))
             return end
     return i
+
+
+def _ides(s: Scan, j: int) -> int:
+    """"the ides of march": the 15th of march, may, july and october, else the 13th."""
+    month = MONTHS[s.word(j)]
+    year, end = read_year(s, j + 1)
+    dom = 15 if month in holidays.IDES_15 else 13
+    found = date(year, month, dom) if year else next_month_day(s.ctx.today, month, dom)
+    s.out.append(Day(found, month_known=True, rank=3))
+    return end
 
 
 def _holiday_date(name: str, today: date, mod: str | None, year: int | None) -> date:

@@ -9,7 +9,8 @@ from dateutil.relativedelta import relativedelta
 
 from nlu.dates.calendar import add_months, month_start, week_start
 from nlu.dates.lexicon import MONTHS, SEASONS
-from nlu.dates.pieces import Period, Word
+from nlu.dates import holidays
+from nlu.dates.pieces import Day, Period, Word
 from nlu.dates.rules_dates import month_period, quarter_span, read_year
 from nlu.dates.scanner import MODIFIERS, Scan
 
@@ -29,9 +30,13 @@ def period(s: Scan, i: int) -> int:
         return _one_after_this(s, unit, after_this, i)
     if unit in ("season", "seasons") and mod is not None:
         return _season_of(s, j + 1, {"this": 0, "last": -1}.get(mod, 1))
-    if unit == "week" and mod is None and s.word(j + 1) == "of":
-        s.out.append(Word("week_of"))  # "the week of december 7th": the week holding that day
+    if unit in ("week", "weekend") and mod is None and s.word(j + 1) in ("of", "after", "before") \
+            and s.word(j + 2) not in ("next", "this"):
+        s.out.append(Word(f"{unit}_{s.word(j + 1)}"))  # "the week of december 7th": relations.py
         return j + 2
+    if unit == "weekend" and mod is None and s.out and isinstance(s.out[-1], Day) and s.out[-1].weekday is None:
+        s.out[-1] = Period(*ctx.day_span(*holidays.long_weekend(s.out[-1].date)), "day")  # "july 4th weekend"
+        return j + 1
     if unit in ("week", "weeks") and (mod or s.word(i - 1) in ("the", "this")):
         first = week_start(today, ctx.policy.week_start) + timedelta(days=7 * shift)
         s.out.append(Period(*ctx.day_span(first, first + timedelta(days=6)), "week", week=first))
