@@ -8,6 +8,7 @@ from nlu.dates.lexicon import FREQUENCIES, MONTHS, PARTS_OF_DAY, UNITS
 from nlu.dates.pieces import Dur, Num, Pod, Recur, Word
 from nlu.dates.rules_times import AMOUNT_LEADS
 from nlu.dates.scanner import CONNECTORS, Scan
+from nlu.exceptions import BadDatePhrase
 
 
 # words after a bare number that give it another meaning ("in 5 pm", "in 3 and a half hours")
@@ -136,10 +137,15 @@ def every(s: Scan, i: int) -> int:
     s.out.append(Word("every"))
     j = s.skip(i + 1, "single")
     interval = 1
-    tok = s.num(j)
+    negative = j < len(s.toks) and (s.toks[j].kind == "-" or s.word(j) in ("minus", "negative"))
+    tok = s.num(j + negative)
     if s.word(j) in ("other", "alternate") or (tok is not None and tok.text in ("second", "2nd")):
         interval, j = 2, j + 1
-    elif tok is not None and not tok.ordinal and s.word(j + 1) in UNITS:
+    elif tok is not None and not tok.ordinal and s.word(j + negative + 1) in UNITS:
+        if negative or tok.val < 1:
+            unit = s.word(j + negative + 1)
+            raise BadDatePhrase(f"'every {'-' if negative else ''}{tok.val} {unit}': a repeat needs a "
+                                "whole number of at least 1 (every 2 weeks, every day)")
         interval, j = tok.val, j + 1
     unit = UNITS.get(s.word(j))
     if unit is not None:

@@ -11,6 +11,7 @@ from nlu.dates.lexicon import MONTHS, UNITS
 from nlu.dates.pieces import Day, Period
 from nlu.dates.scanner import MODIFIERS, Scan
 from nlu.dates.tokens import Tok
+from nlu.exceptions import BadDatePhrase
 
 
 def read_year(s: Scan, i: int) -> tuple[int | None, int]:
@@ -34,13 +35,21 @@ def _day_number(tok: Tok | None) -> int | None:
 
 
 def _dated(s: Scan, month: int, dom: int, year: int | None) -> Day | None:
+    """The day `month`/`dom` (of `year`, else the next one); a day the month never has
+    ("february 30", "april 31st", "2027-02-29") is a clear error, not some other date."""
+    if not (1 <= month <= 12 and 1 <= dom <= 31):
+        return None
     if year is not None:
         found = valid_date(year, month, dom)
     elif s.ctx.policy.future_bias:
         found = next_month_day(s.ctx.today, month, dom)
     else:
-        found = valid_date(s.ctx.today.year, month, dom)
-    return Day(found, month_known=True, rank=3, year_free=year is None) if found else None
+        found = valid_date(s.ctx.today.year, month, dom) or next_month_day(s.ctx.today, month, dom)
+    if found is None:
+        name = date(2000, month, 1).strftime("%B")
+        leap = " (it is not a leap year)" if month == 2 and dom == 29 else ""
+        raise BadDatePhrase(f"{name}{' ' + str(year) if year else ''} has no day {dom}{leap}")
+    return Day(found, month_known=True, rank=3, year_free=year is None)
 
 
 def typed_date(s: Scan, i: int) -> int:

@@ -168,8 +168,8 @@ def _past_to(s: Scan, i: int) -> int:
         rel, j = "past", i  # British "half four" is 4:30
     if rel not in ("past", "after", "to", "till", "til", "before", "of"):
         return i
-    if rel in ("to", "till", "til", "before", "of") and word is None and j == i + 1:
-        return i  # "10 to 5" is a range; "10 minutes to 5" is 4:50
+    if rel in ("to", "till", "til", "before", "of") and word is None and j == i + 1 and not _clock_to(s, i, tok):
+        return i  # "10 to 5" is a range; "10 minutes to 5" and spoken "ten to five" are 4:50
     base, named = s.num(j + 1), s.word(j + 1)
     if named in ("noon", "midnight"):
         base_hour, ampm, j2, exact = (12 if named == "noon" else 24), None, j + 2, True
@@ -189,6 +189,22 @@ def _past_to(s: Scan, i: int) -> int:
         return i
     s.out.append(found)
     return s.skip(j2, "oclock")
+
+
+def _clock_to(s: Scan, i: int, tok: Tok) -> bool:
+    """Whether "N to H" is a clock time (N minutes before H) rather than a range. Under the
+    default policy (minutes_to="clock") it is when said the way times are said: after
+    "at", or spoken ("ten to five", "twenty till six") with minutes a clock face uses
+    (5, 10, 20, 25) and an hour 1-12 spoken too; never after "from" / "between", where
+    "ten to five" is 10:00-17:00. minutes_to="range" reads every bare "N to H" as a range."""
+    if s.ctx.policy.minutes_to == "range" or s.word(i - 1) in ("from", "between"):
+        return False
+    hour = s.num(i + 2)
+    if hour is None or hour.ordinal or not 1 <= hour.val <= 12:
+        return False
+    if s.word(i - 1) == "at":
+        return True
+    return tok.digits == 0 and hour.digits == 0 and tok.val in (5, 10, 20, 25)
 
 
 def zone_word(s: Scan, i: int) -> int:
