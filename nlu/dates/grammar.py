@@ -14,7 +14,7 @@ from nlu.dates.lexicon import (
 from nlu.dates.rules_amounts import bare_number, connector, duration, every
 from nlu.dates.rules_dates import day_first, month_first, ordinal_day, typed_date
 from nlu.dates.rules_ordinals import ORDINAL_WORDS, nth_of
-from nlu.dates.rules_parts import ABBREVIATIONS, EDGES, UNIT_WORDS, part_of_unit
+from nlu.dates.rules_parts import ABBREVIATIONS, EDGES, UNIT_WORDS, first_thing, part_of_unit
 from nlu.dates.rules_days import CLOSEST, NOW_FIRST_WORDS, RELATIVE_FIRST_WORDS, holiday, now_word, relative_day, weekday
 from nlu.dates.rules_counted import counted_span
 from nlu.dates.rules_periods import period, rest_of
@@ -24,19 +24,20 @@ from nlu.dates.tokens import Tok
 
 # order matters: longer, more specific readings first ("day after tomorrow" before "day")
 RULES: tuple[Rule, ...] = (
-    now_word, holiday, relative_day, nth_of, part_of_unit, counted_span, rest_of, typed_date, month_first, day_first,
+    now_word, holiday, relative_day, first_thing, nth_of, part_of_unit, counted_span, rest_of, typed_date, month_first, day_first,
     weekday, period, past_to, clock, zone_word, part_of_day, ordinal_day, duration, every, connector,
     bare_number,
 )
 
 _MODS = frozenset(MODIFIERS)
 _UNIT_WORDS = frozenset({"week", "weeks", "weekend", "weekends", "month", "year", "quarter", "q", "yr", "wk",
-                        "season", "seasons"})
+                        "season", "seasons", "h", "w"})
 # the first token each rule can start on: (words, token kinds); the scan only tries those rules
 TRIGGERS: dict[Rule, tuple[frozenset[str], frozenset[str]]] = {
     now_word: (NOW_FIRST_WORDS, frozenset()),
     holiday: (_MODS | holidays.FIRST_WORDS | {"ides"}, frozenset()),
     relative_day: (frozenset(RELATIVE_FIRST_WORDS) | {"next"}, frozenset()),
+    first_thing: (frozenset({"last"}), frozenset({"n"})),
     nth_of: (frozenset(ORDINAL_WORDS), frozenset({"n"})),
     part_of_unit: (frozenset(EDGES) | frozenset(ABBREVIATIONS) | frozenset(UNIT_WORDS), frozenset()),
     counted_span: (_MODS, frozenset({"n"})),

@@ -32,7 +32,7 @@ _RULES: dict[str, Callable[[int], date]] = {
     "valentine": _fixed(2, 14), "valentines": _fixed(2, 14),
     "mother day": _nth(5, SU, 2), "mothers day": _nth(5, SU, 2),
     "father day": _nth(6, SU, 3), "fathers day": _nth(6, SU, 3),
-    "martin luther king day": _nth(1, MO, 3), "mlk day": _nth(1, MO, 3),
+    "martin luther king day": _nth(1, MO, 3), "mlk day": _nth(1, MO, 3), "mlk": _nth(1, MO, 3),
     "presidents day": _nth(2, MO, 3), "president day": _nth(2, MO, 3),
     "columbus day": _nth(10, MO, 2), "veterans day": _fixed(11, 11),
     "juneteenth": _fixed(6, 19), "st patrick day": _fixed(3, 17), "saint patrick day": _fixed(3, 17),

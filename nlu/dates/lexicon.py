@@ -8,7 +8,8 @@ ALIASES = {
     "tmw": "tomorrow", "tmrow": "tomorrow", "tomo": "tomorrow", "tonite": "tonight", "nite": "night",
     "thx": "please", "thanks": "please", "pls": "please", "plz": "please", "approx": "approximately",
     "mtg": "meeting", "yest": "yesterday", "aft": "afternoon", "arvo": "afternoon",
-    "morn": "morning", "xmas": "christmas", "fortnite": "fortnight",
+    "morn": "morning", "xmas": "christmas", "fortnite": "fortnight", "summertime": "summer",
+    "wintertime": "winter", "springtime": "spring", "autumntime": "autumn",
 }
 
 MONTHS = {
@@ -29,7 +30,7 @@ WEEKDAYS_PLURAL = {name + "s": day for name, day in WEEKDAYS.items() if len(name
 UNITS = {
     "second": ("second", 1), "seconds": ("second", 1), "sec": ("second", 1), "secs": ("second", 1),
     "minute": ("minute", 1), "minutes": ("minute", 1), "min": ("minute", 1), "mins": ("minute", 1),
-    "hour": ("hour", 1), "hours": ("hour", 1), "hr": ("hour", 1), "hrs": ("hour", 1),
+    "hour": ("hour", 1), "hours": ("hour", 1), "hr": ("hour", 1), "hrs": ("hour", 1), "h": ("hour", 1),
     "day": ("day", 1), "days": ("day", 1), "week": ("week", 1), "weeks": ("week", 1),
     "fortnight": ("week", 2), "fortnights": ("week", 2),
     "month": ("month", 1), "months": ("month", 1), "mo": ("month", 1), "mos": ("month", 1),
@@ -73,7 +74,8 @@ as soon as possible|as soon as poss|as soon as you can|as soon as we can|as soon
 effective immediately|here and now|now now""".replace("\n", "").split("|")), key=len, reverse=True))
 
 FREQUENCIES = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year",
-               "annually": "year", "hourly": "hour", "nightly": "night", "biweekly": "biweek"}
+               "annually": "year", "hourly": "hour", "nightly": "night", "biweekly": "biweek",
+               "fortnightly": "biweek", "quarterly": "quarter"}
 
 # words that carry no time meaning of their own: skipped wherever they stand
 FILLERS = frozenset("""
@@ -81,5 +83,5 @@ uh um umm uhm er erm ah hmm mm like please just maybe so well okay ok actually b
 the a an of on at in for around about approximately roughly sometime some time o at
 that this day date is it be will would should could can me my our your us we i you
 starting start starts beginning begins scheduled schedule set due exactly sharp precisely
-and or then also same kind sort again either than
+and or then also same kind sort again either than more another additional extra
 """.split())

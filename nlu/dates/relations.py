@@ -124,8 +124,8 @@ def _dur_beside_day(pieces: list[Piece], k: int, out: list[Piece], ctx: Context)
     """"two days after christmas", "a week from friday", "3 days before the 18th"."""
     dur, word, anchor = pieces[k], _at(pieces, k + 1), _at(pieces, k + 2)
     if not (isinstance(dur, Dur) and dur.grain not in SUB_DAY and _is_word(word, "after", "before", "from")
-            and isinstance(anchor, Day)):
-        return 0
+            and isinstance(anchor, Day)) or (out and _is_word(out[-1], "for") and word.text == "from"):
+        return 0  # "for 3 days from tomorrow" is a length from that day
     sign = -1 if word.text == "before" else 1
     out.append(Day(anchor.date + sign * dur.delta, rank=anchor.rank, month_known=anchor.month_known))
     return 3
@@ -215,6 +215,8 @@ def as_time(piece: Piece) -> Time | None:
         if piece.value == 24:
             return Time(0, exact=True, next_day=True)
         return Time(piece.value, exact=piece.value == 0 or piece.value > 12)
+    if isinstance(piece, Num) and 100 <= piece.value <= 1259 and piece.value % 100 < 60:
+        return Time(piece.value // 100, piece.value % 100, grain="minute")  # "830", "230ish": 8:30, 2:30
     return None
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dateutil.relativedelta import relativedelta
 
-from nlu.dates.lexicon import FREQUENCIES, MONTHS, PARTS_OF_DAY, UNITS
+from nlu.dates.lexicon import FREQUENCIES, MONTHS, PARTS_OF_DAY, UNITS, WEEKDAYS
 from nlu.dates.pieces import Dur, Num, Pod, Recur, Word
 from nlu.dates.rules_times import AMOUNT_LEADS
 from nlu.dates.scanner import CONNECTORS, Scan
 from nlu.exceptions import BadDatePhrase
 
 
+# days a week is counted from without "from" ("a week today", "a week on monday")
+WEEK_ANCHORS = frozenset(WEEKDAYS) | {"today", "tomorrow", "yesterday", "tonight"}
 # words after a bare number that give it another meaning ("in 5 pm", "in 3 and a half hours")
 BARE_NUMBER_READERS = frozenset(MONTHS) | frozenset(UNITS) | frozenset(PARTS_OF_DAY) | {
     "am", "pm", "oclock", "h", "and", "to", "or", "of", "th", "st", "nd", "rd", "hundred", "thousand"}
@@ -23,7 +25,10 @@ def _count(s: Scan, i: int) -> tuple[float | None, int]:
     if tok is not None and not tok.ordinal:
         if s.word(i + 1) == "and" and s.word(i + 2) == "a" and s.word(i + 3) == "half":
             return tok.val + 0.5, i + 4
-        return float(tok.val), i + 1
+        nxt = s.toks[i + 1] if i + 1 < len(s.toks) else None
+        if nxt is not None and nxt.kind == "dec" and nxt.val < 1:  # "2 1/2 hours"
+            return tok.val + nxt.val, i + 2
+        return float(tok.val), s.skip(i + 1, "more", "additional", "extra", "whole", "full")
     if word in ("a", "an"):
         return 1.0, i + 1
     if word == "couple":
@@ -72,6 +77,9 @@ def duration(s: Scan, i: int) -> int:
     if not delta:  # "0 minutes", "half a second": no length at all
         return i
     s.out.append(Dur(delta, _finest(grain, amount), grain, amount))
+    if grain == "week" and s.word(i - 1) != "for" and s.word(s.skip(j, "on")) in WEEK_ANCHORS:
+        s.out.append(Word("from"))  # British "a week today", "a fortnight on monday"
+        return s.skip(j, "on")
     return j
 
 
@@ -139,7 +147,8 @@ def every(s: Scan, i: int) -> int:
     interval = 1
     negative = j < len(s.toks) and (s.toks[j].kind == "-" or s.word(j) in ("minus", "negative"))
     tok = s.num(j + negative)
-    if s.word(j) in ("other", "alternate") or (tok is not None and tok.text in ("second", "2nd")):
+    nth_weekday = s.word(j + 1) in WEEKDAYS and s.word(j + 2) in ("of", "in")  # "every second tuesday of the month"
+    if s.word(j) in ("other", "alternate") or (tok is not None and tok.text in ("second", "2nd") and not nth_weekday):
         interval, j = 2, j + 1
     elif tok is not None and not tok.ordinal and s.word(j + negative + 1) in UNITS:
         if negative or tok.val < 1:

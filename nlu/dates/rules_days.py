@@ -50,10 +50,12 @@ def relative_day(s: Scan, i: int) -> int:
         if pattern == ("day", "after") and i + 2 < len(s.toks):
             continue  # "the day after christmas": a one-day offset from what follows
         if all(s.word(i + k) == w for k, w in enumerate(pattern)):
-            s.out.append(Day(s.ctx.today + timedelta(days=shift), rank=2))
+            end = i + len(pattern)
+            week_on = s.word(end) == "week" and s.word(end + 1) not in ("of", "after", "before") and shift >= 0
+            s.out.append(Day(s.ctx.today + timedelta(days=shift + 7 * week_on), rank=2))  # "tomorrow week"
             if pattern[-1] in ("tonight", "tonite", "night"):
                 s.out.append(Pod("tonight", *PARTS_OF_DAY["tonight"]))
-            return i + len(pattern)
+            return end + week_on
     return i
 
 
@@ -74,6 +76,10 @@ def holiday(s: Scan, i: int) -> int:
             day = _holiday_date(" ".join(name), s.ctx.today, mod, year)
             if s.word(end) == "weekend":  # "memorial day weekend": the long weekend
                 s.out.append(Period(*s.ctx.day_span(*holidays.long_weekend(day)), "day"))
+                return end + 1
+            if s.word(end) == "week":  # "christmas week": the week holding it
+                first = week_start(day, s.ctx.policy.week_start)
+                s.out.append(Period(*s.ctx.day_span(first, first + timedelta(days=6)), "week", week=first))
                 return end + 1
             s.out.append(Day(day, month_known=True, rank=3))
             return end

@@ -31,6 +31,7 @@ UNIT_WORDS = {"week": "week", "wk": "week", "month": "month", "quarter": "quarte
 DAY_PARTS = frozenset(PARTS_OF_DAY) | {"tonight", "tonite"}
 SHIFTS = {"next": 1, "coming": 1, "last": -1}
 CLOSE_OF_DAY = 17
+OPENING = 9  # the start of the working day
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def part_of_unit(s: Scan, i: int) -> int:
         edge, kind, j = EDGES[word], None, s.skip(i + 1, "of", "the")
     else:
         return i
-    if kind == "day" or kind is None and s.word(j) in ("day", "business"):
+    if kind == "day" or kind is None and s.word(j) in ("day", "business", "play"):
         return _close_of_day(s, i, j, edge, kind)
     if kind is None and edge in ("early", "mid", "late") and _day_part_follows(s, i + 1):
         s.out.append(Word(edge))  # "late tonight": combine narrows the part of the day
@@ -69,13 +70,23 @@ def part_of_unit(s: Scan, i: int) -> int:
 
 
 def _close_of_day(s: Scan, i: int, j: int, edge: str, kind: str | None) -> int:
-    """EOD, COB, end of (the business) day, close of business: 17:00."""
-    if edge != "end":
+    """EOD, COB, end of (the business) day, close of play: 17:00; the start of the
+    (business) day: 09:00."""
+    if edge not in ("end", "start"):
         return i
-    s.out.append(Time(CLOSE_OF_DAY, exact=True))
+    s.out.append(Time(CLOSE_OF_DAY if edge == "end" else OPENING, exact=True))
     if kind == "day":
         return j
     return j + 1 + (s.word(j + 1) == "day")
+
+
+def first_thing(s: Scan, i: int) -> int:
+    """"first thing (tomorrow)": the start of the working day, 09:00; "last thing": 17:00."""
+    edge = s.text(i)  # "first" is a number token (ordinal 1)
+    if edge not in ("first", "last") or s.word(i + 1) != "thing":
+        return i
+    s.out.append(Time(OPENING if edge == "first" else CLOSE_OF_DAY, exact=True))
+    return i + 2
 
 
 def _day_part_follows(s: Scan, j: int) -> bool:
@@ -99,6 +110,10 @@ def _unit_at(s: Scan, j: int, kind: str | None) -> tuple[Unit | None, int]:
         if year is None:
             year = today.year + (1 if mod == "next" and month <= today.month else -1 if mod == "last" and month >= today.month else 0)
         return Unit("month", date(year, month, 1), mod is None and end == k + 1, relativedelta(years=1)), end
+    if s.word(k) == "q" and s.num(k + 1) is not None and 1 <= s.num(k + 1).val <= 4 and kind in (None, "quarter"):
+        year, end = read_year(s, k + 2)  # "end of Q1", "the start of Q3 2027"
+        first = date(year or today.year, 3 * s.num(k + 1).val - 2, 1)
+        return Unit("quarter", first, year is None, relativedelta(years=1)), end
     year, end = read_year(s, k)
     if year is not None and kind in (None, "year"):
         return Unit("year", date(year, 1, 1), bare=False), end

@@ -11,7 +11,7 @@ from nlu.dates.calendar import add_months, month_start, week_start
 from nlu.dates.lexicon import MONTHS, SEASONS
 from nlu.dates import holidays
 from nlu.dates.pieces import Day, Period, Word
-from nlu.dates.rules_dates import month_period, quarter_span, read_year
+from nlu.dates.rules_dates import half_span, month_period, quarter_span, read_year
 from nlu.dates.scanner import MODIFIERS, Scan
 
 
@@ -30,9 +30,9 @@ def period(s: Scan, i: int) -> int:
         return _one_after_this(s, unit, after_this, i)
     if unit in ("season", "seasons") and mod is not None:
         return _season_of(s, j + 1, {"this": 0, "last": -1}.get(mod, 1))
-    if unit in ("week", "weekend") and mod is None and s.word(j + 1) in ("of", "after", "before") \
+    if unit in ("week", "weekend") and mod is None and s.word(j + 1) in WEEK_RELATIONS \
             and s.word(j + 2) not in ("next", "this"):
-        s.out.append(Word(f"{unit}_{s.word(j + 1)}"))  # "the week of december 7th": relations.py
+        s.out.append(Word(f"{unit}_{WEEK_RELATIONS[s.word(j + 1)]}"))  # "the week of december 7th": relations.py
         return j + 2
     if unit == "weekend" and mod is None and s.out and isinstance(s.out[-1], Day) and s.out[-1].weekday is None:
         s.out[-1] = Period(*ctx.day_span(*holidays.long_weekend(s.out[-1].date)), "day")  # "july 4th weekend"
@@ -60,7 +60,16 @@ def period(s: Scan, i: int) -> int:
         return end
     if unit == "q" and s.num(j + 1) is not None and 1 <= s.num(j + 1).val <= 4:
         return quarter_span(s, j + 2, s.num(j + 1).val)
+    if unit == "h" and s.num(j + 1) is not None and s.num(j + 1).val in (1, 2) and not s.num(j + 1).ordinal:
+        return half_span(s, j + 2, s.num(j + 1).val)  # "H1 2027", "H2"
+    if unit in ("week", "wk", "w") and mod is None and s.num(j + 1) is not None and not s.num(j + 1).ordinal:
+        return _week_number(s, j + 1, i)  # "week 5", "W05", "wk 50 of 2027"
     if unit in SEASONS:
+        year, end = read_year(s, j + 1)
+        if year is not None:  # "summer 2027"; "winter 2027" is the one holding January 2027
+            start = date(year - (SEASONS[unit] == 12), SEASONS[unit], 1)
+            s.out.append(Period(*ctx.day_span(start, add_months(start, 3) - timedelta(days=1)), "month"))
+            return end
         return _season(s, j + 1, SEASONS[unit], mod)
     if unit in MONTHS and (mod or unit != "may" or s.word(i - 1) in ("in", "of", "during")):
         return _named_month(s, j + 1, MONTHS[unit], mod)
@@ -74,6 +83,27 @@ def period(s: Scan, i: int) -> int:
         s.out.append(Period(*ctx.day_span(first, date(year, 12, 31)), "year"))
         return end
     return i
+
+
+# "the week of / after / before / starting / commencing <day>"
+WEEK_RELATIONS = {"of": "of", "after": "after", "before": "before", "starting": "of", "beginning": "of",
+                  "commencing": "of", "including": "of", "containing": "of"}
+
+
+def _week_number(s: Scan, j: int, i: int) -> int:
+    """"week 5", "W05 2027": the ISO 8601 week (Monday to Sunday) of that number; without a
+    year, this year's unless it is over, then next year's."""
+    number = s.num(j).val
+    year, end = read_year(s, j + 1)
+    today = s.ctx.today
+    try:
+        first = date.fromisocalendar(year or today.isocalendar()[0], number, 1)
+        if year is None and first + timedelta(days=6) < today:
+            first = date.fromisocalendar(today.isocalendar()[0] + 1, number, 1)
+    except ValueError:
+        return i
+    s.out.append(Period(*s.ctx.day_span(first, first + timedelta(days=6)), "week", week=first))
+    return end
 
 
 def _shifted_unit(s: Scan, unit: str, shift: int, end: int) -> int:

@@ -19,6 +19,10 @@ _IN_THE_AMPM = re.compile(r"\bin the ([ap])\.?m\b\.?")  # "3 in the am"
 _AMPM_LETTER = re.compile(r"(?<=\d)([ap])\b(?!\.?\s*m\b)")  # "3p", "9:30a"
 _ISH = re.compile(r"\b([a-z]+|\d+)ish\b")  # "3ish", "noonish"
 _WORD_HYPHEN = re.compile(r"\b([a-z]+)-(?=([a-z]+))")  # "twenty-first", "mid-december"; not "mon-fri"
+_TEXTING = re.compile(r"\b2(moro+w?|mor+ow|mrw|day|nite|night)\b")  # "2moro", "2nite"
+_TEXTED = {"day": "today", "nite": "tonight", "night": "tonight"}
+_MID_COMPOUND = re.compile(r"\bmid(?!night|day|dle|st\b)(?=[a-z]{3,})")  # "midweek", "midmarch"; not "midnight"
+_DAY_MONTH_DASHES = re.compile(r"\b(\d{1,2})-([a-z]{3,9})-(\d{2}|\d{4})\b")  # "14-Apr-2027"
 _ACRONYM = re.compile(r"\b(?:[a-z]\.){2,}(?:[a-z]\b\.?)?")  # "a.s.a.p.", "e.o.d": one word
 _PRIME_MINUTES = re.compile(r"(?<=\d)\s*['\u2032](?![a-z0-9])")  # "in 20'": minutes
 _SHORT_YEAR = re.compile(r"(?<![\w'])'(\d{2})(?![\w'])")  # "Dec '26", "Q2 '27"
@@ -26,11 +30,11 @@ _UNIT_AHEAD = r"(?=\s*(?:of\s+)?(?:an?\s+)?(?:h|hrs?|hours?|mins?|minutes?|secs?
 _TOKEN = re.compile(
     r"(?P<isoweek>\d{4}-?w\d{1,2})(?![\d-])"
     r"|(?P<iso>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?!\d)"
-    r"|(?P<ym>\d{4}[-/]\d{1,2})(?![\d/-])"
+    r"|(?P<ym>\d{4}[-/.]\d{1,2})(?![\d/.-])"
     r"|(?P<ymd8>(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\d])"
     r"|(?P<dmy>\d{1,2}\.\d{1,2}\.\d{2,4})(?![\d.])"
     r"|(?P<mdy>\d{1,2}-\d{1,2}-\d{2,4})(?![\d-])"
-    r"|(?P<my>\d{1,2}/\d{4})(?![\d/])"
+    r"|(?P<my>\d{1,2}[/-]\d{4})(?![\d/-])"
     r"|(?P<frac>\d{1,2}/\d{1,2})" + _UNIT_AHEAD +
     r"|(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\d/])"
     r"|(?P<hm>\d{1,2}[:.]\d{2}(?::\d{2})?)(?![\d.:])"
@@ -66,6 +70,12 @@ def normalise(text: str) -> str:
         text = _ACRONYM.sub(_acronym, text)
     if "@" in text:
         text = text.replace("@", " at ")
+    if "2" in text:
+        text = _TEXTING.sub(lambda m: " " + _TEXTED.get(m.group(1), "tomorrow") + " ", text)
+    if "mid" in text:
+        text = _MID_COMPOUND.sub("mid ", text)
+    if "w/c" in text:
+        text = text.replace("w/c", "week commencing")
     if "w/e" in text:
         text = text.replace("w/e", "weekend")
     if "'" in text or "\u2032" in text:
@@ -80,7 +90,8 @@ def normalise(text: str) -> str:
     if "'" in text:
         text = _POSSESSIVE.sub("", text)
     if "-" in text:
-        text = _WORD_HYPHEN.sub(_hyphen, text.replace("-to-", " to ")).replace("mid-", "mid ")
+        text = _DAY_MONTH_DASHES.sub(r"\1 \2 \3", text.replace("-to-", " to "))
+        text = _WORD_HYPHEN.sub(_hyphen, text).replace("mid-", "mid ")
     return _AMPM.sub(r" \1m ", text)
 
 
@@ -154,8 +165,8 @@ def _ymd(text: str) -> Tok:
 
 
 def _year_month(text: str) -> Tok:
-    """2027-05, 2027/05 (ISO order) and 05/2027: a month, day 0."""
-    a, b = (int(x) for x in re.split(r"[-/]", text))
+    """2027-05, 2027/05, 2027.05 (ISO order) and 05/2027, 05-2027: a month, day 0."""
+    a, b = (int(x) for x in re.split(r"[-/.]", text))
     return Tok("ymd", text, (a, b, 0) if a > 99 else (b, a, 0))
 
 
