@@ -1,6 +1,6 @@
 """Accuracy and speed of nlu.dates.resolve beside dateparser and parsedatetime.
 
-    .venv/bin/python bench/dates_bench.py [--cases bench/dates_cases.jsonl] [--failures]
+    .venv/bin/python bench/dates_bench.py [--cases bench/dates_cases.jsonl] [--failures] [--ours-only]
 
 The cases (bench/dates_cases.jsonl: {"text", "start", "end", "grain", "family"}) were
 written by hand at now = Monday 2026-11-23 09:00, America/New_York. A row may carry its own
@@ -11,18 +11,29 @@ matches on year and month; a "tomorrow" start on the date; "at 6pm" on date and 
 equals the expected start; a phrase expected to have no start (a duration, not a date) is
 right when the tool returns nothing. Ours is also scored strictly: start, end and grain
 exactly as expected.
+
+Speed is measured twice: in process (mean per phrase, best of 3 passes, the tools taking
+turns), and as whole processes with start-up included, the way a caller pays for it:
+`python -m nlu dates` over a file of the phrases beside a Python process running
+parsedatetime over the same file (both read stdin and write one line per phrase), best of
+5 runs taking turns, wall clock and CPU time; the ratios, the date, the core count and the
+load are printed with them.
 """
 from __future__ import annotations
 
 import argparse
 import gc
 import json
+import os
+import resource
+import subprocess
 import sys
+import tempfile
 import time
 import warnings
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -30,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from nlu.dates import resolve  # noqa: E402
 from nlu.timezones import reference_time  # noqa: E402
 
+ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 23, 9, 0)
 ZONE = "America/New_York"
 CASES = Path(__file__).with_name("dates_cases.jsonl")
@@ -75,6 +87,59 @@ def parsedatetime_tool() -> Tool:
         found, ctx = cal.parseDT(text, sourceTime=now)
         return (found if ctx.hasDateOrTime else None), None, None
     return run
+
+
+PARSEDATETIME_PROCESS = """
+import sys, warnings
+from datetime import datetime
+import parsedatetime
+warnings.filterwarnings("ignore")
+cal = parsedatetime.Calendar(version=parsedatetime.VERSION_CONTEXT_STYLE)
+now = datetime.fromisoformat(sys.argv[1])
+write = sys.stdout.write
+for line in sys.stdin:
+    found, ctx = cal.parseDT(line.rstrip("\\n"), sourceTime=now)
+    write((found.isoformat() if ctx.hasDateOrTime else "null") + "\\n")
+"""
+
+
+def processes(texts: list[str], runs: int = 5) -> dict[str, tuple[float, float]]:
+    """Best wall-clock and best CPU seconds (user + system) of a whole process, start-up
+    included, over a file of the phrases: `python -m nlu dates` with its default options,
+    and parsedatetime. On a shared machine the wall clock also counts time spent waiting
+    for a core; the CPU time does not."""
+    commands = {
+        "python -m nlu dates": [sys.executable, "-m", "nlu", "dates", "--now", NOW.isoformat(), "--tz", ZONE],
+        "parsedatetime": [sys.executable, "-c", PARSEDATETIME_PROCESS, NOW.isoformat()],
+    }
+    wall = {name: float("inf") for name in commands}
+    cpu = dict(wall)
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as phrases:
+        phrases.write("\n".join(texts) + "\n")
+        for _ in range(runs):
+            for name, command in commands.items():
+                phrases.seek(0)
+                used = _children_cpu()
+                began = time.perf_counter()
+                subprocess.run(command, stdin=phrases, stdout=subprocess.DEVNULL, cwd=ROOT, check=True)
+                wall[name] = min(wall[name], time.perf_counter() - began)
+                cpu[name] = min(cpu[name], _children_cpu() - used)
+    return {name: (wall[name], cpu[name]) for name in commands}
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def print_processes(texts: list[str]) -> None:
+    best = processes(texts)
+    (ours_wall, ours_cpu), (peer_wall, peer_cpu) = best["python -m nlu dates"], best["parsedatetime"]
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"whole process over {len(texts)} lines, start-up included, best of 5 ({date.today()}, {cores} cores, "
+          f"load {os.getloadavg()[0]:.1f}): python -m nlu dates {ours_wall:.2f} s wall / {ours_cpu:.2f} s cpu, "
+          f"parsedatetime {peer_wall:.2f} s / {peer_cpu:.2f} s, ratio {ours_wall / peer_wall:.2f} wall / "
+          f"{ours_cpu / peer_cpu:.2f} cpu (limit 3)")
 
 
 def cut(moment: datetime, grain: str | None) -> tuple:
@@ -132,7 +197,7 @@ def main() -> int:
     args.add_argument("--cases", type=Path, nargs="+", default=[CASES],
                       help="JSONL suites (default: the main one; bench/dates_*.jsonl: all of them)")
     args.add_argument("--failures", action="store_true", help="list the phrases we get wrong")
-    args.add_argument("--ours-only", action="store_true", help="skip the peers (fast)")
+    args.add_argument("--ours-only", action="store_true", help="skip the peers and the process timing (fast)")
     opts = args.parse_args()
     cases = [json.loads(line) for path in opts.cases for line in path.read_text().splitlines() if line.strip()]
     warnings.filterwarnings("ignore")
@@ -151,6 +216,8 @@ def main() -> int:
             ours_answers = answers
         print(f"{line:62}  mean {mean * 1000:7.3f} ms/phrase (best of 3 passes)", flush=True)
     _families(cases, ours_answers)
+    if not opts.ours_only:
+        print_processes([case["text"] for case in cases])
     if opts.failures:
         for case, got in zip(cases, ours_answers):
             if not strict_right(case, got):

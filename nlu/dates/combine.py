@@ -15,7 +15,6 @@ from dateutil.relativedelta import relativedelta
 
 from nlu.dates.calendar import GRAIN_STEP, Context
 from nlu.dates.pieces import Day, DayRange, Dur, Num, Period, Piece, Pod, Recur, Time, TimeRange, Word, Zone
-from nlu.dates.recurrence import recurrence
 from nlu.dates.rules_parts import narrow_day_parts
 from nlu.dates.relations import SUB_DAY, as_time, merge_durations, offsets, on_or_after, ranges, same_month, same_year
 from nlu.dates.times import resolve_time, resolve_time_range
@@ -33,6 +32,10 @@ def combine(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
         return _to_zone(span, ctx.tz) if span is not None else None
     pieces = offsets(merge_durations(narrow_day_parts(pieces)), ctx)
     if any(isinstance(p, Recur) or (isinstance(p, Word) and p.text == "every") for p in pieces):
+        # imported here: dateutil.rrule and the rule check cost a CLI start-up ~20 ms, and
+        # most phrases repeat nothing
+        from nlu.dates.recurrence import recurrence
+
         return recurrence(pieces, ctx)
     pieces = ranges(pieces, ctx)
     mode = _mode(pieces)

@@ -23,14 +23,20 @@ _REL_BY_FIRST: dict[str, list[tuple[tuple[str, ...], int]]] = {}
 for _pattern, _shift in sorted(RELATIVE_DAYS.items(), key=lambda kv: -len(kv[0])):
     _REL_BY_FIRST.setdefault(_pattern[0], []).append((_pattern, _shift))
 RELATIVE_FIRST_WORDS = frozenset(_REL_BY_FIRST)
-NOW_FIRST_WORDS = frozenset(p[0] for p in NOW_PHRASES)
+_NOW_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in NOW_PHRASES:  # longest first
+    _NOW_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+NOW_FIRST_WORDS = frozenset(_NOW_BY_FIRST)
+_HOLIDAYS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _name in holidays.NAMES:  # longest first
+    _HOLIDAYS_BY_FIRST.setdefault(_name[0], []).append(_name)
 CLOSEST = frozenset({"closest", "nearest"})
 
 
 def now_word(s: Scan, i: int) -> int:
     """now, right now, asap, as soon as possible, at the moment: the present second."""
-    for phrase in NOW_PHRASES:  # token text, not word: "second" of "this second" is a number token
-        if s.word(i) == phrase[0] and all(s.text(i + k) == w for k, w in enumerate(phrase)):
+    for phrase in _NOW_BY_FIRST.get(s.word(i), ()):  # token text: "second" of "this second" is a number
+        if all(s.text(i + k) == w for k, w in enumerate(phrase)):
             moment = s.ctx.now.replace(microsecond=0)
             s.out.append(Period(moment, s.ctx.after(moment, timedelta(seconds=1)), "second"))
             return i + len(phrase)
@@ -66,9 +72,7 @@ def holiday(s: Scan, i: int) -> int:
     j = i + 1 if mod else i
     if s.word(j) == "ides" and s.word(j + 1) == "of" and s.word(j + 2) in MONTHS:
         return _ides(s, j + 2)
-    if s.word(j) not in holidays.FIRST_WORDS:
-        return i
-    for name in holidays.NAMES:
+    for name in _HOLIDAYS_BY_FIRST.get(s.word(j), ()):
         if all(s.word(j + k) == w for k, w in enumerate(name)):
             end = j + len(name)
             end = end + 1 if s.word(end) == "day" and name[-1] != "day" else end
