@@ -79,7 +79,10 @@ def _until(first: datetime, limit: list[Piece], lasting: relativedelta | None) -
     if limit and isinstance(limit[0], Day):
         return datetime.combine(limit[0].date, time()) + timedelta(days=1) - last_second
     if limit:
-        return limit[0].end.replace(tzinfo=None) - last_second
+        until = limit[0].end.replace(tzinfo=None) - last_second
+        if until < first and limit[0].grain == "month" and limit[0].start.replace(tzinfo=None) <= first:
+            until += relativedelta(years=1)  # "every monday until june" said late in june: next june
+        return until
     return first + lasting - last_second if lasting is not None else None
 
 

@@ -10,7 +10,7 @@ from nlu.dates.calendar import Context, add_months, next_day_of_month, next_mont
 from nlu.dates.lexicon import MONTHS, UNITS
 from nlu.dates.pieces import Day, Period
 from nlu.dates.scanner import MODIFIERS, Scan
-from nlu.dates.tokens import Tok
+from nlu.dates.tokens import Tok, full_year
 from nlu.exceptions import BadDatePhrase
 
 
@@ -26,6 +26,18 @@ def read_year(s: Scan, i: int) -> tuple[int | None, int]:
     if tok.digits == 0 and tok.val in (19, 20, 21) and nxt is not None and nxt.digits == 0 and 10 <= nxt.val <= 99 and not nxt.ordinal:
         return tok.val * 100 + nxt.val, j + 2
     return None, i
+
+
+def _short_year(s: Scan, j: int) -> tuple[int | None, int]:
+    """A two-digit year after day and month ("14th April 27", "3 May 09"): written as two
+    digits, over 24 or with a leading zero (so not an hour), nothing after it that makes it
+    a time or an amount."""
+    tok = s.num(j)
+    if tok is None or tok.ordinal or tok.digits != 2 or not (tok.val > 24 or tok.text.startswith("0")):
+        return None, j
+    if s.word(j + 1) in ("am", "pm", "oclock", "h") or s.word(j + 1) in UNITS:
+        return None, j
+    return full_year(tok.val), j + 1
 
 
 def _day_number(tok: Tok | None) -> int | None:
@@ -122,7 +134,7 @@ def month_first(s: Scan, i: int) -> int:
 
 
 def day_first(s: Scan, i: int) -> int:
-    """18 july, the first of march, twenty second of march twenty seventeen."""
+    """18 july, the first of march, twenty second of march twenty seventeen, 3rd May 28."""
     dom = _day_number(s.num(i))
     if dom is None:
         return i
@@ -131,6 +143,8 @@ def day_first(s: Scan, i: int) -> int:
     if month is None:
         return i
     year, end = read_year(s, j + 1)
+    if year is None:
+        year, end = _short_year(s, j + 1)
     day = _dated(s, month, dom, year)
     if day is None:
         return i
