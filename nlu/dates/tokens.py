@@ -70,7 +70,7 @@ def normalise(text: str) -> str:
         text = _ACRONYM.sub(_acronym, text)
     if "@" in text:
         text = text.replace("@", " at ")
-    if "2" in text:
+    if "2m" in text or "2n" in text or "2d" in text:
         text = _TEXTING.sub(lambda m: " " + _TEXTED.get(m.group(1), "tomorrow") + " ", text)
     if "mid" in text:
         text = _MID_COMPOUND.sub("mid ", text)
