@@ -277,6 +277,11 @@ def test_ui_inspector_rows_mark_followups_and_low_confidence(monkeypatch: pytest
         ("create", "", 0.97, ""), ("out_of_scope", "", 0.31, "⚠️"), ("follow-up", "undo", None, "")]
     assert rows[0]["slots"] == "ACTION: Schedule  DOMAIN: event  NAME: visit to Trivandrum  DATE: July 18"
     assert (rows[0]["start"], rows[0]["end"], rows[0]["grain"]) == ("2027-07-18T00:00:00", "2027-07-19T00:00:00", "day")
+    shown = [r.shown() for r in inspector_panel.table_rows(parses)]
+    assert [(r["intent"], r["confidence"]) for r in shown] == [("create", "0.97"), ("out_of_scope", "0.31 ⚠️"),
+                                                               ("follow-up: undo", "—")]
+    assert shown[0]["when"] == "2027-07-18T00:00:00 → 2027-07-19T00:00:00 (day)"
+    assert shown[0]["slots"] == "ACTION: Schedule · DOMAIN: event · NAME: visit to Trivandrum · DATE: July 18"
 
 
 def test_ui_inspector_filter_and_sort() -> None:

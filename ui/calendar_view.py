@@ -22,7 +22,7 @@ from ui.event_text import details_html, rule_text, time_label, title_html
 from ui.safe_markdown import html_text
 from ui.state import Context
 
-AGENDA_SIZE = 8
+AGENDA_SIZE = 5  # with the week, the panel fits a laptop screen beside the chat
 Focus = frozenset[tuple[int, str | None]]
 
 
@@ -47,12 +47,13 @@ def zone_caption(tz: str, at: datetime) -> str:
 
 
 def render(bot: Assistant, ctx: Context) -> None:
-    """The whole calendar panel: its zone, the toggle, the agenda, the week."""
-    st.subheader("Calendar", anchor=False)
-    st.caption(zone_caption(ctx.tz, ctx.reference()))
-    show_cancelled = st.toggle("Show cancelled events", key="show_cancelled")
-    render_agenda(bot, ctx, show_cancelled)
+    """The whole calendar panel: its zone and the toggle, the week the conversation is about,
+    then what comes next (compact, so it all fits beside the chat on a laptop screen)."""
+    with st.container(horizontal=True, gap="medium", vertical_alignment="center"):
+        st.markdown(f"**Calendar** · {zone_caption(ctx.tz, ctx.reference())}", width="content")
+        show_cancelled = st.toggle("Show cancelled", key="show_cancelled", width="content")
     render_week(bot, ctx, show_cancelled)
+    render_agenda(bot, ctx, show_cancelled)
 
 
 def render_agenda(bot: Assistant, ctx: Context, show_cancelled: bool) -> None:
@@ -125,11 +126,14 @@ def render_week(bot: Assistant, ctx: Context, show_cancelled: bool) -> None:
     """Seven days as a table, one row per day, with previous/next navigation."""
     today = ctx.reference().date()
     monday = state.week_start() or monday_of(today)
-    st.markdown(f"##### Week of {monday:%a %d %b %Y}")
-    with st.container(horizontal=True, gap="small", key="week_nav"):
-        st.button("◀ Previous", key="week_prev", on_click=state.show_week_of, args=(monday - timedelta(days=7),))
-        st.button("This week", key="week_this", on_click=state.show_week_of, args=(None,))
-        st.button("Next ▶", key="week_next", on_click=state.show_week_of, args=(monday + timedelta(days=7),))
+    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+        st.markdown(f"**Week of {monday:%d %b %Y}**", width="content")
+        with st.container(horizontal=True, gap="small", width="content", key="week_nav"):  # wraps as one
+            st.button("◀", key="week_prev", help="Previous week", on_click=state.show_week_of,
+                      args=(monday - timedelta(days=7),))
+            st.button("This week", key="week_this", on_click=state.show_week_of, args=(None,))
+            st.button("▶", key="week_next", help="Next week", on_click=state.show_week_of,
+                      args=(monday + timedelta(days=7),))
     st.html(week_html(monday, week_events(bot, ctx, monday, show_cancelled), today, state.focus()))
 
 

@@ -43,7 +43,7 @@ def page(ctx: Context) -> None:
     notice = state.take_flash()
     if notice:
         st.error(notice, icon=":material/error:")
-    left, right = st.columns([3, 2], gap="large")
+    left, right = st.columns([11, 9], gap="large")
     with left, st.container(key="chat"):
         render_history(state.messages())
     with right, st.container(key="calendar"), errors.guard("show the calendar"):

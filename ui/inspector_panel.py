@@ -6,7 +6,7 @@ slots, title, resolved time), with the whole command text. Lines the chat reads 
 follow-ups ("yes", "undo", "the first one") are marked as such, not as the NLU's
 out_of_scope. The table sorts and filters by intent and confidence; what it shows
 downloads as CSV, or as JSONL in the `python -m nlu parse` format. The model card
-(ui/model_card_view.py) sits beside it.
+(ui/model_card_view.py) is the page's second tab.
 """
 from __future__ import annotations
 
@@ -35,20 +35,30 @@ COLUMNS = ("text", "intent", "follow-up", "confidence", "low", "slots", "title",
 class Row:
     """One command's line in the table, and the parse it came from (for JSONL)."""
 
-    values: dict[str, Any]
+    values: dict[str, Any]  # the CSV's columns (COLUMNS)
     parse: Parse
+
+    def shown(self) -> dict[str, str]:
+        """The row as the page's table shows it: fewer, wider columns (the CSV keeps them apart)."""
+        v = self.values
+        confidence = "—" if v["confidence"] is None else f"{v['confidence']:.2f}" + (" ⚠️" if v["low"] else "")
+        when = " → ".join(x for x in (v["start"], v["end"]) if x) + (f" ({v['grain']})" if v["grain"] else "")
+        return {"text": v["text"], "intent": f"{FOLLOW_UP}: {v['follow-up']}" if v["follow-up"] else v["intent"],
+                "confidence": confidence, "slots": v["slots"].replace("  ", " · "), "title": v["title"] or "",
+                "when": when}
 
 
 def page(ctx: Context) -> None:
-    """Draw the inspector: input, table and downloads on the left, the model card beside."""
+    """Draw the inspector: input, table and downloads in one tab, the model card in the other
+    (each gets the page's whole width, so wide tables stay readable)."""
     st.title("NLU inspector", anchor=False)
-    left, right = st.columns([3, 2], gap="large")
-    with left:
+    commands, card = st.tabs(["Commands", "Model card"])
+    with commands:
         lines = read_input(ctx)
         if lines:
             with errors.guard("parse those commands"):
                 render_parses(ctx, lines)
-    with right, errors.guard("read the model card"):
+    with card, errors.guard("read the model card"):
         model_card_view.render(state.model_card())
 
 
@@ -70,7 +80,7 @@ def render_parses(ctx: Context, lines: list[str]) -> None:
                f"⚠️ marks it under nlu.CONFIRM_BELOW ({nlu.CONFIRM_BELOW:.2f}), where the assistant should ask first")
     with st.container(key="inspector_table"):
         if shown:
-            st.table([row.values for row in shown])
+            st.table([row.shown() for row in shown])
         else:
             st.info("No command matches these filters.", icon=":material/filter_alt_off:")
     with st.container(horizontal=True, gap="small"):
@@ -87,8 +97,8 @@ def render_parses(ctx: Context, lines: list[str]) -> None:
 def choose(rows: list[Row]) -> list[Row]:
     """The filter and sort controls, and the rows they keep, in the order they ask for."""
     intents = sorted({row.values["intent"] for row in rows})
+    picked = st.multiselect("Intents", intents, default=intents, key="filter_intents")
     with st.container(horizontal=True, gap="medium", key="inspector_filters"):
-        picked = st.multiselect("Intents", intents, default=intents, key="filter_intents")
         low, high = st.slider("Confidence", 0.0, 1.0, (0.0, 1.0), step=0.05, key="filter_confidence")
         order = st.selectbox("Sort by", SORTS, key="sort_rows")
     return sort_rows(filter_rows(rows, set(picked), low, high), order)

@@ -13,14 +13,15 @@ import streamlit as st
 
 PHONE_MAX_PX = 768  # Streamlit's own breakpoint: below it the sidebar overlays the page
 CLOSE_FLAG = "close_sidebar"  # session key: close the sidebar after this turn (phone only)
-SETTLE_MS = 300  # let the page lay out the new bubbles before scrolling to them
+WAIT_MS = 5000  # longest wait for the run to finish before scrolling anyway
+SLIDE_MS = 600  # the sidebar's closing slide
 
 CSS = """<style>
 .week-wrap, .st-key-model_card table { overflow-x: auto; max-width: 100%; }
 .st-key-model_card table { display: block; }
 .st-key-model_card td, .st-key-model_card th { white-space: nowrap; }
 table.week { border-collapse: collapse; width: 100%; font-size: .92rem; }
-table.week th, table.week td { border-bottom: 1px solid rgba(128,128,128,.3); padding: .35rem .5rem;
+table.week th, table.week td { border-bottom: 1px solid rgba(128,128,128,.3); padding: .25rem .5rem;
   text-align: left; vertical-align: top; }
 table.week th[scope=row] { white-space: nowrap; font-weight: 400; }
 table.week tr.today th { font-weight: 700; }
@@ -33,20 +34,34 @@ ul.agenda li { margin: .15rem 0; }
 .st-key-examples button p { text-align: left; }
 .st-key-chat [data-testid=stChatMessage] { scroll-margin-top: 4rem; }
 @media (min-width: 1024px) {
-  .st-key-calendar { position: sticky; top: 4rem; }
+  [data-testid=stColumn]:has(.st-key-calendar) {
+    position: sticky; top: 4rem; align-self: flex-start; }
 }
 </style>"""
 
 PHONE_SCRIPT = """<script>
 /* turn {nonce}: a new number each time, so the browser runs it again */
-setTimeout(() => {{
+(() => {{
   if (!window.matchMedia("(max-width: {max_px}px)").matches) return;
-  const bar = document.querySelector('[data-testid="stSidebar"]');
-  const button = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
-  if ({close} && bar && bar.getAttribute("data-collapsed") === "false" && button) button.click();
-  const bubbles = document.querySelectorAll('.st-key-chat [data-testid="stChatMessage"]');
-  if (bubbles.length >= 2) bubbles[bubbles.length - 2].scrollIntoView({{block: "start"}});
-}}, {delay_ms});
+  const app = document.querySelector('[data-testid="stApp"]');
+  let waited = 0;
+  const act = () => {{
+    // Wait for the run to finish (the calendar is drawn after the chat), then act once.
+    if (app && app.getAttribute("data-test-script-state") === "running" && waited < {wait_ms}) {{
+      waited += 100; setTimeout(act, 100); return;
+    }}
+    const bar = document.querySelector('[data-testid="stSidebar"]');
+    const button = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
+    const closing = {close} && bar && bar.getAttribute("data-collapsed") === "false" && button;
+    if (closing) button.click();
+    // After the sidebar's slide (it resizes the page, which scrolls it back to the bottom).
+    setTimeout(() => {{
+      const bubbles = document.querySelectorAll('.st-key-chat [data-testid="stChatMessage"]');
+      if (bubbles.length >= 2) bubbles[bubbles.length - 2].scrollIntoView({{block: "start"}});
+    }}, closing ? {slide_ms} : 0);
+  }};
+  setTimeout(act, 100);
+}})();
 </script>"""
 
 
@@ -64,10 +79,12 @@ def show_turn() -> None:
     """On a phone, after a turn: close the sidebar if an example asked to, and scroll the command and
     its answer into view (the page would stay where it was, the answer out of sight).
 
-    Drawn last on the page, so the bubbles are there when the script runs; it does nothing on a
-    wide screen, where the newest bubble is already at the bottom, above the input bar."""
+    The script waits for the run to finish, so every bubble and the calendar are laid out; it
+    does nothing on a wide screen, where the newest bubble is already at the bottom, above the
+    input bar."""
     nonce = st.session_state.get("turns_shown", 0) + 1
     st.session_state["turns_shown"] = nonce
     close = "true" if st.session_state.pop(CLOSE_FLAG, False) else "false"
-    st.html(PHONE_SCRIPT.format(nonce=nonce, max_px=PHONE_MAX_PX, close=close, delay_ms=SETTLE_MS),
+    st.html(PHONE_SCRIPT.format(nonce=nonce, max_px=PHONE_MAX_PX, close=close, wait_ms=WAIT_MS,
+                      slide_ms=SLIDE_MS),
             unsafe_allow_javascript=True)
