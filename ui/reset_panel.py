@@ -5,7 +5,8 @@ calling it, the panel keeps what the user can see (their events, as the facade l
 and the chat history) in the session; "Undo reset" writes the events back through the
 facade (`create_event`, then `cancel_event` for cancelled ones). The facade cannot write
 everything back: alerts, occurrences cancelled or changed alone, and the event's own zone
-are not part of what `create_event` takes, so the undo says what it could not restore.
+are not part of what `create_event` takes (a timed event comes back in the zone the page
+showed), so the undo says what it could not restore.
 """
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ def render(bot: Assistant, ctx: Context) -> None:
         st.warning(f"Delete all {count(stored, 'event')} of {ctx.user!r} and start a new chat? "
                    "You can undo this for one minute.", icon=":material/warning:")
         with st.container(horizontal=True, gap="small"):
-            st.button("Delete", key="reset_confirm", type="primary", on_click=reset, args=(bot, ctx.user))
+            st.button("Delete", key="reset_confirm", type="primary", on_click=reset, args=(bot, ctx.user, ctx.tz))
             st.button("Keep", key="reset_keep", on_click=asking, args=(False,))
         return
     st.button("Reset demo calendar…", key="reset", icon=":material/restart_alt:",
@@ -63,11 +64,12 @@ def asking(value: bool) -> None:
     st.session_state[ASKING] = value
 
 
-def reset(bot: Assistant, user: str) -> None:
-    """Keep the user's events and chat, then empty the calendar (a button callback)."""
+def reset(bot: Assistant, user: str, tz: str) -> None:
+    """Keep the user's events (seen from the zone shown, the one they were most likely made in)
+    and chat, then empty the calendar (a button callback)."""
     st.session_state[ASKING] = False
     try:
-        kept = tuple(bot.events(user, include_cancelled=True))
+        kept = tuple(bot.events(user, include_cancelled=True, tz=tz))
         bot.reset(user)
     except Exception as err:  # noqa: BLE001 - callbacks are an edge too
         state.flash(errors.report(err, "reset the calendar"))
