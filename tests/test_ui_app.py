@@ -378,6 +378,21 @@ def test_ui_app_reset_undo_ends_after_a_minute(app: AppTest, calendar: Assistant
     assert rows(calendar, include_cancelled=True) == []
 
 
+def test_ui_app_reset_undo_says_what_the_facade_cannot_take_back(calendar: Assistant) -> None:
+    # Given a series with one occurrence cancelled alone and an event with two alerts
+    series = add(calendar, "standup", datetime(2026, 11, 9, 9), datetime(2026, 11, 9, 9, 15), recurrence=WEEKLY_MONDAY_9)
+    skip_occurrence(calendar, series.id, datetime(2026, 12, 7, 9))
+    lunch = add(calendar, "lunch", datetime(2026, 11, 24, 12), datetime(2026, 11, 24, 13))
+    set_alerts(calendar, lunch.id, [10, 60])
+    kept = tuple(rows(calendar, include_cancelled=True))
+    # When the reset is undone through the facade
+    calendar.reset("me")
+    missing = reset_panel.restore(calendar, "me", kept)
+    # Then the events are back, and the undo names what create_event could not take
+    assert [(e.title, e.start, e.recurrence) for e in rows(calendar)] == [(e.title, e.start, e.recurrence) for e in kept]
+    assert missing == "2 alerts and 1 cancelled occurrence"
+
+
 def test_ui_app_series_shows_once_with_its_rule_and_exceptions(app: AppTest, calendar: Assistant) -> None:
     # Given a weekly Monday standup with the occurrence of December 7 cancelled alone, and a dentist
     series = add(calendar, "standup", datetime(2026, 11, 9, 9), datetime(2026, 11, 9, 9, 15),
