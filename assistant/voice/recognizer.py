@@ -84,6 +84,7 @@ class Recognizer:
         if not has_voice(recording.samples):
             return Transcript("", recording.seconds, heard=False)
         started = time.perf_counter()
+        self.decoder.reinit_feat()  # the noise estimate would carry over: same audio, same words, whatever came before
         self.decoder.start_utt()
         self.decoder.process_raw(recording.pcm(), full_utt=True)
         self.decoder.end_utt()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.exceptions import AudioTooLong, BadAudio
+from assistant.exceptions import AudioTooLong, BadAudio, NotWav
 
 RATE = 16_000  # the acoustic model's rate
 MAX_SECONDS = 60
@@ -65,7 +65,7 @@ def _parse(data: bytes) -> tuple[int, np.ndarray]:
     from scipy.io import wavfile
 
     if data[:4] not in (b"RIFF", b"RIFX", b"RF64") or data[8:12] != b"WAVE":
-        raise BadAudio(f"not a WAV file (it starts with {data[:12]!r}): record or export the command as WAV")
+        raise NotWav(f"not a WAV file (it starts with {data[:4]!r}): record or export the command as WAV")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
