@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant import Assistant, Reply
-from ui import calendar_view, errors, sample_commands, slots_view, state
+from ui import calendar_view, errors, sample_commands, slots_view, state, voice_input
 from ui.calendar_view import monday_of
 from ui.safe_markdown import md
 from ui.state import Context, Message
@@ -45,6 +45,8 @@ def page(ctx: Context) -> None:
     height = CHAT_HEIGHT if len(state.messages()) > SHORT_HISTORY else "content"
     with left, st.container(key="chat", height=height):
         render_history(state.messages())
+    with left:
+        voice_input.render()
     with right, st.container(key="calendar"), errors.guard("show the calendar"):
         calendar_view.render(bot, ctx)
 

@@ -111,4 +111,4 @@ def _resample(mono: np.ndarray, rate: int) -> np.ndarray:
 
 
 def _to_int16(mono: np.ndarray) -> np.ndarray:
-    return np.clip(np.round(mono * 32767.0), -32768, 32767).astype(np.int16)
+    return np.clip(np.round(mono * 32768.0), -32768, 32767).astype(np.int16)

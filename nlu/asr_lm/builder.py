@@ -122,9 +122,10 @@ def render_card(meta: dict) -> str:
     grams = ", ".join(f"{c:,} {n}-grams" for n, c in meta["ngrams"].items())
     return f"""# asr-calendar: the recognizer's calendar-biased language model
 
-Built by `{meta['command']}` (seed {meta['seed']}) from the NLU corpus and the NLU Evaluation Data
-(Liu, Eshghi, Swietojanski and Rieser, IWSDS 2019, CC BY 4.0); used by `assistant.voice` with
-pocketsphinx's own English acoustic model. Regenerated, never edited by hand.
+Built by `{meta['command']}` (seed {meta['seed']}) from the NLU corpus (`nlu/corpus/`, which holds
+the even half of SLURP: Bastianelli, Vanzo, Swietojanski and Rieser, EMNLP 2020, CC BY 4.0) and the
+NLU Evaluation Data (Liu, Eshghi, Swietojanski and Rieser, IWSDS 2019, CC BY 4.0); used by
+`assistant.voice` with pocketsphinx's own English acoustic model. Regenerated, never edited by hand.
 
 - `{meta['files']['lm']}`: a trigram model (pocketsphinx binary), {grams}; trigrams seen fewer
   than {meta['min_trigram_count']} times are left to the backoff.
@@ -139,7 +140,7 @@ A Witten-Bell trigram per kind of text, mixed linearly. The weight of the calend
 one with the lowest perplexity on held-out text (the corpus's dev rows and a tenth of the
 evaluation data, never fitted on): **{meta['calendar_weight']:.2f}**.
 
-| calendar weight | held-out perplexity | calendar sentences | general sentences |
+| calendar weight | held-out perplexity | its calendar sentences | its general sentences |
 |---|---|---|---|
 {rows}
 """
