@@ -149,6 +149,9 @@ def report(commands: list[Command], heard: dict[str, list[Heard]]) -> None:
               f"non-calendar commands that would write: {writes_audio} from audio ({writes_text} from text); "
               f"decode median {statistics.median(decode):.2f} s, max {max(decode):.2f} s per command "
               f"({rtf:.2f} x real time)")
+        for c, g, h, result in zip(commands, gold, heard_intents, results):
+            if c.kind == "other" and (g in WRITES or h in WRITES):
+                print(f"    would write: {c.text!r} (text: {g}) heard {result.text!r} ({h})")
 
 
 def main(argv: list[str] | None = None) -> int:
