@@ -156,3 +156,10 @@ def test_api_audio_missing_file_is_422(make_api):
     client, headers, *_ = make_api(parser=never)
     response = client.post("/v1/chat/audio", headers=headers["alice"], data=FORM)
     assert response.status_code == 422 and response.json()["detail"][0]["loc"] == ["body", "audio"]
+
+
+def test_api_audio_without_a_speech_model_is_503(make_api, spoken, tmp_path, monkeypatch):
+    monkeypatch.setenv("ASR_MODEL", str(tmp_path))  # an empty folder
+    client, headers, *_ = make_api(parser=never)
+    response = post(client, headers["alice"], spoken("play_jazz"))
+    assert response.status_code == 503 and "python -m nlu asr-lm" in response.json()["detail"]

@@ -19,7 +19,7 @@ from assistant.api.keys import Principal
 from assistant.api.limits import Limit
 from assistant.api.schemas import ERRORS, ChatReply, ErrorBody, known_zone, sane_moment
 from assistant.core import Assistant
-from assistant.exceptions import AudioTooLong, BadAudio, NotWav
+from assistant.exceptions import AudioTooLong, BadAudio, NotWav, RecognizerUnavailable
 from assistant.voice import MAX_BYTES, MAX_SECONDS, AsrModel, Recording, Transcript, read_wav
 from assistant.voice.recognizer import for_this_thread
 
@@ -64,7 +64,10 @@ def chat_audio(
     Silence or a recording with no words gets a reply saying so (and nothing is done).
     """
     recording = _recording(audio.file.read())
-    transcript = for_this_thread(AsrModel.calendar()).transcribe(recording)
+    try:
+        transcript = for_this_thread(AsrModel.calendar()).transcribe(recording)
+    except RecognizerUnavailable as err:
+        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, str(err)) from err
     if transcript.note():
         return _unheard(transcript, recording)
     with deps.one_at_a_time(bot):
