@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import random
 import re
 import shutil
 import statistics
@@ -62,9 +61,9 @@ def in_lm_text(commands: list[Command], seed: int = 0) -> list[str]:
     train, dev = examples(seed)
     text = (lm_text.from_rows(train, seed) + lm_text.from_rows(dev, seed + 1)
             + lm_text.from_eval_data(held_out=False, seed=seed) + lm_text.from_eval_data(held_out=True, seed=seed))
-    sentences = set(text.calendar) | set(text.general)
-    rng = random.Random(0)
-    return [c.text for c in commands if lm_text.spoken_words(c.text, rng) in sentences]
+    # Compared as scored (apostrophes, "p m", "okay" folded): a spelling variant is still a copy.
+    sentences = {scoring_words(" ".join(words)) for words in text.calendar + text.general}
+    return [c.text for c in commands if scoring_words(c.text) in sentences]
 
 
 def synthesise(command: Command, cache: Path = CACHE) -> Path:
@@ -126,11 +125,13 @@ def intents(texts: list[str]) -> list[str]:
     return [p.intent for p in nlu.load().parse_many(texts, tz="Europe/Paris")]
 
 
-def report(commands: list[Command], heard: dict[str, list[Heard]]) -> None:
+def report(commands: list[Command], heard: dict[str, list[Heard]], model) -> None:
     refs = [c.text for c in commands]
+    words = sum(1 for _ in open(model.dictionary, encoding="utf-8"))
     print(f"voice benchmark, {date.today().isoformat()}, {os.cpu_count()} cores, {len(commands)} commands "
           f"({sum(c.kind == 'calendar' for c in commands)} calendar, {sum(c.kind == 'followup' for c in commands)} "
-          f"follow-ups, {sum(c.kind == 'other' for c in commands)} non-calendar)")
+          f"follow-ups, {sum(c.kind == 'other' for c in commands)} non-calendar); calendar model "
+          f"{model.lm.stat().st_size / 1e6:.1f} MB LM, {words:,} dictionary lines")
     print("WER          " + "  ".join(f"{v:>22}" for v in VOICES) + "  pooled")
     for name, results in heard.items():
         hyps = [h.text for h in results]
@@ -171,9 +172,9 @@ def main(argv: list[str] | None = None) -> int:
     from assistant.voice import AsrModel
 
     paths = [synthesise(c) for c in commands]
-    heard = {"stock": transcribe_all(paths, AsrModel.stock()),
-             "calendar": transcribe_all(paths, AsrModel.calendar(args.model))}
-    report(commands, heard)
+    calendar = AsrModel.calendar(args.model)
+    heard = {"stock": transcribe_all(paths, AsrModel.stock()), "calendar": transcribe_all(paths, calendar)}
+    report(commands, heard, calendar)
     if args.errors:
         heard_intents = intents([h.text for h in heard["calendar"]])
         for c, h, intent in zip(commands, heard["calendar"], heard_intents):

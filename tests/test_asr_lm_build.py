@@ -1,7 +1,6 @@
 """The recognizer's language model builder: counts, the mix, ARPA, pronunciations, the folder."""
 from __future__ import annotations
 
-import io
 import json
 import math
 import random

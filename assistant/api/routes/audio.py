@@ -52,7 +52,8 @@ class AudioChatReply(ChatReply):
                         415: {"model": ErrorBody, "description": "not a WAV file"},
                         503: {"model": ErrorBody, "description": "no speech recognizer or language model"}})
 def chat_audio(
-    audio: Annotated[UploadFile, File(description="the command as a WAV file (16 kHz mono is native; any rate, channels, 8-32-bit or float)")],
+    audio: Annotated[UploadFile, File(description="the command as a WAV file (16 kHz mono is native; "
+                                                   "any rate, channels, 8-32-bit or float)")],
     session_id: Annotated[str, Form(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9._:@-]+$")],
     tz: Annotated[str | None, Form(max_length=64), AfterValidator(known_zone)] = None,
     now: Annotated[datetime | None, Form(description="reference time (ISO)"), AfterValidator(sane_moment)] = None,
