@@ -54,6 +54,13 @@ def measure_mix(fit: LmText, held_out: LmText) -> list[MixPoint]:
     return points
 
 
+def oov_rate(fit: LmText, held_out: LmText) -> float:
+    """Share of the held-out words the fitted vocabulary lacks: what a closed vocabulary costs."""
+    vocab = fit.words()
+    words = [w for sentence in held_out.calendar + held_out.general for w in sentence]
+    return sum(w not in vocab for w in words) / max(1, len(words))
+
+
 def build(output: Path, train_rows: Sequence[Annotated], dev_rows: Sequence[Annotated], *,
           eval_data: Path | None = lm_text.EVAL_DATA, seed: int = 0,
           listed: dict[str, str] | None = None) -> dict:
@@ -72,6 +79,7 @@ def build(output: Path, train_rows: Sequence[Annotated], dev_rows: Sequence[Anno
     lines, derived = pronounce.dictionary(text.words(), cmudict, listed)
     (output / DICT_FILE).write_text("".join(f"{w} {p}\n" for w, p in lines), encoding="utf-8")
     meta = _meta(text, points, best, sizes, derived, seed, eval_data)
+    meta["held_out_oov_rate"] = round(oov_rate(fit, held_out), 4)
     (output / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     (output / "README.md").write_text(render_card(meta), encoding="utf-8")
     return meta
@@ -138,7 +146,9 @@ NLU Evaluation Data (Liu, Eshghi, Swietojanski and Rieser, IWSDS 2019, CC BY 4.0
 
 A Witten-Bell trigram per kind of text, mixed linearly. The weight of the calendar model is the
 one with the lowest perplexity on held-out text (the corpus's dev rows and a tenth of the
-evaluation data, never fitted on): **{meta['calendar_weight']:.2f}**.
+evaluation data, never fitted on): **{meta['calendar_weight']:.2f}**. The vocabulary is closed: of the
+held-out words, {meta['held_out_oov_rate']:.1%} are not in the vocabulary fitted without them (a word the
+model lacks is heard as the nearest words it has).
 
 | calendar weight | held-out perplexity | its calendar sentences | its general sentences |
 |---|---|---|---|
