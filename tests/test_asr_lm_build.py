@@ -59,6 +59,32 @@ def test_asr_lm_arpa_is_read_by_pocketsphinx_and_normalised(tmp_path):
         assert sum(prob(w, *history) for w in VOCAB | {"</s>"}) == pytest.approx(1.0, abs=2e-3)
 
 
+def test_asr_lm_arpa_with_an_english_unigram_part_lists_its_words(tmp_path):
+    from pocketsphinx import NGramModel
+
+    english = ngram.Unigram({"penguins": 0.5, "meeting": 0.5})
+    vocab = VOCAB | {"penguins"}
+    mix = ngram.Mixture((ngram.WittenBell.train(SENTENCES, vocab), english), (0.9, 0.1))
+    path = tmp_path / "open.arpa"
+    with open(path, "w") as out:
+        ngram.write_arpa(mix, vocab, out)
+    lm = NGramModel.readfile(str(path))
+    heard = math.exp(lm.prob(["penguins", "about"][:1]) * math.log(1.0001))
+    assert heard == pytest.approx(mix.prob("penguins", ()), rel=1e-3)
+    assert sum(mix.prob(w, ("a",)) for w in vocab | {"</s>"}) == pytest.approx(1.0, abs=1e-9)
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([(0.2, 0.1)] * 10, (1.0, 0.0)),                              # one part always better: all weight to it
+    ([(0.9, 0.1), (0.1, 0.9)] * 5, (0.5, 0.5)),                   # symmetric: half each
+    ([(0.5, 0.5, 0.0)] * 4 + [(0.0, 0.0, 1.0)], (0.4, 0.4, 0.2)),  # only the third part knows one token in five
+])
+def test_asr_lm_em_weights_find_the_held_out_optimum(rows, expected):
+    weights = ngram.em_weights(rows, iterations=500)
+    assert sum(weights) == pytest.approx(1.0, abs=1e-9)
+    assert weights == pytest.approx(expected, abs=0.01)
+
+
 def test_asr_lm_perplexity_prefers_the_matching_mixture():
     calendar = ngram.WittenBell.train(SENTENCES[:3], VOCAB)
     general = ngram.WittenBell.train(SENTENCES[3:], VOCAB)
@@ -113,22 +139,26 @@ def test_asr_lm_build_on_the_tiny_corpus(tmp_path):
     rows = read_jsonl(TINY_CORPUS)
     train, dev = rows[::2], rows[1::2]
     # When the folder is built twice
-    first = builder.build(tmp_path / "a", train, dev, eval_data=None)
-    builder.build(tmp_path / "b", train, dev, eval_data=None)
+    first = builder.build(tmp_path / "a", train, dev, eval_data=None, english_words=500)
+    builder.build(tmp_path / "b", train, dev, eval_data=None, english_words=500)
     # Then it is the same, byte for byte
     for name in ("calendar.lm.bin", "calendar.dict", "meta.json", "README.md"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
-    # and the chosen weight is the measured minimum, shown on the card
-    best = min(first["mix_measurement"], key=lambda p: p["perplexity"])
-    assert first["calendar_weight"] == best["calendar_weight"]
-    assert f"**{best['calendar_weight']:.2f}**" in (tmp_path / "a" / "README.md").read_text()
+    # and the chosen (EM) weights beat every other mix on the held-out text, as the card shows
+    chosen, *others = first["mix_measurement"]
+    assert tuple(first["weights"].values()) == tuple(chosen["weights"]) and sum(chosen["weights"]) == pytest.approx(1)
+    assert all(chosen["perplexity"] <= other["perplexity"] + 1e-6 for other in others)
+    card = (tmp_path / "a" / "README.md").read_text()
+    assert f"calendar {chosen['weights'][0]:.3f}, general {chosen['weights'][1]:.3f}" in card
     # and every word has phones the acoustic model knows, Trivandrum read by espeak-ng
     entries = dict(line.split(" ", 1) for line in (tmp_path / "a" / "calendar.dict").read_text().splitlines())
     assert entries["trivandrum"] == "T R AY V AE N D R AH M"
     assert all(set(p.split()) <= pronounce.CMU_PHONES for p in entries.values())
     words = {w.split("(")[0] for w in entries}
     assert {"schedule", "visit", "trivandrum", "july"} <= words
-    assert first["vocabulary"] == len(words)
+    assert {"the", "know", "people"} <= words  # general English, not in the tiny corpus
+    assert first["vocabulary"] == len(words) and first["text_words"] < len(words) <= first["text_words"] + 500
+    assert first["held_out_oov_rate"]["with the English words"] <= first["held_out_oov_rate"]["our text"]
 
 
 def test_asr_lm_shipped_model_card_matches_its_files():

@@ -15,6 +15,7 @@ def asr_lm_command(args: argparse.Namespace) -> int:
     train_rows, dev_rows = examples(args.seed)
     meta = build(output, train_rows, dev_rows, seed=args.seed)
     size = (output / meta["files"]["lm"]).stat().st_size
+    weights = "/".join(f"{w:.2f}" for w in meta["weights"].values())
     print(f"asr-lm: {output} ({meta['vocabulary']:,} words, {meta['derived_pronunciations']} from espeak-ng, "
-          f"calendar weight {meta['calendar_weight']:.2f}, LM {size / 1e6:.1f} MB)")
+          f"weights calendar/general/English {weights}, LM {size / 1e6:.1f} MB)")
     return 0

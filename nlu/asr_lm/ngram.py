@@ -72,19 +72,38 @@ class WittenBell:
         """The n-grams of order n this corpus has."""
         return iter(self.counts[n - 1])
 
+    def count(self, gram: Gram) -> int:
+        return self.counts[len(gram) - 1][gram]
+
+
+@dataclass(frozen=True)
+class Unigram:
+    """A fixed word distribution with no context (general English word frequencies)."""
+
+    probs: dict[str, float]
+
+    def prob(self, word: str, history: Gram) -> float:
+        return self.probs.get(word, 0.0)
+
+    def seen(self, n: int) -> Iterator[Gram]:
+        return iter(()) if n > 1 else ((w,) for w in self.probs)
+
+    def count(self, gram: Gram) -> int:
+        return 0
+
 
 @dataclass(frozen=True)
 class Mixture:
-    """λ·P_a + (1-λ)·P_b: the calendar model and the general one, mixed linearly."""
+    """Σ λ_i·P_i: the calendar model, the general one and general English words, mixed linearly."""
 
-    parts: tuple[WittenBell, ...]
+    parts: tuple[WittenBell | Unigram, ...]
     weights: tuple[float, ...]
 
     def prob(self, word: str, history: Gram) -> float:
         return sum(w * part.prob(word, history) for w, part in zip(self.weights, self.parts))
 
 
-def token_probs(parts: Sequence[WittenBell], sentences: Iterable[Sequence[str]],
+def token_probs(parts: Sequence[WittenBell | Unigram], sentences: Iterable[Sequence[str]],
                 vocab: frozenset[str]) -> list[tuple[float, ...]]:
     """Each part's probability of every in-vocabulary token of the sentences (and of </s>).
 
@@ -108,6 +127,25 @@ def perplexity(rows: Sequence[tuple[float, ...]], weights: Sequence[float]) -> f
     return math.exp(-log_sum / len(rows))
 
 
+def em_weights(rows: Sequence[tuple[float, ...]], iterations: int = 100) -> tuple[float, ...]:
+    """The mixing weights that maximise the likelihood of `token_probs` rows (EM from uniform).
+
+    Each step is the classic one: a part's new weight is its average share of each token's
+    mixed probability. The likelihood never decreases, so the result is the held-out optimum.
+    """
+    size = len(rows[0])
+    weights = [1.0 / size] * size
+    for _ in range(iterations):
+        shares = [0.0] * size
+        for row in rows:
+            total = sum(w * p for w, p in zip(weights, row))
+            for i in range(size):
+                shares[i] += weights[i] * row[i] / total
+        weights = [share / len(rows) for share in shares]
+    rounded = [round(w, 4) for w in weights[:-1]]  # four places: the same weights on every machine
+    return (*rounded, round(1.0 - sum(rounded), 4))
+
+
 def write_arpa(model: Mixture, vocab: Iterable[str], out: TextIO, *, min_count: int = 1) -> dict[int, int]:
     """Write `model` as a backoff ARPA file; returns the number of n-grams of each order.
 
@@ -120,7 +158,7 @@ def write_arpa(model: Mixture, vocab: Iterable[str], out: TextIO, *, min_count: 
     listed: list[list[Gram]] = [[(w,) for w in words]]
     for n in range(2, ORDER + 1):
         floor = min_count if n == ORDER else 1
-        grams = {g for part in model.parts for g in part.seen(n) if part.counts[n - 1][g] >= floor}
+        grams = {g for part in model.parts for g in part.seen(n) if part.count(g) >= floor}
         listed.append(sorted(grams))
     probs = [{g: model.prob(g[-1], g[:-1]) for g in grams} for grams in listed]
     backoff = _backoff_weights(model, listed, probs)
