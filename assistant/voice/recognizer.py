@@ -3,7 +3,7 @@
 The acoustic model ships inside the pocketsphinx wheel; the language model and dictionary
 are ours (models/asr-calendar, built by `python -m nlu asr-lm`). A pocketsphinx decoder is
 not thread-safe, so each thread gets its own (`for_this_thread`): a FastAPI worker thread
-or a Streamlit script thread never shares one. Loading one takes about 50 ms.
+or a Streamlit script thread never shares one. Loading one takes about 0.1 s.
 """
 from __future__ import annotations
 
