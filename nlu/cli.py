@@ -6,6 +6,7 @@
     convert   turn tutorial / spaCy-pairs / JSONL / SLURP data into a DocBin, reporting bad spans
     evaluate  per-label P/R/F1, intent accuracy and the worst errors on a data set
     bench     speed of nlu.parse and of `nlu parse` over a file
+    asr-lm    build the recognizer's calendar-biased language model (models/asr-calendar)
 """
 from __future__ import annotations
 
@@ -121,6 +122,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return bench_command(args)
 
 
+def cmd_asr_lm(args: argparse.Namespace) -> int:
+    from nlu.asr_lm.cli_command import asr_lm_command
+
+    return asr_lm_command(args)
+
+
 def build() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m nlu", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = top.add_subparsers(dest="command", required=True)
@@ -170,6 +177,10 @@ def build() -> argparse.ArgumentParser:
     p = command("bench", cmd_bench, "print parse latency (median, p95) and CLI throughput")
     p.add_argument("--model", help="trained pipeline directory (default: the shipped one)")
     p.add_argument("--n", type=int, default=2000, help="commands to time")
+
+    p = command("asr-lm", cmd_asr_lm, "build the speech recognizer's calendar-biased language model and dictionary")
+    p.add_argument("--output", help="model folder (default: models/asr-calendar)")
+    p.add_argument("--seed", type=int, default=0, help="corpus seed (default 0: reproducible)")
     return top
 
 

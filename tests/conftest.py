@@ -186,3 +186,27 @@ def shipped_parser():
     except ModelNotFound as err:
         pytest.skip(f"no trained pipeline in models/ yet: {err}")
     return nlu.parse
+
+
+# ---- Voice (tests/test_voice_*, test_asr_lm_*, test_api_audio.py, test_ui_voice.py) ----
+# Spoken commands synthesised once with festival (tests/data/voice/make_fixtures.sh) and
+# committed, so the tests need no speech synthesiser: 16 kHz mono 16-bit WAV.
+
+VOICE = ROOT / "tests" / "data" / "voice"
+
+
+def wav_bytes(samples, rate: int) -> bytes:
+    """A WAV file of `samples` (numpy: frames, or frames x channels) in their own dtype."""
+    import io
+
+    from scipy.io import wavfile
+
+    out = io.BytesIO()
+    wavfile.write(out, rate, samples)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="session")
+def spoken():
+    """spoken(name) -> the bytes of tests/data/voice/NAME.wav."""
+    return lambda name: (VOICE / f"{name}.wav").read_bytes()

@@ -12,7 +12,7 @@ import streamlit as st
 
 from assistant import Assistant, Reply
 from assistant.checks import MAX_TURN_CHARS
-from ui import calendar_view, errors, layout, reset_panel, sample_commands, slots_view, state
+from ui import calendar_view, errors, layout, reset_panel, sample_commands, slots_view, state, voice_input
 from ui.calendar_view import event_key, monday_of
 from ui.safe_markdown import md
 from ui.state import Context, Message
@@ -46,6 +46,8 @@ def page(ctx: Context) -> None:
     left, right = st.columns([11, 9], gap="large")
     with left, st.container(key="chat"):
         render_history(state.messages())
+    with left:
+        voice_input.render()
     with right, st.container(key="calendar"), errors.guard("show the calendar"):
         calendar_view.render(bot, ctx)
     if turn:
