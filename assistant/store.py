@@ -55,9 +55,16 @@ def stored_rule(rule: str | None, start_utc: datetime, tz: str) -> str | None:
     return check_rrule(rule, wall, tz=tz)
 
 
-def get_event(*, session: Session, owner: str, event_id: int) -> Event | None:
-    """The event with this id if this owner has it (cancelled ones too), else None."""
-    event = session.get(Event, event_id)
+def get_event(*, session: Session, owner: str, event_id: int, lock: bool = False) -> Event | None:
+    """The event with this id if this owner has it (cancelled ones too), else None.
+
+    `lock=True` is for read-change-write: the row is read fresh with SELECT ... FOR UPDATE,
+    so a concurrent change waits for this transaction and then sees its result (two PATCHes
+    cannot each check end > start against a start the other is changing; two DELETEs cannot
+    both find the event live). SQLite needs no row lock: every transaction here begins
+    IMMEDIATE, which already lets one writer at a time read and write (assistant/db.py).
+    """
+    event = session.get(Event, event_id, with_for_update=lock or None, populate_existing=lock)
     return event if event is not None and event.owner == owner else None
 
 

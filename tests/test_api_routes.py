@@ -224,7 +224,8 @@ def test_api_routes_unexpected_errors_are_clean_json_500(make_api):
     bot.events = broken
     response = client.get("/v1/events", headers=headers["alice"])
     assert response.status_code == 500
-    assert response.json() == {"detail": "internal error: it has been logged; please report it"}
+    assert response.json() == {"detail": "internal error: it has been logged; please report it",
+                               "message": "internal error"}
 
 
 def test_api_routes_longest_kind_is_stored(api):

@@ -26,9 +26,9 @@ query_key = APIKeyQuery(name="token", auto_error=False, description="the API key
 class KeyRing:
     """Resolves a presented key to a Principal: development keys first, then the table."""
 
-    def __init__(self, sessions: sessionmaker[Session] | None, env_keys: dict[str, Principal],
+    def __init__(self, sessions: Callable[[], sessionmaker[Session]] | None, env_keys: dict[str, Principal],
                  guard: Callable[[], AbstractContextManager] = nullcontext) -> None:
-        self.sessions = sessions
+        self.sessions = sessions  # called at the first lookup: the database opens on first use
         self.env_keys = env_keys
         self.guard = guard  # on SQLite, the same queue as every other database turn
 
@@ -39,7 +39,7 @@ class KeyRing:
                 return who
         if self.sessions is None:
             return None
-        with self.guard(), self.sessions() as session:
+        with self.guard(), self.sessions()() as session:
             row = find_key(key, session=session)
             return Principal(row.owner, row.read_only) if row else None
 
