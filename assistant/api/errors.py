@@ -48,10 +48,17 @@ def answer(status_code: int, detail: object, message: str, headers: dict[str, st
 
 
 async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
-    problems = [{"loc": list(err.get("loc", ())), "msg": err.get("msg", ""), "type": err.get("type", "")}
+    problems = [{"loc": list(err.get("loc", ())), "msg": _reason(err), "type": err.get("type", "")}
                 for err in exc.errors()]
     summary = "; ".join(f"{'.'.join(map(str, p['loc']))}: {p['msg']}" for p in problems[:5])
     return answer(status.HTTP_422_UNPROCESSABLE_CONTENT, problems, f"invalid request: {summary}")
+
+
+def _reason(err: dict) -> str:
+    """pydantic's message; for broken JSON also what the decoder expected ("Expecting ',' delimiter")."""
+    reason = err.get("msg", "")
+    detail = (err.get("ctx") or {}).get("error")
+    return f"{reason}: {detail}" if err.get("type") == "json_invalid" and isinstance(detail, str) else reason
 
 
 async def http_error(_request: Request, exc: HTTPException) -> JSONResponse:

@@ -6,7 +6,7 @@ leak nothing. DELETE is a soft cancel: the event stays, marked cancelled.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response, status
@@ -16,7 +16,7 @@ from assistant.api import deps
 from assistant.api.auth import reader, reader_or_token, writer
 from assistant.api.ics import calendar_bytes
 from assistant.api.keys import Principal
-from assistant.api.schemas import ERRORS, ErrorBody, EventCreate, EventPublic, EventUpdate
+from assistant.api.schemas import ERRORS, ErrorBody, EventCreate, EventPublic, EventUpdate, QueryFlag, QueryMoment
 from assistant.checks import all_day_bounds
 from assistant.core import Assistant
 
@@ -26,10 +26,11 @@ NOT_FOUND = {404: {"model": ErrorBody, "description": "no such event in your cal
 
 
 @router.get("/events", response_model=list[EventPublic], summary="Your events in a time range")
-def list_events(start: datetime | None = Query(None, description="events ending after this"),
-                end: datetime | None = Query(None, description="events starting before this"),
-                include_cancelled: bool = False, tz: str | None = Query(None, max_length=64),
-                expand: bool = Query(False, description="list each occurrence of recurring events (needs start)"),
+def list_events(start: Annotated[QueryMoment, Query(description="events ending after this")] = None,
+                end: Annotated[QueryMoment, Query(description="events starting before this")] = None,
+                include_cancelled: QueryFlag = False, tz: str | None = Query(None, max_length=64),
+                expand: Annotated[QueryFlag, Query(description="each occurrence of recurring events (needs start)")]
+                = False,
                 who: Principal = Depends(reader), bot: Assistant = Depends(deps.assistant)) -> list[Any]:
     """Events overlapping [start, end), in time order; naive times are wall times in `tz`."""
     if expand and start is None:
@@ -40,7 +41,7 @@ def list_events(start: datetime | None = Query(None, description="events ending 
 
 @router.get("/events.ics", summary="Your events as an iCalendar file (RFC 5545)",
             response_class=Response, responses={200: {"content": {"text/calendar": {}}}})
-def export_ics(start: datetime | None = None, end: datetime | None = None, include_cancelled: bool = False,
+def export_ics(start: QueryMoment = None, end: QueryMoment = None, include_cancelled: QueryFlag = False,
                who: Principal = Depends(reader_or_token), bot: Assistant = Depends(deps.assistant)) -> Response:
     """Import it in a calendar app, or subscribe to this URL with `?token=KEY`."""
     with deps.one_at_a_time(bot):
