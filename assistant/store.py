@@ -68,6 +68,12 @@ def get_event(*, session: Session, owner: str, event_id: int, lock: bool = False
     return event if event is not None and event.owner == owner else None
 
 
+def event_by_uid(*, session: Session, owner: str, uid: str) -> Event | None:
+    """The owner's event imported with this RFC 5545 UID, locked for the change an import makes."""
+    query = select(Event).where(Event.owner == owner, Event.uid == uid).with_for_update()
+    return session.scalars(query.execution_options(populate_existing=True)).first()
+
+
 def list_events(*, session: Session, owner: str, start_utc: datetime | None = None,
                 end_utc: datetime | None = None, include_cancelled: bool = False) -> list[Event]:
     """The owner's events (series as rows) overlapping [start_utc, end_utc), in time order.

@@ -20,7 +20,7 @@ from assistant.api.auth import KeyRing
 from assistant.api.deps import one_at_a_time
 from assistant.api.keys import parse_env_keys
 from assistant.api.limits import BodyLimit
-from assistant.api.routes import chat, events, parse
+from assistant.api.routes import chat, events, feed, parse
 from assistant.core import Assistant
 from assistant.exceptions import StorageError
 
@@ -45,7 +45,7 @@ def create_app(assistant: Assistant | None = None, *, db_url: str | None = None,
     app = FastAPI(title="Calendar assistant API", version="1.0", description=DESCRIPTION, lifespan=_lifespan)
     app.state.assistant = bot
     app.state.keys = KeyRing(lambda: bot.sessions, env_keys, guard=lambda: one_at_a_time(bot))
-    for module in (parse, chat, events):
+    for module in (parse, chat, events, feed):
         app.include_router(module.router)
     app.add_middleware(BodyLimit)
     app.add_api_route("/health", health, methods=["GET"], tags=["meta"], response_model=None,
