@@ -47,7 +47,16 @@ def _iso(text: str) -> datetime:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run one command; Ctrl-C ends it quietly with status 130 (the shell's own for SIGINT):
+    every turn answered before it was committed, the one interrupted is rolled back whole."""
+    try:
+        return _run(build_parser().parse_args(argv))
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
     # Transcripts may carry any byte: undecodable input becomes U+FFFD instead of a crash.
     sys.stdin.reconfigure(encoding="utf-8", errors="replace")
     sys.stdout.reconfigure(encoding="utf-8", errors="replace")

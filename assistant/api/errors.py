@@ -6,10 +6,13 @@
 - 503: the database or the NLU cannot serve, naming the cause (damaged, read-only, full,
   busy); only a busy or unreachable database gets a Retry-After, since waiting cannot
   mend a damaged file or a full disk;
-- 500: a bug, logged with its traceback, answered without details.
+- 500: a bug, logged with its traceback, answered without details;
+- a request still running when a stopping server gives up waiting (uvicorn cancels it)
+  gets a 503 saying so (`AnswerWhenStopped`), not uvicorn's bare 500.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from fastapi import FastAPI, Request, status
@@ -17,6 +20,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant import db_faults
 from assistant.exceptions import (AssistantError, BadEvent, BadSettings, Conflict, DatabaseBusy, StorageError)
@@ -110,3 +114,34 @@ async def unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
     return answer(status.HTTP_500_INTERNAL_SERVER_ERROR, "internal error: it has been logged; please report it",
                   "internal error")
+
+
+STOPPED = ("the server stopped before this request finished: it may not have taken effect; "
+           "check before sending it again")
+
+
+class AnswerWhenStopped:
+    """ASGI middleware: a request cancelled by the server's shutdown is answered 503 (when no
+    answer has started yet), then the cancellation goes on."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracked)
+        except asyncio.CancelledError:
+            if not started:
+                await answer(status.HTTP_503_SERVICE_UNAVAILABLE, STOPPED, STOPPED,
+                             headers={"Connection": "close"})(scope, receive, send)
+            raise

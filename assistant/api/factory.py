@@ -48,6 +48,7 @@ def create_app(assistant: Assistant | None = None, *, db_url: str | None = None,
     for module in (parse, chat, events, feed):
         app.include_router(module.router)
     app.add_middleware(BodyLimit)
+    app.add_middleware(errors.AnswerWhenStopped)  # outermost: it sees the cancellation first
     app.add_api_route("/health", health, methods=["GET"], tags=["meta"], response_model=None,
                       summary="Is the service and its database usable? (no key needed)")
     errors.install(app)
