@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session, aliased
 
+from assistant import checks
 from assistant.models import Conversation, Event, Operation
 from nlu.dates.rrule_limits import check_rrule
 
@@ -37,6 +38,7 @@ def add_event(*, session: Session, owner: str, title: str, start_utc: datetime, 
               original_start_utc: datetime | None = None, utterance: str | None = None) -> Event:
     """Store a new event and return it (with its id); a bad recurrence rule raises BadRecurrence."""
     stamp = utcnow()
+    within_years(start_utc, end_utc, tz)
     event = Event(owner=owner, title=title, kind=kind, start_utc=start_utc, end_utc=end_utc, tz=tz,
                   all_day=all_day, location=location, attendees=list(attendees or []),
                   recurrence=stored_rule(recurrence, start_utc, tz), exdates=[], alerts=sorted(set(alerts or [])),
@@ -45,6 +47,14 @@ def add_event(*, session: Session, owner: str, title: str, start_utc: datetime, 
     session.add(event)
     session.flush()
     return event
+
+
+def within_years(start_utc: datetime, end_utc: datetime, tz: str) -> None:
+    """The last door for assistant/checks.py's one year range (BadEvent), whichever door a time
+    came in by: a chat move to "july 4 2700" must not be stored when a REST create is refused."""
+    zone = ZoneInfo(tz)
+    for name, moment in (("the start", start_utc), ("the end", end_utc)):
+        checks.moment(name, moment.replace(tzinfo=timezone.utc).astimezone(zone).replace(tzinfo=None))
 
 
 def stored_rule(rule: str | None, start_utc: datetime, tz: str) -> str | None:
@@ -122,6 +132,9 @@ def update_event(*, session: Session, event: Event, changes: dict[str, Any]) -> 
         changes = {**changes, "recurrence": stored_rule(changes.get("recurrence", event.recurrence),
                                                          changes.get("start_utc", event.start_utc),
                                                          changes.get("tz", event.tz))}
+    if {"start_utc", "end_utc", "tz"} & set(changes):
+        within_years(changes.get("start_utc", event.start_utc), changes.get("end_utc", event.end_utc),
+                     changes.get("tz", event.tz))
     for name, value in changes.items():
         setattr(event, name, list(value) if name in LIST_FIELDS else value)
     event.updated_at = utcnow()

@@ -120,3 +120,20 @@ def test_faults_input_chat_never_stores_years_outside_the_range(bot: Assistant, 
     assert reply.operation == "none"
     assert reply.reply == 'I can\'t schedule "dentist" then: the start must be between the years 1900 and 2200.'
     assert bot.events(owner, include_cancelled=True) == []
+
+
+def test_faults_input_storage_refuses_years_outside_the_range_from_any_door(bot: Assistant, owner: str):
+    # Storage is the last door: a time from any path (a chat move included) is held to the same years
+    from assistant import store
+
+    made = bot.create_event(owner, title="dentist", start=datetime(2026, 11, 25, 11), end=datetime(2026, 11, 25, 12),
+                            tz="Europe/Paris")
+    with bot.sessions.begin() as session:
+        row = store.get_event(session=session, owner=owner, event_id=made.id)
+        with pytest.raises(BadEvent, match="the start must be between the years 1900 and 2200"):
+            store.update_event(session=session, event=row, changes={"start_utc": datetime(2700, 7, 4, 8),
+                                                                   "end_utc": datetime(2700, 7, 4, 9)})
+        with pytest.raises(BadEvent, match="the end must be between the years 1900 and 2200"):
+            store.add_event(session=session, owner=owner, title="x", start_utc=datetime(2200, 12, 31, 10),
+                            end_utc=datetime(2201, 1, 1, 10), tz="UTC")
+    assert [(e.start, e.end) for e in bot.events(owner)] == [("2026-11-25T11:00:00", "2026-11-25T12:00:00")]
