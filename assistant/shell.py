@@ -79,8 +79,10 @@ def _run(args: argparse.Namespace) -> int:
 def chat(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, bot=None) -> int:
     """The chat loop: one reply line per input line, flushed, until end of input."""
     from assistant.core import Assistant
+    from assistant.db import checked_url
 
     bot = bot or Assistant(args.db)
+    checked_url(bot.url)  # an in-memory calendar is refused before the first line, not at each
     tz = bot.zone(args.tz)
     session_id = args.session or f"cli-{uuid.uuid4().hex[:12]}"
     interactive = not args.json and stdin.isatty()

@@ -6,6 +6,7 @@ errors: CI runs as root, where file modes cannot make anything read-only.
 """
 from __future__ import annotations
 
+import io
 import os
 import sqlite3
 import subprocess
@@ -19,6 +20,7 @@ from sqlalchemy import event as sa_event
 from assistant import Assistant, BadSettings
 from assistant.api import create_app
 from assistant.db import dispose
+from assistant.shell import build_parser, chat
 from fault_helpers import ROOT, sqlite_pragma, within
 
 EVENT = {"title": "dentist", "start": "2026-11-25T11:00:00", "tz": "Europe/Paris"}
@@ -90,6 +92,9 @@ def test_faults_in_memory_database_is_refused_at_start(url):
         create_app(db_url=url, api_keys="")
     with pytest.raises(BadSettings, match="in-memory database"):
         Assistant(url).events("me")
+    args = build_parser().parse_args(["chat", "--db", url])
+    with pytest.raises(BadSettings, match="in-memory database"):
+        chat(args, io.StringIO("what do i have tomorrow\n"), io.StringIO())
 
 
 def test_faults_serve_refuses_an_in_memory_database():
