@@ -16,7 +16,11 @@ from pathlib import Path
 from nlu.dates import resolve
 from nlu.result import INTENTS, LABELS, Parse, Slot, TimeSpan
 
-__all__ = ["parse", "load", "resolve", "Parse", "Slot", "TimeSpan", "INTENTS", "LABELS", "Parser"]
+__all__ = ["parse", "load", "resolve", "Parse", "Slot", "TimeSpan", "INTENTS", "LABELS", "Parser", "CONFIRM_BELOW"]
+
+# Below this intent confidence a caller should ask before acting ("Did you mean to schedule X?").
+# The model card documents how it was chosen on calibrated scores.
+CONFIRM_BELOW = 0.5
 
 _default = None
 _lock = threading.Lock()
