@@ -169,3 +169,30 @@ def test_api_ics_import_hostile_rules_are_skipped_with_the_reason(make_api):
         report = _import(client, headers["alice"], body).json()
     assert report["created"] == 0 and len(report["skipped"]) == 6
     assert all(s["reason"].startswith("recurrence: ") for s in report["skipped"])
+
+
+def test_api_ics_import_property_no_file_gets_a_5xx(make_api):
+    # Google's sample with lines dropped, repeated or garbled: always an answer, never a 500
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from fault_helpers import within
+
+    client, headers, *_ = make_api()
+    lines = (SAMPLES / "google.ics").read_bytes().split(b"\r\n")
+    garble = st.sampled_from([b"", b"DTSTART:99991231T235959Z", b"DTEND;VALUE=DATE:19000101", b"DURATION:P9999W",
+                              b"RRULE:FREQ=DAILY;UNTIL=X", b"TZID:\xff\xfe", b"EXDATE:nonsense", b"BEGIN:VEVENT",
+                              b"END:VCALENDAR", b"RECURRENCE-ID:20261214T093000", b"TRIGGER:PT-1M", b"X-\x00:y"])
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(edits=st.lists(st.tuples(st.integers(0, len(lines) - 1), garble), max_size=6))
+    def never_5xx(edits) -> None:
+        body = list(lines)
+        for index, line in edits:
+            body[index] = line
+        with within(10, "importing a garbled file"):
+            answer = _import(client, headers["alice"], b"\r\n".join(body))
+        assert answer.status_code in (200, 422), answer.text[:300]
+        assert answer.json()
+
+    never_5xx()

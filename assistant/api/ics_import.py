@@ -64,6 +64,8 @@ def import_calendar(bot: Assistant, user: str, body: bytes, tz: str | None = Non
                     action, row = store_one(session, user, item)
             except (BadEvent, BadRecurrence, SkipEvent) as err:
                 report.skipped.append(Skipped(item.uid, item.title, _reason(err)))
+            except (ValueError, TypeError, OverflowError) as err:  # a time no zone arithmetic can hold
+                report.skipped.append(Skipped(item.uid, item.title, f"could not be stored ({err})"[:300]))
             except IntegrityError as err:
                 report.skipped.append(Skipped(item.uid, item.title, f"the database refused it ({err.orig})"[:300]))
             else:

@@ -88,14 +88,20 @@ def read_calendar(body: bytes, default_tz: str, length: timedelta) -> Reading:
             try:
                 reading.events.append(read_event(component, zone, length))
             except SkipEvent as skip:
-                reading.skipped.append(Skipped(_text(component.get("uid")), _text(component.get("summary")),
-                                               str(skip)))
+                reading.skipped.append(_skipped(component, str(skip)))
+            except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError) as err:
+                # a value icalendar read but nobody could mean (year 9999 plus a day...)
+                reading.skipped.append(_skipped(component, f"could not be read ({type(err).__name__}: {err})"[:300]))
     reading.events.sort(key=lambda e: e.recurrence_id is not None)  # series first
     return reading
 
 
 class SkipEvent(ValueError):
     """This VEVENT cannot be imported; the message says why."""
+
+
+def _skipped(component, reason: str) -> Skipped:
+    return Skipped(_text(component.get("uid")), _text(component.get("summary")), reason)
 
 
 def calendar_zone(cal: Calendar, default_tz: str) -> str:
