@@ -160,3 +160,17 @@ def test_faults_process_ctrl_c_while_a_turn_runs(tmp_path):
         stop(chat)
     assert chat.returncode == 130, err[-2000:]
     assert "Traceback" not in err
+
+
+def test_faults_process_a_stuck_thread_cannot_keep_a_stopped_server_alive():
+    # Given a process whose main thread is done while a request thread still waits (60 s)
+    script = ("import threading, time; from assistant.api.server import exit_when_stuck;"
+              "threading.Thread(target=time.sleep, args=(60,), name='stuck request').start();"
+              "exit_when_stuck(grace=0.5); print('main done', flush=True)")
+    started = time.monotonic()
+    with within(30, "a process with a stuck thread"):
+        done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=25)
+    # Then it ends half a second after its main thread, saying which thread it left
+    assert time.monotonic() - started < 15
+    assert done.returncode == 0 and done.stdout == "main done\n"
+    assert "ending the process" in done.stderr and "stuck request" in done.stderr

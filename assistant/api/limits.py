@@ -27,7 +27,7 @@ class BodyLimit:
             return
         declared = dict(scope.get("headers") or ()).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.max_bytes:
-            await JSONResponse({"detail": TOO_LARGE}, status_code=413)(scope, receive, send)
+            await JSONResponse({"detail": TOO_LARGE, "message": TOO_LARGE}, status_code=413)(scope, receive, send)
             return
         await self.app(scope, self._counting(receive), send)
 
