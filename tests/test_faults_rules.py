@@ -63,9 +63,27 @@ def test_faults_rules_chat_every_zero_days_through_the_shipped_model(shipped_par
     with within(30, "the probe's spoken rule"):
         first = bot.handle("kitchen", "remind me every 0 days to drink water", now=now, tz="Europe/Paris", user=owner)
         second = bot.handle("kitchen", "what do i have tomorrow", now=now, tz="Europe/Paris", user=owner)
-    assert first.operation == "none"
-    assert "INTERVAL must be a whole number from 1 to 1000, not '0'" in first.reply
+    # Nothing is written (the date resolver gives no time for "every 0 days", so the chat asks
+    # for one), and the next question is answered at once
+    assert first.operation in ("none", "clarify") and not first.events
     assert (second.operation, second.reply) == ("query", "You have nothing on Tuesday, November 24.")
+    assert bot.events(owner, include_cancelled=True) == []
+
+
+@pytest.mark.parametrize("rule", ["RRULE:FREQ=DAILY;INTERVAL=0", "RRULE:FREQ=MINUTELY", "RRULE:FREQ=DAILY;INTERVAL=-1"])
+def test_faults_rules_chat_answers_a_sentence_when_storage_refuses_the_rule(bot: Assistant, scripted, owner, rule):
+    # Given a reading whose time carries a rule storage refuses (whatever produced it)
+    from dataclasses import replace
+
+    text = "remind me every day to drink water"
+    span = replace(day_span(date(2026, 11, 24)), rrule=rule)
+    scripted.add(reading(text, "create", NAME="drink water", dates={"every day": span}))
+    # When it is said in the chat
+    with within(10, "a refused rule in the chat"):
+        reply = bot.handle("kitchen", text, now=datetime(2026, 11, 23, 9), tz="Europe/Paris", user=owner)
+    # Then the chat says why in a sentence, and stores nothing
+    assert reply.operation == "none"
+    assert reply.reply.startswith('I can\'t repeat "drink water" that way (')
     assert bot.events(owner, include_cancelled=True) == []
 
 
