@@ -115,7 +115,7 @@ class Assistant:
             raise BadEvent(f"cannot change {sorted(unknown)}: changeable fields are {list(EVENT_FIELDS)}")
         session_id = changes.pop("session_id", "api")
         with self.sessions.begin() as session, refused_rule():
-            row = store.get_event(session=session, owner=user, event_id=event_id)
+            row = store.get_event(session=session, owner=user, event_id=event_id, lock=True)
             if row is None:
                 return None
             zone = self.zone(changes.get("tz") or row.tz)
@@ -130,9 +130,12 @@ class Assistant:
             return EventView.of(row, zone)
 
     def cancel_event(self, user: str, event_id: int, *, session_id: str = "api") -> EventView | None:
-        """Soft-delete an event (it stays in the database, marked cancelled); None if not found."""
+        """Soft-delete an event (it stays in the database, marked cancelled); None if not found.
+
+        Idempotent: the row is locked while read, so however many cancels arrive at once,
+        one finds it live and logs the operation; the others answer the cancelled event."""
         with self.sessions.begin() as session:
-            row = store.get_event(session=session, owner=user, event_id=event_id)
+            row = store.get_event(session=session, owner=user, event_id=event_id, lock=True)
             if row is None:
                 return None
             if row.cancelled_at is None:

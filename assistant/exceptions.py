@@ -18,7 +18,27 @@ class BadInput(AssistantError):
 
 
 class StorageError(AssistantError):
-    """The database could not be opened or upgraded: check the URL (--db / DATABASE_URL)."""
+    """The database could not be opened, read or written: the message names the cause (--db / DATABASE_URL)."""
+
+
+class DatabaseDamaged(StorageError):
+    """The database file is corrupt: restore it from a backup, then restart."""
+
+
+class DatabaseReadOnly(StorageError):
+    """The database refuses writes (a read-only file, disk or server): nothing was changed."""
+
+
+class DatabaseFull(StorageError):
+    """The disk (or the database's size limit) is full: nothing was changed."""
+
+
+class DatabaseBusy(StorageError):
+    """The database is busy or unreachable for now: the same request may succeed shortly."""
+
+
+class Conflict(AssistantError):
+    """A change conflicts with what is stored now (another change came first): read it again and retry."""
 
 
 class BadAudio(AssistantError):

@@ -29,6 +29,7 @@ class Event(Base):
     __tablename__ = "events"
     __table_args__ = (Index("ix_events_owner_start", "owner", "start_utc"),
                       Index("ix_events_series", "series_id"),
+                      Index("ux_events_owner_uid", "owner", "uid", unique=True),
                       CheckConstraint("end_utc > start_utc", name="ck_events_end_after_start"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -51,6 +52,8 @@ class Event(Base):
     original_start_utc: Mapped[datetime | None]
     # A stored rule the 0003 upgrade refused (kept, never expanded): see nlu/dates/rrule_limits.py.
     recurrence_quarantine: Mapped[str | None] = mapped_column(Text)
+    # The RFC 5545 UID of an event imported from an .ics file: a re-import updates, never copies.
+    uid: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     cancelled_at: Mapped[datetime | None]
@@ -89,7 +92,11 @@ class Conversation(Base):
 
 
 class ApiKey(Base):
-    """One key of one user; revoking sets `revoked_at` (kept for the audit trail)."""
+    """One key of one user; revoking sets `revoked_at` (kept for the audit trail).
+
+    `scope` "api": a key sent in a header, for every route; "feed": a read-only token for
+    the calendar subscription URL (GET /v1/events.ics?token=...) and nothing else.
+    """
 
     __tablename__ = "api_keys"
 
@@ -99,5 +106,6 @@ class ApiKey(Base):
     prefix: Mapped[str] = mapped_column(String(16))
     label: Mapped[str | None] = mapped_column(String(200))
     read_only: Mapped[bool] = mapped_column(Boolean, default=False)
+    scope: Mapped[str] = mapped_column(String(10), default="api", server_default="api")
     created_at: Mapped[datetime]
     revoked_at: Mapped[datetime | None]

@@ -5,6 +5,10 @@
     ASSISTANT_TZ         IANA zone used when a caller gives none (default Europe/Paris)
     ASSISTANT_LENGTHS    default event lengths per kind in minutes, "meeting=60,call=30"
                          (merged over the built-in table; the key "default" is the fallback)
+    ASSISTANT_API_KEYS   development REST keys, "alice:key1,bob:key2:ro" (assistant/api/keys.py)
+
+This is the one place the assistant package reads its environment (the ui package reads
+DEMO_NOW in ui/state.py; nlu reads NLU_MODEL and NLU_CORPUS).
 """
 from __future__ import annotations
 
@@ -34,6 +38,7 @@ class Settings:
     database_url: str | None = None
     default_tz: str = "Europe/Paris"
     lengths: Mapping[str, int] = field(default_factory=lambda: DEFAULT_LENGTHS)
+    api_keys: str = ""
 
     def __post_init__(self) -> None:
         _check_zone(self.default_tz)
@@ -66,6 +71,7 @@ class Settings:
             database_url=env.get("DATABASE_URL") or None,
             default_tz=env.get("ASSISTANT_TZ") or "Europe/Paris",
             lengths=MappingProxyType(lengths),
+            api_keys=env.get("ASSISTANT_API_KEYS", ""),
         )
 
 
@@ -80,9 +86,11 @@ def _parse_lengths(text: str) -> dict[str, int]:
 
 
 def _check_zone(name: str) -> None:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    """A portable IANA name: 'localtime' or 'right/UTC' would mean another zone on the next server."""
+    from nlu.exceptions import BadTimeZone
+    from nlu.timezones import zone
 
     try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as err:
-        raise BadSettings(f"unknown time zone {name!r}: use an IANA name such as 'Europe/Paris'") from err
+        zone(name or "?")
+    except BadTimeZone as err:
+        raise BadSettings(f"ASSISTANT_TZ: {err}") from err

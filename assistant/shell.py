@@ -51,7 +51,16 @@ def _iso(text: str) -> datetime:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run one command; Ctrl-C ends it quietly with status 130 (the shell's own for SIGINT):
+    every turn answered before it was committed, the one interrupted is rolled back whole."""
+    try:
+        return _run(build_parser().parse_args(argv))
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
     # Transcripts may carry any byte: undecodable input becomes U+FFFD instead of a crash.
     sys.stdin.reconfigure(encoding="utf-8", errors="replace")
     sys.stdout.reconfigure(encoding="utf-8", errors="replace")
@@ -78,8 +87,10 @@ def main(argv: list[str] | None = None) -> int:
 def chat(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, bot=None) -> int:
     """The chat loop: one reply line per input line, flushed, until end of input."""
     from assistant.core import Assistant
+    from assistant.db import checked_url
 
     bot = bot or Assistant(args.db)
+    checked_url(bot.url)  # an in-memory calendar is refused before the first line, not at each
     tz = bot.zone(args.tz)
     session_id = args.session or f"cli-{uuid.uuid4().hex[:12]}"
     interactive = not args.json and stdin.isatty()

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session, aliased
 
+from assistant import checks
 from assistant.models import Conversation, Event, Operation
 from nlu.dates.rrule_limits import check_rrule
 
@@ -37,6 +38,7 @@ def add_event(*, session: Session, owner: str, title: str, start_utc: datetime, 
               original_start_utc: datetime | None = None, utterance: str | None = None) -> Event:
     """Store a new event and return it (with its id); a bad recurrence rule raises BadRecurrence."""
     stamp = utcnow()
+    within_years(start_utc, end_utc, tz)
     event = Event(owner=owner, title=title, kind=kind, start_utc=start_utc, end_utc=end_utc, tz=tz,
                   all_day=all_day, location=location, attendees=list(attendees or []),
                   recurrence=stored_rule(recurrence, start_utc, tz), exdates=[], alerts=sorted(set(alerts or [])),
@@ -47,6 +49,14 @@ def add_event(*, session: Session, owner: str, title: str, start_utc: datetime, 
     return event
 
 
+def within_years(start_utc: datetime, end_utc: datetime, tz: str) -> None:
+    """The last door for assistant/checks.py's one year range (BadEvent), whichever door a time
+    came in by: a chat move to "july 4 2700" must not be stored when a REST create is refused."""
+    zone = ZoneInfo(tz)
+    for name, moment in (("the start", start_utc), ("the end", end_utc)):
+        checks.moment(name, moment.replace(tzinfo=timezone.utc).astimezone(zone).replace(tzinfo=None))
+
+
 def stored_rule(rule: str | None, start_utc: datetime, tz: str) -> str | None:
     """The rule in its stored form, checked from the series' first wall-clock start (or None)."""
     if rule is None:
@@ -55,10 +65,23 @@ def stored_rule(rule: str | None, start_utc: datetime, tz: str) -> str | None:
     return check_rrule(rule, wall, tz=tz)
 
 
-def get_event(*, session: Session, owner: str, event_id: int) -> Event | None:
-    """The event with this id if this owner has it (cancelled ones too), else None."""
-    event = session.get(Event, event_id)
+def get_event(*, session: Session, owner: str, event_id: int, lock: bool = False) -> Event | None:
+    """The event with this id if this owner has it (cancelled ones too), else None.
+
+    `lock=True` is for read-change-write: the row is read fresh with SELECT ... FOR UPDATE,
+    so a concurrent change waits for this transaction and then sees its result (two PATCHes
+    cannot each check end > start against a start the other is changing; two DELETEs cannot
+    both find the event live). SQLite needs no row lock: every transaction here begins
+    IMMEDIATE, which already lets one writer at a time read and write (assistant/db.py).
+    """
+    event = session.get(Event, event_id, with_for_update=lock or None, populate_existing=lock)
     return event if event is not None and event.owner == owner else None
+
+
+def event_by_uid(*, session: Session, owner: str, uid: str) -> Event | None:
+    """The owner's event imported with this RFC 5545 UID, locked for the change an import makes."""
+    query = select(Event).where(Event.owner == owner, Event.uid == uid).with_for_update()
+    return session.scalars(query.execution_options(populate_existing=True)).first()
 
 
 def list_events(*, session: Session, owner: str, start_utc: datetime | None = None,
@@ -109,6 +132,9 @@ def update_event(*, session: Session, event: Event, changes: dict[str, Any]) -> 
         changes = {**changes, "recurrence": stored_rule(changes.get("recurrence", event.recurrence),
                                                          changes.get("start_utc", event.start_utc),
                                                          changes.get("tz", event.tz))}
+    if {"start_utc", "end_utc", "tz"} & set(changes):
+        within_years(changes.get("start_utc", event.start_utc), changes.get("end_utc", event.end_utc),
+                     changes.get("tz", event.tz))
     for name, value in changes.items():
         setattr(event, name, list(value) if name in LIST_FIELDS else value)
     event.updated_at = utcnow()

@@ -47,10 +47,12 @@ def test_api_routes_refuse_a_wrong_key(api, header):
     assert response.status_code == 401
 
 
-def test_api_routes_token_query_only_where_headers_are_impossible(api):
+def test_api_routes_never_take_an_api_key_from_the_url(api):
     client, headers, *_ = api
     key = headers["alice"]["X-API-Key"]
-    assert client.get(f"/v1/events.ics?token={key}").status_code == 200
+    refused = client.get(f"/v1/events.ics?token={key}")
+    assert refused.status_code == 401
+    assert refused.json()["detail"].startswith("API keys are not accepted in URLs")
     assert client.get(f"/v1/events?token={key}").status_code == 401
 
 
@@ -224,7 +226,8 @@ def test_api_routes_unexpected_errors_are_clean_json_500(make_api):
     bot.events = broken
     response = client.get("/v1/events", headers=headers["alice"])
     assert response.status_code == 500
-    assert response.json() == {"detail": "internal error: it has been logged; please report it"}
+    assert response.json() == {"detail": "internal error: it has been logged; please report it",
+                               "message": "internal error"}
 
 
 def test_api_routes_longest_kind_is_stored(api):

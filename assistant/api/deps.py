@@ -8,13 +8,20 @@ from datetime import datetime
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 
+from assistant import db
 from assistant.api.schemas import MAX_YEAR, MIN_YEAR, known_zone
 from assistant.core import Assistant
+from assistant.exceptions import DatabaseDamaged
 
 
 def assistant(request: Request) -> Assistant:
-    """The Assistant this app serves."""
-    return request.app.state.assistant
+    """The Assistant this app serves; a database once seen damaged serves nobody (503), so
+    nothing more is written into a corrupt file before it is restored."""
+    bot = request.app.state.assistant
+    damage = db.damage(bot.url)
+    if damage is not None:
+        raise DatabaseDamaged(damage)
+    return bot
 
 
 _sqlite_locks: dict[str, threading.Lock] = {}

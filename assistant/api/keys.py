@@ -1,8 +1,12 @@
-"""Per-user API keys, stored hashed: the database never holds a key anyone could reuse.
+"""Per-user API keys and feed tokens, stored hashed: the database never holds a key anyone could reuse.
 
 A key is shown once, when it is made (`python -m assistant keys create NAME`); the table
 keeps its SHA-256 and a short prefix to tell keys apart in listings. Keys are random
 (256 bits), so a plain hash is enough: there is nothing to brute-force, unlike passwords.
+
+API keys travel in headers only. A calendar app subscribing to /v1/events.ics cannot send
+headers, so each user may have one feed token (`feed_...`, scope "feed"): read-only, good
+for that one route, put in the URL; making a new one revokes the old one.
 """
 from __future__ import annotations
 
@@ -19,6 +23,8 @@ from assistant.models import ApiKey
 from assistant.store import utcnow
 
 KEY_PREFIX = "cal_"
+FEED_PREFIX = "feed_"
+API, FEED = "api", "feed"  # ApiKey.scope
 USER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$")
 
 
@@ -54,10 +60,29 @@ def create_key(owner: str, *, session: Session, label: str | None = None, read_o
     return row, key
 
 
-def find_key(key: str, *, session: Session) -> ApiKey | None:
-    """The live (not revoked) row of this key, or None."""
+def create_feed_token(owner: str, *, session: Session, label: str | None = None) -> tuple[ApiKey, str]:
+    """A new feed token for `owner` (shown only now); the owner's older feed tokens are revoked."""
+    revoke_feed_tokens(owner, session=session)
+    token = FEED_PREFIX + secrets.token_urlsafe(32)
+    row = ApiKey(owner=check_user_name(owner), key_hash=hash_key(token), prefix=token[: len(FEED_PREFIX) + 6],
+                 label=label, read_only=True, scope=FEED, created_at=utcnow(), revoked_at=None)
+    session.add(row)
+    session.flush()
+    return row, token
+
+
+def revoke_feed_tokens(owner: str, *, session: Session) -> list[ApiKey]:
+    """Revoke every live feed token of `owner` (their subscription URLs stop working)."""
+    rows = [r for r in list_keys(session=session, owner=owner) if r.scope == FEED and r.revoked_at is None]
+    for row in rows:
+        row.revoked_at = utcnow()
+    return rows
+
+
+def find_key(key: str, *, session: Session, scope: str = API) -> ApiKey | None:
+    """The live (not revoked) row of this key in this scope ("api" or "feed"), or None."""
     row = session.scalar(select(ApiKey).where(ApiKey.key_hash == hash_key(key)))
-    return row if row is not None and row.revoked_at is None else None
+    return row if row is not None and row.revoked_at is None and row.scope == scope else None
 
 
 def list_keys(*, session: Session, owner: str | None = None) -> list[ApiKey]:

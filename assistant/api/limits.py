@@ -15,7 +15,6 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 MAX_BODY = 1_000_000
-TOO_LARGE = f"request body too large: at most {MAX_BODY:,} bytes"
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,7 @@ class BodyLimit:
         limit = self.routes.get(scope.get("path", ""), self.default)
         declared = dict(scope.get("headers") or ()).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > limit.max_bytes:
-            await JSONResponse({"detail": limit.message}, status_code=413)(scope, receive, send)
+            await JSONResponse({"detail": limit.message, "message": limit.message}, status_code=413)(scope, receive, send)
             return
         await self.app(scope, self._counting(receive, limit), send)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
 
 from assistant import checks
 from assistant.checks import MAX_FIELD, MAX_KIND, MAX_TITLE, MAX_YEAR, MIN_YEAR  # noqa: F401 - re-exported
@@ -57,7 +57,30 @@ Short = Annotated[str, Field(max_length=MAX_FIELD), AfterValidator(storable)]
 Kind = Annotated[str, Field(max_length=MAX_KIND), AfterValidator(storable)]
 Zone = Annotated[str | None, Field(max_length=64, examples=["Europe/Paris"]), AfterValidator(known_zone)]
 RRule = Annotated[str | None, Field(max_length=MAX_FIELD, examples=["FREQ=WEEKLY;BYDAY=MO"]), AfterValidator(valid_rrule)]
-Moment = Annotated[datetime, AfterValidator(sane_moment)]
+def iso_text(value: object) -> object:
+    """Date-times come as ISO 8601 text: a number (or a string of digits) is not taken as a Unix
+    timestamp, which would silently put an event in 1970 or 2023."""
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or value.strip().lstrip("+-").replace(".", "", 1).isdigit():
+        raise ValueError("must be an ISO 8601 date-time such as 2026-11-25T11:00:00 "
+                         "(numbers are not read as timestamps)")
+    return value
+
+
+def true_or_false(value: object) -> object:
+    """A query flag is `true` or `false` (not "yes", "on" or 1)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    raise ValueError("must be true or false")
+
+
+Moment = Annotated[datetime, BeforeValidator(iso_text), AfterValidator(sane_moment)]
+Flag = Annotated[bool, Strict()]  # JSON true or false only
+QueryFlag = Annotated[bool, BeforeValidator(true_or_false)]
+QueryMoment = Annotated[datetime | None, BeforeValidator(iso_text)]
 SessionId = Annotated[str, Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9._:@-]+$")]
 
 
@@ -104,7 +127,7 @@ class EventCreate(EventBase):
     title: Title = Field(examples=["visit to Trivandrum"])
     start: Moment = Field(examples=["2027-07-18T00:00:00"])
     end: Moment | None = Field(None, description="default: start plus the kind's usual length")
-    all_day: bool = False
+    all_day: Flag = False
 
     @model_validator(mode="after")
     def _ordered(self) -> "EventCreate":
@@ -118,7 +141,7 @@ class EventUpdate(EventBase):
     title: Title | None = None
     start: Moment | None = None
     end: Moment | None = None
-    all_day: bool | None = None
+    all_day: Flag | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> "EventUpdate":

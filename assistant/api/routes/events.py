@@ -6,30 +6,39 @@ leak nothing. DELETE is a soft cancel: the event stays, marked cancelled.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response, status
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
 
-from assistant import timing
+from assistant import store, timing
 from assistant.api import deps
-from assistant.api.auth import reader, reader_or_token, writer
+from assistant.api.auth import feed_reader, reader, writer
 from assistant.api.ics import calendar_bytes
+from assistant.api.ics_import import import_calendar
+from assistant.api.ics_reader import NotACalendar
 from assistant.api.keys import Principal
-from assistant.api.schemas import ERRORS, ErrorBody, EventCreate, EventPublic, EventUpdate
+from assistant.api.schemas import ERRORS, ErrorBody, EventCreate, EventPublic, EventUpdate, QueryFlag, QueryMoment
 from assistant.checks import all_day_bounds
 from assistant.core import Assistant
+from assistant.models import Event
+from assistant.views import to_utc
 
 router = APIRouter(prefix="/v1", tags=["events"], responses=ERRORS)
 EventId = Path(ge=1, le=2**31 - 1, description="the event's id")
+FAR_FUTURE = datetime(9999, 1, 1)
+IMPORT_TZ = "zone of the file's floating times when it names none (X-WR-TIMEZONE); default: the server's"
 NOT_FOUND = {404: {"model": ErrorBody, "description": "no such event in your calendar"}}
 
 
 @router.get("/events", response_model=list[EventPublic], summary="Your events in a time range")
-def list_events(start: datetime | None = Query(None, description="events ending after this"),
-                end: datetime | None = Query(None, description="events starting before this"),
-                include_cancelled: bool = False, tz: str | None = Query(None, max_length=64),
-                expand: bool = Query(False, description="list each occurrence of recurring events (needs start)"),
+def list_events(start: Annotated[QueryMoment, Query(description="events ending after this")] = None,
+                end: Annotated[QueryMoment, Query(description="events starting before this")] = None,
+                include_cancelled: QueryFlag = False, tz: str | None = Query(None, max_length=64),
+                expand: Annotated[QueryFlag, Query(description="each occurrence of recurring events (needs start)")]
+                = False,
                 who: Principal = Depends(reader), bot: Assistant = Depends(deps.assistant)) -> list[Any]:
     """Events overlapping [start, end), in time order; naive times are wall times in `tz`."""
     if expand and start is None:
@@ -40,14 +49,58 @@ def list_events(start: datetime | None = Query(None, description="events ending 
 
 @router.get("/events.ics", summary="Your events as an iCalendar file (RFC 5545)",
             response_class=Response, responses={200: {"content": {"text/calendar": {}}}})
-def export_ics(start: datetime | None = None, end: datetime | None = None, include_cancelled: bool = False,
-               who: Principal = Depends(reader_or_token), bot: Assistant = Depends(deps.assistant)) -> Response:
-    """Import it in a calendar app, or subscribe to this URL with `?token=KEY`."""
-    with deps.one_at_a_time(bot):
-        views = _query(bot, who, start, end, include_cancelled, None)
-    body = calendar_bytes(views)
+def export_ics(start: QueryMoment = None, end: QueryMoment = None, include_cancelled: QueryFlag = False,
+               who: Principal = Depends(feed_reader), bot: Assistant = Depends(deps.assistant)) -> Response:
+    """Import it in a calendar app, or subscribe to this URL with `?token=FEED_TOKEN`
+    (POST /v1/feed-token makes one; API keys are never accepted in URLs)."""
+    start, end = _bounds(start, end)
+    zone = bot.zone(None)
+    with deps.one_at_a_time(bot), bot.sessions.begin() as session:
+        rows, overrides = exported_rows(session, who.user, to_utc(start, zone) if start else None,
+                                        to_utc(end, zone) if end else None, include_cancelled)
+    body = calendar_bytes(rows, overrides, include_cancelled=include_cancelled)
     return Response(body, media_type="text/calendar; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="calendar.ics"'})
+
+
+@router.post("/events.ics", summary="Import an iCalendar file (a Google Calendar or Outlook export)",
+             responses={415: {"model": ErrorBody, "description": "the body is not sent as text/calendar"}},
+             openapi_extra={"requestBody": {"content": {"text/calendar": {"schema": {"type": "string"}}},
+                                            "required": True}})
+async def import_ics(request: Request, tz: str | None = Query(None, max_length=64, description=IMPORT_TZ),
+                     who: Principal = Depends(writer), bot: Assistant = Depends(deps.assistant)) -> dict[str, Any]:
+    """Each VEVENT is checked like a REST create and stored, or reported in `skipped` with the
+    reason; importing the same file again updates those events (by UID) instead of copying."""
+    if request.headers.get("content-type", "").split(";")[0].strip().lower() != "text/calendar":
+        raise HTTPException(status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
+                            "send the .ics file as the body with Content-Type: text/calendar")
+    body = await request.body()
+    zone = deps.checked_zone(tz)
+
+    def run() -> dict[str, Any]:
+        with deps.one_at_a_time(bot):
+            return import_calendar(bot, who.user, body, zone).to_dict()
+
+    try:
+        return await run_in_threadpool(run)
+    except NotACalendar as err:
+        raise RequestValidationError([{"loc": ("body",), "msg": str(err), "type": "value_error"}]) from err
+
+
+def exported_rows(session, owner: str, start_utc: datetime | None, end_utc: datetime | None,
+                  include_cancelled: bool) -> tuple[list[Event], list[Event]]:
+    """(singles and series overlapping the range, including series that began before it and
+    still repeat; the occurrences of those series changed alone)."""
+    from assistant import agenda
+
+    rows = [r for r in store.list_events(session=session, owner=owner, start_utc=start_utc, end_utc=end_utc,
+                                         include_cancelled=include_cancelled) if r.series_id is None]
+    if start_utc is not None:
+        known = {r.id for r in rows}
+        rows += [r for r in agenda.recurring(session=session, owner=owner, before_utc=end_utc or FAR_FUTURE,
+                                             include_cancelled=include_cancelled) if r.id not in known]
+    overrides = [o for r in rows if r.recurrence for o in store.overrides(session=session, series=r)]
+    return sorted(rows, key=lambda r: (r.start_utc, r.id)), overrides
 
 
 @router.post("/events", response_model=EventPublic, status_code=status.HTTP_201_CREATED,
@@ -95,11 +148,17 @@ def cancel_event(event_id: int = EventId, who: Principal = Depends(writer),
 
 def _query(bot: Assistant, who: Principal, start: datetime | None, end: datetime | None,
            include_cancelled: bool, tz: str | None, expand: bool = False) -> list:
+    start, end = _bounds(start, end)
+    return bot.events(who.user, start=start, end=end, include_cancelled=include_cancelled,
+                      tz=deps.checked_zone(tz), expand=expand)
+
+
+def _bounds(start: datetime | None, end: datetime | None) -> tuple[datetime | None, datetime | None]:
+    """A query's range, checked: years in range, an offset on both bounds or on neither."""
     start, end = deps.checked_moment("start", start), deps.checked_moment("end", end)
     if start is not None and end is not None and (start.tzinfo is None) != (end.tzinfo is None):
         raise deps.unprocessable("end", "start and end must both carry a UTC offset or both be wall times")
-    return bot.events(who.user, start=start, end=end, include_cancelled=include_cancelled,
-                      tz=deps.checked_zone(tz), expand=expand)
+    return start, end
 
 
 def _span(bot: Assistant, body: EventCreate) -> tuple[datetime, datetime]:

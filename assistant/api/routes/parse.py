@@ -6,7 +6,7 @@ from typing import Any
 from fastapi import APIRouter, Depends
 
 from assistant.api import deps
-from assistant.api.auth import reader, reader_or_token
+from assistant.api.auth import reader
 from assistant.api.keys import Principal
 from assistant.api.rasa import rasa_parse
 from assistant.api.schemas import ERRORS, ParseRequest, RasaParseRequest
@@ -23,7 +23,7 @@ def parse_command(body: ParseRequest, _who: Principal = Depends(reader),
 
 
 @router.post("/model/parse", summary="Rasa-compatible parse (drop-in for Rasa's HTTP API)")
-def rasa_model_parse(body: RasaParseRequest, _who: Principal = Depends(reader_or_token),
+def rasa_model_parse(body: RasaParseRequest, _who: Principal = Depends(reader),
                      bot: Assistant = Depends(deps.assistant)) -> dict[str, Any]:
     """Rasa's answer shape: intent, entities (with Duckling-style `time`), intent_ranking."""
     return rasa_parse(bot.parser(body.text, now=None, tz=bot.zone(None)))

@@ -1,0 +1,275 @@
+"""Reading an .ics file (a Google Calendar or Outlook export) into events to store, or into
+the reason each VEVENT cannot be imported. Nothing here touches the database: storing is
+assistant/api/ics_import.py, which checks every field as strictly as REST does.
+
+Zones: a TZID that is a portable IANA name is kept; a Windows name (Outlook's "W. Europe
+Standard Time") is mapped to its IANA zone with the CLDR table icalendar ships; a
+"/vendor/Europe/Berlin" TZID keeps its IANA tail. Any other TZID defined by a VTIMEZONE in
+the file (Outlook's "Customized Time Zone") is read at its instants, as icalendar computes
+them from that VTIMEZONE, and the event is stored in the import's zone. Floating times
+(no TZID, no Z) are wall times in the import's zone: X-WR-TIMEZONE (Google writes it), else
+the request's `tz`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar
+from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+
+from nlu.exceptions import BadTimeZone
+from nlu.timezones import zone as portable_zone
+
+MAX_UID = 1000  # long enough for any calendar's UIDs; the unique index must hold it
+UNSUPPORTED = ("rdate", "exrule")
+ATTENDEES_LINE = "Attendees: "  # assistant/api/ics.py writes attendees' names in DESCRIPTION
+
+
+class NotACalendar(ValueError):
+    """The body is not an iCalendar file (or holds no VCALENDAR)."""
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One VEVENT as it will be stored: aware start/end (or dates for all-day events)."""
+
+    uid: str
+    title: str
+    start: datetime
+    end: datetime
+    all_day: bool
+    tz: str
+    location: str | None = None
+    kind: str | None = None
+    attendees: tuple[str, ...] = ()
+    recurrence: str | None = None
+    exdates: tuple[datetime, ...] = ()  # aware moments (all-day: midnight in `tz`)
+    alerts: tuple[int, ...] = ()
+    cancelled: bool = False
+    recurrence_id: datetime | None = None  # the original start of an occurrence changed alone
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A VEVENT that was not imported, and why."""
+
+    uid: str | None
+    summary: str | None
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"uid": self.uid, "summary": self.summary, "reason": self.reason}
+
+
+@dataclass
+class Reading:
+    """What a file holds: events to store (series before their changed occurrences) and skips."""
+
+    events: list[Incoming] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def read_calendar(body: bytes, default_tz: str, length: timedelta) -> Reading:
+    """Every VEVENT of the file, read or skipped with a reason; `length` is for events that
+    give neither DTEND nor DURATION."""
+    try:
+        calendars = Calendar.from_ical(body, multiple=True)
+    except (ValueError, KeyError, TypeError, IndexError) as err:
+        raise NotACalendar(f"not an iCalendar file: {str(err)[:200]}") from err
+    if not calendars:
+        raise NotACalendar("not an iCalendar file: no BEGIN:VCALENDAR ... END:VCALENDAR")
+    reading = Reading()
+    for cal in calendars:
+        zone = calendar_zone(cal, default_tz)
+        for component in cal.walk("VEVENT"):
+            try:
+                reading.events.append(read_event(component, zone, length))
+            except SkipEvent as skip:
+                reading.skipped.append(_skipped(component, str(skip)))
+            except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError) as err:
+                # a value icalendar read but nobody could mean (year 9999 plus a day...)
+                reading.skipped.append(_skipped(component, f"could not be read ({type(err).__name__}: {err})"[:300]))
+    reading.events.sort(key=lambda e: e.recurrence_id is not None)  # series first
+    return reading
+
+
+class SkipEvent(ValueError):
+    """This VEVENT cannot be imported; the message says why."""
+
+
+def _skipped(component, reason: str) -> Skipped:
+    return Skipped(_text(component.get("uid")), _text(component.get("summary")), reason)
+
+
+def calendar_zone(cal: Calendar, default_tz: str) -> str:
+    """The zone of the file's floating times: X-WR-TIMEZONE when portable, else the default."""
+    named = iana_name(str(cal.get("x-wr-timezone") or ""))
+    return named or default_tz
+
+
+def iana_name(tzid: str) -> str | None:
+    """A portable IANA name for a TZID (IANA, Windows, or "/vendor/Area/City"), else None."""
+    name = tzid.strip().strip('"')
+    candidates = [name, WINDOWS_TO_OLSON.get(name, "")]
+    parts = name.strip("/").split("/")
+    candidates += ["/".join(parts[i:]) for i in range(1, len(parts))] if name.startswith("/") else []
+    for candidate in filter(None, candidates):
+        try:
+            portable_zone(candidate)
+            return candidate
+        except BadTimeZone:
+            continue
+    return None
+
+
+def read_event(component, zone: str, length: timedelta) -> Incoming:
+    """One VEVENT as an Incoming, or SkipEvent saying what is wrong with it."""
+    if component.errors:
+        name, problem = component.errors[0]
+        raise SkipEvent(f"{name}: {problem}"[:300])
+    uid = _text(component.get("uid"))
+    if not uid or not uid.strip():
+        raise SkipEvent("no UID: a re-import could not find this event again")
+    if len(uid) > MAX_UID:
+        raise SkipEvent(f"UID longer than {MAX_UID} characters")
+    for name in UNSUPPORTED:
+        if component.get(name) is not None:
+            raise SkipEvent(f"{name.upper()} is not supported: only RRULE and EXDATE describe a series here")
+    start, end, all_day, event_zone = _span(component, zone, length)
+    return Incoming(
+        uid=uid, title=_text(component.get("summary")) or "", start=start, end=end, all_day=all_day, tz=event_zone,
+        location=_text(component.get("location")), kind=_kind(component), attendees=_attendees(component),
+        recurrence=_rule(component), exdates=_exdates(component, event_zone), alerts=_alerts(component),
+        cancelled=str(component.get("status") or "").upper() == "CANCELLED",
+        recurrence_id=_recurrence_id(component, event_zone))
+
+
+def _span(component, zone: str, length: timedelta) -> tuple[datetime, datetime, bool, str]:
+    """(start, end, all day, the event's zone) from DTSTART and DTEND or DURATION."""
+    first = component.get("dtstart")
+    if first is None:
+        raise SkipEvent("no DTSTART")
+    event_zone = _zone_of(first, zone)
+    start = first.dt
+    if isinstance(start, date) and not isinstance(start, datetime):
+        return _day_span(component, start, event_zone)
+    begin = _aware(start, first, event_zone)
+    last = component.get("dtend")
+    if last is not None:
+        if not isinstance(last.dt, datetime):
+            raise SkipEvent("DTSTART is a date-time but DTEND a date: they must be of one kind")
+        return begin, _aware(last.dt, last, event_zone), False, event_zone
+    duration = component.get("duration")
+    span = duration.dt if duration is not None and isinstance(duration.dt, timedelta) else length
+    return begin, begin + span, False, event_zone
+
+
+def _day_span(component, first: date, zone: str) -> tuple[datetime, datetime, bool, str]:
+    last = component.get("dtend")
+    duration = component.get("duration")
+    if last is not None and isinstance(last.dt, datetime):
+        raise SkipEvent("DTSTART is a date but DTEND a date-time: they must be of one kind")
+    end = last.dt if last is not None else first + (duration.dt if duration is not None else timedelta(days=1))
+    midnight = ZoneInfo(zone)
+    return (datetime.combine(first, datetime.min.time(), midnight),
+            datetime.combine(end, datetime.min.time(), midnight), True, zone)
+
+
+def _zone_of(prop, default: str) -> str:
+    """The IANA zone of a date-time property: its TZID mapped, else the import's zone (UTC
+    moments, floating times, and zones only a VTIMEZONE in the file defines)."""
+    tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
+    return (iana_name(str(tzid)) if tzid else None) or default
+
+
+def _aware(moment: datetime, prop, zone: str) -> datetime:
+    """The moment with its zone: TZID (mapped or from a VTIMEZONE), UTC, or floating in `zone`."""
+    tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
+    named = iana_name(str(tzid)) if tzid else None
+    if named is not None:
+        return moment.replace(tzinfo=ZoneInfo(named)) if moment.tzinfo is None else \
+            moment.astimezone(ZoneInfo(named))
+    if moment.tzinfo is not None:
+        return moment
+    if tzid:
+        raise SkipEvent(f"unknown time zone {str(tzid)[:64]!r}, and the file has no VTIMEZONE for it")
+    return moment.replace(tzinfo=ZoneInfo(zone))
+
+
+def _rule(component) -> str | None:
+    rules = component.get("rrule")
+    if rules is None:
+        return None
+    if isinstance(rules, list):
+        raise SkipEvent("more than one RRULE: a series here follows one rule")
+    return rules.to_ical().decode("utf-8", "replace")
+
+
+def _exdates(component, zone: str) -> tuple[datetime, ...]:
+    found = component.get("exdate")
+    lists = found if isinstance(found, list) else [found] if found is not None else []
+    out = []
+    for listed in lists:
+        for item in listed.dts:
+            moment = item.dt
+            if isinstance(moment, date) and not isinstance(moment, datetime):
+                out.append(datetime.combine(moment, datetime.min.time(), ZoneInfo(zone)))
+            else:
+                out.append(_aware(moment, listed, zone))
+    return tuple(out)
+
+
+def _recurrence_id(component, zone: str) -> datetime | None:
+    prop = component.get("recurrence-id")
+    if prop is None:
+        return None
+    moment = prop.dt
+    if isinstance(moment, date) and not isinstance(moment, datetime):
+        return datetime.combine(moment, datetime.min.time(), ZoneInfo(zone))
+    return _aware(moment, prop, zone)
+
+
+def _alerts(component) -> tuple[int, ...]:
+    """Minutes before the start of each VALARM triggered relative to the start (others are
+    not alerts this calendar can hold: after the start, relative to the end, or at a date)."""
+    minutes = set()
+    for alarm in component.walk("VALARM"):
+        trigger = alarm.get("trigger")
+        before = getattr(trigger, "dt", None)
+        related = str(trigger.params.get("RELATED", "START")).upper() if trigger is not None else "START"
+        if isinstance(before, timedelta) and before <= timedelta(0) and related == "START":
+            minutes.add(int(-before.total_seconds() // 60))
+    return tuple(sorted(minutes))
+
+
+def _attendees(component) -> tuple[str, ...]:
+    """ATTENDEE names (CN, else the address); else the "Attendees: a, b" line our export writes
+    (names without addresses cannot be ATTENDEE properties)."""
+    found = component.get("attendee")
+    people = found if isinstance(found, list) else [found] if found is not None else []
+    described = _text(component.get("description")) or ""
+    if not people and described.startswith(ATTENDEES_LINE) and "\n" not in described:
+        return tuple(n.strip() for n in described[len(ATTENDEES_LINE):].split(",") if n.strip())
+    names = []
+    for person in people:
+        name = person.params.get("CN") if hasattr(person, "params") else None
+        names.append(str(name or str(person).removeprefix("mailto:").removeprefix("MAILTO:")))
+    return tuple(n for n in names if n.strip())
+
+
+def _kind(component) -> str | None:
+    found = component.get("categories")
+    first = found[0] if isinstance(found, list) and found else found
+    cats = getattr(first, "cats", None)
+    return str(cats[0]) if cats else None
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return str(value)
