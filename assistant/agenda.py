@@ -66,20 +66,33 @@ def occurrences(row: Event, start_utc: datetime, end_utc: datetime, tz: str,
                 skip: set[datetime] = frozenset()) -> list[EventView]:
     """The views of a recurring event's occurrences overlapping [start_utc, end_utc), minus `skip`."""
     first = EventView.of(row, tz)
+    length = row.end_utc - row.start_utc
+    return [_moved(first, row.id, wall(begin, row.tz), begin, length, tz)
+            for begin in starts(row, start_utc, end_utc, skip)]
+
+
+def starts(row: Event, start_utc: datetime, end_utc: datetime, skip: set[datetime] = frozenset()) -> list[datetime]:
+    """The original starts (naive UTC) of a series' occurrences overlapping [start_utc, end_utc), minus `skip`."""
     zone = row.tz
     length = row.end_utc - row.start_utc
     rule = expansion_rule(row, wall(start_utc - length, zone))
-    if rule is None:  # a rule we cannot read or refuse to expand: show the stored occurrence only
+    if rule is None:  # a rule we cannot read or refuse to expand: the stored occurrence only
         overlapping = row.end_utc > start_utc and row.start_utc < end_utc and row.start_utc not in skip
-        return [first] if overlapping else []
-    out: list[EventView] = []
+        return [row.start_utc] if overlapping else []
+    out: list[datetime] = []
     low, high = wall(start_utc - length, zone), wall(end_utc, zone)
     # xafter stops after the cap; between() would first list every occurrence in the window.
     for moment in takewhile(lambda m: m <= high, rule.xafter(low, count=MAX_OCCURRENCES, inc=True)):
         begin = to_utc(moment, zone)
         if start_utc < begin + length and begin < end_utc and begin not in skip:
-            out.append(_moved(first, row.id, moment, begin, length, tz))
+            out.append(begin)
     return out
+
+
+def occurrence(row: Event, original_utc: datetime, tz: str) -> EventView:
+    """The view of one occurrence of a series, by its original start (naive UTC)."""
+    return _moved(EventView.of(row, tz), row.id, wall(original_utc, row.tz), original_utc,
+                  row.end_utc - row.start_utc, tz)
 
 
 def expansion_rule(row: Event, low: datetime) -> rrule | None:

@@ -68,7 +68,11 @@ class Asking:
         return self.act(pending["action"], row, pending)
 
     def act(self, action: str, row: Event, pending: dict[str, Any]) -> Reply:
-        return self.do_cancel(row) if action == "cancel" else self.move(row, pending)
+        if action == "cancel" and row.recurrence and pending.get("occurrence") is None:
+            return self.ask_cancel(row, span_of(pending.get("span")))  # name the occurrence first
+        if action == "cancel":
+            return self.do_cancel(row, pending.get("occurrence"))
+        return self.move(row, pending)
 
     def answer_choose(self, pending: dict[str, Any]) -> Reply | None:
         text = self.turn.text

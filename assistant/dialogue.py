@@ -6,14 +6,14 @@ loses nothing and a turn is all-or-nothing.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from assistant import checks, followups, phrasing, store, timing
+from assistant import agenda, checks, followups, phrasing, store, timing
 from assistant.checks import MAX_TURN_CHARS
 from assistant.answers import NEVER_MIND, Asking
 from assistant.exceptions import BadEvent, BadInput, StorageError
@@ -280,22 +280,51 @@ class Dialogue(Asking, Telling):
             return self.say("I cancel one event at a time, so nothing is lost by mistake. Which one should I cancel?",
                             "none")
         found = self.find(parse, parse.when)
-        if not found.hits:
+        payload = {"span": span_json(parse.when)}
+        if not found.hits:  # a "did you mean" names another time: its next occurrence, not the said one
             return self.not_found(found, "cancel", {})
         if len(found.hits) > 1:
-            return self.choose(found.hits, "cancel", {})
-        return self.ask_cancel(found.hits[0])
+            return self.choose(found.hits, "cancel", payload)
+        return self.ask_cancel(found.hits[0], parse.when)
 
-    def ask_cancel(self, row: Event) -> Reply:
-        self.pending = {"kind": "confirm", "action": "cancel", "event_id": row.id}
+    def ask_cancel(self, row: Event, span: TimeSpan | None = None) -> Reply:
+        """The yes/no question before a cancel; for a series it names one occurrence (the one
+        the said time falls on, else the next one) and a yes cancels that one alone."""
         self.last_event_id = row.id
-        return self.say(f"Cancel {self.describe(row)}?", "confirm", [row], YES_NO)
+        if not row.recurrence:
+            self.pending = {"kind": "confirm", "action": "cancel", "event_id": row.id}
+            return self.say(f"Cancel {self.describe(row)}?", "confirm", [row], YES_NO)
+        original = self.occurrence_in(row, span)
+        if original is None:
+            return self.say(f"\"{row.title}\" does not happen then.", "none", [row])
+        view = agenda.occurrence(row, original, self.turn.tz)
+        self.pending = {"kind": "confirm", "action": "cancel", "event_id": row.id, "occurrence": original.isoformat()}
+        return self.say(f"Cancel {self.describe(view)}? Only that one: the other occurrences stay.", "confirm",
+                        [view], YES_NO)
 
-    def do_cancel(self, row: Event) -> Reply:
+    def occurrence_in(self, row: Event, span: TimeSpan | None) -> datetime | None:
+        """The original start (naive UTC) of the series' first occurrence in the span, or of
+        its next one from now when no time was said."""
+        if span is not None and span.start is not None:
+            start = to_utc(span.start, self.turn.tz)
+            end = max(to_utc(span.end, self.turn.tz) if span.end else start, start + timedelta(minutes=1))
+        else:
+            start = to_utc(self.turn.now, self.turn.tz)
+            end = start + timedelta(days=366)
+        found = agenda.starts(row, start, end, agenda.replaced(session=self.session, series=row))
+        return found[0] if found else None
+
+    def do_cancel(self, row: Event, occurrence: str | None = None) -> Reply:
         before = store.snapshot(row)
-        store.cancel_event(session=self.session, event=row)
+        if occurrence is None:
+            store.cancel_event(session=self.session, event=row)
+            self.log("cancel", row, before)
+            return self.say(f"Cancelled {self.describe(row)}.", "cancel", [row])
+        original = datetime.fromisoformat(occurrence)
+        store.exclude_occurrence(session=self.session, series=row, original_start_utc=original)
         self.log("cancel", row, before)
-        return self.say(f"Cancelled {self.describe(row)}.", "cancel", [row])
+        view = replace(agenda.occurrence(row, original, self.turn.tz), cancelled=True)
+        return self.say(f"Cancelled {self.describe(view)}. The other occurrences stay.", "cancel", [view])
 
     # -- reschedule ---------------------------------------------------------------------
     def reschedule(self, parse: Parse, delta: timedelta | None = None) -> Reply:
