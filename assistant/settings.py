@@ -5,13 +5,15 @@
     ASSISTANT_TZ         IANA zone used when a caller gives none (default Europe/Paris)
     ASSISTANT_LENGTHS    default event lengths per kind in minutes, "meeting=60,call=30"
                          (merged over the built-in table; the key "default" is the fallback)
+    ASSISTANT_REMINDER_TIME  the time of a reminder said with a day and no time (default 09:00)
+    ASSISTANT_WAKING_HOURS   the hours free time is looked for in, "08:00-22:00" (the default)
 """
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import time, timedelta
 from pathlib import Path
 from types import MappingProxyType
 
@@ -34,9 +36,13 @@ class Settings:
     database_url: str | None = None
     default_tz: str = "Europe/Paris"
     lengths: Mapping[str, int] = field(default_factory=lambda: DEFAULT_LENGTHS)
+    reminder_time: time = time(9)
+    waking: tuple[time, time] = (time(8), time(22))
 
     def __post_init__(self) -> None:
         _check_zone(self.default_tz)
+        if not self.waking[0] < self.waking[1]:
+            raise BadSettings(f"waking hours must start before they end, not {self.waking[0]:%H:%M}-{self.waking[1]:%H:%M}")
         for kind, minutes in self.lengths.items():
             if not isinstance(minutes, int) or minutes <= 0 or minutes > 7 * 24 * 60:
                 raise BadSettings(f"default length for {kind!r} must be 1..10080 minutes, not {minutes!r}")
@@ -66,7 +72,28 @@ class Settings:
             database_url=env.get("DATABASE_URL") or None,
             default_tz=env.get("ASSISTANT_TZ") or "Europe/Paris",
             lengths=MappingProxyType(lengths),
+            reminder_time=_clock(env.get("ASSISTANT_REMINDER_TIME") or "09:00", "ASSISTANT_REMINDER_TIME"),
+            waking=_hours(env.get("ASSISTANT_WAKING_HOURS") or "08:00-22:00"),
         )
+
+
+def _clock(text: str, name: str) -> time:
+    """ "09:00" -> time(9): a wall-clock time HH:MM."""
+    clock = text.strip()
+    try:
+        if len(clock) != 5:
+            raise ValueError(clock)
+        return time.fromisoformat(clock)
+    except ValueError:
+        raise BadSettings(f"{name} {text!r} must be a time HH:MM, e.g. 09:00") from None
+
+
+def _hours(text: str) -> tuple[time, time]:
+    """ "08:00-22:00" -> (time(8), time(22))."""
+    first, sep, last = text.partition("-")
+    if not sep:
+        raise BadSettings(f"ASSISTANT_WAKING_HOURS {text!r} must look like 08:00-22:00")
+    return _clock(first, "ASSISTANT_WAKING_HOURS"), _clock(last, "ASSISTANT_WAKING_HOURS")
 
 
 def _parse_lengths(text: str) -> dict[str, int]:
