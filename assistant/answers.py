@@ -13,7 +13,7 @@ from assistant import changes, creating, followups, matching, timing
 from assistant.changes import NEVER_MIND
 from assistant.finder import pick
 from assistant.questions import (Cancel, Choose, Confirm, ConfirmCreate, Edit, Listed, Move, NeedDate, NeedTime,
-                                 NeedTitle, Question, retried)
+                                 NeedTitle, Question, Scope, retried)
 from assistant.views import Reply
 
 if TYPE_CHECKING:
@@ -39,6 +39,8 @@ def answer(d: "Dialogue", question: Question) -> Reply | None:
             return None
         case Confirm() | ConfirmCreate():
             return answer_confirm(d, question)
+        case Scope():
+            return answer_scope(d, question)
         case Choose():
             return answer_choose(d, question)
         case NeedDate():
@@ -86,6 +88,19 @@ def repeats(d: "Dialogue", question: Confirm) -> bool:
         return False
     row = d.event(question.target.event_id)
     return row is not None and (cmd.name is None or matching.score(cmd.name, row.title) >= matching.MATCH)
+
+
+# -- which occurrences --------------------------------------------------------------------------
+def answer_scope(d: "Dialogue", question: Scope) -> Reply | None:
+    """ "yes" / "only this one", "this and the following ones", "all of them", or no."""
+    text = d.turn.text
+    if followups.is_no(text) or followups.normal(text) == NEVER_MIND:
+        return d.say(f"OK, I won't {VERBS[type(question.action)]}.", "none")
+    scope = followups.scope(text)
+    if scope is not None:
+        return changes.perform(d, question.target, question.action, scope)
+    return ask_again(d, question, "Sorry: only this one, this and the following ones, or all of them?",
+                     choices=changes.SCOPE_CHOICES)
 
 
 # -- which one ----------------------------------------------------------------------------------

@@ -7,16 +7,16 @@ anything is written.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from assistant import agenda, finder, followups, phrasing, store, timing
+from assistant import agenda, finder, followups, occurrences, phrasing, series, store, timing
 from assistant.commands import Command
 from assistant.finder import Found
 from assistant.models import Event
 from assistant.questions import Action, Cancel, Choose, Confirm, Edit, Move, NeedTime, Target
 from assistant.views import EventView, Reply, to_utc
+from nlu.exceptions import BadRecurrence
 from nlu.result import TimeSpan
 
 if TYPE_CHECKING:
@@ -127,10 +127,14 @@ def choose(d: "Dialogue", targets: list[Target], action: Action) -> Reply:
 
 
 # -- asking, then doing -------------------------------------------------------------------------
+SCOPE_CHOICES = ["only this one", "this and the following ones", "all of them", NEVER_MIND]
+
+
 def propose(d: "Dialogue", target: Target, action: Action, confirmed: bool = False) -> Reply:
     """Go on with one target: ask what is still missing or must be confirmed, else act.
 
-    A cancel is always confirmed first; a move without a new time asks for one.
+    A move without a new time asks for one; a change to one occurrence of a series asks
+    which occurrences; a cancel is confirmed; a change the NLU was unsure of is confirmed.
     """
     row = d.event(target.event_id)
     if row is None:
@@ -139,37 +143,95 @@ def propose(d: "Dialogue", target: Target, action: Action, confirmed: bool = Fal
     view = target_view(d, row, target)
     if isinstance(action, Move) and action.span is None and action.delta is None:
         return d.ask(NeedTime(target), f"When should I move \"{row.title}\" to?", "clarify", [view])
+    if target.occurrence is not None and not isinstance(action, Edit):
+        return ask_scope(d, row, target, action)
     if isinstance(action, Cancel) and not confirmed:
-        extra = " Only that one: the other occurrences stay." if target.occurrence is not None else ""
-        return d.ask(Confirm(target, action), f"Cancel {d.describe(view)}?{extra}", "confirm", [view], YES_NO)
-    return perform(d, target, action)
+        whole = f" ({phrasing.series_text(view)}, all of its occurrences)" if row.recurrence else ""
+        return d.ask(Confirm(target, action), f"Cancel {d.describe(view)}{whole}?", "confirm", [view], YES_NO)
+    if not confirmed and d.unsure:
+        return d.ask(Confirm(target, action), f"Did you mean to {summary(d, row, target, action)}?", "confirm",
+                     [view], YES_NO)
+    return perform(d, target, action, "one")
 
 
-def perform(d: "Dialogue", target: Target, action: Action) -> Reply:
-    """Make the change (the user asked for it, or said yes to it)."""
+def summary(d: "Dialogue", row: Event, target: Target, action: Action) -> str:
+    """ 'move "dentist" on ... to Friday at 3:00 PM', said before doing it."""
+    view = target_view(d, row, target)
+    if isinstance(action, Move):
+        times = new_times(d, row, target, action)
+        return f"move {d.describe(view)}" + (f" to {d.when(_probe(row, times))}" if times else "")
+    if isinstance(action, Cancel):
+        return f"cancel {d.describe(view)}"
+    from assistant import edits
+
+    return edits.change_text(action, d.describe(view))
+
+
+def ask_scope(d: "Dialogue", row: Event, target: Target, action: Action) -> Reply:
+    """ 'Move "standup" on Monday, December 7 at 9:00 AM to 10:00 AM? It repeats every
+    Monday: say yes for only this one, or "this and the following ones" or "all of them".' """
+    from assistant.questions import Scope
+
+    view = target_view(d, row, target)
+    if isinstance(action, Move):
+        times = new_times(d, row, target, action)
+        if times is None:
+            return d.ask(NeedTime(target), f"When should I move \"{row.title}\" to?", "clarify", [view])
+        question = f"Move {d.describe(view)} to {d.when(_probe(row, times))}?"
+    else:
+        question = f"Cancel {d.describe(view)}?"
+    repeat = phrasing.repeat_text(row.recurrence)
+    return d.ask(Scope(target, action), f"{question} It repeats {repeat}: say yes for only this one, or "
+                 "\"this and the following ones\" or \"all of them\".", "confirm", [view], SCOPE_CHOICES)
+
+
+def _probe(row: Event, times: timing.Times) -> EventView:
+    """A view of the target at its new times, to say them before anything is written."""
+    return EventView(row.id, row.title, row.kind, times.start.replace(tzinfo=None).isoformat(timespec="seconds"),
+                     times.end.replace(tzinfo=None).isoformat(timespec="seconds"), times.all_day, row.location)
+
+
+def perform(d: "Dialogue", target: Target, action: Action, scope: str) -> Reply:
+    """Make the change (the user asked for it, or said yes to it); `scope` says which
+    occurrences of a series ("one", "following", "all")."""
     row = d.event(target.event_id)
     if row is None:
         return d.say("That event is no longer on your calendar.", "none")
-    if isinstance(action, Cancel):
-        return cancel_now(d, row, target)
-    if isinstance(action, Move):
-        return move_now(d, row, target, action)
-    from assistant import edits
+    try:
+        if isinstance(action, Cancel):
+            return cancel_now(d, row, target, scope)
+        if isinstance(action, Move):
+            return move_now(d, row, target, action, scope)
+        from assistant import edits
 
-    return edits.apply(d, row, action)
+        return edits.apply(d, row, action)
+    except BadRecurrence as err:
+        return d.say(f"I can't change \"{row.title}\" that way: {err}.", "none", [row])
 
 
-def cancel_now(d: "Dialogue", row: Event, target: Target) -> Reply:
-    if target.occurrence is None:
+def cancel_now(d: "Dialogue", row: Event, target: Target, scope: str) -> Reply:
+    """Cancel the event, or the occurrence(s) of a series the scope says."""
+    if target.occurrence is None or scope == "all":
         before = store.snapshot(row)
         store.cancel_event(session=d.session, event=row)
         d.log("cancel", row, before)
+        if row.recurrence:
+            return d.say(f"Cancelled \"{row.title}\" ({phrasing.series_text(d.view(row))}): all of its "
+                         "occurrences.", "cancel", [row])
         return d.say(f"Cancelled {d.describe(row)}.", "cancel", [row])
-    before = store.snapshot(row)
-    store.exclude_occurrence(session=d.session, series=row, original_start_utc=target.occurrence)
-    d.log("cancel", row, before)
-    view = replace(target_view(d, row, target), cancelled=True)
-    return d.say(f"Cancelled {d.describe(view)}. The other occurrences stay.", "cancel", [view])
+    view = occurrences.cancel(session=d.session, row=row, original=target.occurrence, scope=scope, zone=d.turn.tz,
+                              record=d.log)
+    if scope == "one":
+        return d.say(f"Cancelled {d.describe(view)}. The other occurrences stay.", "cancel", [view])
+    last = _last_before(row, target.occurrence)
+    tail = f" Its last occurrence is on {d.when(agenda.occurrence(row, last, d.turn.tz))}." if last else ""
+    return d.say(f"Cancelled {d.describe(view)} and the following ones.{tail}", "cancel", [view])
+
+
+def _last_before(row: Event, moment_utc: datetime) -> datetime | None:
+    """The series' last original start before a moment (None when it has none left)."""
+    found = agenda.starts(row, row.start_utc, moment_utc)
+    return found[-1] if found and row.cancelled_at is None else None
 
 
 def new_times(d: "Dialogue", row: Event, target: Target, action: Move) -> timing.Times | None:
@@ -183,19 +245,46 @@ def new_times(d: "Dialogue", row: Event, target: Target, action: Move) -> timing
     return timing.merge(old, action.span, action.day_said, d.bot.settings.length_of(row.kind), zone)
 
 
-def move_now(d: "Dialogue", row: Event, target: Target, action: Move) -> Reply:
+def move_now(d: "Dialogue", row: Event, target: Target, action: Move, scope: str) -> Reply:
+    """Move the event, or the occurrence(s) of a series the scope says; the reply names
+    the old time and the new one."""
     from assistant.creating import overlap_note
 
     times = new_times(d, row, target, action)
     if times is None:
         return d.ask(NeedTime(target), f"When should I move \"{row.title}\" to?", "clarify", [row])
     old_view = target_view(d, row, target)
-    before = store.snapshot(row)
-    store.update_event(session=d.session, event=row, changes={
-        "start_utc": to_utc(times.start, d.turn.tz), "end_utc": to_utc(times.end, d.turn.tz),
-        "all_day": times.all_day})
-    d.log("reschedule", row, before)
-    return d.say(f"Moved {d.describe(old_view)} to {d.when(row)}." + overlap_note(d, row), "reschedule", [row])
+    start, end = to_utc(times.start, d.turn.tz), to_utc(times.end, d.turn.tz)
+    if target.occurrence is None:
+        before = store.snapshot(row)
+        store.update_event(session=d.session, event=row, changes={"start_utc": start, "end_utc": end,
+                                                                  "all_day": times.all_day})
+        d.log("reschedule", row, before)
+        moved, tail = d.view(row), ""
+    else:
+        moved, tail = _move_series(d, row, target.occurrence, start, end, times.all_day, scope)
+    return d.say(f"Moved {d.describe(old_view)} to {d.when(moved)}{tail}." + overlap_note(d, moved),
+                 "reschedule", [moved])
+
+
+def _move_series(d: "Dialogue", row: Event, original: datetime, start: datetime, end: datetime, all_day: bool,
+                 scope: str) -> tuple[EventView, str]:
+    """One occurrence (its own row), this and the following ones (a new series), or all;
+    the view of the moved occurrence and what the reply adds."""
+    if all_day != row.all_day and scope != "one":
+        raise BadRecurrence("a whole series cannot switch between all-day and timed; move one occurrence at a time")
+    if scope == "one":
+        moved = series.override(session=d.session, series=row, original_utc=original, start_utc=start,
+                                end_utc=end, all_day=all_day, record=d.log)
+        return d.view(moved), ". The other occurrences stay"
+    if scope == "following":
+        moved = series.split(session=d.session, series=row, original_utc=original, start_utc=start, end_utc=end,
+                             record=d.log)
+        return d.view(moved), f", and the following ones with it ({phrasing.series_text(d.view(moved))})"
+    moved = series.move_all(session=d.session, series=row, original_utc=original, start_utc=start, end_utc=end,
+                            record=d.log)
+    view = agenda.occurrence(moved, start, d.turn.tz)
+    return view, f", and every other occurrence with it ({phrasing.series_text(view)})"
 
 
 # -- undo ---------------------------------------------------------------------------------------
@@ -216,7 +305,7 @@ def undo(d: "Dialogue") -> Reply:
         return d.say(f"Undone: {text}", "undo")
     d.last_event_id = main.id
     if not gone:
-        text = (f"\"{main.title}\" ({phrasing.repeat_text(main.recurrence)}) is back as it was." if main.recurrence
+        text = (f"\"{main.title}\" ({phrasing.series_text(d.view(main))}) is back as it was." if main.recurrence
                 else f"{d.describe(main)} is back.")
     return d.say(f"Undone: {text}", "undo", [main])
 

@@ -142,6 +142,53 @@ class Assistant:
                                     event=row, before=before, after=store.snapshot(row))
             return EventView.of(row, row.tz)
 
+    # -- one occurrence of a series ------------------------------------------------------
+    def cancel_occurrence(self, user: str, event_id: int, original_start: datetime, *, scope: str = "one",
+                          tz: str | None = None, session_id: str = "api") -> EventView | None:
+        """Cancel one occurrence of a series by its original start (as `expand` lists it in
+        `original_start`; naive = wall time in `tz`): alone (an EXDATE), with the following
+        ones (`scope="following"`: the series ends before it) or the whole series ("all").
+        None when this user has no such series or occurrence."""
+        from assistant import occurrences
+
+        zone = self.zone(tz)
+        with self.sessions.begin() as session:
+            found = occurrences.find(session=session, owner=user, event_id=event_id,
+                                     original_start=original_start, zone=zone)
+            if found is None:
+                return None
+            return occurrences.cancel(session=session, row=found[0], original=found[1], scope=_scope(scope),
+                                      zone=zone, record=self._recorder(session, user, session_id))
+
+    def change_occurrence(self, user: str, event_id: int, original_start: datetime, *, scope: str = "one",
+                          tz: str | None = None, session_id: str = "api", **changes) -> EventView | None:
+        """Change one occurrence of a series (`start`, `end`; `title`, `location` alone only):
+        alone (its own row, RFC 5545 RECURRENCE-ID), with the following ones (the series is
+        split there) or the whole series. Returns the changed occurrence; None when this user
+        has no such series or occurrence."""
+        from assistant import occurrences
+
+        unknown = set(changes) - {"start", "end", "title", "location"}
+        if unknown:
+            raise BadEvent(f"cannot change {sorted(unknown)} of one occurrence: use start, end, title, location")
+        zone = self.zone(tz)
+        with self.sessions.begin() as session, refused_rule():
+            found = occurrences.find(session=session, owner=user, event_id=event_id,
+                                     original_start=original_start, zone=zone)
+            if found is None:
+                return None
+            return occurrences.change(session=session, row=found[0], original=found[1], scope=_scope(scope),
+                                      zone=zone, record=self._recorder(session, user, session_id), **changes)
+
+    def _recorder(self, session: Session, user: str, session_id: str):
+        """Log each write of one facade call with one stamp (undo and audit)."""
+        stamp = store.utcnow()
+
+        def record(operation: str, row, before: dict | None) -> None:
+            store.log_operation(session=session, owner=user, session_id=session_id, operation=operation,
+                                event=row, before=before, after=store.snapshot(row), at=stamp)
+        return record
+
     def reset(self, user: str = "me") -> int:
         """The demo's "reset calendar": HARD-deletes this user's events, log and conversations.
 
@@ -150,6 +197,14 @@ class Assistant:
         """
         with self.sessions.begin() as session:
             return store.clear_owner(session=session, owner=user)
+
+
+def _scope(scope: str) -> str:
+    from assistant.occurrences import SCOPES
+
+    if scope not in SCOPES:
+        raise BadEvent(f"scope must be one of {list(SCOPES)}, not {scope!r}")
+    return scope
 
 
 @contextmanager

@@ -165,14 +165,17 @@ def scheduled_text(d: "Dialogue", row: Event, draft: Draft, default_hour: bool) 
     return text
 
 
-def overlap_note(d: "Dialogue", row: Event) -> str:
+def overlap_note(d: "Dialogue", event: Event | EventView) -> str:
     """ ' Note: it overlaps "standup" (Monday, ... at 9:00 AM).' for timed events (and
-    occurrences of recurring ones) that clash with the row's first occurrence."""
-    if row.all_day:
+    occurrences of recurring ones, exceptions applied) that clash with this one."""
+    view = d.view(event)
+    if view.all_day:
         return ""
-    clashes = [v for v in agenda.window(session=d.session, owner=d.turn.user, start_utc=row.start_utc,
-                                        end_utc=row.end_utc, tz=d.turn.tz)
-               if v.id != row.id and v.series_id != row.id and not v.all_day and v.id != row.series_id]
+    start, end = to_utc(view.start_dt, view.tz), to_utc(view.end_dt, view.tz)
+    own = {view.id, view.series_id} - {None}
+    clashes = [v for v in agenda.window(session=d.session, owner=d.turn.user, start_utc=start, end_utc=end,
+                                        tz=d.turn.tz)
+               if not v.all_day and v.id not in own and v.series_id not in own]
     if not clashes:
         return ""
     names = phrasing.join([f"\"{v.title}\" ({d.when(v)})" for v in clashes[:3]])

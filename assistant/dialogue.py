@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from assistant import answers, changes, creating, followups, phrasing, queries, questions, store
+from assistant import answers, changes, creating, edits, followups, phrasing, queries, questions, store
 from assistant.checks import MAX_TURN_CHARS
 from assistant.commands import Command, command_of
 from assistant.exceptions import BadInput, StorageError
@@ -205,4 +205,4 @@ def dispatch(d: Dialogue) -> Reply:
 
 
 HANDLERS = {"create": creating.create, "cancel": changes.cancel, "reschedule": changes.reschedule,
-            "query": queries.query}
+            "update": edits.update, "query": queries.query}

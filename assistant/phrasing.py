@@ -69,6 +69,12 @@ def repeat_text(rrule: str | None) -> str:
     return f"{every} {unit}" if interval <= 2 else f"every {interval} {unit}s"
 
 
+def series_text(view: EventView) -> str:
+    """How a series repeats, with its time: "every Monday at 9:00 AM", "every day (all day)"."""
+    repeat = repeat_text(view.recurrence)
+    return f"{repeat} (all day)" if view.all_day else f"{repeat} at {clock_text(view.start_dt)}"
+
+
 def length_text(minutes: int) -> str:
     """ "1 hour", "1 hour and 30 minutes", "2 days", "45 minutes"."""
     days, rest = divmod(int(minutes), 24 * 60)

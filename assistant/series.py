@@ -88,19 +88,23 @@ def count_before(rule: str, dtstart: datetime, moment: datetime) -> int:
 
 # -- one occurrence -------------------------------------------------------------------------
 def override(*, session: Session, series: Event, original_utc: datetime, start_utc: datetime,
-             end_utc: datetime, record: Record) -> Event:
-    """Change one occurrence alone: its own row (RECURRENCE-ID), created or updated."""
+             end_utc: datetime, record: Record, all_day: bool | None = None, **fields) -> Event:
+    """Change one occurrence alone: its own row (RECURRENCE-ID), created or updated; `fields`
+    (title, location...) may differ from the series' too."""
+    all_day = series.all_day if all_day is None else all_day
     existing = next((o for o in store.overrides(session=session, series=series)
                      if o.original_start_utc == original_utc), None)
     if existing is not None:
         before = store.snapshot(existing)
-        store.update_event(session=session, event=existing, changes={"start_utc": start_utc, "end_utc": end_utc})
+        store.update_event(session=session, event=existing, changes={
+            "start_utc": start_utc, "end_utc": end_utc, "all_day": all_day, **fields})
         record("reschedule", existing, before)
         return existing
-    row = store.add_event(session=session, owner=series.owner, title=series.title, kind=series.kind,
-                          start_utc=start_utc, end_utc=end_utc, tz=series.tz, all_day=series.all_day,
-                          location=series.location, attendees=series.attendees, alerts=series.alerts,
-                          series_id=series.id, original_start_utc=original_utc, utterance=series.utterance)
+    copied = {"title": series.title, "location": series.location, "attendees": series.attendees,
+              "alerts": series.alerts, "kind": series.kind, **fields}
+    row = store.add_event(session=session, owner=series.owner, start_utc=start_utc, end_utc=end_utc, tz=series.tz,
+                          all_day=all_day, series_id=series.id, original_start_utc=original_utc,
+                          utterance=series.utterance, **copied)
     record("create", row, None)
     return row
 
@@ -164,7 +168,7 @@ def split(*, session: Session, series: Event, original_utc: datetime, start_utc:
     if "COUNT" in parts_of(rule):
         left = int(parts_of(rule)["COUNT"]) - count_before(rule, old_first, old_wall)
         rule = rule_of({**parts_of(rule), "COUNT": str(left)})
-    rule = moved_rule(rule, old_wall, new_wall)
+    rule = store.stored_rule(moved_rule(rule, old_wall, new_wall), start_utc, zone)  # checked before any write
     later = [x for x in series.exdates if datetime.fromisoformat(x) > original_utc]
     end_before(session=session, series=series, original_utc=original_utc, record=record,
                exdates=[x for x in series.exdates if x not in later])
