@@ -65,10 +65,19 @@ def decide(d: "Dialogue", found: Found, action: Action, span: TimeSpan | None) -
     """One event found: go on with it; several: ask which; none: say so (or offer the closest)."""
     if not found.hits:
         return not_found(d, found, action)
-    targets = [target_of(d, row, span, action) for row in found.hits[:MAX_LISTED]]
+    hits = found.hits
+    if isinstance(action, Edit):  # an edit changes a series with its changed occurrences
+        hits = list({row.id: row for row in (_series_of(d, row) for row in hits)}.values())
+    targets = [target_of(d, row, span, action) for row in hits[:MAX_LISTED]]
     if len(targets) > 1:
         return choose(d, targets, action)
     return propose(d, targets[0], action)
+
+
+def _series_of(d: "Dialogue", row: Event) -> Event:
+    """The live series a changed occurrence belongs to (else the row itself)."""
+    series_row = d.event(row.series_id) if row.series_id is not None else None
+    return series_row or row
 
 
 def target_of(d: "Dialogue", row: Event, span: TimeSpan | None, action: Action) -> Target:

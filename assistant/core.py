@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -15,7 +15,7 @@ from assistant.views import EventView, Reply, to_utc
 
 Parser = Callable[..., object]  # (text, now=aware datetime, tz=str) -> nlu Parse
 
-EVENT_FIELDS = ("title", "start", "end", "all_day", "location", "kind", "attendees", "recurrence", "tz")
+EVENT_FIELDS = ("title", "start", "end", "all_day", "location", "kind", "attendees", "recurrence", "tz", "alerts")
 
 
 class Assistant:
@@ -96,11 +96,12 @@ class Assistant:
     def create_event(self, user: str, *, title: str, start: datetime, end: datetime, all_day: bool = False,
                      location: str | None = None, kind: str | None = None, tz: str | None = None,
                      attendees: list[str] | None = None, recurrence: str | None = None,
-                     utterance: str | None = None, session_id: str = "api") -> EventView:
-        """Store a new event (naive times are wall times in `tz`) and log it."""
+                     utterance: str | None = None, session_id: str = "api", alerts: list[int] | None = None) -> EventView:
+        """Store a new event (naive times are wall times in `tz`) and log it; `alerts` are
+        minutes before the start."""
         zone = self.zone(tz)
         fields = check_fields({"title": title, "start": start, "end": end, "location": location, "all_day": all_day,
-                               "kind": kind, "attendees": attendees, "recurrence": recurrence}, zone)
+                               "kind": kind, "attendees": attendees, "recurrence": recurrence, "alerts": alerts}, zone)
         with self.sessions.begin() as session, refused_rule():
             row = store.add_event(session=session, owner=user, tz=zone, utterance=utterance, **fields)
             store.log_operation(session=session, owner=user, session_id=session_id, operation="create",
@@ -141,6 +142,18 @@ class Assistant:
                 store.log_operation(session=session, owner=user, session_id=session_id, operation="cancel",
                                     event=row, before=before, after=store.snapshot(row))
             return EventView.of(row, row.tz)
+
+    # -- alerts and free time -----------------------------------------------------------
+    def due_alerts(self, user: str, start: datetime, end: datetime, *, tz: str | None = None) -> list[dict]:
+        """The alerts ringing in [start, end) (naive = wall times in `tz`), in time order:
+        {event_id, title, event_start, alert_at, minutes_before, original_start, tz}, one
+        per alert of each event, and of each occurrence of a series."""
+        from assistant import alerts
+
+        zone = self.zone(tz)
+        first, last = _window(start, end, zone)
+        with self.sessions.begin() as session:
+            return alerts.due(session=session, owner=user, start_utc=first, end_utc=last, tz=zone)
 
     # -- one occurrence of a series ------------------------------------------------------
     def cancel_occurrence(self, user: str, event_id: int, original_start: datetime, *, scope: str = "one",
@@ -199,6 +212,19 @@ class Assistant:
             return store.clear_owner(session=session, owner=user)
 
 
+MAX_WINDOW = timedelta(days=366)
+
+
+def _window(start: datetime, end: datetime, zone: str) -> tuple[datetime, datetime]:
+    """A checked [start, end) as naive UTC: end after start, at most a year long."""
+    first, last = to_utc(checks.moment("start", start), zone), to_utc(checks.moment("end", end), zone)
+    if last <= first:
+        raise BadEvent("end must be after start")
+    if last - first > MAX_WINDOW:
+        raise BadEvent("the window must be at most 366 days long")
+    return first, last
+
+
 def _scope(scope: str) -> str:
     from assistant.occurrences import SCOPES
 
@@ -231,6 +257,8 @@ def check_fields(changes: dict, zone: str, current=None) -> dict:
         if not isinstance(attendees, (list, tuple)) or not all(isinstance(a, str) for a in attendees):
             raise BadEvent("attendees must be a list of names")
         out["attendees"] = [checks.title(a, "attendee") for a in attendees]
+    if "alerts" in changes:
+        out["alerts"] = checks.alerts(changes["alerts"])
     if "all_day" in changes:
         if not isinstance(changes["all_day"], bool):
             raise BadEvent("all_day must be true or false")

@@ -200,6 +200,8 @@ def dispatch(d: Dialogue) -> Reply:
     if delta is not None and (cmd.intent == "reschedule" or (
             cmd.intent == "create" and cmd.name is None and d.last_event_id is not None)):
         return changes.reschedule(d, cmd, delta=delta)
+    if cmd.alert is not None and cmd.intent == "reschedule":
+        return edits.update(d, cmd)  # "remind me an hour before X" adds an alert; it moves nothing
     handler = HANDLERS.get(cmd.intent)
     return handler(d, cmd) if handler else d.say(OUT_OF_SCOPE, "none")
 

@@ -5,6 +5,7 @@ same checked field types.
 """
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
@@ -52,3 +53,16 @@ class FreeWindow(BaseModel):
 
     start: str
     end: str
+
+
+def checked_window(start: datetime, end: datetime) -> tuple[datetime, datetime]:
+    """Query bounds a calendar can hold, both with a UTC offset or both wall times, end after
+    start (a 422 naming the field otherwise)."""
+    from assistant.api import deps
+
+    start, end = deps.checked_moment("start", start), deps.checked_moment("end", end)
+    if (start.tzinfo is None) != (end.tzinfo is None):
+        raise deps.unprocessable("end", "start and end must both carry a UTC offset or both be wall times")
+    if end <= start:
+        raise deps.unprocessable("end", "must be after start")
+    return start, end

@@ -58,6 +58,7 @@ Kind = Annotated[str, Field(max_length=MAX_KIND), AfterValidator(storable)]
 Zone = Annotated[str | None, Field(max_length=64, examples=["Europe/Paris"]), AfterValidator(known_zone)]
 RRule = Annotated[str | None, Field(max_length=MAX_FIELD, examples=["FREQ=WEEKLY;BYDAY=MO"]), AfterValidator(valid_rrule)]
 Moment = Annotated[datetime, AfterValidator(sane_moment)]
+AlertMinutes = Annotated[int, Field(ge=0, le=checks.MAX_ALERT_MINUTES, strict=True)]
 SessionId = Annotated[str, Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9._:@-]+$")]
 
 
@@ -96,6 +97,8 @@ class EventBase(Strict):
     attendees: list[Short] | None = Field(None, max_length=200)
     recurrence: RRule = None
     tz: Zone = Field(None, description="zone of naive start/end and of the answer (default: the server's)")
+    alerts: list[AlertMinutes] | None = Field(None, max_length=checks.MAX_ALERTS,
+                                              description="minutes before the start at which to alert, e.g. [10, 60]")
 
 
 class EventCreate(EventBase):
