@@ -42,6 +42,10 @@ def cancel(d: "Dialogue", cmd: Command) -> Reply:
 def reschedule(d: "Dialogue", cmd: Command, delta: timedelta | None = None) -> Reply:
     """ "move the dentist to friday", "push it back an hour": find it, then move it. The
     DATE slots marked old name the event; the new time is the parse's `when`."""
+    if delta is None and cmd.when is None and cmd.location:  # "move lunch to the cafeteria": a new place
+        from assistant import edits
+
+        return edits.update(d, cmd)
     action = Move(delta=delta) if delta is not None else Move(span=cmd.when, day_said=cmd.day_said)
     found = find(d, cmd.name, cmd.kind, cmd.old_when, relative=delta is not None, dated=cmd.old_when is not None)
     return decide(d, found, action, cmd.old_when)

@@ -92,7 +92,8 @@ def _renamed(parse: Parse, slots: list[Slot]) -> str | None:
 
 def _meal_name(intent: str, slots: list[Slot]) -> Slot | None:
     """A DATE that is only a meal word and is the event a calendar verb acts on: in a
-    create, cancel or update naming nothing else; in a reschedule, beside the new time."""
+    create, cancel or update naming nothing else; in a reschedule, beside the new time or
+    place ("move lunch to one thirty", "move lunch to the cafeteria")."""
     if intent not in ("create", "cancel", "reschedule", "update"):
         return None
     if any(s.label == "NAME" for s in slots) or any(
@@ -100,7 +101,8 @@ def _meal_name(intent: str, slots: list[Slot]) -> Slot | None:
         return None
     dates = [s for s in slots if s.label == "DATE"]
     meals = [s for s in dates if _bare(s.text) in MEALS and s.role != "new"]
-    if not meals or (intent == "reschedule" and len(dates) < 2):
+    changes_place = any(s.label == "LOCATION" for s in slots)
+    if not meals or (intent == "reschedule" and len(dates) < 2 and not changes_place):
         return None  # "move it to lunch": the lone DATE of a reschedule is the new time
     return meals[0]
 
