@@ -11,7 +11,7 @@ from assistant import checks, store
 from assistant.db import sessions_for
 from assistant.exceptions import BadEvent
 from assistant.settings import Settings
-from assistant.views import EventView, Reply, to_utc
+from assistant.views import EventView, Reply, to_utc, wall
 
 Parser = Callable[..., object]  # (text, now=aware datetime, tz=str) -> nlu Parse
 
@@ -154,6 +154,23 @@ class Assistant:
         first, last = _window(start, end, zone)
         with self.sessions.begin() as session:
             return alerts.due(session=session, owner=user, start_utc=first, end_utc=last, tz=zone)
+
+    def free(self, user: str, start: datetime, end: datetime, min_minutes: int = 0, *,
+             tz: str | None = None) -> list[dict[str, str]]:
+        """The free windows of [start, end) inside waking hours (settings.waking), at least
+        `min_minutes` long, as [{"start", "end"}] wall times in `tz`. Timed events and
+        occurrences are busy; all-day events are not (as calendar apps treat them)."""
+        from assistant import freetime
+
+        zone = self.zone(tz)
+        first, last = _window(start, end, zone)
+        if not isinstance(min_minutes, int) or min_minutes < 0:
+            raise BadEvent("min_minutes must be a whole number of minutes, 0 or more")
+        with self.sessions.begin() as session:
+            spans = freetime.windows(session=session, owner=user, start_utc=first, end_utc=last, tz=zone,
+                                     waking=self.settings.waking, min_minutes=min_minutes)
+        return [{"start": wall(a, zone).isoformat(timespec="seconds"), "end": wall(b, zone).isoformat(timespec="seconds")}
+                for a, b in spans]
 
     # -- one occurrence of a series ------------------------------------------------------
     def cancel_occurrence(self, user: str, event_id: int, original_start: datetime, *, scope: str = "one",

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 TURN_ATTEMPTS = 3  # a turn that lost a race (first turn of a session, a busy database) is retried
 OUT_OF_SCOPE = ("Sorry, I can only help with your calendar: scheduling, moving, cancelling "
-                "or listing events.")
+                "or listing events, and finding free time.")
 
 
 @dataclass(frozen=True)
@@ -207,4 +207,4 @@ def dispatch(d: Dialogue) -> Reply:
 
 
 HANDLERS = {"create": creating.create, "cancel": changes.cancel, "reschedule": changes.reschedule,
-            "update": edits.update, "query": queries.query}
+            "update": edits.update, "query": queries.query, "availability": queries.availability}

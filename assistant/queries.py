@@ -1,17 +1,19 @@
-"""Queries: what is on the calendar, said the way a speaker reads it aloud.
+"""Queries: what is on the calendar, and when the user is free, said the way a speaker reads it aloud.
 
 "what do I have tomorrow", "when is the dentist", "what's next": the events of the window
 (occurrences of recurring events included, exceptions applied: assistant/agenda.py).
+"when am I free on Friday", "do I have time for a 2 hour meeting tomorrow": the free
+windows inside waking hours (assistant/freetime.py).
 """
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from assistant import agenda, matching, phrasing, timing
+from assistant import agenda, freetime, matching, phrasing, timing
 from assistant.commands import Command
 from assistant.questions import Listed
-from assistant.views import EventView, Reply, to_utc
+from assistant.views import EventView, Reply, to_utc, wall
 
 if TYPE_CHECKING:
     from assistant.dialogue import Dialogue
@@ -116,3 +118,90 @@ def between(d: "Dialogue", start: datetime, end: datetime) -> str:
 def moment(value: datetime, year: int) -> str:
     text = phrasing.day_text(value, year)
     return text if value.time() == datetime.min.time() else f"{text} at {phrasing.clock_text(value)}"
+
+
+# -- free time --------------------------------------------------------------------------------
+MAX_DAYS_SAID = 7
+
+
+def availability(d: "Dialogue", cmd: Command) -> Reply:
+    """The free windows of the said window (today when none), at least the said length."""
+    span = cmd.when
+    start, end = _search(d, span)
+    if end <= start:
+        return d.say("That time is already over.", "availability")
+    minutes = int(span.duration.total_seconds() // 60) if span is not None and span.duration else 0
+    first, last = to_utc(start, d.turn.tz), to_utc(end, d.turn.tz)
+    free = freetime.windows(session=d.session, owner=d.turn.user, start_utc=first, end_utc=last, tz=d.turn.tz,
+                            waking=d.bot.settings.waking, min_minutes=minutes)
+    busy = freetime.busy_in(session=d.session, owner=d.turn.user, start_utc=first, end_utc=last, tz=d.turn.tz)
+    whole = freetime.waking_hours(first, last, d.turn.tz, d.bot.settings.waking)
+    clipped = span is None or span.start is None or start > span.start
+    return d.say(free_text(d, span, free, whole, minutes, clipped), "availability", busy)
+
+
+def _search(d: "Dialogue", span) -> tuple[datetime, datetime]:
+    """The window to search: the said one (its rest, when it has begun), else the rest of today."""
+    now = d.turn.now
+    if span is None or span.start is None:
+        return now, timing.at(now.date() + timedelta(days=1), datetime.min.time(), d.turn.tz)
+    return max(span.start, now), span.end or span.start + timedelta(days=1)
+
+
+def free_text(d: "Dialogue", span, free: list, whole: list, minutes: int, clipped: bool) -> str:
+    """ "On Friday, November 27 you are free from 8:00 AM to 10:00 AM and from 11:00 AM to
+    10:00 PM."; with a length asked for, a yes or no first. `clipped`: the search began now."""
+    if len({wall(s, d.turn.tz).date() for s, _ in whole}) > 1:
+        return _days_text(d, free, whole, minutes)
+    where = _where(d, span)
+    if not free:
+        bounds = f" between {_clock(d, whole[0][0])} and {_clock(d, whole[-1][1])}" if whole else ""
+        need = f" no free stretch of {phrasing.length_text(minutes)}" if minutes else " no free time"
+        return _cap(f"{'No, ' if minutes else ''}{where} you have{need}{bounds}.")
+    room = f"Yes, {where} you have room for {phrasing.length_text(minutes)}" if minutes else f"{where} you are free"
+    if free == whole and not clipped:
+        what = "the whole time" if span.grain in timing.TIME_GRAINS else "all day"
+        return _cap(f"{room} {what}, from {_clock(d, free[0][0])} to {_clock(d, free[0][1])}.")
+    return _cap(f"{room} {_ranges(d, free)}.")
+
+
+def _days_text(d: "Dialogue", free: list, whole: list, minutes: int) -> str:
+    """Several days: each day's free windows ("Monday, November 23 from 8:00 AM to 10:00 PM";
+    a day free from waking to sleeping: "all day")."""
+    year = d.turn.now.year
+    first, last = wall(whole[0][0], d.turn.tz), wall(whole[-1][1], d.turn.tz)
+    where = f"from {phrasing.day_text(first, year)} to {phrasing.day_text(last, year)}"
+    need = f" for {phrasing.length_text(minutes)}" if minutes else ""
+    if not free:
+        return _cap(f"{'No, ' if minutes else ''}{where} you have no free time{need}.")
+    by_day: dict = {}
+    for a, b in free:
+        by_day.setdefault(wall(a, d.turn.tz).date(), []).append((a, b))
+    full = {wall(a, d.turn.tz).date(): [(a, b)] for a, b in whole}
+    said = [f"{phrasing.day_text(wall(spans[0][0], d.turn.tz), year)} "
+            + ("all day" if spans == full.get(day) else _ranges(d, spans))
+            for day, spans in list(by_day.items())[:MAX_DAYS_SAID]]
+    more = f"; and {phrasing.count(len(by_day) - MAX_DAYS_SAID, 'more day')}" if len(by_day) > MAX_DAYS_SAID else ""
+    return _cap(f"{'Yes, ' if minutes else ''}{where} you are free{need}: {'; '.join(said)}{more}.")
+
+
+def _where(d: "Dialogue", span) -> str:
+    """ "on Friday, November 27", "on Friday, November 27 between 12:00 PM and 6:00 PM", "today"."""
+    if span is None or span.start is None:
+        return f"today, {phrasing.day_text(d.turn.now, d.turn.now.year)},"
+    start, end = span.start, span.end or span.start + timedelta(days=1)
+    if span.grain in timing.TIME_GRAINS or end - start > timedelta(days=1):
+        return between(d, start, end)
+    return f"on {phrasing.day_text(start, d.turn.now.year)}"
+
+
+def _ranges(d: "Dialogue", spans: list) -> str:
+    return phrasing.join([f"from {_clock(d, a)} to {_clock(d, b)}" for a, b in spans])
+
+
+def _clock(d: "Dialogue", moment_utc: datetime) -> str:
+    return phrasing.clock_text(wall(moment_utc, d.turn.tz))
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]

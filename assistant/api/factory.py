@@ -19,7 +19,7 @@ from assistant.api.deps import one_at_a_time
 from assistant.api.keys import parse_env_keys
 from assistant.api.limits import BodyLimit
 from assistant.api.routes import chat, events, parse
-from assistant.api.routes import alerts, occurrences
+from assistant.api.routes import alerts, free, occurrences
 from assistant.core import Assistant
 from assistant.exceptions import AssistantError, BadEvent, BadSettings, StorageError
 
@@ -47,6 +47,7 @@ def create_app(assistant: Assistant | None = None, *, db_url: str | None = None,
         app.include_router(module.router)
     app.include_router(occurrences.router)
     app.include_router(alerts.router)
+    app.include_router(free.router)
     app.add_middleware(BodyLimit)
     app.add_api_route("/health", health, methods=["GET"], tags=["meta"], summary="Liveness (no key needed)")
     _install_error_handlers(app)
