@@ -35,16 +35,39 @@ MAX_OCCURRENCES = 200  # per event and window: a daily rule over years must not 
 _STEP = {4: timedelta(hours=1), 3: timedelta(days=1), 2: timedelta(weeks=1)}  # HOURLY, DAILY, WEEKLY
 
 
+# All-day events are dates, the same in every zone (RFC 5545 DATE values float): a window is
+# fetched this much wider, then each all-day event is kept by its dates in the viewer's zone.
+FLOATING_SLACK = timedelta(hours=27)
+
+
 def window(*, session: Session, owner: str, start_utc: datetime, end_utc: datetime | None,
            tz: str, include_cancelled: bool = False) -> list[EventView]:
-    """The events overlapping [start_utc, end_utc) as the user sees them, in time order."""
-    rows = store.list_events(session=session, owner=owner, start_utc=start_utc, end_utc=end_utc,
+    """The events overlapping [start_utc, end_utc) as the user sees them, in time order; an
+    all-day event belongs to its own dates in any zone (so a reply's day and the calendar's
+    day agree wherever the user is)."""
+    horizon = end_utc or start_utc + timedelta(days=366)
+    low, high = start_utc - FLOATING_SLACK, horizon + FLOATING_SLACK
+    rows = store.list_events(session=session, owner=owner, start_utc=low, end_utc=high,
                              include_cancelled=include_cancelled)
     views = [EventView.of(r, tz) for r in rows if not r.recurrence]
-    horizon = end_utc or start_utc + timedelta(days=366)
-    for row in recurring(session=session, owner=owner, before_utc=horizon, include_cancelled=include_cancelled):
-        views.extend(occurrences(row, start_utc, horizon, tz, skip=replaced(session=session, series=row)))
-    return sorted(views, key=lambda v: (to_utc(v.start_dt, v.tz), v.id))
+    for row in recurring(session=session, owner=owner, before_utc=high, include_cancelled=include_cancelled):
+        first, last = (low, high) if row.all_day else (start_utc, horizon)  # the cap counts from the window
+        views.extend(occurrences(row, first, last, tz, skip=replaced(session=session, series=row)))
+    kept = [v for v in views if overlapping(v, start_utc, horizon, tz)]
+    return sorted(kept, key=lambda v: (bounds(v, tz)[0], v.id))
+
+
+def bounds(view: EventView, tz: str) -> tuple[datetime, datetime]:
+    """The moments (naive UTC) an event covers for a viewer in `tz`: an all-day event from
+    midnight to midnight of its own dates there, a timed one its own instants."""
+    zone = tz if view.all_day else view.tz
+    return to_utc(view.start_dt, zone), to_utc(view.end_dt, zone)
+
+
+def overlapping(view: EventView, start_utc: datetime, end_utc: datetime, tz: str) -> bool:
+    """Whether an event (or occurrence) overlaps [start_utc, end_utc) for a viewer in `tz`."""
+    first, last = bounds(view, tz)
+    return first < end_utc and last > start_utc
 
 
 def recurring(*, session: Session, owner: str, before_utc: datetime,

@@ -80,12 +80,7 @@ class Assistant:
                 return agenda.window(session=session, owner=user, start_utc=to_utc(start, zone),
                                      end_utc=to_utc(end, zone) if end else None, tz=zone,
                                      include_cancelled=include_cancelled)
-            rows = store.list_events(
-                session=session, owner=user,
-                start_utc=to_utc(start, zone) if start else None,
-                end_utc=to_utc(end, zone) if end else None,
-                include_cancelled=include_cancelled)
-            return [EventView.of(row, zone) for row in rows]
+            return _rows_in(session, user, start, end, include_cancelled, zone)
 
     def get_event(self, user: str, event_id: int, *, tz: str | None = None) -> EventView | None:
         """One event of this user (cancelled ones too), or None."""
@@ -227,6 +222,19 @@ class Assistant:
         """
         with self.sessions.begin() as session:
             return store.clear_owner(session=session, owner=user)
+
+
+def _rows_in(session: Session, user: str, start: datetime | None, end: datetime | None, include_cancelled: bool,
+             zone: str) -> list[EventView]:
+    """The rows overlapping [start, end) for a viewer in `zone` (all-day ones by their own dates)."""
+    from assistant.agenda import FLOATING_SLACK, overlapping
+
+    first = to_utc(start, zone) if start else None
+    last = to_utc(end, zone) if end else None
+    rows = store.list_events(session=session, owner=user, start_utc=first and first - FLOATING_SLACK,
+                             end_utc=last and last + FLOATING_SLACK, include_cancelled=include_cancelled)
+    views = [EventView.of(row, zone) for row in rows]
+    return [v for v in views if overlapping(v, first or datetime.min, last or datetime.max, zone)]
 
 
 MAX_WINDOW = timedelta(days=366)

@@ -35,7 +35,8 @@ def create(d: "Dialogue", cmd: Command) -> Reply:
 def draft_of(d: "Dialogue", cmd: Command) -> Draft:
     """The event a create command describes, not yet written."""
     people = cmd.people + cmd.add_people
-    return Draft(title=composed_title(cmd.name, cmd.kind, people), kind=cmd.kind, location=cmd.location,
+    kind = cmd.kind or ("reminder" if cmd.reminder else None)  # "remind me to ...": a reminder's length
+    return Draft(title=composed_title(cmd.name, cmd.kind, people), kind=kind, location=cmd.location,
                  attendees=tuple(dict.fromkeys(people)), alerts=(cmd.alert,) if cmd.alert is not None else (),
                  utterance=d.turn.text, reminder=cmd.reminder)
 
@@ -84,8 +85,7 @@ def times_of(d: "Dialogue", draft: Draft, span: TimeSpan | None) -> timing.Times
     length = draft.length or d.bot.settings.length_of(draft.kind)
     if reminder_day(draft, span):
         start = timing.at(span.start.date(), d.bot.settings.reminder_time, d.turn.tz)
-        return timing.Times(start, timing.plus(start, draft.length or d.bot.settings.length_of("reminder"),
-                                               d.turn.tz), False)
+        return timing.Times(start, timing.plus(start, length, d.turn.tz), False)
     return timing.plan_create(span, length, d.turn.tz)
 
 
@@ -157,9 +157,8 @@ def scheduled_text(d: "Dialogue", row: Event, draft: Draft, default_hour: bool) 
     """ 'Scheduled "dentist" at the clinic for Friday, November 27 at 3:00 PM, every Friday.' """
     place = f" at {row.location}" if row.location else ""
     repeat = phrasing.repeat_text(row.recurrence)
-    text = f"Scheduled \"{row.title}\"{place} for {d.when(row)}" + (f", {repeat}." if repeat else ".")
-    if default_hour:
-        text += " That is your default reminder time: say another time to move it."
+    text = f"Scheduled \"{row.title}\"{place} for {d.when(row)}" + (
+        ", your default reminder time." if default_hour else f", {repeat}." if repeat else ".")
     for minutes in sorted(set(row.alerts or ())):
         text += f" I'll remind you {phrasing.before_text(minutes)}."
     return text

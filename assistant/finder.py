@@ -37,7 +37,7 @@ def overlaps(event: Event, span, tz: str, skip: set[datetime] = frozenset()) -> 
         if span.grain in ("second", "minute", "hour"):
             return not event.all_day and any(start <= s < max(end, start + timedelta(minutes=1)) for s in found)
         return bool(found)
-    return _within(event.start_utc, event.end_utc, event.all_day, span.grain, start, end)
+    return view_overlaps(EventView.of(event, tz), span, tz)
 
 
 def _within(ev_start: datetime, ev_end: datetime, all_day: bool, grain: str | None, start: datetime,
@@ -50,10 +50,12 @@ def _within(ev_start: datetime, ev_end: datetime, all_day: bool, grain: str | No
 
 
 def view_overlaps(view: EventView, span, tz: str) -> bool:
-    """`overlaps` for one listed event or occurrence (its wall times are in `view.tz`)."""
+    """`overlaps` for one listed event or occurrence (an all-day one by its own dates)."""
+    from assistant.agenda import bounds
+
     start = to_utc(span.start, tz)
     end = to_utc(span.end, tz) if span.end is not None else start
-    return _within(to_utc(view.start_dt, view.tz), to_utc(view.end_dt, view.tz), view.all_day, span.grain, start, end)
+    return _within(*bounds(view, tz), view.all_day, span.grain, start, end)
 
 
 def find(*, session: Session, owner: str, name: str | None, kind: str | None, span, tz: str,
