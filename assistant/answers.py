@@ -112,7 +112,8 @@ def answer_choose(d: "Dialogue", question: Choose) -> Reply | None:
     views = [changes.target_view(d, d.event(t.event_id), t) for t, _ in live]
     index = pick(text, views, [label for _, label in live], d.turn.tz, d.turn.now)
     if index is not None:
-        return changes.propose(d, live[index][0], question.action, confirmed=isinstance(question.action, Cancel))
+        return changes.propose(d, live[index][0], question.action, confirmed=isinstance(question.action, Cancel),
+                               answering=True)
     return ask_again(d, question, "Sorry, which one? Say \"the first one\", its name or its day.", views,
                      [label for _, label in live] + [NEVER_MIND])
 

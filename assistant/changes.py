@@ -143,11 +143,12 @@ def choose(d: "Dialogue", targets: list[Target], action: Action) -> Reply:
 SCOPE_CHOICES = ["only this one", "this and the following ones", "all of them", NEVER_MIND]
 
 
-def propose(d: "Dialogue", target: Target, action: Action, confirmed: bool = False) -> Reply:
+def propose(d: "Dialogue", target: Target, action: Action, confirmed: bool = False, answering: bool = False) -> Reply:
     """Go on with one target: ask what is still missing or must be confirmed, else act.
 
     A move without a new time asks for one; a change to one occurrence of a series asks
-    which occurrences; a cancel is confirmed; a change the NLU was unsure of is confirmed.
+    which occurrences; a cancel is confirmed; a change the NLU was unsure of is confirmed
+    (not when the turn answers our own question: `answering`, or said yes: `confirmed`).
     """
     row = d.event(target.event_id)
     if row is None:
@@ -161,7 +162,7 @@ def propose(d: "Dialogue", target: Target, action: Action, confirmed: bool = Fal
     if isinstance(action, Cancel) and not confirmed:
         whole = f" ({phrasing.series_text(view)}, all of its occurrences)" if row.recurrence else ""
         return d.ask(Confirm(target, action), f"Cancel {d.describe(view)}{whole}?", "confirm", [view], YES_NO)
-    if not confirmed and d.unsure:
+    if not (confirmed or answering) and d.unsure:
         return d.ask(Confirm(target, action), f"Did you mean to {summary(d, row, target, action)}?", "confirm",
                      [view], YES_NO)
     return perform(d, target, action, "one")

@@ -71,12 +71,7 @@ def find(*, session: Session, owner: str, name: str | None, kind: str | None, sp
     if name is None and kind is None and span is None:
         return Found([])  # nothing says which event: the dialogue asks
     rows = store.list_events(session=session, owner=owner)
-    if span is not None and span.start is not None:
-        from assistant.agenda import replaced
-
-        dated = [r for r in rows if overlaps(r, span, tz, replaced(session=session, series=r) if r.recurrence else set())]
-    else:
-        dated = rows
+    dated = on_span(session, rows, span, tz)
     heard = name or kind
     if heard is None:
         return Found(_upcoming_first(dated, now))
@@ -91,6 +86,15 @@ def find(*, session: Session, owner: str, name: str | None, kind: str | None, sp
                         key=lambda x: (-x[0], x[1].start_utc))
     closest = everywhere[0][1] if everywhere and everywhere[0][0] >= matching.CLOSE else None
     return Found([], closest, heard, elsewhere=bool(everywhere) and everywhere[0][0] >= matching.MATCH)
+
+
+def on_span(session: Session, rows: list[Event], span, tz: str) -> list[Event]:
+    """The rows the span names (all of them when no time was said)."""
+    if span is None or span.start is None:
+        return rows
+    from assistant.agenda import replaced
+
+    return [r for r in rows if overlaps(r, span, tz, replaced(session=session, series=r) if r.recurrence else set())]
 
 
 def _score(heard: str, kind: str | None, event: Event) -> float:

@@ -218,21 +218,26 @@ def set_rule(*, session: Session, event: Event, rule: str, first_wall: datetime,
     zone = event.tz
     length = event.end_utc - event.start_utc
     start_utc = to_utc(first_wall, zone)
-    if event.recurrence and event.start_utc < now_utc:
-        from assistant.agenda import replaced, starts
-
-        upcoming = starts(event, now_utc, now_utc + timedelta(days=3660), replaced(session=session, series=event))
-        if upcoming and upcoming[0] > event.start_utc:
-            end_before(session=session, series=event, original_utc=upcoming[0], record=record)
-            new = store.add_event(session=session, owner=event.owner, title=event.title, kind=event.kind,
-                                  start_utc=start_utc, end_utc=start_utc + length, tz=zone, all_day=event.all_day,
-                                  location=event.location, attendees=event.attendees, recurrence=rule,
-                                  alerts=event.alerts, utterance=event.utterance)
-            record("create", new, None)
-            return new
+    upcoming = _next_start(session, event, now_utc) if event.recurrence and event.start_utc < now_utc else None
+    if upcoming is not None and upcoming > event.start_utc:
+        end_before(session=session, series=event, original_utc=upcoming, record=record)
+        new = store.add_event(session=session, owner=event.owner, title=event.title, kind=event.kind,
+                              start_utc=start_utc, end_utc=start_utc + length, tz=zone, all_day=event.all_day,
+                              location=event.location, attendees=event.attendees, recurrence=rule,
+                              alerts=event.alerts, utterance=event.utterance)
+        record("create", new, None)
+        return new
     before = store.snapshot(event)
     store.update_event(session=session, event=event, changes={
         "start_utc": start_utc, "end_utc": start_utc + length, "recurrence": rule, "exdates": []})
     record("update", event, before)
     _cancel_overrides(session=session, series=event, since_utc=datetime.min, record=record)  # the old rule's
     return event
+
+
+def _next_start(session: Session, series: Event, now_utc: datetime) -> datetime | None:
+    """The original start of the series' next occurrence from now (None: it has no more)."""
+    from assistant.agenda import replaced, starts
+
+    found = starts(series, now_utc, now_utc + timedelta(days=3660), replaced(session=session, series=series))
+    return found[0] if found else None

@@ -119,6 +119,19 @@ def test_dialogue_behaviour_unsure_move_and_edit_ask(bot, scripted, owner) -> No
         assert session.scalars(select(Event.attendees).where(Event.owner == owner)).one() == []
 
 
+def test_dialogue_behaviour_an_unsure_answer_to_our_question_asks_nothing_more(bot, scripted, owner) -> None:
+    # Given two dentists and a move that asks which one
+    for day in (25, 26):
+        bot.create_event(owner, title="dentist", start=datetime(2026, 11, day, 9), end=datetime(2026, 11, day, 10))
+    scripted.add(reading("move the dentist to friday", "reschedule", NAME="dentist",
+                         dates={"friday": day_span(date(2026, 11, 27))}))
+    scripted.add(reading("the second one", "out_of_scope", confidence=0.2))
+    assert say(bot, owner, "move the dentist to friday").operation == "clarify"
+    # When the answer is one the NLU is unsure of, Then it is still the answer: the move is made
+    moved = say(bot, owner, "the second one")
+    assert (moved.operation, moved.events[0].start) == ("reschedule", "2026-11-27T09:00:00")
+
+
 # -- days agree in every zone -------------------------------------------------------------------
 @pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "America/New_York", "Pacific/Pago_Pago", "Asia/Kolkata"])
 def test_dialogue_behaviour_reply_days_and_calendar_days_agree_in_every_zone(bot, scripted, owner, zone) -> None:
