@@ -138,17 +138,22 @@ def duplicate(d: "Dialogue", draft: Draft, times: timing.Times) -> EventView | N
 
 
 def write(d: "Dialogue", draft: Draft, times: timing.Times, default_hour: bool = False) -> Reply:
-    """Store the event, log it, and say what was scheduled."""
+    """Store the event (its fields checked as every door checks them), log it, and say what
+    was scheduled."""
     try:
-        row = store.add_event(session=d.session, owner=d.turn.user, title=draft.title, kind=draft.kind,
+        row = store.add_event(session=d.session, owner=d.turn.user, title=checks.title(draft.title),
+                              kind=checks.optional_text(draft.kind, "kind", checks.MAX_KIND),
                               start_utc=to_utc(times.start, d.turn.tz), end_utc=to_utc(times.end, d.turn.tz),
-                              tz=d.turn.tz, all_day=times.all_day, location=draft.location,
-                              attendees=list(draft.attendees), recurrence=times.recurrence,
-                              alerts=list(draft.alerts) + ([0] if draft.reminder else []),
-                              utterance=draft.utterance)
+                              tz=d.turn.tz, all_day=times.all_day, location=checks.optional_text(draft.location,
+                                                                                                 "location"),
+                              attendees=[checks.title(a, "attendee") for a in draft.attendees],
+                              recurrence=times.recurrence, utterance=draft.utterance,
+                              alerts=checks.alerts([*draft.alerts, *([0] if draft.reminder else [])]))
     except BadRecurrence as err:
         return d.say(f"I can't repeat \"{draft.title}\" that way ({err}). Try \"every day\", "
                      "\"every monday\" or \"every 2 weeks\".", "none")
+    except BadEvent as err:
+        return d.say(f"I can't schedule that: {err}.", "none")
     d.log("create", row, None)
     return d.say(scheduled_text(d, row, draft, default_hour) + overlap_note(d, row), "create", [row])
 

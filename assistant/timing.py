@@ -60,10 +60,10 @@ def plan_create(span, length: timedelta, tz: str) -> Times | None:
         return None
     start = span.start.astimezone(ZoneInfo(tz))
     if span.grain not in TIME_GRAINS:
-        end = span.end.astimezone(ZoneInfo(tz)) if span.end else start + timedelta(days=1)
-        day_start = at(start.date(), time(0), tz)
-        day_end = at(end.date(), time(0), tz) if end.time() == time(0) else at(end.date() + timedelta(days=1), time(0), tz)
-        return Times(day_start, max(day_end, day_start + timedelta(days=1)), True, span.rrule)
+        from assistant.checks import all_day_bounds
+
+        first, last = all_day_bounds(start, span.end.astimezone(ZoneInfo(tz)) if span.end else None)
+        return Times(first, last, True, span.rrule)
     if span.duration:
         end = plus(start, span.duration, tz)
     elif is_range(span):

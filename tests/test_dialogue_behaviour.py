@@ -194,3 +194,12 @@ def test_dialogue_behaviour_e2e_created_at_once(shipped_parser, db_url: str, own
     assert say(bot, owner, "add shopping to my calendar for tomorrow", tz=TZ).operation == "create"
     assert say(bot, owner, "meet with joe tomorrow at three", tz=TZ).operation == "create"
     assert [r[0] for r in stored(bot, owner)] == ["shopping", "meeting with joe"]
+
+
+def test_dialogue_behaviour_chat_titles_pass_the_same_checks_as_every_door(bot, scripted, owner) -> None:
+    title = "x" * 600  # a turn may hold 1000 characters; a title at most 500 (assistant/checks.py)
+    scripted.add(reading(f"schedule {title} tomorrow", "create", NAME=title,
+                         dates={"tomorrow": day_span(date(2026, 11, 24))}))
+    reply = say(bot, owner, f"schedule {title} tomorrow")
+    assert (reply.operation, reply.reply) == ("none", "I can't schedule that: title must be at most 500 characters.")
+    assert stored(bot, owner) == []
