@@ -162,7 +162,8 @@ class ChatReply(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     reply: str = Field(examples=['Scheduled "visit to Trivandrum" for Sunday, July 18, 2027 (all day).'])
-    operation: str = Field(examples=["create"], description="create, cancel, reschedule, query, undo, confirm, clarify or none")
+    operation: str = Field(examples=["create"], description="create, cancel, reschedule, update, query, availability, "
+                                                            "undo, confirm, clarify or none")
     events: list[EventPublic]
     choices: list[str] = []
     parse: dict[str, Any] | None = None
