@@ -277,8 +277,17 @@ def move_now(d: "Dialogue", row: Event, target: Target, action: Move, scope: str
         moved, tail = d.view(row), ""
     else:
         moved, tail = _move_series(d, row, target.occurrence, start, end, times.all_day, scope)
-    return d.say(f"Moved {d.describe(old_view)} to {d.when(moved)}{tail}." + overlap_note(d, moved),
-                 "reschedule", [moved])
+    return d.say(f"{moved_text(d, old_view, moved)}{tail}." + overlap_note(d, moved), "reschedule", [moved])
+
+
+def moved_text(d: "Dialogue", old: EventView, new: EventView) -> str:
+    """ 'Moved "dentist" on Friday, December 4 from 3:00 PM to 5:00 PM' (same day), else
+    'Moved "dentist" on Friday, December 4 at 3:00 PM to Monday, December 7 at 9:00 AM'."""
+    if not (old.all_day or new.all_day) and old.start_dt.date() == new.start_dt.date():
+        place = f" at {old.location}" if old.location else ""
+        return (f"Moved \"{old.title}\"{place} on {phrasing.day_text(old.start_dt, d.turn.now.year)} from "
+                f"{phrasing.clock_text(old.start_dt)} to {phrasing.clock_text(new.start_dt)}")
+    return f"Moved {d.describe(old)} to {d.when(new)}"
 
 
 def _move_series(d: "Dialogue", row: Event, original: datetime, start: datetime, end: datetime, all_day: bool,

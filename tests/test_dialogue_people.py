@@ -110,7 +110,7 @@ def test_dialogue_people_move_lunch_finds_lunch(bot, scripted, owner, parse) -> 
     scripted.add(parse)
     done = say(bot, owner, "move lunch to one thirty")
     assert (done.operation, done.reply) == (
-        "reschedule", 'Moved "lunch" on Tuesday, November 24 at 12:00 PM to Tuesday, November 24 at 1:30 PM.')
+        "reschedule", 'Moved "lunch" on Tuesday, November 24 from 12:00 PM to 1:30 PM.')
     assert stored(bot, owner) == [("lunch", datetime(2026, 11, 24, 12, 30), [], None, False)]
 
 

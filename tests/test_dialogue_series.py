@@ -118,8 +118,8 @@ def test_dialogue_series_move_one_occurrence_is_a_row_of_its_own(chat: Chat) -> 
     assert asked.reply == (f'Move "weekly standup" on Monday, December 7 at 9:00 AM to Monday, December 7 at '
                            f'10:00 AM? {SCOPE_QUESTION}')
     done = chat("just this one")
-    assert done.reply == ('Moved "weekly standup" on Monday, December 7 at 9:00 AM to Monday, December 7 at '
-                          '10:00 AM. The other occurrences stay.')
+    assert done.reply == ('Moved "weekly standup" on Monday, December 7 from 9:00 AM to 10:00 AM. '
+                          'The other occurrences stay.')
     [series, moved] = rows(chat.bot, chat.owner)
     assert series == ("weekly standup", datetime(2026, 11, 23, 8), RULE, [], False, None, None)
     assert moved[1:] == (datetime(2026, 12, 7, 9), None, [], False, done.events[0].series_id,
@@ -135,8 +135,8 @@ def test_dialogue_series_move_one_occurrence_is_a_row_of_its_own(chat: Chat) -> 
 def test_dialogue_series_move_this_and_the_following_ones_splits_the_series(chat: Chat) -> None:
     chat("move the standup on december 7 to 10 am")
     done = chat("this and the following ones")
-    assert done.reply == ('Moved "weekly standup" on Monday, December 7 at 9:00 AM to Monday, December 7 at '
-                          '10:00 AM, and the following ones with it (every Monday at 10:00 AM).')
+    assert done.reply == ('Moved "weekly standup" on Monday, December 7 from 9:00 AM to 10:00 AM, and the following '
+                          'ones with it (every Monday at 10:00 AM).')
     [old, new] = rows(chat.bot, chat.owner)
     assert old == ("weekly standup", datetime(2026, 11, 23, 8), RULE + ";UNTIL=20261207T085959", [], False, None,
                    None)
@@ -158,8 +158,8 @@ def test_dialogue_series_move_all_shifts_start_rule_and_exceptions(chat: Chat, s
     chat("yes")
     chat("move the standup on december 7 to 10 am")
     done = chat("all of them")
-    assert done.reply == ('Moved "weekly standup" on Monday, December 7 at 9:00 AM to Monday, December 7 at '
-                          '10:00 AM, and every other occurrence with it (every Monday at 10:00 AM).')
+    assert done.reply == ('Moved "weekly standup" on Monday, December 7 from 9:00 AM to 10:00 AM, and every other '
+                          'occurrence with it (every Monday at 10:00 AM).')
     assert rows(chat.bot, chat.owner) == [("weekly standup", datetime(2026, 11, 23, 9),
                                            RULE.replace("BYHOUR=9", "BYHOUR=10"), ["2026-12-14T09:00:00"], False,
                                            None, None)]

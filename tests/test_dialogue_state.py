@@ -88,7 +88,7 @@ def test_dialogue_state_old_time_names_the_event_new_time_moves_it(bot, scripted
                          dates={"tuesday": day_span(date(2026, 11, 24)), "5 pm": time_span(datetime(2026, 11, 23, 17))},
                          roles={"tuesday": "old", "5 pm": "new"}))
     moved = bot.handle("s1", "move the meeting on tuesday to 5 pm", now=NOW, user=owner)
-    assert moved.reply == 'Moved "meeting" on Tuesday, November 24 at 3:00 PM to Tuesday, November 24 at 5:00 PM.'
+    assert moved.reply == 'Moved "meeting" on Tuesday, November 24 from 3:00 PM to 5:00 PM.'
     with bot.sessions.begin() as session:
         assert [r.start_utc for r in session.scalars(select(Event).where(Event.owner == owner).order_by(Event.id))] == [
             datetime(2026, 11, 23, 14), datetime(2026, 11, 24, 16)]
