@@ -19,3 +19,19 @@ class BadInput(AssistantError):
 
 class StorageError(AssistantError):
     """The database could not be opened or upgraded: check the URL (--db / DATABASE_URL)."""
+
+
+class BadAudio(AssistantError):
+    """The upload is not a recording we can read (not a WAV, truncated, no samples): send a PCM or float WAV."""
+
+
+class NotWav(BadAudio):
+    """The upload is not a WAV file at all (an MP3, a text, an image): record or export the command as WAV."""
+
+
+class AudioTooLong(BadAudio):
+    """The recording is longer than a spoken command needs (60 s): record a shorter one."""
+
+
+class RecognizerUnavailable(AssistantError):
+    """The speech recognizer or its language model is missing: `pip install pocketsphinx`, `python -m nlu asr-lm`."""

@@ -3,6 +3,7 @@
     python -m assistant chat [--json] [--db URL] [--now ISO] [--tz ZONE] [--user NAME] [--session ID]
     python -m assistant serve [--host HOST] [--port PORT] [--db URL] [--workers N]
     python -m assistant keys create|list|revoke ...   (REST API keys, assistant/api/keys_cli.py)
+    python -m assistant transcribe FILE.wav            (speech to text, assistant/voice/transcribe_cli.py)
 """
 from __future__ import annotations
 
@@ -36,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     from assistant.api.keys_cli import add_keys_parser
 
     add_keys_parser(commands)
+    from assistant.voice.transcribe_cli import add_transcribe_parser
+
+    add_transcribe_parser(commands)
     return parser
 
 
@@ -61,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
             from assistant.api.keys_cli import keys_command
 
             return keys_command(args)
+        if args.command == "transcribe":
+            from assistant.voice.transcribe_cli import transcribe_command
+
+            return transcribe_command(args)
         return chat(args, sys.stdin, sys.stdout)
     except AssistantError as err:
         print(f"error: {err}", file=sys.stderr)

@@ -6,6 +6,7 @@
     convert   turn tutorial / spaCy-pairs / JSONL / SLURP data into a DocBin, reporting bad spans
     evaluate  per-label P/R/F1, intent accuracy and the worst errors on a data set
     bench     speed of nlu.parse and of `nlu parse` over a file
+    asr-lm    build the recognizer's calendar-biased language model (models/asr-calendar)
 """
 from __future__ import annotations
 
@@ -73,18 +74,26 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+WEEK_STARTS = {"monday": 0, "sunday": 6}
+
+
 def cmd_dates(args: argparse.Namespace) -> int:
-    from nlu.dates import resolve
+    """One JSON line per phrase: text, start, end, grain (+ the span's other fields), or
+    start null and an "error" saying why the phrase gives no time ("every 0 days")."""
+    from nlu.dates import explain, resolve
     from nlu.timezones import reference_time
 
     ref = reference_time(args.now, args.tz)
-    policy = {"next_weekday": args.next_weekday} if args.next_weekday else {}
+    policy = {"next_weekday": args.next_weekday, "day_first": args.day_first or None, "counted": args.counted,
+              "minutes_to": args.minutes_to, "week_start": WEEK_STARTS.get(args.week_start)}
     for batch in _batches(_stdin()):
         for text in batch:
             span = resolve(text, ref, **policy)
             out = {"text": text, "start": None, "end": None, "grain": None}
             if span is not None:
                 out.update(span.to_dict())
+            else:
+                out["error"] = explain(text, ref, **policy)
             _emit(out)
     return 0
 
@@ -113,6 +122,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return bench_command(args)
 
 
+def cmd_asr_lm(args: argparse.Namespace) -> int:
+    from nlu.asr_lm.cli_command import asr_lm_command
+
+    return asr_lm_command(args)
+
+
 def build() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m nlu", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = top.add_subparsers(dest="command", required=True)
@@ -133,6 +148,12 @@ def build() -> argparse.ArgumentParser:
     p = command("dates", cmd_dates, "resolve one DATE phrase per stdin line, write one JSON line each")
     when_args(p)
     p.add_argument("--next-weekday", choices=("following", "nearest"), help="reading of 'next friday' (see docs/dates.md)")
+    p.add_argument("--day-first", action="store_true", help="numeric dates are day/month: 5/7 is 5 July")
+    p.add_argument("--week-start", choices=tuple(WEEK_STARTS), help="first day of the week (default monday)")
+    p.add_argument("--counted", choices=("whole", "from_now"),
+                   help="'the next 3 days': whole units after the current one (default) or from now")
+    p.add_argument("--minutes-to", choices=("clock", "range"),
+                   help="'ten to five': 16:50 when said as a time (default) or always the range 10-17")
 
     p = command("train", cmd_train, "train the pipeline (spaCy config in nlu/configs/)")
     p.add_argument("--output", help="where the trained pipeline goes (default: models/nlu-calendar)")
@@ -156,6 +177,10 @@ def build() -> argparse.ArgumentParser:
     p = command("bench", cmd_bench, "print parse latency (median, p95) and CLI throughput")
     p.add_argument("--model", help="trained pipeline directory (default: the shipped one)")
     p.add_argument("--n", type=int, default=2000, help="commands to time")
+
+    p = command("asr-lm", cmd_asr_lm, "build the speech recognizer's calendar-biased language model and dictionary")
+    p.add_argument("--output", help="model folder (default: models/asr-calendar)")
+    p.add_argument("--seed", type=int, default=0, help="corpus seed (default 0: reproducible)")
     return top
 
 

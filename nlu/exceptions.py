@@ -17,5 +17,9 @@ class BadData(NLUError):
     """A data file is not in a format we read (our JSONL, tutorial JSON, spaCy pairs, DocBin, SLURP)."""
 
 
+class BadDatePhrase(NLUError, ValueError):
+    """A date phrase that asks for something that cannot be ("every 0 days"): nlu.dates.explain says why."""
+
+
 class BadRecurrence(NLUError, ValueError):
     """A recurrence rule we refuse to store or expand (nlu/dates/rrule_limits.py says why)."""

@@ -5,8 +5,6 @@ from datetime import datetime, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from dateutil import tz as dateutil_tz
-
 from nlu.exceptions import BadTimeZone
 
 # Files in the zone database that are not zones another machine would read the same way:
@@ -26,6 +24,8 @@ def zone(name: str | tzinfo | None) -> tzinfo:
     if isinstance(name, tzinfo):
         return name
     if not name:
+        from dateutil import tz as dateutil_tz  # here, not at the top: it costs a CLI ~50 ms to import
+
         return dateutil_tz.gettz() or ZoneInfo("UTC")
     if not isinstance(name, str) or name not in portable_zones():
         raise BadTimeZone(f"unknown time zone {str(name)[:64]!r}: use an IANA name such as 'Europe/Paris'")

@@ -12,6 +12,12 @@ SHARED = ROOT.parent / "shared"
 NOW = datetime(2026, 11, 23, 9, 0)
 
 
+def pytest_configure(config) -> None:
+    """Markers used across the suite (`-m "not slow"` skips the ones that take seconds each)."""
+    config.addinivalue_line("markers", "slow: takes several seconds (a training run, a benchmark); "
+                            "deselect with -m 'not slow'")
+
+
 @pytest.fixture(scope="session")
 def now() -> datetime:
     return NOW
@@ -180,3 +186,27 @@ def shipped_parser():
     except ModelNotFound as err:
         pytest.skip(f"no trained pipeline in models/ yet: {err}")
     return nlu.parse
+
+
+# ---- Voice (tests/test_voice_*, test_asr_lm_*, test_api_audio.py, test_ui_voice.py) ----
+# Spoken commands synthesised once with festival (tests/data/voice/make_fixtures.sh) and
+# committed, so the tests need no speech synthesiser: 16 kHz mono 16-bit WAV.
+
+VOICE = ROOT / "tests" / "data" / "voice"
+
+
+def wav_bytes(samples, rate: int) -> bytes:
+    """A WAV file of `samples` (numpy: frames, or frames x channels) in their own dtype."""
+    import io
+
+    from scipy.io import wavfile
+
+    out = io.BytesIO()
+    wavfile.write(out, rate, samples)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="session")
+def spoken():
+    """spoken(name) -> the bytes of tests/data/voice/NAME.wav."""
+    return lambda name: (VOICE / f"{name}.wav").read_bytes()

@@ -104,7 +104,7 @@ GOLDEN = [
     ("at 4 tomorrow afternoon", "2026-11-24T16:00", "2026-11-24T17:00", "hour"),
     ("tomorrow afternoon at 4", "2026-11-24T16:00", "2026-11-24T17:00", "hour"),
     ("coming Wednesday at 11 AM", "2026-11-25T11:00", "2026-11-25T12:00", "hour"),
-    ("at 8:15 PM on Sat, Oct 3", "2027-10-03T20:15", "2027-10-03T20:16", "minute"),
+    ("at 8:15 PM on Sat, Oct 3", "2026-10-03T20:15", "2026-10-03T20:16", "minute"),  # the year it is a saturday
     ("on Sunday for 10am", "2026-11-29T10:00", "2026-11-29T11:00", "hour"),
     ("at ten am on the fifteenth", "2026-12-15T10:00", "2026-12-15T11:00", "hour"),
     ("five pm tonight", "2026-11-23T17:00", "2026-11-23T18:00", "hour"),
@@ -136,19 +136,19 @@ GOLDEN = [
     ("next month", "2026-12-01T00:00", "2027-01-01T00:00", "month"),
     ("in march", "2027-03-01T00:00", "2027-04-01T00:00", "month"),
     ("next year", "2027-01-01T00:00", "2028-01-01T00:00", "year"),
-    ("this summer", "2027-06-01T00:00", "2027-09-01T00:00", "quarter"),
-    ("winter", "2026-12-01T00:00", "2027-03-01T00:00", "quarter"),
-    ("this fall", "2026-09-01T00:00", "2026-12-01T00:00", "quarter"),
+    ("this summer", "2027-06-01T00:00", "2027-09-01T00:00", "month"),  # three whole months, not a calendar quarter
+    ("winter", "2026-12-01T00:00", "2027-03-01T00:00", "month"),
+    ("this fall", "2026-09-01T00:00", "2026-12-01T00:00", "month"),
     ("the first half of next year", "2027-01-01T00:00", "2027-07-01T00:00", "quarter"),
     ("the last quarter of 2025", "2025-10-01T00:00", "2026-01-01T00:00", "quarter"),
     ("the end of 1998", "1998-12-31T00:00", "1999-01-01T00:00", "day"),
-    ("mid-1999", "1999-07-01T00:00", "1999-07-02T00:00", "day"),
+    ("mid-1999", "1999-05-01T00:00", "1999-09-01T00:00", "month"),  # the middle third of the year
     ("the 1990s", "1990-01-01T00:00", "2000-01-01T00:00", "year"),
     ("the third quarter", "2027-07-01T00:00", "2027-10-01T00:00", "quarter"),
     ("this quarter", "2026-10-01T00:00", "2027-01-01T00:00", "quarter"),
     ("the first week of october", "2027-10-01T00:00", "2027-10-08T00:00", "week"),
     ("the week of december 7th", "2026-12-07T00:00", "2026-12-14T00:00", "week"),
-    ("first monday of the month", "2026-12-07T00:00", "2026-12-08T00:00", "day"),
+    ("first monday of the month", "2026-11-02T00:00", "2026-11-03T00:00", "day"),  # this month, even when past
     # holidays
     ("christmas", "2026-12-25T00:00", "2026-12-26T00:00", "day"),
     ("new year's eve", "2026-12-31T00:00", "2027-01-01T00:00", "day"),

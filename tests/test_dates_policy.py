@@ -136,3 +136,18 @@ def test_dates_cli_contract() -> None:
     assert (rows[0]["start"], rows[0]["end"], rows[0]["grain"]) == ("2026-11-24T18:00:00", "2026-11-24T19:00:00", "hour")
     assert rows[1]["start"] is None and rows[3]["start"] is None
     assert rows[2]["start"] == "2026-11-24T00:00:00"
+
+
+def test_dates_cli_error_field_and_policy_flags() -> None:
+    # Given a refused repeat, a day-first date and sunday weeks
+    lines = "every 0 days\n5/7\nthis week\nplay jazz\n"
+    done = subprocess.run([sys.executable, "-m", "nlu", "dates", "--now", "2026-11-23T09:00", "--tz", NY,
+                           "--day-first", "--week-start", "sunday"], input=lines, capture_output=True, text=True,
+                          cwd=ROOT, timeout=60, check=True)
+    rows = [json.loads(x) for x in done.stdout.splitlines()]
+    # Then the refusal has start null and its reason; the flags reach the resolver
+    assert rows[0]["start"] is None and "at least 1" in rows[0]["error"]
+    assert rows[1]["start"] == "2027-07-05T00:00:00"
+    assert rows[2]["start"] == "2026-11-22T00:00:00"
+    assert rows[3]["start"] is None and rows[3]["error"] == "no date or time expression found"
+    assert all({"text", "start", "end", "grain"} <= set(r) for r in rows)

@@ -13,12 +13,14 @@ from zoneinfo import ZoneInfo
 
 from hypothesis import given, settings, strategies as st
 
-from nlu.dates import resolve
+from nlu.dates import explain, resolve
 from nlu.dates import holidays
-from nlu.dates.lexicon import FILLERS, MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, ZONE_WORDS
+from nlu.dates.lexicon import ALIASES, FILLERS, MONTHS, NOW_PHRASES, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, ZONE_WORDS
+from nlu.dates.rrule_limits import check_rrule
 from nlu.dates.numbers import NUMBER_WORDS
 from nlu.dates.rules_days import RELATIVE_DAYS
 from nlu.dates.scanner import CONNECTORS, MODIFIERS
+from nlu.exceptions import BadDatePhrase
 
 ZONES = ("America/New_York", "Europe/London", "Australia/Lord_Howe", "America/Santiago",
          "Asia/Kolkata", "UTC", "America/Havana", "Europe/Berlin")
@@ -37,6 +39,26 @@ PHRASES = (
     "the third quarter", "the first week of october", "christmas", "thanksgiving", "mother's day",
     "every other monday at nine", "every weekday", "daily at 2:30am", "tomorrow at 3 for two hours",
     "rest of the week", "the last two hours", "a week from today", "two weeks ago", "at 4",
+    # issue 11 families
+    "the next 3 days", "2 upcoming months", "the past 48 hrs", "the coming two quarters", "next 5 minutes",
+    "three fridays from now", "the second tuesday of the month", "the last friday of may",
+    "the closest friday to june 10", "thursday week", "the penultimate monday of march",
+    "mid april", "late june", "early next week", "EOD", "COB friday", "EOM", "EOY", "BOM", "BOY",
+    "the 15th day of next month", "late tonight", "Q3", "next qtr", "this summer", "next season",
+    "in 1/2 hour", "in 20'", "in 15", "in a couple of minutes", "14h30", "9h", "1530", "around 1030",
+    "at 230ish", "18h-20h", "2027-05", "05/2027", "14th April 27", "Fri, Jun 18", "right now", "asap",
+    "last weekend of march 2027", "the week of june 7th", "2nd to last week of june", "this past weekend",
+    "the ides of march", "three weeks before thanksgiving", "memorial day weekend", "in 3 years at 5pm",
+    "20 minutes after 2pm", "today in an hour", "for 10 days starting 18th dec", "tomorrow between 1 and 2:30ish",
+    "ten to five", "week 12", "H2", "christmas week",
+)
+# phrases that make a recurrence rule: every rule must pass the storage check from its first occurrence
+REPEATS = (
+    "every friday", "every other monday at nine", "every weekday at 9am", "every 3 hours", "hourly",
+    "every morning", "every first monday of the month", "every second tuesday of the month",
+    "the last friday of every month", "every month on the 15th", "every year on june 3", "every quarter",
+    "quarterly", "every 6 months", "every day for 2 weeks", "every monday until june", "mondays and wednesdays at 10",
+    "every 120 minutes", "every 1000 days", "every day except weekends", "daily at 2:30am", "fortnightly",
 )
 FUTURE = (
     "friday", "next tuesday", "tomorrow", "july 18", "the 18th", "christmas", "thanksgiving",
@@ -51,7 +73,7 @@ WEEKLY = (
     "wednesday next week", "friday afternoon", "a week from today", "two weeks ago", "this weekend",
     "yesterday", "coming wednesday at 11 am",
 )
-VOCAB = sorted(set(FILLERS) | set(MONTHS) | set(WEEKDAYS) | set(UNITS) | set(PARTS_OF_DAY) | set(MODIFIERS)
+VOCAB = sorted(set(FILLERS) | set(ALIASES) | {w for p in NOW_PHRASES for w in p} | set(MONTHS) | set(WEEKDAYS) | set(UNITS) | set(PARTS_OF_DAY) | set(MODIFIERS)
                | set(CONNECTORS) | set(ZONE_WORDS) | set(SEASONS) | set(NUMBER_WORDS) | holidays.FIRST_WORDS
                | {w for pattern in RELATIVE_DAYS for w in pattern} | {
     "next", "last", "this", "every", "other", "to", "from", "between", "and", "until", "by", "after",
@@ -60,6 +82,12 @@ VOCAB = sorted(set(FILLERS) | set(MONTHS) | set(WEEKDAYS) | set(UNITS) | set(PAR
     "10:30", "-", "christmas", "eve", "new", "year's", "end", "of", "rest", "weekend", "o'clock",
     "mid", "middle", "beginning", "half", "q", "hours", "1990s", "3p", "27.11.2026", "2/2013", "week_of",
     "business", "thing", "ish", "13", "0", "24", "2300", "0900", "99", "2.5", "day", "weekday", "weekdays",
+    # issue 11 vocabulary
+    "eom", "eoy", "bom", "boy", "eod", "cob", "eow", "eoq", "early", "late", "penultimate", "final", "closest",
+    "nearest", "ides", "upcoming", "previous", "qtr", "wknd", "nxt", "14h30", "9h", "1530", "245", "1/2", "3/4",
+    "20'", "2027-05", "05/2027", "20270815", "2027-W05", "'27", "asap", "rn", "instant", "moment", "once",
+    "soon", "possible", "season", "seasons", "h", "w", "wk", "week", "good", "friday", "easter", "monday",
+    "tax", "give", "me", "minus", "every", "second", "to", "last", "18h-20h", "apr-2027", "w/c", "2moro",
 })
 
 nows = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2060, 12, 31))
@@ -77,6 +105,35 @@ def test_dates_start_before_end_at_any_now(now: datetime, zone: str, phrase: str
     if span.start is not None:
         assert _ts(span.start) < _ts(span.end), (phrase, span)
         assert span.start.tzinfo is not None and span.end.tzinfo is not None
+
+
+@settings(max_examples=120, deadline=None)
+@given(now=nows, zone=st.sampled_from(ZONES), phrase=st.sampled_from(REPEATS))
+def test_dates_every_produced_rule_passes_the_storage_check(now: datetime, zone: str, phrase: str) -> None:
+    # Given any now and zone, a repeat resolves to its first occurrence and a rule that the
+    # check every door uses (nlu/dates/rrule_limits.py) accepts from that first occurrence
+    span = resolve(phrase, now, zone)
+    assert span is not None and span.rrule, (phrase, now, zone)
+    assert _ts(span.start) < _ts(span.end)
+    check_rrule(span.rrule, span.start.replace(tzinfo=None))
+
+
+@settings(max_examples=100, deadline=None)
+@given(n=st.integers(min_value=-10**6, max_value=10**6), unit=st.sampled_from(sorted(UNITS)),
+       sign=st.sampled_from(("", "-", "minus ")), now=nows, zone=st.sampled_from(ZONES))
+def test_dates_every_n_units_is_a_valid_rule_or_none_with_a_reason(n: int, unit: str, sign: str, now: datetime,
+                                                                    zone: str) -> None:
+    # "every 0 days", "every -2 weeks", "every 5 minutes": never a rule storage would refuse,
+    # never an exception; a refusal says why
+    text = f"every {sign}{n} {unit}"
+    span = resolve(text, now, zone)
+    if span is None:
+        assert explain(text, now, zone), text
+    elif span.rrule:
+        check_rrule(span.rrule, span.start.replace(tzinfo=None))
+        assert not sign and n >= 1 and UNITS[unit][0] not in ("minute", "second") or unit in ("minute", "minutes",
+                                                                                          "min", "mins")
+        assert _ts(span.start) < _ts(span.end)
 
 
 @settings(max_examples=60, deadline=None)
@@ -126,7 +183,10 @@ def test_dates_rules_themselves_never_raise_on_date_words(words: list[str], now:
     from nlu.dates.tokens import tokenize
 
     ctx = Context(now.replace(tzinfo=ZoneInfo(zone)), Policy())
-    combine(scan(tokenize(" ".join(words)), ctx).out, ctx)
+    try:
+        combine(scan(tokenize(" ".join(words)), ctx).out, ctx)
+    except BadDatePhrase:
+        pass  # a deliberate refusal with a reason ("every 0 days", "february 30"), not a trip
 
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
@@ -158,12 +218,27 @@ def test_dates_rule_dispatch_matches_trying_every_rule(words: list[str]) -> None
 
     ctx = Context(datetime(2026, 11, 23, 9, tzinfo=ZoneInfo("America/New_York")), Policy())
     toks = tokenize(" ".join(words))
-    slow, i = Scan(toks, ctx), 0
-    while i < len(toks):
-        j = next((j for rule in grammar.RULES for j in [rule(slow, i)] if j > i), None)
-        if j is None:
-            slow.unknown += slow.word(i) not in FILLERS
-            j = i + 1
-        i = j
-    fast = grammar.scan(toks, ctx)
-    assert (repr(fast.out), fast.unknown) == (repr(slow.out), slow.unknown)
+
+    def every_rule() -> tuple[str, int]:
+        slow, i = Scan(toks, ctx), 0
+        while i < len(toks):
+            j = next((j for rule in grammar.RULES for j in [rule(slow, i)] if j > i), None)
+            if j is None:
+                slow.unknown += slow.word(i) not in FILLERS
+                j = i + 1
+            i = j
+        return repr(slow.out), slow.unknown
+
+    def dispatched() -> tuple[str, int]:
+        fast = grammar.scan(toks, ctx)
+        return repr(fast.out), fast.unknown
+
+    assert _or_refusal(dispatched) == _or_refusal(every_rule)
+
+
+def _or_refusal(read) -> tuple:
+    """What a scan finds, or the refusal it raises ("february 30" has no day 30)."""
+    try:
+        return read()
+    except BadDatePhrase as err:
+        return ("refused", str(err))

@@ -2,24 +2,34 @@
 
 Each test runs ui/app.py on its own throw-away SQLite calendar (DATABASE_URL) with "now"
 fixed at Monday 2026-11-23 09:00 Europe/Paris (DEMO_NOW), sends commands through the chat
-input or the buttons, and checks both what the page shows and the rows in the database.
+input or the buttons, and checks both what the page shows and the rows in the database
+(read through the `Assistant` facade).
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from test_ui_views import visible
 
-from assistant import Assistant, EventView
+import nlu
+from assistant import Assistant, EventView, store
+from assistant.checks import MAX_TURN_CHARS
+from assistant.views import to_utc
+from ui import reset_panel
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "ui" / "app.py"
 TZ = "Europe/Paris"
 TIMEOUT = 120  # seconds; the first run of a process loads the model
+WEEKLY_MONDAY_9 = "FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0;BYSECOND=0"
 
 
 @pytest.fixture
@@ -59,8 +69,23 @@ def click(at: AppTest, label: str) -> AppTest:
 
 
 def calendar_text(at: AppTest) -> str:
+    """What the calendar panel shows, as text: headings, captions, the agenda and week lines."""
     panel = at.main.get_by_key("calendar")
-    return "\n".join(m.value for m in panel.markdown) + "\n" + "\n".join(c.value for c in panel.caption)
+    parts = [m.value for m in panel.markdown] + [c.value for c in panel.caption] + [visible(h.value) for h in panel.html]
+    return "\n".join(parts)
+
+
+def week_lines(at: AppTest) -> list[str]:
+    [week] = [h.value for h in at.main.get_by_key("calendar").html if "table" in h.value]
+    return visible(week).splitlines()[1:]
+
+
+def highlighted(at: AppTest) -> list[str]:
+    """The texts of the highlighted events (week cells and agenda lines)."""
+    import re
+
+    markup = "".join(h.value for h in at.main.get_by_key("calendar").html)
+    return [visible(m) for m in re.findall(r'<(?:div class="ev focus"|li class="focus")>(.*?)</(?:div|li)>', markup)]
 
 
 def bubbles(at: AppTest) -> list[tuple[str, str]]:
@@ -69,13 +94,19 @@ def bubbles(at: AppTest) -> list[tuple[str, str]]:
             for m in at.main.get_by_key("chat").chat_message]
 
 
-def rows(calendar: Assistant, *, include_cancelled: bool = False) -> list[EventView]:
-    return calendar.events("me", include_cancelled=include_cancelled, tz=TZ)
+def chat_captions(at: AppTest) -> list[str]:
+    return [c.value for c in at.main.get_by_key("chat").caption]
 
 
-def add(calendar: Assistant, title: str, start: datetime, end: datetime, all_day: bool = False) -> EventView:
-    return calendar.create_event("me", title=title, start=start, end=end, all_day=all_day, tz=TZ)
+def rows(calendar: Assistant, *, include_cancelled: bool = False, user: str = "me") -> list[EventView]:
+    return calendar.events(user, include_cancelled=include_cancelled, tz=TZ)
 
+
+def add(calendar: Assistant, title: str, start: datetime, end: datetime, all_day: bool = False, **more) -> EventView:
+    return calendar.create_event("me", title=title, start=start, end=end, all_day=all_day, tz=TZ, **more)
+
+
+# ---- 1. the calendar follows the conversation --------------------------------------------
 
 def test_ui_app_command_creates_event_that_appears_in_calendar(app: AppTest, calendar: Assistant) -> None:
     # Given an empty calendar
@@ -91,13 +122,47 @@ def test_ui_app_command_creates_event_that_appears_in_calendar(app: AppTest, cal
     assert (user, role) == ("user", "assistant")
     for label in ("ACTION", "DOMAIN", "NAME", "DATE"):
         assert f">{label}</span>" in command
-    assert "intent **create**" in "\n".join(c.value for c in app.main.get_by_key("chat").caption)
+    assert "intent **create**" in chat_captions(app)[0]
+    assert "**created Sun 18 Jul 2027 · all day**" in chat_captions(app)[0]
     assert "visit to Trivandrum" in answer
-    # and the calendar shows it in the agenda and in its week (paged to July 2027)
+    # and the calendar shows it in the agenda and in its week (paged to July 2027), highlighted
     shown = calendar_text(app)
-    assert "Sun 18 Jul 2027 · all day — **visit to Trivandrum**" in shown
-    assert "Week of Mon 12 Jul 2027" in shown
-    assert "| Sun&nbsp;18&nbsp;Jul | all day **visit to Trivandrum** |" in shown
+    assert "Sun 18 Jul 2027 · all day — visit to Trivandrum" in shown
+    assert "Week of 12 Jul 2027" in shown
+    assert "Sun 18 Jul | all day visit to Trivandrum" in week_lines(app)
+    assert highlighted(app) == ["all day visit to Trivandrum", "Sun 18 Jul 2027 · all day — visit to Trivandrum"]
+
+
+def test_ui_app_week_follows_a_question_about_another_week(app: AppTest, calendar: Assistant) -> None:
+    # Given the dentist on Friday of next week and an empty week after it
+    add(calendar, "dentist", datetime(2026, 12, 4, 17), datetime(2026, 12, 4, 18))
+    app.run()
+    assert "Week of 23 Nov 2026" in calendar_text(app)
+    # When the person asks about next week, the week view goes there and highlights what was found
+    say(app, "what's on my calendar next week")
+    assert "Week of 30 Nov 2026" in calendar_text(app)
+    assert "Fri 04 Dec | 17:00–18:00 dentist" in week_lines(app)
+    assert highlighted(app) == ["17:00–18:00 dentist", "Fri 04 Dec 2026 · 17:00–18:00 — dentist"]
+    assert "**looked at Mon 30 Nov 2026 – Sun 06 Dec 2026: found 1 event**" in chat_captions(app)[-1]
+    # and a question about a day with nothing on it still shows that day's week
+    say(app, "what do i have on december 24th")
+    assert "Week of 21 Dec 2026" in calendar_text(app)
+    assert highlighted(app) == []
+
+
+def test_ui_app_line_under_a_move_shows_the_stored_time(app: AppTest, calendar: Assistant) -> None:
+    # Given the dentist on Friday December 4 at 3 PM
+    say(app, "dentist on december 4 at 3pm")
+    # When the person moves "it" to five (the NLU reads that as today, Monday, at 17:00)
+    say(app, "move it to five pm")
+    # Then the event moved on its own day, and the line under the command says so
+    [event] = rows(calendar)
+    assert (event.title, event.start) == ("dentist", "2026-12-04T17:00:00")
+    assert bubbles(app)[-1][1] == 'Moved "dentist" on Friday, December 4 from 3:00 PM to 5:00 PM.'
+    assert chat_captions(app)[-1].endswith("· **moved to Fri 04 Dec 2026 · 17:00–18:00**")
+    assert "2026-11-23" not in chat_captions(app)[-1] and "Mon 23 Nov" not in chat_captions(app)[-1]
+    assert "Week of 30 Nov 2026" in calendar_text(app)
+    assert highlighted(app)[0] == "17:00–18:00 dentist"
 
 
 @pytest.mark.parametrize(("answer", "cancelled"), [("Yes", True), ("No", False)])
@@ -107,6 +172,7 @@ def test_ui_app_confirm_buttons_answer_the_question(app: AppTest, calendar: Assi
     event = add(calendar, "AI", datetime(2026, 11, 24), datetime(2026, 11, 25), all_day=True)
     say(app, "Cancel the AI event")
     assert bubbles(app)[-1][1].startswith("Cancel")
+    assert "nothing changed yet: waiting for yes or no" in chat_captions(app)[-1]
     assert {b.label for b in app.button if b.key.startswith("choice-")} == {"Yes", "No"}
     # When the person clicks a button
     click(app, answer)
@@ -115,7 +181,9 @@ def test_ui_app_confirm_buttons_answer_the_question(app: AppTest, calendar: Assi
     assert role == "user" and answer.lower() in said.lower()
     [row] = rows(calendar, include_cancelled=True)
     assert (row.id, row.cancelled) == (event.id, cancelled)
-    assert ("**AI**" in calendar_text(app)) is not cancelled
+    # a cancel the person just made stays in sight, struck through and highlighted
+    expected = "all day AI (cancelled)" if cancelled else "all day AI"
+    assert "Tue 24 Nov | " + expected in week_lines(app)
     assert not [b for b in app.button if b.key.startswith("choice-")]  # question answered: buttons gone
 
 
@@ -125,7 +193,8 @@ def test_ui_app_cancelled_events_show_only_when_asked(app: AppTest, calendar: As
     app.run()
     assert "AI" not in calendar_text(app)
     app.toggle(key="show_cancelled").set_value(True).run()
-    assert "~~**AI**~~ (cancelled)" in calendar_text(app)
+    assert "Tue 24 Nov 2026 · all day — AI (cancelled)" in calendar_text(app)
+    assert "Tue 24 Nov | all day AI (cancelled)" in week_lines(app)
 
 
 def test_ui_app_clarify_buttons_pick_one_of_several(app: AppTest, calendar: Assistant) -> None:
@@ -136,13 +205,16 @@ def test_ui_app_clarify_buttons_pick_one_of_several(app: AppTest, calendar: Assi
     choices = [b for b in app.button if b.key.startswith("choice-")]
     assert len(choices) == 3  # the two meetings and "never mind"
     assert "Tuesday" in choices[0].label and "Thursday" in choices[1].label
+    assert highlighted(app) == ["10:00–11:00 team meeting", "10:00–11:00 team meeting",
+                                "Tue 24 Nov 2026 · 10:00–11:00 — team meeting",
+                                "Thu 26 Nov 2026 · 10:00–11:00 — team meeting"]
     # When the person clicks the first one
     choices[0].click().run()
     assert not app.exception
     # Then that one, and only that one, is cancelled
     state = {row.id: row.cancelled for row in rows(calendar, include_cancelled=True)}
     assert state == {tuesday.id: True, thursday.id: False}
-    assert "10:00–11:00 **team meeting**" in calendar_text(app)
+    assert "Thu 26 Nov | 10:00–11:00 team meeting" in week_lines(app)
 
 
 def test_ui_app_sidebar_now_and_user_frame_the_command(app: AppTest, calendar: Assistant) -> None:
@@ -155,33 +227,14 @@ def test_ui_app_sidebar_now_and_user_frame_the_command(app: AppTest, calendar: A
     [event] = calendar.events("alice", tz=TZ)
     assert (event.title, event.start, event.all_day) == ("AI", "2026-12-02T00:00:00", True)
     assert rows(calendar) == []
-    assert "Wed 02 Dec 2026 · all day — **AI**" in calendar_text(app)
-
-
-def test_ui_app_calendar_shows_wall_times_in_the_chosen_zone(app: AppTest, calendar: Assistant) -> None:
-    add(calendar, "standup", datetime(2026, 11, 24, 10), datetime(2026, 11, 24, 10, 15))
-    app.run()
-    assert "Tue 24 Nov 2026 · 10:00–10:15 — **standup**" in calendar_text(app)
-    app.selectbox(key="tz").set_value("Asia/Kolkata").run()
-    assert "Tue 24 Nov 2026 · 14:30–14:45 — **standup**" in calendar_text(app)
+    assert "Wed 02 Dec 2026 · all day — AI" in calendar_text(app)
 
 
 def test_ui_app_example_button_runs_the_command(app: AppTest, calendar: Assistant) -> None:
     click(app, "Create event happening tomorrow on AI")
     [event] = rows(calendar)
     assert (event.title, event.start, event.all_day) == ("AI", "2026-11-24T00:00:00", True)
-    assert "Tue 24 Nov 2026 · all day — **AI**" in calendar_text(app)
-
-
-def test_ui_app_reset_empties_the_calendar(app: AppTest, calendar: Assistant) -> None:
-    say(app, "Schedule event for visit to Trivandrum on July 18")
-    add(calendar, "dentist", datetime(2026, 11, 25, 16, 30), datetime(2026, 11, 25, 17, 30))
-    app.run()
-    assert len(rows(calendar)) == 2
-    click(app, "Reset demo calendar")
-    assert rows(calendar, include_cancelled=True) == []
-    assert "Nothing coming up" in calendar_text(app)
-    assert bubbles(app)[0][0] == "assistant" and len(bubbles(app)) == 1  # only the greeting
+    assert "Tue 24 Nov 2026 · all day — AI" in calendar_text(app)
 
 
 def test_ui_app_error_is_a_short_message_and_the_chat_goes_on(app: AppTest, calendar: Assistant,
@@ -203,34 +256,15 @@ def test_ui_app_error_is_a_short_message_and_the_chat_goes_on(app: AppTest, cale
 
 
 def test_ui_app_week_navigation(app: AppTest) -> None:
-    assert "Week of Mon 23 Nov 2026" in calendar_text(app)
-    click(app, "Next ▶")
-    assert "Week of Mon 30 Nov 2026" in calendar_text(app)
-    click(app, "◀ Previous")
-    click(app, "◀ Previous")
-    assert "Week of Mon 16 Nov 2026" in calendar_text(app)
+    assert "Week of 23 Nov 2026" in calendar_text(app)
+    assert week_lines(app)[0] == "Mon 23 Nov (today) | —"
+    click(app, "▶")
+    assert "Week of 30 Nov 2026" in calendar_text(app)
+    click(app, "◀")
+    click(app, "◀")
+    assert "Week of 16 Nov 2026" in calendar_text(app)
     click(app, "This week")
-    assert "Week of Mon 23 Nov 2026" in calendar_text(app)
-
-
-def test_ui_app_inspector_tables_many_commands(app: AppTest) -> None:
-    app.switch_page("views/inspector.py").run()
-    assert not app.exception
-    app.text_area(key="inspector_text").set_value(
-        "Schedule event for visit to Trivandrum on July 18\n\nplay some jazz\n").run()
-    [table] = app.dataframe[:1]
-    frame = table.value
-    assert list(frame["text"]) == ["Schedule event for visit to Trivandrum on July 18", "play some jazz"]
-    assert list(frame["intent"]) == ["create", "out_of_scope"]
-    assert frame["start"][0] == "2027-07-18T00:00:00"
-    assert "NAME: visit to Trivandrum" in frame["slots"][0]
-    assert not app.main.error
-    # The model card beside it names the shipped pipeline's labels, from its meta.json
-    meta = json.loads((ROOT / "models" / "nlu-calendar" / "meta.json").read_text(encoding="utf-8"))
-    card = "\n".join(m.value for m in app.markdown)
-    for label in meta["labels"]["ner"]:
-        assert f">{label}</span>" in card
-    assert "Labels" in card  # the README's section, shown too
+    assert "Week of 23 Nov 2026" in calendar_text(app)
 
 
 def test_ui_app_now_defaults_to_the_real_time(ui_db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -245,13 +279,268 @@ def test_ui_app_now_defaults_to_the_real_time(ui_db_url: str, monkeypatch: pytes
     assert at.date_input(key="now_date").value == today.date()
 
 
-def test_ui_app_calendar_shows_each_occurrence_of_a_recurring_event(app: AppTest, calendar: Assistant) -> None:
-    # Given a weekly Monday standup whose series began two weeks ago
-    calendar.create_event("me", title="standup", start=datetime(2026, 11, 9, 10), end=datetime(2026, 11, 9, 10, 15),
-                          recurrence="FREQ=WEEKLY;BYDAY=MO", tz=TZ)
-    # When the page is drawn on Monday 2026-11-23 at 09:00
+# ---- 2. trust: zones, limits, reset, series, details ---------------------------------------
+
+def test_ui_app_panel_names_its_zone_and_shows_wall_times_in_it(app: AppTest, calendar: Assistant) -> None:
+    add(calendar, "standup", datetime(2026, 11, 24, 10), datetime(2026, 11, 24, 10, 15))
     app.run()
-    # Then this week's Monday and the upcoming list both show today's occurrence
-    text = calendar_text(app)
-    assert "Mon 23 Nov 2026 · 10:00–10:15 — **standup**" in text
-    assert "10:00–10:15 **standup**" in text
+    assert "Times in Europe/Paris (UTC+01:00)" in calendar_text(app)
+    assert "Tue 24 Nov 2026 · 10:00–10:15 — standup" in calendar_text(app)
+    app.selectbox(key="tz").set_value("Asia/Kolkata").run()
+    assert "Times in Asia/Kolkata (UTC+05:30)" in calendar_text(app)
+    assert "Tue 24 Nov 2026 · 14:30–14:45 — standup" in calendar_text(app)
+
+
+def test_ui_app_chat_and_calendar_agree_after_a_zone_switch(app: AppTest, calendar: Assistant) -> None:
+    # Given a meeting made at 3 PM Paris time
+    say(app, "meeting with bob tomorrow at 3 pm")
+    assert bubbles(app)[-1][1] == 'Scheduled "meeting with bob" for Tuesday, November 24 at 3:00 PM.'
+    assert "Tue 24 Nov | 15:00–16:00 meeting with bob · with bob" in week_lines(app)
+    # When the person switches to New York
+    app.selectbox(key="tz").set_value("America/New_York").run()
+    # Then the calendar shows 09:00, the line under the command says 09:00 too, and the old
+    # answer says which zone its "3:00 PM" was in
+    assert "Tue 24 Nov | 09:00–10:00 meeting with bob · with bob" in week_lines(app)
+    assert chat_captions(app)[0].endswith("**created Tue 24 Nov 2026 · 09:00–10:00**")
+    assert chat_captions(app)[1] == ("Times in this answer are Europe/Paris time; "
+                                     "the calendar now shows America/New_York.")
+    # and a new answer speaks the calendar's zone
+    say(app, "what do i have tomorrow")
+    assert bubbles(app)[-1][1] == 'On Tuesday, November 24 you have 1 event: "meeting with bob" at 9:00 AM.'
+    assert not [c for c in chat_captions(app)[2:] if c.startswith("Times in this answer")]
+
+
+def test_ui_app_paste_over_the_limit_says_the_limit(app: AppTest, calendar: Assistant) -> None:
+    pasted = "schedule lunch tomorrow at noon " * 40  # 1,280 characters
+    assert len(pasted.strip()) > MAX_TURN_CHARS
+    say(app, pasted)
+    (user, echoed), (role, answer) = bubbles(app)
+    assert user == "user" and echoed.startswith("schedule lunch tomorrow at noon") and echoed.endswith("…")
+    assert answer == (f"That is {len(pasted.strip()):,} characters: a command can be at most {MAX_TURN_CHARS:,} "
+                      "characters. Nothing was sent; please send one command (a sentence or two) at a time.")
+    assert rows(calendar) == []
+    # exactly the limit still goes through
+    say(app, ("schedule lunch tomorrow at noon" + " " * MAX_TURN_CHARS)[:MAX_TURN_CHARS])
+    assert [e.title for e in rows(calendar)] == ["lunch"]
+
+
+def test_ui_app_reset_asks_first(app: AppTest, calendar: Assistant) -> None:
+    add(calendar, "dentist", datetime(2026, 11, 25, 16, 30), datetime(2026, 11, 25, 17, 30))
+    app.run()
+    click(app, "Reset demo calendar…")
+    [warning] = app.sidebar.warning
+    assert warning.value == "Delete all 1 event of 'me' and start a new chat? You can undo this for one minute."
+    click(app, "Keep")
+    assert len(rows(calendar)) == 1 and not app.sidebar.warning
+
+
+def test_ui_app_reset_empties_the_calendar_and_undo_puts_it_back(app: AppTest, calendar: Assistant) -> None:
+    # Given a calendar in use: a chat turn, a series with people, a cancelled event
+    say(app, "Schedule event for visit to Trivandrum on July 18")
+    add(calendar, "standup", datetime(2026, 11, 23, 9), datetime(2026, 11, 23, 9, 15), recurrence=WEEKLY_MONDAY_9,
+        attendees=["Sara", "Jim"], location="room 4")
+    old = add(calendar, "old plan", datetime(2026, 11, 26, 9), datetime(2026, 11, 26, 10))
+    calendar.cancel_event("me", old.id)
+    before = [(e.title, e.start, e.end, e.all_day, e.location, e.attendees, e.recurrence, e.cancelled)
+              for e in rows(calendar, include_cancelled=True)]
+    app.run()
+    # When the person resets (and confirms)
+    click(app, "Reset demo calendar…")
+    click(app, "Delete")
+    # Then everything is gone, the chat starts over, and the undo is offered
+    assert rows(calendar, include_cancelled=True) == []
+    assert "Nothing coming up" in calendar_text(app)
+    assert bubbles(app)[0][0] == "assistant" and len(bubbles(app)) == 1  # only the greeting
+    assert [s.value for s in app.sidebar.success] == ["Calendar of 'me' reset: 3 events removed."]
+    # When the person undoes it within the minute
+    click(app, "Undo reset")
+    # Then the same events are back, cancelled one included, and the chat too
+    after = [(e.title, e.start, e.end, e.all_day, e.location, e.attendees, e.recurrence, e.cancelled)
+             for e in rows(calendar, include_cancelled=True)]
+    assert after == before
+    assert [role for role, _ in bubbles(app)] == ["user", "assistant"]
+    assert "Mon 23 Nov 2026 · 09:00–09:15 — standup at room 4 · with Sara and Jim · every Monday at 9:00" \
+        in calendar_text(app)
+    assert not app.sidebar.success and not [b for b in app.button if b.key == "reset_undo"]
+
+
+def test_ui_app_reset_undo_ends_after_a_minute(app: AppTest, calendar: Assistant) -> None:
+    add(calendar, "dentist", datetime(2026, 11, 25, 16, 30), datetime(2026, 11, 25, 17, 30))
+    app.run()
+    click(app, "Reset demo calendar…")
+    click(app, "Delete")
+    # Given the reset happened just over a minute ago
+    removed = app.session_state[reset_panel.REMOVED]
+    app.session_state[reset_panel.REMOVED] = replace(removed, at=removed.at - reset_panel.UNDO_SECONDS - 1)
+    app.run()
+    # Then no undo is offered any more, and nothing came back
+    assert not [b for b in app.button if b.key == "reset_undo"]
+    assert rows(calendar, include_cancelled=True) == []
+
+
+def test_ui_app_reset_undo_says_what_the_facade_cannot_take_back(calendar: Assistant) -> None:
+    # Given a series with one occurrence cancelled alone and an event with two alerts
+    series = add(calendar, "standup", datetime(2026, 11, 9, 9), datetime(2026, 11, 9, 9, 15), recurrence=WEEKLY_MONDAY_9)
+    skip_occurrence(calendar, series.id, datetime(2026, 12, 7, 9))
+    lunch = add(calendar, "lunch", datetime(2026, 11, 24, 12), datetime(2026, 11, 24, 13))
+    set_alerts(calendar, lunch.id, [10, 60])
+    kept = tuple(rows(calendar, include_cancelled=True))
+    # When the reset is undone through the facade
+    calendar.reset("me")
+    missing = reset_panel.restore(calendar, "me", kept)
+    # Then the events are back, and the undo names what create_event could not take
+    assert [(e.title, e.start, e.recurrence) for e in rows(calendar)] == [(e.title, e.start, e.recurrence) for e in kept]
+    assert missing == "2 alerts and 1 cancelled occurrence"
+
+
+def test_ui_app_series_shows_once_with_its_rule_and_exceptions(app: AppTest, calendar: Assistant) -> None:
+    # Given a weekly Monday standup with the occurrence of December 7 cancelled alone, and a dentist
+    series = add(calendar, "standup", datetime(2026, 11, 9, 9), datetime(2026, 11, 9, 9, 15),
+                 recurrence=WEEKLY_MONDAY_9)
+    add(calendar, "dentist", datetime(2026, 11, 25, 16), datetime(2026, 11, 25, 17))
+    skip_occurrence(calendar, series.id, datetime(2026, 12, 7, 9))
+    app.run()
+    # Then "Upcoming" lists the series once, its rule in words and its exception, then the dentist
+    agenda = [h.value for h in app.main.get_by_key("calendar").html if "agenda" in h.value]
+    assert visible(agenda[0]).splitlines() == [
+        "Mon 23 Nov 2026 · 09:00–09:15 — standup · every Monday at 9:00 · not on Mon 07 Dec",
+        "Wed 25 Nov 2026 · 16:00–17:00 — dentist",
+    ]
+    assert "more" not in calendar_text(app)
+    # and the week of December 7 shows the cancelled occurrence only with the toggle on
+    click(app, "▶")
+    click(app, "▶")
+    assert week_lines(app)[0] == "Mon 07 Dec | —"
+    app.toggle(key="show_cancelled").set_value(True).run()
+    assert week_lines(app)[0] == "Mon 07 Dec | 09:00–09:15 standup (cancelled) (this occurrence) · ↻ every Monday"
+
+
+def test_ui_app_alerts_and_attendees_show_on_events(app: AppTest, calendar: Assistant) -> None:
+    lunch = add(calendar, "lunch with Sara", datetime(2026, 11, 24, 12), datetime(2026, 11, 24, 13),
+                attendees=["Sara"])
+    set_alerts(calendar, lunch.id, [60, 10])
+    app.run()
+    assert "Tue 24 Nov 2026 · 12:00–13:00 — lunch with Sara · with Sara · alert 10 min and 1 h before" \
+        in calendar_text(app)
+    assert "Tue 24 Nov | 12:00–13:00 lunch with Sara · with Sara · alert 10 min and 1 h before" in week_lines(app)
+
+
+def skip_occurrence(calendar: Assistant, series_id: int, start: datetime) -> None:
+    """Cancel one occurrence alone (an EXDATE), as the assistant stores it (no facade call for it yet)."""
+    with calendar.sessions.begin() as session:
+        row = store.get_event(session=session, owner="me", event_id=series_id)
+        store.exclude_occurrence(session=session, series=row, original_start_utc=to_utc(start, TZ))
+
+
+def set_alerts(calendar: Assistant, event_id: int, minutes: list[int]) -> None:
+    """Give an event alerts, as the assistant stores them (no facade call for it yet)."""
+    with calendar.sessions.begin() as session:
+        store.get_event(session=session, owner="me", event_id=event_id).alerts = minutes
+
+
+# ---- 3. phone width (what AppTest can see; the browser test checks the layout) -----------
+
+def test_ui_app_example_asks_the_phone_to_close_the_sidebar(app: AppTest) -> None:
+    def scripts() -> list[str]:
+        return [h.value for h in app.main.html if "<script>" in h.value]
+
+    say(app, "what do i have tomorrow")
+    [typed] = scripts()
+    assert "const closing = false && bar" in typed and "scrollIntoView" in typed  # a typed turn: scroll, leave the sidebar
+    click(app, "What do I have tomorrow?")
+    [example] = scripts()
+    assert "const closing = true && bar" in example and 'data-collapsed") === "false"' in example
+    assert "max-width: 768px" in example  # only where the sidebar overlays the page
+
+
+def test_ui_app_chat_history_is_not_a_scroll_box(app: AppTest) -> None:
+    for _ in range(4):
+        say(app, "what do i have tomorrow")
+    assert len(bubbles(app)) == 8
+    assert app.main.get_by_key("chat").proto.height_config.pixel_height == 0
+
+
+# ---- 4. confidence and the inspector -------------------------------------------------------
+
+def test_ui_app_confidence_is_the_calibrated_figure_flagged_below_the_threshold(
+        app: AppTest, monkeypatch: pytest.MonkeyPatch) -> None:
+    command = "Create event happening tomorrow on AI"
+    confidence = nlu.parse(command, now=datetime(2026, 11, 23, 9, tzinfo=ZoneInfo(TZ)), tz=TZ).confidence
+    monkeypatch.setattr(nlu, "CONFIRM_BELOW", confidence + 0.01)
+    say(app, command)
+    assert f"confidence **{confidence:.0%}** ⚠️ low (under {confidence + 0.01:.0%})" in chat_captions(app)[0]
+    monkeypatch.setattr(nlu, "CONFIRM_BELOW", confidence - 0.01)
+    app.run()
+    assert f"confidence **{confidence:.0%}** ·" in chat_captions(app)[0] and "⚠️" not in chat_captions(app)[0]
+
+
+def inspector(app: AppTest, text: str) -> AppTest:
+    app.switch_page("views/inspector.py").run()
+    assert not app.exception
+    app.text_area(key="inspector_text").set_value(text).run()
+    assert not app.exception
+    return app
+
+
+def test_ui_app_inspector_tables_many_commands(app: AppTest) -> None:
+    long = "could you please put a meeting with the whole design team about the new onboarding flow " \
+           "in my calendar for next thursday at four in the afternoon"
+    inspector(app, f"Schedule event for visit to Trivandrum on July 18\n\nplay some jazz\nundo\nyes\n"
+                   f"the first one\n{long}\n")
+    frame = app.table[0].value
+    assert list(frame["text"]) == ["Schedule event for visit to Trivandrum on July 18", "play some jazz", "undo",
+                                   "yes", "the first one", long]  # the whole text
+    assert list(frame["intent"])[:5] == ["create", "out_of_scope", "follow-up: undo", "follow-up: yes",
+                                         "follow-up: choice"]
+    assert list(frame["confidence"])[2:5] == ["—", "—", "—"]  # the chat reads them by rule, not by the NLU
+    assert frame["when"][0] == "2027-07-18T00:00:00 → 2027-07-19T00:00:00 (day)"
+    assert "NAME: visit to Trivandrum" in frame["slots"][0]
+    assert not app.main.error
+
+
+def test_ui_app_inspector_filters_sorts_and_downloads(app: AppTest, served: dict[str, list[str]]) -> None:
+    inspector(app, "Schedule event for visit to Trivandrum on July 18\nplay some jazz\nundo\nwhat do i have tomorrow\n")
+    app.multiselect(key="filter_intents").set_value(["create", "query"]).run()
+    assert list(app.table[0].value["text"]) == ["Schedule event for visit to Trivandrum on July 18",
+                                                "what do i have tomorrow"]
+    app.multiselect(key="filter_intents").set_value(["create", "query", "out_of_scope", "follow-up"])
+    app.selectbox(key="sort_rows").set_value("intent").run()
+    assert list(app.table[0].value["intent"]) == ["create", "follow-up: undo", "out_of_scope", "query"]
+    # a narrowed confidence range keeps the rows inside it (a follow-up, with no NLU confidence, goes)
+    everything = app.table[0].value
+    inside = [t for t, c in zip(everything["text"], everything["confidence"]) if c != "—" and float(c[:4]) <= 0.9]
+    app.slider(key="filter_confidence").set_value((0.0, 0.9)).run()
+    shown = list(app.table[0].value["text"]) if app.table else []
+    assert shown == inside and "undo" not in shown
+    assert bool(app.main.get_by_key("inspector_table").info) is (not inside)
+    # the downloads hold exactly the rows shown: CSV with the table's columns, JSONL the parse contract
+    assert [b.label for b in app.get("download_button")] == ["Download CSV", "Download JSONL"]
+    assert [r["text"] for r in csv.DictReader(io.StringIO(served["csv"][-1]))] == shown
+    assert [json.loads(line)["text"] for line in served["jsonl"][-1].splitlines()] == shown
+
+
+@pytest.fixture
+def served(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """What the inspector hands its download buttons, run by run (AppTest keeps no file bytes)."""
+    from ui import inspector_panel
+
+    seen: dict[str, list[str]] = {"csv": [], "jsonl": []}
+    for kind, real in (("csv", inspector_panel.to_csv), ("jsonl", inspector_panel.to_jsonl)):
+        def record(items, real=real, kind=kind) -> str:
+            seen[kind].append(real(items))
+            return seen[kind][-1]
+        monkeypatch.setattr(inspector_panel, f"to_{kind}", record)
+    return seen
+
+
+def test_ui_app_model_card_is_readable(app: AppTest) -> None:
+    inspector(app, "play some jazz\n")
+    # The model card beside it names the shipped pipeline's labels, from its meta.json
+    meta = json.loads((ROOT / "models" / "nlu-calendar" / "meta.json").read_text(encoding="utf-8"))
+    card_block = app.main.get_by_key("model_card")
+    card = "\n".join(m.value for m in card_block.markdown)
+    for label in meta["labels"]["ner"]:
+        assert f">{label}</span>" in card
+    assert "Labels" in card and "| label |" in card  # the README's sections and tables, shown whole
+    assert "do not edit" not in card and "generated by" not in card  # no note for maintainers
+    assert card_block.proto.height_config.pixel_height == 0

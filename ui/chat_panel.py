@@ -2,24 +2,26 @@
 
 Each run first handles the utterance of this run (typed in the chat input, or queued by a
 button: an example, Yes/No, a clarification choice), then draws the history and the
-calendar, so both show the effect of that command at once. Columns stack on a phone.
+calendar, so both show the effect of that command at once: the week view pages to the week
+the answer is about and highlights its events. Columns stack on a phone; the history is
+part of the page (no scroll box inside the scrolling page).
 """
 from __future__ import annotations
 
 import streamlit as st
 
 from assistant import Assistant, Reply
-from ui import calendar_view, errors, sample_commands, slots_view, state
-from ui.calendar_view import monday_of
+from assistant.checks import MAX_TURN_CHARS
+from ui import calendar_view, errors, layout, reset_panel, sample_commands, slots_view, state, voice_input
+from ui.calendar_view import event_key, monday_of
 from ui.safe_markdown import md
 from ui.state import Context, Message
+from ui.turn_outcome import outcome_text
 
 GREETING = ("Hi! Tell me what to put in your calendar, or ask what is on it. "
             "Try *Schedule event for visit to Trivandrum on July 18*, or an example from the sidebar.")
 PLACEHOLDER = "Type or paste a command…"
-CHAT_HEIGHT = 560  # pixels: the history scrolls inside, the calendar stays in view beside it
-SHORT_HISTORY = 4  # messages that fit without a scroll box
-MAX_CHARS = 1000  # a spoken command is a sentence or two (the assistant reads no more)
+SHOWN_OF_LONG = 280  # characters of an over-long paste echoed in its bubble
 
 
 def page(ctx: Context) -> None:
@@ -30,23 +32,26 @@ def page(ctx: Context) -> None:
     with errors.guard("load the language model"):
         state.parser()  # load it now (once per process), not on the first command
     render_sidebar(bot, ctx)
-    prompt = st.chat_input(PLACEHOLDER, key="chat_input", max_chars=MAX_CHARS)
+    # No max_chars: the box would cut a long paste silently; handle() says the limit instead.
+    prompt = st.chat_input(PLACEHOLDER, key="chat_input")
     queued = state.take_pending()
     text = prompt if prompt is not None else queued
-    if text and text.strip():
+    turn = bool(text and text.strip())
+    if turn:
         with st.spinner("Thinking…"):
             handle(bot, ctx, text.strip())
     notice = state.take_flash()
     if notice:
         st.error(notice, icon=":material/error:")
-    left, right = st.columns([3, 2], gap="large")
-    # A long history scrolls inside a box that follows the newest bubble; a short one does not
-    # leave a tall empty box (on a phone the calendar comes right below).
-    height = CHAT_HEIGHT if len(state.messages()) > SHORT_HISTORY else "content"
-    with left, st.container(key="chat", height=height):
+    left, right = st.columns([11, 9], gap="large")
+    with left, st.container(key="chat"):
         render_history(state.messages())
+    with left:
+        voice_input.render()
     with right, st.container(key="calendar"), errors.guard("show the calendar"):
         calendar_view.render(bot, ctx)
+    if turn:
+        layout.show_turn()
 
 
 def _assistant() -> Assistant | None:
@@ -60,21 +65,40 @@ def _assistant() -> Assistant | None:
 
 def handle(bot: Assistant, ctx: Context, text: str) -> None:
     """Run one chat turn and record both sides of it; a failure becomes a short message."""
+    if len(text) > MAX_TURN_CHARS:
+        too_long(text)
+        return
     try:
         reply = bot.handle(state.session_id(), text, now=ctx.now, tz=ctx.tz, user=ctx.user)
     except Exception as err:  # noqa: BLE001 - the conversation must go on
         state.add_message(Message("user", text))
         state.add_message(Message("assistant", errors.report(err, "handle that command"), error=True))
         return
-    state.add_message(Message("user", text, parse=reply.parse))
-    state.add_message(Message("assistant", reply.reply, operation=reply.operation, choices=tuple(reply.choices)))
+    events = tuple(reply.events)
+    state.add_message(Message("user", text, parse=reply.parse, operation=reply.operation, tz=ctx.tz,
+                              events=events))
+    state.add_message(Message("assistant", reply.reply, operation=reply.operation, choices=tuple(reply.choices),
+                              tz=ctx.tz, events=events))
     _follow(reply)
 
 
+def too_long(text: str) -> None:
+    """A paste over the limit: echoed cut short, answered with the limit, not sent."""
+    state.add_message(Message("user", text[:SHOWN_OF_LONG] + "…"))
+    state.add_message(Message("assistant", f"That is {len(text):,} characters: a command can be at most "
+                              f"{MAX_TURN_CHARS:,} characters. Nothing was sent; please send one command "
+                              "(a sentence or two) at a time.", error=True))
+
+
 def _follow(reply: Reply) -> None:
-    """Page the week view to the event the reply is about, so the change is in sight."""
-    if reply.events:
+    """Page the week view to what the reply is about and highlight its events, so the change is in
+    sight: a question's own days (even when nothing is on them), else the first event's week."""
+    when = getattr(reply.parse, "when", None)
+    if reply.operation == "query" and when is not None and when.start is not None:
+        state.show_week_of(monday_of(when.start.date()))
+    elif reply.events:
         state.show_week_of(monday_of(reply.events[0].start_dt.date()))
+    state.set_focus(frozenset(event_key(e) for e in reply.events))
 
 
 def render_history(messages: list[Message]) -> None:
@@ -91,11 +115,15 @@ def render_history(messages: list[Message]) -> None:
 
 
 def render_command(message: Message) -> None:
-    """A user's command: highlighted slots, intent and confidence (plain text if unread)."""
+    """A user's command: highlighted slots, intent, confidence and what was done (plain text if
+    unread); the outcome's times are in the zone the calendar shows now."""
+    outcome = outcome_text(message.operation, message.events, message.parse, state.context().tz)
     if message.parse is not None:
-        slots_view.render(message.parse)
+        slots_view.render(message.parse, outcome, heard_when=False)
     else:
         st.markdown(md(message.text))
+        if outcome:
+            st.caption(f"**{md(outcome)}**")
 
 
 def render_answer(message: Message, index: int, *, live: bool) -> None:
@@ -104,6 +132,9 @@ def render_answer(message: Message, index: int, *, live: bool) -> None:
         st.error(message.text, icon=":material/error:")
         return
     st.markdown(md(message.text))
+    shown_tz = state.context().tz
+    if message.tz and message.tz != shown_tz:
+        st.caption(f"Times in this answer are {message.tz} time; the calendar now shows {shown_tz}.")
     if not (live and message.choices):
         return
     with st.container(horizontal=True, gap="small"):
@@ -117,22 +148,17 @@ def render_answer(message: Message, index: int, *, live: bool) -> None:
 def render_sidebar(bot: Assistant, ctx: Context) -> None:
     """The page's part of the sidebar: reset, and example commands that run in one click."""
     with st.sidebar:
-        st.button("Reset demo calendar", key="reset", icon=":material/restart_alt:", on_click=reset,
-                  args=(bot, ctx.user), help=f"Deletes every event of user {ctx.user!r} and starts a new chat.")
-        st.markdown("**Examples** (click to send)")
-        for style, commands in sample_commands.EXAMPLES.items():
-            st.caption(style)
-            for number, command in enumerate(commands):
-                st.button(command, key=f"example-{style}-{number}", on_click=state.send, args=(command,),
-                          type="tertiary")
+        reset_panel.render(bot, ctx)
+        with st.container(key="examples"):
+            st.markdown("**Examples** (click to send)")
+            for style, commands in sample_commands.EXAMPLES.items():
+                st.caption(style)
+                for number, command in enumerate(commands):
+                    st.button(command, key=f"example-{style}-{number}", on_click=send_example, args=(command,),
+                              type="tertiary")
 
 
-def reset(bot: Assistant, user: str) -> None:
-    """Empty this user's demo calendar and start a fresh conversation (a button callback)."""
-    try:
-        removed = bot.reset(user)
-    except Exception as err:  # noqa: BLE001 - callbacks are an edge too
-        state.flash(errors.report(err, "reset the calendar"))
-        return
-    state.new_conversation()
-    st.toast(f"Calendar reset: {removed} event(s) removed.", icon=":material/restart_alt:")
+def send_example(command: str) -> None:
+    """An example button: send its command, and close the sidebar on a phone so the answer shows."""
+    state.send(command)
+    layout.ask_to_close_sidebar()

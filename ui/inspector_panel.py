@@ -1,38 +1,65 @@
 """The NLU inspector, for people integrating the NLU: many commands in, a table out.
 
 Paste commands (one per line), read them all with the shipped pipeline against the
-sidebar's "now" and zone, and get one row per command (intent, confidence, slots, title,
-resolved time), downloadable as JSONL in the `python -m nlu parse` format. The model card
-(labels, data, scores) sits beside the table.
+sidebar's "now" and zone, and get one row per command (intent, calibrated confidence,
+slots, title, resolved time), with the whole command text. Lines the chat reads as
+follow-ups ("yes", "undo", "the first one") are marked as such, not as the NLU's
+out_of_scope. The table sorts and filters by intent and confidence; what it shows
+downloads as CSV, or as JSONL in the `python -m nlu parse` format. The model card
+(ui/model_card_view.py) is the page's second tab.
 """
 from __future__ import annotations
 
-import html
+import csv
+import io
 import json
-import re
+from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
 
+import nlu
 from nlu.result import Parse
-from ui import errors, sample_commands, slots_view, state
-from ui.state import Context, ModelCard
+from ui import errors, model_card_view, sample_commands, slots_view, state
+from ui.followup_kinds import followup_kind
+from ui.state import Context
 
 MAX_LINES = 500
 HIGHLIGHT_LINES = 30
+FOLLOW_UP = "follow-up"  # the intent column's value for a line the chat reads as a follow-up
+SORTS = ("input order", "confidence, lowest first", "confidence, highest first", "intent")
+COLUMNS = ("text", "intent", "follow-up", "confidence", "low", "slots", "title", "start", "end", "grain")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One command's line in the table, and the parse it came from (for JSONL)."""
+
+    values: dict[str, Any]  # the CSV's columns (COLUMNS)
+    parse: Parse
+
+    def shown(self) -> dict[str, str]:
+        """The row as the page's table shows it: fewer, wider columns (the CSV keeps them apart)."""
+        v = self.values
+        confidence = "—" if v["confidence"] is None else f"{v['confidence']:.2f}" + (" ⚠️" if v["low"] else "")
+        when = " → ".join(x for x in (v["start"], v["end"]) if x) + (f" ({v['grain']})" if v["grain"] else "")
+        return {"text": v["text"], "intent": f"{FOLLOW_UP}: {v['follow-up']}" if v["follow-up"] else v["intent"],
+                "confidence": confidence, "slots": v["slots"].replace("  ", " · "), "title": v["title"] or "",
+                "when": when}
 
 
 def page(ctx: Context) -> None:
-    """Draw the inspector: input, table and download on the left, the model card beside."""
+    """Draw the inspector: input, table and downloads in one tab, the model card in the other
+    (each gets the page's whole width, so wide tables stay readable)."""
     st.title("NLU inspector", anchor=False)
-    left, right = st.columns([2, 1], gap="large")
-    with left:
+    commands, card = st.tabs(["Commands", "Model card"])
+    with commands:
         lines = read_input(ctx)
         if lines:
             with errors.guard("parse those commands"):
                 render_parses(ctx, lines)
-    with right, errors.guard("read the model card"):
-        render_model_card(state.model_card())
+    with card, errors.guard("read the model card"):
+        model_card_view.render(state.model_card())
 
 
 def read_input(ctx: Context) -> list[str]:
@@ -46,86 +73,97 @@ def read_input(ctx: Context) -> list[str]:
 
 
 def render_parses(ctx: Context, lines: list[str]) -> None:
-    """The table of readings, its JSONL download, and the highlighted slots."""
-    parses = state.parse_many(tuple(lines), ctx.reference(), ctx.tz)
-    st.dataframe(table_rows(parses), hide_index=True, width="stretch", column_config={
-        "text": st.column_config.TextColumn(width="medium"),
-        "confidence": st.column_config.NumberColumn(format="%.2f", width="small"),
-        "slots": st.column_config.TextColumn(width="large"),
-    })
-    st.download_button("Download JSONL", data=to_jsonl(parses), file_name="nlu-parses.jsonl",
-                       mime="application/jsonl", icon=":material/download:")
+    """Filters and sort, the table of readings, its downloads, and the highlighted slots."""
+    rows = table_rows(state.parse_many(tuple(lines), ctx.reference(), ctx.tz))
+    shown = choose(rows)
+    st.caption(f"Showing {len(shown)} of {len(rows)} · confidence is the NLU's calibrated figure; "
+               f"⚠️ marks it under nlu.CONFIRM_BELOW ({nlu.CONFIRM_BELOW:.2f}), where the assistant should ask first")
+    with st.container(key="inspector_table"):
+        if shown:
+            st.table([row.shown() for row in shown])
+        else:
+            st.info("No command matches these filters.", icon=":material/filter_alt_off:")
+    with st.container(horizontal=True, gap="small"):
+        st.download_button("Download CSV", data=to_csv(shown), file_name="nlu-parses.csv", mime="text/csv",
+                           icon=":material/download:", key="download_csv")
+        st.download_button("Download JSONL", data=to_jsonl([row.parse for row in shown]),
+                           file_name="nlu-parses.jsonl", mime="application/jsonl", icon=":material/download:",
+                           key="download_jsonl")
     with st.expander("Highlighted slots"):
-        for parse in parses[:HIGHLIGHT_LINES]:
-            slots_view.render(parse)
+        for row in shown[:HIGHLIGHT_LINES]:
+            slots_view.render(row.parse)
 
 
-def table_rows(parses: list[Parse]) -> list[dict[str, Any]]:
-    """One flat row per parse, for the table."""
+def choose(rows: list[Row]) -> list[Row]:
+    """The filter and sort controls, and the rows they keep, in the order they ask for."""
+    intents = sorted({row.values["intent"] for row in rows})
+    picked = st.multiselect("Intents", intents, default=intents, key="filter_intents")
+    with st.container(horizontal=True, gap="medium", key="inspector_filters"):
+        low, high = st.slider("Confidence", 0.0, 1.0, (0.0, 1.0), step=0.05, key="filter_confidence")
+        order = st.selectbox("Sort by", SORTS, key="sort_rows")
+    return sort_rows(filter_rows(rows, set(picked), low, high), order)
+
+
+def filter_rows(rows: list[Row], intents: set[str], low: float, high: float) -> list[Row]:
+    """Rows of the chosen intents whose confidence is in [low, high]. Follow-ups have no NLU
+    confidence (the chat reads them by rule): they stay unless the range was narrowed."""
+    full = low <= 0.0 and high >= 1.0
+
+    def keep(row: Row) -> bool:
+        confidence = row.values["confidence"]
+        in_range = full if confidence is None else low <= confidence <= high
+        return row.values["intent"] in intents and in_range
+
+    return [row for row in rows if keep(row)]
+
+
+def sort_rows(rows: list[Row], order: str) -> list[Row]:
+    """The rows in input order, by confidence (no confidence last), or by intent then confidence."""
+    def confidence(row: Row, missing: float) -> float:
+        value = row.values["confidence"]
+        return missing if value is None else value
+
+    if order == "confidence, lowest first":
+        return sorted(rows, key=lambda r: confidence(r, 2.0))
+    if order == "confidence, highest first":
+        return sorted(rows, key=lambda r: -confidence(r, -1.0))
+    if order == "intent":
+        return sorted(rows, key=lambda r: (r.values["intent"], confidence(r, 2.0)))
+    return list(rows)
+
+
+def table_rows(parses: list[Parse]) -> list[Row]:
+    """One flat row per parse; a follow-up gets intent "follow-up", its kind, and no confidence."""
     rows = []
     for parse in parses:
         when = parse.when.to_dict() if parse.when else {}
-        rows.append({
+        kind = followup_kind(parse.text, parse.intent, parse.title)
+        confidence = None if kind else round(parse.confidence, 2)
+        rows.append(Row({
             "text": parse.text,
-            "intent": parse.intent,
-            "confidence": round(parse.confidence, 4),
+            "intent": FOLLOW_UP if kind else parse.intent,
+            "follow-up": kind or "",
+            "confidence": confidence,
+            "low": "⚠️" if confidence is not None and parse.confidence < nlu.CONFIRM_BELOW else "",
             "slots": "  ".join(f"{s.label}: {s.text}" for s in parse.slots),
             "title": parse.title,
             "start": when.get("start"),
             "end": when.get("end"),
             "grain": when.get("grain"),
-        })
+        }, parse))
     return rows
+
+
+def to_csv(rows: list[Row]) -> str:
+    """The rows as CSV, the table's columns in its order (the "low" mark as true/false)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({**row.values, "low": "true" if row.values["low"] else "false"})
+    return out.getvalue()
 
 
 def to_jsonl(parses: list[Parse]) -> str:
     """The parses as JSON lines, exactly `python -m nlu parse`'s output."""
     return "".join(json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in parses)
-
-
-def render_model_card(card: ModelCard) -> None:
-    """Headline scores and labels from meta.json, then the card itself (README.md)."""
-    st.subheader("Model card", anchor=False)
-    if not card.meta and not card.readme:
-        st.info(f"No model card found at `{card.path}`.")
-        return
-    meta = card.meta
-    if meta:
-        st.caption(f"{meta.get('lang', '')}_{meta.get('name', '?')} {meta.get('version', '')} · "
-                   f"spaCy {meta.get('spacy_version', '?')} · `{card.path}`")
-        render_headline(meta)
-        labels = meta.get("labels", {}).get("ner", [])
-        if labels:
-            st.markdown(label_chips(labels), unsafe_allow_html=True)
-    if card.readme:
-        with st.container(height=480, border=True):
-            st.markdown(demote_headings(card.readme))
-
-
-def render_headline(meta: dict[str, Any]) -> None:
-    """The figures a reader looks for first (dev split, real speech, data size)."""
-    dev = meta.get("dev_scores") or {}
-    figures = {
-        "slot F1 (dev)": (dev.get("spans") or {}).get("f"),
-        "intent accuracy (dev)": dev.get("intent_accuracy"),
-        "intent accuracy (SLURP, held out)": ((meta.get("slurp") or {}).get("figures") or {}).get("intent (odd half)"),
-        "training examples": ((meta.get("training") or {}).get("data") or {}).get("train"),
-    }
-    shown = [f"{name} **{value:.3f}**" if isinstance(value, float) else f"{name} **{value:,}**"
-             for name, value in figures.items() if isinstance(value, (int, float))]
-    if shown:
-        st.markdown("\n".join(f"- {line}" for line in shown))
-
-
-def label_chips(labels: list[str]) -> str:
-    """The NER labels in the colours the chat highlights them with."""
-    chips = "".join(
-        f'<span style="background:{slots_view.COLORS.get(label, "#ddd")};color:#000;border-radius:.35rem;'
-        f'padding:.1rem .45rem;margin:0 .3rem .3rem 0;font-size:.8rem;font-weight:700;display:inline-block">{html.escape(label)}</span>'
-        for label in labels)
-    return f"<div style=\"margin:.25rem 0 .75rem\">{chips}</div>"
-
-
-def demote_headings(markdown: str) -> str:
-    """The README's headings three levels down, so the card sits under the page's title."""
-    return re.sub(r"^(#{1,3}) ", lambda m: "#" * (len(m.group(1)) + 3) + " ", markdown, flags=re.MULTILINE)

@@ -1,7 +1,8 @@
 """What the NLU heard: the command with its slots highlighted in displaCy's entity style.
 
-One colour per label, label names visible; the intent and its confidence (and the time the
-DATE slots resolve to) underneath. Rendered with spaCy's own `displacy` in manual mode, so
+One colour per label, label names visible; the intent and its calibrated confidence
+underneath, then what the assistant did with it (the chat) or the time the DATE slots
+resolve to (the inspector). Rendered with spaCy's own `displacy` in manual mode, so
 the picture is the one spaCy users know.
 """
 from __future__ import annotations
@@ -13,7 +14,9 @@ from typing import Any
 import streamlit as st
 from spacy import displacy
 
+import nlu
 from nlu.result import LABELS, Parse
+from ui.safe_markdown import md
 
 # Colour-blind-friendly pastel set: dark text stays readable on each.
 COLORS: dict[str, str] = {
@@ -63,16 +66,28 @@ def when_text(parse: Parse) -> str | None:
     return f"{text} ({when.grain})" if when.grain else text
 
 
-def caption_text(parse: Parse) -> str:
-    """Intent, confidence and resolved time as one caption line."""
-    parts = [f"intent **{parse.intent}**", f"confidence **{parse.confidence:.0%}**"]
-    when = when_text(parse)
-    if when:
+def confidence_text(confidence: float) -> str:
+    """The calibrated intent confidence (nlu documents `Parse.confidence` as calibrated), flagged
+    below nlu.CONFIRM_BELOW, where the assistant should ask before acting on it."""
+    text = f"confidence **{confidence:.0%}**"
+    if confidence < nlu.CONFIRM_BELOW:
+        text += f" ⚠️ low (under {nlu.CONFIRM_BELOW:.0%})"
+    return text
+
+
+def caption_text(parse: Parse, outcome: str | None = None, *, heard_when: bool = True) -> str:
+    """Intent and confidence, then what was done (`outcome`) or, when asked, the resolved time."""
+    parts = [f"intent **{parse.intent}**", confidence_text(parse.confidence)]
+    when = when_text(parse) if heard_when else None
+    if outcome:
+        parts.append(f"**{md(outcome)}**")
+    elif when:
         parts.append(f"when **{when}**")
     return " · ".join(parts)
 
 
-def render(parse: Parse) -> None:
-    """Show one parse: the highlighted command, then intent, confidence and time."""
+def render(parse: Parse, outcome: str | None = None, *, heard_when: bool = True) -> None:
+    """Show one parse: the highlighted command, then intent, confidence and what was done
+    (the chat) or the resolved time (the inspector)."""
     st.markdown(slots_html(parse), unsafe_allow_html=True)
-    st.caption(caption_text(parse))
+    st.caption(caption_text(parse, outcome, heard_when=heard_when))

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo, available_timezones
 import streamlit as st
 
 import nlu
-from assistant import Assistant, Settings
+from assistant import Assistant, EventView, Settings
 from nlu.parser import default_model_path
 
 
@@ -49,6 +49,8 @@ class Message:
     operation: str | None = None
     choices: tuple[str, ...] = ()
     error: bool = False
+    tz: str | None = None  # the zone the turn was read and answered in
+    events: tuple[EventView, ...] = ()  # what the turn acted on or found, as stored after it
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ def init() -> None:
     st.session_state.setdefault("pending", None)
     st.session_state.setdefault("week_start", None)
     st.session_state.setdefault("flash", None)
+    st.session_state.setdefault("focus", frozenset())
 
 
 def set_context(ctx: Context) -> None:
@@ -161,6 +164,7 @@ def new_conversation() -> None:
     st.session_state["session_id"] = f"ui-{uuid.uuid4().hex[:12]}"
     st.session_state["messages"] = []
     st.session_state["week_start"] = None
+    st.session_state["focus"] = frozenset()
 
 
 def week_start() -> date | None:
@@ -169,6 +173,15 @@ def week_start() -> date | None:
 
 def show_week_of(day: date | None) -> None:
     st.session_state["week_start"] = day
+
+
+def focus() -> frozenset[tuple[int, str | None]]:
+    """The events the last answer was about, as (id, start) keys (start None: every occurrence)."""
+    return st.session_state.get("focus", frozenset())
+
+
+def set_focus(keys: frozenset[tuple[int, str | None]]) -> None:
+    st.session_state["focus"] = keys
 
 
 def flash(text: str | None) -> None:
@@ -180,3 +193,8 @@ def take_flash() -> str | None:
     text = st.session_state.get("flash")
     st.session_state["flash"] = None
     return text
+
+
+def restore_messages(history: list[Message]) -> None:
+    """Put a chat history back (the undo of a reset)."""
+    st.session_state["messages"] = list(history)

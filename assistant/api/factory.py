@@ -18,7 +18,7 @@ from assistant.api.auth import KeyRing
 from assistant.api.deps import one_at_a_time
 from assistant.api.keys import parse_env_keys
 from assistant.api.limits import BodyLimit
-from assistant.api.routes import chat, events, parse
+from assistant.api.routes import audio, chat, events, parse
 from assistant.api.routes import alerts, free, occurrences
 from assistant.core import Assistant
 from assistant.exceptions import AssistantError, BadEvent, BadSettings, StorageError
@@ -43,12 +43,12 @@ def create_app(assistant: Assistant | None = None, *, db_url: str | None = None,
     app = FastAPI(title="Calendar assistant API", version="1.0", description=DESCRIPTION)
     app.state.assistant = bot
     app.state.keys = KeyRing(bot.sessions, env_keys, guard=lambda: one_at_a_time(bot))
-    for module in (parse, chat, events):
+    for module in (parse, chat, audio, events):
         app.include_router(module.router)
     app.include_router(occurrences.router)
     app.include_router(alerts.router)
     app.include_router(free.router)
-    app.add_middleware(BodyLimit)
+    app.add_middleware(BodyLimit, routes={audio.PATH: audio.UPLOAD_LIMIT})
     app.add_api_route("/health", health, methods=["GET"], tags=["meta"], summary="Liveness (no key needed)")
     _install_error_handlers(app)
     return app

@@ -66,6 +66,26 @@ def week_start(day: date, first_weekday: int = 0) -> date:
     return day - timedelta(days=(day.weekday() - first_weekday) % 7)
 
 
+def unit_start(moment: datetime, grain: str, first_weekday: int = 0) -> datetime:
+    """The start of the calendar unit (second ... year) holding `moment`, in its own zone."""
+    if grain == "second":
+        return moment.replace(microsecond=0)
+    if grain == "minute":
+        return moment.replace(second=0, microsecond=0)
+    if grain == "hour":
+        return moment.replace(minute=0, second=0, microsecond=0)
+    midnight = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+    if grain == "week":
+        return midnight - timedelta(days=(moment.weekday() - first_weekday) % 7)
+    if grain == "month":
+        return midnight.replace(day=1)
+    if grain == "quarter":
+        return midnight.replace(day=1, month=(moment.month - 1) // 3 * 3 + 1)
+    if grain == "year":
+        return midnight.replace(day=1, month=1)
+    return midnight
+
+
 def month_start(day: date) -> date:
     return day.replace(day=1)
 

@@ -15,8 +15,8 @@ from dateutil.relativedelta import relativedelta
 
 from nlu.dates.calendar import GRAIN_STEP, Context
 from nlu.dates.pieces import Day, DayRange, Dur, Num, Period, Piece, Pod, Recur, Time, TimeRange, Word, Zone
-from nlu.dates.recurrence import recurrence
-from nlu.dates.relations import SUB_DAY, as_time, merge_durations, offsets, on_or_after, ranges, same_month
+from nlu.dates.rules_parts import narrow_day_parts
+from nlu.dates.relations import SUB_DAY, as_time, merge_durations, offsets, on_or_after, ranges, same_month, same_year
 from nlu.dates.times import resolve_time, resolve_time_range
 from nlu.result import GRAINS, TimeSpan
 
@@ -30,8 +30,12 @@ def combine(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
         there = Context(ctx.now.astimezone(ZoneInfo(zones[0].name)), ctx.policy)
         span = combine([p for p in pieces if not isinstance(p, Zone)], there)
         return _to_zone(span, ctx.tz) if span is not None else None
-    pieces = offsets(merge_durations(pieces), ctx)
+    pieces = offsets(merge_durations(narrow_day_parts(pieces)), ctx)
     if any(isinstance(p, Recur) or (isinstance(p, Word) and p.text == "every") for p in pieces):
+        # imported here: dateutil.rrule and the rule check cost a CLI start-up ~20 ms, and
+        # most phrases repeat nothing
+        from nlu.dates.recurrence import recurrence
+
         return recurrence(pieces, ctx)
     pieces = ranges(pieces, ctx)
     mode = _mode(pieces)
@@ -39,6 +43,9 @@ def combine(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
         joined = _split_range(pieces, ctx)
         if joined is not None:
             return joined
+    shifted = _shifted_time(pieces, ctx)
+    if shifted is not None:
+        return shifted
     content = [p for p in pieces if not isinstance(p, Word)]
     span = _assemble(content, ctx)
     if span is None or mode is None:
@@ -77,6 +84,25 @@ def _split_range(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
         if end.timestamp() > first.start.timestamp():
             grain = min(first.grain, last.grain, key=GRAINS.index)
             return TimeSpan(first.start, end, grain)
+    return None
+
+
+def _shifted_time(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
+    """"3 hours after noon tomorrow", "an hour before noon on friday": the time read with its
+    day, then moved by the amount; the grain is the amount's ("an hour": hour)."""
+    for k in range(len(pieces) - 2):
+        dur, word, anchor = pieces[k], pieces[k + 1], pieces[k + 2]
+        if not (isinstance(dur, Dur) and dur.grain in SUB_DAY and isinstance(word, Word)
+                and word.text in ("after", "before") and isinstance(anchor, (Time, Num))
+                and not (k and isinstance(pieces[k - 1], Word) and pieces[k - 1].text == "for")):
+            continue
+        span = _assemble([p for p in pieces[:k] + pieces[k + 2:] if not isinstance(p, Word)], ctx)
+        if span is None or span.start is None or span.grain not in SUB_DAY:
+            return None
+        sign = 1 if word.text == "after" else -1
+        start = _add(span.start, relativedelta(hours=sign * dur.delta.hours, minutes=sign * dur.delta.minutes,
+                                               seconds=sign * dur.delta.seconds), ctx)
+        return TimeSpan(start, ctx.after(start, GRAIN_STEP[dur.grain]), dur.grain)
     return None
 
 
@@ -150,6 +176,9 @@ def _dated(rest: list[Piece], ctx: Context) -> TimeSpan | None:
     if ranges:
         return TimeSpan(*ctx.day_span(ranges[0].first.date, ranges[0].last.date), "day")
     day, periods = _the_day(days, periods, bool(times), ctx)
+    moment = next((p for p in periods if p.grain in SUB_DAY), None)
+    if moment is not None and not times and (day is None or day.date == moment.start.date()):
+        return _period_span(moment)  # "today in 90 minutes", "later today in 2 hrs"
     if day is None and periods:
         return _period_span(periods[0])
     return _day_and_time(day, times[0] if times else None, pods[0] if pods else None, ctx)
@@ -160,8 +189,10 @@ def _the_day(days: list[Day], periods: list[Period], timed: bool, ctx: Context) 
     week", "the 5th of next month", "this time next week"); the periods not used up."""
     day = days[0] if days else None
     week = next((p for p in periods if p.week is not None), None)
+    named = next((d for d in days if d.weekday is not None), None)
+    if day is not None and day.year_free and named is not None:
+        day = _year_of_weekday(day, named.weekday)
     if day is not None and day.dom_only:
-        named = next((d for d in days if d.weekday is not None), None)
         day = _dom_on_weekday(day, named.weekday) if named is not None else day
         month = next((p for p in periods if p.grain == "month"), None)
         moved = same_month(month.start.date(), day.date.day) if month is not None else None
@@ -171,6 +202,17 @@ def _the_day(days: list[Day], periods: list[Period], timed: bool, ctx: Context) 
         day = Day(week.week + timedelta(days=(weekday - ctx.policy.week_start) % 7))
         periods = [p for p in periods if p is not week]
     return day, periods
+
+
+def _year_of_weekday(day: Day, weekday: int) -> Day:
+    """"Fri, Jun 18": the year in which that date is that weekday. The next occurrence if
+    it is, else the last one (a date just past, as in a letter), else the first of the
+    following years; when none is, the date as said (its weekday a slip)."""
+    for years in (0, -1, *range(1, 11)):
+        found = same_year(day.date, day.date.year + years)
+        if found is not None and found.weekday() == weekday:
+            return replace(day, date=found, year_free=False)
+    return day
 
 
 def _dom_on_weekday(day: Day, weekday: int) -> Day:
@@ -184,7 +226,9 @@ def _dom_on_weekday(day: Day, weekday: int) -> Day:
 
 
 def _period_span(period: Period) -> TimeSpan:
-    return TimeSpan(period.start, period.end, period.grain, open_start=period.open_start, open_end=period.open_end)
+    alts = tuple(TimeSpan(*alt) for alt in period.alts)
+    return TimeSpan(period.start, period.end, period.grain, alternatives=alts, open_start=period.open_start,
+                    open_end=period.open_end)
 
 
 def _day_and_time(day: Day | None, clock: Time | TimeRange | None, pod: Pod | None, ctx: Context) -> TimeSpan | None:

@@ -12,34 +12,41 @@ from nlu.dates.lexicon import (
     FILLERS, FREQUENCIES, MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, WEEKDAYS_PLURAL, ZONE_WORDS,
 )
 from nlu.dates.rules_amounts import bare_number, connector, duration, every
-from nlu.dates.rules_dates import boundary, day_first, month_first, nth_of, ordinal_day, typed_date
-from nlu.dates.rules_days import NOW_WORDS, RELATIVE_FIRST_WORDS, holiday, relative_day, weekday
-from nlu.dates.rules_periods import period, span_of_units
+from nlu.dates.rules_dates import day_first, month_first, ordinal_day, typed_date
+from nlu.dates.rules_ordinals import ORDINAL_WORDS, nth_of
+from nlu.dates.rules_parts import ABBREVIATIONS, EDGES, UNIT_WORDS, first_thing, part_of_unit
+from nlu.dates.rules_days import CLOSEST, NOW_FIRST_WORDS, RELATIVE_FIRST_WORDS, holiday, now_word, relative_day, weekday
+from nlu.dates.rules_counted import counted_span
+from nlu.dates.rules_periods import period, rest_of
 from nlu.dates.rules_times import clock, part_of_day, past_to, zone_word
 from nlu.dates.scanner import CONNECTORS, MODIFIERS, Rule, Scan
 from nlu.dates.tokens import Tok
 
 # order matters: longer, more specific readings first ("day after tomorrow" before "day")
 RULES: tuple[Rule, ...] = (
-    holiday, relative_day, nth_of, boundary, span_of_units, typed_date, month_first, day_first,
+    now_word, holiday, relative_day, first_thing, nth_of, part_of_unit, counted_span, rest_of, typed_date, month_first, day_first,
     weekday, period, past_to, clock, zone_word, part_of_day, ordinal_day, duration, every, connector,
     bare_number,
 )
 
 _MODS = frozenset(MODIFIERS)
-_UNIT_WORDS = frozenset({"week", "weeks", "weekend", "weekends", "month", "year", "quarter", "q", "yr", "wk"})
+_UNIT_WORDS = frozenset({"week", "weeks", "weekend", "weekends", "month", "year", "quarter", "q", "yr", "wk",
+                        "season", "seasons", "h", "w"})
 # the first token each rule can start on: (words, token kinds); the scan only tries those rules
 TRIGGERS: dict[Rule, tuple[frozenset[str], frozenset[str]]] = {
-    holiday: (_MODS | holidays.FIRST_WORDS, frozenset()),
-    relative_day: (frozenset(RELATIVE_FIRST_WORDS) | NOW_WORDS | {"next"}, frozenset()),
-    nth_of: (frozenset({"last"}), frozenset({"n"})),
-    boundary: (frozenset({"eod", "cob", "end", "beginning", "start", "middle", "mid", "close"}), frozenset()),
-    span_of_units: (_MODS | {"rest", "remainder", "remaining", "balance"}, frozenset()),
-    typed_date: (frozenset(), frozenset({"ymd"})),
+    now_word: (NOW_FIRST_WORDS, frozenset()),
+    holiday: (_MODS | holidays.FIRST_WORDS | {"ides"}, frozenset()),
+    relative_day: (frozenset(RELATIVE_FIRST_WORDS) | {"next"}, frozenset()),
+    first_thing: (frozenset({"last"}), frozenset({"n"})),
+    nth_of: (frozenset(ORDINAL_WORDS), frozenset({"n"})),
+    part_of_unit: (frozenset(EDGES) | frozenset(ABBREVIATIONS) | frozenset(UNIT_WORDS), frozenset()),
+    counted_span: (_MODS, frozenset({"n"})),
+    rest_of: (frozenset({"rest", "remainder", "remaining", "balance"}), frozenset()),
+    typed_date: (frozenset(), frozenset({"ymd", "mdy", "dmy", "isoweek"})),
     month_first: (frozenset(MONTHS), frozenset()),
     day_first: (frozenset(), frozenset({"n"})),
-    weekday: (_MODS | set(WEEKDAYS) | set(WEEKDAYS_PLURAL) | {"weekdays", "weekends", "weekday", "weekend"},
-              frozenset()),
+    weekday: (_MODS | set(WEEKDAYS) | set(WEEKDAYS_PLURAL) | CLOSEST | {"weekdays", "weekends", "weekday", "weekend"},
+              frozenset({"n"})),
     period: (_MODS | _UNIT_WORDS | set(SEASONS) | set(MONTHS), frozenset({"n", "decade"})),
     past_to: (frozenset({"a", "half", "quarter"}), frozenset({"n"})),
     clock: (frozenset({"this", "same", "noon", "midday", "midnight"}), frozenset({"hm", "n"})),
@@ -47,9 +54,9 @@ TRIGGERS: dict[Rule, tuple[frozenset[str], frozenset[str]]] = {
     part_of_day: (frozenset({"this", "last", "next"}) | set(PARTS_OF_DAY), frozenset()),
     ordinal_day: (frozenset(), frozenset({"n"})),
     duration: (frozenset({"a", "an", "couple", "few", "several", "half", "quarter"}) | set(UNITS),
-               frozenset({"n", "dec"})),
+               frozenset({"n", "dec", "hm"})),
     every: (frozenset(FREQUENCIES) | {"every", "each", "once"}, frozenset()),
-    connector: (frozenset(CONNECTORS) | {"from", "up", "no"}, frozenset({"-"})),
+    connector: (frozenset(CONNECTORS) | {"from", "up", "no", "give"}, frozenset({"-"})),
     bare_number: (frozenset(), frozenset({"n"})),
 }
 _BY_WORD: dict[str, tuple[Rule, ...]] = {

@@ -25,6 +25,7 @@ class Day:
     dom_only: bool = False  # "the 18th": only the day of the month was said
     nth: tuple[int, int] | None = None  # "first monday of the month": (weekday, n), for recurrences
     month_named: bool = False  # the month was named ("of december"), not just "of the month"
+    year_free: bool = False  # a calendar date said without a year: a weekday said with it picks one
 
 
 @dataclass
@@ -59,6 +60,7 @@ class Period:
     open_start: bool = False
     open_end: bool = False
     week: date | None = None  # first day, when this is a calendar week
+    alts: tuple[tuple[datetime, datetime, str], ...] = ()  # other readings: (start, end, grain)
 
 
 @dataclass

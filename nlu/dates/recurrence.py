@@ -15,6 +15,8 @@ from dateutil.relativedelta import relativedelta
 
 from nlu.dates.calendar import GRAIN_STEP, Context
 from nlu.dates.pieces import Day, Dur, Num, Period, Piece, Pod, Recur, Time, Word
+from nlu.dates.rrule_limits import check_rrule
+from nlu.exceptions import BadDatePhrase, BadRecurrence
 from nlu.dates.times import clock_readings
 from nlu.result import TimeSpan
 
@@ -44,6 +46,10 @@ def recurrence(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
         return None
     until = _until(first, limit, lasting)
     line = str(rr.rrule(dtstart=first, interval=interval, until=until, **kwargs)).splitlines()[-1]
+    try:
+        check_rrule(line, first)  # the one check every door uses: what we make, storage accepts
+    except BadRecurrence as err:
+        raise BadDatePhrase(f"this repeat cannot be stored: {err}") from err
     start = ctx.local(first)
     end = ctx.local(first + length) if grain == "day" else ctx.after(start, length)
     return TimeSpan(start, end, grain, rrule=line)
@@ -73,7 +79,10 @@ def _until(first: datetime, limit: list[Piece], lasting: relativedelta | None) -
     if limit and isinstance(limit[0], Day):
         return datetime.combine(limit[0].date, time()) + timedelta(days=1) - last_second
     if limit:
-        return limit[0].end.replace(tzinfo=None) - last_second
+        until = limit[0].end.replace(tzinfo=None) - last_second
+        if until < first and limit[0].grain == "month" and limit[0].start.replace(tzinfo=None) <= first:
+            until += relativedelta(years=1)  # "every monday until june" said late in june: next june
+        return until
     return first + lasting - last_second if lasting is not None else None
 
 
@@ -89,6 +98,11 @@ def _rule_parts(pieces: list[Piece], ctx: Context) -> tuple[dict, str, timedelta
     if freq is None and durs and not weekdays_of(recurs, days):
         freq, interval = durs[0].grain, max(1, int(durs[0].count)) * interval
         durs = durs[1:]
+    if freq == "minute" and interval % 60 == 0:  # "every 120 minutes" is every 2 hours
+        freq, interval = "hour", interval // 60
+    if freq in ("minute", "second"):
+        raise BadDatePhrase(f"every {interval} {freq}{'s' if interval > 1 else ''}: events repeat at most hourly "
+                            "(every hour, every 2 hours)")
     weekdays = weekdays_of(recurs, days)
     kwargs: dict = {"interval": interval * (3 if freq == "quarter" else 1)}
     lasting = durs[-1].delta if durs else None  # "every day for a week"

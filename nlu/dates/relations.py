@@ -54,26 +54,53 @@ def _is_word(piece: Piece | None, *texts: str) -> bool:
     return isinstance(piece, Word) and piece.text in texts
 
 
+WEEK_OF = {"week_of": 0, "week_after": 1, "week_before": -1}
+WEEKEND_OF = ("weekend_of", "weekend_after", "weekend_before")
+
+
 def _week_of(pieces: list[Piece], k: int, out: list[Piece], ctx: Context) -> int:
-    """"the week of december 7th": the calendar week holding that day."""
-    day = _at(pieces, k + 1)
-    if not (_is_word(pieces[k], "week_of") and isinstance(day, Day)):
+    """"the week of december 7th" (the calendar week holding that day), "the week after the
+    4th of july" (the one after it), "the weekend of the 5th", "the weekend after easter"."""
+    word, day = pieces[k], _at(pieces, k + 1)
+    if not (isinstance(word, Word) and isinstance(day, Day)):
         return 0
-    first = week_start(day.date, ctx.policy.week_start)
-    out.append(Period(*ctx.day_span(first, first + timedelta(days=6)), "week", week=first))
-    return 2
+    if word.text in WEEK_OF:
+        first = week_start(day.date, ctx.policy.week_start) + timedelta(days=7 * WEEK_OF[word.text])
+        out.append(Period(*ctx.day_span(first, first + timedelta(days=6)), "week", week=first))
+        return 2
+    if word.text in WEEKEND_OF:
+        out.append(Period(*ctx.day_span(*_weekend_near(day.date, word.text)), "day"))
+        return 2
+    return 0
+
+
+def _weekend_near(day: date, relation: str) -> tuple[date, date]:
+    """The Saturday and Sunday of "the weekend of" a day (the one it is in, or the coming
+    one; a Monday's is the one just before it), or the first one after / before it."""
+    if relation == "weekend_after":
+        saturday = day + timedelta(days=(5 - day.weekday()) % 7 or 7)
+    elif relation == "weekend_before":
+        saturday = day - timedelta(days=(day.weekday() - 5) % 7 or 7)
+    else:
+        saturday = day + timedelta(days={5: 0, 6: -1, 0: -2}.get(day.weekday(), 5 - day.weekday()))
+    return saturday, saturday + timedelta(days=1)
 
 
 def _weekday_beside_day(pieces: list[Piece], k: int, out: list[Piece], ctx: Context) -> int:
-    """"the monday after thanksgiving", "the tuesday before christmas"."""
+    """"the monday after thanksgiving", "the tuesday before christmas", "the friday closest
+    to june 10" (the nearest either side: never a tie, a week having seven days)."""
     day, word, anchor = pieces[k], _at(pieces, k + 1), _at(pieces, k + 2)
-    if not (isinstance(day, Day) and day.weekday is not None and _is_word(word, "after", "before")
+    if not (isinstance(day, Day) and day.weekday is not None and _is_word(word, "after", "before", "closest")
             and isinstance(anchor, Day)):
         return 0
-    step = 1 if word.text == "after" else -1
-    found = anchor.date + timedelta(days=step)
-    while found.weekday() != day.weekday:
-        found += timedelta(days=step)
+    if word.text == "closest":
+        ahead = (day.weekday - anchor.date.weekday()) % 7
+        found = anchor.date + timedelta(days=ahead if ahead <= 3 else ahead - 7)
+    else:
+        step = 1 if word.text == "after" else -1
+        found = anchor.date + timedelta(days=step)
+        while found.weekday() != day.weekday:
+            found += timedelta(days=step)
     out.append(Day(found, rank=anchor.rank, month_known=anchor.month_known))
     return 3
 
@@ -97,8 +124,8 @@ def _dur_beside_day(pieces: list[Piece], k: int, out: list[Piece], ctx: Context)
     """"two days after christmas", "a week from friday", "3 days before the 18th"."""
     dur, word, anchor = pieces[k], _at(pieces, k + 1), _at(pieces, k + 2)
     if not (isinstance(dur, Dur) and dur.grain not in SUB_DAY and _is_word(word, "after", "before", "from")
-            and isinstance(anchor, Day)):
-        return 0
+            and isinstance(anchor, Day)) or (out and _is_word(out[-1], "for") and word.text == "from"):
+        return 0  # "for 3 days from tomorrow" is a length from that day
     sign = -1 if word.text == "before" else 1
     out.append(Day(anchor.date + sign * dur.delta, rank=anchor.rank, month_known=anchor.month_known))
     return 3
@@ -173,6 +200,14 @@ def same_month(day: date, dom: int) -> date | None:
         return None
 
 
+def same_year(day: date, year: int) -> date | None:
+    """The same month and day in another year (None for February 29 out of leap years)."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return None
+
+
 def as_time(piece: Piece) -> Time | None:
     if isinstance(piece, Time):
         return piece
@@ -180,6 +215,8 @@ def as_time(piece: Piece) -> Time | None:
         if piece.value == 24:
             return Time(0, exact=True, next_day=True)
         return Time(piece.value, exact=piece.value == 0 or piece.value > 12)
+    if isinstance(piece, Num) and 100 <= piece.value <= 1259 and piece.value % 100 < 60:
+        return Time(piece.value // 100, piece.value % 100, grain="minute")  # "830", "230ish": 8:30, 2:30
     return None
 
 

@@ -4,19 +4,31 @@ from __future__ import annotations
 
 from dateutil.relativedelta import relativedelta
 
-from nlu.dates.lexicon import FREQUENCIES, PARTS_OF_DAY, UNITS
+from nlu.dates.lexicon import FREQUENCIES, MONTHS, PARTS_OF_DAY, UNITS, WEEKDAYS
 from nlu.dates.pieces import Dur, Num, Pod, Recur, Word
+from nlu.dates.rules_times import AMOUNT_LEADS
 from nlu.dates.scanner import CONNECTORS, Scan
+from nlu.exceptions import BadDatePhrase
+
+
+# days a week is counted from without "from" ("a week today", "a week on monday")
+WEEK_ANCHORS = frozenset(WEEKDAYS) | {"today", "tomorrow", "yesterday", "tonight"}
+# words after a bare number that give it another meaning ("in 5 pm", "in 3 and a half hours")
+BARE_NUMBER_READERS = frozenset(MONTHS) | frozenset(UNITS) | frozenset(PARTS_OF_DAY) | {
+    "am", "pm", "oclock", "h", "and", "to", "or", "of", "th", "st", "nd", "rd", "hundred", "thousand"}
 
 
 def _count(s: Scan, i: int) -> tuple[float | None, int]:
     word, tok = s.word(i), s.num(i)
-    if i < len(s.toks) and s.toks[i].kind == "dec":
-        return s.toks[i].val, i + 1
+    if i < len(s.toks) and s.toks[i].kind == "dec":  # "2.5 hours", "1/2 an hour", "3/4 of an hour"
+        return s.toks[i].val, s.skip(i + 1, "of", "a", "an")
     if tok is not None and not tok.ordinal:
         if s.word(i + 1) == "and" and s.word(i + 2) == "a" and s.word(i + 3) == "half":
             return tok.val + 0.5, i + 4
-        return float(tok.val), i + 1
+        nxt = s.toks[i + 1] if i + 1 < len(s.toks) else None
+        if nxt is not None and nxt.kind == "dec" and nxt.val < 1:  # "2 1/2 hours"
+            return tok.val + nxt.val, i + 2
+        return float(tok.val), s.skip(i + 1, "more", "additional", "extra", "whole", "full")
     if word in ("a", "an"):
         return 1.0, i + 1
     if word == "couple":
@@ -39,7 +51,9 @@ def _unit(s: Scan, i: int) -> tuple[str, int] | None:
 
 
 def duration(s: Scan, i: int) -> int:
-    """two hours, half an hour, an hour and a half, two and a half hours, 90 minutes."""
+    """two hours, half an hour, an hour and a half, two and a half hours, 90 minutes, 1h30."""
+    if i < len(s.toks) and s.toks[i].kind == "hm":
+        return _hours_minutes(s, i)
     k = i + 1 if s.word(i) == "a" or (s.num(i) is not None and s.num(i).val <= 3) else i
     if s.word(k) in ("quarter", "quarters") and s.word(s.skip(k + 1, "of", "an", "a")) == "hour":
         minutes = 15 * (s.num(i).val if k > i and s.num(i) is not None else 1)  # "three quarters of an hour"
@@ -52,18 +66,45 @@ def duration(s: Scan, i: int) -> int:
         return i
     unit = _unit(s, j)
     if unit is None:
-        return i
+        return _bare_minutes(s, i, count, j)
     grain, mult = unit
     j += 1
-    if s.word(j) == "and" and s.word(j + 1) in ("a", "an") and s.word(j + 2) == "half":
-        count += 0.5
+    if s.word(j) == "and" and s.word(j + 1) in ("a", "an") and s.word(j + 2) in ("half", "quarter"):
+        count += 0.5 if s.word(j + 2) == "half" else 0.25  # "an hour and a quarter"
         j += 3
     amount = count * mult
     delta = to_delta(grain, amount)
     if not delta:  # "0 minutes", "half a second": no length at all
         return i
     s.out.append(Dur(delta, _finest(grain, amount), grain, amount))
+    if grain == "week" and s.word(i - 1) != "for" and s.word(s.skip(j, "on")) in WEEK_ANCHORS:
+        s.out.append(Word("from"))  # British "a week today", "a fortnight on monday"
+        return s.skip(j, "on")
     return j
+
+
+def _bare_minutes(s: Scan, i: int, count: float, j: int) -> int:
+    """"back in 15", "ready in 5": a bare number after "in" that nothing else reads is minutes."""
+    tok = s.num(i)
+    if tok is None or tok.ordinal or s.word(i - 1) != "in" or not 1 <= count <= 90 or tok.digits > 2:
+        return i
+    if j < len(s.toks) and (s.toks[j].kind != "w" or s.word(j) in BARE_NUMBER_READERS):
+        return i  # "in 15 to 20", "in 5 pm", "in 3 weeks": read by the other rules
+    s.out.append(Dur(relativedelta(minutes=int(count)), "minute", "minute", count))
+    return i + 1
+
+
+def _hours_minutes(s: Scan, i: int) -> int:
+    """"in 1h30", "for 2h": an amount written like a 24-hour time (clock() leaves these)."""
+    tok = s.toks[i]
+    if "h" not in tok.text or s.word(i - 1) not in AMOUNT_LEADS:
+        return i
+    hours, minutes, _ = tok.val
+    if not (hours or minutes):
+        return i
+    s.out.append(Dur(relativedelta(hours=hours, minutes=minutes), "minute" if minutes else "hour",
+                     "hour", hours + minutes / 60))
+    return i + 1
 
 
 def to_delta(grain: str, amount: float) -> relativedelta:
@@ -104,10 +145,16 @@ def every(s: Scan, i: int) -> int:
     s.out.append(Word("every"))
     j = s.skip(i + 1, "single")
     interval = 1
-    tok = s.num(j)
-    if s.word(j) in ("other", "alternate") or (tok is not None and tok.text in ("second", "2nd")):
+    negative = j < len(s.toks) and (s.toks[j].kind == "-" or s.word(j) in ("minus", "negative"))
+    tok = s.num(j + negative)
+    nth_weekday = s.word(j + 1) in WEEKDAYS and s.word(j + 2) in ("of", "in")  # "every second tuesday of the month"
+    if s.word(j) in ("other", "alternate") or (tok is not None and tok.text in ("second", "2nd") and not nth_weekday):
         interval, j = 2, j + 1
-    elif tok is not None and not tok.ordinal and s.word(j + 1) in UNITS:
+    elif tok is not None and not tok.ordinal and s.word(j + negative + 1) in UNITS:
+        if negative or tok.val < 1:
+            unit = s.word(j + negative + 1)
+            raise BadDatePhrase(f"'every {'-' if negative else ''}{tok.val} {unit}': a repeat needs a "
+                                "whole number of at least 1 (every 2 weeks, every day)")
         interval, j = tok.val, j + 1
     unit = UNITS.get(s.word(j))
     if unit is not None:
@@ -139,6 +186,9 @@ def connector(s: Scan, i: int) -> int:
     if word == "no" and s.word(i + 1) == "later" and s.word(i + 2) == "than":
         s.out.append(Word("by"))
         return i + 3
+    if word == "give" and s.word(i + 1) == "me":  # "give me 10 mins"
+        s.out.append(Word("in"))
+        return i + 2
     if word in CONNECTORS:
         s.out.append(Word(CONNECTORS[word]))
         return i + 1

@@ -1,18 +1,17 @@
-"""Grammar rules for calendar dates: july 18, 7/18, the 18th, first monday of december,
-end of the month, quarters and named months."""
+"""Grammar rules for calendar dates: july 18, 7/18, 2027-05, the 18th, years, quarters and
+halves of a year."""
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from dateutil.relativedelta import relativedelta, weekdays
+from dateutil.relativedelta import relativedelta
 
-from nlu.dates.calendar import (
-    Context, add_months, month_start, next_day_of_month, next_month_day, valid_date, week_start,
-)
-from nlu.dates.lexicon import MONTHS, UNITS, WEEKDAYS
-from nlu.dates.pieces import Day, Period, Recur, Time, Word
+from nlu.dates.calendar import Context, add_months, next_day_of_month, next_month_day, valid_date
+from nlu.dates.lexicon import MONTHS, UNITS
+from nlu.dates.pieces import Day, Period
 from nlu.dates.scanner import MODIFIERS, Scan
-from nlu.dates.tokens import Tok
+from nlu.dates.tokens import Tok, full_year
+from nlu.exceptions import BadDatePhrase
 
 
 def read_year(s: Scan, i: int) -> tuple[int | None, int]:
@@ -29,6 +28,18 @@ def read_year(s: Scan, i: int) -> tuple[int | None, int]:
     return None, i
 
 
+def _short_year(s: Scan, j: int) -> tuple[int | None, int]:
+    """A two-digit year after day and month ("14th April 27", "3 May 09"): written as two
+    digits, over 24 or with a leading zero (so not an hour), nothing after it that makes it
+    a time or an amount."""
+    tok = s.num(j)
+    if tok is None or tok.ordinal or tok.digits != 2 or not (tok.val > 24 or tok.text.startswith("0")):
+        return None, j
+    if s.word(j + 1) in ("am", "pm", "oclock", "h") or s.word(j + 1) in UNITS:
+        return None, j
+    return full_year(tok.val), j + 1
+
+
 def _day_number(tok: Tok | None) -> int | None:
     if tok is None or tok.digits > 2 or not 1 <= tok.val <= 31:
         return None
@@ -36,29 +47,66 @@ def _day_number(tok: Tok | None) -> int | None:
 
 
 def _dated(s: Scan, month: int, dom: int, year: int | None) -> Day | None:
+    """The day `month`/`dom` (of `year`, else the next one); a day the month never has
+    ("february 30", "april 31st", "2027-02-29") is a clear error, not some other date."""
+    if not (1 <= month <= 12 and 1 <= dom <= 31):
+        return None
     if year is not None:
         found = valid_date(year, month, dom)
     elif s.ctx.policy.future_bias:
         found = next_month_day(s.ctx.today, month, dom)
     else:
-        found = valid_date(s.ctx.today.year, month, dom)
-    return Day(found, month_known=True, rank=3) if found else None
+        found = valid_date(s.ctx.today.year, month, dom) or next_month_day(s.ctx.today, month, dom)
+    if found is None:
+        name = date(2000, month, 1).strftime("%B")
+        leap = " (it is not a leap year)" if month == 2 and dom == 29 else ""
+        raise BadDatePhrase(f"{name}{' ' + str(year) if year else ''} has no day {dom}{leap}")
+    return Day(found, month_known=True, rank=3, year_free=year is None)
 
 
 def typed_date(s: Scan, i: int) -> int:
-    """2026-07-18, 7/18, 7/18/2027 (US month/day; 18/7 read day/month since 18 is no month)."""
-    if i >= len(s.toks) or s.toks[i].kind != "ymd":
+    """2026-07-18, 20270718, 2027-05, 05/2027, 7/18, 7/18/2027, 18.07.2027, 2027-W05.
+
+    Numeric day and month are read month first (US) unless the day-first policy is on
+    (dotted dates are always day first); a number over 12 forces the only valid order.
+    """
+    tok = s.toks[i] if i < len(s.toks) else None
+    if tok is None or tok.kind not in ("ymd", "mdy", "dmy", "isoweek"):
         return i
-    year, month, dom = s.toks[i].val
-    if dom == 0 and 1 <= month <= 12:  # 2/2013
+    if tok.kind == "isoweek":
+        return _iso_week(s, i, *tok.val)
+    year, month, dom = tok.val
+    if tok.kind != "ymd":
+        year, month, dom = _ordered(tok.val, tok.kind == "dmy" or s.ctx.policy.day_first)
+    if dom == 0:  # 2/2013, 2027-05
+        if not (1 <= month <= 12 and 1 <= year <= 9999):
+            return i
         s.out.append(month_period(s.ctx, date(year, month, 1)))
         return i + 1
-    if month > 12 >= dom:
-        month, dom = dom, month
     day = _dated(s, month, dom, year)
     if day is None:
         return i
     s.out.append(day)
+    return i + 1
+
+
+def _ordered(val: tuple, day_first: bool) -> tuple:
+    """(year, month, day) from numbers written (year, first, second)."""
+    year, first, second = val
+    if first > 12 >= second:
+        day_first = True
+    elif second > 12 >= first:
+        day_first = False
+    return (year, second, first) if day_first else (year, first, second)
+
+
+def _iso_week(s: Scan, i: int, year: int, week: int) -> int:
+    """2027-W05: the Monday-to-Sunday ISO 8601 week."""
+    try:
+        first = date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return i
+    s.out.append(Period(*s.ctx.day_span(first, first + timedelta(days=6)), "week", week=first))
     return i + 1
 
 
@@ -76,7 +124,8 @@ def month_first(s: Scan, i: int) -> int:
         if day is not None:
             s.out.append(day)
             return end
-    year, end = read_year(s, i + 1)
+    dash = i + 1 < len(s.toks) and s.toks[i + 1].kind == "-"  # "Apr-2027"
+    year, end = read_year(s, i + 1 + dash)
     if year is not None:
         start = date(year, month, 1)
         s.out.append(month_period(s.ctx, start))
@@ -85,7 +134,7 @@ def month_first(s: Scan, i: int) -> int:
 
 
 def day_first(s: Scan, i: int) -> int:
-    """18 july, the first of march, twenty second of march twenty seventeen."""
+    """18 july, the first of march, twenty second of march twenty seventeen, 3rd May 28."""
     dom = _day_number(s.num(i))
     if dom is None:
         return i
@@ -94,6 +143,8 @@ def day_first(s: Scan, i: int) -> int:
     if month is None:
         return i
     year, end = read_year(s, j + 1)
+    if year is None:
+        year, end = _short_year(s, j + 1)
     day = _dated(s, month, dom, year)
     if day is None:
         return i
@@ -115,119 +166,6 @@ def ordinal_day(s: Scan, i: int) -> int:
         return i
     s.out.append(Day(found, rank=2, dom_only=True))
     return i + 1
-
-
-def nth_of(s: Scan, i: int) -> int:
-    """first monday of december, last day of february, first week of october, third quarter."""
-    tok = s.num(i)
-    if s.word(i) == "last":
-        nth = -1
-    elif tok is not None and tok.ordinal and 1 <= tok.val <= 5:
-        nth = tok.val
-    else:
-        return i
-    what = s.word(i + 1)
-    if what == "quarter" and nth <= 4:
-        return quarter_span(s, i + 2, nth if nth > 0 else 4)
-    if what == "half" and nth in (1, 2, -1):
-        return half_span(s, i + 2, 2 if nth == -1 else nth)
-    if what not in WEEKDAYS and what not in ("day", "week"):
-        return i
-    j = s.skip(i + 2, "of", "in")
-    every = s.word(j) in ("every", "each") and s.word(j + 1) == "month"
-    first, end = (month_start(s.ctx.today), j + 2) if every else month_ref(s, j)
-    if first is None:
-        return i
-    found = _nth_in_month(first, what, nth)
-    bare = every or s.word(s.skip(j, "the")) == "month"  # "of the month": this one or the next
-    if (month_unspecified(s, j) or bare) and (found is None or found[0] < s.ctx.today):
-        found = _nth_in_month(add_months(first, 1 if bare else 12), what, nth)
-    if found is None:
-        return i
-    if what == "week":
-        s.out.append(Period(*s.ctx.day_span(found[0], found[1]), "week"))
-    else:
-        wd = WEEKDAYS.get(what)
-        s.out.append(Day(found[0], month_known=True, rank=3, nth=(wd, nth) if wd is not None else None,
-                         month_named=not bare))
-    if every:
-        s.out.extend((Word("every"), Recur("month")))
-    return end
-
-
-def month_unspecified(s: Scan, j: int) -> bool:
-    """True when the month was named without a year or modifier ("of march")."""
-    return s.word(j) in MONTHS and read_year(s, j + 1)[0] is None
-
-
-def _nth_in_month(first: date, what: str, nth: int) -> tuple[date, date] | None:
-    last = first + relativedelta(day=31)
-    if what == "day":
-        found = first + timedelta(days=nth - 1) if nth > 0 else last
-        return (found, found) if found.month == first.month else None
-    if what == "week":
-        if nth > 0:
-            begin = first + timedelta(days=7 * (nth - 1))
-            return (begin, begin + timedelta(days=6)) if begin.month == first.month else None
-        return last - timedelta(days=6), last
-    wd = WEEKDAYS[what]
-    found = first + relativedelta(weekday=weekdays[wd](nth)) if nth > 0 else last + relativedelta(weekday=weekdays[wd](-1))
-    return (found, found) if found.month == first.month else None
-
-
-def month_ref(s: Scan, j: int) -> tuple[date | None, int]:
-    """The month named at j: "the month", "this month", "next month", "march", "march 2027"."""
-    j = s.skip(j, "the")
-    mod = MODIFIERS.get(s.word(j))
-    k = j + 1 if mod else j
-    this = month_start(s.ctx.today)
-    if s.word(k) == "month":
-        shift = {"next": 1, "last": -1}.get(mod, 0)
-        return add_months(this, shift), k + 1
-    month = MONTHS.get(s.word(k))
-    if month is None:
-        return None, j
-    year, end = read_year(s, k + 1)
-    if year is None:
-        year = this.year + (1 if mod == "next" and month <= this.month else 0)
-    return date(year, month, 1), end
-
-
-def boundary(s: Scan, i: int) -> int:
-    """end of the month, beginning of next week, end of day, mid march."""
-    edge = s.word(i)
-    if edge in ("eod", "cob"):
-        s.out.append(Time(17, exact=True))
-        return i + 1
-    if edge not in ("end", "beginning", "start", "middle", "mid", "close"):
-        return i
-    j = s.skip(i + 1, "of", "the")
-    if s.word(j) in ("day", "business"):
-        s.out.append(Time(17, exact=True))
-        return j + 1 + (s.word(j + 1) == "day")
-    mod = MODIFIERS.get(s.word(j))
-    k = j + 1 if mod else j
-    unit = s.word(k)
-    shift = {"next": 1, "last": -1}.get(mod, 0)
-    today = s.ctx.today
-    if unit == "week":
-        first = week_start(today, s.ctx.policy.week_start) + timedelta(days=7 * shift)
-        found = {"end": first + timedelta(days=4), "middle": first + timedelta(days=2), "mid": first + timedelta(days=2)}.get(edge, first)
-        end = k + 1
-    elif unit == "year" or read_year(s, k)[0] is not None:
-        year, end = year_ref(s, j)
-        if year is None:
-            return i
-        found = {"end": date(year, 12, 31), "middle": date(year, 7, 1), "mid": date(year, 7, 1)}.get(edge, date(year, 1, 1))
-    else:
-        first, end = month_ref(s, j)
-        if first is None:
-            return i
-        if month_unspecified(s, j) and first + relativedelta(day=31) < today:
-            first = add_months(first, 12)
-        found = {"end": first + relativedelta(day=31), "middle": first.replace(day=15), "mid": first.replace(day=15)}.get(edge, first)
-    s.out.append(Day(found, month_known=True, rank=3))
-    return end
 
 
 def month_period(ctx: Context, first: date) -> Period:

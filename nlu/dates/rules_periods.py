@@ -1,15 +1,17 @@
-"""Grammar rules for periods: this week, next month, this weekend, the next three days,
-rest of the week, named months and years."""
+"""Grammar rules for periods: this week, next month, this weekend, rest of the week, named
+months and years."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from nlu.dates.calendar import add_months, month_start, week_start
-from nlu.dates.lexicon import MONTHS, SEASONS, UNITS
-from nlu.dates.pieces import Period, Word
-from nlu.dates.rules_dates import month_period, quarter_span, read_year
+from nlu.dates.lexicon import MONTHS, SEASONS
+from nlu.dates import holidays
+from nlu.dates.pieces import Day, Period, Word
+from nlu.dates.rules_dates import half_span, month_period, quarter_span, read_year
 from nlu.dates.scanner import MODIFIERS, Scan
 
 
@@ -23,9 +25,18 @@ def period(s: Scan, i: int) -> int:
     today, ctx = s.ctx.today, s.ctx
     if mod is None and unit in ("week", "month", "year") and s.word(j + 1) == "after" and s.word(j + 2) == "next":
         return _shifted_unit(s, unit, 2, j + 3)  # "the week after next"
-    if unit == "week" and mod is None and s.word(j + 1) == "of":
-        s.out.append(Word("week_of"))  # "the week of december 7th": the week holding that day
+    after_this = _after_this_one(s, j + 1) if mod is None else None
+    if after_this is not None:  # "the winter after this one", "the weekend after this one"
+        return _one_after_this(s, unit, after_this, i)
+    if unit in ("season", "seasons") and mod is not None:
+        return _season_of(s, j + 1, {"this": 0, "last": -1}.get(mod, 1))
+    if unit in ("week", "weekend") and mod is None and s.word(j + 1) in WEEK_RELATIONS \
+            and s.word(j + 2) not in ("next", "this"):
+        s.out.append(Word(f"{unit}_{WEEK_RELATIONS[s.word(j + 1)]}"))  # "the week of december 7th": relations.py
         return j + 2
+    if unit == "weekend" and mod is None and s.out and isinstance(s.out[-1], Day) and s.out[-1].weekday is None:
+        s.out[-1] = Period(*ctx.day_span(*holidays.long_weekend(s.out[-1].date)), "day")  # "july 4th weekend"
+        return j + 1
     if unit in ("week", "weeks") and (mod or s.word(i - 1) in ("the", "this")):
         first = week_start(today, ctx.policy.week_start) + timedelta(days=7 * shift)
         s.out.append(Period(*ctx.day_span(first, first + timedelta(days=6)), "week", week=first))
@@ -42,10 +53,23 @@ def period(s: Scan, i: int) -> int:
         s.out.append(Period(*ctx.day_span(first, date(first.year, 12, 31)), "year"))
         return j + 1
     if unit == "quarter" and mod:
-        return quarter_span(s, j + 1, None, shift)
+        end = quarter_span(s, j + 1, None, shift)
+        if mod == "last":  # "last quarter": the previous one, or the fourth of this year
+            fourth = date(today.year, 10, 1)
+            s.out[-1] = replace(s.out[-1], alts=((*ctx.day_span(fourth, date(today.year, 12, 31)), "quarter"),))
+        return end
     if unit == "q" and s.num(j + 1) is not None and 1 <= s.num(j + 1).val <= 4:
         return quarter_span(s, j + 2, s.num(j + 1).val)
+    if unit == "h" and s.num(j + 1) is not None and s.num(j + 1).val in (1, 2) and not s.num(j + 1).ordinal:
+        return half_span(s, j + 2, s.num(j + 1).val)  # "H1 2027", "H2"
+    if unit in ("week", "wk", "w") and mod is None and s.num(j + 1) is not None and not s.num(j + 1).ordinal:
+        return _week_number(s, j + 1, i)  # "week 5", "W05", "wk 50 of 2027"
     if unit in SEASONS:
+        year, end = read_year(s, j + 1)
+        if year is not None:  # "summer 2027"; "winter 2027" is the one holding January 2027
+            start = date(year - (SEASONS[unit] == 12), SEASONS[unit], 1)
+            s.out.append(Period(*ctx.day_span(start, add_months(start, 3) - timedelta(days=1)), "month"))
+            return end
         return _season(s, j + 1, SEASONS[unit], mod)
     if unit in MONTHS and (mod or unit != "may" or s.word(i - 1) in ("in", "of", "during")):
         return _named_month(s, j + 1, MONTHS[unit], mod)
@@ -61,6 +85,27 @@ def period(s: Scan, i: int) -> int:
     return i
 
 
+# "the week of / after / before / starting / commencing <day>"
+WEEK_RELATIONS = {"of": "of", "after": "after", "before": "before", "starting": "of", "beginning": "of",
+                  "commencing": "of", "including": "of", "containing": "of"}
+
+
+def _week_number(s: Scan, j: int, i: int) -> int:
+    """"week 5", "W05 2027": the ISO 8601 week (Monday to Sunday) of that number; without a
+    year, this year's unless it is over, then next year's."""
+    number = s.num(j).val
+    year, end = read_year(s, j + 1)
+    today = s.ctx.today
+    try:
+        first = date.fromisocalendar(year or today.isocalendar()[0], number, 1)
+        if year is None and first + timedelta(days=6) < today:
+            first = date.fromisocalendar(today.isocalendar()[0] + 1, number, 1)
+    except ValueError:
+        return i
+    s.out.append(Period(*s.ctx.day_span(first, first + timedelta(days=6)), "week", week=first))
+    return end
+
+
 def _shifted_unit(s: Scan, unit: str, shift: int, end: int) -> int:
     today, ctx = s.ctx.today, s.ctx
     if unit == "week":
@@ -74,8 +119,31 @@ def _shifted_unit(s: Scan, unit: str, shift: int, end: int) -> int:
     return end
 
 
-def _season(s: Scan, end: int, first_month: int, mod: str | None) -> int:
-    """this summer, next winter, last spring: three whole months; bare: the current or next one."""
+def _after_this_one(s: Scan, j: int) -> int | None:
+    """The index after "after this (one)" at j, if it is there."""
+    if s.word(j) == "after" and s.word(j + 1) == "this":
+        return j + 2 + (s.word(j + 2) == "one")
+    return None
+
+
+def _one_after_this(s: Scan, unit: str | None, end: int, i: int) -> int:
+    """"the <unit> after this one": the one that follows this one."""
+    if unit in SEASONS:
+        return _season(s, end, SEASONS[unit], "this", later=1)
+    if unit == "season":
+        return _season_of(s, end, 1)
+    if unit == "weekend":
+        return _weekend(s, end, "this", extra_weeks=1)
+    if unit == "quarter":
+        return quarter_span(s, end, None, 1)
+    if unit in ("week", "month", "year"):
+        return _shifted_unit(s, unit, 1, end)
+    return i
+
+
+def _season(s: Scan, end: int, first_month: int, mod: str | None, later: int = 0) -> int:
+    """this summer, next winter, last spring: three whole months (meteorological seasons);
+    bare or "this": the current one, else the next; `later` seasons of that name on."""
     today = s.ctx.today
     start = date(today.year, first_month, 1)
     if add_months(start, -12 + 3) > today:  # the one that started last year is still on (winter)
@@ -86,7 +154,18 @@ def _season(s: Scan, end: int, first_month: int, mod: str | None) -> int:
         start = add_months(start, 12)
     elif add_months(start, 3) <= today:
         start = add_months(start, 12)
-    s.out.append(Period(*s.ctx.day_span(start, add_months(start, 3) - timedelta(days=1)), "quarter"))
+    start = add_months(start, 12 * later)
+    s.out.append(Period(*s.ctx.day_span(start, add_months(start, 3) - timedelta(days=1)), "month"))
+    return end
+
+
+def _season_of(s: Scan, end: int, shift: int) -> int:
+    """"this season", "next season", "the following season", "last season": the season we
+    are in, moved by `shift` seasons."""
+    today = s.ctx.today
+    current = date(today.year, today.month, 1) - relativedelta(months=today.month % 3)  # Dec, Mar, Jun, Sep
+    start = add_months(current, 3 * shift)
+    s.out.append(Period(*s.ctx.day_span(start, add_months(start, 3) - timedelta(days=1)), "month"))
     return end
 
 
@@ -119,36 +198,11 @@ def _weekend(s: Scan, end: int, mod: str | None, extra_weeks: int = 0) -> int:
     return end
 
 
-def span_of_units(s: Scan, i: int) -> int:
-    """the next three days, next five days, the last two hours, past hour, rest of the week."""
-    word = s.word(i)
-    if word in ("rest", "remainder", "remaining", "balance"):
-        return _rest_of(s, s.skip(i + 1, "of", "the", "this"), i)
-    mod = MODIFIERS.get(word)
-    if mod not in ("next", "last", "coming"):
+def rest_of(s: Scan, i: int) -> int:
+    """rest of the week, remainder of the month, the balance of the year: from now on."""
+    if s.word(i) not in ("rest", "remainder", "remaining", "balance"):
         return i
-    tok = s.num(i + 1)
-    j = i + 2 if tok is not None and not tok.ordinal else i + 1
-    count = tok.val if j == i + 2 else 1
-    if s.word(i + 1) in ("few", "couple", "several"):
-        count, j = (2 if s.word(i + 1) == "couple" else 3), s.skip(i + 2, "of")
-    elif j == i + 1 and s.word(j) in ("days", "weeks", "months"):
-        count = 3  # "the coming days": a few
-    unit = UNITS.get(s.word(j))
-    if unit is None or (j == i + 1 and count == 1 and unit[0] not in ("hour", "minute")) or not 1 <= count <= 1000:
-        return i
-    grain = unit[0]
-    forward = mod != "last"
-    if grain in ("hour", "minute", "second"):
-        delta = timedelta(**{grain + "s": count})
-        ends = (s.ctx.now, s.ctx.shift(delta)) if forward else (s.ctx.shift(-delta), s.ctx.now)
-        s.out.append(Period(*ends, grain))
-        return j + 1
-    step = relativedelta(**{(grain if grain != "quarter" else "month") + "s": count * (3 if grain == "quarter" else 1)})
-    today = s.ctx.today
-    first, last = (today + timedelta(days=1), today + step) if forward else (today - step, today - timedelta(days=1))
-    s.out.append(Period(*s.ctx.day_span(first, last), "day"))
-    return j + 1
+    return _rest_of(s, s.skip(i + 1, "of", "the", "this"), i)
 
 
 def _rest_of(s: Scan, j: int, i: int) -> int:

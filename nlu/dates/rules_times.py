@@ -10,6 +10,13 @@ from nlu.dates.scanner import MODIFIERS, Scan
 from nlu.dates.tokens import Tok
 
 
+# words before "1h30" that make it an amount of time, not a clock time
+AMOUNT_LEADS = frozenset({"in", "for", "within", "every", "each", "next", "last", "past", "another", "extra"})
+# words before a three-digit "245" that make it a clock time (2:45)
+CLOCK_LEADS = frozenset({"at", "around", "about", "approximately", "roughly", "circa", "by", "before", "after",
+                         "from", "until", "till", "til", "to", "between", "and"})
+
+
 def _ampm(s: Scan, j: int) -> tuple[str | None, int]:
     word = s.word(j)
     if word in ("am", "pm"):
@@ -41,17 +48,26 @@ def clock(s: Scan, i: int) -> int:
     if tok is None:
         return i
     if tok.kind == "hm":
-        h, m, sec = tok.val
-        ampm, j = _ampm(s, i + 1)
-        found = _with_ampm(h, m, ampm, "minute", exact=tok.text.startswith("0"))
-        if found is None:
-            return i
-        j = s.skip(j, "oclock", "hours", "hrs", "h")
-        s.out.append(found)
-        return j
+        return _colon_time(s, i, tok)
     if tok.kind != "n" or tok.ordinal:
         return i
     return _clock_number(s, i, tok)
+
+
+def _colon_time(s: Scan, i: int, tok: Tok) -> int:
+    """18:00, 6:30 pm, 6.30; and the 24-hour "14h30", "9h", "2130h" (taken as said), except
+    after "in"/"for"/"every" where "1h30" is an amount (rules_amounts.duration)."""
+    h, m, sec = tok.val
+    hform = "h" in tok.text
+    if hform and s.word(i - 1) in AMOUNT_LEADS:
+        return i
+    ampm, j = _ampm(s, i + 1)
+    grain = "hour" if hform and not m else "minute"
+    found = _with_ampm(h, m, ampm, grain, exact=tok.text.startswith("0") or (hform and ampm is None))
+    if found is None:
+        return i
+    s.out.append(found)
+    return s.skip(j, "oclock", "hours", "hrs", "h")
 
 
 def _clock_number(s: Scan, i: int, tok: Tok) -> int:
@@ -84,17 +100,26 @@ def _hour_minutes(s: Scan, i: int, tok: Tok) -> int:
 
 
 def _hundreds(s: Scan, i: int, tok: Tok) -> int:
-    """"2300 hours", "at 0900", "seventeen hundred", "four hundred am", "730pm"."""
-    if not (100 <= tok.val < 2400 and tok.val % 100 < 60):
+    """"2300 hours", "0900", "1530", "seventeen hundred", "four hundred am", "730pm", "at 245".
+
+    Four digits are a 24-hour time taken as said, unless they could be a year (1900-2199)
+    and nothing marks them as a time; three digits after "at"/"around" are hour and minutes
+    read like a bare hour ("at 245" is 14:45)."""
+    if not (0 <= tok.val < 2400 and tok.val % 100 < 60) or (tok.val < 100 and tok.digits != 4):
         return i
     nxt = s.word(i + 1)
     ampm, j = _ampm(s, i + 1)
-    military = (nxt in ("hours", "hrs", "h") or (tok.digits == 4 and s.word(i - 1) == "at")
-                or (tok.digits == 0 and nxt not in UNITS))  # spoken "seventeen hundred"
-    if not (ampm or military):
+    marked = nxt in ("hours", "hrs", "h") and s.word(i - 1) not in AMOUNT_LEADS  # "2300 hours", not "for 1000 hours"
+    if nxt in UNITS and not (ampm or marked):
+        return i
+    military = (marked or (tok.digits == 4 and s.word(i - 1) == "at")
+                or (tok.digits == 4 and not 1900 <= tok.val < 2200)
+                or (tok.digits == 0 and tok.val >= 100))  # spoken "seventeen hundred"
+    spoken_hm = tok.digits == 3 and s.word(i - 1) in CLOCK_LEADS and 1 <= tok.val // 100 <= 12
+    if not (ampm or military or spoken_hm):
         return i
     minute = tok.val % 100
-    found = _with_ampm(tok.val // 100, minute, ampm, "minute" if minute else "hour", exact=military)
+    found = _with_ampm(tok.val // 100, minute, ampm, "minute" if minute else "hour", exact=military and not ampm)
     if found is None:
         return i
     s.out.append(found)
@@ -143,8 +168,8 @@ def _past_to(s: Scan, i: int) -> int:
         rel, j = "past", i  # British "half four" is 4:30
     if rel not in ("past", "after", "to", "till", "til", "before", "of"):
         return i
-    if rel in ("to", "till", "til", "before", "of") and word is None and j == i + 1:
-        return i  # "10 to 5" is a range; "10 minutes to 5" is 4:50
+    if rel in ("to", "till", "til", "before", "of") and word is None and j == i + 1 and not _clock_to(s, i, tok):
+        return i  # "10 to 5" is a range; "10 minutes to 5" and spoken "ten to five" are 4:50
     base, named = s.num(j + 1), s.word(j + 1)
     if named in ("noon", "midnight"):
         base_hour, ampm, j2, exact = (12 if named == "noon" else 24), None, j + 2, True
@@ -164,6 +189,22 @@ def _past_to(s: Scan, i: int) -> int:
         return i
     s.out.append(found)
     return s.skip(j2, "oclock")
+
+
+def _clock_to(s: Scan, i: int, tok: Tok) -> bool:
+    """Whether "N to H" is a clock time (N minutes before H) rather than a range. Under the
+    default policy (minutes_to="clock") it is when said the way times are said: after
+    "at", or spoken ("ten to five", "twenty till six") with minutes a clock face uses
+    (5, 10, 20, 25) and an hour 1-12 spoken too; never after "from" / "between", where
+    "ten to five" is 10:00-17:00. minutes_to="range" reads every bare "N to H" as a range."""
+    if s.ctx.policy.minutes_to == "range" or s.word(i - 1) in ("from", "between"):
+        return False
+    hour = s.num(i + 2)
+    if hour is None or hour.ordinal or not 1 <= hour.val <= 12:
+        return False
+    if s.word(i - 1) == "at":
+        return True
+    return tok.digits == 0 and hour.digits == 0 and tok.val in (5, 10, 20, 25)
 
 
 def zone_word(s: Scan, i: int) -> int:

@@ -46,6 +46,10 @@ class Scan:
     def word(self, i: int) -> str | None:
         return self._words[i] if i < len(self._words) else None
 
+    def text(self, i: int) -> str | None:
+        """The token's text whatever its kind ("second" is a number token, ordinal 2)."""
+        return self.toks[i].text if 0 <= i < len(self.toks) else None
+
     def num(self, i: int) -> Tok | None:
         return self._nums[i] if i < len(self._nums) else None
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from nlu.dates.lexicon import ALIASES
 from nlu.dates.numbers import NUMBER_WORDS, UNITS, read_number
 
 MAX_CHARS = 300  # a DATE phrase is short; longer text is not one and is refused quickly
@@ -18,13 +19,26 @@ _IN_THE_AMPM = re.compile(r"\bin the ([ap])\.?m\b\.?")  # "3 in the am"
 _AMPM_LETTER = re.compile(r"(?<=\d)([ap])\b(?!\.?\s*m\b)")  # "3p", "9:30a"
 _ISH = re.compile(r"\b([a-z]+|\d+)ish\b")  # "3ish", "noonish"
 _WORD_HYPHEN = re.compile(r"\b([a-z]+)-(?=([a-z]+))")  # "twenty-first", "mid-december"; not "mon-fri"
+_TEXTING = re.compile(r"\b2(moro+w?|mor+ow|mrw|day|nite|night)\b")  # "2moro", "2nite"
+_TEXTED = {"day": "today", "nite": "tonight", "night": "tonight"}
+_MID_COMPOUND = re.compile(r"\bmid(?!night|day|dle|st\b)(?=[a-z]{3,})")  # "midweek", "midmarch"; not "midnight"
+_DAY_MONTH_DASHES = re.compile(r"\b(\d{1,2})-([a-z]{3,9})-(\d{2}|\d{4})\b")  # "14-Apr-2027"
+_ACRONYM = re.compile(r"\b(?:[a-z]\.){2,}(?:[a-z]\b\.?)?")  # "a.s.a.p.", "e.o.d": one word
+_PRIME_MINUTES = re.compile(r"(?<=\d)\s*['\u2032](?![a-z0-9])")  # "in 20'": minutes
+_SHORT_YEAR = re.compile(r"(?<![\w'])'(\d{2})(?![\w'])")  # "Dec '26", "Q2 '27"
+_UNIT_AHEAD = r"(?=\s*(?:of\s+)?(?:an?\s+)?(?:h|hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|wks?|weeks?|months?|yrs?|years?)\b)"
 _TOKEN = re.compile(
-    r"(?P<iso>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?!\d)"
+    r"(?P<isoweek>\d{4}-?w\d{1,2})(?![\d-])"
+    r"|(?P<iso>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?!\d)"
+    r"|(?P<ym>\d{4}[-/.]\d{1,2})(?![\d/.-])"
+    r"|(?P<ymd8>(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\d])"
     r"|(?P<dmy>\d{1,2}\.\d{1,2}\.\d{2,4})(?![\d.])"
     r"|(?P<mdy>\d{1,2}-\d{1,2}-\d{2,4})(?![\d-])"
-    r"|(?P<my>\d{1,2}/\d{4})(?![\d/])"
+    r"|(?P<my>\d{1,2}[/-]\d{4})(?![\d/-])"
+    r"|(?P<frac>\d{1,2}/\d{1,2})" + _UNIT_AHEAD +
     r"|(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\d/])"
     r"|(?P<hm>\d{1,2}[:.]\d{2}(?::\d{2})?)(?![\d.:])"
+    r"|(?P<hform>\d{1,2}h\d{2}|\d{1,4}h)(?![a-z\d])"
     r"|(?P<decade>(?:1[89]|20)?\d0)'?s(?![a-z])"
     r"|(?P<dec>\d{1,3}\.\d)(?![\d.])"
     r"|(?P<ord>\d{1,2})(?:st|nd|rd|th)(?![a-z])"
@@ -35,7 +49,9 @@ _TOKEN = re.compile(
 
 
 class Tok:
-    """One token: kind is "w" (word), "n" (number), "hm" (clock time), "ymd" (date) or "-"."""
+    """One token: kind is "w" (word), "n" (number), "dec" (a decimal or fraction), "hm" (clock
+    time), "ymd" (a date in ISO order, day 0 for a month), "mdy" / "dmy" (numeric day and
+    month as written), "isoweek", "decade" or "-"."""
 
     __slots__ = ("kind", "text", "val", "ordinal", "digits")
 
@@ -50,6 +66,20 @@ def normalise(text: str) -> str:
     """Lowercase text with am/pm, o'clock and possessives in one spelling."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     # each rewrite only runs when its cue is in the text: most phrases need two of them
+    if "." in text:
+        text = _ACRONYM.sub(_acronym, text)
+    if "@" in text:
+        text = text.replace("@", " at ")
+    if "2m" in text or "2n" in text or "2d" in text:
+        text = _TEXTING.sub(lambda m: " " + _TEXTED.get(m.group(1), "tomorrow") + " ", text)
+    if "mid" in text:
+        text = _MID_COMPOUND.sub("mid ", text)
+    if "w/c" in text:
+        text = text.replace("w/c", "week commencing")
+    if "w/e" in text:
+        text = text.replace("w/e", "weekend")
+    if "'" in text or "\u2032" in text:
+        text = _SHORT_YEAR.sub(lambda m: f" {full_year(int(m.group(1)))} ", _PRIME_MINUTES.sub(" min ", text))
     if "clock" in text:
         text = _CLOCK.sub(" oclock ", text)
     if "in the" in text:
@@ -60,8 +90,19 @@ def normalise(text: str) -> str:
     if "'" in text:
         text = _POSSESSIVE.sub("", text)
     if "-" in text:
+        text = _DAY_MONTH_DASHES.sub(r"\1 \2 \3", text.replace("-to-", " to "))
         text = _WORD_HYPHEN.sub(_hyphen, text).replace("mid-", "mid ")
     return _AMPM.sub(r" \1m ", text)
+
+
+def _acronym(match: re.Match) -> str:
+    """"a.s.a.p." -> "asap"; the letters of a dotted abbreviation as one word."""
+    return match.group(0).replace(".", "") + " "
+
+
+def full_year(yy: int) -> int:
+    """A two-digit year as a full one, with the POSIX pivot: 69-99 are 1969-1999, 00-68 are 20xx."""
+    return yy + (1900 if yy >= 69 else 2000)
 
 
 def _ish(match: re.Match) -> str:
@@ -92,25 +133,18 @@ def tokenize(text: str) -> list[Tok]:
 
 def _raw_token(match: re.Match) -> Tok:
     kind, text = match.lastgroup, match.group()
-    if kind == "iso":
-        y, m, d = (int(x) for x in re.split(r"[-/.]", text))
-        return Tok("ymd", text, (y, m, d))
-    if kind == "my":  # 2/2013: a month
-        month, year = (int(x) for x in text.split("/"))
-        return Tok("ymd", text, (year, month, 0))
-    if kind in ("dmy", "mdy"):  # 27.11.2026 is day first (European), 11-27-2026 month first (US)
-        a, b, year = (int(x) for x in re.split(r"[-.]", text))
-        year += 2000 if year < 100 else 0
-        return Tok("ymd", text, (year, b, a) if kind == "dmy" else (year, a, b))
-    if kind == "slash":
-        parts = [int(x) for x in text.split("/")]
-        year = parts[2] if len(parts) == 3 else None
-        if year is not None and year < 100:
-            year += 2000
-        return Tok("ymd", text, (year, parts[0], parts[1]))
+    if kind in _DATE_FORMS:
+        return _DATE_FORMS[kind](text)
     if kind == "hm":
         parts = [int(x) for x in re.split(r"[:.]", text)]
         return Tok("hm", text, (parts[0], parts[1], parts[2] if len(parts) > 2 else 0))
+    if kind == "hform":  # French/military "14h30", "9h", "2130h": a 24-hour time (or "in 1h30": hours)
+        digits, _, minutes = text.partition("h")
+        hour, minute = (int(digits[:-2]), int(digits[-2:])) if len(digits) > 2 else (int(digits), int(minutes or 0))
+        return Tok("hm", text, (hour, minute, 0))
+    if kind == "frac":  # "1/2 hour", "3/4 of an hour": a decimal amount
+        top, bottom = (int(x) for x in text.split("/"))
+        return Tok("dec", text, top / bottom) if bottom else Tok("n", text, top)
     if kind == "decade":  # "the 1990s", "the 90s"
         year = int(match.group("decade"))
         return Tok("decade", text, year if year >= 100 else (1900 + year if year >= 30 else 2000 + year))
@@ -122,7 +156,44 @@ def _raw_token(match: re.Match) -> Tok:
         return Tok("n", text, int(text), digits=len(text))
     if kind == "dash":
         return Tok("-", "-")
-    return Tok("w", text)
+    return Tok("w", ALIASES.get(text, text))
+
+
+def _ymd(text: str) -> Tok:
+    y, m, d = (int(x) for x in re.split(r"[-/.]", text))
+    return Tok("ymd", text, (y, m, d))
+
+
+def _year_month(text: str) -> Tok:
+    """2027-05, 2027/05, 2027.05 (ISO order) and 05/2027, 05-2027: a month, day 0."""
+    a, b = (int(x) for x in re.split(r"[-/.]", text))
+    return Tok("ymd", text, (a, b, 0) if a > 99 else (b, a, 0))
+
+
+def _compact(text: str) -> Tok:
+    """20270815 (ISO basic format)."""
+    return Tok("ymd", text, (int(text[:4]), int(text[4:6]), int(text[6:])))
+
+
+def _numeric(text: str) -> Tok:
+    """Day and month in the order written, (year, first, second): "dmy" for 27.11.2026 (dots
+    are written day first), "mdy" for 11-27-2026 and 7/18(/27), month first unless the
+    day-first policy or a number over 12 says otherwise (rules_dates.typed_date). A missing
+    year is None; two-digit years get the POSIX pivot."""
+    parts = [int(x) for x in re.split(r"[-./]", text)]
+    year = parts[2] if len(parts) == 3 else None
+    if year is not None and year < 100:
+        year = full_year(year)
+    return Tok("dmy" if "." in text else "mdy", text, (year, parts[0], parts[1]))
+
+
+def _iso_week(text: str) -> Tok:
+    year, week = text.replace("-", "").split("w")
+    return Tok("isoweek", text, (int(year), int(week)))
+
+
+_DATE_FORMS = {"iso": _ymd, "ym": _year_month, "my": _year_month, "ymd8": _compact, "dmy": _numeric,
+               "mdy": _numeric, "slash": _numeric, "isoweek": _iso_week}
 
 
 def _numbers(raw: list[Tok]) -> list[Tok]:
