@@ -207,9 +207,9 @@ def _probe(row: Event, times: timing.Times) -> EventView:
 
 def perform(d: "Dialogue", target: Target, action: Action, scope: str) -> Reply:
     """Make the change (the user asked for it, or said yes to it); `scope` says which
-    occurrences of a series ("one", "following", "all")."""
-    row = d.event(target.event_id)
-    if row is None:
+    occurrences of a series ("one", "following", "all"). The row is locked while it changes."""
+    row = series.locked(session=d.session, owner=d.turn.user, event_id=target.event_id)
+    if row is None or row.cancelled_at is not None:
         return d.say("That event is no longer on your calendar.", "none")
     try:
         if isinstance(action, Cancel):

@@ -91,7 +91,8 @@ class Assistant:
     def create_event(self, user: str, *, title: str, start: datetime, end: datetime, all_day: bool = False,
                      location: str | None = None, kind: str | None = None, tz: str | None = None,
                      attendees: list[str] | None = None, recurrence: str | None = None,
-                     utterance: str | None = None, session_id: str = "api", alerts: list[int] | None = None) -> EventView:
+                     utterance: str | None = None, session_id: str = "api",
+                     alerts: list[int] | None = None) -> EventView:
         """Store a new event (naive times are wall times in `tz`) and log it; `alerts` are
         minutes before the start."""
         zone = self.zone(tz)
@@ -164,8 +165,8 @@ class Assistant:
         with self.sessions.begin() as session:
             spans = freetime.windows(session=session, owner=user, start_utc=first, end_utc=last, tz=zone,
                                      waking=self.settings.waking, min_minutes=min_minutes)
-        return [{"start": wall(a, zone).isoformat(timespec="seconds"), "end": wall(b, zone).isoformat(timespec="seconds")}
-                for a, b in spans]
+        return [{"start": wall(a, zone).isoformat(timespec="seconds"),
+                 "end": wall(b, zone).isoformat(timespec="seconds")} for a, b in spans]
 
     # -- one occurrence of a series ------------------------------------------------------
     def cancel_occurrence(self, user: str, event_id: int, original_start: datetime, *, scope: str = "one",

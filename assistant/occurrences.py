@@ -25,7 +25,7 @@ def find(*, session: Session, owner: str, event_id: int, original_start: datetim
          zone: str) -> tuple[Event, datetime] | None:
     """The live series and the original start (naive UTC) of one of its occurrences, or
     None when this owner has no such series or the rule gives no occurrence then."""
-    row = store.get_event(session=session, owner=owner, event_id=event_id)
+    row = series.locked(session=session, owner=owner, event_id=event_id)
     if row is None or row.cancelled_at is not None or not row.recurrence:
         return None
     original = to_utc(original_start, row.tz if row.all_day else zone)

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from itertools import takewhile
 
 from dateutil.rrule import rrulestr
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assistant import store
@@ -84,6 +85,13 @@ def first_at_or_after(rule: str, dtstart: datetime, moment: datetime) -> datetim
 def count_before(rule: str, dtstart: datetime, moment: datetime) -> int:
     """How many occurrences the rule gives before `moment` (bounded: COUNT is at most 1000)."""
     return sum(1 for _ in takewhile(lambda m: m < moment, rrulestr(rule, dtstart=dtstart)))
+
+
+def locked(*, session: Session, owner: str, event_id: int) -> Event | None:
+    """The owner's event, its row locked for this transaction (PostgreSQL: FOR UPDATE), so two
+    writers cannot lose each other's EXDATE or alert in a read-modify-write of its lists."""
+    query = select(Event).where(Event.id == event_id, Event.owner == owner).with_for_update()
+    return session.scalars(query.execution_options(populate_existing=True)).first()
 
 
 # -- one occurrence -------------------------------------------------------------------------

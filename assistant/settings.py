@@ -42,7 +42,8 @@ class Settings:
     def __post_init__(self) -> None:
         _check_zone(self.default_tz)
         if not self.waking[0] < self.waking[1]:
-            raise BadSettings(f"waking hours must start before they end, not {self.waking[0]:%H:%M}-{self.waking[1]:%H:%M}")
+            first, last = self.waking
+            raise BadSettings(f"waking hours must start before they end, not {first:%H:%M}-{last:%H:%M}")
         for kind, minutes in self.lengths.items():
             if not isinstance(minutes, int) or minutes <= 0 or minutes > 7 * 24 * 60:
                 raise BadSettings(f"default length for {kind!r} must be 1..10080 minutes, not {minutes!r}")

@@ -249,3 +249,21 @@ def test_dialogue_series_e2e_stop_after_a_day(shipped_parser, db_url: str, owner
     done = bot.handle("e2e", "stop the standup after december 21", now=NOW, tz=TZ, user=owner)
     assert done.operation == "update"
     assert rows(bot, owner)[0][2] == RULE + ";UNTIL=20261221T235959"
+
+
+def test_dialogue_series_concurrent_exceptions_are_all_kept(db_url: str, owner: str) -> None:
+    # Given a weekly series and four clients each cancelling another occurrence at once
+    from concurrent.futures import ThreadPoolExecutor
+
+    made = Assistant(db_url).create_event(owner, title="standup", start=datetime(2026, 11, 23, 9),
+                                          end=datetime(2026, 11, 23, 9, 15), recurrence="FREQ=WEEKLY;BYDAY=MO")
+    days = [datetime(2026, 11, 30, 9), datetime(2026, 12, 7, 9), datetime(2026, 12, 14, 9), datetime(2026, 12, 21, 9)]
+
+    def client(day: datetime):
+        return Assistant(db_url).cancel_occurrence(owner, made.id, day)
+
+    with ThreadPoolExecutor(4) as pool:
+        done = list(pool.map(client, days))
+    # Then every EXDATE is stored (the series row is locked while its list changes)
+    assert all(view is not None for view in done)
+    assert rows(Assistant(db_url), owner)[0][3] == [f"2026-{d:%m-%d}T08:00:00" for d in days]
