@@ -35,16 +35,39 @@ MAX_OCCURRENCES = 200  # per event and window: a daily rule over years must not 
 _STEP = {4: timedelta(hours=1), 3: timedelta(days=1), 2: timedelta(weeks=1)}  # HOURLY, DAILY, WEEKLY
 
 
+# All-day events are dates, the same in every zone (RFC 5545 DATE values float): a window is
+# fetched this much wider, then each all-day event is kept by its dates in the viewer's zone.
+FLOATING_SLACK = timedelta(hours=27)
+
+
 def window(*, session: Session, owner: str, start_utc: datetime, end_utc: datetime | None,
            tz: str, include_cancelled: bool = False) -> list[EventView]:
-    """The events overlapping [start_utc, end_utc) as the user sees them, in time order."""
-    rows = store.list_events(session=session, owner=owner, start_utc=start_utc, end_utc=end_utc,
+    """The events overlapping [start_utc, end_utc) as the user sees them, in time order; an
+    all-day event belongs to its own dates in any zone (so a reply's day and the calendar's
+    day agree wherever the user is)."""
+    horizon = end_utc or start_utc + timedelta(days=366)
+    low, high = start_utc - FLOATING_SLACK, horizon + FLOATING_SLACK
+    rows = store.list_events(session=session, owner=owner, start_utc=low, end_utc=high,
                              include_cancelled=include_cancelled)
     views = [EventView.of(r, tz) for r in rows if not r.recurrence]
-    horizon = end_utc or start_utc + timedelta(days=366)
-    for row in recurring(session=session, owner=owner, before_utc=horizon, include_cancelled=include_cancelled):
-        views.extend(occurrences(row, start_utc, horizon, tz, skip=replaced(session=session, series=row)))
-    return sorted(views, key=lambda v: (to_utc(v.start_dt, v.tz), v.id))
+    for row in recurring(session=session, owner=owner, before_utc=high, include_cancelled=include_cancelled):
+        first, last = (low, high) if row.all_day else (start_utc, horizon)  # the cap counts from the window
+        views.extend(occurrences(row, first, last, tz, skip=replaced(session=session, series=row)))
+    kept = [v for v in views if overlapping(v, start_utc, horizon, tz)]
+    return sorted(kept, key=lambda v: (bounds(v, tz)[0], v.id))
+
+
+def bounds(view: EventView, tz: str) -> tuple[datetime, datetime]:
+    """The moments (naive UTC) an event covers for a viewer in `tz`: an all-day event from
+    midnight to midnight of its own dates there, a timed one its own instants."""
+    zone = tz if view.all_day else view.tz
+    return to_utc(view.start_dt, zone), to_utc(view.end_dt, zone)
+
+
+def overlapping(view: EventView, start_utc: datetime, end_utc: datetime, tz: str) -> bool:
+    """Whether an event (or occurrence) overlaps [start_utc, end_utc) for a viewer in `tz`."""
+    first, last = bounds(view, tz)
+    return first < end_utc and last > start_utc
 
 
 def recurring(*, session: Session, owner: str, before_utc: datetime,
@@ -66,20 +89,33 @@ def occurrences(row: Event, start_utc: datetime, end_utc: datetime, tz: str,
                 skip: set[datetime] = frozenset()) -> list[EventView]:
     """The views of a recurring event's occurrences overlapping [start_utc, end_utc), minus `skip`."""
     first = EventView.of(row, tz)
+    length = row.end_utc - row.start_utc
+    return [_moved(first, row.id, wall(begin, row.tz), begin, length, tz)
+            for begin in starts(row, start_utc, end_utc, skip)]
+
+
+def starts(row: Event, start_utc: datetime, end_utc: datetime, skip: set[datetime] = frozenset()) -> list[datetime]:
+    """The original starts (naive UTC) of a series' occurrences overlapping [start_utc, end_utc), minus `skip`."""
     zone = row.tz
     length = row.end_utc - row.start_utc
     rule = expansion_rule(row, wall(start_utc - length, zone))
-    if rule is None:  # a rule we cannot read or refuse to expand: show the stored occurrence only
+    if rule is None:  # a rule we cannot read or refuse to expand: the stored occurrence only
         overlapping = row.end_utc > start_utc and row.start_utc < end_utc and row.start_utc not in skip
-        return [first] if overlapping else []
-    out: list[EventView] = []
+        return [row.start_utc] if overlapping else []
+    out: list[datetime] = []
     low, high = wall(start_utc - length, zone), wall(end_utc, zone)
     # xafter stops after the cap; between() would first list every occurrence in the window.
     for moment in takewhile(lambda m: m <= high, rule.xafter(low, count=MAX_OCCURRENCES, inc=True)):
         begin = to_utc(moment, zone)
         if start_utc < begin + length and begin < end_utc and begin not in skip:
-            out.append(_moved(first, row.id, moment, begin, length, tz))
+            out.append(begin)
     return out
+
+
+def occurrence(row: Event, original_utc: datetime, tz: str) -> EventView:
+    """The view of one occurrence of a series, by its original start (naive UTC)."""
+    return _moved(EventView.of(row, tz), row.id, wall(original_utc, row.tz), original_utc,
+                  row.end_utc - row.start_utc, tz)
 
 
 def expansion_rule(row: Event, low: datetime) -> rrule | None:

@@ -1,19 +1,24 @@
-"""Answers to the questions the dialogue asked: yes/no, which one, when, what name.
+"""Answers to the questions the dialogue asked (assistant/questions.py), one function per kind.
 
-A mixin of the Dialogue (assistant/dialogue.py). Each handler returns the reply, or None
-when the turn is not an answer but a new command (the question is then dropped).
+Each returns the reply, or None when the turn is not an answer: a new full command ("what
+do I have tomorrow" while a name was asked for), a sentence about something else, or a
+second unclear answer. The question is then dropped and the turn is read as a command.
 """
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from assistant import followups, matching, timing
+from assistant import changes, creating, followups, matching, timing
+from assistant.changes import NEVER_MIND
 from assistant.finder import pick
-from assistant.models import Event
-from assistant.timing import span_json, span_of, times_of
+from assistant.questions import (Cancel, Choose, Confirm, ConfirmCreate, Edit, Listed, Move, NeedDate, NeedTime,
+                                 NeedTitle, Question, Scope, retried)
 from assistant.views import Reply
 
-NEVER_MIND = "never mind"
+if TYPE_CHECKING:
+    from assistant.dialogue import Dialogue
+
 # Words an answer may wrap a time in ("uh how about friday", "let's say noon, I think").
 ANSWER_GLUE = frozenset({"on", "at", "for", "in", "the", "it", "make", "let's", "lets", "say", "how", "about",
                          "maybe", "then", "i", "think", "guess", "probably", "ok", "okay", "that", "would", "be",
@@ -22,138 +27,197 @@ ANSWER_GLUE = frozenset({"on", "at", "for", "in", "the", "it", "make", "let's", 
 MAX_BARE_TIME_WORDS = 7
 MAX_TITLE_WORDS = 8  # a longer answer to "what should I call it?" is another sentence
 MAX_RETRIES = 1  # questions asked again after an unclear answer, before they are dropped
+NAME_LEADS = ("call it ", "name it ", "it's called ", "it is called ", "the title is ", "it's ", "it is ")
+COMMANDS = ("query", "availability", "cancel", "update", "reschedule")
 
 
-class Asking:
-    """What a pending question does with the next turn."""
-
-    def answer(self, pending: dict[str, Any]) -> Reply | None:
-        """The reply to an answer, or None when the turn is a new command instead."""
-        if pending["kind"] == "listed":  # not a question: what "it" may mean this turn
-            self.listed = list(pending["ids"])
+def answer(d: "Dialogue", question: Question) -> Reply | None:
+    """The reply to an answer to `question`, or None when the turn is a command instead."""
+    match question:
+        case Listed(ids=ids):  # not a question: what "it" may mean this turn
+            d.listed = ids
             return None
-        handler = {"confirm": self.answer_confirm, "choose": self.answer_choose,
-                   "need_date": self.answer_date, "need_time": self.answer_time,
-                   "need_title": self.answer_title}[pending["kind"]]
-        return handler(pending)
+        case Confirm() | ConfirmCreate():
+            return answer_confirm(d, question)
+        case Scope():
+            return answer_scope(d, question)
+        case Choose():
+            return answer_choose(d, question)
+        case NeedDate():
+            return answer_date(d, question)
+        case NeedTime():
+            return answer_time(d, question)
+        case NeedTitle():
+            return answer_title(d, question)
+    return None
 
-    def answer_confirm(self, pending: dict[str, Any]) -> Reply | None:
-        text = self.turn.text
-        if followups.is_yes(text):
-            return self.confirmed(pending)
-        if followups.is_no(text):
-            verb = {"create": "schedule it", "cancel": "cancel it", "reschedule": "move it"}[pending["action"]]
-            return self.say(f"OK, I won't {verb}.", "none")
-        if self.repeats(pending):
-            return self.confirmed(pending)
+
+# -- yes / no -----------------------------------------------------------------------------------
+def answer_confirm(d: "Dialogue", question: Confirm | ConfirmCreate) -> Reply | None:
+    text = d.turn.text
+    if followups.is_yes(text):
+        return confirmed(d, question)
+    if followups.is_no(text):
+        return d.say(f"OK, I won't {_verb(question)}.", "none")
+    if isinstance(question, Confirm) and repeats(d, question):
+        return confirmed(d, question)
+    return None
+
+
+VERBS = {Cancel: "cancel it", Move: "move it", Edit: "change it"}
+INTENTS = {Cancel: "cancel", Move: "reschedule", Edit: "update"}
+
+
+def _verb(question: Confirm | ConfirmCreate) -> str:
+    return "schedule it" if isinstance(question, ConfirmCreate) else VERBS[type(question.action)]
+
+
+def confirmed(d: "Dialogue", question: Confirm | ConfirmCreate) -> Reply:
+    """Go on with what was asked about, the check answered."""
+    if isinstance(question, ConfirmCreate):
+        draft = replace(question.draft, passed=(*question.draft.passed, question.reason))
+        return creating.plan(d, draft, question.span, answering=True)
+    return changes.propose(d, question.target, question.action, confirmed=True)
+
+
+def repeats(d: "Dialogue", question: Confirm) -> bool:
+    """Whether the answer repeats the command being confirmed ("cancel it", "yes cancel the
+    AI event"): the same kind of change, naming nothing else."""
+    cmd = d.command
+    if cmd.intent != INTENTS[type(question.action)] or cmd.dated:
+        return False
+    row = d.event(question.target.event_id)
+    return row is not None and (cmd.name is None or matching.score(cmd.name, row.title) >= matching.MATCH)
+
+
+# -- which occurrences --------------------------------------------------------------------------
+def answer_scope(d: "Dialogue", question: Scope) -> Reply | None:
+    """ "yes" / "only this one", "this and the following ones", "all of them", or no."""
+    text = d.turn.text
+    if followups.is_no(text) or followups.normal(text) == NEVER_MIND:
+        return d.say(f"OK, I won't {VERBS[type(question.action)]}.", "none")
+    scope = followups.scope(text)
+    if scope is not None:
+        return changes.perform(d, question.target, question.action, scope)
+    return ask_again(d, question, "Sorry: only this one, this and the following ones, or all of them?",
+                     choices=changes.SCOPE_CHOICES)
+
+
+# -- which one ----------------------------------------------------------------------------------
+def answer_choose(d: "Dialogue", question: Choose) -> Reply | None:
+    text = d.turn.text
+    if followups.is_no(text) or followups.normal(text) == NEVER_MIND:
+        return d.say("OK, never mind.", "none")
+    live = [(t, label) for t, label in zip(question.targets, question.labels) if d.event(t.event_id) is not None]
+    views = [changes.target_view(d, d.event(t.event_id), t) for t, _ in live]
+    index = pick(text, views, [label for _, label in live], d.turn.tz, d.turn.now)
+    if index is not None:
+        return changes.propose(d, live[index][0], question.action, confirmed=isinstance(question.action, Cancel),
+                               answering=True)
+    return ask_again(d, question, "Sorry, which one? Say \"the first one\", its name or its day.", views,
+                     [label for _, label in live] + [NEVER_MIND])
+
+
+# -- when -----------------------------------------------------------------------------------------
+def answer_date(d: "Dialogue", question: NeedDate) -> Reply | None:
+    draft = question.draft
+    if followups.is_no(d.turn.text):
+        return d.say(f"OK, I won't schedule \"{draft.title}\".", "none")
+    if commanding(d, allow=()):
         return None
+    span = heard_time(d)
+    if span is not None:
+        return creating.plan(d, draft, span, answering=True)
+    return ask_again(d, question, f"Sorry, I didn't catch a day. When should I schedule \"{draft.title}\"?")
 
-    def repeats(self, pending: dict[str, Any]) -> bool:
-        """Whether the answer repeats the command being confirmed ("cancel it", "yes cancel
-        the AI event"): same action, naming nothing else."""
-        parse = self.parse
-        if pending["action"] != parse.intent or pending["action"] == "create" or parse.slots_of("DATE"):
-            return False
-        row = self.event(pending.get("event_id"))
-        name = next((s.text for s in parse.slots_of("NAME")), None)
-        return row is not None and (name is None or followups.is_pronoun(name)
-                                    or matching.score(name, row.title) >= matching.MATCH)
 
-    def confirmed(self, pending: dict[str, Any]) -> Reply:
-        if pending["action"] == "create":
-            return self.create_at(pending["draft"], times_of(pending["times"]), confirmed=True)
-        row = self.event(pending.get("event_id"))
-        if row is None:
-            return self.say("That event is no longer on your calendar.", "none")
-        return self.act(pending["action"], row, pending)
+def answer_time(d: "Dialogue", question: NeedTime) -> Reply | None:
+    row = d.event(question.target.event_id)
+    if row is None or followups.is_no(d.turn.text):
+        return d.say("OK, I'll leave it as it is.", "none")
+    if commanding(d, allow=("reschedule",)):
+        return None
+    delta = followups.shift(d.turn.text)
+    span = None if delta is not None else heard_time(d)
+    if delta is not None or span is not None:
+        move = Move(delta=delta) if delta is not None else Move(span=span, day_said=_day_said(d))
+        return changes.propose(d, question.target, move, confirmed=True)
+    return ask_again(d, question, f"Sorry, I didn't catch a time. When should I move \"{row.title}\" to?", [row])
 
-    def act(self, action: str, row: Event, pending: dict[str, Any]) -> Reply:
-        return self.do_cancel(row) if action == "cancel" else self.move(row, pending)
 
-    def answer_choose(self, pending: dict[str, Any]) -> Reply | None:
-        text = self.turn.text
-        if followups.is_no(text) or followups.normal(text) == NEVER_MIND:
-            return self.say("OK, never mind.", "none")
-        rows = [self.event(i) for i in pending["ids"]]
-        live = [(r, label) for r, label in zip(rows, pending["labels"]) if r is not None]
-        index = pick(text, [r for r, _ in live], [label for _, label in live], self.turn.tz, self.turn.now)
-        if index is not None:
-            return self.act(pending["action"], live[index][0], pending)
-        return self.ask_again(pending, "Sorry, which one? Say \"the first one\", its name or its day.",
-                              [r for r, _ in live], [label for _, label in live] + [NEVER_MIND])
+def _day_said(d: "Dialogue") -> bool:
+    """Whether a time answer names a day: its DATE slots do, or (no slot) the short answer does."""
+    dates = d.parse.slots_of("DATE")
+    return d.command.day_said if dates else followups.says_date(d.turn.text)
 
-    def answer_date(self, pending: dict[str, Any]) -> Reply | None:
-        draft = pending["draft"]
-        if followups.is_no(self.turn.text):
-            return self.say(f"OK, I won't schedule \"{draft['title']}\".", "none")
-        span = self.heard_time()
-        if span is not None:
-            return self.create_with(draft, span)
-        return self.ask_again(pending, f"Sorry, I didn't catch a day. When should I schedule \"{draft['title']}\"?")
 
-    def answer_time(self, pending: dict[str, Any]) -> Reply | None:
-        row = self.event(pending["event_id"])
-        if row is None or followups.is_no(self.turn.text):
-            return self.say("OK, I'll leave it as it is.", "none")
-        delta = followups.shift(self.turn.text)
-        span = None if delta is not None else self.heard_time()
-        if delta is not None or span is not None:
-            return self.move(row, {"span": span_json(span), "phrase": self.turn.text,
-                                   "delta": delta.total_seconds() if delta is not None else None})
-        return self.ask_again(pending, f"Sorry, I didn't catch a time. When should I move \"{row.title}\" to?", [row])
+def heard_time(d: "Dialogue"):
+    """The time an answer gives ("friday at 3", "uh how about tomorrow at noon"), or None when
+    the turn says more than a time ("what's the weather tomorrow" is no answer)."""
+    dates = d.parse.slots_of("DATE")
+    words = followups.words(d.turn.text)
+    if dates:
+        said = {w for s in dates for w in followups.words(s.text)}
+        if len([w for w in words if w not in said and w not in ANSWER_GLUE]) > 1:
+            return None
+        span = d.command.when
+        if span is None or span.start is None:
+            span = timing.resolve(" ".join(s.text for s in dates), d.turn.now, d.turn.tz)
+    elif len(words) <= MAX_BARE_TIME_WORDS:  # the model tagged nothing: a short bare phrase
+        span = timing.resolve(" ".join(words), d.turn.now, d.turn.tz)
+    else:
+        return None
+    return span if span is not None and span.start is not None else None
 
-    def answer_title(self, pending: dict[str, Any]) -> Reply | None:
-        text = self.turn.text.strip()
-        if followups.is_no(text):
-            return self.say("OK, I won't schedule anything.", "none")
-        if len(followups.words(text)) > MAX_TITLE_WORDS or (
-                self.parse.intent in ("cancel", "reschedule", "query") and self.parse.slots_of("ACTION")):
-            return None  # a new command or another sentence, not a name
-        for lead in ("call it ", "name it ", "it's called ", "it is called ", "the title is ", "it's ", "it is "):
+
+# -- what name ----------------------------------------------------------------------------------
+def answer_title(d: "Dialogue", question: NeedTitle) -> Reply | None:
+    text = d.turn.text.strip()
+    cmd = d.command
+    if followups.is_no(text):
+        return d.say("OK, I won't schedule anything.", "none")
+    if len(followups.words(text)) > MAX_TITLE_WORDS or commanding(d, allow=("update",), naming=True) or (
+            cmd.intent == "update" and not _only_a_name(d)):
+        return None  # a new command or another sentence, not a name
+    if cmd.intent in ("create", "update") and cmd.name is not None and cmd.action:
+        text = cmd.name  # "book the dentist", "call it team lunch": the name in it
+    else:
+        for lead in NAME_LEADS:
             if text.lower().startswith(lead):
                 text = text[len(lead):].strip()
                 break
-        draft = {**pending["draft"], "title": text}
-        return self.create_with(draft, span_of(pending.get("span")))
+    return creating.plan(d, replace(question.draft, title=text), question.span, answering=True)
 
-    def heard_time(self):
-        """The time an answer gives ("friday at 3", "uh how about tomorrow at noon"), or None when
-        the turn says more than a time ("what's the weather tomorrow" is no answer)."""
-        parse = self.parse
-        dates = parse.slots_of("DATE")
-        words = followups.words(self.turn.text)
-        if dates:
-            said = {w for d in dates for w in followups.words(d.text)}
-            if len([w for w in words if w not in said and w not in ANSWER_GLUE]) > 1:
-                return None
-            span = parse.when
-            if span is None or span.start is None:
-                span = timing.resolve(" ".join(d.text for d in dates), self.turn.now, self.turn.tz)
-        elif len(words) <= MAX_BARE_TIME_WORDS:  # the model tagged nothing: a short bare phrase
-            span = timing.resolve(" ".join(words), self.turn.now, self.turn.tz)
-        else:
-            return None
-        return span if span is not None and span.start is not None else None
 
-    def ask_again(self, pending: dict[str, Any], question: str, events: list = (),
-                  choices: list[str] = ()) -> Reply | None:
-        """The question once more after an answer we could not use, counting the try; None
-        (the question dropped, the turn read as a command) when `gives_up` says so."""
-        if self.gives_up(pending):
-            return None
-        self.pending = {**pending, "tries": pending.get("tries", 0) + 1}
-        return self.say(question, "clarify", events, choices)
+def _only_a_name(d: "Dialogue") -> bool:
+    """ "call it Lunch with Sam": an update that says nothing but a name."""
+    cmd = d.command
+    return cmd.alert is None and not (cmd.add_people or cmd.remove_people or cmd.dated or cmd.location)
 
-    def gives_up(self, pending: dict[str, Any]) -> bool:
-        """Drop the question when the turn is a new command or after one unclear answer."""
-        return self.is_new_command() or pending.get("tries", 0) >= MAX_RETRIES
 
-    def is_new_command(self) -> bool:
-        """Whether an answer we could not use is a fresh command instead: a calendar command
-        ("cancel the dentist") or a whole sentence about something else ("play some jazz")."""
-        parse = self.parse
-        if parse.intent == "out_of_scope":
-            return parse.confidence >= 0.9 and len(followups.words(self.turn.text)) >= 3
-        if parse.intent in ("cancel", "reschedule", "query"):
-            return True  # it was not an answer (those are tried first), so it is a command
-        return bool(parse.slots_of("ACTION") or parse.slots_of("NAME"))
+# -- dropping the question ------------------------------------------------------------------
+def commanding(d: "Dialogue", allow: tuple[str, ...], naming: bool = False) -> bool:
+    """Whether the turn is a new full command rather than an answer: a calendar command of
+    another kind than `allow` ("what do I have tomorrow" while a name was asked for), or a
+    create naming its own event with a verb ("can you make dinner for me"; while a name is
+    asked for, only one that also says its time)."""
+    cmd = d.command
+    if cmd.intent in COMMANDS and cmd.intent not in allow:
+        return True
+    return cmd.intent == "create" and cmd.name is not None and bool(cmd.action) and (cmd.dated or not naming)
+
+
+def ask_again(d: "Dialogue", question: Question, text: str, events: list = (), choices: list[str] = ()) -> Reply | None:
+    """The question once more after an answer we could not use; None (dropped, the turn read
+    as a command) after MAX_RETRIES or when the turn is a sentence about something else."""
+    if question.tries >= MAX_RETRIES or unrelated(d):
+        return None
+    return d.ask(retried(question), text, "clarify", events, choices)
+
+
+def unrelated(d: "Dialogue") -> bool:
+    """A whole sentence the NLU is sure is about something else ("play some jazz please")."""
+    cmd = d.command
+    if cmd.intent == "out_of_scope":
+        return cmd.confidence >= 0.9 and len(followups.words(d.turn.text)) >= 3
+    return cmd.intent in COMMANDS or bool(cmd.action) or cmd.name is not None

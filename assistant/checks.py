@@ -18,6 +18,8 @@ MAX_TITLE = 500
 MAX_FIELD = 1_000
 MAX_KIND = 200  # the events.kind column is VARCHAR(200): PostgreSQL refuses longer
 MIN_YEAR, MAX_YEAR = 1900, 2200  # beyond, zone arithmetic overflows and nobody means it
+MAX_ALERT_MINUTES = 4 * 7 * 24 * 60  # four weeks before: calendar apps offer no more
+MAX_ALERTS = 20
 
 
 def zone_name(name: str) -> str:
@@ -88,3 +90,18 @@ def all_day_bounds(start: datetime, end: datetime | None) -> tuple[datetime, dat
         return first, first + timedelta(days=1)
     last = datetime.combine(end.date(), time(), end.tzinfo)
     return first, last if last > first and end.time() == time() else last + timedelta(days=1)
+
+
+def alerts(values: object) -> list[int]:
+    """An event's alerts: minutes before the start, 0 to MAX_ALERT_MINUTES, at most
+    MAX_ALERTS of them; returned sorted without repeats."""
+    if values is None:
+        return []
+    if not isinstance(values, (list, tuple)) or not all(isinstance(v, int) and not isinstance(v, bool)
+                                                        for v in values):
+        raise BadEvent("alerts must be a list of whole minutes before the start, e.g. [10, 60]")
+    if any(not 0 <= v <= MAX_ALERT_MINUTES for v in values):
+        raise BadEvent(f"each alert must be 0 to {MAX_ALERT_MINUTES} minutes (four weeks) before the start")
+    if len(set(values)) > MAX_ALERTS:
+        raise BadEvent(f"an event has at most {MAX_ALERTS} alerts")
+    return sorted(set(values))

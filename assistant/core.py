@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -11,11 +11,11 @@ from assistant import checks, store
 from assistant.db import sessions_for
 from assistant.exceptions import BadEvent
 from assistant.settings import Settings
-from assistant.views import EventView, Reply, to_utc
+from assistant.views import EventView, Reply, to_utc, wall
 
 Parser = Callable[..., object]  # (text, now=aware datetime, tz=str) -> nlu Parse
 
-EVENT_FIELDS = ("title", "start", "end", "all_day", "location", "kind", "attendees", "recurrence", "tz")
+EVENT_FIELDS = ("title", "start", "end", "all_day", "location", "kind", "attendees", "recurrence", "tz", "alerts")
 
 
 class Assistant:
@@ -80,12 +80,7 @@ class Assistant:
                 return agenda.window(session=session, owner=user, start_utc=to_utc(start, zone),
                                      end_utc=to_utc(end, zone) if end else None, tz=zone,
                                      include_cancelled=include_cancelled)
-            rows = store.list_events(
-                session=session, owner=user,
-                start_utc=to_utc(start, zone) if start else None,
-                end_utc=to_utc(end, zone) if end else None,
-                include_cancelled=include_cancelled)
-            return [EventView.of(row, zone) for row in rows]
+            return _rows_in(session, user, start, end, include_cancelled, zone)
 
     def get_event(self, user: str, event_id: int, *, tz: str | None = None) -> EventView | None:
         """One event of this user (cancelled ones too), or None."""
@@ -96,11 +91,13 @@ class Assistant:
     def create_event(self, user: str, *, title: str, start: datetime, end: datetime, all_day: bool = False,
                      location: str | None = None, kind: str | None = None, tz: str | None = None,
                      attendees: list[str] | None = None, recurrence: str | None = None,
-                     utterance: str | None = None, session_id: str = "api") -> EventView:
-        """Store a new event (naive times are wall times in `tz`) and log it."""
+                     utterance: str | None = None, session_id: str = "api",
+                     alerts: list[int] | None = None) -> EventView:
+        """Store a new event (naive times are wall times in `tz`) and log it; `alerts` are
+        minutes before the start."""
         zone = self.zone(tz)
         fields = check_fields({"title": title, "start": start, "end": end, "location": location, "all_day": all_day,
-                               "kind": kind, "attendees": attendees, "recurrence": recurrence}, zone)
+                               "kind": kind, "attendees": attendees, "recurrence": recurrence, "alerts": alerts}, zone)
         with self.sessions.begin() as session, refused_rule():
             row = store.add_event(session=session, owner=user, tz=zone, utterance=utterance, **fields)
             store.log_operation(session=session, owner=user, session_id=session_id, operation="create",
@@ -145,6 +142,82 @@ class Assistant:
                                     event=row, before=before, after=store.snapshot(row))
             return EventView.of(row, row.tz)
 
+    # -- alerts and free time -----------------------------------------------------------
+    def due_alerts(self, user: str, start: datetime, end: datetime, *, tz: str | None = None) -> list[dict]:
+        """The alerts ringing in [start, end) (naive = wall times in `tz`), in time order:
+        {event_id, title, event_start, alert_at, minutes_before, original_start, tz}, one
+        per alert of each event, and of each occurrence of a series."""
+        from assistant import alerts
+
+        zone = self.zone(tz)
+        first, last = _window(start, end, zone)
+        with self.sessions.begin() as session:
+            return alerts.due(session=session, owner=user, start_utc=first, end_utc=last, tz=zone)
+
+    def free(self, user: str, start: datetime, end: datetime, min_minutes: int = 0, *,
+             tz: str | None = None) -> list[dict[str, str]]:
+        """The free windows of [start, end) inside waking hours (settings.waking), at least
+        `min_minutes` long, as [{"start", "end"}] wall times in `tz`. Timed events and
+        occurrences are busy; all-day events are not (as calendar apps treat them)."""
+        from assistant import freetime
+
+        zone = self.zone(tz)
+        first, last = _window(start, end, zone)
+        if not isinstance(min_minutes, int) or min_minutes < 0:
+            raise BadEvent("min_minutes must be a whole number of minutes, 0 or more")
+        with self.sessions.begin() as session:
+            spans = freetime.windows(session=session, owner=user, start_utc=first, end_utc=last, tz=zone,
+                                     waking=self.settings.waking, min_minutes=min_minutes)
+        return [{"start": wall(a, zone).isoformat(timespec="seconds"),
+                 "end": wall(b, zone).isoformat(timespec="seconds")} for a, b in spans]
+
+    # -- one occurrence of a series ------------------------------------------------------
+    def cancel_occurrence(self, user: str, event_id: int, original_start: datetime, *, scope: str = "one",
+                          tz: str | None = None, session_id: str = "api") -> EventView | None:
+        """Cancel one occurrence of a series by its original start (as `expand` lists it in
+        `original_start`; naive = wall time in `tz`): alone (an EXDATE), with the following
+        ones (`scope="following"`: the series ends before it) or the whole series ("all").
+        None when this user has no such series or occurrence."""
+        from assistant import occurrences
+
+        zone = self.zone(tz)
+        with self.sessions.begin() as session:
+            found = occurrences.find(session=session, owner=user, event_id=event_id,
+                                     original_start=original_start, zone=zone)
+            if found is None:
+                return None
+            return occurrences.cancel(session=session, row=found[0], original=found[1], scope=_scope(scope),
+                                      zone=zone, record=self._recorder(session, user, session_id))
+
+    def change_occurrence(self, user: str, event_id: int, original_start: datetime, *, scope: str = "one",
+                          tz: str | None = None, session_id: str = "api", **changes) -> EventView | None:
+        """Change one occurrence of a series (`start`, `end`; `title`, `location` alone only):
+        alone (its own row, RFC 5545 RECURRENCE-ID), with the following ones (the series is
+        split there) or the whole series. Returns the changed occurrence; None when this user
+        has no such series or occurrence."""
+        from assistant import occurrences
+
+        unknown = set(changes) - {"start", "end", "title", "location"}
+        if unknown:
+            raise BadEvent(f"cannot change {sorted(unknown)} of one occurrence: use start, end, title, location")
+        zone = self.zone(tz)
+        with self.sessions.begin() as session, refused_rule():
+            found = occurrences.find(session=session, owner=user, event_id=event_id,
+                                     original_start=original_start, zone=zone)
+            if found is None:
+                return None
+            return occurrences.change(session=session, row=found[0], original=found[1], scope=_scope(scope),
+                                      zone=zone, record=self._recorder(session, user, session_id), **changes)
+
+    def _recorder(self, session: Session, user: str, session_id: str):
+        """Log each write of one facade call with one stamp (undo and audit)."""
+        stamp = store.utcnow()
+
+        def record(operation: str, row, before: dict | None) -> None:
+            store.log_operation(session=session, owner=user, session_id=session_id, operation=operation,
+                                event=row, before=before, after=store.snapshot(row), at=stamp)
+        return record
+
     def reset(self, user: str = "me") -> int:
         """The demo's "reset calendar": HARD-deletes this user's events, log and conversations.
 
@@ -153,6 +226,40 @@ class Assistant:
         """
         with self.sessions.begin() as session:
             return store.clear_owner(session=session, owner=user)
+
+
+def _rows_in(session: Session, user: str, start: datetime | None, end: datetime | None, include_cancelled: bool,
+             zone: str) -> list[EventView]:
+    """The rows overlapping [start, end) for a viewer in `zone` (all-day ones by their own dates)."""
+    from assistant.agenda import FLOATING_SLACK, overlapping
+
+    first = to_utc(start, zone) if start else None
+    last = to_utc(end, zone) if end else None
+    rows = store.list_events(session=session, owner=user, start_utc=first and first - FLOATING_SLACK,
+                             end_utc=last and last + FLOATING_SLACK, include_cancelled=include_cancelled)
+    views = [EventView.of(row, zone) for row in rows]
+    return [v for v in views if overlapping(v, first or datetime.min, last or datetime.max, zone)]
+
+
+MAX_WINDOW = timedelta(days=366)
+
+
+def _window(start: datetime, end: datetime, zone: str) -> tuple[datetime, datetime]:
+    """A checked [start, end) as naive UTC: end after start, at most a year long."""
+    first, last = to_utc(checks.moment("start", start), zone), to_utc(checks.moment("end", end), zone)
+    if last <= first:
+        raise BadEvent("end must be after start")
+    if last - first > MAX_WINDOW:
+        raise BadEvent("the window must be at most 366 days long")
+    return first, last
+
+
+def _scope(scope: str) -> str:
+    from assistant.occurrences import SCOPES
+
+    if scope not in SCOPES:
+        raise BadEvent(f"scope must be one of {list(SCOPES)}, not {scope!r}")
+    return scope
 
 
 @contextmanager
@@ -179,6 +286,8 @@ def check_fields(changes: dict, zone: str, current=None) -> dict:
         if not isinstance(attendees, (list, tuple)) or not all(isinstance(a, str) for a in attendees):
             raise BadEvent("attendees must be a list of names")
         out["attendees"] = [checks.title(a, "attendee") for a in attendees]
+    if "alerts" in changes:
+        out["alerts"] = checks.alerts(changes["alerts"])
     if "all_day" in changes:
         if not isinstance(changes["all_day"], bool):
             raise BadEvent("all_day must be true or false")

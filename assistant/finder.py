@@ -7,12 +7,11 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from assistant import followups, matching, store
+from assistant.commands import GENERIC_KINDS
 from assistant.models import Event
-from assistant.views import to_utc
+from assistant.views import EventView, to_utc
 
 MAX_DAY_ANSWER_WORDS = 4  # "on friday", "the one on december 1", "tomorrow at ten"
-# DOMAIN words that name no particular kind of event ("cancel the event on friday").
-GENERIC_KINDS = frozenset({"event", "events", "calendar", "entry", "thing", "something", "plan", "plans"})
 
 
 @dataclass(frozen=True)
@@ -25,21 +24,38 @@ class Found:
     elsewhere: bool = False  # the closest has the right title but not the day that was said
 
 
-def overlaps(event: Event, span, tz: str) -> bool:
+def overlaps(event: Event, span, tz: str, skip: set[datetime] = frozenset()) -> bool:
     """Whether an event is the one a time span names: for a day or longer, any event that
-    overlaps it; for a time of day ("my event at one pm"), the timed events starting then."""
+    overlaps it; for a time of day ("my event at one pm"), the timed events starting then.
+    A series is named by any of its occurrences (minus `skip`: EXDATEs, changed ones)."""
     start = to_utc(span.start, tz)
     end = to_utc(span.end, tz) if span.end is not None else start
-    if event.recurrence:  # a series is named by any of its occurrences
-        from assistant.agenda import occurrences
+    if event.recurrence:
+        from assistant.agenda import starts
 
-        return bool(occurrences(event, start, max(end, start + timedelta(minutes=1)), tz,
-                                skip=store.excluded(event)))
-    if span.grain in ("second", "minute", "hour"):
-        return not event.all_day and (start <= event.start_utc < end or event.start_utc == start)
+        found = starts(event, start, max(end, start + timedelta(minutes=1)), skip)
+        if span.grain in ("second", "minute", "hour"):
+            return not event.all_day and any(start <= s < max(end, start + timedelta(minutes=1)) for s in found)
+        return bool(found)
+    return view_overlaps(EventView.of(event, tz), span, tz)
+
+
+def _within(ev_start: datetime, ev_end: datetime, all_day: bool, grain: str | None, start: datetime,
+            end: datetime) -> bool:
+    if grain in ("second", "minute", "hour"):
+        return not all_day and (start <= ev_start < end or ev_start == start)
     if end <= start:
-        return event.start_utc <= start < event.end_utc
-    return event.start_utc < end and event.end_utc > start
+        return ev_start <= start < ev_end
+    return ev_start < end and ev_end > start
+
+
+def view_overlaps(view: EventView, span, tz: str) -> bool:
+    """`overlaps` for one listed event or occurrence (an all-day one by its own dates)."""
+    from assistant.agenda import bounds
+
+    start = to_utc(span.start, tz)
+    end = to_utc(span.end, tz) if span.end is not None else start
+    return _within(*bounds(view, tz), view.all_day, span.grain, start, end)
 
 
 def find(*, session: Session, owner: str, name: str | None, kind: str | None, span, tz: str,
@@ -55,7 +71,7 @@ def find(*, session: Session, owner: str, name: str | None, kind: str | None, sp
     if name is None and kind is None and span is None:
         return Found([])  # nothing says which event: the dialogue asks
     rows = store.list_events(session=session, owner=owner)
-    dated = [r for r in rows if overlaps(r, span, tz)] if span is not None and span.start is not None else rows
+    dated = on_span(session, rows, span, tz)
     heard = name or kind
     if heard is None:
         return Found(_upcoming_first(dated, now))
@@ -72,6 +88,15 @@ def find(*, session: Session, owner: str, name: str | None, kind: str | None, sp
     return Found([], closest, heard, elsewhere=bool(everywhere) and everywhere[0][0] >= matching.MATCH)
 
 
+def on_span(session: Session, rows: list[Event], span, tz: str) -> list[Event]:
+    """The rows the span names (all of them when no time was said)."""
+    if span is None or span.start is None:
+        return rows
+    from assistant.agenda import replaced
+
+    return [r for r in rows if overlaps(r, span, tz, replaced(session=session, series=r) if r.recurrence else set())]
+
+
 def _score(heard: str, kind: str | None, event: Event) -> float:
     best = matching.score(heard, event.title)
     if kind is not None and event.kind and event.kind.lower() == kind.lower():
@@ -86,7 +111,7 @@ def _upcoming_first(rows: list[Event], now: datetime) -> list[Event]:
     return upcoming or rows
 
 
-def pick(text: str, candidates: list[Event], labels: list[str], tz: str, now: datetime) -> int | None:
+def pick(text: str, candidates: list[EventView], labels: list[str], tz: str, now: datetime) -> int | None:
     """Which listed candidate an answer means: a button label, "the first one", a title,
     or "the one on friday"."""
     from assistant.timing import resolve
@@ -108,7 +133,7 @@ def pick(text: str, candidates: list[Event], labels: list[str], tz: str, now: da
     # ("set an alarm for ten tomorrow" must not pick the ten o'clock event).
     span = resolve(rest, now, tz) if rest and len(rest.split()) <= MAX_DAY_ANSWER_WORDS else None
     if span is not None and span.start is not None:
-        on = [i for i, c in enumerate(candidates) if overlaps(c, span, tz)]
+        on = [i for i, c in enumerate(candidates) if view_overlaps(c, span, tz)]
         if len(on) == 1:
             return on[0]
     return None

@@ -123,6 +123,29 @@ def ordinal(text: str, count: int) -> int | None:
     return None
 
 
+SCOPE_ONE = ("only this one", "just this one", "this one", "only that one", "just that one", "that one",
+             "only this", "just this", "only that", "just that", "only this occurrence", "just the one",
+             "only the one", "only one", "just one", "this occurrence", "that occurrence", "only that day",
+             "just that day", "only this time", "just this time", "this time")
+SCOPE_FOLLOWING = re.compile(r"\b(following|after( that| this)?|onwards?|from (then|now|there) on|"
+                             r"future( ones)?|all future|and later|later ones|going forward|from that one)\b")
+SCOPE_ALL = re.compile(r"\b(all( of)?( them| it)?|every( one| occurrence| time)?|everything|whole( series)?|"
+                       r"entire( series)?|the series|all occurrences|each( one)?)\b")
+
+
+def scope(text: str) -> str | None:
+    """Which occurrences of a series an answer means: "one" (yes, "only this one"),
+    "following" ("this and the following ones"), "all" ("all of them"), or None."""
+    phrase = _strip_tail(normal(text))
+    if SCOPE_FOLLOWING.search(phrase):
+        return "following"
+    if SCOPE_ALL.search(phrase):
+        return "all"
+    if phrase in SCOPE_ONE or phrase.removeprefix("yes ") in SCOPE_ONE or is_yes(text):
+        return "one"
+    return None
+
+
 def says_date(text: str) -> bool:
     """Whether a time phrase names a day (a weekday, a month, tomorrow, the 18th...)."""
     phrase = normal(text)

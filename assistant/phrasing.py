@@ -67,3 +67,22 @@ def repeat_text(rrule: str | None) -> str:
         return f"{every} " + join([_DAYS.get(d, d) for d in days])
     unit = _UNITS.get(parts.get("FREQ", ""), "time")
     return f"{every} {unit}" if interval <= 2 else f"every {interval} {unit}s"
+
+
+def series_text(view: EventView) -> str:
+    """How a series repeats, with its time: "every Monday at 9:00 AM", "every day (all day)"."""
+    repeat = repeat_text(view.recurrence)
+    return f"{repeat} (all day)" if view.all_day else f"{repeat} at {clock_text(view.start_dt)}"
+
+
+def length_text(minutes: int) -> str:
+    """ "1 hour", "1 hour and 30 minutes", "2 days", "45 minutes"."""
+    days, rest = divmod(int(minutes), 24 * 60)
+    hours, mins = divmod(rest, 60)
+    parts = [count(n, unit) for n, unit in ((days, "day"), (hours, "hour"), (mins, "minute")) if n]
+    return join(parts) if parts else "0 minutes"
+
+
+def before_text(minutes: int) -> str:
+    """When an alert rings: "1 hour before", "when it starts"."""
+    return "when it starts" if minutes == 0 else f"{length_text(minutes)} before"

@@ -1,110 +1,207 @@
-"""Queries: what is on the calendar, said the way a speaker reads it aloud.
+"""Queries: what is on the calendar, and when the user is free, said the way a speaker reads it aloud.
 
-A mixin of the Dialogue (assistant/dialogue.py): it uses the turn, the session and the
-reply helpers the Dialogue defines.
+"what do I have tomorrow", "when is the dentist", "what's next": the events of the window
+(occurrences of recurring events included, exceptions applied: assistant/agenda.py).
+"when am I free on Friday", "do I have time for a 2 hour meeting tomorrow": the free
+windows inside waking hours (assistant/freetime.py).
 """
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-from assistant import followups, phrasing, timing
-from assistant.views import EventView, Reply, to_utc
-from nlu.result import Parse
+from assistant import agenda, freetime, matching, phrasing, timing
+from assistant.commands import Command
+from assistant.questions import Listed
+from assistant.views import EventView, Reply, to_utc, wall
+
+if TYPE_CHECKING:
+    from assistant.dialogue import Dialogue
 
 MAX_LISTED = 8
 
 
-class Telling:
-    """Answers to "what do I have tomorrow", "when is the dentist", "what's next"."""
+def query(d: "Dialogue", cmd: Command) -> Reply:
+    """The events in the said window, or (no window) what is left today and what comes next."""
+    span = cmd.when if cmd.when is not None and cmd.when.start is not None else None
+    if span is None:
+        return query_upcoming(d, cmd.name)
+    start, end = span.start, span.end or span.start + timedelta(days=1)
+    views = events_in(d, start, end, cmd.name)
+    one_day = end - start <= timedelta(days=1) and span.grain not in timing.TIME_GRAINS
+    where = f"on {phrasing.day_text(start, d.turn.now.year)}" if one_day else between(d, start, end)
+    if not views:
+        return d.say(f"You have nothing {where}." if not cmd.name else f"I found no \"{cmd.name}\" {where}.", "query")
+    same_day = start.date() == (end - timedelta(microseconds=1)).date()
+    items = [item(d, v, same_day and v.start_dt.date() == start.date()) for v in views]
+    remember(d, views)
+    return d.say(f"{where[0].upper()}{where[1:]} you have {phrasing.count(len(views), 'event')}: "
+                 f"{listing(items)}.", "query", views)
 
-    def query(self, parse: Parse) -> Reply:
-        span = parse.when if parse.when is not None and parse.when.start is not None else None
-        name = self.slot("NAME")
-        if name is not None and followups.is_pronoun(name):
-            name = None
-        if span is None:
-            return self.query_upcoming(name)
-        start, end = span.start, span.end or span.start + timedelta(days=1)
-        views = self.agenda(start, end, name)
-        one_day = end - start <= timedelta(days=1) and span.grain not in timing.TIME_GRAINS
-        where = f"on {phrasing.day_text(start, self.turn.now.year)}" if one_day else self.between(start, end)
-        if not views:
-            return self.say(f"You have nothing {where}." if not name else
-                            f"I found no \"{name}\" {where}.", "query")
-        same_day = start.date() == (end - timedelta(microseconds=1)).date()
-        items = [self.item(v, same_day and v.start_dt.date() == start.date()) for v in views]
-        self.remember(views)
-        return self.say(f"{where[0].upper()}{where[1:]} you have {phrasing.count(len(views), 'event')}: "
-                        f"{self.listing(items)}.", "query", views)
 
-    def query_upcoming(self, name: str | None) -> Reply:
-        """No range: what is left today and what comes next."""
-        now = self.turn.now
-        midnight = timing.at(now.date() + timedelta(days=1), datetime.min.time(), self.turn.tz)
-        views = self.agenda(now, None, name)
-        if name:
-            if not views:
-                return self.say(f"I found no upcoming \"{name}\".", "query")
-            first = views[0]
-            place = f" at {first.location}" if first.location else ""
-            more = f" Then {self.listing([self.when(v) for v in views[1:4]])}." if len(views) > 1 else ""
-            self.remember(views[:1])
-            return self.say(f"\"{first.title}\"{place} is on {self.when(first)}.{more}", "query",
-                            views[:MAX_LISTED])
-        cut = midnight.replace(tzinfo=None)
-        today = [v for v in views if v.start_dt < cut]
-        later = [v for v in views if v.start_dt >= cut][:3]
-        parts = [f"Today you have {phrasing.count(len(today), 'event')}: "
-                 f"{self.listing([self.item(v, True) for v in today])}." if today else "Nothing else today."]
-        if later:
-            parts.append(f"Next: {self.listing([self.describe(v) for v in later])}.")
-        elif not today:
-            parts = ["Your calendar is clear from now on."]
-        self.remember(today + later)
-        return self.say(" ".join(parts), "query", today + later)
+def query_upcoming(d: "Dialogue", name: str | None) -> Reply:
+    """No range: what is left today and what comes next."""
+    now = d.turn.now
+    midnight = timing.at(now.date() + timedelta(days=1), datetime.min.time(), d.turn.tz)
+    views = events_in(d, now, None, name)
+    if name:
+        return next_of(d, name, views)
+    cut = midnight.replace(tzinfo=None)
+    today = [v for v in views if v.start_dt < cut]
+    later = [v for v in views if v.start_dt >= cut][:3]
+    parts = [f"Today you have {phrasing.count(len(today), 'event')}: "
+             f"{listing([item(d, v, True) for v in today])}." if today else "Nothing else today."]
+    if later:
+        parts.append(f"Next: {listing([d.describe(v) for v in later])}.")
+    elif not today:
+        parts = ["Your calendar is clear from now on."]
+    remember(d, today + later)
+    return d.say(" ".join(parts), "query", today + later)
 
-    def agenda(self, start: datetime, end: datetime | None, name: str | None) -> list[EventView]:
-        """The events in the window (recurring ones expanded), narrowed to a title when one was said."""
-        from assistant import agenda, matching
 
-        views = agenda.window(session=self.session, owner=self.turn.user, start_utc=to_utc(start, self.turn.tz),
-                              end_utc=to_utc(end, self.turn.tz) if end else None, tz=self.turn.tz)
-        if name:
-            views = [v for v in views if matching.score(name, v.title) >= matching.MATCH]
-        return views
+def next_of(d: "Dialogue", name: str, views: list[EventView]) -> Reply:
+    """ '"dentist" is on Wednesday, November 25 at 9:00 AM. Then ...' """
+    if not views:
+        return d.say(f"I found no upcoming \"{name}\".", "query")
+    first = views[0]
+    place = f" at {first.location}" if first.location else ""
+    more = f" Then {listing([d.when(v) for v in views[1:4]])}." if len(views) > 1 else ""
+    remember(d, views[:1])
+    return d.say(f"\"{first.title}\"{place} is on {d.when(first)}.{more}", "query", views[:MAX_LISTED])
 
-    def remember(self, views: list[EventView]) -> None:
-        """What "it" means next turn: the one event said, or (several said) a choice among them."""
-        ids = list(dict.fromkeys(v.id for v in views))
-        if len(ids) == 1:
-            self.last_event_id = ids[0]
-        elif ids:  # "move it to five pm" right after a list: ask which of those
-            self.pending = {"kind": "listed", "ids": ids[:MAX_LISTED]}
 
-    def item(self, view: EventView, day_known: bool) -> str:
-        if not day_known:
-            return self.describe(view)
-        place = f" at {view.location}" if view.location else ""
-        return f"\"{view.title}\"{place} " + ("(all day)" if view.all_day else f"at {phrasing.clock_text(view.start_dt)}")
+def events_in(d: "Dialogue", start: datetime, end: datetime | None, name: str | None) -> list[EventView]:
+    """The events in the window (recurring ones expanded), narrowed to a title when one was said."""
+    views = agenda.window(session=d.session, owner=d.turn.user, start_utc=to_utc(start, d.turn.tz),
+                          end_utc=to_utc(end, d.turn.tz) if end else None, tz=d.turn.tz)
+    if name:
+        views = [v for v in views if matching.score(name, v.title) >= matching.MATCH]
+    return views
 
-    def listing(self, items: list[str]) -> str:
-        if len(items) > MAX_LISTED:
-            items = items[:MAX_LISTED] + [f"{len(items) - MAX_LISTED} more"]
-        return phrasing.join(items)
 
-    def between(self, start: datetime, end: datetime) -> str:
-        """ "from Monday, November 23 to Sunday, November 29" (whole days: the last day said
-        inclusively), else "between ... at 2:00 PM and ... at 4:00 PM"."""
-        midnight = datetime.min.time()
-        if start.time() == midnight and end.time() == midnight:
-            last = end - timedelta(days=1)
-            return f"from {phrasing.day_text(start, self.turn.now.year)} to {phrasing.day_text(last, self.turn.now.year)}"
-        if start.date() == end.date() or end - start <= timedelta(hours=1):
-            clock = f"at {phrasing.clock_text(start)}" if end - start <= timedelta(hours=1) else \
-                f"between {phrasing.clock_text(start)} and {phrasing.clock_text(end)}"
-            return f"on {phrasing.day_text(start, self.turn.now.year)} {clock}"
-        return f"between {self.moment(start)} and {self.moment(end)}"
+def remember(d: "Dialogue", views: list[EventView]) -> None:
+    """What "it" means next turn: the one event said, or (several said) a choice among them."""
+    ids = list(dict.fromkeys(v.id for v in views))
+    if len(ids) == 1:
+        d.last_event_id = ids[0]
+    elif ids:  # "move it to five pm" right after a list: ask which of those
+        d.question = Listed(tuple(ids[:MAX_LISTED]))
 
-    def moment(self, moment: datetime) -> str:
-        text = phrasing.day_text(moment, self.turn.now.year)
-        return text if moment.time() == datetime.min.time() else f"{text} at {phrasing.clock_text(moment)}"
+
+def item(d: "Dialogue", view: EventView, day_known: bool) -> str:
+    if not day_known:
+        return d.describe(view)
+    place = f" at {view.location}" if view.location else ""
+    return f"\"{view.title}\"{place} " + ("(all day)" if view.all_day else f"at {phrasing.clock_text(view.start_dt)}")
+
+
+def listing(items: list[str]) -> str:
+    if len(items) > MAX_LISTED:
+        items = items[:MAX_LISTED] + [f"{len(items) - MAX_LISTED} more"]
+    return phrasing.join(items)
+
+
+def between(d: "Dialogue", start: datetime, end: datetime) -> str:
+    """ "from Monday, November 23 to Sunday, November 29" (whole days: the last day said
+    inclusively), else "between ... at 2:00 PM and ... at 4:00 PM"."""
+    year = d.turn.now.year
+    midnight = datetime.min.time()
+    if start.time() == midnight and end.time() == midnight:
+        return f"from {phrasing.day_text(start, year)} to {phrasing.day_text(end - timedelta(days=1), year)}"
+    if start.date() == end.date() or end - start <= timedelta(hours=1):
+        clock = f"at {phrasing.clock_text(start)}" if end - start <= timedelta(hours=1) else \
+            f"between {phrasing.clock_text(start)} and {phrasing.clock_text(end)}"
+        return f"on {phrasing.day_text(start, year)} {clock}"
+    return f"between {moment(start, year)} and {moment(end, year)}"
+
+
+def moment(value: datetime, year: int) -> str:
+    text = phrasing.day_text(value, year)
+    return text if value.time() == datetime.min.time() else f"{text} at {phrasing.clock_text(value)}"
+
+
+# -- free time --------------------------------------------------------------------------------
+MAX_DAYS_SAID = 7
+
+
+def availability(d: "Dialogue", cmd: Command) -> Reply:
+    """The free windows of the said window (today when none), at least the said length."""
+    span = cmd.when
+    start, end = _search(d, span)
+    if end <= start:
+        return d.say("That time is already over.", "availability")
+    minutes = int(span.duration.total_seconds() // 60) if span is not None and span.duration else 0
+    first, last = to_utc(start, d.turn.tz), to_utc(end, d.turn.tz)
+    free = freetime.windows(session=d.session, owner=d.turn.user, start_utc=first, end_utc=last, tz=d.turn.tz,
+                            waking=d.bot.settings.waking, min_minutes=minutes)
+    busy = freetime.busy_in(session=d.session, owner=d.turn.user, start_utc=first, end_utc=last, tz=d.turn.tz)
+    whole = freetime.waking_hours(first, last, d.turn.tz, d.bot.settings.waking)
+    clipped = span is None or span.start is None or start > span.start
+    return d.say(free_text(d, span, free, whole, minutes, clipped), "availability", busy)
+
+
+def _search(d: "Dialogue", span) -> tuple[datetime, datetime]:
+    """The window to search: the said one (its rest, when it has begun), else the rest of today."""
+    now = d.turn.now
+    if span is None or span.start is None:
+        return now, timing.at(now.date() + timedelta(days=1), datetime.min.time(), d.turn.tz)
+    return max(span.start, now), span.end or span.start + timedelta(days=1)
+
+
+def free_text(d: "Dialogue", span, free: list, whole: list, minutes: int, clipped: bool) -> str:
+    """ "On Friday, November 27 you are free from 8:00 AM to 10:00 AM and from 11:00 AM to
+    10:00 PM."; with a length asked for, a yes or no first. `clipped`: the search began now."""
+    if len({wall(s, d.turn.tz).date() for s, _ in whole}) > 1:
+        return _days_text(d, free, whole, minutes)
+    where = _where(d, span)
+    if not free:
+        bounds = f" between {_clock(d, whole[0][0])} and {_clock(d, whole[-1][1])}" if whole else ""
+        need = f" no free stretch of {phrasing.length_text(minutes)}" if minutes else " no free time"
+        return _cap(f"{'No, ' if minutes else ''}{where} you have{need}{bounds}.")
+    room = f"Yes, {where} you have room for {phrasing.length_text(minutes)}" if minutes else f"{where} you are free"
+    if free == whole and not clipped:
+        what = "the whole time" if span.grain in timing.TIME_GRAINS else "all day"
+        return _cap(f"{room} {what}, from {_clock(d, free[0][0])} to {_clock(d, free[0][1])}.")
+    return _cap(f"{room} {_ranges(d, free)}.")
+
+
+def _days_text(d: "Dialogue", free: list, whole: list, minutes: int) -> str:
+    """Several days: each day's free windows ("Monday, November 23 from 8:00 AM to 10:00 PM";
+    a day free from waking to sleeping: "all day")."""
+    year = d.turn.now.year
+    first, last = wall(whole[0][0], d.turn.tz), wall(whole[-1][1], d.turn.tz)
+    where = f"from {phrasing.day_text(first, year)} to {phrasing.day_text(last, year)}"
+    need = f" for {phrasing.length_text(minutes)}" if minutes else ""
+    if not free:
+        return _cap(f"{'No, ' if minutes else ''}{where} you have no free time{need}.")
+    by_day: dict = {}
+    for a, b in free:
+        by_day.setdefault(wall(a, d.turn.tz).date(), []).append((a, b))
+    full = {wall(a, d.turn.tz).date(): [(a, b)] for a, b in whole}
+    said = [f"{phrasing.day_text(wall(spans[0][0], d.turn.tz), year)} "
+            + ("all day" if spans == full.get(day) else _ranges(d, spans))
+            for day, spans in list(by_day.items())[:MAX_DAYS_SAID]]
+    more = f"; and {phrasing.count(len(by_day) - MAX_DAYS_SAID, 'more day')}" if len(by_day) > MAX_DAYS_SAID else ""
+    return _cap(f"{'Yes, ' if minutes else ''}{where} you are free{need}: {'; '.join(said)}{more}.")
+
+
+def _where(d: "Dialogue", span) -> str:
+    """ "on Friday, November 27", "on Friday, November 27 between 12:00 PM and 6:00 PM", "today"."""
+    if span is None or span.start is None:
+        return f"today, {phrasing.day_text(d.turn.now, d.turn.now.year)},"
+    start, end = span.start, span.end or span.start + timedelta(days=1)
+    if span.grain in timing.TIME_GRAINS or end - start > timedelta(days=1):
+        return between(d, start, end)
+    return f"on {phrasing.day_text(start, d.turn.now.year)}"
+
+
+def _ranges(d: "Dialogue", spans: list) -> str:
+    return phrasing.join([f"from {_clock(d, a)} to {_clock(d, b)}" for a, b in spans])
+
+
+def _clock(d: "Dialogue", moment_utc: datetime) -> str:
+    return phrasing.clock_text(wall(moment_utc, d.turn.tz))
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]

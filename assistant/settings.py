@@ -6,6 +6,8 @@
     ASSISTANT_LENGTHS    default event lengths per kind in minutes, "meeting=60,call=30"
                          (merged over the built-in table; the key "default" is the fallback)
     ASSISTANT_API_KEYS   development REST keys, "alice:key1,bob:key2:ro" (assistant/api/keys.py)
+    ASSISTANT_REMINDER_TIME  the time of a reminder said with a day and no time (default 09:00)
+    ASSISTANT_WAKING_HOURS   the hours free time is looked for in, "08:00-22:00" (the default)
 
 This is the one place the assistant package reads its environment (the ui package reads
 DEMO_NOW in ui/state.py; nlu reads NLU_MODEL and NLU_CORPUS).
@@ -15,7 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import time, timedelta
 from pathlib import Path
 from types import MappingProxyType
 
@@ -39,9 +41,14 @@ class Settings:
     default_tz: str = "Europe/Paris"
     lengths: Mapping[str, int] = field(default_factory=lambda: DEFAULT_LENGTHS)
     api_keys: str = ""
+    reminder_time: time = time(9)
+    waking: tuple[time, time] = (time(8), time(22))
 
     def __post_init__(self) -> None:
         _check_zone(self.default_tz)
+        if not self.waking[0] < self.waking[1]:
+            first, last = self.waking
+            raise BadSettings(f"waking hours must start before they end, not {first:%H:%M}-{last:%H:%M}")
         for kind, minutes in self.lengths.items():
             if not isinstance(minutes, int) or minutes <= 0 or minutes > 7 * 24 * 60:
                 raise BadSettings(f"default length for {kind!r} must be 1..10080 minutes, not {minutes!r}")
@@ -72,7 +79,28 @@ class Settings:
             default_tz=env.get("ASSISTANT_TZ") or "Europe/Paris",
             lengths=MappingProxyType(lengths),
             api_keys=env.get("ASSISTANT_API_KEYS", ""),
+            reminder_time=_clock(env.get("ASSISTANT_REMINDER_TIME") or "09:00", "ASSISTANT_REMINDER_TIME"),
+            waking=_hours(env.get("ASSISTANT_WAKING_HOURS") or "08:00-22:00"),
         )
+
+
+def _clock(text: str, name: str) -> time:
+    """ "09:00" -> time(9): a wall-clock time HH:MM."""
+    clock = text.strip()
+    try:
+        if len(clock) != 5:
+            raise ValueError(clock)
+        return time.fromisoformat(clock)
+    except ValueError:
+        raise BadSettings(f"{name} {text!r} must be a time HH:MM, e.g. 09:00") from None
+
+
+def _hours(text: str) -> tuple[time, time]:
+    """ "08:00-22:00" -> (time(8), time(22))."""
+    first, sep, last = text.partition("-")
+    if not sep:
+        raise BadSettings(f"ASSISTANT_WAKING_HOURS {text!r} must look like 08:00-22:00")
+    return _clock(first, "ASSISTANT_WAKING_HOURS"), _clock(last, "ASSISTANT_WAKING_HOURS")
 
 
 def _parse_lengths(text: str) -> dict[str, int]:

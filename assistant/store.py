@@ -156,6 +156,8 @@ def restore_event(*, session: Session, event: Event, snapshot: dict[str, Any]) -
             setattr(event, name, _from_json(name, snapshot[name]))
         elif name in LIST_FIELDS[1:]:  # a snapshot logged before the field existed
             setattr(event, name, [])
+    if snapshot.get("original_start_utc"):  # a changed occurrence whose series moved
+        event.original_start_utc = datetime.fromisoformat(snapshot["original_start_utc"])
     event.updated_at = utcnow()
     session.flush()
     return event
@@ -184,23 +186,47 @@ def _from_json(name: str, value: Any) -> Any:
 
 def log_operation(*, session: Session, owner: str, session_id: str, operation: str, event: Event | None,
                   before: dict | None, after: dict | None, utterance: str | None = None,
-                  parse: dict | None = None) -> Operation:
-    """Record one write (for undo and audit)."""
+                  parse: dict | None = None, at: datetime | None = None) -> Operation:
+    """Record one write (for undo and audit). The writes of one chat turn share `at`, so an
+    undo reverts them together (splitting a series writes two rows)."""
     entry = Operation(owner=owner, session_id=session_id, utterance=utterance, parse=parse,
                       operation=operation, event_id=event.id if event is not None else None,
-                      before=before, after=after, at=utcnow())
+                      before=before, after=after, at=at or utcnow())
     session.add(entry)
     session.flush()
     return entry
+
+
+WRITES = ("create", "cancel", "reschedule", "update")
 
 
 def last_write(*, session: Session, owner: str, session_id: str) -> Operation | None:
     """This conversation's most recent write that has not been undone yet."""
     query = (select(Operation)
              .where(Operation.owner == owner, Operation.session_id == session_id,
-                    Operation.reverted_at.is_(None), Operation.operation.in_(("create", "cancel", "reschedule")))
+                    Operation.reverted_at.is_(None), Operation.operation.in_(WRITES))
              .order_by(Operation.id.desc()).limit(1))
     return session.scalars(query).first()
+
+
+def last_writes(*, session: Session, owner: str, session_id: str) -> list[Operation]:
+    """The writes of this conversation's last turn not undone yet (all those sharing the
+    last write's `at`), newest first."""
+    last = last_write(session=session, owner=owner, session_id=session_id)
+    if last is None:
+        return []
+    query = (select(Operation)
+             .where(Operation.owner == owner, Operation.session_id == session_id, Operation.at == last.at,
+                    Operation.reverted_at.is_(None), Operation.operation.in_(WRITES))
+             .order_by(Operation.id.desc()))
+    return list(session.scalars(query))
+
+
+def delete_event(*, session: Session, event: Event) -> None:
+    """Remove a row for good: only for undoing the creation of a changed occurrence (a
+    cancelled one would still hide the occurrence it replaced)."""
+    session.delete(event)
+    session.flush()
 
 
 def operations(*, session: Session, owner: str, session_id: str | None = None) -> list[Operation]:

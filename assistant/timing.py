@@ -9,10 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
-
-from assistant import followups
 
 TIME_GRAINS = ("second", "minute", "hour")
 ONE = {"second": timedelta(seconds=1), "minute": timedelta(minutes=1), "hour": timedelta(hours=1)}
@@ -38,6 +35,11 @@ def resolve(text: str, now: datetime, tz: str):
         return None
 
 
+def aware(moment_utc: datetime, tz: str) -> datetime:
+    """A stored naive-UTC moment as an aware time in the zone."""
+    return moment_utc.replace(tzinfo=ZoneInfo("UTC")).astimezone(ZoneInfo(tz))
+
+
 def at(day: date, clock: time, tz: str) -> datetime:
     """The aware moment of a wall date and time in the zone (zoneinfo handles DST gaps/folds)."""
     return datetime.combine(day, clock).replace(tzinfo=ZoneInfo(tz))
@@ -58,10 +60,10 @@ def plan_create(span, length: timedelta, tz: str) -> Times | None:
         return None
     start = span.start.astimezone(ZoneInfo(tz))
     if span.grain not in TIME_GRAINS:
-        end = span.end.astimezone(ZoneInfo(tz)) if span.end else start + timedelta(days=1)
-        day_start = at(start.date(), time(0), tz)
-        day_end = at(end.date(), time(0), tz) if end.time() == time(0) else at(end.date() + timedelta(days=1), time(0), tz)
-        return Times(day_start, max(day_end, day_start + timedelta(days=1)), True, span.rrule)
+        from assistant.checks import all_day_bounds
+
+        first, last = all_day_bounds(start, span.end.astimezone(ZoneInfo(tz)) if span.end else None)
+        return Times(first, last, True, span.rrule)
     if span.duration:
         end = plus(start, span.duration, tz)
     elif is_range(span):
@@ -71,16 +73,17 @@ def plan_create(span, length: timedelta, tz: str) -> Times | None:
     return Times(start, end, False, span.rrule)
 
 
-def merge(old: Times, span, phrase: str, length_if_timed: timedelta, tz: str) -> Times | None:
-    """The new times of a moved event: the said span merged with the old times by grain."""
+def merge(old: Times, span, day_said: bool, length_if_timed: timedelta, tz: str) -> Times | None:
+    """The new times of a moved event: the said span merged with the old times by grain
+    (a clock time alone keeps the day; `day_said` tells whether the new time names one)."""
     if span is None or span.start is None:
         return None
     zone = ZoneInfo(tz)
-    new = span.start.astimezone(zone)
+    new = span.start.astimezone(zone) if span.grain in TIME_GRAINS else span.start  # a day keeps its own date
     old_start = old.start.astimezone(zone)
     length = elapsed(old.start, old.end)
     if span.grain in TIME_GRAINS:
-        day = new.date() if followups.says_date(phrase) else old_start.date()
+        day = new.date() if day_said else old_start.date()
         start = at(day, new.timetz().replace(tzinfo=None), tz)
         if span.duration:
             length = span.duration
@@ -125,37 +128,3 @@ def elapsed(start: datetime, end: datetime) -> timedelta:
 def plus(moment: datetime, delta: timedelta, tz: str) -> datetime:
     """`moment` + elapsed `delta` (through UTC, so a DST change does not bend it)."""
     return (moment.astimezone(ZoneInfo("UTC")) + delta).astimezone(ZoneInfo(tz))
-
-
-# -- JSON forms, for a question that waits in the conversation state ----------------------
-def span_json(span) -> dict[str, Any] | None:
-    """A resolved span as JSON for the pending state."""
-    if span is None:
-        return None
-    return {"start": span.start.isoformat() if span.start else None,
-            "end": span.end.isoformat() if span.end else None, "grain": span.grain,
-            "duration": span.duration.total_seconds() if span.duration else None, "rrule": span.rrule}
-
-
-def span_of(data: dict[str, Any] | None):
-    """The span back from its JSON (an nlu TimeSpan)."""
-    from nlu.result import TimeSpan
-
-    if not data:
-        return None
-    return TimeSpan(start=datetime.fromisoformat(data["start"]) if data["start"] else None,
-                    end=datetime.fromisoformat(data["end"]) if data["end"] else None, grain=data["grain"],
-                    duration=timedelta(seconds=data["duration"]) if data.get("duration") else None,
-                    rrule=data.get("rrule"))
-
-
-def times_json(times: Times) -> dict[str, Any]:
-    """Event times as JSON for the pending state."""
-    return {"start": times.start.isoformat(), "end": times.end.isoformat(), "all_day": times.all_day,
-            "recurrence": times.recurrence}
-
-
-def times_of(data: dict[str, Any]) -> Times:
-    """Event times back from their JSON."""
-    return Times(datetime.fromisoformat(data["start"]), datetime.fromisoformat(data["end"]),
-                        data["all_day"], data.get("recurrence"))

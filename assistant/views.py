@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from assistant.models import Event
 
-OPERATIONS = ("create", "cancel", "reschedule", "query", "undo", "confirm", "clarify", "none")
+OPERATIONS = ("create", "cancel", "reschedule", "update", "query", "availability", "undo", "confirm", "clarify", "none")
 
 
 @dataclass(frozen=True)

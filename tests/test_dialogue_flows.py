@@ -386,13 +386,14 @@ def test_dialogue_concurrent_sessions_lose_no_write(db_url: str, scripted: Scrip
     # Given 4 clients talking at once, each in its own session, 10 creates each
     from concurrent.futures import ThreadPoolExecutor
 
-    for i in range(10):
-        scripted.add(reading(f"schedule task {i} tomorrow", "create", NAME=f"task {i}",
-                             dates={"tomorrow": day_span(date(2026, 11, 24))}))
+    for n in range(4):  # distinct titles: the same title at the same time would ask first (a duplicate)
+        for i in range(10):
+            scripted.add(reading(f"schedule task {n}.{i} tomorrow", "create", NAME=f"task {n}.{i}",
+                                 dates={"tomorrow": day_span(date(2026, 11, 24))}))
 
     def client(n: int) -> list[str]:
         bot = Assistant(db_url, parser=scripted)
-        return [bot.handle(f"client-{n}", f"schedule task {i} tomorrow", now=NOW, user=owner).operation
+        return [bot.handle(f"client-{n}", f"schedule task {n}.{i} tomorrow", now=NOW, user=owner).operation
                 for i in range(10)]
 
     with ThreadPoolExecutor(4) as pool:
@@ -400,7 +401,7 @@ def test_dialogue_concurrent_sessions_lose_no_write(db_url: str, scripted: Scrip
     # Then every turn wrote exactly one event
     assert operations == ["create"] * 40
     titles = sorted(e.title for e in Assistant(db_url).events(owner))
-    assert titles == sorted(f"task {i}" for i in range(10) for _ in range(4))
+    assert titles == sorted(f"task {n}.{i}" for i in range(10) for n in range(4))
 
 
 def test_dialogue_missing_title_is_asked(chat: Chat) -> None:

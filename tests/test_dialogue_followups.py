@@ -93,14 +93,14 @@ def _old(start: datetime, minutes: int = 90, all_day: bool = False) -> timing.Ti
 
 def test_dialogue_timing_all_day_event_moved_to_a_time_gets_a_default_length() -> None:
     old = timing.Times(*[datetime(2026, 11, 24, tzinfo=ZoneInfo(TZ)), datetime(2026, 11, 25, tzinfo=ZoneInfo(TZ))], True)
-    new = timing.merge(old, time_span(datetime(2026, 11, 23, 15)), "3 pm", timedelta(minutes=45), TZ)
+    new = timing.merge(old, time_span(datetime(2026, 11, 23, 15)), False, timedelta(minutes=45), TZ)
     assert (new.start.isoformat(), new.end.isoformat(), new.all_day) == (
         "2026-11-24T15:00:00+01:00", "2026-11-24T15:45:00+01:00", False)
 
 
 def test_dialogue_timing_all_day_moves_to_another_day() -> None:
     old = timing.Times(datetime(2026, 11, 24, tzinfo=ZoneInfo(TZ)), datetime(2026, 11, 26, tzinfo=ZoneInfo(TZ)), True)
-    new = timing.merge(old, day_span(datetime(2026, 11, 30).date()), "monday", timedelta(hours=1), TZ)
+    new = timing.merge(old, day_span(datetime(2026, 11, 30).date()), True, timedelta(hours=1), TZ)
     assert (new.start.day, new.end.day, new.all_day) == (30, 2, True)  # two days kept
 
 
@@ -120,7 +120,11 @@ def test_dialogue_timing_shift_keeps_length(start: datetime, minutes: int, hours
     old = _old(start.replace(second=0, microsecond=0), minutes)
     new = timing.shifted(old, timedelta(hours=hours), TZ)
     assert timing.elapsed(new.start, new.end) == timing.elapsed(old.start, old.end)
-    assert new.start.astimezone(ZoneInfo("UTC")) - old.start.astimezone(ZoneInfo("UTC")) == timedelta(hours=hours)
+    if hours % 24:  # hours are elapsed time
+        assert new.start.astimezone(ZoneInfo("UTC")) - old.start.astimezone(ZoneInfo("UTC")) == timedelta(hours=hours)
+    else:  # whole days keep the wall clock ("three days earlier" across a DST change)
+        assert (new.start.date() - old.start.date(), new.start.time()) == (timedelta(days=hours // 24),
+                                                                          old.start.time())
 
 
 def test_dialogue_timing_point_in_the_repeated_hour_is_not_a_range() -> None:

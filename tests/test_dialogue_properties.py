@@ -6,15 +6,16 @@ from datetime import date, datetime
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from assistant import Assistant
+from assistant import Assistant, checks
 from assistant.testing import ScriptedParser, day_span, reading
 
 NOW = datetime(2026, 11, 23, 9, 0)
 SLOW_OK = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 # Titles as a transcript or a typed command may carry them: any printable or control
-# character except NUL (refused by PostgreSQL, turned into a space at the door).
+# character except NUL (refused by PostgreSQL, turned into a space at the door), as long as
+# the title shows something (assistant/checks.py refuses invisible titles at every door).
 TITLES = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=80) \
-    .filter(lambda t: t.strip())
+    .filter(checks.visible)
 
 
 _made: list[str] = []
@@ -49,3 +50,15 @@ def test_dialogue_any_title_round_trips_byte_exact(tmp_path_factory, title: str)
     assert reply.operation == "create"
     assert reply.events[0].title == title
     assert [e.title.encode("utf-8") for e in bot.events("prop")] == [title.encode("utf-8")]
+
+
+@SLOW_OK
+@given(title=st.text(st.sampled_from(" \t\u200b\ufeff\x1b\x07\u00a0"), min_size=1, max_size=20))
+def test_dialogue_an_invisible_title_gets_a_clear_answer_and_writes_nothing(tmp_path_factory, title: str) -> None:
+    scripted = ScriptedParser()
+    text = f"schedule {title} on friday"
+    scripted.add(reading(text, "create", NAME=title, dates={"friday": day_span(date(2026, 11, 27))}))
+    bot = _bot(tmp_path_factory, scripted)
+    reply = bot.handle("p", text, now=NOW, user="prop")
+    assert reply.operation == "none" and reply.reply.startswith("I can't schedule that: title must not be empty")
+    assert bot.events("prop", include_cancelled=True) == []

@@ -1,7 +1,7 @@
 """Settings: read once from the environment, defaults documented, nonsense refused at start."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 from pathlib import Path
 
 import pytest
@@ -28,12 +28,21 @@ def test_store_settings_from_environment(tmp_path) -> None:
     assert Settings.from_env({"DATABASE_URL": url}).url == url
 
 
+def test_store_settings_reminder_time_and_waking_hours() -> None:
+    assert (Settings.from_env({}).reminder_time, Settings.from_env({}).waking) == (time(9), (time(8), time(22)))
+    chosen = Settings.from_env({"ASSISTANT_REMINDER_TIME": "07:30", "ASSISTANT_WAKING_HOURS": "06:45-23:15"})
+    assert (chosen.reminder_time, chosen.waking) == (time(7, 30), (time(6, 45), time(23, 15)))
+
+
 @pytest.mark.parametrize("env", [
     {"ASSISTANT_TZ": "Mars/Olympus"},
     {"ASSISTANT_LENGTHS": "call=abc"},
     {"ASSISTANT_LENGTHS": "call"},
     {"ASSISTANT_LENGTHS": "call=0"},
     {"DATABASE_URL": "calendar.db"},
+    {"ASSISTANT_REMINDER_TIME": "9"}, {"ASSISTANT_REMINDER_TIME": "25:00"}, {"ASSISTANT_REMINDER_TIME": "9 am"},
+    {"ASSISTANT_WAKING_HOURS": "22:00-08:00"}, {"ASSISTANT_WAKING_HOURS": "08:00"},
+    {"ASSISTANT_WAKING_HOURS": "8-22"},
 ])
 def test_store_settings_refuse_nonsense(env: dict) -> None:
     with pytest.raises(BadSettings):

@@ -158,7 +158,7 @@ def test_ui_app_line_under_a_move_shows_the_stored_time(app: AppTest, calendar: 
     # Then the event moved on its own day, and the line under the command says so
     [event] = rows(calendar)
     assert (event.title, event.start) == ("dentist", "2026-12-04T17:00:00")
-    assert bubbles(app)[-1][1] == 'Moved "dentist" to Friday, December 4 at 5:00 PM.'
+    assert bubbles(app)[-1][1] == 'Moved "dentist" on Friday, December 4 from 3:00 PM to 5:00 PM.'
     assert chat_captions(app)[-1].endswith("· **moved to Fri 04 Dec 2026 · 17:00–18:00**")
     assert "2026-11-23" not in chat_captions(app)[-1] and "Mon 23 Nov" not in chat_captions(app)[-1]
     assert "Week of 30 Nov 2026" in calendar_text(app)
@@ -294,19 +294,19 @@ def test_ui_app_panel_names_its_zone_and_shows_wall_times_in_it(app: AppTest, ca
 def test_ui_app_chat_and_calendar_agree_after_a_zone_switch(app: AppTest, calendar: Assistant) -> None:
     # Given a meeting made at 3 PM Paris time
     say(app, "meeting with bob tomorrow at 3 pm")
-    assert bubbles(app)[-1][1] == 'Scheduled "meeting" for Tuesday, November 24 at 3:00 PM.'
-    assert "Tue 24 Nov | 15:00–16:00 meeting · with bob" in week_lines(app)
+    assert bubbles(app)[-1][1] == 'Scheduled "meeting with bob" for Tuesday, November 24 at 3:00 PM.'
+    assert "Tue 24 Nov | 15:00–16:00 meeting with bob · with bob" in week_lines(app)
     # When the person switches to New York
     app.selectbox(key="tz").set_value("America/New_York").run()
     # Then the calendar shows 09:00, the line under the command says 09:00 too, and the old
     # answer says which zone its "3:00 PM" was in
-    assert "Tue 24 Nov | 09:00–10:00 meeting · with bob" in week_lines(app)
+    assert "Tue 24 Nov | 09:00–10:00 meeting with bob · with bob" in week_lines(app)
     assert chat_captions(app)[0].endswith("**created Tue 24 Nov 2026 · 09:00–10:00**")
     assert chat_captions(app)[1] == ("Times in this answer are Europe/Paris time; "
                                      "the calendar now shows America/New_York.")
     # and a new answer speaks the calendar's zone
     say(app, "what do i have tomorrow")
-    assert bubbles(app)[-1][1] == 'On Tuesday, November 24 you have 1 event: "meeting" at 9:00 AM.'
+    assert bubbles(app)[-1][1] == 'On Tuesday, November 24 you have 1 event: "meeting with bob" at 9:00 AM.'
     assert not [c for c in chat_captions(app)[2:] if c.startswith("Times in this answer")]
 
 

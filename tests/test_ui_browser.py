@@ -196,7 +196,7 @@ def test_ui_browser_laptop_command_week_follows_and_zone_switch(app_url: str, br
     expect(calendar).to_contain_text("Times in America/New_York (UTC-05:00)", timeout=TIMEOUT_MS)
     # Then a new answer and the calendar give the same time for the same event
     send(page, "what do i have tomorrow", 8)
-    spoken = re.search(r'"meeting" at (\d+:\d\d [AP]M)', bubbles.last.inner_text()).group(1)
+    spoken = re.search(r'"meeting with bob" at (\d+:\d\d [AP]M)', bubbles.last.inner_text()).group(1)
     assert clock_24h(spoken) == "09:00"
     assert f"{clock_24h(spoken)}–10:00 meeting" in week_row(page, "Tue 24 Nov")
     # and the line under the earlier command now says 09:00 too; its answer names its own zone

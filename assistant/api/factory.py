@@ -20,7 +20,7 @@ from assistant.api.auth import KeyRing
 from assistant.api.deps import one_at_a_time
 from assistant.api.keys import parse_env_keys
 from assistant.api.limits import BodyLimit
-from assistant.api.routes import audio, chat, events, feed, parse
+from assistant.api.routes import alerts, audio, chat, events, feed, free, occurrences, parse
 from assistant.core import Assistant
 from assistant.exceptions import StorageError
 
@@ -47,6 +47,9 @@ def create_app(assistant: Assistant | None = None, *, db_url: str | None = None,
     app.state.keys = KeyRing(lambda: bot.sessions, env_keys, guard=lambda: one_at_a_time(bot))
     for module in (parse, chat, audio, events, feed):
         app.include_router(module.router)
+    app.include_router(occurrences.router)
+    app.include_router(alerts.router)
+    app.include_router(free.router)
     app.add_middleware(BodyLimit, routes={audio.PATH: audio.UPLOAD_LIMIT})
     app.add_middleware(errors.AnswerWhenStopped)  # outermost: it sees the cancellation first
     app.add_api_route("/health", health, methods=["GET"], tags=["meta"], response_model=None,

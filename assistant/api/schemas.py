@@ -81,6 +81,7 @@ Moment = Annotated[datetime, BeforeValidator(iso_text), AfterValidator(sane_mome
 Flag = Annotated[bool, Strict()]  # JSON true or false only
 QueryFlag = Annotated[bool, BeforeValidator(true_or_false)]
 QueryMoment = Annotated[datetime | None, BeforeValidator(iso_text)]
+AlertMinutes = Annotated[int, Field(ge=0, le=checks.MAX_ALERT_MINUTES, strict=True)]
 SessionId = Annotated[str, Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9._:@-]+$")]
 
 
@@ -119,6 +120,8 @@ class EventBase(Strict):
     attendees: list[Short] | None = Field(None, max_length=200)
     recurrence: RRule = None
     tz: Zone = Field(None, description="zone of naive start/end and of the answer (default: the server's)")
+    alerts: list[AlertMinutes] | None = Field(None, max_length=checks.MAX_ALERTS,
+                                              description="minutes before the start at which to alert, e.g. [10, 60]")
 
 
 class EventCreate(EventBase):
@@ -182,7 +185,8 @@ class ChatReply(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     reply: str = Field(examples=['Scheduled "visit to Trivandrum" for Sunday, July 18, 2027 (all day).'])
-    operation: str = Field(examples=["create"], description="create, cancel, reschedule, query, undo, confirm, clarify or none")
+    operation: str = Field(examples=["create"], description="create, cancel, reschedule, update, query, availability, "
+                                                            "undo, confirm, clarify or none")
     events: list[EventPublic]
     choices: list[str] = []
     parse: dict[str, Any] | None = None

@@ -112,7 +112,7 @@ def create_event(body: EventCreate, response: Response, who: Principal = Depends
     with deps.one_at_a_time(bot):
         view = bot.create_event(who.user, title=body.title, start=start, end=end, all_day=body.all_day,
                                 location=body.location, kind=body.kind, tz=body.tz,
-                                attendees=body.attendees, recurrence=body.recurrence)
+                                attendees=body.attendees, recurrence=body.recurrence, alerts=body.alerts)
     response.headers["Location"] = f"/v1/events/{view.id}"
     return view.to_dict()
 
