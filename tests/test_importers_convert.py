@@ -60,7 +60,8 @@ def test_importers_doc_has_one_hot_intent_and_entities():
     doc, problems = to_doc(blank_nlp(), Annotated("cancel it tomorrow", ((0, 6, "ACTION"), (10, 18, "DATE")), "cancel"))
     assert problems == []
     assert [(e.text, e.label_) for e in doc.ents] == [("cancel", "ACTION"), ("tomorrow", "DATE")]
-    assert doc.cats == {"create": 0.0, "cancel": 1.0, "reschedule": 0.0, "query": 0.0, "out_of_scope": 0.0}
+    assert doc.cats == {"create": 0.0, "cancel": 1.0, "reschedule": 0.0, "update": 0.0, "query": 0.0,
+                        "availability": 0.0, "out_of_scope": 0.0}
     assert [t.ent_iob_ for t in doc] == ["B", "O", "B"]
 
 
