@@ -71,9 +71,9 @@ def test_importers_slurp_lost_token_is_reported():
 
 
 @pytest.mark.parametrize("intent, ours, accepted", [
-    ("calendar_set", "create", ["create", "reschedule"]),
+    ("calendar_set", "create", ["create", "reschedule", "update"]),
     ("calendar_remove", "cancel", ["cancel"]),
-    ("calendar_query", "query", ["query"]),
+    ("calendar_query", "query", ["query", "availability"]),
     ("music_play", "out_of_scope", ["out_of_scope"]),
 ])
 def test_importers_slurp_intents(intent, ours, accepted):
