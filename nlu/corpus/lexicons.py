@@ -138,6 +138,14 @@ LOCATIONS = [
     "the Hilton", "Olive Garden", "the farmers market", "the temple", "the mosque",
     "Pier 39", "the courthouse", "the embassy", "the YMCA", "Lab 2", "the auditorium",
     "the cafe on Main Street", "5th Avenue", "the community hall", "the gurdwara",
+    # street addresses and shop or venue names, as people type them
+    "1450 Oak Avenue", "77 Kingsley Road", "310 W 42nd St", "2200 Mission Street", "18 Birch Lane",
+    "400 Broadway", "9 Harbour View Drive", "1201 Lakeshore Blvd", "56 Queen's Road", "3 Elm Court",
+    "Suite 210, 88 Pine St", "740 Sunset Boulevard", "12B Station Road", "1 Market Square",
+    "Supercuts", "Trader Joe's", "the Apple Store", "Chipotle", "Panera Bread", "Blue Bottle Coffee",
+    "Whole Foods", "Planet Fitness", "Costco", "Home Depot", "Walgreens", "the Hyatt Regency",
+    "Dolores Park", "Barnes & Noble", "IKEA", "the Ritz", "Nando's", "Pizza Express", "Equinox",
+    "the Sheraton downtown", "Kaiser Permanente", "Mayo Clinic", "Lincoln Center", "the Science Museum",
 ]
 
 # Who (PERSON).
@@ -164,6 +172,13 @@ LEAD_INS = [
     "you need to ", "can u ", "pls ", "hey, can you ", "um can you ", "i'd love to ",
     "olly ", "olly ", "hey olly ", "olly please ", "alexa ", "siri ", "ok google ", "olly can you ",
 ]
+# Whole sentences typed around a request (generator.courteous).
+GREETINGS = ["Hi!", "Hello,", "Hey there!", "Good morning!", "Morning.", "Hi there.", "Quick one:", "Hey,",
+             "Sorry to bother you.", "Hope you're well!", "Busy week ahead.", "Okay so", "Hello! Quick request.",
+             "Good afternoon.", "Hi assistant.", "Right,", "One more thing:", "Heads up:"]
+THANKS = ["Thanks!", "Thank you.", "Thanks a lot!", "Cheers!", "Much appreciated.", "Thank you so much!",
+          "Appreciate it.", "Thanks in advance.", "That would be great, thanks.", "Ta!", "Thx!", "Thanks :)",
+          "Many thanks.", "Great, thank you!"]
 TAILS = ["", "", "", "", "", " please", " thanks", " thank you", " for me", " asap",
          " if you can", " now", " right away", " in my calendar", " on my calendar",
          " to my calendar", " in the calendar", " for me please"]
