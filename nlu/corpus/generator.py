@@ -185,6 +185,32 @@ def _articles(pieces: Pieces) -> Pieces:
 
 
 PLEASANTRY_SHARE = 0.2  # typed rows with a greeting before, and as many with thanks after
+SHORTHAND_SHARE = 0.12  # typed rows written in texting shorthand ("w/", "tmrw", "pls")
+TYPO_SHARE = 0.06  # typed rows with one slip of the fingers (two letters swapped, one dropped)
+SHORTHAND = {"with": ["w/", "w"], "tomorrow": ["tmrw", "tmr"], "tonight": ["tonite"], "please": ["pls", "plz"],
+             "you": ["u"], "thanks": ["thx"], "appointment": ["appt"], "thursday": ["thurs"], "tuesday": ["tues"],
+             "friday": ["fri"], "and": ["&"]}
+
+
+def shorthand(pieces: Pieces, rng: random.Random) -> Pieces:
+    """Texting shorthand: "with" -> "w/", "tomorrow" -> "tmrw", in any piece (labels stay on their words)."""
+    def short(match: re.Match) -> str:
+        return rng.choice(SHORTHAND[match[0].lower()])
+
+    pattern = re.compile(r"\b(" + "|".join(SHORTHAND) + r")\b", re.I)
+    return [Piece(pattern.sub(short, p.text), p.label, p.role) for p in pieces]
+
+
+def typo(pieces: Pieces, rng: random.Random) -> Pieces:
+    """One typing slip in one word of four letters or more: two neighbours swapped or one dropped."""
+    spots = [(i, m) for i, p in enumerate(pieces) for m in re.finditer(r"[A-Za-z]{4,}", p.text)]
+    if not spots:
+        return pieces
+    i, match = rng.choice(spots)
+    word, at = match[0], rng.randrange(1, len(match[0]) - 1)
+    slip = word[:at] + word[at + 1] + word[at] + word[at + 2:] if rng.random() < 0.5 else word[:at] + word[at + 1:]
+    text = pieces[i].text[:match.start()] + slip + pieces[i].text[match.end():]
+    return pieces[:i] + [Piece(text, pieces[i].label, pieces[i].role)] + pieces[i + 1:]
 
 
 def courteous(pieces: Pieces, rng: random.Random) -> Pieces:
@@ -206,6 +232,10 @@ def dress_typed(pieces: Pieces, rng: random.Random, question: bool) -> Pieces:
     sometimes a greeting or thanks around it."""
     if rng.random() < 0.15:
         pieces = [Piece(p.text.lower(), p.label, p.role) for p in pieces]
+    if rng.random() < SHORTHAND_SHARE:
+        pieces = shorthand(pieces, rng)
+    if rng.random() < TYPO_SHARE:
+        pieces = typo(pieces, rng)
     first = next((i for i, p in enumerate(pieces) if p.text.strip()), None)
     if first is not None and rng.random() < 0.75:
         head = pieces[first]

@@ -35,17 +35,18 @@ VERBS = {
     ],
 }
 
-# Generic kinds of calendar item (DOMAIN), singular and plural.
+# Generic kinds of calendar item (DOMAIN), singular and plural: the guide's words and the
+# container words ("calendar entry", "item"). Other kind words ("interview", "class", "catch-up",
+# "visit") are what the event is, so they are titles (NAME): ANNOTATION.md lists DOMAIN as
+# event, calendar event, meeting, appointment, reminder, call, session, party, booking.
 DOMAINS = [
     "event", "calendar event", "meeting", "appointment", "reminder", "call", "session",
-    "party", "booking", "calendar entry", "entry", "event reminder", "get-together", "meetup",
-    "gathering", "catch-up", "engagement", "slot", "conference call", "video call", "phone call",
-    "date", "function", "plan", "task", "occasion", "get together", "calendar item", "item",
-    "commitment", "visit", "class", "lesson", "shift", "interview", "hangout",
+    "party", "booking", "calendar entry", "entry", "event reminder", "calendar item", "item",
+    "conference call", "video call", "phone call",
 ]
 DOMAINS_PLURAL = [
     "events", "meetings", "appointments", "reminders", "calls", "sessions", "parties",
-    "bookings", "plans", "entries", "classes", "commitments", "engagements", "lessons",
+    "bookings", "entries", "items",
 ]
 
 # Event titles (NAME): short, long, multi-word, proper nouns, odd ones, names with numbers.
@@ -111,6 +112,9 @@ NAMES = [
     "Maggie Rogers concert", "Taylor Swift concert", "the game", "cheat day", "rest day", "payday",
     "deadline", "project deadline", "tax deadline", "report due", "rent due", "bill payment",
     "insurance renewal", "car insurance", "lease signing", "closing", "house closing",
+    # kind words that say what the event is (not DOMAIN: see DOMAINS)
+    "get-together", "meetup", "gathering", "catch-up", "catch up", "engagement", "occasion", "get together",
+    "visit", "class", "lesson", "interview", "hangout", "date", "date night", "shift",
 ]
 
 # Things to be reminded to do (NAME after "remind me to", "don't let me forget to").
