@@ -11,7 +11,8 @@ The mapping follows /shared/data/README.md and ANNOTATION.md:
     date, time, timeofday,  DATE, one span where they stand together ("tomorrow at ten am",
     general_frequency       "this saturday between two and four pm"), with the modifiers SLURP
                             leaves outside ("next [saturday]", "every", "until", "in [two hours]")
-    person, relation        PERSON ("my [colleague]" -> "my colleague")
+    person, relation        PERSON ("my [colleague]" -> "my colleague"); a person's event is
+                            one NAME ("[mary 's] [birthday]" -> "mary's birthday")
     place_name              LOCATION
     meal_type               NAME ("schedule [lunch] with sara": the meal is what the event is)
     calendar_set/remove/query -> create (or reschedule) / cancel / query; other scenarios
@@ -166,6 +167,21 @@ def open_ranges(pieces: list[Piece], low: list[str]) -> list[Piece]:
     return out
 
 
+def owned(pieces: list[Piece], low: list[str]) -> list[Piece]:
+    """A person's event is one NAME ("[mary's birthday]", "[john's party]"): the event's own
+    title, as people write it, rather than PERSON + NAME."""
+    out: list[Piece] = []
+    for piece in pieces:
+        last = out[-1] if out else None
+        if last and last.label == "PERSON" and piece.label == "NAME" and (
+                (piece.start == last.end + 1 and low[last.end] == "'s")
+                or (piece.start == last.end and low[last.end - 1].endswith("'s"))):
+            out[-1] = replace(piece, start=last.start)
+        else:
+            out.append(piece)
+    return out
+
+
 def pieces_of(row: dict, words: list[str]) -> list[Piece]:
     """All our slots of a row, tidied and merged."""
     low = [w.lower() for w in words]
@@ -174,7 +190,7 @@ def pieces_of(row: dict, words: list[str]) -> list[Piece]:
     for piece in pieces:
         others = {i for p in pieces if p is not piece for i in range(p.start, p.end)}
         tidied.extend(t for t in [tidy(piece, words, others)] if t)
-    return merge(open_ranges(merge(tidied, low), low), low)
+    return owned(merge(open_ranges(merge(tidied, low), low), low), low)
 
 
 def intents_of(row: dict) -> tuple[str, list[str]]:

@@ -191,6 +191,17 @@ def recurrence(rng: random.Random) -> Phrase:
     return text, BARE
 
 
+def day_range(rng: random.Random) -> str:
+    """Days from one to another, said as one DATE ("from July 3rd to July 17th", "Friday to Sunday")."""
+    month = _month(rng)
+    a = rng.randint(1, 20)
+    b = a + rng.randint(1, 8)
+    d1, d2 = rng.sample(WEEKDAYS, 2)
+    return rng.choice([f"from {d1} to {d2}", f"{d1} to {d2}", f"{month} {a} to {month} {b}", f"from {month} {a} to {b}",
+                       f"from the {a}th to the {b}th", f"{month} {a}-{b}", f"{a}-{b} {month}",
+                       f"from {month} {a} to {month} {b}", f"between {d1} and {d2}"])
+
+
 def repetition(rng: random.Random) -> str:
     """A repetition said of an existing event ("make the standup [weekly]", "[every tuesday]")."""
     day = _weekday(rng)

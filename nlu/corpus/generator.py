@@ -144,6 +144,10 @@ class Filler:
             return [Piece(rng.choice(MEETING_LENGTHS), "DATE")]
         if name in ("ALERT", "BEFORE"):
             return [Piece(alert_phrase(rng, before_event=name == "BEFORE"), "ALERT")]
+        if name == "OWNED":
+            return [Piece(f"{rng.choice(lexicons.FIRST_NAMES)}'s {rng.choice(lexicons.OWNED_EVENTS)}", "NAME")]
+        if name == "RANGE":
+            return [Piece(datephrases.day_range(rng), "DATE")]
         if name == "REPEAT":
             return [Piece(datephrases.repetition(rng), "DATE")]
         return [plain(self.word(name))]

@@ -150,6 +150,10 @@ LOCATIONS = [
     "Whole Foods", "Planet Fitness", "Costco", "Home Depot", "Walgreens", "the Hyatt Regency",
     "Dolores Park", "Barnes & Noble", "IKEA", "the Ritz", "Nando's", "Pizza Express", "Equinox",
     "the Sheraton downtown", "Kaiser Permanente", "Mayo Clinic", "Lincoln Center", "the Science Museum",
+    "Costa", "Caffe Nero", "Greggs", "Tesco Express", "the Odeon", "Wetherspoons", "Dishoom", "Five Guys",
+    "Manchester", "Bristol", "Denver", "Portland", "Edinburgh", "Toronto", "Dublin", "Brooklyn",
+    "the clinic on Park Road", "Harbour Dental", "City Physio", "the town library", "Riverside Park",
+    "Teams", "Google Meet", "Skype", "the Grand Hotel", "Meeting Room 2", "the boardroom on floor 4",
 ]
 
 # Who (PERSON).
@@ -166,6 +170,14 @@ PEOPLE = [
     "the players", "my team", "Tom", "Sam", "Joe", "Al", "Allen", "Kimberly", "Chris", "Dave",
 ]
 
+# A person's event, one NAME ("Sarah's baby shower"): first names and the events people have.
+FIRST_NAMES = ["Sarah", "Ravi", "Mia", "Leo", "Anna", "Grandpa", "Mom", "Dad", "Priya", "Jonas", "Chloe", "Mateo",
+               "Aunt Rosa", "Uncle Ben", "Noor", "Kenji", "Olivia", "Sam", "Zara", "Finn", "Amara", "Luca"]
+OWNED_EVENTS = ["birthday", "bday", "birthday party", "wedding", "graduation", "recital", "farewell", "baby shower",
+                "retirement party", "housewarming", "leaving do", "engagement party", "piano recital", "football match",
+                "school play", "parents evening", "40th", "80th", "anniversary dinner", "christening", "hen do",
+                "book launch", "art show", "dance recital", "first day at school", "surgery", "concert"]
+
 # Politeness and lead-ins (never ACTION).
 LEAD_INS = [
     "", "", "", "", "", "please ", "could you please ", "can you ", "could you ", "would you ",
@@ -177,7 +189,7 @@ LEAD_INS = [
     "olly ", "olly ", "hey olly ", "olly please ", "alexa ", "siri ", "ok google ", "olly can you ",
 ]
 # Whole sentences typed around a request (generator.courteous).
-GREETINGS = ["Hi!", "Hello,", "Hey there!", "Good morning!", "Morning.", "Hi there.", "Quick one:", "Hey,",
+GREETINGS = ["Hiya!", "Oh no,", "Oops,", "Argh.", "Hi!", "Hello,", "Hey there!", "Good morning!", "Morning.", "Hi there.", "Quick one:", "Hey,",
              "Sorry to bother you.", "Hope you're well!", "Busy week ahead.", "Okay so", "Hello! Quick request.",
              "Good afternoon.", "Hi assistant.", "Right,", "One more thing:", "Heads up:"]
 THANKS = ["Thanks!", "Thank you.", "Thanks a lot!", "Cheers!", "Much appreciated.", "Thank you so much!",

@@ -32,10 +32,10 @@ def grams(text: str, n: int = 5) -> set[tuple[str, ...]]:
 
 
 def near(a: list[str], b: list[str]) -> bool:
-    """The same words, or (both four words or more) the same words but one or two, in any order."""
+    """The same words, or (four words or more on one side) the same words but one or two, in any order."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 2:
+    if max(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 2:
         return False
     return _differ(Counter(a), Counter(b)) <= 2
 
@@ -60,7 +60,7 @@ class Nearness:
         vocabulary = set(found)
         for n in range(len(found) - 2, len(found) + 3):
             for other, other_vocabulary in self.by_length.get(n, ()):
-                if len(vocabulary & other_vocabulary) >= min(len(vocabulary), len(other_vocabulary)) - 2 \
+                if len(vocabulary & other_vocabulary) >= max(len(vocabulary), len(other_vocabulary)) - 2 \
                         and near(found, other):
                     return other
         return None

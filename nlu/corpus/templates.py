@@ -7,6 +7,7 @@
     {LENGTH}                                           a DATE span that is a length ("set a timer for [five minutes]")
     {LEN}                                              a DATE length before a kind ("a [2 hour] meeting")
     {ALERT} {BEFORE}                                   an ALERT offset ("[two days in advance]"; BEFORE: "[an hour before]" the event)
+    {OWNED}                                            a person's event, one NAME ("[Sarah's baby shower]")
     {REPEAT}                                           a DATE repetition of an existing event ("[weekly]", "[every tuesday]")
     {SLOT/old} {SLOT/new} [words](LABEL/new)           a slot with its role (ANNOTATION.md "Roles")
     {lead} {tail} {a} {my} {cal} {pron}                politeness, articles, "calendar", a pronoun ("her")
@@ -111,8 +112,8 @@ CREATE = [
     "{lead}{ACTION} {DATE} {NAME}",
     "{lead}{ACTION} {TIME} {NAME} {DATE}",
     "{lead}{ACTION} {TIME} {NAME} for {DATE}",
-    "{lead}{ACTION} {PER}'s {NAME} {DATE}",
-    "{lead}{ACTION} {PER}'s {NAME} on {my}{cal}",
+    "{lead}{ACTION} {OWNED} {DATE}",
+    "{lead}{ACTION} {OWNED} on {my}{cal}",
     "{lead}{ACTION} my {NAME} at {LOC} {DATE}",
     # a pronoun, a place or a list of people right before the DATE, which must not bleed into them
     "{lead}{ACTION} {NAME} with {pron} {DATE}",
@@ -307,11 +308,11 @@ QUERY = [
     "am i meeting anyone {DATE}",
     "what is happening {DATE}",
     
-    "is {PER}'s {NAME} {DATE}",
+    "is {OWNED} {DATE}",
     "when does {my}{NAME} start",
     "when does the {NAME} start {DATE}",
     "when is the {NAME}",
-    "when is {PER}'s {NAME}",
+    "when is {OWNED}",
     "when does {my}{NAME} end {DATE}",
     "how long is {my}{NAME}",
     "{lead}{ACTION} what's on {DATE}",
@@ -621,11 +622,46 @@ UPDATE = [
     "i want a reminder {BEFORE} {my}{NAME}",
     "i'd like to be reminded {BEFORE} {a}{NAME}",
     "{lead}[give me a heads up](ACTION) {BEFORE} {a}{NAME}",
-    "{lead}[remind me](ACTION) {BEFORE} {PER}'s {NAME}",
+    "{lead}[remind me](ACTION) {BEFORE} {OWNED}",
     "{lead}[remind me](ACTION) {BEFORE} it",
     "{lead}[remind me](ACTION) {ALERT}",
     "{lead}[stop](ACTION) the reminders for {a}{NAME}",
     "{lead}[turn off](ACTION) the alert for {a}{NAME}",
+]
+
+# Places said after the time, as typed requests put them ("..., at 12 Elm Road", "over Zoom").
+CREATE += [
+    "{lead}{ACTION} {NAME} {DATE} at {LOC}{tail}",
+    "{lead}{ACTION} {NAME} {DATE}, at {LOC}",
+    "{lead}{ACTION} {a}{NAME} {DATE} in {LOC}",
+    "{lead}{ACTION} {a}{DOMAIN} with {PER} {DATE} over {LOC}",
+    "{lead}{ACTION} {a}{NAME} with {PER} {DATE} on {LOC}",
+    "{lead}{ACTION} {NAME} {DATE}. It's at {LOC}",
+    "{lead}{ACTION} {OWNED} {DATE}. It's at {LOC}",
+    "{lead}{ACTION} {OWNED} {DATE}",
+    "{lead}[put](ACTION) {NAME} in for {DATE}",
+    "{lead}[put](ACTION) {a}{NAME} in {DATE}",
+    "{lead}[put](ACTION) {OWNED} down for {DATE}",
+    "{lead}{ACTION} {NAME} {DATE} at {LOC} with {PER}",
+    "{lead}{ACTION} {NAME} with {PER} {DATE}",
+    "{lead}{ACTION} {NAME} w/ {PER} {DATE}",
+    "{lead}{ACTION} {NAME} from {RANGE}",
+    "{lead}{ACTION} {a}{NAME} {RANGE}",
+    "{lead}{ACTION} {NAME} {RANGE} in {LOC}",
+]
+CANCEL += [
+    "{lead}{ACTION} {NAME} with {PER} {DATE}",
+    "{lead}{ACTION} {OWNED}",
+    "{lead}{ACTION} {a}{NAME} {DATE} at {LOC}",
+]
+RESCHEDULE += [
+    "{lead}{ACTION} {NAME} with {PER} to {DATE}",
+    "{lead}{ACTION} {OWNED} to {DATE}",
+]
+QUERY += [
+    "where is {my}{NAME} with {PER}",
+    "when is {OWNED}",
+    "is {my}{NAME} {DATE} at {LOC} or at {LOC}",
 ]
 
 # Free-time questions: `when` is the window to search, a length said goes in when.duration.
