@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import tz as dateutil_tz
@@ -9,12 +10,19 @@ from dateutil import tz as dateutil_tz
 from nlu.exceptions import BadTimeZone
 
 
+@lru_cache(maxsize=1)
+def local_zone() -> tzinfo:
+    """This machine's zone, looked up once per process (the lookup reads files: about a
+    millisecond, as long as a whole parse)."""
+    return dateutil_tz.gettz() or ZoneInfo("UTC")
+
+
 def zone(name: str | tzinfo | None) -> tzinfo:
     """An IANA zone by name (None: this machine's local zone)."""
     if isinstance(name, tzinfo):
         return name
     if not name:
-        return dateutil_tz.gettz() or ZoneInfo("UTC")
+        return local_zone()
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as err:
