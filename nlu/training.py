@@ -182,7 +182,7 @@ def _portable_config(path: Path) -> None:
     from spacy.util import load_config
 
     config = load_config(path, interpolate=False)
-    for key in ("train", "dev"):
+    for key in ("train", "dev", "vectors"):  # the vectors live in the pipeline's own vocab now
         config["paths"][key] = None
     for key, label_file in LABEL_FILES.items():
         config["paths"][key.split(".", 1)[1]] = str(label_file.relative_to(ROOT))
