@@ -58,7 +58,9 @@ INTENT_OF = {"set": "create", "remove": "cancel", "query": "query"}
 COVERS = {"create": ["create", "reschedule", "update"], "cancel": ["cancel"], "query": ["query", "availability"]}
 # Outside the calendar only times are held to our guide: SLURP's persons and places there
 # follow other scenarios' rules ("convert nine am [cst] to [est]"), and titles do not exist.
-OUTSIDE_CALENDAR_UNSCORED = ["ACTION", "DOMAIN", "NAME", "LOCATION", "PERSON"]
+OUTSIDE_CALENDAR_UNSCORED = ["ACTION", "DOMAIN", "NAME", "LOCATION", "PERSON", "ALERT"]
+# The scheme has no alert type (SLURP tags "one hour before" as a time), so ALERT is never scored.
+CALENDAR_UNSCORED = ["ACTION", "DOMAIN", "ALERT"]
 
 
 @dataclass(frozen=True)
@@ -214,7 +216,7 @@ def from_slurp(row: dict, line: int = 0) -> Annotated:
             continue
         spans.append((first[0], last[1], p.label))
     intent, accepted = intents_of(row)
-    unscored = ["ACTION", "DOMAIN"] if row.get("scenario") == "calendar" else OUTSIDE_CALENDAR_UNSCORED
+    unscored = CALENDAR_UNSCORED if row.get("scenario") == "calendar" else OUTSIDE_CALENDAR_UNSCORED
     meta = {"row": line, "slurp_id": row.get("slurp_id"), "scenario": row.get("scenario"),
             "unscored": unscored, "intents_ok": accepted, "load_problems": problems}
     return Annotated(text=text, spans=tuple(spans), intent=intent, source="slurp", meta=meta)
@@ -257,7 +259,7 @@ def from_realdata(row: dict, line: int = 0) -> Annotated:
     slurp_row, words, bounds = as_slurp_row(row)
     spans = tuple((bounds[p.start][0], bounds[p.end - 1][1], p.label) for p in pieces_of(slurp_row, words))
     intent, accepted = intents_of(slurp_row)
-    unscored = ["ACTION", "DOMAIN"] if row.get("scenario") == "calendar" else OUTSIDE_CALENDAR_UNSCORED
+    unscored = CALENDAR_UNSCORED if row.get("scenario") == "calendar" else OUTSIDE_CALENDAR_UNSCORED
     meta = {"row": line, "scenario": row.get("scenario"), "source_intent": row.get("intent"),
             "unscored": unscored, "intents_ok": accepted}
     return Annotated(text=row["text"], spans=spans, intent=intent, source="realdata", meta=meta)
