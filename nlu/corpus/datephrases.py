@@ -115,7 +115,7 @@ def clock_time(rng: random.Random) -> Phrase:
 def part_of_day(rng: random.Random) -> Phrase:
     text = rng.choice(["this morning", "this afternoon", "this evening", "tonight", "tomorrow morning",
                        "tomorrow afternoon", "tomorrow evening", "tomorrow night", "in the morning",
-                       "at lunch", "lunch", "end of day", "this weekend", "friday night",
+                       "at lunchtime", "lunchtime", "end of day", "this weekend", "friday night",
                        f"{_weekday(rng)} {rng.choice(PARTS)}", f"{rng.choice(PARTS)}"])
     return text, BARE
 

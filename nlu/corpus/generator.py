@@ -144,6 +144,8 @@ class Filler:
             return [Piece(rng.choice(MEETING_LENGTHS), "DATE")]
         if name in ("ALERT", "BEFORE"):
             return [Piece(alert_phrase(rng, before_event=name == "BEFORE"), "ALERT")]
+        if name == "KIND":
+            return [Piece(rng.choice(lexicons.KIND_NAMES), "NAME")]
         if name == "OWNED":
             return [Piece(f"{rng.choice(lexicons.FIRST_NAMES)}'s {rng.choice(lexicons.OWNED_EVENTS)}", "NAME")]
         if name == "RANGE":

@@ -170,6 +170,11 @@ PEOPLE = [
     "the players", "my team", "Tom", "Sam", "Joe", "Al", "Allen", "Kimberly", "Chris", "Dave",
 ]
 
+# Titles that are one everyday kind word, which a verb acts on ("move lunch", "before the dentist").
+KIND_NAMES = ["dentist", "lunch", "dinner", "breakfast", "brunch", "standup", "gym", "haircut", "doctor", "vet",
+              "physio", "yoga", "therapy", "interview", "offsite", "retro", "drinks", "coffee", "walk",
+              "class", "practice", "rehearsal", "recital", "checkup", "massage", "lesson", "tutoring", "training"]
+
 # A person's event, one NAME ("Sarah's baby shower"): first names and the events people have.
 FIRST_NAMES = ["Sarah", "Ravi", "Mia", "Leo", "Anna", "Grandpa", "Mom", "Dad", "Priya", "Jonas", "Chloe", "Mateo",
                "Aunt Rosa", "Uncle Ben", "Noor", "Kenji", "Olivia", "Sam", "Zara", "Finn", "Amara", "Luca"]

@@ -8,6 +8,7 @@
     {LEN}                                              a DATE length before a kind ("a [2 hour] meeting")
     {ALERT} {BEFORE}                                   an ALERT offset ("[two days in advance]"; BEFORE: "[an hour before]" the event)
     {OWNED}                                            a person's event, one NAME ("[Sarah's baby shower]")
+    {KIND}                                             a NAME that is a bare kind word ("[dentist]", "[lunch]", "[standup]")
     {REPEAT}                                           a DATE repetition of an existing event ("[weekly]", "[every tuesday]")
     {SLOT/old} {SLOT/new} [words](LABEL/new)           a slot with its role (ANNOTATION.md "Roles")
     {lead} {tail} {a} {my} {cal} {pron}                politeness, articles, "calendar", a pronoun ("her")
@@ -626,6 +627,14 @@ UPDATE = [
     "{lead}[remind me](ACTION) {BEFORE} it",
     "{lead}[remind me](ACTION) {ALERT}",
     "{lead}[stop](ACTION) the reminders for {a}{NAME}",
+    # the event named by a bare kind word ("the dentist", "lunch", "the standup") is a NAME,
+    # not a place or a time, whatever comes before it
+    "{lead}[remind me](ACTION) {BEFORE} the {KIND}",
+    "{lead}[add](ACTION) {PER/new} and {PER/new} to the {KIND}",
+    "{lead}[add](ACTION) {PER/new} to {KIND}",
+    "{lead}[rename](ACTION) {KIND/old} to {NAME/new}",
+    "{lead}[rename](ACTION) the {KIND/old} to {KIND/new}",
+    "{lead}[invite](ACTION) {PER/new} to the {KIND} {DATE}",
     "{lead}[turn off](ACTION) the alert for {a}{NAME}",
 ]
 
@@ -650,11 +659,15 @@ CREATE += [
     "{lead}{ACTION} {NAME} {RANGE} in {LOC}",
 ]
 CANCEL += [
+    "{lead}{ACTION} {KIND}",
+    "{lead}{ACTION} the {KIND} {DATE}",
     "{lead}{ACTION} {NAME} with {PER} {DATE}",
     "{lead}{ACTION} {OWNED}",
     "{lead}{ACTION} {a}{NAME} {DATE} at {LOC}",
 ]
 RESCHEDULE += [
+    "{lead}{ACTION} {KIND} to {DATE}",
+    "{lead}{ACTION} the {KIND} to {DATE}",
     "{lead}{ACTION} {NAME} with {PER} to {DATE}",
     "{lead}{ACTION} {OWNED} to {DATE}",
 ]
