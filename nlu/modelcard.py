@@ -240,15 +240,17 @@ def _ablation(meta: dict) -> str:
     lines = []
     for r in rows:
         typed = r.get("typed") or {}
-        lines.append(f"| {r['variant']} | {r['seed']} | {r['template_ratio']} | {'yes' if r['handwritten'] else 'no'} | "
+        lines.append(f"| {r['variant']} | {r['seed']} | {r.get('corpus', 'shipped')} | {r['template_ratio']} | "
+                     f"{'yes' if r['handwritten'] else 'no'} | "
                      f"{'yes' if r['vectors'] else 'no'} | {fig(r['slurp']['intent'])} | {fig(r['slurp']['title'])} | "
                      f"{fig(r['slurp']['when'])} | {fig(r['slurp']['false-writes'])} | {fig(r.get('ece'))} | "
                      f"{fig(typed.get('intent'))} | {fig(typed.get('NAME'))} | {fig(typed.get('DATE'))} | {r['size_mb']} |")
     out = (f"## Ablation and seeds\n\nEach row is one training run (`python -m nlu train --template-ratio R "
            f"[--no-handwritten] [--no-vectors] --seed S`), scored on SLURP devel with slurp-score, and on the typed "
-           f"set.\n\n| variant | seed | templates per real row | hand-written | vectors | intent | title | when | "
+           f"set. `corpus`: the commit whose corpus code a run used (`shipped`: this pipeline's).\n\n"
+           f"| variant | seed | corpus | templates per real row | hand-written | vectors | intent | title | when | "
            f"false-writes | devel ECE | typed intent | typed NAME | typed DATE | MB |\n"
-           f"|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n" + "\n".join(lines))
+           f"|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n" + "\n".join(lines))
     spread = _spread(rows)
     return out + (f"\n\n{spread}" if spread else "") + f"\n\nMeasured with `{ablation['command']}`."
 

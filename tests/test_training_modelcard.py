@@ -53,5 +53,5 @@ def test_modelcard_renders_calibration_ablation_and_typed_sections():
     card = modelcard.render(meta)
     assert "Temperature 2.5 fitted on 800 real commands" in card
     assert "First score, with the pipeline shipped before this work: intent 0.703, NAME F1 0.645, DATE F1 0.746" in card
-    assert "| t1 | 1 | 1.0 | yes | yes | 0.840 | 0.800 | 0.900 | 0.010 | 0.010 | 0.900 | 0.800 | 0.900 | 13.5 |" in card
+    assert "| t1 | 1 | shipped | 1.0 | yes | yes | 0.840 | 0.800 | 0.900 | 0.010 | 0.010 | 0.900 | 0.800 | 0.900 | 13.5 |" in card
     assert "Seed spread of `t1` over seeds [0, 1]: intent 0.840-0.860" in card
