@@ -96,10 +96,12 @@ def parts(seed: int = 0, recipe: Recipe = Recipe()) -> Parts:
     train += generate(rng, "train", counts)
     dev += generate(random.Random(seed + 1), "dev", dev_counts)
     rng.shuffle(train)
-    apart = overlap.Nearness(overlap.typed_sentences())  # the typed test set's sentences stay out
-    calibration = aligned(apart.drop(real["calibration"]))
+    apart = overlap.Nearness(overlap.typed_sentences())  # the typed test set's sentences stay out,
+    devel = overlap.devel_fingerprints()  # and SLURP devel's
+    calibration = aligned([r for r in apart.drop(real["calibration"]) if overlap.fingerprint(r.text) not in devel])
     unseen = {tuple(overlap.words(row.text)) for row in calibration}  # nor is a calibration sentence trained on
-    train, dev = ([r for r in apart.drop(rows) if tuple(overlap.words(r.text)) not in unseen] for rows in (train, dev))
+    train, dev = ([r for r in apart.drop(rows) if tuple(overlap.words(r.text)) not in unseen
+                   and overlap.fingerprint(r.text) not in devel] for rows in (train, dev))
     return Parts(aligned(train), aligned(dev), calibration)
 
 

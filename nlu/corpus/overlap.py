@@ -3,12 +3,14 @@
 The typed test set (`eval/typed_commands.txt`) and SLURP devel measure the parser; a training
 row that is one of their sentences, or the same words but one or two, would let the model
 remember the answer. Generated rows can land on a short everyday command by chance ("what's
-on tomorrow"), so the corpus drops every row that is near one of the typed set's sentences
-(`Nearness.drop`); the tests check the same against SLURP devel, and that no hand-written row
-or template shares a five-word run with either (`grams`).
+on tomorrow", "set an alarm for five am"), so the corpus drops every row that is near one of
+the typed set's sentences (`Nearness.drop`) or has the same words as a SLURP devel sentence
+(`fingerprint`); the tests check that no hand-written row or template shares a five-word run
+with either (`grams`).
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -17,6 +19,7 @@ from pathlib import Path
 from nlu.annotated import Annotated
 
 TYPED = Path(__file__).resolve().parent / "eval" / "typed_commands.txt"
+DEVEL = Path(__file__).resolve().parent / "eval" / "slurp_devel.sha1"
 _WORD = re.compile(r"[a-z0-9']+")
 
 
@@ -68,6 +71,17 @@ class Nearness:
     def drop(self, rows: list[Annotated]) -> list[Annotated]:
         """`rows` without those near one of the sentences."""
         return [row for row in rows if self.close_to(row.text) is None]
+
+
+def fingerprint(text: str) -> str:
+    """The SHA-1 of a text's lowercase words: how SLURP devel's sentences are kept out of the
+    corpus without its text in the project (`eval/slurp_devel.sha1`, one a line)."""
+    return hashlib.sha1(" ".join(words(text)).encode("utf-8")).hexdigest()
+
+
+def devel_fingerprints(path: Path = DEVEL) -> frozenset[str]:
+    """SLURP devel's sentence fingerprints (empty when the file is not there)."""
+    return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
 
 
 def typed_sentences(path: Path = TYPED) -> list[str]:
