@@ -105,7 +105,7 @@ def _rel(path: Path) -> str:
 def render(meta: dict) -> str:
     """README.md text of the card."""
     parts = [_head(meta), _labels(meta), _data(meta), _slurp(meta), _devel(meta), _typed(meta),
-             _calibration(meta), _ablation(meta), _dev(meta), _reproduce(meta)]
+             _calibration(meta), _ablation(meta), _dev(meta), _notes(meta), _reproduce(meta)]
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
@@ -268,6 +268,12 @@ def _spread(rows: list[dict]) -> str:
             parts.append(f"Seed spread of `{name}` over seeds {sorted(r['seed'] for r in runs)}: {figs}. "
                          "The shipped pipeline is seed 0, whatever its rank.")
     return "\n\n".join(parts)
+
+
+def _notes(meta: dict) -> str:
+    """Facts about these weights a reader should know that no figure shows (kept across measurements)."""
+    notes = meta.get("notes") or []
+    return "## Notes\n\n" + "\n".join(f"- {n}" for n in notes) if notes else ""
 
 
 def _reproduce(meta: dict) -> str:
