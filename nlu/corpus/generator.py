@@ -63,6 +63,8 @@ class Lexicon:
     locations: list[str]
     people: list[str]
     tasks: list[str]
+    kinds: list[str]
+    owned_events: list[str]
 
     @classmethod
     def for_split(cls, which: str) -> "Lexicon":
@@ -76,7 +78,7 @@ class Lexicon:
             verbs={intent: part(words) for intent, words in lexicons.VERBS.items()},
             domains=part(lexicons.DOMAINS), plurals=part(lexicons.DOMAINS_PLURAL),
             names=part(lexicons.NAMES), locations=part(lexicons.LOCATIONS), people=part(lexicons.PEOPLE),
-            tasks=part(lexicons.TASKS),
+            tasks=part(lexicons.TASKS), kinds=part(lexicons.KIND_NAMES), owned_events=part(lexicons.OWNED_EVENTS),
         )
 
 
@@ -145,9 +147,9 @@ class Filler:
         if name in ("ALERT", "BEFORE"):
             return [Piece(alert_phrase(rng, before_event=name == "BEFORE"), "ALERT")]
         if name == "KIND":
-            return [Piece(rng.choice(lexicons.KIND_NAMES), "NAME")]
+            return [Piece(rng.choice(lex.kinds), "NAME")]
         if name == "OWNED":
-            return [Piece(f"{rng.choice(lexicons.FIRST_NAMES)}'s {rng.choice(lexicons.OWNED_EVENTS)}", "NAME")]
+            return [Piece(f"{rng.choice(lexicons.FIRST_NAMES)}'s {rng.choice(lex.owned_events)}", "NAME")]
         if name == "RANGE":
             return [Piece(datephrases.day_range(rng), "DATE")]
         if name == "REPEAT":
