@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 from pathlib import Path
 
 from nlu.corpus import Recipe
@@ -94,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         variant(name)  # fail on a typo before hours of training
     results = run(parsed.variants, parsed.seeds)
     if parsed.record:
-        modelcard.set_ablation(DEFAULT_OUTPUT, results, "python -m nlu.ablation " + " ".join(argv or []))
+        said = sys.argv[1:] if argv is None else argv
+        modelcard.set_ablation(DEFAULT_OUTPUT, results, "python -m nlu.ablation " + " ".join(said))
     return 0
 
 
