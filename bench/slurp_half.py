@@ -1,4 +1,8 @@
-"""SLURP figures on one half only: the odd-id rows are never trained on, so they are the clean ones.
+"""SLURP figures on one half of devel (odd or even slurp_id), for comparison with older releases.
+
+Until this release the even half was trained on and the odd half was the clean check; now no
+SLURP row is trained on, so `../shared/tools/slurp-score` over all rows is the figure of
+record and a half only lets old and new figures be compared on the same rows.
 
     .venv/bin/python bench/slurp_half.py [--half odd|even|all] [--model DIR] [--errors N]
     .venv/bin/python bench/slurp_half.py --record models/nlu-calendar   # both figures onto the model card
@@ -18,14 +22,16 @@ from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-DATA = SHARED / "data" / "slurp_devel.jsonl"
-SCORER = SHARED / "tools" / "slurp_score.py"
+sys.path.insert(0, str(ROOT))
+from nlu.settings import settings  # noqa: E402 - the project root goes on the path first
+
+DATA = settings().slurp_devel
+SCORER = settings().shared / "tools" / "slurp_score.py"
 NOW = datetime(2020, 1, 1, 9, 0)  # slurp-score's --now
 
 
 def rows_of(half: str, path: Path = DATA) -> list[dict]:
-    """The SLURP rows of one half: odd slurp_id (clean), even (trainable) or all."""
+    """The SLURP rows of one half: odd slurp_id, even, or all."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     if half == "all":
         return rows
@@ -35,7 +41,6 @@ def rows_of(half: str, path: Path = DATA) -> list[dict]:
 
 def parse_rows(rows: list[dict], model: str | None) -> list[dict]:
     """The parser's JSON for each row's sentence (the `nlu parse` contract)."""
-    sys.path.insert(0, str(ROOT))
     import nlu
 
     parser = nlu.load(model)
@@ -57,15 +62,14 @@ def score(half: str, model: str | None, errors: int = 0) -> str:
 
 
 def record(model_dir: Path) -> dict:
-    """Put slurp-score's figures (all rows) and the clean odd-half figures on the model card."""
-    sys.path.insert(0, str(ROOT))
+    """Put slurp-score's figures (all rows) and the odd-half figures on the model card."""
     from nlu import modelcard
 
     figures = modelcard.measure_slurp(model_dir)
     odd = modelcard.parse_slurp_line(score("odd", str(model_dir)).strip().splitlines()[-1])
     figures.update({f"{key} (odd half)": value for key, value in odd.items()})
-    command = ("../shared/tools/slurp-score (all 2,033 rows: the even-id half is in the training data) and "
-               "bench/slurp_half.py --half odd (the odd-id half, never trained on: the clean figures)")
+    command = ("../shared/tools/slurp-score (all 2,033 rows, none trained on) and "
+               "bench/slurp_half.py --half odd (the odd-id half, for comparison with earlier releases)")
     modelcard.set_slurp_scores(model_dir, figures, command)
     return figures
 

@@ -6,6 +6,9 @@
     parser = nlu.load("models/nlu-calendar")  # a specific pipeline; parser.parse(...) alike
 
 The shipped pipeline loads once, lazily, on the first `parse`.
+
+`p.confidence` is calibrated (temperature scaling, `nlu.calibration`): below
+`nlu.CONFIRM_BELOW` a caller should ask before acting on the parse.
 """
 from __future__ import annotations
 
@@ -13,14 +16,12 @@ import threading
 from datetime import datetime, tzinfo
 from pathlib import Path
 
+from nlu.calibration import CONFIRM_BELOW
 from nlu.dates import resolve
-from nlu.result import INTENTS, LABELS, Parse, Slot, TimeSpan
+from nlu.result import INTENTS, LABELS, ROLES, Alert, Parse, Slot, TimeSpan
 
-__all__ = ["parse", "load", "resolve", "Parse", "Slot", "TimeSpan", "INTENTS", "LABELS", "Parser", "CONFIRM_BELOW"]
-
-# Below this intent confidence a caller should ask before acting ("Did you mean to schedule X?").
-# The model card documents how it was chosen on calibrated scores.
-CONFIRM_BELOW = 0.5
+__all__ = ["parse", "load", "resolve", "Parse", "Slot", "TimeSpan", "Alert", "INTENTS", "LABELS", "ROLES",
+           "CONFIRM_BELOW", "Parser"]
 
 _default = None
 _lock = threading.Lock()

@@ -161,6 +161,9 @@ def build() -> argparse.ArgumentParser:
     p.add_argument("--max-steps", type=int, help="stop after this many steps (smoke tests)")
     p.add_argument("--limit", type=int, help="train on the first N examples only (smoke tests)")
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0: reproducible)")
+    p.add_argument("--template-ratio", type=float, help="generated rows per real training row (default: nlu.corpus.TEMPLATE_RATIO)")
+    p.add_argument("--no-handwritten", action="store_true", help="leave the hand-written rows out (ablation)")
+    p.add_argument("--no-vectors", action="store_true", help="train without the static GloVe vectors (ablation)")
 
     p = command("convert", cmd_convert, "convert annotated data to a spaCy DocBin, reporting spans that do not fit")
     p.add_argument("input", help="our JSONL, tutorial JSON, spaCy (text, {entities}) pairs JSON, or SLURP JSONL")

@@ -1,5 +1,6 @@
 """`python -m nlu evaluate DATA`: per-label P/R/F1 (spaCy's scorer), intent accuracy with a
-confusion table, and the worst errors, for any format `nlu.importers.load_examples` reads.
+confusion table, role accuracy (old/new), and the worst errors, for any format
+`nlu.importers.load_examples` reads (our hand-written markup included).
 
 Scoring goes through the parser's public path (`parse_many`), so it measures what callers
 get. Labels a source cannot be trusted on (`Annotated.meta["unscored"]`, e.g. SLURP marks no
@@ -30,6 +31,7 @@ class Scored:
     gold: tuple[Span, ...]
     predicted: tuple[Span, ...]
     intent: str
+    predicted_roles: tuple[tuple[int, int, str], ...] = ()
 
     @property
     def intent_ok(self) -> bool:
@@ -55,9 +57,24 @@ def run(examples: list[Annotated], parser) -> list[Scored]:
     out = []
     for example, parse in zip(examples, parses):
         predicted = [(s.start, s.end, s.label) for s in parse.slots]
+        roles = tuple((s.start, s.end, s.role) for s in parse.slots if s.role)
         out.append(Scored(example, scored_spans(example.spans, example),
-                          scored_spans(predicted, example), parse.intent))
+                          scored_spans(predicted, example), parse.intent, roles))
     return out
+
+
+def role_scores(results: list[Scored]) -> dict:
+    """Roles (old/new) on the spans found exactly: of those where the gold or the parse gives a
+    role, the share where both give the same one (a missing role counts as wrong)."""
+    right = judged = 0
+    for r in results:
+        predicted = {(s, e): role for s, e, role in r.predicted_roles}
+        for start, end, _ in set(r.gold) & set(r.predicted):
+            gold, said = r.example.role_of(start, end), predicted.get((start, end))
+            if gold or said:
+                judged += 1
+                right += gold == said
+    return {"accuracy": round(right / judged, 4) if judged else None, "n": judged}
 
 
 def span_scores(results: list[Scored]) -> dict:
@@ -131,7 +148,7 @@ def evaluate(examples: list[Annotated], parser, errors: int = 10) -> dict:
     """Scores of `parser` on `examples`: spans, intent, worst errors (the CLI's and model card's data)."""
     results = run(examples, parser)
     return {"n": len(examples), "spans": span_scores(results), "intent": intent_scores(results),
-            "by_source": by_source(results), "errors": worst(results, errors)}
+            "roles": role_scores(results), "by_source": by_source(results), "errors": worst(results, errors)}
 
 
 def by_source(results: list[Scored]) -> dict:
@@ -177,8 +194,14 @@ def evaluate_command(args: argparse.Namespace) -> int:
 def report(result: dict) -> str:
     """The human-readable form: label table, intent accuracy and confusion, worst errors."""
     parts = [_label_table(result), _source_table(result.get("by_source") or {}),
-             _confusion_table(result["intent"]), _error_list(result["errors"])]
+             _confusion_table(result["intent"]), _role_line(result.get("roles") or {}), _error_list(result["errors"])]
     return "\n\n".join(p for p in parts if p)
+
+
+def _role_line(roles: dict) -> str:
+    if not roles.get("n"):
+        return "roles: none in the gold spans found or the parses"
+    return f"role accuracy {roles['accuracy']:.3f} over {roles['n']} spans found where the gold or the parse gives a role"
 
 
 def _source_table(sources: dict) -> str:
@@ -207,7 +230,7 @@ def _label_table(result: dict) -> str:
 def _confusion_table(intent: dict) -> str:
     if not intent["n"]:
         return "intent: no gold intents in this data"
-    short = {"out_of_scope": "oos", "reschedule": "resched"}
+    short = {"out_of_scope": "oos", "reschedule": "resched", "availability": "avail"}
     head = " ".join(f"{short.get(p, p):>8}" for p in INTENTS)
     lines = [f"intent accuracy {intent['accuracy']:.3f} over {intent['n']} examples",
              "confusion (rows: gold, columns: predicted)", f"{'':<13}{head}"]

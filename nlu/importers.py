@@ -8,6 +8,8 @@ Formats `load_examples` recognises (sniffed from the content, not the file name)
     pairs     spaCy's [[text, {"entities": [[start, end, label]], "cats"?: {...}}], ...]
     docbin    a .spacy file (doc.ents, doc.cats)
     slurp     SLURP JSONL rows (sentence, tokens, entities, intent, scenario)
+    realdata  the NLU Evaluation Data rows (text, scenario, intent, entities with char offsets)
+    markup    our hand-written lines, `intent | text with [slot](LABEL) or [slot](LABEL/role) marks`
 
 Conversion to a DocBin never drops a span silently: every span that does not fall on token
 boundaries, overlaps another, or has an unknown label is reported as a `Problem`.
@@ -28,6 +30,9 @@ from nlu.result import INTENTS, LABELS
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+
+ROLES_KEY = "roles"  # the DocBin span group that carries slot roles (its span labels: old, new)
 
 
 @dataclass(frozen=True)
@@ -52,12 +57,17 @@ def blank_nlp() -> Language:
     return spacy.blank("en")
 
 
-def to_doc(nlp: Language, example: Annotated, row: int = 0) -> tuple[Doc, list[Problem]]:
-    """A Doc with the example's entities and one-hot intent cats, plus the spans left out.
+def to_doc(nlp: Language, example: Annotated, row: int = 0, roles: bool = True) -> tuple[Doc, list[Problem]]:
+    """A Doc with the example's entities, their roles (the span group `doc.spans["roles"]`,
+    labelled "old"/"new") and one-hot intent cats, plus the spans left out.
 
     Where the source cannot be trusted on some labels (meta["unscored"], e.g. SLURP has no
     ACTION/DOMAIN tags) the tokens outside its spans are marked missing, not "outside", so
     training does not learn that an untagged verb is no ACTION.
+
+    `roles=False` leaves the role span group out: the pipeline does not learn roles (rules
+    decide them, `nlu.roles`), and reading span groups back costs spaCy a registry scan per
+    doc, every epoch.
     """
     row = example.meta.get("row", row)
     doc = nlp.make_doc(example.text)
@@ -71,6 +81,9 @@ def to_doc(nlp: Language, example: Annotated, row: int = 0) -> tuple[Doc, list[P
         taken.update(range(span.start, span.end))
         ents.append(span)
     doc.set_ents(ents, default="missing" if example.meta.get("unscored") else "outside")
+    if roles and example.roles:
+        doc.spans[ROLES_KEY] = [doc.char_span(s, e, label=role) for s, e, role in example.roles
+                                if any(span.start_char == s and span.end_char == e for span in ents)]
     if example.intent in INTENTS:
         doc.cats = {intent: float(intent == example.intent) for intent in INTENTS}
     return doc, problems
@@ -96,12 +109,13 @@ def _tokens_around(doc: Doc, start: int, end: int) -> str:
     return " | ".join(t.text for t in doc if t.idx < end and t.idx + len(t) > start)
 
 
-def to_docs(examples: Iterable[Annotated], nlp: Language | None = None) -> tuple[list[Doc], list[Problem]]:
+def to_docs(examples: Iterable[Annotated], nlp: Language | None = None,
+            roles: bool = True) -> tuple[list[Doc], list[Problem]]:
     """Docs for `examples` and every span that had to be left out (load-time ones included)."""
     nlp = nlp or blank_nlp()
     docs, problems = [], []
     for row, example in enumerate(examples, start=1):
-        doc, bad = to_doc(nlp, example, row)
+        doc, bad = to_doc(nlp, example, row, roles)
         docs.append(doc)
         problems.extend(example.meta.get("load_problems", ()))
         problems.extend(bad)
@@ -115,9 +129,10 @@ def save_docbin(docs: list[Doc], path: str | Path) -> None:
     DocBin(docs=docs, store_user_data=False).to_disk(path)
 
 
-def write_docbin(examples: Iterable[Annotated], path: str | Path, nlp: Language | None = None) -> tuple[int, list[Problem]]:
+def write_docbin(examples: Iterable[Annotated], path: str | Path, nlp: Language | None = None,
+                 roles: bool = True) -> tuple[int, list[Problem]]:
     """Write examples to a .spacy DocBin; returns (docs written, spans left out with reasons)."""
-    docs, problems = to_docs(examples, nlp)
+    docs, problems = to_docs(examples, nlp, roles)
     save_docbin(docs, path)
     return len(docs), problems
 
@@ -144,7 +159,7 @@ def intent_of(value) -> str | None:
 
 
 def sniff(path: Path) -> str:
-    """Which format a file is in: "docbin", "tutorial", "pairs", "slurp" or "jsonl" (ours)."""
+    """Which format a file is in: "docbin", "markup", "tutorial", "pairs", "slurp" or "jsonl" (ours)."""
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -155,6 +170,9 @@ def sniff(path: Path) -> str:
     first = next((line for line in text.splitlines() if line.strip()), "")
     if not first:
         raise BadData(f"{path} is empty")
+    command = next((line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")), "")
+    if command.partition("|")[0].strip() in INTENTS and "|" in command:
+        return "markup"
     if first.lstrip().startswith("["):
         return "pairs"
     try:
@@ -175,6 +193,8 @@ def _sniff_row(path: Path, first: str) -> str:
         raise BadData(f"{path}: not JSON, JSONL or a DocBin ({err})") from err
     if isinstance(row, dict) and "sentence" in row and "tokens" in row:
         return "slurp"
+    if isinstance(row, dict) and "text" in row and "scenario" in row and "spans" not in row:
+        return "realdata"
     if isinstance(row, dict) and "text" in row:
         return "jsonl"
     raise BadData(f"{path}: JSON rows without 'text' (ours) or 'sentence'+'tokens' (SLURP)")
@@ -188,12 +208,17 @@ def load_examples(path: str | Path) -> list[Annotated]:
     fmt = sniff(path)
     if fmt == "docbin":
         return read_docbin(path)
-    if fmt in ("jsonl", "slurp"):
-        rows = list(_jsonl_rows(path))
-        if fmt == "slurp":
-            from nlu.slot_scheme import from_slurp
+    if fmt == "markup":
+        from nlu.corpus import markup
 
-            return [from_slurp(row, line) for line, row in rows]
+        return markup.read(path, source=path.stem)
+    if fmt in ("jsonl", "slurp", "realdata"):
+        rows = list(_jsonl_rows(path))
+        if fmt in ("slurp", "realdata"):
+            from nlu.slot_scheme import from_realdata, from_slurp
+
+            read = from_slurp if fmt == "slurp" else from_realdata
+            return [read(row, line) for line, row in rows]
         return [_ours(row, line) for line, row in rows]
     data = json.loads(path.read_text(encoding="utf-8"))
     return read_tutorial(data) if fmt == "tutorial" else read_pairs(data)
@@ -218,10 +243,11 @@ def read_tutorial(data: dict) -> list[Annotated]:
     """The tutorial format; its `end` is inclusive, so end + 1 is ours."""
     out = []
     for row, item in enumerate(data["examples"], start=1):
-        spans = tuple((int(a["start"]), int(a["end"]) + 1, label_of(a["tag_name"]))
-                      for a in item.get("annotations") or ())
+        annotations = item.get("annotations") or ()
+        spans = tuple((int(a["start"]), int(a["end"]) + 1, label_of(a["tag_name"])) for a in annotations)
+        roles = tuple((int(a["start"]), int(a["end"]) + 1, str(a["role"])) for a in annotations if a.get("role"))
         out.append(Annotated(text=item["content"], spans=spans, intent=intent_of(item.get("intent")),
-                             source="tutorial", meta={"row": row}))
+                             source="tutorial", meta={"row": row}, roles=roles))
     return out
 
 
@@ -238,7 +264,7 @@ def read_pairs(data: list) -> list[Annotated]:
 
 
 def read_docbin(path: Path) -> list[Annotated]:
-    """A .spacy DocBin: doc.ents are the spans, the top doc.cats label the intent."""
+    """A .spacy DocBin: doc.ents are the spans, doc.spans["roles"] their roles, the top doc.cats the intent."""
     from spacy.tokens import DocBin
 
     try:
@@ -248,8 +274,10 @@ def read_docbin(path: Path) -> list[Annotated]:
     out = []
     for row, doc in enumerate(docs, start=1):
         spans = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents)
+        roles = tuple((r.start_char, r.end_char, r.label_) for r in doc.spans.get(ROLES_KEY, ()))
         intent = intent_of(max(doc.cats, key=doc.cats.get)) if doc.cats else None
-        out.append(Annotated(text=doc.text, spans=spans, intent=intent, source="docbin", meta={"row": row}))
+        out.append(Annotated(text=doc.text, spans=spans, intent=intent, source="docbin", meta={"row": row},
+                             roles=roles))
     return out
 
 

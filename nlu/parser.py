@@ -1,23 +1,26 @@
 """The parser: a trained spaCy pipeline (NER + intent textcat) plus the date resolver.
 
-What was heard (spans, intent) comes from the pipeline; what it means now (DATE values)
-is resolved afterwards against the caller's `now` and zone, never cached across calls.
+What was heard (spans, intent) comes from the pipeline; what it means now (DATE and ALERT
+values) is resolved afterwards against the caller's `now` and zone, never cached across
+calls. Slot roles come from `nlu.roles`, the intent confidence is temperature-scaled
+(`nlu.calibration`, the temperature stored with the pipeline).
 """
 from __future__ import annotations
 
-import os
 import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from nlu import dates
+from dataclasses import replace
+
+from nlu import dates, roles
+from nlu.calibration import scaled
 from nlu.exceptions import ModelNotFound
-from nlu.result import INTENTS, Parse, Slot, TimeSpan
+from nlu.result import INTENTS, Alert, Parse, Slot, TimeSpan
+from nlu.settings import settings
 from nlu.timezones import reference_time
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
-DEFAULT_MODEL = MODELS_DIR / "nlu-calendar"
 # A spoken or typed command is a sentence or two; past this the line is not a command and
 # the model would only waste time on it.
 MAX_CHARS = 1000
@@ -26,7 +29,7 @@ BATCH_SIZE = 256
 
 def default_model_path() -> Path:
     """The shipped pipeline, or the one NLU_MODEL names (for people who retrain)."""
-    return Path(os.environ.get("NLU_MODEL") or DEFAULT_MODEL)
+    return settings().model
 
 
 def clean(text: str) -> str:
@@ -49,6 +52,7 @@ class Parser:
     def __init__(self, nlp) -> None:
         self.nlp = nlp
         self.has_textcat = "textcat" in nlp.pipe_names
+        self.temperature = float((nlp.meta.get("calibration") or {}).get("temperature") or 1.0)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Parser":
@@ -78,8 +82,8 @@ class Parser:
                 yield Parse(text=text, intent="out_of_scope", confidence=1.0)
 
     def _reading(self, text: str, doc, ref: datetime) -> Parse:
-        slots = _slots(text, doc, ref)
         intent, confidence, scores = self._intent(doc)
+        slots = roles.assign(intent, text, _slots(text, doc, ref))
         return Parse(
             text=text,
             intent=intent,
@@ -88,14 +92,16 @@ class Parser:
             title=title_of(slots),
             when=when_of(slots, ref),
             scores=scores,
+            alert=alert_of(slots),
         )
 
     def _intent(self, doc) -> tuple[str, float, dict[str, float]]:
+        """The best intent, its calibrated confidence, and the raw scores."""
         cats = {k: float(v) for k, v in doc.cats.items() if k in INTENTS}
         if not cats:
             return "out_of_scope", 0.0, {}
         best = max(cats, key=cats.get)
-        return best, cats[best], cats
+        return best, scaled(cats, self.temperature)[best], cats
 
 
 # Words that only link a slot to the rest of the sentence (ANNOTATION.md: "leave out articles
@@ -107,6 +113,7 @@ LEADING = {
     "DATE": {"on", "at", "for"},
     "PERSON": {"with", "for", "to", "and", "about"},
     "LOCATION": {"at", "in", "on", "to", "for", "from"},
+    "ALERT": {"by", "at", "for"},
 }
 TRAILING = {"with", "for", "on", "at", "about", "to", "of", "and", "from", "by", "called", "named",
             "the", "a", "an", "my", "'s", "’s", "'", "uh", "um", "please"}
@@ -135,8 +142,23 @@ def _slots(text: str, doc, ref: datetime) -> tuple[Slot, ...]:
 
 
 def _slot(text: str, label: str, start: int, end: int, ref: datetime) -> Slot:
-    value = dates.resolve(text[start:end], ref) if label == "DATE" else None
+    value = dates.resolve(text[start:end], ref) if label == "DATE" else alert_value(text[start:end], ref) \
+        if label == "ALERT" else None
     return Slot(label=label, text=text[start:end], start=start, end=end, value=value)
+
+
+def alert_value(phrase: str, ref: datetime) -> Alert | None:
+    """Minutes before the start that an ALERT phrase says ("an hour before" -> 60): the
+    resolver reads the amount ("two days in advance" is a two-day duration)."""
+    span = dates.resolve(phrase, ref)
+    if span is None or span.duration is None or span.start is not None:
+        return None
+    return Alert(minutes_before=int(span.duration.total_seconds() // 60))
+
+
+def alert_of(slots: tuple[Slot, ...]) -> int | None:
+    """The top-level `alert`: the minutes of the command's first resolved ALERT, or None."""
+    return next((s.value.minutes_before for s in slots if s.label == "ALERT" and s.value is not None), None)
 
 
 # Words that name what every calendar item is, not what kind it is: "a reminder for the
@@ -168,8 +190,28 @@ def _generic(word: str) -> bool:
 
 
 def when_of(slots: tuple[Slot, ...], ref: datetime) -> TimeSpan | None:
-    """The time the DATE slots give together ("tomorrow" ... "at ten" is tomorrow 10:00)."""
-    found = [s for s in slots if s.label == "DATE"]
+    """The time the DATE slots give together ("tomorrow" ... "at ten" is tomorrow 10:00).
+
+    Where slots carry roles it is the new time (old DATEs left out). A length said apart
+    from the time ("a [2 hour] meeting on [monday]") goes in `duration` of the window the
+    other DATEs give; said alone, it is the span itself.
+    """
+    found = [s for s in slots if s.label == "DATE" and s.role != "old"]
+    lengths = [s for s in found if _is_length(s.value)]
+    times = [s for s in found if s not in lengths]
+    window = _together(times, ref)
+    if window is None:
+        return lengths[0].value if lengths else None
+    if lengths and window.duration is None:
+        return replace(window, duration=lengths[0].value.duration)
+    return window
+
+
+def _is_length(value: TimeSpan | None) -> bool:
+    return value is not None and value.start is None and value.duration is not None
+
+
+def _together(found: list[Slot], ref: datetime) -> TimeSpan | None:
     if len(found) > 1:
         together = dates.resolve(" ".join(s.text for s in found), ref)
         if together is not None:

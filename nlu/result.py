@@ -108,7 +108,11 @@ class Parse:
     """The whole reading of one command: intent, slots, the title and time they give.
 
     `when` is the new time where slots carry roles ("move the 3 pm meeting to 5 pm" -> 17:00);
-    `alert` is the minutes before the start that this command asks to be reminded, or None.
+    for an availability question it is the window to search (all of Monday for "on monday"),
+    with a said length in `when.duration`. `alert` is the minutes before the start that this
+    command asks to be reminded, or None. `confidence` is calibrated (temperature scaling):
+    below `nlu.CONFIRM_BELOW` (0.7) a caller should ask before acting; `scores` keeps the raw
+    textcat scores.
     """
 
     text: str

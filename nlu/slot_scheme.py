@@ -1,12 +1,20 @@
-"""SLURP rows -> Annotated, with SLURP's slot types mapped to our labels.
+"""SLURP's slot scheme mapped to our labels, for both files that use it:
+
+- SLURP rows (`from_slurp`: sentence, tokens, entities over token ids), our dev set;
+- the NLU Evaluation Data rows (`from_realdata`: text, entities with character offsets), the
+  real commands we train on. They share SLURP's intents and slot types, so they are cut into
+  tokens the way SLURP cuts them ("friday's" -> "friday" + "'s") and go through the same
+  mapping, below; nothing here is specific to one file.
 
 The mapping follows /shared/data/README.md and ANNOTATION.md:
     event_name              NAME (DOMAIN when it is only a generic word: "meeting", "event")
     date, time, timeofday,  DATE, one span where they stand together ("tomorrow at ten am",
     general_frequency       "this saturday between two and four pm"), with the modifiers SLURP
                             leaves outside ("next [saturday]", "every", "until", "in [two hours]")
-    person, relation        PERSON ("my [colleague]" -> "my colleague")
+    person, relation        PERSON ("my [colleague]" -> "my colleague"); a person's event is
+                            one NAME ("[mary 's] [birthday]" -> "mary's birthday")
     place_name              LOCATION
+    meal_type               NAME ("schedule [lunch] with sara": the meal is what the event is)
     calendar_set/remove/query -> create (or reschedule) / cancel / query; other scenarios
                             -> out_of_scope
 SLURP tags no ACTION or DOMAIN words, so those labels are listed in meta["unscored"]: the
@@ -14,17 +22,20 @@ evaluator ignores them there and training marks the untagged tokens as missing r
 "no entity". Outside the calendar scenario only DATE is scored (see OUTSIDE_CALENDAR_UNSCORED).
 
 SLURP: Bastianelli, Vanzo, Swietojanski and Rieser, EMNLP 2020; text under CC BY 4.0.
+NLU Evaluation Data: Liu, Eshghi, Swietojanski and Rieser, IWSDS 2019; text under CC BY 4.0.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from nlu.annotated import Annotated
 from nlu.importers import Problem
 
-LABEL_OF = {"event_name": "NAME", "date": "DATE", "time": "DATE", "timeofday": "DATE",
+LABEL_OF = {"event_name": "NAME", "meal_type": "NAME", "date": "DATE", "time": "DATE", "timeofday": "DATE",
             "general_frequency": "DATE", "person": "PERSON", "relation": "PERSON",
             "place_name": "LOCATION"}
+NAME_TYPES = {"event_name", "meal_type"}
 TIME_TYPES = {"time", "timeofday"}
 GENERIC = {"event", "events", "calendar event", "meeting", "meetings", "appointment", "appointments",
            "reminder", "reminders", "call", "calls", "session", "sessions", "party", "parties",
@@ -42,9 +53,14 @@ DATE_TAILS = {"o'clock", "pm", "p.m.", "a.m."}
 NUMBER_WORDS = {"a", "an", "half", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "few", "couple"}
 INTENT_OF = {"set": "create", "remove": "cancel", "query": "query"}
+# Our intents that each SLURP calendar intent covers: calendar_set also holds moves, edits
+# and alerts of existing events, calendar_query also holds free-time questions.
+COVERS = {"create": ["create", "reschedule", "update"], "cancel": ["cancel"], "query": ["query", "availability"]}
 # Outside the calendar only times are held to our guide: SLURP's persons and places there
 # follow other scenarios' rules ("convert nine am [cst] to [est]"), and titles do not exist.
-OUTSIDE_CALENDAR_UNSCORED = ["ACTION", "DOMAIN", "NAME", "LOCATION", "PERSON"]
+OUTSIDE_CALENDAR_UNSCORED = ["ACTION", "DOMAIN", "NAME", "LOCATION", "PERSON", "ALERT"]
+# The scheme has no alert type (SLURP tags "one hour before" as a time), so ALERT is never scored.
+CALENDAR_UNSCORED = ["ACTION", "DOMAIN", "ALERT"]
 
 
 @dataclass(frozen=True)
@@ -81,6 +97,8 @@ def raw_pieces(row: dict, words: list[str]) -> list[Piece]:
         label = LABEL_OF.get(entity["type"])
         ids = sorted(entity["span"])
         if label is None or not ids or (label == "NAME" and row.get("scenario") != "calendar"):
+            continue
+        if entity["type"] == "meal_type" and any(e["type"] == "event_name" for e in row.get("entities") or ()):
             continue
         out.append(Piece(label, ids[0], ids[-1] + 1, entity["type"], entity["type"]))
     return sorted(out, key=lambda p: p.start)
@@ -151,6 +169,21 @@ def open_ranges(pieces: list[Piece], low: list[str]) -> list[Piece]:
     return out
 
 
+def owned(pieces: list[Piece], low: list[str]) -> list[Piece]:
+    """A person's event is one NAME ("[mary's birthday]", "[john's party]"): the event's own
+    title, as people write it, rather than PERSON + NAME."""
+    out: list[Piece] = []
+    for piece in pieces:
+        last = out[-1] if out else None
+        if last and last.label == "PERSON" and piece.label == "NAME" and (
+                (piece.start == last.end + 1 and low[last.end] == "'s")
+                or (piece.start == last.end and low[last.end - 1].endswith("'s"))):
+            out[-1] = replace(piece, start=last.start)
+        else:
+            out.append(piece)
+    return out
+
+
 def pieces_of(row: dict, words: list[str]) -> list[Piece]:
     """All our slots of a row, tidied and merged."""
     low = [w.lower() for w in words]
@@ -159,7 +192,7 @@ def pieces_of(row: dict, words: list[str]) -> list[Piece]:
     for piece in pieces:
         others = {i for p in pieces if p is not piece for i in range(p.start, p.end)}
         tidied.extend(t for t in [tidy(piece, words, others)] if t)
-    return merge(open_ranges(merge(tidied, low), low), low)
+    return owned(merge(open_ranges(merge(tidied, low), low), low), low)
 
 
 def intents_of(row: dict) -> tuple[str, list[str]]:
@@ -167,7 +200,7 @@ def intents_of(row: dict) -> tuple[str, list[str]]:
     if row.get("scenario") != "calendar":
         return "out_of_scope", ["out_of_scope"]
     intent = INTENT_OF.get(str(row.get("intent", "")).split("_")[-1], "query")
-    return intent, ["create", "reschedule"] if intent == "create" else [intent]
+    return intent, COVERS[intent]
 
 
 def from_slurp(row: dict, line: int = 0) -> Annotated:
@@ -183,7 +216,50 @@ def from_slurp(row: dict, line: int = 0) -> Annotated:
             continue
         spans.append((first[0], last[1], p.label))
     intent, accepted = intents_of(row)
-    unscored = ["ACTION", "DOMAIN"] if row.get("scenario") == "calendar" else OUTSIDE_CALENDAR_UNSCORED
+    unscored = CALENDAR_UNSCORED if row.get("scenario") == "calendar" else OUTSIDE_CALENDAR_UNSCORED
     meta = {"row": line, "slurp_id": row.get("slurp_id"), "scenario": row.get("scenario"),
             "unscored": unscored, "intents_ok": accepted, "load_problems": problems}
     return Annotated(text=text, spans=tuple(spans), intent=intent, source="slurp", meta=meta)
+
+
+# --- the NLU Evaluation Data: character offsets, cut into SLURP's tokens ----------------------
+
+_WORD = re.compile(r"\S+")
+
+
+def realdata_tokens(row: dict) -> list[tuple[int, int]]:
+    """Character bounds of the row's tokens: whitespace-separated words, also cut where an
+    entity starts or ends inside one and before a final "'s" (SLURP's "friday" + "'s")."""
+    cuts = {e["start"] for e in row.get("entities") or ()} | {e["end"] for e in row.get("entities") or ()}
+    out = []
+    for match in _WORD.finditer(row["text"]):
+        start, end = match.span()
+        inner = sorted(c for c in cuts if start < c < end)
+        if row["text"][start:end].lower().endswith("'s") and end - 2 > start:
+            inner = sorted(set(inner) | {end - 2})
+        for a, b in zip([start, *inner], [*inner, end]):
+            out.append((a, b))
+    return out
+
+
+def as_slurp_row(row: dict) -> tuple[dict, list[str], list[tuple[int, int]]]:
+    """The row in SLURP's shape (entities over token ids), its words and their bounds."""
+    bounds = realdata_tokens(row)
+    words = [row["text"][a:b] for a, b in bounds]
+    entities = []
+    for e in row.get("entities") or ():
+        ids = [i for i, (a, b) in enumerate(bounds) if a >= e["start"] and b <= e["end"]]
+        if ids:
+            entities.append({"type": e["type"], "span": ids})
+    return {**row, "entities": entities}, words, bounds
+
+
+def from_realdata(row: dict, line: int = 0) -> Annotated:
+    """One NLU Evaluation Data row as an Annotated example, mapped as SLURP rows are."""
+    slurp_row, words, bounds = as_slurp_row(row)
+    spans = tuple((bounds[p.start][0], bounds[p.end - 1][1], p.label) for p in pieces_of(slurp_row, words))
+    intent, accepted = intents_of(slurp_row)
+    unscored = CALENDAR_UNSCORED if row.get("scenario") == "calendar" else OUTSIDE_CALENDAR_UNSCORED
+    meta = {"row": line, "scenario": row.get("scenario"), "source_intent": row.get("intent"),
+            "unscored": unscored, "intents_ok": accepted}
+    return Annotated(text=row["text"], spans=spans, intent=intent, source="realdata", meta=meta)

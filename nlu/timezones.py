@@ -19,14 +19,21 @@ def portable_zones() -> frozenset[str]:
                      if name not in MACHINE_SPECIFIC and not name.startswith(("posix/", "right/")))
 
 
+@lru_cache(maxsize=1)
+def local_zone() -> tzinfo:
+    """This machine's zone, looked up once per process (the lookup reads files: about a
+    millisecond, as long as a whole parse)."""
+    from dateutil import tz as dateutil_tz  # here, not at the top: it costs a CLI ~50 ms to import
+
+    return dateutil_tz.gettz() or ZoneInfo("UTC")
+
+
 def zone(name: str | tzinfo | None) -> tzinfo:
     """A portable IANA zone by name (None: this machine's local zone)."""
     if isinstance(name, tzinfo):
         return name
     if not name:
-        from dateutil import tz as dateutil_tz  # here, not at the top: it costs a CLI ~50 ms to import
-
-        return dateutil_tz.gettz() or ZoneInfo("UTC")
+        return local_zone()
     if not isinstance(name, str) or name not in portable_zones():
         raise BadTimeZone(f"unknown time zone {str(name)[:64]!r}: use an IANA name such as 'Europe/Paris'")
     try:

@@ -23,7 +23,7 @@ COMMANDS = [
     "what's the weather like in Paris",
 ]
 # Lines that are no command at all: nothing applies, so out_of_scope.
-EMPTY_OR_HUGE = ["", "   ", "\t", "schedule a meeting " * 6000]  # the last one is ~114 KB
+EMPTY_OR_HUGE = ["", "   ", "\t", "schedule a meeting " * 6000, "add lunch " * 105_000]  # ~114 KB, ~1 MB
 ODD = [
     "bell\x07 null\x00 escape\x1b[31m red",
     "🎉🎉🎉 🗓️",
@@ -64,7 +64,7 @@ def test_cli_parse_last_line_without_newline(nlu_model_path):
     assert [o["text"] for o in out] == ["cancel it", "play jazz"]
 
 
-@pytest.mark.parametrize("line", EMPTY_OR_HUGE, ids=["empty", "spaces", "tab", "100KB"])
+@pytest.mark.parametrize("line", EMPTY_OR_HUGE, ids=["empty", "spaces", "tab", "100KB", "1MB"])
 def test_cli_parse_nothing_to_read_is_out_of_scope(nlu_model_path, line):
     [out] = run_parse(nlu_model_path, (line + "\n").encode())
     assert out == {"text": line, "intent": "out_of_scope", "confidence": 1.0, "slots": [], "title": None, "when": None,
@@ -115,3 +115,21 @@ def test_cli_parse_shipped_pipeline_declines_what_is_no_command():
     out = run_parse(shipped, ("\n".join(NOT_COMMANDS) + "\n").encode() + b"\xff\xfe\xfa\n")
     assert [o["intent"] for o in out] == ["out_of_scope"] * 5
     assert [o["title"] for o in out] == [None] * 5
+
+
+def test_cli_parse_contract_check_lines():
+    # The lines ../shared/tools/contract-check sends, through the shipped pipeline: every
+    # contract field, slot offsets that match the text, roles in the contract's set, the two
+    # new families read as the tool wants (availability; update with a 60-minute alert)
+    shipped = ROOT / "models" / "nlu-calendar"
+    if not (shipped / "config.cfg").exists():
+        pytest.skip("no shipped pipeline in models/nlu-calendar")
+    lines = ["Schedule event for visit to Trivandrum on July 18", "cancel the client meeting tomorrow", "",
+             "what do i have on friday", "when am i free on friday", "remind me an hour before the dentist"]
+    out = run_parse(shipped, ("\n".join(lines) + "\n").encode())
+    for text, row in zip(lines, out):
+        assert {"text", "intent", "confidence", "slots", "title", "when", "alert"} <= set(row)
+        assert all(s["role"] in (None, "old", "new") and text[s["start"]:s["end"]] == s["text"] for s in row["slots"])
+        assert row["when"] is None or {"start", "end", "grain"} <= set(row["when"])
+    assert [row["intent"] for row in out] == ["create", "cancel", "out_of_scope", "query", "availability", "update"]
+    assert out[5]["alert"] == 60 and out[0]["alert"] is None

@@ -23,11 +23,26 @@ def test_bench_mix_alternates_spoken_and_typed(monkeypatch):
     assert note == "SLURP spoken + corpus typed"
 
 
-def test_bench_prints_latency_and_throughput(nlu_model_path, capsys):
+@pytest.mark.slow
+def test_bench_prints_latency_and_throughput_beside_the_stock_pipeline(nlu_model_path, capsys, monkeypatch):
+    monkeypatch.setattr(bench, "FILE_LINES", 300)
     assert bench.bench_command(argparse.Namespace(model=str(nlu_model_path), n=60)) == 0
     latency, throughput = capsys.readouterr().out.strip().splitlines()
-    assert re.match(r"nlu\.parse latency over 60 commands \(.+\): median [\d.]+ ms, p95 [\d.]+ ms", latency)
-    assert re.match(r"python -m nlu parse over 5000 commands incl\. start-up: [\d.]+ s = \d+ commands/s", throughput)
+    assert re.match(r"nlu\.parse latency over 60 commands \(.+\): median [\d.]+ ms, p95 [\d.]+ ms, .*"
+                    r"stock spaCy efficiency ner\+textcat median [\d.]+ ms: ratio [\d.]+ \(target <= 1\.5\)", latency)
+    assert re.match(r"python -m nlu parse over 300 commands incl\. start-up: [\d.]+ s = \d+ commands/s .*"
+                    r"stock nlp\.pipe \d+ commands/s: ratio [\d.]+ \(target >= 0\.5\)", throughput)
+
+
+def test_bench_stock_pipeline_is_the_efficiency_recipe_with_our_labels():
+    from nlu.result import INTENTS, LABELS
+
+    nlp = bench.stock_pipeline()
+    assert nlp.pipe_names == ["tok2vec", "ner", "textcat"]
+    assert set(nlp.get_pipe("ner").labels) == set(LABELS) and set(nlp.get_pipe("textcat").labels) == set(INTENTS)
+    assert nlp.config["components"]["textcat"]["model"]["@architectures"] == "spacy.TextCatBOW.v3"
+    doc = nlp("move the 3 pm meeting to 5 pm")
+    assert set(doc.cats) == set(INTENTS)
 
 
 @pytest.mark.parametrize("n", ["0", "-5"])

@@ -114,3 +114,30 @@ def test_evaluate_real_pipeline_on_handwritten_set(nlu_model_path):
     assert result["n"] == 32 and result["intent"]["n"] == 32
     assert set(result["spans"]["per_label"]) >= {"ACTION", "DOMAIN", "NAME", "DATE"}
     assert result["intent"]["accuracy"] >= 0.8 and result["spans"]["f"] >= 0.7
+
+
+class RoleParser:
+    """Reads "move the 3 pm call to 5 pm" with one role right and one missing."""
+
+    def parse_many(self, texts, now=None, tz=None):
+        for text in texts:
+            slots = (Slot("ACTION", "move", 0, 4), Slot("DATE", "3 pm", 9, 13, role="old"),
+                     Slot("DOMAIN", "call", 14, 18), Slot("DATE", "5 pm", 22, 26))
+            yield Parse(text=text, intent="reschedule", confidence=1.0, slots=slots)
+
+
+def test_evaluate_role_accuracy_on_the_spans_found():
+    from nlu.corpus.markup import parse_line
+
+    gold = [parse_line("reschedule | [move](ACTION) the [3 pm](DATE/old) [call](DOMAIN) to [5 pm](DATE/new)")]
+    roles = evaluate(gold, RoleParser())["roles"]
+    assert roles == {"accuracy": 0.5, "n": 2}  # "3 pm" old as gold says; "5 pm" lost its "new"
+
+
+def test_evaluate_reads_the_markup_format(tmp_path):
+    path = tmp_path / "typed.txt"
+    path.write_text("# a comment\nreschedule | [move](ACTION) the [3 pm](DATE/old) [call](DOMAIN) to [5 pm](DATE/new)\n"
+                    "out_of_scope | play jazz\n", encoding="utf-8")
+    rows = load_examples(path)
+    assert [r.intent for r in rows] == ["reschedule", "out_of_scope"]
+    assert rows[0].roles == ((9, 13, "old"), (22, 26, "new"))

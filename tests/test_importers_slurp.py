@@ -71,9 +71,9 @@ def test_importers_slurp_lost_token_is_reported():
 
 
 @pytest.mark.parametrize("intent, ours, accepted", [
-    ("calendar_set", "create", ["create", "reschedule"]),
+    ("calendar_set", "create", ["create", "reschedule", "update"]),
     ("calendar_remove", "cancel", ["cancel"]),
-    ("calendar_query", "query", ["query"]),
+    ("calendar_query", "query", ["query", "availability"]),
     ("music_play", "out_of_scope", ["out_of_scope"]),
 ])
 def test_importers_slurp_intents(intent, ours, accepted):
@@ -85,8 +85,8 @@ def test_importers_slurp_intents(intent, ours, accepted):
 def test_importers_slurp_unscored_labels():
     calendar = from_slurp(row("add it", []))
     other = from_slurp(row("wake me up at six labelled gym", [("time", [4]), ("event_name", [6])], intent="alarm_set"))
-    assert calendar.meta["unscored"] == ["ACTION", "DOMAIN"]
-    assert other.meta["unscored"] == ["ACTION", "DOMAIN", "NAME", "LOCATION", "PERSON"]
+    assert calendar.meta["unscored"] == ["ACTION", "DOMAIN", "ALERT"]
+    assert other.meta["unscored"] == ["ACTION", "DOMAIN", "NAME", "LOCATION", "PERSON", "ALERT"]
     assert spans(other) == [("six", "DATE")]  # no event titles outside the calendar
 
 

@@ -43,6 +43,29 @@ GOLDEN = [
      [("ACTION", "set up"), ("DOMAIN", "meeting"), ("PERSON", "the landlord"), ("DATE", "tomorrow at 3pm")],
      "meeting", ("2026-11-24T15:00:00", "2026-11-24T16:00:00", "hour")),
     ("play some jazz", "out_of_scope", [], None, None),
+    # the families of issue 9: free time, changes other than the time, alerts
+    ("when am i free on friday", "availability", [("DATE", "friday")], None,
+     ("2026-11-27T00:00:00", "2026-11-28T00:00:00", "day")),
+    ("remind me an hour before the dentist", "update",
+     [("ACTION", "remind me"), ("ALERT", "an hour before"), ("NAME", "dentist")], "dentist", None),
+]
+
+# (text, intent, [(label, text, role)], alert, when start or None, duration or None)
+ROLES = [
+    ("move the 3 pm meeting to 5 pm", "reschedule",
+     [("ACTION", "move", None), ("DATE", "3 pm", "old"), ("DOMAIN", "meeting", None), ("DATE", "5 pm", "new")],
+     None, "2026-11-23T17:00:00", None),
+    ("rename lunch to team lunch", "update",
+     [("ACTION", "rename", None), ("NAME", "lunch", "old"), ("NAME", "team lunch", "new")], None, None, None),
+    ("add jim and jerry to the lunch", "update",
+     [("ACTION", "add", None), ("PERSON", "jim", "new"), ("PERSON", "jerry", "new"), ("NAME", "lunch", None)],
+     None, None, None),
+    ("alert me two days before mom's birthday", "update",
+     [("ACTION", "alert me", None), ("ALERT", "two days before", None), ("NAME", "mom's birthday", None)],
+     2880, None, None),
+    ("can i fit a 2 hour meeting on monday", "availability",
+     [("DATE", "2 hour", None), ("DOMAIN", "meeting", None), ("DATE", "monday", None)],
+     None, "2026-11-30T00:00:00", "PT2H"),
 ]
 
 
@@ -55,6 +78,16 @@ def test_nlu_golden_parse(shipped_parser, text, intent, slots, title, when) -> N
     assert parse.title == title
     got = parse.to_dict()["when"]
     assert (got and (got["start"], got["end"], got["grain"])) == when
+
+
+@pytest.mark.parametrize("text, intent, slots, alert, start, duration", ROLES, ids=[r[0][:40] for r in ROLES])
+def test_nlu_golden_roles_alerts_and_windows(shipped_parser, text, intent, slots, alert, start, duration) -> None:
+    parse = shipped_parser(text, now=NOW, tz="UTC")
+    assert parse.intent == intent
+    assert [(s.label, s.text, s.role) for s in parse.slots] == slots
+    assert parse.alert == alert
+    when = parse.to_dict()["when"]
+    assert (when or {}).get("start") == start and (when or {}).get("duration") == duration
 
 
 def test_nlu_golden_cli_matches_the_issue_example(shipped_parser) -> None:

@@ -103,7 +103,11 @@ def clock_time(rng: random.Random) -> Phrase:
              "twenty three hundred hours", "lunchtime", "end of day", f"{h} o'clock", "mid-day",
              f"{word} thirty", f"{word} hundred hours", f"{word} {rng.choice(['oh five', 'ten', 'forty'])} {rng.choice(['am', 'pm'])}",
              f"{word} hundred and {rng.choice(['fifteen', 'thirty', 'forty five'])} {rng.choice(['am', 'pm'])}",
-             f"twelve noon", f"{word} {rng.choice(['am', 'pm'])} sharp"]
+             f"twelve noon", f"{word} {rng.choice(['am', 'pm'])} sharp",
+             # typed: "15:15", "4:30 in the evening", "half past 6 in the evening", "2pm" and "2 pm"
+             f"{rng.randint(13, 23)}:{m:02d}", f"{h}:{m:02d} in the {rng.choice(PARTS[:3])}",
+             f"half past {h} in the {rng.choice(PARTS[:3])}", f"quarter past {h}", f"{h}{ap.lower().replace('.', '')}",
+             f"{h} {ap.lower().replace('.', '')}", f"{h}:{m:02d}{rng.choice(['pm', 'am'])}"]
     text = rng.choice(forms)
     return text, (AT if text not in ("lunchtime", "end of day") else ("at ", "by ", ""))
 
@@ -111,7 +115,7 @@ def clock_time(rng: random.Random) -> Phrase:
 def part_of_day(rng: random.Random) -> Phrase:
     text = rng.choice(["this morning", "this afternoon", "this evening", "tonight", "tomorrow morning",
                        "tomorrow afternoon", "tomorrow evening", "tomorrow night", "in the morning",
-                       "at lunch", "lunch", "end of day", "this weekend", "friday night",
+                       "at lunchtime", "lunchtime", "end of day", "this weekend", "friday night",
                        f"{_weekday(rng)} {rng.choice(PARTS)}", f"{rng.choice(PARTS)}"])
     return text, BARE
 
@@ -187,6 +191,25 @@ def recurrence(rng: random.Random) -> Phrase:
     return text, BARE
 
 
+def day_range(rng: random.Random) -> str:
+    """Days from one to another, said as one DATE ("from July 3rd to July 17th", "Friday to Sunday")."""
+    month = _month(rng)
+    a = rng.randint(1, 20)
+    b = a + rng.randint(1, 8)
+    d1, d2 = rng.sample(WEEKDAYS, 2)
+    return rng.choice([f"from {d1} to {d2}", f"{d1} to {d2}", f"{month} {a} to {month} {b}", f"from {month} {a} to {b}",
+                       f"from the {a}th to the {b}th", f"{month} {a}-{b}", f"{a}-{b} {month}",
+                       f"from {month} {a} to {month} {b}", f"between {d1} and {d2}"])
+
+
+def repetition(rng: random.Random) -> str:
+    """A repetition said of an existing event ("make the standup [weekly]", "[every tuesday]")."""
+    day = _weekday(rng)
+    return rng.choice(["weekly", "daily", "monthly", "every week", "every day", f"every {day}", f"every other {day}",
+                       "every weekday", "biweekly", "every two weeks", "each week", f"{day}s", "yearly", "annually",
+                       f"every {day} at {clock_time(rng)[0]}", "every month", "every morning"])
+
+
 def holiday(rng: random.Random) -> Phrase:
     text = rng.choice(HOLIDAYS)
     if rng.random() < 0.25:
@@ -212,6 +235,8 @@ WEIGHTS = {"relative_day": 4, "weekday": 5, "calendar_date": 5, "clock_time": 4,
            "day_and_time": 7, "range": 3, "offset": 2, "period": 2, "recurrence": 2, "holiday": 1,
            "duration": 1}
 DAY_FAMILIES = ("relative_day", "weekday", "calendar_date", "holiday")
+# Windows a free-time question searches ("on friday", "tomorrow afternoon", "next week").
+WINDOW_FAMILIES = ("relative_day", "weekday", "calendar_date", "part_of_day", "range", "period", "day_and_time")
 
 
 def phrase(rng: random.Random, families: tuple[str, ...] | None = None) -> Phrase:

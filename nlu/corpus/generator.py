@@ -17,19 +17,37 @@ from nlu.corpus.spoken import add_fillers, speechify
 from nlu.corpus.templates import FOLLOW_UP_SHARE, FOLLOW_UPS, TEMPLATES
 from nlu.annotated import Annotated
 
-_TOKEN = re.compile(r"\{(\w+)\}|\[([^\[\]]+)\]\((\w+)\)")  # {SLOT} or [fixed words](LABEL)
+# {SLOT} or {SLOT/role}, or [fixed words](LABEL) or [fixed words](LABEL/role)
+_TOKEN = re.compile(r"\{(\w+)(?:/(\w+))?\}|\[([^\[\]]+)\]\((\w+)(?:/(\w+))?\)")
 OOS_LEAD_IN = 0.35
 POSSESSIVE_DAYS = ["today", "tomorrow", "tonight", "yesterday", "{d}", "{d}", "next {d}", "this {d}",
                    "this evening", "this morning", "next week", "this week", "last night"]
 _QUESTION = ("what", "when", "do ", "am ", "is ", "how", "where", "who", "any", "have", "does", "can we", "and ")
 # Words that already introduce a DATE: the slot then takes no "on"/"at" of its own.
 _INTRODUCED = ("to ", "for ", "from ", "by ", "now ", "make it ", "about ", "is ", "and ", "at ", "on ",
-               "instead ", "what about ", "how about ", "no, ", "actually ")
+               "instead ", "what about ", "how about ", "no, ", "actually ", "after ",
+               # a DATE used as an adjective ("the [3 pm] meeting", "my [friday] call") takes no "on"/"at"
+               "the ", "my ", "{my}", "{a}", "series ")
 SHIFTS = ["an hour", "two hours", "30 minutes", "half an hour", "a day", "two days", "a week",
           "15 minutes", "a couple of hours", "an hour and a half", "one day", "3 days", "ten minutes"]
 LENGTHS = ["five minutes", "10 minutes", "ten minutes", "twenty minutes", "an hour", "half an hour", "2 minutes",
            "thirty seconds", "one minute", "forty five minutes", "an hour and a half", "3 hours", "fifteen minutes"]
 PRONOUNS = ["him", "her", "them", "us", "her", "him"]
+# A length said before a kind of meeting ("a [2 hour] meeting", "a [30-minute] call").
+MEETING_LENGTHS = ["2 hour", "two hour", "1 hour", "one hour", "30 minute", "thirty minute", "45 minute",
+                   "90 minute", "half hour", "3 hour", "15 minute", "20-minute", "two-hour", "1-hour"]
+ALERT_AMOUNTS = ["an hour", "1 hour", "two hours", "2 hours", "30 minutes", "thirty minutes", "15 minutes",
+                 "fifteen minutes", "10 minutes", "ten minutes", "5 minutes", "a day", "one day", "two days",
+                 "2 days", "a week", "one week", "half an hour", "45 minutes", "three days", "20 mins", "1 hr"]
+ALERT_TAILS = ["before", "before", "before", "in advance", "ahead", "ahead of time", "prior", "beforehand", "early"]
+
+
+def alert_phrase(rng: random.Random, before_event: bool = False) -> str:
+    """An alert offset: an amount and its "before" ("30 minutes before", "two days in advance");
+    right before the event's name only "before" reads well ("an hour before the dentist")."""
+    if rng.random() < 0.08:
+        return "the day before"
+    return f"{rng.choice(ALERT_AMOUNTS)} {'before' if before_event else rng.choice(ALERT_TAILS)}"
 LATER = ["an hour later", "a day later", "two hours later", "a week later", "30 minutes later",
          "an hour earlier", "a day earlier", "half an hour later", "the following day", "a week from then"]
 
@@ -45,6 +63,8 @@ class Lexicon:
     locations: list[str]
     people: list[str]
     tasks: list[str]
+    kinds: list[str]
+    owned_events: list[str]
 
     @classmethod
     def for_split(cls, which: str) -> "Lexicon":
@@ -58,7 +78,7 @@ class Lexicon:
             verbs={intent: part(words) for intent, words in lexicons.VERBS.items()},
             domains=part(lexicons.DOMAINS), plurals=part(lexicons.DOMAINS_PLURAL),
             names=part(lexicons.NAMES), locations=part(lexicons.LOCATIONS), people=part(lexicons.PEOPLE),
-            tasks=part(lexicons.TASKS),
+            tasks=part(lexicons.TASKS), kinds=part(lexicons.KIND_NAMES), owned_events=part(lexicons.OWNED_EVENTS),
         )
 
 
@@ -93,9 +113,10 @@ class Filler:
             if match.start() > pos:
                 pieces.append(plain(template[pos:match.start()]))
             if match[1] is not None:
-                pieces.extend(self.slot(match[1], intent, template[:match.start()]))
+                drawn = self.slot(match[1], intent, template[:match.start()])
+                pieces.extend(Piece(p.text, p.label, match[2]) if p.label and match[2] else p for p in drawn)
             else:
-                pieces.append(Piece(match[2], match[3]))
+                pieces.append(Piece(match[3], match[4], match[5]))
             pos = match.end()
         pieces.append(plain(template[pos:]))
         return _articles(pieces)
@@ -121,10 +142,24 @@ class Filler:
             return [Piece(rng.choice(LATER), "DATE")]
         if name == "LENGTH":
             return [Piece(rng.choice(LENGTHS), "DATE")]
+        if name == "LEN":
+            return [Piece(rng.choice(MEETING_LENGTHS), "DATE")]
+        if name in ("ALERT", "BEFORE"):
+            return [Piece(alert_phrase(rng, before_event=name == "BEFORE"), "ALERT")]
+        if name == "KIND":
+            return [Piece(rng.choice(lex.kinds), "NAME")]
+        if name == "OWNED":
+            return [Piece(f"{rng.choice(lexicons.FIRST_NAMES)}'s {rng.choice(lex.owned_events)}", "NAME")]
+        if name == "RANGE":
+            return [Piece(datephrases.day_range(rng), "DATE")]
+        if name == "REPEAT":
+            return [Piece(datephrases.repetition(rng), "DATE")]
         return [plain(self.word(name))]
 
     def date_slot(self, name: str, intent: str, before: str) -> Pieces:
         families = {"DAY": datephrases.DAY_FAMILIES, "TIME": ("clock_time",)}.get(name)
+        if families is None and intent == "availability":
+            families = datephrases.WINDOW_FAMILIES
         if families is None and intent == "reschedule" and before.endswith(("to ", "from ")):
             families = ("relative_day", "weekday", "calendar_date", "clock_time", "day_and_time", "holiday")
         text, intros = self.date(families)
@@ -157,21 +192,69 @@ def _articles(pieces: Pieces) -> Pieces:
     return out
 
 
+PLEASANTRY_SHARE = 0.2  # typed rows with a greeting before, and as many with thanks after
+SHORTHAND_SHARE = 0.12  # typed rows written in texting shorthand ("w/", "tmrw", "pls")
+TYPO_SHARE = 0.06  # typed rows with one slip of the fingers (two letters swapped, one dropped)
+SHORTHAND = {"with": ["w/", "w"], "tomorrow": ["tmrw", "tmr"], "tonight": ["tonite"], "please": ["pls", "plz"],
+             "you": ["u"], "thanks": ["thx"], "appointment": ["appt"], "thursday": ["thurs"], "tuesday": ["tues"],
+             "friday": ["fri"], "and": ["&"]}
+
+
+def shorthand(pieces: Pieces, rng: random.Random) -> Pieces:
+    """Texting shorthand: "with" -> "w/", "tomorrow" -> "tmrw", in any piece (labels stay on their words)."""
+    def short(match: re.Match) -> str:
+        return rng.choice(SHORTHAND[match[0].lower()])
+
+    pattern = re.compile(r"\b(" + "|".join(SHORTHAND) + r")\b", re.I)
+    return [Piece(pattern.sub(short, p.text), p.label, p.role) for p in pieces]
+
+
+def typo(pieces: Pieces, rng: random.Random) -> Pieces:
+    """One typing slip in one word of four letters or more: two neighbours swapped or one dropped."""
+    spots = [(i, m) for i, p in enumerate(pieces) for m in re.finditer(r"[A-Za-z]{4,}", p.text)]
+    if not spots:
+        return pieces
+    i, match = rng.choice(spots)
+    word, at = match[0], rng.randrange(1, len(match[0]) - 1)
+    slip = word[:at] + word[at + 1] + word[at] + word[at + 2:] if rng.random() < 0.5 else word[:at] + word[at + 1:]
+    text = pieces[i].text[:match.start()] + slip + pieces[i].text[match.end():]
+    return pieces[:i] + [Piece(text, pieces[i].label, pieces[i].role)] + pieces[i + 1:]
+
+
+def courteous(pieces: Pieces, rng: random.Random) -> Pieces:
+    """Sentences people type around a request ("Hi! ... Thanks!"), on every intent alike, so
+    they are no sign of any one of them."""
+    if rng.random() < PLEASANTRY_SHARE:
+        greeting = rng.choice(lexicons.GREETINGS)
+        if not greeting.endswith((".", "!")) and pieces:  # "Hey, schedule ...": the request goes on in lowercase
+            head = pieces[0]
+            pieces = [Piece(head.text[:1].lower() + head.text[1:], head.label, head.role)] + pieces[1:]
+        pieces = [plain(greeting + " ")] + pieces
+    if rng.random() < PLEASANTRY_SHARE:
+        pieces = pieces + [plain(" " + rng.choice(lexicons.THANKS))]
+    return pieces
+
+
 def dress_typed(pieces: Pieces, rng: random.Random, question: bool) -> Pieces:
-    """Typed look: a capital first letter, a question mark or full stop, sometimes all lowercase."""
+    """Typed look: a capital first letter, a question mark or full stop, sometimes all lowercase,
+    sometimes a greeting or thanks around it."""
     if rng.random() < 0.15:
-        pieces = [Piece(p.text.lower(), p.label) for p in pieces]
+        pieces = [Piece(p.text.lower(), p.label, p.role) for p in pieces]
+    if rng.random() < SHORTHAND_SHARE:
+        pieces = shorthand(pieces, rng)
+    if rng.random() < TYPO_SHARE:
+        pieces = typo(pieces, rng)
     first = next((i for i, p in enumerate(pieces) if p.text.strip()), None)
     if first is not None and rng.random() < 0.75:
         head = pieces[first]
         stripped = head.text.lstrip()
         lead = head.text[: len(head.text) - len(stripped)]
-        pieces[first] = Piece(lead + stripped[:1].upper() + stripped[1:], head.label)
+        pieces[first] = Piece(lead + stripped[:1].upper() + stripped[1:], head.label, head.role)
     mark = "?" if question and rng.random() < 0.7 else ("." if rng.random() < 0.25 else ("!" if rng.random() < 0.03 else ""))
     last = next((p.text.rstrip() for p in reversed(pieces) if p.text.strip()), "")
     if last.endswith(".") or re.search(r"(^|\s)\w$", last):
         mark = ""  # "6 p.m." needs no second full stop; "a m." would tokenise as "m."
-    return pieces + [plain(mark)]
+    return courteous(pieces + [plain(mark)], rng)
 
 
 def realise(pieces: Pieces, rng: random.Random, intent: str, template_id: str, spoken: bool, template: str) -> Annotated:

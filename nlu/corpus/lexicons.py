@@ -35,17 +35,18 @@ VERBS = {
     ],
 }
 
-# Generic kinds of calendar item (DOMAIN), singular and plural.
+# Generic kinds of calendar item (DOMAIN), singular and plural: the guide's words and the
+# container words ("calendar entry", "item"). Other kind words ("interview", "class", "catch-up",
+# "visit") are what the event is, so they are titles (NAME): ANNOTATION.md lists DOMAIN as
+# event, calendar event, meeting, appointment, reminder, call, session, party, booking.
 DOMAINS = [
     "event", "calendar event", "meeting", "appointment", "reminder", "call", "session",
-    "party", "booking", "calendar entry", "entry", "event reminder", "get-together", "meetup",
-    "gathering", "catch-up", "engagement", "slot", "conference call", "video call", "phone call",
-    "date", "function", "plan", "task", "occasion", "get together", "calendar item", "item",
-    "commitment", "visit", "class", "lesson", "shift", "interview", "hangout",
+    "party", "booking", "calendar entry", "entry", "event reminder", "calendar item", "item",
+    "conference call", "video call", "phone call",
 ]
 DOMAINS_PLURAL = [
     "events", "meetings", "appointments", "reminders", "calls", "sessions", "parties",
-    "bookings", "plans", "entries", "classes", "commitments", "engagements", "lessons",
+    "bookings", "entries", "items",
 ]
 
 # Event titles (NAME): short, long, multi-word, proper nouns, odd ones, names with numbers.
@@ -111,6 +112,9 @@ NAMES = [
     "Maggie Rogers concert", "Taylor Swift concert", "the game", "cheat day", "rest day", "payday",
     "deadline", "project deadline", "tax deadline", "report due", "rent due", "bill payment",
     "insurance renewal", "car insurance", "lease signing", "closing", "house closing",
+    # kind words that say what the event is (not DOMAIN: see DOMAINS)
+    "get-together", "meetup", "gathering", "catch-up", "catch up", "engagement", "occasion", "get together",
+    "visit", "class", "lesson", "interview", "hangout", "date", "date night", "shift",
 ]
 
 # Things to be reminded to do (NAME after "remind me to", "don't let me forget to").
@@ -138,6 +142,18 @@ LOCATIONS = [
     "the Hilton", "Olive Garden", "the farmers market", "the temple", "the mosque",
     "Pier 39", "the courthouse", "the embassy", "the YMCA", "Lab 2", "the auditorium",
     "the cafe on Main Street", "5th Avenue", "the community hall", "the gurdwara",
+    # street addresses and shop or venue names, as people type them
+    "1450 Oak Avenue", "77 Kingsley Road", "310 W 42nd St", "2200 Mission Street", "18 Birch Lane",
+    "400 Broadway", "9 Harbour View Drive", "1201 Lakeshore Blvd", "56 Queen's Road", "3 Elm Court",
+    "Suite 210, 88 Pine St", "740 Sunset Boulevard", "12B Station Road", "1 Market Square",
+    "Supercuts", "Trader Joe's", "the Apple Store", "Chipotle", "Panera Bread", "Blue Bottle Coffee",
+    "Whole Foods", "Planet Fitness", "Costco", "Home Depot", "Walgreens", "the Hyatt Regency",
+    "Dolores Park", "Barnes & Noble", "IKEA", "the Ritz", "Nando's", "Pizza Express", "Equinox",
+    "the Sheraton downtown", "Kaiser Permanente", "Mayo Clinic", "Lincoln Center", "the Science Museum",
+    "Costa", "Caffe Nero", "Greggs", "Tesco Express", "the Odeon", "Wetherspoons", "Dishoom", "Five Guys",
+    "Manchester", "Bristol", "Denver", "Portland", "Edinburgh", "Toronto", "Dublin", "Brooklyn",
+    "the clinic on Park Road", "Harbour Dental", "City Physio", "the town library", "Riverside Park",
+    "Teams", "Google Meet", "Skype", "the Grand Hotel", "Meeting Room 2", "the boardroom on floor 4",
 ]
 
 # Who (PERSON).
@@ -154,6 +170,19 @@ PEOPLE = [
     "the players", "my team", "Tom", "Sam", "Joe", "Al", "Allen", "Kimberly", "Chris", "Dave",
 ]
 
+# Titles that are one everyday kind word, which a verb acts on ("move lunch", "before the dentist").
+KIND_NAMES = ["dentist", "lunch", "dinner", "breakfast", "brunch", "standup", "gym", "haircut", "doctor", "vet",
+              "physio", "yoga", "therapy", "interview", "offsite", "retro", "drinks", "coffee", "walk",
+              "class", "practice", "rehearsal", "recital", "checkup", "massage", "lesson", "tutoring", "training"]
+
+# A person's event, one NAME ("Sarah's baby shower"): first names and the events people have.
+FIRST_NAMES = ["Sarah", "Ravi", "Mia", "Leo", "Anna", "Grandpa", "Mom", "Dad", "Priya", "Jonas", "Chloe", "Mateo",
+               "Aunt Rosa", "Uncle Ben", "Noor", "Kenji", "Olivia", "Sam", "Zara", "Finn", "Amara", "Luca"]
+OWNED_EVENTS = ["birthday", "bday", "birthday party", "wedding", "graduation", "recital", "farewell", "baby shower",
+                "retirement party", "housewarming", "leaving do", "engagement party", "piano recital", "football match",
+                "school play", "parents evening", "40th", "80th", "anniversary dinner", "christening", "hen do",
+                "book launch", "art show", "dance recital", "first day at school", "surgery", "concert"]
+
 # Politeness and lead-ins (never ACTION).
 LEAD_INS = [
     "", "", "", "", "", "please ", "could you please ", "can you ", "could you ", "would you ",
@@ -164,6 +193,13 @@ LEAD_INS = [
     "you need to ", "can u ", "pls ", "hey, can you ", "um can you ", "i'd love to ",
     "olly ", "olly ", "hey olly ", "olly please ", "alexa ", "siri ", "ok google ", "olly can you ",
 ]
+# Whole sentences typed around a request (generator.courteous).
+GREETINGS = ["Hiya!", "Oh no,", "Oops,", "Argh.", "Hi!", "Hello,", "Hey there!", "Good morning!", "Morning.", "Hi there.", "Quick one:", "Hey,",
+             "Sorry to bother you.", "Hope you're well!", "Busy week ahead.", "Okay so", "Hello! Quick request.",
+             "Good afternoon.", "Hi assistant.", "Right,", "One more thing:", "Heads up:"]
+THANKS = ["Thanks!", "Thank you.", "Thanks a lot!", "Cheers!", "Much appreciated.", "Thank you so much!",
+          "Appreciate it.", "Thanks in advance.", "That would be great, thanks.", "Ta!", "Thx!", "Thanks :)",
+          "Many thanks.", "Great, thank you!"]
 TAILS = ["", "", "", "", "", " please", " thanks", " thank you", " for me", " asap",
          " if you can", " now", " right away", " in my calendar", " on my calendar",
          " to my calendar", " in the calendar", " for me please"]

@@ -1,142 +1,167 @@
-"""SLURP rows as training examples in our labels (the EVEN slurp_id half only).
+"""The real commands we train on: the NLU Evaluation Data (8,387 rows), in our labels and intents.
 
-Policy (decided by the lead, written in the corpus README and the model card): rows with an
-even `slurp_id` may be trained on; rows with an odd id never are, they are the clean
-evaluation half (`bench/slurp_half.py`).
+The file is our copy, `data/nlu_eval_data.jsonl` (Liu, Eshghi, Swietojanski and Rieser,
+"Benchmarking Natural Language Understanding Services for building Conversational Agents",
+IWSDS 2019; CC BY 4.0), with the intent-label fixes listed in the corpus README. Its slot
+types are mapped by `nlu.slot_scheme` (the one mapping shared with SLURP). This module adds
+only what training needs on top:
 
-SLURP's format and its mapping to our labels live in one place, `nlu.slot_scheme` (the importer):
-slot types -> labels, DATE pieces merged and widened to the modifiers SLURP leaves outside,
-determiners and possessive "'s" left out, a bare generic event_name as DOMAIN. This module
-adds only what training needs on top:
-- outside the calendar scenario only DATE spans are kept (like our generated out-of-scope
-  rows; SLURP's persons and places there follow other scenarios' rules);
-- an event_name made only of our lexicon's kind words is DOMAIN ("appointments");
-- ACTION and DOMAIN, which SLURP does not mark, are added by lexicon matching: the intent's
-  verbs where they appear outside other slots, and the generic kind words;
-- calendar_set -> create, or reschedule when a reschedule verb and no create verb is said;
-- the even-id selection and the repetition weights.
+- our intent for each row (`intent_of`, rules documented in the corpus README): calendar_set
+  is create, reschedule (a move verb and no create verb) or update (an alert offset, people
+  added to an event, a repetition or a place set on an existing event); calendar_query is
+  query or availability (a free-time question); calendar_remove is cancel; other scenarios
+  are out_of_scope;
+- ALERT spans ("fifteen minutes before", "a two day notification before") found by a pattern,
+  replacing the DATE piece SLURP's scheme tags there;
+- ACTION and DOMAIN, which the source does not mark, added by lexicon matching;
+- outside the calendar scenario only DATE spans are kept (as in our generated out-of-scope rows);
+- a stable split into train, dev and calibration slices, and the calendar oversampling.
 """
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import replace
 from pathlib import Path
 
-from nlu import slot_scheme as slurp_format
-from nlu.corpus import lexicons
+from nlu import slot_scheme
 from nlu.annotated import Annotated
+from nlu.corpus import lexicons, split
+from nlu.exceptions import BadData
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "slurp_devel.jsonl"
+DATA = Path(__file__).resolve().parent / "data" / "nlu_eval_data.jsonl"
+CREDIT = ("NLU Evaluation Data (Liu, Eshghi, Swietojanski and Rieser, \"Benchmarking Natural Language "
+          "Understanding Services for building Conversational Agents\", IWSDS 2019), text under CC BY 4.0")
+DEV_SHARE = 6  # percent of rows for spaCy's dev split (model selection)
+CALIBRATION_SHARE = 10  # percent of rows never trained on, for fitting the confidence temperature
+CALENDAR_REPEAT = 3  # calendar rows are 5% of the file and the ones we care most about
+
 GENERIC = set(lexicons.DOMAINS) | set(lexicons.DOMAINS_PLURAL) | {"events"}
-WAKE = {"olly", "siri", "alexa", "hey", "ok", "okay", "google", "please", "pikachu"}
-# Verbs whose reading is clear enough to label in SLURP rows (a subset of the generator's).
+NOT_GENERIC = {"date", "plan", "plans", "item", "slot", "task", "function", "visit", "class", "shift", "call"}
+WAKE = {"olly", "siri", "alexa", "hey", "hi", "ok", "okay", "google", "please", "pikachu"}
 ACTIONS = {
     "create": ["remind me about", "remind me of", "remind me", "schedule", "create", "add", "put", "book",
                "reserve", "set up", "arrange", "plan", "organise", "organize", "make", "set", "mark",
-               "note", "enter", "save", "block", "pencil in", "log", "insert", "remember", "notify me",
-               "alert me", "flag"],
+               "note", "enter", "save", "block off", "block", "pencil in", "log", "insert", "remember",
+               "notify me", "alert me", "write down", "flag"],
     "reschedule": ["reschedule", "change", "move", "postpone", "push back", "push", "shift", "delay",
-                   "bring forward", "update", "rearrange"],
+                   "bring forward", "rearrange"],
+    "update": ["remind me", "notify me", "alert me", "add", "invite", "remove", "repeat", "set", "make",
+               "activate", "rename", "call it", "stop"],
     "cancel": ["cancel", "delete", "remove", "call off", "drop", "clear", "scrap", "erase", "get rid of",
-               "take off", "wipe", "wipe out"],
-    "query": ["show me", "show", "list", "check", "tell me", "read me", "read", "give me", "look up",
-              "find", "pull up", "display", "open"],
+               "take off", "take out", "wipe", "dismiss", "destroy", "empty"],
+    "query": ["show me", "show", "list", "check", "tell me", "read me", "give me", "look up", "find",
+              "pull up", "display", "open", "search"],
+    "availability": ["find"],
 }
+MOVE_WORDS = ("reschedule", "postpone", "move", "push", "change", "shift", "delay", "rearrange")
+FREE_TIME = re.compile(r"\b(am i (free|available|busy)|free time|free break|openings?|off days|"
+                       r"calendar free|schedule full|when am i free|do i have time|any time)\b")
+# "fifteen minutes before", "a one week notification before", "two day notification before",
+# "an hour before", "in advance": the offset of an alert (ANNOTATION.md's ALERT).
+_AMOUNT = r"(?:\d+|a|an|one|two|three|four|five|ten|fifteen|twenty|thirty|forty five|half an?)"
+_UNIT = r"(?:minutes?|mins?|hours?|days?|weeks?)"
+ALERT = re.compile(rf"\b(?:{_AMOUNT} )?(?:{_AMOUNT} )?{_UNIT}(?: notification)? (?:before|in advance|prior)\b")
+UPDATE_SHAPES = re.compile(r"\b(add \w+ and \w+ to|repeat|recur|location is|notification before)\b")
 
 
 def rows(path: Path = DATA) -> list[dict]:
-    """SLURP JSONL rows."""
+    """The rows of our copy; a missing copy is an error (a fresh clone must be able to retrain)."""
+    if not path.exists():
+        raise BadData(f"the real training data is missing: {path} (it ships with the project; "
+                      "restore it from git or copy ../shared/data/nlu_eval_data.jsonl there)")
     with open(path, encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def trainable(row: dict) -> bool:
-    """The lead's split: even slurp_id rows may be trained on, odd ones never."""
-    return int(row["slurp_id"]) % 2 == 0
-
-
-def intent_of(row: dict, words: list[str]) -> str:
-    """Our intent for a SLURP row."""
+def intent_of(row: dict, alert: bool) -> str:
+    """Our intent for a row (rules in the module docstring and the corpus README)."""
     if row["scenario"] != "calendar":
         return "out_of_scope"
-    kind = row["intent"].split("_")[-1]
+    kind, text = row["intent"].split("_")[-1], " " + row["text"].lower() + " "
     if kind == "remove":
         return "cancel"
     if kind == "query":
-        return "query"
-    text = " " + " ".join(words) + " "
+        return "availability" if FREE_TIME.search(text) else "query"
     creates = any(f" {v} " in text for v in ACTIONS["create"])
-    moves = any(f" {v} " in text for v in ("reschedule", "postpone", "move", "push", "change", "shift", "delay"))
+    if alert or (UPDATE_SHAPES.search(text) and not re.search(r"\b(create|schedule|new)\b", text)):
+        return "update"
+    moves = any(f" {v} " in text for v in MOVE_WORDS)
     return "reschedule" if moves and not creates else "create"
 
 
-def token_spans(row: dict, words: list[str], intent: str) -> list[tuple[int, int, str]]:
-    """(first token, last token + 1, label) spans: `nlu.slot_scheme`'s slots plus our training additions."""
-    spans = []
-    for piece in slurp_format.pieces_of(row, words):
-        if intent == "out_of_scope" and piece.label != "DATE":
-            continue
-        label = piece.label
-        if label == "NAME" and all(w in GENERIC for w in words[piece.start:piece.end]):
-            label = "DOMAIN"
-        spans.append((piece.start, piece.end, label))
-    if intent != "out_of_scope":
-        spans = _add_lexical(spans, words, intent)
-    return sorted(spans)
+def alert_spans(text: str, spans: tuple) -> tuple[list[tuple[int, int, str]], bool]:
+    """The spans with each alert offset as one ALERT span (DATE pieces inside it dropped)."""
+    found = [m.span() for m in ALERT.finditer(text.lower())]
+    kept = [s for s in spans if not any(a < s[1] and s[0] < b for a, b in found)]
+    return sorted(kept + [(a, b, "ALERT") for a, b in found]), bool(found)
 
 
-def _add_lexical(spans, words: list[str], intent: str) -> list[tuple[int, int, str]]:
-    """ACTION (the intent's verb) and DOMAIN (generic kind words) where no slot is yet."""
-    taken = {i for s, e, _ in spans for i in range(s, e)}
-    out = list(spans)
-    verbs = ACTIONS[intent] if intent in ACTIONS else []
-    found = _find(words, verbs, taken, intent == "query")
-    if found:
-        out.append((*found, "ACTION"))
-        taken.update(range(*found))
-    for i, word in enumerate(words):
-        if i not in taken and word in GENERIC and word not in {"date", "plan", "plans", "item", "slot", "task",
-                                                                "function", "visit", "class", "shift", "call"}:
-            out.append((i, i + 1, "DOMAIN"))
-            taken.add(i)
+def to_annotated(row: dict, line: int = 0) -> Annotated:
+    """One row as a training example in our labels, with ACTION and DOMAIN added."""
+    example = slot_scheme.from_realdata(row, line)
+    spans, alert = alert_spans(example.text, example.spans) if row["scenario"] == "calendar" else (example.spans, False)
+    intent = intent_of(row, alert)
+    if intent == "out_of_scope":
+        spans = [s for s in spans if s[2] == "DATE"]
+    else:
+        spans = lexical(example.text, list(spans), intent)
+    return Annotated(text=example.text, spans=tuple(sorted(spans)), intent=intent, source="realdata",
+                     template=f"realdata:{line}")
+
+
+def lexical(text: str, spans: list[tuple[int, int, str]], intent: str) -> list[tuple[int, int, str]]:
+    """ACTION (the intent's verb) and DOMAIN (generic kind words) where no slot is yet; a NAME
+    made only of kind words ("appointments") becomes DOMAIN."""
+    words = [(m.start(), m.end(), m.group().lower()) for m in re.finditer(r"[\w']+", text)]
+    out = [(s, e, "DOMAIN") if label == "NAME" and text[s:e].lower() in GENERIC else (s, e, label)
+           for s, e, label in spans]
+    taken = lambda a, b: any(s < b and a < e for s, e, _ in out)  # noqa: E731 - one-line test
+    verb = _find_verb(words, ACTIONS.get(intent, []), taken, question=intent in ("query", "availability"))
+    if verb:
+        out.append((*verb, "ACTION"))
+    for start, end, word in words:
+        if word in GENERIC and word not in NOT_GENERIC and not taken(start, end):
+            out.append((start, end, "DOMAIN"))
     return out
 
 
-def _find(words: list[str], phrases: list[str], taken: set[int], at_start: bool) -> tuple[int, int] | None:
-    """The first occurrence of one of `phrases` (longest first) outside other slots."""
+def _find_verb(words, phrases: list[str], taken, question: bool) -> tuple[int, int] | None:
+    """Bounds of the first of `phrases` (longest first) outside other slots; in a question only
+    at its start (after wake words), since "what do i have" has no ACTION."""
+    low = [w for _, _, w in words]
     first = 0
-    while at_start and first < len(words) and words[first] in WAKE | {"can", "you", "could", "would", "i", "want", "to", "need"}:
+    while question and first < len(low) and low[first] in WAKE | {"can", "you", "could", "would", "i", "want", "to"}:
         first += 1
-    for i in range(first, len(words)):
+    for i in range(first, len(low)):
         for phrase in sorted(phrases, key=len, reverse=True):
             n = len(phrase.split())
-            if words[i:i + n] == phrase.split() and not taken.intersection(range(i, i + n)):
-                return i, i + n
-        if at_start:
+            if low[i:i + n] == phrase.split() and not taken(words[i][0], words[i + n - 1][1]):
+                return words[i][0], words[i + n - 1][1]
+        if question:
             return None
     return None
 
 
-def to_annotated(row: dict) -> Annotated | None:
-    """One SLURP row in our labels (module docstring), or None when its tokens do not match its text."""
-    sentence = row["sentence"]
-    words = [t["surface"].lower() for t in row["tokens"]]
-    offsets = slurp_format.token_offsets(sentence, words)
-    if None in offsets:
-        return None
-    intent = intent_of(row, words)
-    spans = tuple((offsets[s][0], offsets[e - 1][1], label) for s, e, label in token_spans(row, words, intent))
-    return Annotated(text=sentence, spans=spans, intent=intent, source="slurp-even", template=f"slurp:{row['slurp_id']}")
+def part_of(text: str) -> str:
+    """Which slice a row belongs to: "train", "dev" or "calibration" (a stable hash of its text)."""
+    bucket = split.bucket("realdata:" + text)
+    if bucket < CALIBRATION_SHARE:
+        return "calibration"
+    return "dev" if bucket < CALIBRATION_SHARE + DEV_SHARE else "train"
 
 
-def training_examples(path: Path = DATA, calendar_repeat: int = 3, other_repeat: int = 2) -> list[Annotated]:
-    """The even-id half as training rows, repeated: real commands are scarce and worth more than generated ones."""
-    if not path.exists():
-        return []
-    out = []
-    for row in rows(path):
-        if trainable(row):
-            example = to_annotated(row)
-            if example is None:
-                continue
-            out.extend([example] * (calendar_repeat if row["scenario"] == "calendar" else other_repeat))
+def examples(path: Path = DATA) -> dict[str, list[Annotated]]:
+    """{"train", "dev", "calibration"}: the rows of each slice; calendar training rows repeated."""
+    out: dict[str, list[Annotated]] = {"train": [], "dev": [], "calibration": []}
+    for line, row in enumerate(rows(path), start=1):
+        example = to_annotated(row, line)
+        part = part_of(row["text"])
+        repeat = CALENDAR_REPEAT if part == "train" and row["scenario"] == "calendar" else 1
+        out[part].extend([example] * repeat)
     return out
+
+
+def for_evaluation(example: Annotated) -> Annotated:
+    """A real row as evaluation data: ACTION/DOMAIN unscored (they were added by rule)."""
+    return replace(example, meta={**example.meta, "unscored": ["ACTION", "DOMAIN"]})

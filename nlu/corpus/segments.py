@@ -22,10 +22,12 @@ _ABBREV = re.compile(r"((?<![a-zA-Z])[a-zA-Z]\.[a-zA-Z]|\b(?:Dr|Mr|Mrs|Ms|St|Jr|
 
 @dataclass(frozen=True)
 class Piece:
-    """A run of text; `label` is a slot label (ACTION, DATE, ...) or None for plain words."""
+    """A run of text; `label` is a slot label (ACTION, DATE, ...) or None for plain words;
+    `role` is a labelled piece's role ("old"/"new") when it has one."""
 
     text: str
     label: str | None = None
+    role: str | None = None
 
 
 Pieces = list[Piece]
@@ -51,7 +53,7 @@ def normalise(pieces: Iterable[Piece]) -> Pieces:
         if not core:
             continue
         lead, tail = piece.text[: piece.text.index(core)], piece.text[piece.text.index(core) + len(core):]
-        out.extend(p for p in (plain(lead), Piece(core, piece.label), plain(tail)) if p.text)
+        out.extend(p for p in (plain(lead), Piece(core, piece.label, piece.role), plain(tail)) if p.text)
     return _merge_plain(out)
 
 
@@ -67,7 +69,7 @@ def _merge_plain(pieces: Pieces) -> Pieces:
 
 def to_annotated(pieces: Iterable[Piece], intent: str, source: str, template: str = "") -> Annotated:
     """Join pieces into one command: single spaces between words, spans where labels are."""
-    text, spans = "", []
+    text, spans, roles = "", [], []
     for piece in normalise(pieces):
         chunk = piece.text
         if text.endswith(" ") and chunk.startswith(" "):
@@ -80,10 +82,14 @@ def to_annotated(pieces: Iterable[Piece], intent: str, source: str, template: st
         text += chunk
         if piece.label is not None:
             spans.append((start, len(text), piece.label))
+            if piece.role:
+                roles.append((start, len(text), piece.role))
     stripped = text.rstrip()
     lead = len(stripped) - len(stripped.lstrip())
     spans = [(s - lead, e - lead, label) for s, e, label in spans]
-    return Annotated(text=stripped.strip(), spans=tuple(spans), intent=intent, source=source, template=template)
+    roles = [(s - lead, e - lead, role) for s, e, role in roles]
+    return Annotated(text=stripped.strip(), spans=tuple(spans), intent=intent, source=source, template=template,
+                     roles=tuple(roles))
 
 
 def _needs_space(prev: str) -> bool:

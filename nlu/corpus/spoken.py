@@ -131,7 +131,7 @@ def speechify(pieces: Pieces, rng: random.Random) -> Pieces:
             spoken = spoken.strip()
             if not spoken:
                 continue
-        out.append(Piece(spoken, piece.label))
+        out.append(Piece(spoken, piece.label, piece.role))
     return out
 
 
