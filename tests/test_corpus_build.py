@@ -56,7 +56,6 @@ def test_corpus_rows_are_valid(corpus, nlp):
     assert all(r.text == r.text.strip() and "  " not in r.text for r in train + dev)
 
 
-@pytest.mark.xfail(strict=True, reason="until the NLU issue (9) corpus covers update, availability and ALERT")
 def test_corpus_sizes_and_coverage(corpus):
     train, dev = corpus
     assert 12_000 <= len(train) <= 30_000 and len(dev) >= 1_000

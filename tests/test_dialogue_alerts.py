@@ -109,7 +109,6 @@ def test_dialogue_alerts_bad_alerts_are_refused(bot, owner, alerts) -> None:
     assert bot.events(owner) == []
 
 
-@pytest.mark.xfail(strict=True, reason="needs the retrained NLU model (issue 9)")
 def test_dialogue_alerts_e2e_remind_me_before(shipped_parser, db_url: str, owner: str) -> None:
     bot = Assistant(db_url, parser=shipped_parser)
     bot.create_event(owner, title="dentist", start=datetime(2026, 11, 25, 9), end=datetime(2026, 11, 25, 10))

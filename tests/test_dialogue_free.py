@@ -99,7 +99,6 @@ def test_dialogue_free_bad_windows_are_refused(bot, owner, start, end, minutes) 
         bot.free(owner, start, end, minutes)
 
 
-@pytest.mark.xfail(strict=True, reason="needs the retrained NLU model (issue 9)")
 def test_dialogue_free_e2e_when_am_i_free(shipped_parser, db_url: str, owner: str) -> None:
     bot = Assistant(db_url, parser=shipped_parser)
     bot.create_event(owner, title="a", start=datetime(2026, 11, 27, 10), end=datetime(2026, 11, 27, 11))

@@ -130,7 +130,6 @@ def test_dialogue_people_what_do_i_have_at_lunch_stays_a_time(bot, scripted, own
     assert [e.title for e in say(bot, owner, "what do i have at lunch").events] == ["call with Ann"]
 
 
-@pytest.mark.xfail(strict=True, reason="needs the retrained NLU model (issue 9)")
 def test_dialogue_people_e2e_add_people(shipped_parser, db_url: str, owner: str) -> None:
     bot = Assistant(db_url, parser=shipped_parser)
     bot.create_event(owner, title="dentist", start=datetime(2026, 11, 25, 9), end=datetime(2026, 11, 25, 10))

@@ -34,7 +34,6 @@ def smoke_model(tmp_path_factory, tiny_corpus_dir) -> Path:
     return out
 
 
-@pytest.mark.xfail(strict=True, reason="until the NLU issue (9) corpus covers update, availability and ALERT")
 def test_training_smoke_pipeline_loads_and_parses(smoke_model):
     parser = nlu.load(smoke_model)
     assert parser.nlp.pipe_names == ["tok2vec", "ner", "textcat"]
