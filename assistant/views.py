@@ -98,6 +98,37 @@ class Reply:
         return out
 
 
+@dataclass(frozen=True)
+class CalendarSnapshot:
+    """One user's calendar as stored: what `Assistant.reset` removes and `Assistant.restore`
+    puts back exactly (alerts, EXDATEs, changed occurrences, each event's zone, the
+    operation log that undo reads, the conversations and their open questions).
+
+    Each row is a JSON-able dict of its table's columns but the owner (times as ISO
+    strings), under the ids it had; a restore gives new ids and keeps every link. Treat the
+    rows as read-only; `to_dict` / `from_dict` are its JSON form.
+    """
+
+    user: str
+    events: tuple[dict[str, Any], ...] = ()
+    operations: tuple[dict[str, Any], ...] = ()
+    conversations: tuple[dict[str, Any], ...] = ()
+
+    def rows(self) -> dict[str, list[dict[str, Any]]]:
+        """The rows by table name, as the storage functions take them."""
+        return {name: list(getattr(self, name)) for name in TABLES}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"user": self.user, **self.rows()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "CalendarSnapshot":
+        return cls(user=data["user"], **{name: tuple(data.get(name, ())) for name in TABLES})
+
+
+TABLES = ("events", "operations", "conversations")
+
+
 def wall(moment_utc: datetime, zone_name: str) -> datetime:
     """A stored naive-UTC moment as naive wall time in the zone."""
     return moment_utc.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(zone_name)).replace(tzinfo=None)
