@@ -12,14 +12,15 @@ import pytest
 
 import nlu
 from assistant import EventView
+from assistant.testing import reading
 from nlu.result import Parse, Slot, TimeSpan
 from ui import calendar_view, event_text, inspector_panel, model_card_view, slots_view
-from ui.followup_kinds import followup_kind
 from ui.safe_markdown import html_text, md
 from ui.turn_outcome import outcome_text
 
 PARIS = ZoneInfo("Europe/Paris")
 TEXT = "Schedule event for visit to Trivandrum on July 18"
+NOW = datetime(2026, 11, 23, 9, 0)
 WEEKLY_MONDAY_9 = "FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0;BYSECOND=0"
 
 
@@ -252,32 +253,36 @@ def test_ui_monday_of() -> None:
 
 # ---- the inspector -----------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "intent", "title", "kind"), [
-    ("undo", "out_of_scope", None, "undo"),
-    ("scratch that", "out_of_scope", None, "undo"),
-    ("yes", "out_of_scope", None, "yes"),
-    ("uh yeah sure", "out_of_scope", None, "yes"),
-    ("no thanks", "out_of_scope", None, "no"),
-    ("the first one", "out_of_scope", None, "choice"),
-    ("number two", "out_of_scope", None, "choice"),
-    ("push it back an hour", "reschedule", "it", "relative move"),
-    ("play some jazz", "out_of_scope", None, None),
-    ("cancel the second meeting", "cancel", "second meeting", None),
-    ("schedule lunch tomorrow", "create", "lunch", None),
+@pytest.mark.parametrize(("parse", "kind"), [
+    (reading("undo", "out_of_scope"), "undo"),
+    (reading("scratch that", "out_of_scope"), "undo"),
+    (reading("yes", "out_of_scope"), "yes"),
+    (reading("uh yeah sure", "out_of_scope"), "yes"),
+    (reading("no thanks", "out_of_scope"), "no"),
+    (reading("the first one", "out_of_scope"), "choice"),
+    (reading("number two", "out_of_scope"), "choice"),
+    (reading("push it back an hour", "reschedule", NAME="it"), "relative move"),
+    (reading("push it back an hour", "create", NAME="it"), "relative move"),  # "it" names no new event
+    # the chat adds an alert here and moves nothing: not a relative move (the copy the UI kept said it was)
+    (reading("remind me an hour before the dentist", "reschedule", NAME="dentist", alerts={"an hour before": 60}),
+     None),
+    (reading("play some jazz", "out_of_scope"), None),
+    (reading("cancel the second meeting", "cancel", NAME="second meeting"), None),
+    (reading("schedule lunch tomorrow", "create", NAME="lunch"), None),
 ])
-def test_ui_followup_kinds(text: str, intent: str, title: str | None, kind: str | None) -> None:
-    assert followup_kind(text, intent, title) == kind
+def test_ui_inspector_follow_up_kinds_are_the_chats(parse: Parse, kind: str | None) -> None:
+    assert inspector_panel.follow_up_kind(parse, NOW, "Europe/Paris") == kind
 
 
 def test_ui_inspector_rows_mark_followups_and_low_confidence(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(nlu, "CONFIRM_BELOW", 0.5)
     parses = [trivandrum(0.97), Parse("asdf", "out_of_scope", 0.31), Parse("undo", "out_of_scope", 0.88)]
-    rows = [r.values for r in inspector_panel.table_rows(parses)]
+    rows = [r.values for r in inspector_panel.table_rows(parses, NOW, "Europe/Paris")]
     assert [(r["intent"], r["follow-up"], r["confidence"], r["low"]) for r in rows] == [
         ("create", "", 0.97, ""), ("out_of_scope", "", 0.31, "⚠️"), ("follow-up", "undo", None, "")]
     assert rows[0]["slots"] == "ACTION: Schedule  DOMAIN: event  NAME: visit to Trivandrum  DATE: July 18"
     assert (rows[0]["start"], rows[0]["end"], rows[0]["grain"]) == ("2027-07-18T00:00:00", "2027-07-19T00:00:00", "day")
-    shown = [r.shown() for r in inspector_panel.table_rows(parses)]
+    shown = [r.shown() for r in inspector_panel.table_rows(parses, NOW, "Europe/Paris")]
     assert [(r["intent"], r["confidence"]) for r in shown] == [("create", "0.97"), ("out_of_scope", "0.31 ⚠️"),
                                                                ("follow-up: undo", "—")]
     assert shown[0]["when"] == "2027-07-18T00:00:00 → 2027-07-19T00:00:00 (day)"
@@ -287,7 +292,7 @@ def test_ui_inspector_rows_mark_followups_and_low_confidence(monkeypatch: pytest
 def test_ui_inspector_filter_and_sort() -> None:
     parses = [trivandrum(0.97), Parse("asdf", "out_of_scope", 0.31), Parse("undo", "out_of_scope", 0.9),
               Parse("what do i have", "query", 0.64)]
-    rows = inspector_panel.table_rows(parses)
+    rows = inspector_panel.table_rows(parses, NOW, "Europe/Paris")
     texts = lambda rs: [r.values["text"] for r in rs]  # noqa: E731
     everything = {"create", "out_of_scope", "follow-up", "query"}
     assert texts(inspector_panel.filter_rows(rows, {"create", "query"}, 0.0, 1.0)) == [TEXT, "what do i have"]
@@ -302,7 +307,7 @@ def test_ui_inspector_filter_and_sort() -> None:
 def test_ui_inspector_csv_and_jsonl() -> None:
     long_text = "please " * 40 + "schedule lunch"
     parses = [trivandrum(), Parse(long_text, "create", 0.4), Parse("undo", "out_of_scope", 0.9)]
-    rows = inspector_panel.table_rows(parses)
+    rows = inspector_panel.table_rows(parses, NOW, "Europe/Paris")
     read = list(csv.DictReader(io.StringIO(inspector_panel.to_csv(rows))))
     assert list(read[0]) == list(inspector_panel.COLUMNS)
     assert read[1]["text"] == long_text  # the whole text, not cut
