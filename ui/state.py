@@ -195,6 +195,8 @@ def take_flash() -> str | None:
     return text
 
 
-def restore_messages(history: list[Message]) -> None:
-    """Put a chat history back (the undo of a reset)."""
+def restore_conversation(session_id: str, history: list[Message]) -> None:
+    """Put a conversation back (the undo of a reset): its id, under which the assistant keeps
+    its state, and its chat history."""
+    st.session_state["session_id"] = session_id
     st.session_state["messages"] = list(history)
