@@ -75,6 +75,19 @@ class EventView:
 
 
 @dataclass(frozen=True)
+class FreeTime:
+    """What a free-time answer looked at: the window searched (after "now", inside it) and
+    the free stretches found there, wall times (ISO, no offset) in `tz`; `min_minutes` is
+    the length asked for (0: any)."""
+
+    start: str
+    end: str
+    tz: str
+    windows: tuple[tuple[str, str], ...] = ()
+    min_minutes: int = 0
+
+
+@dataclass(frozen=True)
 class Reply:
     """One answer of the dialogue: what to say, what was done, the events it is about."""
 
@@ -84,6 +97,9 @@ class Reply:
     parse: Any = None  # nlu.result.Parse of the utterance, when it was parsed
     choices: list[str] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict, compare=False)
+    # An availability answer's window and free stretches, for in-process callers (the demo):
+    # not in the chat JSON, whose contract is fixed (REST clients have GET /v1/free).
+    free: FreeTime | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The chat JSON: reply, operation, events, plus choices and the parse."""
