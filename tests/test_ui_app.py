@@ -483,6 +483,107 @@ def test_ui_app_alerts_and_attendees_show_on_events(app: AppTest, calendar: Assi
     assert "Tue 24 Nov | 12:00–13:00 lunch with Sara · with Sara · alert 10 min and 1 h before" in week_lines(app)
 
 
+# ---- the merged assistant in the demo: series scopes, alerts, people, free time --------------
+
+def choice_buttons(at: AppTest) -> list[tuple[str, str]]:
+    return [(b.label, b.proto.type) for b in at.button if b.key.startswith("choice-")]
+
+
+@pytest.mark.parametrize(("button", "said", "stored"), [
+    ("Only this one", "only this one", (WEEKLY_MONDAY_9, ("2026-12-07T09:00:00",), False)),
+    ("This and the following ones", "this and the following ones",
+     (WEEKLY_MONDAY_9 + ";UNTIL=20261207T085959", (), False)),  # ends just before it (wall time)
+    ("All of them", "all of them", (WEEKLY_MONDAY_9, (), True)),
+])
+def test_ui_app_scope_buttons_answer_for_a_series(scripted_app: AppTest, script: ScriptedParser, calendar: Assistant,
+                                                  button: str, said: str, stored: tuple) -> None:
+    app = scripted_app
+    # Given a weekly standup made in the chat, and a cancel of its December 7 occurrence
+    script.add(STANDUP)
+    script.add(cancel_standup_on(date(2026, 12, 7)))
+    say(app, "add a weekly standup every monday at 9")
+    say(app, "cancel the standup on december 7")
+    # Then the question names that occurrence and offers the three scopes, "only this one" first
+    assert bubbles(app)[-1][1] == ('Cancel "weekly standup" on Monday, December 7 at 9:00 AM? It repeats every '
+                                   'Monday: say yes for only this one, or "this and the following ones" or '
+                                   '"all of them".')
+    assert choice_buttons(app) == [("Only this one", "primary"), ("This and the following ones", "secondary"),
+                                   ("All of them", "secondary"), ("Never mind", "secondary")]
+    # When the person clicks one
+    click(app, button)
+    # Then its words were sent as the next utterance, and the series is stored accordingly
+    assert bubbles(app)[-2] == ("user", said)
+    [series] = rows(calendar, include_cancelled=True)
+    assert (series.recurrence, series.exdates, series.cancelled) == stored
+    assert not choice_buttons(app)
+
+
+def test_ui_app_one_cancelled_occurrence_shows_in_its_week(scripted_app: AppTest, script: ScriptedParser,
+                                                           calendar: Assistant) -> None:
+    app = scripted_app
+    script.add(STANDUP)
+    script.add(cancel_standup_on(date(2026, 12, 7)))
+    say(app, "add a weekly standup every monday at 9")
+    say(app, "cancel the standup on december 7")
+    click(app, "Only this one")
+    # The calendar pages to December 7 and shows the occurrence cancelled alone, highlighted;
+    # "Upcoming" names the exception
+    assert "Week of 07 Dec 2026" in calendar_text(app)
+    assert week_lines(app)[0] == "Mon 07 Dec | 09:00–10:00 weekly standup (cancelled) (this occurrence) · ↻ every Monday"
+    assert highlighted(app)[0] == "09:00–10:00 weekly standup (cancelled) (this occurrence) · ↻ every Monday"
+    assert "Mon 23 Nov 2026 · 09:00–10:00 — weekly standup · every Monday at 9:00 · not on Mon 07 Dec" \
+        in calendar_text(app)
+    assert chat_captions(app)[-1].endswith("**cancelled Mon 07 Dec 2026 · 09:00–10:00**")
+
+
+def test_ui_app_alert_and_people_added_in_the_chat_show_on_the_event(scripted_app: AppTest, script: ScriptedParser,
+                                                                     calendar: Assistant) -> None:
+    app = scripted_app
+    # Given the dentist on Wednesday at 9
+    dentist = add(calendar, "dentist", datetime(2026, 11, 25, 9), datetime(2026, 11, 25, 10))
+    script.add(reading("remind me an hour before the dentist", "update", ACTION="remind me", NAME="dentist",
+                       alerts={"an hour before": 60}))
+    script.add(reading("add jim to the dentist", "update", ACTION="add", PERSON="jim", NAME="dentist",
+                       roles={"jim": "new"}))
+    app.run()
+    # When the person asks for a reminder
+    say(app, "remind me an hour before the dentist")
+    # Then the alert is stored, nothing moved, and the line and the calendar say so
+    assert bubbles(app)[-1][1] == 'I\'ll remind you 1 hour before "dentist" (Wednesday, November 25 at 9:00 AM).'
+    assert chat_captions(app)[-1].endswith("**updated dentist · Wed 25 Nov 2026 · 09:00–10:00: added alert 1 h before**")
+    assert "Wed 25 Nov | 09:00–10:00 dentist · alert 1 h before" in week_lines(app)
+    # When jim is added
+    say(app, "add jim to the dentist")
+    # Then he is on the stored event, and the week and "Upcoming" show both
+    [row] = rows(calendar)
+    assert (row.id, row.start, row.attendees, row.alerts) == (dentist.id, "2026-11-25T09:00:00", ("jim",), (60,))
+    assert chat_captions(app)[-1].endswith("**updated dentist · Wed 25 Nov 2026 · 09:00–10:00: added jim**")
+    assert highlighted(app) == ["09:00–10:00 dentist · with jim · alert 1 h before",
+                                "Wed 25 Nov 2026 · 09:00–10:00 — dentist · with jim · alert 1 h before"]
+
+
+def test_ui_app_free_time_answer_shows_the_window_and_the_free_stretches(scripted_app: AppTest,
+                                                                         script: ScriptedParser,
+                                                                         calendar: Assistant) -> None:
+    app = scripted_app
+    # Given two meetings on Friday of next week
+    add(calendar, "a", datetime(2026, 12, 4, 10), datetime(2026, 12, 4, 11))
+    add(calendar, "b", datetime(2026, 12, 4, 14), datetime(2026, 12, 4, 15, 30))
+    script.add(reading("when am i free on friday next week", "availability",
+                       dates={"friday next week": day_span(date(2026, 12, 4))}))
+    app.run()
+    # When the person asks when they are free then
+    say(app, "when am i free on friday next week")
+    # Then the answer, the line under the question (the window and the free stretches), and the
+    # calendar on that week with the meetings that make the gaps highlighted
+    assert bubbles(app)[-1][1] == ("On Friday, December 4 you are free from 8:00 AM to 10:00 AM, from 11:00 AM to "
+                                   "2:00 PM and from 3:30 PM to 10:00 PM.")
+    assert chat_captions(app)[-1].endswith(
+        "**looked at Fri 04 Dec 2026: free 08:00–10:00, 11:00–14:00 and 15:30–22:00**")
+    assert "Week of 30 Nov 2026" in calendar_text(app)
+    assert highlighted(app)[:2] == ["10:00–11:00 a", "14:00–15:30 b"]
+
+
 # ---- 3. phone width (what AppTest can see; the browser test checks the layout) -----------
 
 def test_ui_app_example_asks_the_phone_to_close_the_sidebar(app: AppTest) -> None:
