@@ -452,6 +452,31 @@ def test_ui_app_reset_undo_ends_after_a_minute(app: AppTest, calendar: Assistant
     assert rows(calendar, include_cancelled=True) == []
 
 
+def test_ui_app_reset_undo_that_fails_can_be_tried_again(app: AppTest, calendar: Assistant,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    add(calendar, "dentist", datetime(2026, 11, 25, 16, 30), datetime(2026, 11, 25, 17, 30))
+    app.run()
+    click(app, "Reset demo calendar…")
+    click(app, "Delete")
+    # Given a database that refuses the first undo
+    with monkeypatch.context() as patch:
+        patch.setattr(Assistant, "restore", refuse)
+        click(app, "Undo reset")
+    # Then the chat says so, nothing came back, and the undo (with what it keeps) is still offered
+    assert [e.value for e in app.main.error] == [
+        "Could not undo the reset: the calendar database is read-only. Check the file's permissions."]
+    assert rows(calendar, include_cancelled=True) == []
+    # and the second try puts the event back
+    click(app, "Undo reset")
+    assert [e.title for e in rows(calendar)] == ["dentist"]
+
+
+def refuse(*args, **kwargs) -> None:
+    from assistant.exceptions import DatabaseReadOnly
+
+    raise DatabaseReadOnly("the calendar database is read-only. Check the file's permissions.")
+
+
 def test_ui_app_series_shows_once_with_its_rule_and_exceptions(app: AppTest, calendar: Assistant) -> None:
     # Given a weekly Monday standup with the occurrence of December 7 cancelled alone, and a dentist
     series = add(calendar, "standup", datetime(2026, 11, 9, 9), datetime(2026, 11, 9, 9, 15),
@@ -529,7 +554,8 @@ def test_ui_app_one_cancelled_occurrence_shows_in_its_week(scripted_app: AppTest
     # The calendar pages to December 7 and shows the occurrence cancelled alone, highlighted;
     # "Upcoming" names the exception
     assert "Week of 07 Dec 2026" in calendar_text(app)
-    assert week_lines(app)[0] == "Mon 07 Dec | 09:00–10:00 weekly standup (cancelled) (this occurrence) · ↻ every Monday"
+    assert week_lines(app)[0] == ("Mon 07 Dec | 09:00–10:00 weekly standup (cancelled) (this occurrence) · "
+                                  "↻ every Monday")
     assert highlighted(app)[0] == "09:00–10:00 weekly standup (cancelled) (this occurrence) · ↻ every Monday"
     assert "Mon 23 Nov 2026 · 09:00–10:00 — weekly standup · every Monday at 9:00 · not on Mon 07 Dec" \
         in calendar_text(app)
@@ -550,7 +576,8 @@ def test_ui_app_alert_and_people_added_in_the_chat_show_on_the_event(scripted_ap
     say(app, "remind me an hour before the dentist")
     # Then the alert is stored, nothing moved, and the line and the calendar say so
     assert bubbles(app)[-1][1] == 'I\'ll remind you 1 hour before "dentist" (Wednesday, November 25 at 9:00 AM).'
-    assert chat_captions(app)[-1].endswith("**updated dentist · Wed 25 Nov 2026 · 09:00–10:00: added alert 1 h before**")
+    assert chat_captions(app)[-1].endswith(
+        "**updated dentist · Wed 25 Nov 2026 · 09:00–10:00: added alert 1 h before**")
     assert "Wed 25 Nov | 09:00–10:00 dentist · alert 1 h before" in week_lines(app)
     # When jim is added
     say(app, "add jim to the dentist")

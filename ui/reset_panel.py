@@ -79,14 +79,16 @@ def reset(bot: Assistant, user: str) -> None:
 
 def undo(bot: Assistant) -> None:
     """Put every removed row back and the chat with it, if the minute has not passed."""
-    removed: Removed | None = st.session_state.pop(REMOVED, None)
+    removed: Removed | None = st.session_state.get(REMOVED)
     if removed is None or not removed.undoable():
+        st.session_state.pop(REMOVED, None)
         state.flash("The reset can no longer be undone: undo works for one minute after it.")
         return
     try:
         bot.restore(removed.user, removed.snapshot)
     except Exception as err:  # noqa: BLE001 - callbacks are an edge too
-        state.flash(errors.report(err, "undo the reset"))
+        state.flash(errors.report(err, "undo the reset"))  # nothing was written: the undo can be tried again
         return
+    st.session_state.pop(REMOVED, None)
     state.restore_conversation(removed.session_id, list(removed.messages))
     st.toast(f"Reset undone: {count(len(removed.snapshot.events), 'event')} back.", icon=":material/undo:")
