@@ -275,7 +275,7 @@ def test_ui_browser_phone_scope_question_buttons_fit(app_url: str, browser) -> N
     page = open_page(browser, app_url, PHONE, "phone-scope")
     page.get_by_test_id("stSidebarCollapseButton").locator("button").click()
     # Given a weekly standup, when one occurrence is cancelled
-    send(page, "add a weekly standup every monday at 9", 2)
+    send(page, "schedule a standup every monday at 9 am", 2)
     send(page, "cancel the standup on december 7", 4)
     bubbles = page.locator(".st-key-chat").get_by_test_id("stChatMessage")
     expect(bubbles.last).to_contain_text("It repeats every Monday")
@@ -297,5 +297,5 @@ def test_ui_browser_phone_scope_question_buttons_fit(app_url: str, browser) -> N
     buttons.first.click()
     expect(bubbles).to_have_count(6, timeout=TIMEOUT_MS)
     expect(bubbles.nth(4)).to_contain_text("only this one")
-    expect(bubbles.last).to_contain_text('Cancelled "weekly standup" on Monday, December 7 at 9:00 AM.')
+    expect(bubbles.last).to_contain_text('Cancelled "standup" on Monday, December 7 at 9:00 AM.')
     page.close()
