@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import importlib
 
-__all__ = ["Assistant", "Reply", "EventView", "Settings", "AssistantError", "BadEvent", "BadInput", "BadSettings",
-           "StorageError"]
+__all__ = ["Assistant", "Reply", "EventView", "CalendarSnapshot", "Settings", "AssistantError", "BadEvent",
+           "BadInput", "BadSettings", "StorageError"]
 _HOMES = {"Assistant": "assistant.core", "Reply": "assistant.views", "EventView": "assistant.views",
+          "CalendarSnapshot": "assistant.views",
           "Settings": "assistant.settings", "AssistantError": "assistant.exceptions", "BadEvent": "assistant.exceptions",
           "BadInput": "assistant.exceptions", "BadSettings": "assistant.exceptions",
           "StorageError": "assistant.exceptions"}

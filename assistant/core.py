@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant import checks, store
 from assistant.db import sessions_for
-from assistant.exceptions import BadEvent
+from assistant.exceptions import BadEvent, BadInput
 from assistant.settings import Settings
-from assistant.views import EventView, Reply, to_utc, wall
+from assistant.views import CalendarSnapshot, EventView, Reply, to_utc, wall
 
 Parser = Callable[..., object]  # (text, now=aware datetime, tz=str) -> nlu Parse
 
@@ -218,14 +218,36 @@ class Assistant:
                                 event=row, before=before, after=store.snapshot(row), at=stamp)
         return record
 
-    def reset(self, user: str = "me") -> int:
+    # -- the whole calendar: the demo's reset and its undo ------------------------------
+    def export(self, user: str = "me") -> CalendarSnapshot:
+        """This user's rows as stored (events, operation log, conversations), read in one
+        transaction; `restore` puts them back exactly."""
+        with self.sessions.begin() as session:
+            return CalendarSnapshot(user, **_tuples(store.owner_rows(session=session, owner=user)))
+
+    def reset(self, user: str = "me") -> CalendarSnapshot:
         """The demo's "reset calendar": HARD-deletes this user's events, log and conversations.
 
-        Unlike a spoken cancel (a soft delete), this is an explicit button for demo data;
-        it returns how many events were removed.
+        Unlike a spoken cancel (a soft delete), this is an explicit button for demo data. It
+        returns exactly what it removed (read and deleted in one transaction), so
+        `restore(user, snapshot)` can undo it without loss.
         """
         with self.sessions.begin() as session:
-            return store.clear_owner(session=session, owner=user)
+            return CalendarSnapshot(user, **_tuples(store.clear_owner(session=session, owner=user)))
+
+    def restore(self, user: str, snapshot: CalendarSnapshot) -> dict[int, int]:
+        """Write back a snapshot of this user (from `export` or `reset`): every event with its
+        alerts, EXDATEs, changed occurrences (linked to their series) and zone, the operation
+        log (so "undo" still works) and the conversations with their open questions. Events
+        get new ids; rows made since stay. Returns old id -> new id."""
+        if snapshot.user != user:
+            raise BadInput(f"this snapshot holds the calendar of {snapshot.user!r}, not of {user!r}")
+        with self.sessions.begin() as session:
+            return store.restore_owner(session=session, owner=user, rows=snapshot.rows())
+
+
+def _tuples(rows: dict[str, list[dict]]) -> dict[str, tuple[dict, ...]]:
+    return {name: tuple(table) for name, table in rows.items()}
 
 
 def _rows_in(session: Session, user: str, start: datetime | None, end: datetime | None, include_cancelled: bool,

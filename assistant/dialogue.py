@@ -22,6 +22,7 @@ from assistant import answers, changes, creating, edits, followups, phrasing, qu
 from assistant.checks import MAX_TURN_CHARS
 from assistant.commands import Command, command_of
 from assistant.exceptions import BadInput, StorageError
+from assistant.followups import FollowUp
 from assistant.models import Event
 from assistant.questions import Question
 from assistant.views import EventView, Reply
@@ -186,20 +187,16 @@ class Dialogue:
 
 
 def dispatch(d: Dialogue) -> Reply:
-    """The turn read as a new command."""
-    text = d.turn.text
-    if followups.is_undo(text):
-        return changes.undo(d)
-    if followups.is_yes(text) or followups.is_no(text):
-        return d.say("There is nothing waiting for a yes or no right now.", "none")
+    """The turn read as a new command: a follow-up first (assistant.followups.follow_up, the
+    one place that says how a line is read as one), else the handler of its intent."""
+    match followups.follow_up(d.turn.text, lambda: d.command, last_event=d.last_event_id is not None):
+        case FollowUp(kind="undo"):
+            return changes.undo(d)
+        case FollowUp(kind="yes" | "no"):
+            return d.say("There is nothing waiting for a yes or no right now.", "none")
+        case FollowUp(kind="relative move", delta=delta):
+            return changes.reschedule(d, d.command, delta=delta)
     cmd = d.command
-    # A relative move ("push it back an hour", "the following day same time") that names no
-    # new event is about an existing one, whatever intent the model guessed for it; an alert
-    # ("an hour before") is never a move.
-    delta = followups.shift(text) if cmd.alert is None and cmd.intent != "update" else None
-    if delta is not None and (cmd.intent == "reschedule" or (
-            cmd.intent == "create" and cmd.name is None and d.last_event_id is not None)):
-        return changes.reschedule(d, cmd, delta=delta)
     if cmd.alert is not None and cmd.intent == "reschedule":
         return edits.update(d, cmd)  # "remind me an hour before X" adds an alert; it moves nothing
     handler = HANDLERS.get(cmd.intent)

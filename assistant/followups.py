@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.commands import Command
 
 FILLERS = frozenset({"uh", "um", "umm", "uhm", "er", "erm", "ah", "hmm", "oh", "well", "please", "just",
                      "like", "so", "okay so", "actually"})
@@ -186,3 +192,40 @@ def _amount(phrase: str) -> timedelta | None:
         return None
     extra = timedelta(minutes=30) if re.search(r"\bhours? and a half\b", phrase) else timedelta()
     return n * UNITS[match.group(2)] + extra
+
+
+# -- how the chat reads a line before acting on its intent ----------------------------------------
+@dataclass(frozen=True)
+class FollowUp:
+    """A line the chat reads as continuing the conversation, not as a new command: "undo",
+    "yes", "no", "relative move" (with its `delta`) or "choice" (with its 0-based `index`)."""
+
+    kind: str
+    delta: timedelta | None = None
+    index: int | None = None
+
+
+def follow_up(text: str, command: Callable[[], "Command"], *, last_event: bool = True,
+              offered: int = 0) -> FollowUp | None:
+    """How the chat reads `text` as a follow-up, in the order the dialogue's dispatch applies
+    (dispatch calls this, so the NLU inspector that calls it too cannot drift from it), or None
+    when the line is a command for its intent's handler.
+
+    "undo", "yes" and "no" are read from the words alone, before the NLU: `command` (the
+    line's typed reading, assistant/commands.py) is only called past them. A relative move
+    ("push it back an hour") that names no new event is about one already there: a
+    reschedule, or a create with no name while an event was talked about (`last_event`); an
+    alert ("an hour before") or an update is never one. A choice ("the first one") picks
+    among `offered` listed choices when the NLU reads nothing calendar-like in it: 0 in
+    dispatch, where nothing is offered (the answer to an open list is answers.py's).
+    """
+    for kind, said in (("undo", is_undo), ("yes", is_yes), ("no", is_no)):
+        if said(text):
+            return FollowUp(kind)
+    cmd = command()
+    delta = shift(text) if cmd.alert is None and cmd.intent != "update" else None
+    if delta is not None and (cmd.intent == "reschedule" or (cmd.intent == "create" and cmd.name is None
+                                                             and last_event)):
+        return FollowUp("relative move", delta=delta)
+    index = ordinal(text, offered) if cmd.intent == "out_of_scope" else None
+    return FollowUp("choice", index=index) if index is not None else None

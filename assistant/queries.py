@@ -7,13 +7,14 @@ windows inside waking hours (assistant/freetime.py).
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from assistant import agenda, freetime, matching, phrasing, timing
 from assistant.commands import Command
 from assistant.questions import Listed
-from assistant.views import EventView, Reply, to_utc, wall
+from assistant.views import EventView, FreeTime, Reply, to_utc, wall
 
 if TYPE_CHECKING:
     from assistant.dialogue import Dialogue
@@ -137,7 +138,13 @@ def availability(d: "Dialogue", cmd: Command) -> Reply:
     busy = freetime.busy_in(session=d.session, owner=d.turn.user, start_utc=first, end_utc=last, tz=d.turn.tz)
     whole = freetime.waking_hours(first, last, d.turn.tz, d.bot.settings.waking)
     clipped = span is None or span.start is None or start > span.start
-    return d.say(free_text(d, span, free, whole, minutes, clipped), "availability", busy)
+    reply = d.say(free_text(d, span, free, whole, minutes, clipped), "availability", busy)
+    return replace(reply, free=FreeTime(_iso(first, d.turn.tz), _iso(last, d.turn.tz), d.turn.tz,
+                                        tuple((_iso(a, d.turn.tz), _iso(b, d.turn.tz)) for a, b in free), minutes))
+
+
+def _iso(moment_utc: datetime, tz: str) -> str:
+    return wall(moment_utc, tz).isoformat(timespec="seconds")
 
 
 def _search(d: "Dialogue", span) -> tuple[datetime, datetime]:

@@ -12,7 +12,8 @@ RECURRENCE-ID), and the change waiting to be made (`Cancel`, `Move`, `Edit`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, is_dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Union
 
@@ -164,8 +165,6 @@ TYPES: dict[str, type] = {cls.__name__: cls for cls in (
 
 def retried(question: Question) -> Question:
     """The same question asked once more (its `tries` counted)."""
-    from dataclasses import replace
-
     return replace(question, tries=question.tries + 1)
 
 
@@ -185,6 +184,33 @@ def load(data: Any) -> Question | None:
     except (KeyError, TypeError, ValueError):
         return None
     return question if isinstance(question, tuple(TYPES[n] for n in _QUESTIONS)) else None
+
+
+def renumbered(data: Any, ids: Mapping[int, int]) -> Any:
+    """A stored question with the event ids it names replaced (`ids`: old id -> new id), for
+    rows put back under new ids (store.restore_owner). A question naming an event not in
+    `ids` is dropped (None); JSON this version cannot read is returned as it is (it is
+    dropped when read, like any other)."""
+    question = load(data)
+    if question is None:
+        return data
+    try:
+        return dump(_renumber(question, ids))
+    except KeyError:
+        return None
+
+
+def _renumber(value: Any, ids: Mapping[int, int]) -> Any:
+    """`value` with every Target's event id and every Listed id mapped through `ids`."""
+    if isinstance(value, Target):
+        return replace(value, event_id=ids[value.event_id])
+    if isinstance(value, Listed):
+        return Listed(tuple(ids[i] for i in value.ids))
+    if isinstance(value, tuple):
+        return tuple(_renumber(v, ids) for v in value)
+    if is_dataclass(value) and type(value).__name__ in _QUESTIONS:
+        return replace(value, **{f.name: _renumber(getattr(value, f.name), ids) for f in fields(value)})
+    return value
 
 
 _QUESTIONS = ("NeedTitle", "NeedDate", "NeedTime", "ConfirmCreate", "Confirm", "Scope", "Choose", "Listed")

@@ -8,11 +8,12 @@ Storage is the last door every write passes, so it is where a recurrence rule is
 """
 from __future__ import annotations
 
+import copy
 from datetime import datetime, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, exists, select, update
+from sqlalchemy import DateTime, exists, select, true
 from sqlalchemy.orm import Session, aliased
 
 from assistant import checks
@@ -258,9 +259,105 @@ def save_conversation(*, session: Session, state: Conversation, pending: dict | 
     return state
 
 
-def clear_owner(*, session: Session, owner: str) -> int:
-    """Hard-delete every event, log entry and conversation of an owner (the demo reset)."""
-    session.execute(delete(Conversation).where(Conversation.owner == owner))
-    session.execute(update(Operation).where(Operation.owner == owner).values(event_id=None))
-    session.execute(delete(Operation).where(Operation.owner == owner))
-    return session.execute(delete(Event).where(Event.owner == owner)).rowcount
+# -- a user's whole calendar: the demo's reset and its undo ------------------------------------
+Rows = dict[str, list[dict[str, Any]]]  # table name -> rows, each its columns but the owner, JSON-able
+OWNED = (Conversation, Operation, Event)  # the tables an owner's rows live in, in the order they are removed
+
+
+def owner_rows(*, session: Session, owner: str) -> Rows:
+    """Every row of an owner as stored (events, operation log, conversations), in key order,
+    for a copy `restore_owner` can put back exactly."""
+    out: Rows = {}
+    for model in OWNED:
+        table = model.__table__
+        query = select(*table.c).where(table.c.owner == owner).order_by(*table.primary_key)
+        out[model.__tablename__] = [_row_json(model, row) for row in session.execute(query)]
+    return out
+
+
+def clear_owner(*, session: Session, owner: str) -> Rows:
+    """Hard-delete every event, log entry and conversation of an owner (the demo reset) and
+    return them as `owner_rows` does: exactly what was removed (DELETE ... RETURNING).
+
+    The owner's events are locked first, so a concurrent write that points at one of them
+    (a log entry, a changed occurrence) waits and then fails, instead of being removed by a
+    cascade without being returned; changed occurrences go before their series for the same
+    reason (SQLite returns no row a cascade removes)."""
+    session.execute(select(Event.id).where(Event.owner == owner).with_for_update())
+    removed: Rows = {}
+    for model in OWNED:
+        table = model.__table__
+        steps = [table.c.series_id.is_not(None), table.c.series_id.is_(None)] if model is Event else [true()]
+        rows = [row for step in steps for row in session.execute(
+            table.delete().where(table.c.owner == owner, step).returning(*table.c))]
+        removed[model.__tablename__] = sorted((_row_json(model, row) for row in rows), key=_key_of(model))
+    return removed
+
+
+def restore_owner(*, session: Session, owner: str, rows: Rows) -> dict[int, int]:
+    """Put back rows as `owner_rows` / `clear_owner` gave them: every column as it was, new
+    event ids, and every link kept (a changed occurrence to its series; the log entries,
+    their snapshots and the conversations to the events, pending questions included).
+    Rows made since stay; a conversation with the same id is replaced. Returns old -> new ids."""
+    from assistant import questions
+
+    ids = _put_events(session, owner, rows.get(Event.__tablename__, []))
+    for row in sorted(rows.get(Operation.__tablename__, []), key=lambda r: r["id"]):
+        values = _stored(Operation, row, owner)
+        values.update(event_id=ids.get(values.get("event_id")), before=_renumbered(values.get("before"), ids),
+                      after=_renumbered(values.get("after"), ids))
+        session.add(Operation(**values))
+    for row in rows.get(Conversation.__tablename__, []):
+        values = _stored(Conversation, row, owner)
+        values.update(last_event_id=ids.get(values.get("last_event_id")),
+                      pending=questions.renumbered(values.get("pending"), ids))
+        session.merge(Conversation(**values))
+    session.flush()
+    return ids
+
+
+def _put_events(session: Session, owner: str, rows: list[dict[str, Any]]) -> dict[int, int]:
+    """Insert the events in their old order (so new ids keep it), then link the changed
+    occurrences to their series' new ids."""
+    made = {row["id"]: Event(**{**_stored(Event, row, owner), "series_id": None})
+            for row in sorted(rows, key=lambda r: r["id"])}
+    session.add_all(made.values())
+    session.flush()
+    ids = {old: event.id for old, event in made.items()}
+    for row in rows:
+        if row.get("series_id") is not None:
+            made[row["id"]].series_id = ids[row["series_id"]]
+    session.flush()
+    return ids
+
+
+def _renumbered(snap: dict[str, Any] | None, ids: dict[int, int]) -> dict[str, Any] | None:
+    """An operation's event snapshot with its ids mapped (None for a row that is gone)."""
+    if snap is None:
+        return None
+    return {**snap, **{key: ids.get(snap[key]) for key in ("id", "series_id") if key in snap}}
+
+
+def _row_json(model: type, row: Any) -> dict[str, Any]:
+    """A fetched row as a JSON-able dict: every column but the owner, times as ISO strings."""
+    values = row._mapping
+    return {c.name: values[c.name].isoformat() if isinstance(values[c.name], datetime) else values[c.name]
+            for c in model.__table__.c if c.name != "owner"}
+
+
+def _stored(model: type, row: dict[str, Any], owner: str) -> dict[str, Any]:
+    """A JSON row back as column values for `owner` (times parsed, lists copied, no id)."""
+    out: dict[str, Any] = {"owner": owner}
+    for column in model.__table__.c:
+        if column.name in ("owner", "id") or column.name not in row:
+            continue
+        value = row[column.name]
+        if isinstance(column.type, DateTime) and isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        out[column.name] = copy.deepcopy(value)
+    return out
+
+
+def _key_of(model: type):
+    names = [c.name for c in model.__table__.primary_key if c.name != "owner"]
+    return lambda row: tuple(row[n] for n in names)

@@ -75,6 +75,19 @@ class EventView:
 
 
 @dataclass(frozen=True)
+class FreeTime:
+    """What a free-time answer looked at: the window searched (after "now", inside it) and
+    the free stretches found there, wall times (ISO, no offset) in `tz`; `min_minutes` is
+    the length asked for (0: any)."""
+
+    start: str
+    end: str
+    tz: str
+    windows: tuple[tuple[str, str], ...] = ()
+    min_minutes: int = 0
+
+
+@dataclass(frozen=True)
 class Reply:
     """One answer of the dialogue: what to say, what was done, the events it is about."""
 
@@ -84,6 +97,9 @@ class Reply:
     parse: Any = None  # nlu.result.Parse of the utterance, when it was parsed
     choices: list[str] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict, compare=False)
+    # An availability answer's window and free stretches, for in-process callers (the demo):
+    # not in the chat JSON, whose contract is fixed (REST clients have GET /v1/free).
+    free: FreeTime | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The chat JSON: reply, operation, events, plus choices and the parse."""
@@ -96,6 +112,37 @@ class Reply:
         }
         out.update(self.extras)
         return out
+
+
+@dataclass(frozen=True)
+class CalendarSnapshot:
+    """One user's calendar as stored: what `Assistant.reset` removes and `Assistant.restore`
+    puts back exactly (alerts, EXDATEs, changed occurrences, each event's zone, the
+    operation log that undo reads, the conversations and their open questions).
+
+    Each row is a JSON-able dict of its table's columns but the owner (times as ISO
+    strings), under the ids it had; a restore gives new ids and keeps every link. Treat the
+    rows as read-only; `to_dict` / `from_dict` are its JSON form.
+    """
+
+    user: str
+    events: tuple[dict[str, Any], ...] = ()
+    operations: tuple[dict[str, Any], ...] = ()
+    conversations: tuple[dict[str, Any], ...] = ()
+
+    def rows(self) -> dict[str, list[dict[str, Any]]]:
+        """The rows by table name, as the storage functions take them."""
+        return {name: list(getattr(self, name)) for name in TABLES}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"user": self.user, **self.rows()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "CalendarSnapshot":
+        return cls(user=data["user"], **{name: tuple(data.get(name, ())) for name in TABLES})
+
+
+TABLES = ("events", "operations", "conversations")
 
 
 def wall(moment_utc: datetime, zone_name: str) -> datetime:

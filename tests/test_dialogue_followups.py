@@ -9,7 +9,9 @@ import pytest
 from hypothesis import assume, given, strategies as st
 
 from assistant import followups, matching, timing
-from assistant.testing import day_span, time_span
+from assistant.commands import command_of
+from assistant.followups import FollowUp
+from assistant.testing import day_span, reading, time_span
 from nlu.result import TimeSpan
 
 TZ = "Europe/Paris"
@@ -61,6 +63,45 @@ def test_dialogue_followups_relative_moves(text: str, delta: timedelta | None) -
 @pytest.mark.parametrize("text", ["undo", "Undo that.", "scratch that", "take that back", "uh undo the last change"])
 def test_dialogue_followups_undo(text: str) -> None:
     assert followups.is_undo(text)
+
+
+NOW = datetime(2026, 11, 23, 9, 0)
+HOUR = timedelta(hours=1)
+
+
+@pytest.mark.parametrize("parse, last_event, offered, heard", [
+    (reading("undo", "out_of_scope"), True, 0, FollowUp("undo")),
+    (reading("scratch that", "create"), True, 0, FollowUp("undo")),
+    (reading("uh yeah sure", "out_of_scope"), True, 0, FollowUp("yes")),
+    (reading("no thanks", "cancel"), True, 0, FollowUp("no")),
+    (reading("push it back an hour", "reschedule"), False, 0, FollowUp("relative move", delta=HOUR)),
+    # a create naming only "it" names no new event: a move of the event talked about, if any
+    (reading("push it back an hour", "create", NAME="it"), True, 0, FollowUp("relative move", delta=HOUR)),
+    (reading("push it back an hour", "create", NAME="it"), False, 0, None),
+    (reading("push the gym back an hour", "create", NAME="gym"), True, 0, None),
+    # an alert is never a move, whatever intent the model gave it
+    (reading("remind me an hour before the dentist", "reschedule", NAME="dentist", alerts={"an hour before": 60}),
+     True, 0, None),
+    (reading("push it back an hour", "update"), True, 0, None),
+    # a choice only where one is offered, and only when the NLU reads nothing calendar-like
+    (reading("the first one", "out_of_scope"), True, 8, FollowUp("choice", index=0)),
+    (reading("number two", "out_of_scope"), True, 8, FollowUp("choice", index=1)),
+    (reading("the first one", "out_of_scope"), True, 0, None),
+    (reading("the ninth one", "out_of_scope"), True, 8, None),
+    (reading("cancel the second meeting", "cancel", NAME="second meeting"), True, 8, None),
+    (reading("play some jazz", "out_of_scope"), True, 8, None),
+])
+def test_dialogue_followups_follow_up_in_the_dialogue_order(parse, last_event: bool, offered: int,
+                                                            heard: FollowUp | None) -> None:
+    command = lambda: command_of(parse, NOW, TZ)  # noqa: E731
+    assert followups.follow_up(parse.text, command, last_event=last_event, offered=offered) == heard
+
+
+def test_dialogue_followups_follow_up_reads_yes_no_undo_without_the_nlu() -> None:
+    def never() -> None:
+        raise AssertionError("the NLU reading was asked for")
+
+    assert [followups.follow_up(t, never).kind for t in ("undo", "yes", "nope")] == ["undo", "yes", "no"]
 
 
 @pytest.mark.parametrize("phrase, dated", [("6 PM", False), ("five thirty pm", False), ("noon", False),

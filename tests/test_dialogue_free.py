@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from assistant import Assistant, BadEvent, Settings
+from assistant.views import FreeTime
 from assistant.testing import ScriptedParser, day_span, reading
 from nlu.dates import resolve
 
@@ -60,6 +61,25 @@ def test_dialogue_free_time_for_a_length(week, scripted, owner) -> None:
     assert yes.reply == ("Yes, on Friday, November 27 you have room for 2 hours from 8:00 AM to 10:00 AM, "
                          "from 11:00 AM to 2:00 PM and from 3:30 PM to 10:00 PM.")
     assert [e.title for e in yes.events] == ["a", "b"]  # the events that make the gaps
+
+
+def test_dialogue_free_reply_carries_the_window_and_its_free_stretches(week, scripted, owner) -> None:
+    # The demo shows what an availability answer looked at; the chat JSON stays as it was
+    scripted.add(reading("when am i free on friday", "availability", dates={"friday": day_span(date(2026, 11, 27))}))
+    tomorrow = replace(day_span(date(2026, 11, 24)), duration=timedelta(hours=2))
+    scripted.add(reading("do i have time for a 2 hour meeting tomorrow", "availability",
+                         dates={"2 hour": resolve("2 hour", NOW, TZ), "tomorrow": tomorrow}, when=tomorrow))
+    scripted.add(reading("am i free", "availability"))
+    friday = week.handle("s1", "when am i free on friday", now=NOW, user=owner)
+    assert friday.free == FreeTime("2026-11-27T00:00:00", "2026-11-28T00:00:00", TZ, (
+        ("2026-11-27T08:00:00", "2026-11-27T10:00:00"), ("2026-11-27T11:00:00", "2026-11-27T14:00:00"),
+        ("2026-11-27T15:30:00", "2026-11-27T22:00:00")), 0)
+    assert "free" not in friday.to_dict()
+    none = week.handle("s1", "do i have time for a 2 hour meeting tomorrow", now=NOW, user=owner)
+    assert none.free == FreeTime("2026-11-24T00:00:00", "2026-11-25T00:00:00", TZ, (), 120)
+    today = week.handle("s1", "am i free", now=NOW, user=owner)  # no day said: the rest of today
+    assert today.free == FreeTime("2026-11-23T09:00:00", "2026-11-24T00:00:00", TZ,
+                                  (("2026-11-23T09:00:00", "2026-11-23T22:00:00"),), 0)
 
 
 def test_dialogue_free_occurrences_are_busy_with_their_exceptions(week, owner) -> None:

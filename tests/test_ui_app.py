@@ -20,10 +20,11 @@ from streamlit.testing.v1 import AppTest
 from test_ui_views import visible
 
 import nlu
-from assistant import Assistant, EventView, store
+from assistant import Assistant, CalendarSnapshot, EventView
 from assistant.checks import MAX_TURN_CHARS
-from assistant.views import to_utc
-from ui import reset_panel
+from assistant.testing import ScriptedParser, day_span, reading, time_span
+from nlu.dates import resolve
+from ui import reset_panel, state
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "ui" / "app.py"
@@ -53,6 +54,36 @@ def app(ui_db_url: str) -> AppTest:
     at.run()
     assert not at.exception
     return at
+
+
+@pytest.fixture
+def script(ui_db_url: str, monkeypatch: pytest.MonkeyPatch) -> ScriptedParser:
+    """The app's assistant reads commands from this table (assistant.testing), not through the
+    model, so a test of the merged dialogue does not depend on what the model reads."""
+    parser = ScriptedParser()
+    bot = Assistant(ui_db_url, parser=parser)
+    monkeypatch.setattr(state, "assistant", lambda url: bot)
+    return parser
+
+
+@pytest.fixture
+def scripted_app(script: ScriptedParser) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception
+    return at
+
+
+NOW = datetime(2026, 11, 23, 9, 0)
+STANDUP = reading("add a weekly standup every monday at 9", "create", ACTION="add", NAME="weekly standup",
+                  dates={"every monday at 9": resolve("every monday at 9", NOW, TZ)})
+
+
+def cancel_standup_on(day: date) -> nlu.Parse:
+    """ "cancel the standup on december 7", read as the NLU would."""
+    when = f"{day:%B} {day.day}".lower()
+    return reading(f"cancel the standup on {when}", "cancel", ACTION="cancel", NAME="standup",
+                   dates={when: day_span(day)})
 
 
 def say(at: AppTest, text: str) -> AppTest:
@@ -334,15 +365,17 @@ def test_ui_app_reset_asks_first(app: AppTest, calendar: Assistant) -> None:
     assert len(rows(calendar)) == 1 and not app.sidebar.warning
 
 
-def test_ui_app_reset_empties_the_calendar_and_undo_puts_it_back(app: AppTest, calendar: Assistant) -> None:
-    # Given a calendar in use: a chat turn, a series with people, a cancelled event
-    say(app, "Schedule event for visit to Trivandrum on July 18")
-    add(calendar, "standup", datetime(2026, 11, 23, 9), datetime(2026, 11, 23, 9, 15), recurrence=WEEKLY_MONDAY_9,
-        attendees=["Sara", "Jim"], location="room 4")
+def test_ui_app_reset_empties_the_calendar_and_undo_puts_it_back(scripted_app: AppTest, script: ScriptedParser,
+                                                                 calendar: Assistant) -> None:
+    app = scripted_app
+    # Given a chat that made a weekly standup and now asks which occurrences to cancel
+    script.add(STANDUP)
+    script.add(cancel_standup_on(date(2026, 12, 7)))
+    say(app, "add a weekly standup every monday at 9")
+    say(app, "cancel the standup on december 7")
+    asked = bubbles(app)[-1]
     old = add(calendar, "old plan", datetime(2026, 11, 26, 9), datetime(2026, 11, 26, 10))
     calendar.cancel_event("me", old.id)
-    before = [(e.title, e.start, e.end, e.all_day, e.location, e.attendees, e.recurrence, e.cancelled)
-              for e in rows(calendar, include_cancelled=True)]
     app.run()
     # When the person resets (and confirms)
     click(app, "Reset demo calendar…")
@@ -351,17 +384,58 @@ def test_ui_app_reset_empties_the_calendar_and_undo_puts_it_back(app: AppTest, c
     assert rows(calendar, include_cancelled=True) == []
     assert "Nothing coming up" in calendar_text(app)
     assert bubbles(app)[0][0] == "assistant" and len(bubbles(app)) == 1  # only the greeting
-    assert [s.value for s in app.sidebar.success] == ["Calendar of 'me' reset: 3 events removed."]
+    assert [s.value for s in app.sidebar.success] == ["Calendar of 'me' reset: 2 events removed."]
     # When the person undoes it within the minute
     click(app, "Undo reset")
-    # Then the same events are back, cancelled one included, and the chat too
-    after = [(e.title, e.start, e.end, e.all_day, e.location, e.attendees, e.recurrence, e.cancelled)
-             for e in rows(calendar, include_cancelled=True)]
-    assert after == before
-    assert [role for role, _ in bubbles(app)] == ["user", "assistant"]
-    assert "Mon 23 Nov 2026 · 09:00–09:15 — standup at room 4 · with Sara and Jim · every Monday at 9:00" \
-        in calendar_text(app)
+    # Then the events and the chat are back, the open question with its buttons
+    assert [(e.title, e.recurrence, e.cancelled) for e in rows(calendar, include_cancelled=True)] == [
+        ("weekly standup", WEEKLY_MONDAY_9, False), ("old plan", None, True)]
+    assert [t.value for t in app.toast] == ["Reset undone: 2 events back."]
+    assert len(bubbles(app)) == 4 and bubbles(app)[-1] == asked
+    assert "Mon 23 Nov 2026 · 09:00–10:00 — weekly standup · every Monday at 9:00" in calendar_text(app)
     assert not app.sidebar.success and not [b for b in app.button if b.key == "reset_undo"]
+    # and the assistant remembers the question: "Only this one" cancels December 7 alone
+    click(app, "Only this one")
+    assert bubbles(app)[-1][1] == ('Cancelled "weekly standup" on Monday, December 7 at 9:00 AM. '
+                                   "The other occurrences stay.")
+    [standup] = rows(calendar)
+    assert standup.exdates == ("2026-12-07T09:00:00",)
+
+
+def test_ui_app_reset_undo_restores_every_row_exactly(app: AppTest, calendar: Assistant) -> None:
+    # Given what create_event alone could not write back: an occurrence cancelled alone, one
+    # moved alone, alerts, and an event kept in its own zone
+    series = add(calendar, "standup", datetime(2026, 11, 9, 9), datetime(2026, 11, 9, 9, 15),
+                 recurrence=WEEKLY_MONDAY_9, attendees=["Sara", "Jim"], location="room 4", alerts=[5])
+    calendar.cancel_occurrence("me", series.id, datetime(2026, 12, 7, 9), tz=TZ)
+    calendar.change_occurrence("me", series.id, datetime(2026, 11, 30, 9), tz=TZ, start=datetime(2026, 12, 1, 11),
+                               end=datetime(2026, 12, 1, 11, 15))
+    add(calendar, "lunch", datetime(2026, 11, 24, 12), datetime(2026, 11, 24, 13), alerts=[10, 60])
+    calendar.create_event("me", title="call", start=datetime(2026, 11, 25, 10), end=datetime(2026, 11, 25, 11),
+                          tz="America/New_York")
+    before = calendar.export("me")
+    app.run()
+    # When the calendar is reset and the reset undone
+    click(app, "Reset demo calendar…")
+    click(app, "Delete")
+    assert calendar.export("me") == CalendarSnapshot("me")
+    click(app, "Undo reset")
+    # Then every row is back as stored (only the ids are new), and nothing is said to be missing
+    assert by_position(calendar.export("me").events) == by_position(before.events)
+    assert [t.value for t in app.toast] == ["Reset undone: 4 events back."]
+    lines = [h.value for h in app.main.get_by_key("calendar").html if "agenda" in h.value]
+    assert visible(lines[0]).splitlines()[:2] == [
+        "Mon 23 Nov 2026 · 09:00–09:15 — standup at room 4 · with Sara and Jim · alert 5 min before · "
+        "every Monday at 9:00 · not on Mon 07 Dec · Mon 30 Nov moved to Tue 01 Dec 11:00",
+        "Tue 24 Nov 2026 · 12:00–13:00 — lunch · alert 10 min and 1 h before"]
+    [call] = [e for e in calendar.events("me", tz="America/New_York") if e.title == "call"]
+    assert (call.start, call.end) == ("2026-11-25T10:00:00", "2026-11-25T11:00:00")
+
+
+def by_position(events: tuple[dict, ...]) -> list[dict]:
+    """Stored event rows with their ids (and series links) as positions, to compare across a restore."""
+    place = {row["id"]: index for index, row in enumerate(events)}
+    return [{**row, "id": place[row["id"]], "series_id": place.get(row["series_id"])} for row in events]
 
 
 def test_ui_app_reset_undo_ends_after_a_minute(app: AppTest, calendar: Assistant) -> None:
@@ -378,19 +452,29 @@ def test_ui_app_reset_undo_ends_after_a_minute(app: AppTest, calendar: Assistant
     assert rows(calendar, include_cancelled=True) == []
 
 
-def test_ui_app_reset_undo_says_what_the_facade_cannot_take_back(calendar: Assistant) -> None:
-    # Given a series with one occurrence cancelled alone and an event with two alerts
-    series = add(calendar, "standup", datetime(2026, 11, 9, 9), datetime(2026, 11, 9, 9, 15), recurrence=WEEKLY_MONDAY_9)
-    skip_occurrence(calendar, series.id, datetime(2026, 12, 7, 9))
-    lunch = add(calendar, "lunch", datetime(2026, 11, 24, 12), datetime(2026, 11, 24, 13))
-    set_alerts(calendar, lunch.id, [10, 60])
-    kept = tuple(rows(calendar, include_cancelled=True))
-    # When the reset is undone through the facade
-    calendar.reset("me")
-    missing = reset_panel.restore(calendar, "me", kept)
-    # Then the events are back, and the undo names what create_event could not take
-    assert [(e.title, e.start, e.recurrence) for e in rows(calendar)] == [(e.title, e.start, e.recurrence) for e in kept]
-    assert missing == "2 alerts and 1 cancelled occurrence"
+def test_ui_app_reset_undo_that_fails_can_be_tried_again(app: AppTest, calendar: Assistant,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    add(calendar, "dentist", datetime(2026, 11, 25, 16, 30), datetime(2026, 11, 25, 17, 30))
+    app.run()
+    click(app, "Reset demo calendar…")
+    click(app, "Delete")
+    # Given a database that refuses the first undo
+    with monkeypatch.context() as patch:
+        patch.setattr(Assistant, "restore", refuse)
+        click(app, "Undo reset")
+    # Then the chat says so, nothing came back, and the undo (with what it keeps) is still offered
+    assert [e.value for e in app.main.error] == [
+        "Could not undo the reset: the calendar database is read-only. Check the file's permissions."]
+    assert rows(calendar, include_cancelled=True) == []
+    # and the second try puts the event back
+    click(app, "Undo reset")
+    assert [e.title for e in rows(calendar)] == ["dentist"]
+
+
+def refuse(*args, **kwargs) -> None:
+    from assistant.exceptions import DatabaseReadOnly
+
+    raise DatabaseReadOnly("the calendar database is read-only. Check the file's permissions.")
 
 
 def test_ui_app_series_shows_once_with_its_rule_and_exceptions(app: AppTest, calendar: Assistant) -> None:
@@ -398,7 +482,7 @@ def test_ui_app_series_shows_once_with_its_rule_and_exceptions(app: AppTest, cal
     series = add(calendar, "standup", datetime(2026, 11, 9, 9), datetime(2026, 11, 9, 9, 15),
                  recurrence=WEEKLY_MONDAY_9)
     add(calendar, "dentist", datetime(2026, 11, 25, 16), datetime(2026, 11, 25, 17))
-    skip_occurrence(calendar, series.id, datetime(2026, 12, 7, 9))
+    calendar.cancel_occurrence("me", series.id, datetime(2026, 12, 7, 9), tz=TZ)
     app.run()
     # Then "Upcoming" lists the series once, its rule in words and its exception, then the dentist
     agenda = [h.value for h in app.main.get_by_key("calendar").html if "agenda" in h.value]
@@ -416,26 +500,115 @@ def test_ui_app_series_shows_once_with_its_rule_and_exceptions(app: AppTest, cal
 
 
 def test_ui_app_alerts_and_attendees_show_on_events(app: AppTest, calendar: Assistant) -> None:
-    lunch = add(calendar, "lunch with Sara", datetime(2026, 11, 24, 12), datetime(2026, 11, 24, 13),
-                attendees=["Sara"])
-    set_alerts(calendar, lunch.id, [60, 10])
+    add(calendar, "lunch with Sara", datetime(2026, 11, 24, 12), datetime(2026, 11, 24, 13), attendees=["Sara"],
+        alerts=[60, 10])
     app.run()
     assert "Tue 24 Nov 2026 · 12:00–13:00 — lunch with Sara · with Sara · alert 10 min and 1 h before" \
         in calendar_text(app)
     assert "Tue 24 Nov | 12:00–13:00 lunch with Sara · with Sara · alert 10 min and 1 h before" in week_lines(app)
 
 
-def skip_occurrence(calendar: Assistant, series_id: int, start: datetime) -> None:
-    """Cancel one occurrence alone (an EXDATE), as the assistant stores it (no facade call for it yet)."""
-    with calendar.sessions.begin() as session:
-        row = store.get_event(session=session, owner="me", event_id=series_id)
-        store.exclude_occurrence(session=session, series=row, original_start_utc=to_utc(start, TZ))
+# ---- the merged assistant in the demo: series scopes, alerts, people, free time --------------
+
+def choice_buttons(at: AppTest) -> list[tuple[str, str]]:
+    return [(b.label, b.proto.type) for b in at.button if b.key.startswith("choice-")]
 
 
-def set_alerts(calendar: Assistant, event_id: int, minutes: list[int]) -> None:
-    """Give an event alerts, as the assistant stores them (no facade call for it yet)."""
-    with calendar.sessions.begin() as session:
-        store.get_event(session=session, owner="me", event_id=event_id).alerts = minutes
+@pytest.mark.parametrize(("button", "said", "stored"), [
+    ("Only this one", "only this one", (WEEKLY_MONDAY_9, ("2026-12-07T09:00:00",), False)),
+    ("This and the following ones", "this and the following ones",
+     (WEEKLY_MONDAY_9 + ";UNTIL=20261207T085959", (), False)),  # ends just before it (wall time)
+    ("All of them", "all of them", (WEEKLY_MONDAY_9, (), True)),
+])
+def test_ui_app_scope_buttons_answer_for_a_series(scripted_app: AppTest, script: ScriptedParser, calendar: Assistant,
+                                                  button: str, said: str, stored: tuple) -> None:
+    app = scripted_app
+    # Given a weekly standup made in the chat, and a cancel of its December 7 occurrence
+    script.add(STANDUP)
+    script.add(cancel_standup_on(date(2026, 12, 7)))
+    say(app, "add a weekly standup every monday at 9")
+    say(app, "cancel the standup on december 7")
+    # Then the question names that occurrence and offers the three scopes, "only this one" first
+    assert bubbles(app)[-1][1] == ('Cancel "weekly standup" on Monday, December 7 at 9:00 AM? It repeats every '
+                                   'Monday: say yes for only this one, or "this and the following ones" or '
+                                   '"all of them".')
+    assert choice_buttons(app) == [("Only this one", "primary"), ("This and the following ones", "secondary"),
+                                   ("All of them", "secondary"), ("Never mind", "secondary")]
+    # When the person clicks one
+    click(app, button)
+    # Then its words were sent as the next utterance, and the series is stored accordingly
+    assert bubbles(app)[-2] == ("user", said)
+    [series] = rows(calendar, include_cancelled=True)
+    assert (series.recurrence, series.exdates, series.cancelled) == stored
+    assert not choice_buttons(app)
+
+
+def test_ui_app_one_cancelled_occurrence_shows_in_its_week(scripted_app: AppTest, script: ScriptedParser,
+                                                           calendar: Assistant) -> None:
+    app = scripted_app
+    script.add(STANDUP)
+    script.add(cancel_standup_on(date(2026, 12, 7)))
+    say(app, "add a weekly standup every monday at 9")
+    say(app, "cancel the standup on december 7")
+    click(app, "Only this one")
+    # The calendar pages to December 7 and shows the occurrence cancelled alone, highlighted;
+    # "Upcoming" names the exception
+    assert "Week of 07 Dec 2026" in calendar_text(app)
+    assert week_lines(app)[0] == ("Mon 07 Dec | 09:00–10:00 weekly standup (cancelled) (this occurrence) · "
+                                  "↻ every Monday")
+    assert highlighted(app)[0] == "09:00–10:00 weekly standup (cancelled) (this occurrence) · ↻ every Monday"
+    assert "Mon 23 Nov 2026 · 09:00–10:00 — weekly standup · every Monday at 9:00 · not on Mon 07 Dec" \
+        in calendar_text(app)
+    assert chat_captions(app)[-1].endswith("**cancelled Mon 07 Dec 2026 · 09:00–10:00**")
+
+
+def test_ui_app_alert_and_people_added_in_the_chat_show_on_the_event(scripted_app: AppTest, script: ScriptedParser,
+                                                                     calendar: Assistant) -> None:
+    app = scripted_app
+    # Given the dentist on Wednesday at 9
+    dentist = add(calendar, "dentist", datetime(2026, 11, 25, 9), datetime(2026, 11, 25, 10))
+    script.add(reading("remind me an hour before the dentist", "update", ACTION="remind me", NAME="dentist",
+                       alerts={"an hour before": 60}))
+    script.add(reading("add jim to the dentist", "update", ACTION="add", PERSON="jim", NAME="dentist",
+                       roles={"jim": "new"}))
+    app.run()
+    # When the person asks for a reminder
+    say(app, "remind me an hour before the dentist")
+    # Then the alert is stored, nothing moved, and the line and the calendar say so
+    assert bubbles(app)[-1][1] == 'I\'ll remind you 1 hour before "dentist" (Wednesday, November 25 at 9:00 AM).'
+    assert chat_captions(app)[-1].endswith(
+        "**updated dentist · Wed 25 Nov 2026 · 09:00–10:00: added alert 1 h before**")
+    assert "Wed 25 Nov | 09:00–10:00 dentist · alert 1 h before" in week_lines(app)
+    # When jim is added
+    say(app, "add jim to the dentist")
+    # Then he is on the stored event, and the week and "Upcoming" show both
+    [row] = rows(calendar)
+    assert (row.id, row.start, row.attendees, row.alerts) == (dentist.id, "2026-11-25T09:00:00", ("jim",), (60,))
+    assert chat_captions(app)[-1].endswith("**updated dentist · Wed 25 Nov 2026 · 09:00–10:00: added jim**")
+    assert highlighted(app) == ["09:00–10:00 dentist · with jim · alert 1 h before",
+                                "Wed 25 Nov 2026 · 09:00–10:00 — dentist · with jim · alert 1 h before"]
+
+
+def test_ui_app_free_time_answer_shows_the_window_and_the_free_stretches(scripted_app: AppTest,
+                                                                         script: ScriptedParser,
+                                                                         calendar: Assistant) -> None:
+    app = scripted_app
+    # Given two meetings on Friday of next week
+    add(calendar, "a", datetime(2026, 12, 4, 10), datetime(2026, 12, 4, 11))
+    add(calendar, "b", datetime(2026, 12, 4, 14), datetime(2026, 12, 4, 15, 30))
+    script.add(reading("when am i free on friday next week", "availability",
+                       dates={"friday next week": day_span(date(2026, 12, 4))}))
+    app.run()
+    # When the person asks when they are free then
+    say(app, "when am i free on friday next week")
+    # Then the answer, the line under the question (the window and the free stretches), and the
+    # calendar on that week with the meetings that make the gaps highlighted
+    assert bubbles(app)[-1][1] == ("On Friday, December 4 you are free from 8:00 AM to 10:00 AM, from 11:00 AM to "
+                                   "2:00 PM and from 3:30 PM to 10:00 PM.")
+    assert chat_captions(app)[-1].endswith(
+        "**looked at Fri 04 Dec 2026: free 08:00–10:00, 11:00–14:00 and 15:30–22:00**")
+    assert "Week of 30 Nov 2026" in calendar_text(app)
+    assert highlighted(app)[:2] == ["10:00–11:00 a", "14:00–15:30 b"]
 
 
 # ---- 3. phone width (what AppTest can see; the browser test checks the layout) -----------

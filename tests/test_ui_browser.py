@@ -267,3 +267,35 @@ def test_ui_browser_phone_nothing_covered(app_url: str, browser) -> None:
     page.screenshot(path=str(SHOTS / "phone-model-card.png"))
     assert page.get_by_text("Traceback").count() == 0
     page.close()
+
+
+def test_ui_browser_phone_scope_question_buttons_fit(app_url: str, browser) -> None:
+    from playwright.sync_api import expect
+
+    page = open_page(browser, app_url, PHONE, "phone-scope")
+    page.get_by_test_id("stSidebarCollapseButton").locator("button").click()
+    # Given a weekly standup, when one occurrence is cancelled
+    send(page, "schedule a standup every monday at 9 am", 2)
+    send(page, "cancel the standup on december 7", 4)
+    bubbles = page.locator(".st-key-chat").get_by_test_id("stChatMessage")
+    expect(bubbles.last).to_contain_text("It repeats every Monday")
+    # Then the four answers show as buttons, each whole on the screen, its label on one line
+    buttons = bubbles.last.get_by_role("button")
+    expect(buttons).to_have_text(["Only this one", "This and the following ones", "All of them", "Never mind"])
+    for index in range(4):
+        button = buttons.nth(index)
+        where = box(button)
+        assert 0 <= where["x"] and where["x"] + where["width"] <= PHONE["width"], (index, where)
+        lines = button.evaluate("b => { const t = b.querySelector('p') || b; const r = document.createRange(); "
+                                "r.selectNodeContents(t); "
+                                "return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; }")
+        assert lines == 1, (index, lines)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    buttons.first.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "phone-scope-question.png"))
+    # When "Only this one" is tapped, it is sent as the next utterance and answered
+    buttons.first.click()
+    expect(bubbles).to_have_count(6, timeout=TIMEOUT_MS)
+    expect(bubbles.nth(4)).to_contain_text("only this one")
+    expect(bubbles.last).to_contain_text('Cancelled "standup" on Monday, December 7 at 9:00 AM.')
+    page.close()

@@ -12,14 +12,16 @@ import pytest
 
 import nlu
 from assistant import EventView
+from assistant.testing import reading
+from assistant.views import FreeTime
 from nlu.result import Parse, Slot, TimeSpan
 from ui import calendar_view, event_text, inspector_panel, model_card_view, slots_view
-from ui.followup_kinds import followup_kind
 from ui.safe_markdown import html_text, md
 from ui.turn_outcome import outcome_text
 
 PARIS = ZoneInfo("Europe/Paris")
 TEXT = "Schedule event for visit to Trivandrum on July 18"
+NOW = datetime(2026, 11, 23, 9, 0)
 WEEKLY_MONDAY_9 = "FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0;BYSECOND=0"
 
 
@@ -127,6 +129,54 @@ def test_ui_outcome_of_questions_and_open_questions() -> None:
     assert outcome_text("query", (found,), query, "Europe/Paris").endswith(": found 1 event")
     assert outcome_text("confirm", (found,), None, "Europe/Paris") == "nothing changed yet: waiting for yes or no"
     assert outcome_text("none", (), None, "Europe/Paris") is None
+
+
+def test_ui_outcome_of_free_time_names_the_window_and_the_free_stretches() -> None:
+    friday = FreeTime("2026-11-27T00:00:00", "2026-11-28T00:00:00", "Europe/Paris", (
+        ("2026-11-27T08:00:00", "2026-11-27T10:00:00"), ("2026-11-27T11:00:00", "2026-11-27T14:00:00"),
+        ("2026-11-27T15:30:00", "2026-11-27T22:00:00")))
+    assert outcome_text("availability", (), None, "Europe/Paris", free=friday) == \
+        "looked at Fri 27 Nov 2026: free 08:00–10:00, 11:00–14:00 and 15:30–22:00"
+    # in New York the same stretches, at New York's wall times (the window is no longer whole days)
+    assert outcome_text("availability", (), None, "America/New_York", free=friday) == \
+        "looked at Thu 26 Nov 2026 18:00 – Fri 27 Nov 2026 18:00: free 02:00–04:00, 05:00–08:00 and 09:30–16:00"
+    none = FreeTime("2026-11-24T00:00:00", "2026-11-25T00:00:00", "Europe/Paris", (), 120)
+    assert outcome_text("availability", (), None, "Europe/Paris", free=none) == \
+        "looked at Tue 24 Nov 2026: no free stretch of 2 h"
+    today = FreeTime("2026-11-23T09:00:00", "2026-11-24T00:00:00", "Europe/Paris",
+                     (("2026-11-23T09:00:00", "2026-11-23T22:00:00"),), 30)
+    assert outcome_text("availability", (), None, "Europe/Paris", free=today) == \
+        "looked at Mon 23 Nov 2026 · 09:00–24:00: free for 30 min: 09:00–22:00"
+    days = FreeTime("2026-11-23T00:00:00", "2026-11-30T00:00:00", "Europe/Paris", tuple(
+        (f"2026-11-{d}T08:00:00", f"2026-11-{d}T22:00:00") for d in range(23, 30)))
+    assert outcome_text("availability", (), None, "Europe/Paris", free=days) == (
+        "looked at Mon 23 Nov 2026 – Sun 29 Nov 2026: free Mon 23 Nov 08:00–22:00, Tue 24 Nov 08:00–22:00, "
+        "Wed 25 Nov 08:00–22:00 and 4 more")
+    assert outcome_text("availability", (), None, "Europe/Paris") is None  # "that time is already over"
+
+
+def test_ui_outcome_of_an_update_says_what_changed_on_the_stored_event() -> None:
+    start, end = datetime(2026, 11, 25, 9), datetime(2026, 11, 25, 10)
+    was = event("dentist", start, end, event_id=7, attendees=("jim",), alerts=(10,))
+    now = event("dentist", start, end, event_id=7, attendees=("jim", "jerry", "sara"), alerts=(10, 60))
+    assert outcome_text("update", (now,), None, "Europe/Paris", before=(was,)) == \
+        "updated dentist · Wed 25 Nov 2026 · 09:00–10:00: added jerry and sara; added alert 1 h before"
+    renamed = event("team lunch", start, end, event_id=7, location="cafe")
+    assert outcome_text("update", (renamed,), None, "Europe/Paris", before=(event("lunch", start, end, event_id=7,
+                                                                                 attendees=("jim",)),)) == \
+        "updated team lunch · Wed 25 Nov 2026 · 09:00–10:00: renamed from \"lunch\"; at cafe; removed jim"
+    weekly = event("standup", datetime(2026, 11, 24, 9), datetime(2026, 11, 24, 9, 15), event_id=3,
+                   recurrence="FREQ=WEEKLY;BYDAY=TU")
+    monday = event("standup", datetime(2026, 11, 23, 9), datetime(2026, 11, 23, 9, 15), event_id=3,
+                   recurrence=WEEKLY_MONDAY_9)
+    assert outcome_text("update", (weekly,), None, "Europe/Paris", before=(monday,)) == (
+        "updated standup · Tue 24 Nov 2026 · 09:00–09:15: now every Tuesday at 9:00; "
+        "was Mon 23 Nov 2026 · 09:00–09:15")
+    # a series split by the change is a new row: the line shows it whole
+    assert outcome_text("update", (weekly,), None, "Europe/Paris", before=()) == \
+        "updated standup · Tue 24 Nov 2026 · 09:00–09:15 · every Tuesday at 9:00"
+    assert outcome_text("update", (now,), None, "America/New_York", before=(was,)).startswith(
+        "updated dentist · Wed 25 Nov 2026 · 03:00–04:00: ")
 
 
 # ---- events in words ---------------------------------------------------------------------
@@ -252,32 +302,36 @@ def test_ui_monday_of() -> None:
 
 # ---- the inspector -----------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "intent", "title", "kind"), [
-    ("undo", "out_of_scope", None, "undo"),
-    ("scratch that", "out_of_scope", None, "undo"),
-    ("yes", "out_of_scope", None, "yes"),
-    ("uh yeah sure", "out_of_scope", None, "yes"),
-    ("no thanks", "out_of_scope", None, "no"),
-    ("the first one", "out_of_scope", None, "choice"),
-    ("number two", "out_of_scope", None, "choice"),
-    ("push it back an hour", "reschedule", "it", "relative move"),
-    ("play some jazz", "out_of_scope", None, None),
-    ("cancel the second meeting", "cancel", "second meeting", None),
-    ("schedule lunch tomorrow", "create", "lunch", None),
+@pytest.mark.parametrize(("parse", "kind"), [
+    (reading("undo", "out_of_scope"), "undo"),
+    (reading("scratch that", "out_of_scope"), "undo"),
+    (reading("yes", "out_of_scope"), "yes"),
+    (reading("uh yeah sure", "out_of_scope"), "yes"),
+    (reading("no thanks", "out_of_scope"), "no"),
+    (reading("the first one", "out_of_scope"), "choice"),
+    (reading("number two", "out_of_scope"), "choice"),
+    (reading("push it back an hour", "reschedule", NAME="it"), "relative move"),
+    (reading("push it back an hour", "create", NAME="it"), "relative move"),  # "it" names no new event
+    # the chat adds an alert here and moves nothing: not a relative move (the copy the UI kept said it was)
+    (reading("remind me an hour before the dentist", "reschedule", NAME="dentist", alerts={"an hour before": 60}),
+     None),
+    (reading("play some jazz", "out_of_scope"), None),
+    (reading("cancel the second meeting", "cancel", NAME="second meeting"), None),
+    (reading("schedule lunch tomorrow", "create", NAME="lunch"), None),
 ])
-def test_ui_followup_kinds(text: str, intent: str, title: str | None, kind: str | None) -> None:
-    assert followup_kind(text, intent, title) == kind
+def test_ui_inspector_follow_up_kinds_are_the_chats(parse: Parse, kind: str | None) -> None:
+    assert inspector_panel.follow_up_kind(parse, NOW, "Europe/Paris") == kind
 
 
 def test_ui_inspector_rows_mark_followups_and_low_confidence(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(nlu, "CONFIRM_BELOW", 0.5)
     parses = [trivandrum(0.97), Parse("asdf", "out_of_scope", 0.31), Parse("undo", "out_of_scope", 0.88)]
-    rows = [r.values for r in inspector_panel.table_rows(parses)]
+    rows = [r.values for r in inspector_panel.table_rows(parses, NOW, "Europe/Paris")]
     assert [(r["intent"], r["follow-up"], r["confidence"], r["low"]) for r in rows] == [
         ("create", "", 0.97, ""), ("out_of_scope", "", 0.31, "⚠️"), ("follow-up", "undo", None, "")]
     assert rows[0]["slots"] == "ACTION: Schedule  DOMAIN: event  NAME: visit to Trivandrum  DATE: July 18"
     assert (rows[0]["start"], rows[0]["end"], rows[0]["grain"]) == ("2027-07-18T00:00:00", "2027-07-19T00:00:00", "day")
-    shown = [r.shown() for r in inspector_panel.table_rows(parses)]
+    shown = [r.shown() for r in inspector_panel.table_rows(parses, NOW, "Europe/Paris")]
     assert [(r["intent"], r["confidence"]) for r in shown] == [("create", "0.97"), ("out_of_scope", "0.31 ⚠️"),
                                                                ("follow-up: undo", "—")]
     assert shown[0]["when"] == "2027-07-18T00:00:00 → 2027-07-19T00:00:00 (day)"
@@ -287,7 +341,7 @@ def test_ui_inspector_rows_mark_followups_and_low_confidence(monkeypatch: pytest
 def test_ui_inspector_filter_and_sort() -> None:
     parses = [trivandrum(0.97), Parse("asdf", "out_of_scope", 0.31), Parse("undo", "out_of_scope", 0.9),
               Parse("what do i have", "query", 0.64)]
-    rows = inspector_panel.table_rows(parses)
+    rows = inspector_panel.table_rows(parses, NOW, "Europe/Paris")
     texts = lambda rs: [r.values["text"] for r in rs]  # noqa: E731
     everything = {"create", "out_of_scope", "follow-up", "query"}
     assert texts(inspector_panel.filter_rows(rows, {"create", "query"}, 0.0, 1.0)) == [TEXT, "what do i have"]
@@ -302,7 +356,7 @@ def test_ui_inspector_filter_and_sort() -> None:
 def test_ui_inspector_csv_and_jsonl() -> None:
     long_text = "please " * 40 + "schedule lunch"
     parses = [trivandrum(), Parse(long_text, "create", 0.4), Parse("undo", "out_of_scope", 0.9)]
-    rows = inspector_panel.table_rows(parses)
+    rows = inspector_panel.table_rows(parses, NOW, "Europe/Paris")
     read = list(csv.DictReader(io.StringIO(inspector_panel.to_csv(rows))))
     assert list(read[0]) == list(inspector_panel.COLUMNS)
     assert read[1]["text"] == long_text  # the whole text, not cut

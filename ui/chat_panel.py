@@ -8,6 +8,8 @@ part of the page (no scroll box inside the scrolling page).
 """
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from assistant import Assistant, Reply
@@ -69,14 +71,16 @@ def handle(bot: Assistant, ctx: Context, text: str) -> None:
         too_long(text)
         return
     try:
+        stored = bot.events(ctx.user, include_cancelled=True, tz=ctx.tz)  # to say what an update changed
         reply = bot.handle(state.session_id(), text, now=ctx.now, tz=ctx.tz, user=ctx.user)
     except Exception as err:  # noqa: BLE001 - the conversation must go on
         state.add_message(Message("user", text))
         state.add_message(Message("assistant", errors.report(err, "handle that command"), error=True))
         return
     events = tuple(reply.events)
+    ids = {e.id for e in events} if reply.operation == "update" else set()
     state.add_message(Message("user", text, parse=reply.parse, operation=reply.operation, tz=ctx.tz,
-                              events=events))
+                              events=events, before=tuple(e for e in stored if e.id in ids), free=reply.free))
     state.add_message(Message("assistant", reply.reply, operation=reply.operation, choices=tuple(reply.choices),
                               tz=ctx.tz, events=events))
     _follow(reply)
@@ -96,6 +100,8 @@ def _follow(reply: Reply) -> None:
     when = getattr(reply.parse, "when", None)
     if reply.operation == "query" and when is not None and when.start is not None:
         state.show_week_of(monday_of(when.start.date()))
+    elif reply.free is not None:
+        state.show_week_of(monday_of(date.fromisoformat(reply.free.start[:10])))
     elif reply.events:
         state.show_week_of(monday_of(reply.events[0].start_dt.date()))
     state.set_focus(frozenset(event_key(e) for e in reply.events))
@@ -117,7 +123,8 @@ def render_history(messages: list[Message]) -> None:
 def render_command(message: Message) -> None:
     """A user's command: highlighted slots, intent, confidence and what was done (plain text if
     unread); the outcome's times are in the zone the calendar shows now."""
-    outcome = outcome_text(message.operation, message.events, message.parse, state.context().tz)
+    outcome = outcome_text(message.operation, message.events, message.parse, state.context().tz,
+                           free=message.free, before=message.before)
     if message.parse is not None:
         slots_view.render(message.parse, outcome, heard_when=False)
     else:

@@ -14,14 +14,17 @@ import csv
 import io
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import streamlit as st
 
 import nlu
+from assistant import followups
+from assistant.changes import MAX_LISTED
+from assistant.commands import command_of
 from nlu.result import Parse
 from ui import errors, model_card_view, sample_commands, slots_view, state
-from ui.followup_kinds import followup_kind
 from ui.state import Context
 
 MAX_LINES = 500
@@ -74,7 +77,7 @@ def read_input(ctx: Context) -> list[str]:
 
 def render_parses(ctx: Context, lines: list[str]) -> None:
     """Filters and sort, the table of readings, its downloads, and the highlighted slots."""
-    rows = table_rows(state.parse_many(tuple(lines), ctx.reference(), ctx.tz))
+    rows = table_rows(state.parse_many(tuple(lines), ctx.reference(), ctx.tz), ctx.reference(), ctx.tz)
     shown = choose(rows)
     st.caption(f"Showing {len(shown)} of {len(rows)} · confidence is the NLU's calibrated figure; "
                f"⚠️ marks it under nlu.CONFIRM_BELOW ({nlu.CONFIRM_BELOW:.2f}), where the assistant should ask first")
@@ -132,12 +135,21 @@ def sort_rows(rows: list[Row], order: str) -> list[Row]:
     return list(rows)
 
 
-def table_rows(parses: list[Parse]) -> list[Row]:
-    """One flat row per parse; a follow-up gets intent "follow-up", its kind, and no confidence."""
+def follow_up_kind(parse: Parse, now: datetime, tz: str) -> str | None:
+    """How the chat reads the line as a follow-up ("undo", "yes", "no", "relative move",
+    "choice"), asked of the assistant itself (followups.follow_up, which its dispatch uses),
+    as in a conversation that talked about an event and offers a list; None for a command."""
+    heard = followups.follow_up(parse.text, lambda: command_of(parse, now, tz), offered=MAX_LISTED)
+    return heard.kind if heard is not None else None
+
+
+def table_rows(parses: list[Parse], now: datetime, tz: str) -> list[Row]:
+    """One flat row per parse (read at `now` in `tz`); a follow-up gets intent "follow-up",
+    its kind, and no confidence."""
     rows = []
     for parse in parses:
         when = parse.when.to_dict() if parse.when else {}
-        kind = followup_kind(parse.text, parse.intent, parse.title)
+        kind = follow_up_kind(parse, now, tz)
         confidence = None if kind else round(parse.confidence, 2)
         rows.append(Row({
             "text": parse.text,

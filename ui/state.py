@@ -23,6 +23,7 @@ import streamlit as st
 
 import nlu
 from assistant import Assistant, EventView, Settings
+from assistant.views import FreeTime
 from nlu.parser import default_model_path
 
 
@@ -51,6 +52,8 @@ class Message:
     error: bool = False
     tz: str | None = None  # the zone the turn was read and answered in
     events: tuple[EventView, ...] = ()  # what the turn acted on or found, as stored after it
+    before: tuple[EventView, ...] = ()  # an update's events as stored before it (to say what changed)
+    free: FreeTime | None = None  # a free-time answer's window and free stretches
 
 
 @dataclass(frozen=True)
@@ -195,6 +198,8 @@ def take_flash() -> str | None:
     return text
 
 
-def restore_messages(history: list[Message]) -> None:
-    """Put a chat history back (the undo of a reset)."""
+def restore_conversation(session_id: str, history: list[Message]) -> None:
+    """Put a conversation back (the undo of a reset): its id, under which the assistant keeps
+    its state, and its chat history."""
+    st.session_state["session_id"] = session_id
     st.session_state["messages"] = list(history)
