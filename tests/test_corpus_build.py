@@ -384,3 +384,12 @@ def test_typed_set_is_big_enough_and_well_formed():
     assert len(rows) >= 300
     assert {r.intent for r in rows} == set(INTENTS)
     assert any(r.roles for r in rows)
+
+
+@pytest.mark.parametrize("reader", [overlap.devel_fingerprints, overlap.typed_sentences])
+def test_corpus_guard_files_missing_fail_loudly(tmp_path, reader):
+    # A missing guard file (devel fingerprints, typed set) would let their sentences into training
+    from nlu.exceptions import BadData
+
+    with pytest.raises(BadData, match="is missing"):
+        reader(tmp_path / "gone.txt")

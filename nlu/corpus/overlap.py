@@ -80,12 +80,22 @@ def fingerprint(text: str) -> str:
 
 
 def devel_fingerprints(path: Path = DEVEL) -> frozenset[str]:
-    """SLURP devel's sentence fingerprints (empty when the file is not there)."""
-    return frozenset(path.read_text(encoding="utf-8").split()) if path.exists() else frozenset()
+    """SLURP devel's sentence fingerprints. A missing file is an error, not an empty set:
+    without it devel sentences could slip into training unnoticed."""
+    return frozenset(_required(path, "SLURP devel's fingerprints").read_text(encoding="utf-8").split())
 
 
 def typed_sentences(path: Path = TYPED) -> list[str]:
-    """The typed test set's sentences (none when the file is not there)."""
+    """The typed test set's sentences, kept out of training (a missing file is an error)."""
     from nlu.corpus import markup
 
-    return [row.text for row in markup.read(path)] if path.exists() else []
+    return [row.text for row in markup.read(_required(path, "the typed test set"))]
+
+
+def _required(path: Path, what: str) -> Path:
+    """`path`, or BadData naming it: training fails loudly when data it expects is missing."""
+    from nlu.exceptions import BadData
+
+    if not path.is_file():
+        raise BadData(f"{what} is missing: {path} (it ships with the project; restore it with git)")
+    return path
