@@ -196,3 +196,14 @@ def test_api_ics_import_property_no_file_gets_a_5xx(make_api):
         assert answer.json()
 
     never_5xx()
+
+
+def test_api_ics_import_garbled_timezone_id_is_422(make_api):
+    # Found by the property above: a VTIMEZONE whose TZID is not text made icalendar itself fail
+    client, headers, *_ = make_api()
+    lines = (SAMPLES / "google.ics").read_bytes().split(b"\r\n")
+    at = lines.index(b"BEGIN:VTIMEZONE")
+    lines[at] = b"TZID:\xff\xfe"  # the VTIMEZONE's first line replaced: its end then closes the calendar
+    answer = _import(client, headers["alice"], b"\r\n".join(lines))
+    assert answer.status_code == 422, answer.text[:300]
+    assert "not an iCalendar file" in answer.json()["message"]

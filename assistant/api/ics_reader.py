@@ -77,7 +77,8 @@ def read_calendar(body: bytes, default_tz: str, length: timedelta) -> Reading:
     give neither DTEND nor DURATION."""
     try:
         calendars = Calendar.from_ical(body, multiple=True)
-    except (ValueError, KeyError, TypeError, IndexError) as err:
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError) as err:
+        # AttributeError: icalendar's own slip on a garbled VTIMEZONE TZID ('list' has no 'strip')
         raise NotACalendar(f"not an iCalendar file: {str(err)[:200]}") from err
     if not calendars:
         raise NotACalendar("not an iCalendar file: no BEGIN:VCALENDAR ... END:VCALENDAR")
