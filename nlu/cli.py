@@ -164,6 +164,8 @@ def build() -> argparse.ArgumentParser:
     p.add_argument("--template-ratio", type=float, help="generated rows per real training row (default: nlu.corpus.TEMPLATE_RATIO)")
     p.add_argument("--no-handwritten", action="store_true", help="leave the hand-written rows out (ablation)")
     p.add_argument("--no-vectors", action="store_true", help="train without the static GloVe vectors (ablation)")
+    p.add_argument("--no-asr-lm", action="store_true",
+                   help="do not rebuild models/asr-calendar after training the shipped pipeline")
 
     p = command("convert", cmd_convert, "convert annotated data to a spaCy DocBin, reporting spans that do not fit")
     p.add_argument("input", help="our JSONL, tutorial JSON, spaCy (text, {entities}) pairs JSON, or SLURP JSONL")

@@ -226,7 +226,8 @@ def train(output: Path, config: Path = DEFAULT_CONFIG, seed: int = 0, max_steps:
 
 def train_command(args: argparse.Namespace) -> int:
     """The CLI shell: `python -m nlu train [--output DIR] [--config CFG] [--max-steps N] [--limit N] [--seed S]
-    [--template-ratio R] [--no-handwritten] [--no-vectors]`."""
+    [--template-ratio R] [--no-handwritten] [--no-vectors] [--no-asr-lm]`; a full run into the
+    shipped folder then rebuilds the speech language model from the same corpus."""
     from nlu.corpus import TEMPLATE_RATIO, Recipe
 
     output = Path(args.output) if args.output else DEFAULT_OUTPUT
@@ -240,4 +241,22 @@ def train_command(args: argparse.Namespace) -> int:
     train(output, config, seed=args.seed, max_steps=args.max_steps, limit=args.limit, recipe=recipe,
           vectors=not args.no_vectors)
     print(f"trained pipeline written to {output}")
+    if rebuilds_asr_lm(output, args.limit, getattr(args, "no_asr_lm", False)):
+        rebuild_asr_lm(args.seed, recipe)
     return 0
+
+
+def rebuilds_asr_lm(output: Path, limit: int | None, skip: bool) -> bool:
+    """Whether a training run also rebuilds the speech language model: only a full run into
+    the shipped folder (the recognizer's model is made from the same corpus, and ships beside it)."""
+    return not skip and not limit and Path(output).resolve() == DEFAULT_OUTPUT.resolve()
+
+
+def rebuild_asr_lm(seed: int, recipe=None) -> None:
+    """`python -m nlu asr-lm` on the corpus this run trained on (models/asr-calendar)."""
+    from nlu.asr_lm.builder import DEFAULT_OUTPUT as ASR_OUTPUT, build
+    from nlu.corpus import examples
+
+    train_rows, dev_rows = examples(seed, recipe) if recipe is not None else examples(seed)
+    meta = build(ASR_OUTPUT, train_rows, dev_rows, seed=seed)
+    print(f"speech language model rebuilt in {_rel(ASR_OUTPUT)} ({meta['vocabulary']:,} words)")

@@ -73,3 +73,21 @@ def test_training_refuses_to_overwrite_a_folder_that_is_no_pipeline(tmp_path, ti
     with pytest.raises(NLUError):
         train(tmp_path, max_steps=1, limit=10, corpus_dir=tiny_corpus_dir)
     assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+def test_training_rebuilds_the_speech_model_only_for_a_full_run_into_the_shipped_folder(tmp_path):
+    # The speech language model is made from the same corpus as the shipped pipeline: a full
+    # training run into models/nlu-calendar rebuilds it, a smoke run or another folder does not
+    from nlu.training import DEFAULT_OUTPUT, rebuilds_asr_lm
+
+    assert rebuilds_asr_lm(DEFAULT_OUTPUT, limit=None, skip=False)
+    assert not rebuilds_asr_lm(DEFAULT_OUTPUT, limit=None, skip=True)  # --no-asr-lm
+    assert not rebuilds_asr_lm(DEFAULT_OUTPUT, limit=40, skip=False)
+    assert not rebuilds_asr_lm(tmp_path / "model", limit=None, skip=False)
+
+
+def test_training_cli_has_the_flag_to_skip_the_speech_model():
+    from nlu.cli import build
+
+    args = build().parse_args(["train", "--no-asr-lm"])
+    assert args.no_asr_lm is True
