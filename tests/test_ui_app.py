@@ -22,38 +22,16 @@ from test_ui_views import visible
 import nlu
 from assistant import Assistant, CalendarSnapshot, EventView
 from assistant.checks import MAX_TURN_CHARS
-from assistant.testing import ScriptedParser, day_span, reading, time_span
+from assistant.testing import ScriptedParser, day_span, reading
 from nlu.dates import resolve
+from tests.conftest import UI_APP, UI_TIMEOUT, UI_TZ
 from ui import reset_panel, state
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = ROOT / "ui" / "app.py"
-TZ = "Europe/Paris"
-TIMEOUT = 120  # seconds; the first run of a process loads the model
+APP = UI_APP
+TZ = UI_TZ
+TIMEOUT = UI_TIMEOUT
 WEEKLY_MONDAY_9 = "FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0;BYSECOND=0"
-
-
-@pytest.fixture
-def ui_db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'ui.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("DEMO_NOW", "2026-11-23T09:00:00")
-    monkeypatch.setenv("ASSISTANT_TZ", TZ)
-    return url
-
-
-@pytest.fixture
-def calendar(ui_db_url: str) -> Assistant:
-    """The same calendar the app uses, for setting up and checking rows."""
-    return Assistant(ui_db_url)
-
-
-@pytest.fixture
-def app(ui_db_url: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.run()
-    assert not at.exception
-    return at
 
 
 @pytest.fixture
@@ -345,7 +323,7 @@ def test_ui_app_paste_over_the_limit_says_the_limit(app: AppTest, calendar: Assi
     pasted = "schedule lunch tomorrow at noon " * 40  # 1,280 characters
     assert len(pasted.strip()) > MAX_TURN_CHARS
     say(app, pasted)
-    (user, echoed), (role, answer) = bubbles(app)
+    (user, echoed), (_role, answer) = bubbles(app)
     assert user == "user" and echoed.startswith("schedule lunch tomorrow at noon") and echoed.endswith("…")
     assert answer == (f"That is {len(pasted.strip()):,} characters: a command can be at most {MAX_TURN_CHARS:,} "
                       "characters. Nothing was sent; please send one command (a sentence or two) at a time.")
@@ -425,8 +403,8 @@ def test_ui_app_reset_undo_restores_every_row_exactly(app: AppTest, calendar: As
     assert [t.value for t in app.toast] == ["Reset undone: 4 events back."]
     lines = [h.value for h in app.main.get_by_key("calendar").html if "agenda" in h.value]
     assert visible(lines[0]).splitlines()[:2] == [
-        "Mon 23 Nov 2026 · 09:00–09:15 — standup at room 4 · with Sara and Jim · alert 5 min before · "
-        "every Monday at 9:00 · not on Mon 07 Dec · Mon 30 Nov moved to Tue 01 Dec 11:00",
+        ("Mon 23 Nov 2026 · 09:00–09:15 — standup at room 4 · with Sara and Jim · alert 5 min before · "
+        "every Monday at 9:00 · not on Mon 07 Dec · Mon 30 Nov moved to Tue 01 Dec 11:00"),
         "Tue 24 Nov 2026 · 12:00–13:00 — lunch · alert 10 min and 1 h before"]
     [call] = [e for e in calendar.events("me", tz="America/New_York") if e.title == "call"]
     assert (call.start, call.end) == ("2026-11-25T10:00:00", "2026-11-25T11:00:00")
@@ -656,8 +634,8 @@ def inspector(app: AppTest, text: str) -> AppTest:
 
 
 def test_ui_app_inspector_tables_many_commands(app: AppTest) -> None:
-    long = "could you please put a meeting with the whole design team about the new onboarding flow " \
-           "in my calendar for next thursday at four in the afternoon"
+    long = ("could you please put a meeting with the whole design team about the new onboarding flow "
+            "in my calendar for next thursday at four in the afternoon")
     inspector(app, f"Schedule event for visit to Trivandrum on July 18\n\nplay some jazz\nundo\nyes\n"
                    f"the first one\n{long}\n")
     frame = app.table[0].value
@@ -681,7 +659,7 @@ def test_ui_app_inspector_filters_sorts_and_downloads(app: AppTest, served: dict
     assert list(app.table[0].value["intent"]) == ["create", "follow-up: undo", "out_of_scope", "query"]
     # a narrowed confidence range keeps the rows inside it (a follow-up, with no NLU confidence, goes)
     everything = app.table[0].value
-    inside = [t for t, c in zip(everything["text"], everything["confidence"]) if c != "—" and float(c[:4]) <= 0.9]
+    inside = [t for t, c in zip(everything["text"], everything["confidence"], strict=True) if c != "—" and float(c[:4]) <= 0.9]
     app.slider(key="filter_confidence").set_value((0.0, 0.9)).run()
     shown = list(app.table[0].value["text"]) if app.table else []
     assert shown == inside and "undo" not in shown

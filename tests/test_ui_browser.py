@@ -10,13 +10,8 @@ Screenshots land in build/screenshots/ (git-ignored), named for what they show.
 """
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,60 +23,12 @@ SHOTS = ROOT / "build" / "screenshots"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
 COMMAND = "Schedule event for visit to Trivandrum on July 18"
-NOW = "2026-11-23T09:00:00"
 TIMEOUT_MS = 90_000  # the first command loads the model
 LAPTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (make system-deps installs it)")]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_healthy(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:
-    """Block until Streamlit answers its health check (or fail with the server's log)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(f"streamlit did not come up at {url} within {seconds}s")
-
-
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The demo served on a free local port, on a throw-away database; stopped afterwards."""
-    tmp = tmp_path_factory.mktemp("ui-browser")
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp / 'calendar.db'}", "DEMO_NOW": NOW,
-           "ASSISTANT_TZ": "Europe/Paris", "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    log = (tmp / "streamlit.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "ui/app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, proc)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 @pytest.fixture(scope="module")
@@ -285,7 +232,7 @@ def test_ui_browser_phone_scope_question_buttons_fit(app_url: str, browser) -> N
     for index in range(4):
         button = buttons.nth(index)
         where = box(button)
-        assert 0 <= where["x"] and where["x"] + where["width"] <= PHONE["width"], (index, where)
+        assert where["x"] >= 0 and where["x"] + where["width"] <= PHONE["width"], (index, where)
         lines = button.evaluate("b => { const t = b.querySelector('p') || b; const r = document.createRange(); "
                                 "r.selectNodeContents(t); "
                                 "return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; }")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import VOICE
-from tests.test_ui_browser import CHROMIUM, FLAGS, SHOTS, TIMEOUT_MS, app_url  # noqa: F401 - the served demo
+from tests.test_ui_browser import CHROMIUM, FLAGS, SHOTS, TIMEOUT_MS
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
                                 reason="needs Debian's chromium at /usr/bin/chromium (make system-deps installs it)")

@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import wav_bytes
-from tests.test_ui_app import TZ, app, bubbles, calendar, rows, ui_db_url  # noqa: F401 - shared fixtures
+from tests.test_ui_app import bubbles, rows
 
 
 def record(at: AppTest, data: bytes) -> AppTest:
