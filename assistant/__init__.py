@@ -12,8 +12,18 @@ from __future__ import annotations
 
 import importlib
 
-__all__ = ["Assistant", "Reply", "EventView", "CalendarSnapshot", "Settings", "AssistantError", "BadEvent",
-           "BadInput", "BadSettings", "StorageError"]
+__all__ = [
+    "Assistant",
+    "AssistantError",
+    "BadEvent",
+    "BadInput",
+    "BadSettings",
+    "CalendarSnapshot",
+    "EventView",
+    "Reply",
+    "Settings",
+    "StorageError",
+]
 _HOMES = {"Assistant": "assistant.core", "Reply": "assistant.views", "EventView": "assistant.views",
           "CalendarSnapshot": "assistant.views",
           "Settings": "assistant.settings", "AssistantError": "assistant.exceptions", "BadEvent": "assistant.exceptions",

@@ -30,7 +30,7 @@ BULK = frozenset({"all", "everything", "every", "clear", "wipe", "empty", "whole
 
 
 # -- the commands -------------------------------------------------------------------------------
-def cancel(d: "Dialogue", cmd: Command) -> Reply:
+def cancel(d: Dialogue, cmd: Command) -> Reply:
     """ "cancel the dentist": find it, then ask before cancelling."""
     if BULK & set(followups.words(d.turn.text)):
         return d.say("I cancel one event at a time, so nothing is lost by mistake. Which one should I cancel?",
@@ -39,7 +39,7 @@ def cancel(d: "Dialogue", cmd: Command) -> Reply:
     return decide(d, found, Cancel(), cmd.when)
 
 
-def reschedule(d: "Dialogue", cmd: Command, delta: timedelta | None = None) -> Reply:
+def reschedule(d: Dialogue, cmd: Command, delta: timedelta | None = None) -> Reply:
     """ "move the dentist to friday", "push it back an hour": find it, then move it. The
     DATE slots marked old name the event; the new time is the parse's `when`."""
     if delta is None and cmd.when is None and cmd.location:  # "move lunch to the cafeteria": a new place
@@ -52,7 +52,7 @@ def reschedule(d: "Dialogue", cmd: Command, delta: timedelta | None = None) -> R
 
 
 # -- which event --------------------------------------------------------------------------------
-def find(d: "Dialogue", name: str | None, kind: str | None, span: TimeSpan | None, relative: bool = False,
+def find(d: Dialogue, name: str | None, kind: str | None, span: TimeSpan | None, relative: bool = False,
          dated: bool = False) -> Found:
     """The events a command names; "it" / "that", a bare "cancel please" or a relative move
     naming nothing is the event last talked about (or, right after a list, one of those)."""
@@ -65,7 +65,7 @@ def find(d: "Dialogue", name: str | None, kind: str | None, span: TimeSpan | Non
                        now=d.turn.now, last_event_id=d.last_event_id, refers_back=refers_back)
 
 
-def decide(d: "Dialogue", found: Found, action: Action, span: TimeSpan | None) -> Reply:
+def decide(d: Dialogue, found: Found, action: Action, span: TimeSpan | None) -> Reply:
     """One event found: go on with it; several: ask which; none: say so (or offer the closest)."""
     if not found.hits:
         return not_found(d, found, action)
@@ -78,13 +78,13 @@ def decide(d: "Dialogue", found: Found, action: Action, span: TimeSpan | None) -
     return propose(d, targets[0], action)
 
 
-def _series_of(d: "Dialogue", row: Event) -> Event:
+def _series_of(d: Dialogue, row: Event) -> Event:
     """The live series a changed occurrence belongs to (else the row itself)."""
     series_row = d.event(row.series_id) if row.series_id is not None else None
     return series_row or row
 
 
-def target_of(d: "Dialogue", row: Event, span: TimeSpan | None, action: Action) -> Target:
+def target_of(d: Dialogue, row: Event, span: TimeSpan | None, action: Action) -> Target:
     """The event, or for a series the occurrence the command is about (edits are about the
     whole series)."""
     if not row.recurrence or isinstance(action, Edit):
@@ -92,7 +92,7 @@ def target_of(d: "Dialogue", row: Event, span: TimeSpan | None, action: Action) 
     return Target(row.id, occurrence_in(d, row, span))
 
 
-def occurrence_in(d: "Dialogue", row: Event, span: TimeSpan | None) -> datetime | None:
+def occurrence_in(d: Dialogue, row: Event, span: TimeSpan | None) -> datetime | None:
     """The original start (naive UTC) of the series' first occurrence in the span, or of its
     next one from now when no time was said (None: it has no such occurrence)."""
     if span is not None and span.start is not None:
@@ -105,14 +105,14 @@ def occurrence_in(d: "Dialogue", row: Event, span: TimeSpan | None) -> datetime 
     return found[0] if found else None
 
 
-def target_view(d: "Dialogue", row: Event, target: Target) -> EventView:
+def target_view(d: Dialogue, row: Event, target: Target) -> EventView:
     """How the target looks: the occurrence for a series occurrence, else the event."""
     if target.occurrence is None:
         return d.view(row)
     return agenda.occurrence(row, target.occurrence, d.turn.tz)
 
 
-def not_found(d: "Dialogue", found: Found, action: Action) -> Reply:
+def not_found(d: Dialogue, found: Found, action: Action) -> Reply:
     """ "I couldn't find ..." and, when a title is close enough, "Did you mean ...?" """
     heard = f"\"{found.heard}\"" if found.heard else "that event"
     if found.elsewhere:
@@ -128,7 +128,7 @@ def not_found(d: "Dialogue", found: Found, action: Action) -> Reply:
     return d.say(f"I couldn't find {heard} on your calendar.", "none")
 
 
-def choose(d: "Dialogue", targets: list[Target], action: Action) -> Reply:
+def choose(d: Dialogue, targets: list[Target], action: Action) -> Reply:
     """ "I found 3 events: 1) ..., 2) .... Which one should I cancel?" """
     views = [target_view(d, d.event(t.event_id), t) for t in targets]
     labels = [d.describe(v) for v in views]
@@ -136,14 +136,14 @@ def choose(d: "Dialogue", targets: list[Target], action: Action) -> Reply:
     verb = {Cancel: "cancel", Move: "move"}.get(type(action), "change")
     return d.ask(Choose(tuple(targets), tuple(labels), action),
                  f"I found {len(targets)} events: {listed}. Which one should I {verb}?", "clarify", views,
-                 labels + [NEVER_MIND])
+                 [*labels, NEVER_MIND])
 
 
 # -- asking, then doing -------------------------------------------------------------------------
 SCOPE_CHOICES = ["only this one", "this and the following ones", "all of them", NEVER_MIND]
 
 
-def propose(d: "Dialogue", target: Target, action: Action, confirmed: bool = False, answering: bool = False) -> Reply:
+def propose(d: Dialogue, target: Target, action: Action, confirmed: bool = False, answering: bool = False) -> Reply:
     """Go on with one target: ask what is still missing or must be confirmed, else act.
 
     A move without a new time asks for one; a change to one occurrence of a series asks
@@ -168,7 +168,7 @@ def propose(d: "Dialogue", target: Target, action: Action, confirmed: bool = Fal
     return perform(d, target, action, "one")
 
 
-def summary(d: "Dialogue", row: Event, target: Target, action: Action) -> str:
+def summary(d: Dialogue, row: Event, target: Target, action: Action) -> str:
     """ 'move "dentist" on ... to Friday at 3:00 PM', said before doing it."""
     view = target_view(d, row, target)
     if isinstance(action, Move):
@@ -181,7 +181,7 @@ def summary(d: "Dialogue", row: Event, target: Target, action: Action) -> str:
     return edits.change_text(action, d.describe(view))
 
 
-def ask_scope(d: "Dialogue", row: Event, target: Target, action: Action) -> Reply:
+def ask_scope(d: Dialogue, row: Event, target: Target, action: Action) -> Reply:
     """ 'Move "standup" on Monday, December 7 at 9:00 AM to 10:00 AM? It repeats every
     Monday: say yes for only this one, or "this and the following ones" or "all of them".' """
     from assistant.questions import Scope
@@ -205,7 +205,7 @@ def _probe(row: Event, times: timing.Times) -> EventView:
                      times.end.replace(tzinfo=None).isoformat(timespec="seconds"), times.all_day, row.location)
 
 
-def perform(d: "Dialogue", target: Target, action: Action, scope: str) -> Reply:
+def perform(d: Dialogue, target: Target, action: Action, scope: str) -> Reply:
     """Make the change (the user asked for it, or said yes to it); `scope` says which
     occurrences of a series ("one", "following", "all"). The row is locked while it changes."""
     row = series.locked(session=d.session, owner=d.turn.user, event_id=target.event_id)
@@ -223,7 +223,7 @@ def perform(d: "Dialogue", target: Target, action: Action, scope: str) -> Reply:
         return d.say(f"I can't change \"{row.title}\" that way: {err}.", "none", [row])
 
 
-def cancel_now(d: "Dialogue", row: Event, target: Target, scope: str) -> Reply:
+def cancel_now(d: Dialogue, row: Event, target: Target, scope: str) -> Reply:
     """Cancel the event, or the occurrence(s) of a series the scope says."""
     if target.occurrence is None or scope == "all":
         before = store.snapshot(row)
@@ -248,7 +248,7 @@ def _last_before(row: Event, moment_utc: datetime) -> datetime | None:
     return found[-1] if found and row.cancelled_at is None else None
 
 
-def new_times(d: "Dialogue", row: Event, target: Target, action: Move) -> timing.Times | None:
+def new_times(d: Dialogue, row: Event, target: Target, action: Move) -> timing.Times | None:
     """Where a move puts the target: the said time merged with the old by grain, or shifted."""
     zone = row.tz if row.all_day else d.turn.tz  # all-day events keep their own dates
     start_utc = target.occurrence or row.start_utc
@@ -259,7 +259,7 @@ def new_times(d: "Dialogue", row: Event, target: Target, action: Move) -> timing
     return timing.merge(old, action.span, action.day_said, d.bot.settings.length_of(row.kind), zone)
 
 
-def move_now(d: "Dialogue", row: Event, target: Target, action: Move, scope: str) -> Reply:
+def move_now(d: Dialogue, row: Event, target: Target, action: Move, scope: str) -> Reply:
     """Move the event, or the occurrence(s) of a series the scope says; the reply names
     the old time and the new one."""
     from assistant.creating import overlap_note
@@ -280,7 +280,7 @@ def move_now(d: "Dialogue", row: Event, target: Target, action: Move, scope: str
     return d.say(f"{moved_text(d, old_view, moved)}{tail}." + overlap_note(d, moved), "reschedule", [moved])
 
 
-def moved_text(d: "Dialogue", old: EventView, new: EventView) -> str:
+def moved_text(d: Dialogue, old: EventView, new: EventView) -> str:
     """ 'Moved "dentist" on Friday, December 4 from 3:00 PM to 5:00 PM' (same day), else
     'Moved "dentist" on Friday, December 4 at 3:00 PM to Monday, December 7 at 9:00 AM'."""
     if not (old.all_day or new.all_day) and old.start_dt.date() == new.start_dt.date():
@@ -290,7 +290,7 @@ def moved_text(d: "Dialogue", old: EventView, new: EventView) -> str:
     return f"Moved {d.describe(old)} to {d.when(new)}"
 
 
-def _move_series(d: "Dialogue", row: Event, original: datetime, start: datetime, end: datetime, all_day: bool,
+def _move_series(d: Dialogue, row: Event, original: datetime, start: datetime, end: datetime, all_day: bool,
                  scope: str) -> tuple[EventView, str]:
     """One occurrence (its own row), this and the following ones (a new series), or all;
     the view of the moved occurrence and what the reply adds."""
@@ -311,7 +311,7 @@ def _move_series(d: "Dialogue", row: Event, original: datetime, start: datetime,
 
 
 # -- undo ---------------------------------------------------------------------------------------
-def undo(d: "Dialogue") -> Reply:
+def undo(d: Dialogue) -> Reply:
     """Revert this conversation's last turn of writes not undone yet (all its rows)."""
     entries = store.last_writes(session=d.session, owner=d.turn.user, session_id=d.turn.session_id)
     rows = [(e, store.get_event(session=d.session, owner=d.turn.user, event_id=e.event_id)) for e in entries
@@ -333,7 +333,7 @@ def undo(d: "Dialogue") -> Reply:
     return d.say(f"Undone: {text}", "undo", [main])
 
 
-def undone_text(d: "Dialogue", entry, row: Event) -> str:
+def undone_text(d: Dialogue, entry, row: Event) -> str:
     """What undoing a creation gives back (said before the row changes)."""
     if row.series_id is None:
         return f"\"{row.title}\" is no longer on your calendar."
@@ -341,7 +341,7 @@ def undone_text(d: "Dialogue", entry, row: Event) -> str:
     return f"{d.describe(agenda.occurrence(series, row.original_start_utc, d.turn.tz))} is back."
 
 
-def revert(d: "Dialogue", entry, row: Event) -> None:
+def revert(d: Dialogue, entry, row: Event) -> None:
     """Undo one logged write: a created event is cancelled (a created changed occurrence is
     removed, so the occurrence it replaced comes back); anything else is restored."""
     before = store.snapshot(row)

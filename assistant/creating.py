@@ -27,12 +27,12 @@ if TYPE_CHECKING:
 YES_NO = ["yes", "no"]
 
 
-def create(d: "Dialogue", cmd: Command) -> Reply:
+def create(d: Dialogue, cmd: Command) -> Reply:
     """ "schedule lunch with Sara tomorrow at noon": a draft, then the checks, then the write."""
     return plan(d, draft_of(d, cmd), cmd.when)
 
 
-def draft_of(d: "Dialogue", cmd: Command) -> Draft:
+def draft_of(d: Dialogue, cmd: Command) -> Draft:
     """The event a create command describes, not yet written."""
     people = cmd.people + cmd.add_people
     kind = cmd.kind or ("reminder" if cmd.reminder else None)  # "remind me to ...": a reminder's length
@@ -58,7 +58,7 @@ def _kind_word(kind: str | None) -> str | None:
     return kind if kind and kind not in GENERIC_KINDS else None
 
 
-def plan(d: "Dialogue", draft: Draft, span: TimeSpan | None, answering: bool = False) -> Reply:
+def plan(d: Dialogue, draft: Draft, span: TimeSpan | None, answering: bool = False) -> Reply:
     """Ask what is missing or doubtful, else write: intent, title, day, past, duplicate.
 
     `answering`: the turn answers one of our questions, so the NLU's confidence in its
@@ -79,7 +79,7 @@ def plan(d: "Dialogue", draft: Draft, span: TimeSpan | None, answering: bool = F
     return check_and_write(d, draft, span, times)
 
 
-def times_of(d: "Dialogue", draft: Draft, span: TimeSpan | None) -> timing.Times | None:
+def times_of(d: Dialogue, draft: Draft, span: TimeSpan | None) -> timing.Times | None:
     """The event's times: the said span, the draft's or the kind's length; a reminder said
     with a day and no time is at the default reminder time (settings.reminder_time)."""
     length = draft.length or d.bot.settings.length_of(draft.kind)
@@ -95,7 +95,7 @@ def reminder_day(draft: Draft, span: TimeSpan | None) -> bool:
             and span.grain not in timing.TIME_GRAINS and not span.rrule and span.end - span.start <= timedelta(days=1))
 
 
-def check_and_write(d: "Dialogue", draft: Draft, span: TimeSpan | None, times: timing.Times) -> Reply:
+def check_and_write(d: Dialogue, draft: Draft, span: TimeSpan | None, times: timing.Times) -> Reply:
     try:
         checks.moment("the start", times.start)
         checks.moment("the end", times.end)
@@ -118,7 +118,7 @@ def _probe(draft: Draft, times: timing.Times) -> EventView:
                      times.end.replace(tzinfo=None).isoformat(), times.all_day, draft.location)
 
 
-def in_past(d: "Dialogue", times: timing.Times) -> bool:
+def in_past(d: Dialogue, times: timing.Times) -> bool:
     """Compared in UTC: within one zone Python compares wall clocks and ignores the fold,
     so the first 2:45 of a fall-back night would look later than the second 2:30."""
     now = to_utc(d.turn.now, d.turn.tz)
@@ -127,7 +127,7 @@ def in_past(d: "Dialogue", times: timing.Times) -> bool:
     return to_utc(times.start, d.turn.tz) < now
 
 
-def duplicate(d: "Dialogue", draft: Draft, times: timing.Times) -> EventView | None:
+def duplicate(d: Dialogue, draft: Draft, times: timing.Times) -> EventView | None:
     """A live event (or occurrence) with the same title starting at the same time."""
     start = to_utc(times.start, d.turn.tz)
     views = agenda.window(session=d.session, owner=d.turn.user, start_utc=start,
@@ -137,7 +137,7 @@ def duplicate(d: "Dialogue", draft: Draft, times: timing.Times) -> EventView | N
                  and v.start == times.start.replace(tzinfo=None).isoformat(timespec="seconds")), None)
 
 
-def write(d: "Dialogue", draft: Draft, times: timing.Times, default_hour: bool = False) -> Reply:
+def write(d: Dialogue, draft: Draft, times: timing.Times, default_hour: bool = False) -> Reply:
     """Store the event (its fields checked as every door checks them), log it, and say what
     was scheduled."""
     try:
@@ -158,7 +158,7 @@ def write(d: "Dialogue", draft: Draft, times: timing.Times, default_hour: bool =
     return d.say(scheduled_text(d, row, draft, default_hour) + overlap_note(d, row), "create", [row])
 
 
-def scheduled_text(d: "Dialogue", row: Event, draft: Draft, default_hour: bool) -> str:
+def scheduled_text(d: Dialogue, row: Event, draft: Draft, default_hour: bool) -> str:
     """ 'Scheduled "dentist" at the clinic for Friday, November 27 at 3:00 PM, every Friday.' """
     place = f" at {row.location}" if row.location else ""
     repeat = phrasing.repeat_text(row.recurrence)
@@ -169,7 +169,7 @@ def scheduled_text(d: "Dialogue", row: Event, draft: Draft, default_hour: bool) 
     return text
 
 
-def overlap_note(d: "Dialogue", event: Event | EventView) -> str:
+def overlap_note(d: Dialogue, event: Event | EventView) -> str:
     """ ' Note: it overlaps "standup" (Monday, ... at 9:00 AM).' for timed events (and
     occurrences of recurring ones, exceptions applied) that clash with this one."""
     view = d.view(event)

@@ -185,14 +185,14 @@ def _check(url: str) -> str | None:
             cursor.close()
         finally:
             raw.close()
-    except Exception as err:  # any failure is the answer: say what it was
+    except Exception as err:  # noqa: BLE001 - a health check: any failure is the answer, said as it is
         fault = db_faults.in_chain(err) or err
         if isinstance(fault, DatabaseDamaged):
             _damaged.setdefault(url, str(fault))
         return str(fault)
     if sqlite and verdict != ["ok"]:
-        message = f"the calendar database is damaged ({'; '.join(verdict)[:200]}): " \
-                  "restore it from a backup and restart the server"
+        message = (f"the calendar database is damaged ({'; '.join(verdict)[:200]}): "
+                   "restore it from a backup and restart the server")
         _damaged.setdefault(url, message)
         return message
     return None

@@ -15,8 +15,15 @@ import sqlite3
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from assistant.exceptions import (AssistantError, Conflict, DatabaseBusy, DatabaseDamaged, DatabaseFull,
-                                  DatabaseReadOnly, StorageError)
+from assistant.exceptions import (
+    AssistantError,
+    Conflict,
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseFull,
+    DatabaseReadOnly,
+    StorageError,
+)
 
 # SQLite primary result codes (https://sqlite.org/rescode.html).
 SQLITE_FAULTS: dict[int, type[AssistantError]] = {

@@ -11,7 +11,7 @@ queries.py, and answers.py for the answers to open questions.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -47,8 +47,8 @@ class Turn:
     user: str
 
     @classmethod
-    def make(cls, bot: "Assistant", *, session_id: str, text: str, now: datetime | None, tz: str,
-             user: str) -> "Turn":
+    def make(cls, bot: Assistant, *, session_id: str, text: str, now: datetime | None, tz: str,
+             user: str) -> Turn:
         from nlu.timezones import reference_time
 
         return cls(session_id=_name(session_id, "session id"), text=clean(text if isinstance(text, str) else ""),
@@ -78,7 +78,7 @@ def _has_surrogates(text: str) -> bool:
         return True
 
 
-def run_turn(bot: "Assistant", turn: Turn) -> Reply:
+def run_turn(bot: Assistant, turn: Turn) -> Reply:
     """Answer one turn in one transaction, tried up to TURN_ATTEMPTS times when it lost a race
     (a concurrent first turn of the session, a busy database)."""
     if not turn.text.strip():
@@ -106,7 +106,7 @@ class Dialogue:
     all of them together.
     """
 
-    def __init__(self, bot: "Assistant", turn: Turn, session: Session) -> None:
+    def __init__(self, bot: Assistant, turn: Turn, session: Session) -> None:
         self.bot, self.turn, self.session = bot, turn, session
         self.state = store.conversation(session=session, owner=turn.user, session_id=turn.session_id)
         self.question: Question | None = None
@@ -175,7 +175,7 @@ class Dialogue:
 
     def aware(self, moment_utc: datetime) -> datetime:
         """A stored naive-UTC moment as an aware time in the turn's zone."""
-        return moment_utc.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(self.turn.tz))
+        return moment_utc.replace(tzinfo=UTC).astimezone(ZoneInfo(self.turn.tz))
 
     def log(self, operation: str, row: Event, before: dict | None) -> None:
         """Record one write of this turn (undo and audit); the row becomes "it"."""

@@ -33,7 +33,7 @@ HINT = ("I heard a change but not what to change. Try \"rename it to ...\", \"ad
 ONE_SECOND = timedelta(seconds=1)
 
 
-def update(d: "Dialogue", cmd: Command) -> Reply:
+def update(d: Dialogue, cmd: Command) -> Reply:
     """ "add jim to the lunch", "rename lunch to team lunch", "remind me an hour before the
     dentist", "make the standup every tuesday", "stop the standup after december 21"."""
     edit, name = edit_of(d, cmd)
@@ -45,7 +45,7 @@ def update(d: "Dialogue", cmd: Command) -> Reply:
     return changes.decide(d, found, edit, span)
 
 
-def edit_of(d: "Dialogue", cmd: Command) -> tuple[Edit, str | None]:
+def edit_of(d: Dialogue, cmd: Command) -> tuple[Edit, str | None]:
     """The change a command asks for, and the name of the event it is about."""
     title, name = cmd.new_title, cmd.name
     if title is None and name is not None and renames(d, cmd):
@@ -58,7 +58,7 @@ def edit_of(d: "Dialogue", cmd: Command) -> tuple[Edit, str | None]:
     return edit, name
 
 
-def renames(d: "Dialogue", cmd: Command) -> bool:
+def renames(d: Dialogue, cmd: Command) -> bool:
     """Whether a lone NAME is a new title: a rename verb ("call it X"), or "it" and nothing else."""
     alone = cmd.alert is None and not (cmd.add_people or cmd.remove_people or cmd.location or cmd.dated)
     return alone and (cmd.action.startswith(RENAME_VERBS) or followups.mentions_it(d.turn.text))
@@ -80,7 +80,7 @@ def until_of(cmd: Command) -> datetime | None:
 
 
 # -- applying -------------------------------------------------------------------------------
-def apply(d: "Dialogue", row: Event, edit: Edit) -> Reply:
+def apply(d: Dialogue, row: Event, edit: Edit) -> Reply:
     """Make the change; the reply says what changed (and what did not, and why)."""
     if edit.repeat:
         return repeat(d, row, edit)
@@ -149,14 +149,14 @@ def _people(attendees: list[str], edit: Edit) -> tuple[list[str], list[str]]:
     return [a for a in attendees if a.casefold() not in gone] + added, said
 
 
-def _when(d: "Dialogue", row: Event) -> str:
+def _when(d: Dialogue, row: Event) -> str:
     """When an event is, for a reply: its time, or how a series repeats."""
     view = d.view(row)
     return phrasing.series_text(view) if row.recurrence else d.when(view)
 
 
 # -- how a series repeats and ends ----------------------------------------------------------
-def repeat(d: "Dialogue", row: Event, edit: Edit) -> Reply:
+def repeat(d: Dialogue, row: Event, edit: Edit) -> Reply:
     """ "make it weekly", "make the standup every tuesday (at 10)": the event repeats by the
     new rule from its first occurrence on or after its (next) start, at the time said or its own."""
     if row.series_id is not None:
@@ -175,7 +175,7 @@ def repeat(d: "Dialogue", row: Event, edit: Edit) -> Reply:
                  f"{phrasing.day_text(start, d.turn.now.year)}.", "update", [changed])
 
 
-def _base(d: "Dialogue", row: Event, edit: Edit) -> datetime:
+def _base(d: Dialogue, row: Event, edit: Edit) -> datetime:
     """Where the new rule starts looking (a wall time in the event's zone): the series' next
     occurrence (else the event's start), at the clock time said with the rule, if any."""
     zone = row.tz
@@ -193,7 +193,7 @@ def _base(d: "Dialogue", row: Event, edit: Edit) -> datetime:
     return base
 
 
-def end_series(d: "Dialogue", row: Event, edit: Edit) -> Reply:
+def end_series(d: Dialogue, row: Event, edit: Edit) -> Reply:
     """ "stop the standup after december 21": the series' last occurrence is the last one
     on or before that day (UNTIL)."""
     if not row.recurrence:

@@ -205,7 +205,7 @@ class FollowUp:
     index: int | None = None
 
 
-def follow_up(text: str, command: Callable[[], "Command"], *, last_event: bool = True,
+def follow_up(text: str, command: Callable[[], Command], *, last_event: bool = True,
               offered: int = 0) -> FollowUp | None:
     """How the chat reads `text` as a follow-up, in the order the dialogue's dispatch applies
     (dispatch calls this, so the NLU inspector that calls it too cannot drift from it), or None

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 MAX_LISTED = 8
 
 
-def query(d: "Dialogue", cmd: Command) -> Reply:
+def query(d: Dialogue, cmd: Command) -> Reply:
     """The events in the said window, or (no window) what is left today and what comes next."""
     span = cmd.when if cmd.when is not None and cmd.when.start is not None else None
     if span is None:
@@ -40,7 +40,7 @@ def query(d: "Dialogue", cmd: Command) -> Reply:
                  f"{listing(items)}.", "query", views)
 
 
-def query_upcoming(d: "Dialogue", name: str | None) -> Reply:
+def query_upcoming(d: Dialogue, name: str | None) -> Reply:
     """No range: what is left today and what comes next."""
     now = d.turn.now
     midnight = timing.at(now.date() + timedelta(days=1), datetime.min.time(), d.turn.tz)
@@ -60,7 +60,7 @@ def query_upcoming(d: "Dialogue", name: str | None) -> Reply:
     return d.say(" ".join(parts), "query", today + later)
 
 
-def next_of(d: "Dialogue", name: str, views: list[EventView]) -> Reply:
+def next_of(d: Dialogue, name: str, views: list[EventView]) -> Reply:
     """ '"dentist" is on Wednesday, November 25 at 9:00 AM. Then ...' """
     if not views:
         return d.say(f"I found no upcoming \"{name}\".", "query")
@@ -71,7 +71,7 @@ def next_of(d: "Dialogue", name: str, views: list[EventView]) -> Reply:
     return d.say(f"\"{first.title}\"{place} is on {d.when(first)}.{more}", "query", views[:MAX_LISTED])
 
 
-def events_in(d: "Dialogue", start: datetime, end: datetime | None, name: str | None) -> list[EventView]:
+def events_in(d: Dialogue, start: datetime, end: datetime | None, name: str | None) -> list[EventView]:
     """The events in the window (recurring ones expanded), narrowed to a title when one was said."""
     views = agenda.window(session=d.session, owner=d.turn.user, start_utc=to_utc(start, d.turn.tz),
                           end_utc=to_utc(end, d.turn.tz) if end else None, tz=d.turn.tz)
@@ -80,7 +80,7 @@ def events_in(d: "Dialogue", start: datetime, end: datetime | None, name: str | 
     return views
 
 
-def remember(d: "Dialogue", views: list[EventView]) -> None:
+def remember(d: Dialogue, views: list[EventView]) -> None:
     """What "it" means next turn: the one event said, or (several said) a choice among them."""
     ids = list(dict.fromkeys(v.id for v in views))
     if len(ids) == 1:
@@ -89,7 +89,7 @@ def remember(d: "Dialogue", views: list[EventView]) -> None:
         d.question = Listed(tuple(ids[:MAX_LISTED]))
 
 
-def item(d: "Dialogue", view: EventView, day_known: bool) -> str:
+def item(d: Dialogue, view: EventView, day_known: bool) -> str:
     if not day_known:
         return d.describe(view)
     place = f" at {view.location}" if view.location else ""
@@ -98,11 +98,11 @@ def item(d: "Dialogue", view: EventView, day_known: bool) -> str:
 
 def listing(items: list[str]) -> str:
     if len(items) > MAX_LISTED:
-        items = items[:MAX_LISTED] + [f"{len(items) - MAX_LISTED} more"]
+        items = [*items[:MAX_LISTED], f"{len(items) - MAX_LISTED} more"]
     return phrasing.join(items)
 
 
-def between(d: "Dialogue", start: datetime, end: datetime) -> str:
+def between(d: Dialogue, start: datetime, end: datetime) -> str:
     """ "from Monday, November 23 to Sunday, November 29" (whole days: the last day said
     inclusively), else "between ... at 2:00 PM and ... at 4:00 PM"."""
     year = d.turn.now.year
@@ -125,7 +125,7 @@ def moment(value: datetime, year: int) -> str:
 MAX_DAYS_SAID = 7
 
 
-def availability(d: "Dialogue", cmd: Command) -> Reply:
+def availability(d: Dialogue, cmd: Command) -> Reply:
     """The free windows of the said window (today when none), at least the said length."""
     span = cmd.when
     start, end = _search(d, span)
@@ -147,7 +147,7 @@ def _iso(moment_utc: datetime, tz: str) -> str:
     return wall(moment_utc, tz).isoformat(timespec="seconds")
 
 
-def _search(d: "Dialogue", span) -> tuple[datetime, datetime]:
+def _search(d: Dialogue, span) -> tuple[datetime, datetime]:
     """The window to search: the said one (its rest, when it has begun), else the rest of today."""
     now = d.turn.now
     if span is None or span.start is None:
@@ -155,7 +155,7 @@ def _search(d: "Dialogue", span) -> tuple[datetime, datetime]:
     return max(span.start, now), span.end or span.start + timedelta(days=1)
 
 
-def free_text(d: "Dialogue", span, free: list, whole: list, minutes: int, clipped: bool) -> str:
+def free_text(d: Dialogue, span, free: list, whole: list, minutes: int, clipped: bool) -> str:
     """ "On Friday, November 27 you are free from 8:00 AM to 10:00 AM and from 11:00 AM to
     10:00 PM."; with a length asked for, a yes or no first. `clipped`: the search began now."""
     if len({wall(s, d.turn.tz).date() for s, _ in whole}) > 1:
@@ -172,7 +172,7 @@ def free_text(d: "Dialogue", span, free: list, whole: list, minutes: int, clippe
     return _cap(f"{room} {_ranges(d, free)}.")
 
 
-def _days_text(d: "Dialogue", free: list, whole: list, minutes: int) -> str:
+def _days_text(d: Dialogue, free: list, whole: list, minutes: int) -> str:
     """Several days: each day's free windows ("Monday, November 23 from 8:00 AM to 10:00 PM";
     a day free from waking to sleeping: "all day")."""
     year = d.turn.now.year
@@ -192,7 +192,7 @@ def _days_text(d: "Dialogue", free: list, whole: list, minutes: int) -> str:
     return _cap(f"{'Yes, ' if minutes else ''}{where} you are free{need}: {'; '.join(said)}{more}.")
 
 
-def _where(d: "Dialogue", span) -> str:
+def _where(d: Dialogue, span) -> str:
     """ "on Friday, November 27", "on Friday, November 27 between 12:00 PM and 6:00 PM", "today"."""
     if span is None or span.start is None:
         return f"today, {phrasing.day_text(d.turn.now, d.turn.now.year)},"
@@ -202,11 +202,11 @@ def _where(d: "Dialogue", span) -> str:
     return f"on {phrasing.day_text(start, d.turn.now.year)}"
 
 
-def _ranges(d: "Dialogue", spans: list) -> str:
+def _ranges(d: Dialogue, spans: list) -> str:
     return phrasing.join([f"from {_clock(d, a)} to {_clock(d, b)}" for a, b in spans])
 
 
-def _clock(d: "Dialogue", moment_utc: datetime) -> str:
+def _clock(d: Dialogue, moment_utc: datetime) -> str:
     return phrasing.clock_text(wall(moment_utc, d.turn.tz))
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any, Union
+from typing import Any
 
 from nlu.result import TimeSpan
 
@@ -81,7 +81,7 @@ class Edit:
         return self == Edit()
 
 
-Action = Union[Cancel, Move, Edit]
+Action = Cancel | Move | Edit
 
 
 # -- the questions --------------------------------------------------------------------------
@@ -157,7 +157,7 @@ class Listed:
     ids: tuple[int, ...]
 
 
-Question = Union[NeedTitle, NeedDate, NeedTime, ConfirmCreate, Confirm, Scope, Choose, Listed]
+Question = NeedTitle | NeedDate | NeedTime | ConfirmCreate | Confirm | Scope | Choose | Listed
 TYPES: dict[str, type] = {cls.__name__: cls for cls in (
     Draft, Target, Cancel, Move, Edit, NeedTitle, NeedDate, NeedTime, ConfirmCreate, Confirm, Scope, Choose,
     Listed, TimeSpan)}

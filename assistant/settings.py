@@ -68,7 +68,7 @@ class Settings:
         return timedelta(minutes=self.lengths.get(key, self.lengths["default"]))
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         """Settings from environment variables (see the module docstring)."""
         env = os.environ if env is None else env
         lengths = dict(DEFAULT_LENGTHS)

@@ -106,7 +106,7 @@ def chat(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, bot=None) -> i
         try:
             reply = bot.handle(session_id, text, now=args.now, tz=tz, user=args.user)
             out = json.dumps(reply.to_dict(), ensure_ascii=False) if args.json else plain(reply)
-        except Exception as err:  # the loop goes on: one bad line must not end the session
+        except Exception as err:  # noqa: BLE001 - the CLI's edge: one bad line must not end the session
             out = json.dumps({"reply": f"Sorry, something went wrong: {err}", "operation": "none",
                               "events": [], "error": type(err).__name__}) if args.json \
                 else f"Sorry, something went wrong: {err}"

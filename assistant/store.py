@@ -9,7 +9,7 @@ Storage is the last door every write passes, so it is where a recurrence rule is
 from __future__ import annotations
 
 import copy
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -29,7 +29,7 @@ LIST_FIELDS = ("attendees", "exdates", "alerts")
 
 def utcnow() -> datetime:
     """The current moment as naive UTC (the storage convention)."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def add_event(*, session: Session, owner: str, title: str, start_utc: datetime, end_utc: datetime,
@@ -55,14 +55,14 @@ def within_years(start_utc: datetime, end_utc: datetime, tz: str) -> None:
     came in by: a chat move to "july 4 2700" must not be stored when a REST create is refused."""
     zone = ZoneInfo(tz)
     for name, moment in (("the start", start_utc), ("the end", end_utc)):
-        checks.moment(name, moment.replace(tzinfo=timezone.utc).astimezone(zone).replace(tzinfo=None))
+        checks.moment(name, moment.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None))
 
 
 def stored_rule(rule: str | None, start_utc: datetime, tz: str) -> str | None:
     """The rule in its stored form, checked from the series' first wall-clock start (or None)."""
     if rule is None:
         return None
-    wall = start_utc.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(tz)).replace(tzinfo=None)
+    wall = start_utc.replace(tzinfo=UTC).astimezone(ZoneInfo(tz)).replace(tzinfo=None)
     return check_rrule(rule, wall, tz=tz)
 
 

@@ -28,10 +28,11 @@ class Times:
 def resolve(text: str, now: datetime, tz: str):
     """nlu.dates.resolve on a follow-up's time phrase (None when not understood)."""
     from nlu.dates import resolve as nlu_resolve
+    from nlu.exceptions import NLUError
 
     try:
         return nlu_resolve(text, now, tz)
-    except Exception:  # a follow-up we cannot read is a question to ask again, never a crash
+    except NLUError:  # resolve never raises on text; a zone it cannot use is a question to ask again
         return None
 
 

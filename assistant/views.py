@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -48,7 +48,7 @@ class EventView:
         }
 
     @classmethod
-    def of(cls, event: Event, tz: str | None = None) -> "EventView":
+    def of(cls, event: Event, tz: str | None = None) -> EventView:
         """The view of a stored event in zone `tz` (all-day events keep their own dates)."""
         zone_name = event.tz if (event.all_day or not tz) else tz
         start, end = wall(event.start_utc, zone_name), wall(event.end_utc, zone_name)
@@ -138,7 +138,7 @@ class CalendarSnapshot:
         return {"user": self.user, **self.rows()}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "CalendarSnapshot":
+    def from_dict(cls, data: dict[str, Any]) -> CalendarSnapshot:
         return cls(user=data["user"], **{name: tuple(data.get(name, ())) for name in TABLES})
 
 
@@ -147,11 +147,11 @@ TABLES = ("events", "operations", "conversations")
 
 def wall(moment_utc: datetime, zone_name: str) -> datetime:
     """A stored naive-UTC moment as naive wall time in the zone."""
-    return moment_utc.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(zone_name)).replace(tzinfo=None)
+    return moment_utc.replace(tzinfo=UTC).astimezone(ZoneInfo(zone_name)).replace(tzinfo=None)
 
 
 def to_utc(moment: datetime, zone_name: str) -> datetime:
     """An aware moment, or a naive wall time in `zone_name`, as naive UTC for storage."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(zone_name))
-    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment.astimezone(UTC).replace(tzinfo=None)

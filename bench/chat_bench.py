@@ -21,13 +21,13 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "data" / "slurp_devel.jsonl"
-NOW = datetime(2020, 1, 1, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2020, 1, 1, 9, 0, tzinfo=UTC)
 TZ = "UTC"
 WRITES = ("create", "cancel", "reschedule", "update")
 NAMES, TIMES = {"event_name", "meal_type"}, {"date", "time"}

@@ -38,8 +38,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from nlu.dates import resolve  # noqa: E402
-from nlu.timezones import reference_time  # noqa: E402
+from nlu.dates import resolve
+from nlu.timezones import reference_time
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 23, 9, 0)
@@ -198,7 +198,7 @@ def measure(tools: dict[str, Tool], cases: list[dict], passes: int = 3
     for _ in range(passes):
         for name, run in tools.items():
             began = time.perf_counter()
-            answers[name] = [run(case["text"], when) for case, when in zip(cases, nows)]
+            answers[name] = [run(case["text"], when) for case, when in zip(cases, nows, strict=True)]
             best[name] = min(best[name], (time.perf_counter() - began) / len(cases))
     return {name: (answers[name], best[name]) for name in tools}
 
@@ -219,10 +219,10 @@ def main() -> int:
     gc.collect()
     gc.freeze()  # the peers' imported tables would otherwise slow every later garbage collection
     for name, (answers, mean) in measure(tools, cases).items():
-        right = sum(start_right(c, a) for c, a in zip(cases, answers))
+        right = sum(start_right(c, a) for c, a in zip(cases, answers, strict=True))
         line = f"{name:14} start-acc {right / len(cases):6.1%} ({right}/{len(cases)})"
         if name == "ours":
-            strict = sum(strict_right(c, a) for c, a in zip(cases, answers))
+            strict = sum(strict_right(c, a) for c, a in zip(cases, answers, strict=True))
             line += f"  strict {strict / len(cases):6.1%} ({strict}/{len(cases)})"
             ours_answers = answers
         print(f"{line:62}  mean {mean * 1000:7.3f} ms/phrase (best of 3 passes)", flush=True)
@@ -230,7 +230,7 @@ def main() -> int:
     if not opts.ours_only:
         print_processes([case["text"] for case in cases])
     if opts.failures:
-        for case, got in zip(cases, ours_answers):
+        for case, got in zip(cases, ours_answers, strict=True):
             if not strict_right(case, got):
                 print(f"  {case['text']!r} @{case_now(case).isoformat()}: want {case['start']}..{case['end']} {case['grain']}, got "
                       f"{got[0] and got[0].isoformat()}..{got[1] and got[1].isoformat()} {got[2]}")
@@ -246,7 +246,7 @@ def _nows(cases: list[dict]) -> str:
 def _families(cases: list[dict], answers: list[Answer]) -> None:
     """Ours per family: start-at-grain and strict."""
     total, start, strict = Counter(), Counter(), Counter()
-    for case, got in zip(cases, answers):
+    for case, got in zip(cases, answers, strict=True):
         total[case["family"]] += 1
         start[case["family"]] += start_right(case, got)
         strict[case["family"]] += strict_right(case, got)

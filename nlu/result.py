@@ -48,7 +48,7 @@ class TimeSpan:
     grain: str | None
     duration: timedelta | None = None
     rrule: str | None = None
-    alternatives: tuple["TimeSpan", ...] = ()
+    alternatives: tuple[TimeSpan, ...] = ()
     open_start: bool = False  # "until friday", "by 2pm": start is only `now`
     open_end: bool = False  # "after 5": end is only the end of that day
 

@@ -9,7 +9,7 @@ EVENT = {"title": "flight", "start": "2026-11-25T08:00:00", "end": "2026-11-25T1
 
 @pytest.fixture
 def api(make_api):
-    client, headers, bot, users = make_api(parser=None)
+    client, headers, _bot, _users = make_api(parser=None)
     return client, headers
 
 

@@ -1,7 +1,7 @@
 """The iCalendar export: RFC 5545 structure, escaping, folding, CRLF, and a parse back."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from icalendar import Calendar
@@ -42,15 +42,15 @@ def test_api_ics_round_trips_through_a_parser(exported):
     timed = events[f"event-{ids['timed']}@calendar-assistant"]
     assert str(timed["summary"]) == TRICKY
     assert str(timed["location"]) == "Teak oaks HOA; room 2"
-    assert timed["dtstart"].dt == datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
-    assert timed["dtend"].dt == datetime(2026, 11, 25, 11, 30, tzinfo=timezone.utc)
+    assert timed["dtstart"].dt == datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+    assert timed["dtend"].dt == datetime(2026, 11, 25, 11, 30, tzinfo=UTC)
     assert timed["dtstart"].params["TZID"] == "Europe/Paris"
     assert timed["dtstamp"].dt.tzinfo is not None
     day = events[f"event-{ids['all_day']}@calendar-assistant"]
     assert (day["dtstart"].dt, day["dtend"].dt) == (date(2027, 7, 18), date(2027, 7, 19))
     weekly = events[f"event-{ids['weekly']}@calendar-assistant"]
     assert weekly["rrule"].to_ical() == b"FREQ=WEEKLY;BYDAY=MO,WE"
-    assert weekly["dtstart"].dt == datetime(2026, 11, 23, 14, 30, tzinfo=timezone.utc)
+    assert weekly["dtstart"].dt == datetime(2026, 11, 23, 14, 30, tzinfo=UTC)
 
 
 def test_api_ics_is_rfc5545_text(exported):

@@ -3,10 +3,10 @@ after RFC 5545) imported as strictly as REST creates, every skipped VEVENT repor
 re-import updating by UID instead of duplicating."""
 from __future__ import annotations
 
+from conftest import ROOT
 from sqlalchemy import select
 
 from assistant.models import Event, Operation
-from conftest import ROOT
 
 SAMPLES = ROOT / "tests" / "data" / "ics"
 ICS = {"Content-Type": "text/calendar; charset=utf-8"}
@@ -173,10 +173,9 @@ def test_api_ics_import_hostile_rules_are_skipped_with_the_reason(make_api):
 
 def test_api_ics_import_property_no_file_gets_a_5xx(make_api):
     # Google's sample with lines dropped, repeated or garbled: always an answer, never a 500
+    from fault_helpers import within
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
-
-    from fault_helpers import within
 
     client, headers, *_ = make_api()
     lines = (SAMPLES / "google.ics").read_bytes().split(b"\r\n")

@@ -10,10 +10,10 @@ from fastapi.testclient import TestClient
 from assistant import Assistant
 from assistant.api import create_app
 from assistant.api.keys import hash_key, parse_env_keys
-from assistant.models import ApiKey
 from assistant.api.keys_cli import keys_command
-from assistant.shell import build_parser
 from assistant.exceptions import BadSettings
+from assistant.models import ApiKey
+from assistant.shell import build_parser
 
 
 def run(*argv: str) -> tuple[int, str]:

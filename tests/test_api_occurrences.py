@@ -12,7 +12,7 @@ WINDOW = {"start": "2026-11-23T00:00:00", "end": "2026-12-15T00:00:00", "tz": "E
 
 @pytest.fixture
 def series(make_api):
-    client, headers, bot, users = make_api(parser=None)
+    client, headers, _bot, users = make_api(parser=None)
     made = client.post("/v1/events", headers=headers["alice"], json=STANDUP).json()
     return client, headers["alice"], made["id"], headers, users
 

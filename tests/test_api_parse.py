@@ -125,6 +125,6 @@ def test_api_parse_rasa_point_in_the_repeated_hour_is_a_value():
     span = TimeSpan(start, start.replace(fold=1), "hour")
     parse = Parse(text="at 2 am", intent="query", confidence=0.9, slots=(Slot("DATE", "at 2 am", 0, 7, span),))
     # When it is shown Rasa's way, Then it is one value, not an interval
-    time_entity = [e for e in rasa_parse(parse)["entities"] if e["entity"] == "time"][0]
+    time_entity = next(e for e in rasa_parse(parse)["entities"] if e["entity"] == "time")
     assert time_entity["value"] == "2026-10-25T02:00:00.000+02:00"
     assert time_entity["additional_info"]["type"] == "value"

@@ -42,8 +42,8 @@ def test_chat_json_lines_follow_the_contract(bot: Assistant, scripted: ScriptedP
 def test_chat_plain_mode_prints_the_reply_text(bot: Assistant, owner: str) -> None:
     assert _run_chat(bot, ["", "what's the weather"], "--user", owner) == [
         'I didn\'t catch anything. Try "what do I have tomorrow" or "schedule lunch with Sam on friday at noon".',
-        "Sorry, I can only help with your calendar: scheduling, moving, cancelling or listing events, "
-        "and finding free time."]
+        ("Sorry, I can only help with your calendar: scheduling, moving, cancelling or listing events, "
+        "and finding free time.")]
 
 
 def test_chat_arguments_are_checked() -> None:

@@ -127,7 +127,7 @@ def test_cli_parse_contract_check_lines():
     lines = ["Schedule event for visit to Trivandrum on July 18", "cancel the client meeting tomorrow", "",
              "what do i have on friday", "when am i free on friday", "remind me an hour before the dentist"]
     out = run_parse(shipped, ("\n".join(lines) + "\n").encode())
-    for text, row in zip(lines, out):
+    for text, row in zip(lines, out, strict=True):
         assert {"text", "intent", "confidence", "slots", "title", "when", "alert"} <= set(row)
         assert all(s["role"] in (None, "old", "new") and text[s["start"]:s["end"]] == s["text"] for s in row["slots"])
         assert row["when"] is None or {"start", "end", "grain"} <= set(row["when"])

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import spacy
 
+from nlu.annotated import read_jsonl
 from nlu.corpus import HANDWRITTEN, build, examples, lexicons, markup, overlap, parts, realdata, split
 from nlu.corpus.segments import Piece, to_annotated
-from nlu.corpus.spoken import add_fillers, speechify, speak
-from nlu.annotated import read_jsonl
+from nlu.corpus.spoken import add_fillers, speak, speechify
 from nlu.result import INTENTS, LABELS
 
 
@@ -78,7 +78,8 @@ def test_corpus_has_no_slurp_row():
         pytest.skip("no ../shared/data/slurp_devel.jsonl here")
     import json
 
-    slurp = {json.loads(line)["sentence"].lower() for line in open(path, encoding="utf-8")}
+    with path.open(encoding="utf-8") as lines:
+        slurp = {json.loads(line)["sentence"].lower() for line in lines}
     corpus = parts(seed=0)
     rows = corpus.train + corpus.dev + corpus.calibration
     assert not any(r.source.startswith("slurp") for r in rows)
@@ -225,10 +226,12 @@ def test_realdata_copy_differs_from_the_original_only_by_the_listed_fixes():
     original = settings().shared / "data" / "nlu_eval_data.jsonl"
     if not original.exists():
         pytest.skip("no ../shared/data/nlu_eval_data.jsonl here")
-    ours = [json.loads(line) for line in open(realdata.DATA, encoding="utf-8")]
-    theirs = [json.loads(line) for line in open(original, encoding="utf-8")]
+    with realdata.DATA.open(encoding="utf-8") as lines:
+        ours = [json.loads(line) for line in lines]
+    with original.open(encoding="utf-8") as lines:
+        theirs = [json.loads(line) for line in lines]
     assert len(ours) == len(theirs) == 8387
-    changed = {a["text"]: (b["intent"], a["intent"]) for a, b in zip(ours, theirs) if a != b}
+    changed = {a["text"]: (b["intent"], a["intent"]) for a, b in zip(ours, theirs, strict=True) if a != b}
     readme = (realdata.DATA.parent.parent / "README.md").read_text(encoding="utf-8")
     assert len(changed) == 10
     for text, (before, after) in changed.items():
@@ -343,7 +346,8 @@ def _evaluation_sentences() -> list[str]:
 
     out = [row.text for row in markup.read(TYPED)]
     if settings().slurp_devel.exists():
-        out += [json.loads(line)["sentence"] for line in open(settings().slurp_devel, encoding="utf-8")]
+        with settings().slurp_devel.open(encoding="utf-8") as lines:
+            out += [json.loads(line)["sentence"] for line in lines]
     return out
 
 

@@ -8,8 +8,8 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from assistant import Assistant, BadEvent, Settings
-from assistant.views import FreeTime
 from assistant.testing import ScriptedParser, day_span, reading
+from assistant.views import FreeTime
 from nlu.dates import resolve
 
 NOW = datetime(2026, 11, 23, 9, 0)  # a Monday
@@ -34,11 +34,11 @@ def week(bot: Assistant, owner: str) -> Assistant:
 
 @pytest.mark.parametrize("text, span, reply", [
     ("when am i free on friday", day_span(date(2026, 11, 27)),
-     "On Friday, November 27 you are free from 8:00 AM to 10:00 AM, from 11:00 AM to 2:00 PM and from 3:30 PM "
-     "to 10:00 PM."),
+     ("On Friday, November 27 you are free from 8:00 AM to 10:00 AM, from 11:00 AM to 2:00 PM and from 3:30 PM "
+     "to 10:00 PM.")),
     ("when am i free on friday afternoon", resolve("friday afternoon", NOW, TZ),
-     "On Friday, November 27 between 12:00 PM and 6:00 PM you are free from 12:00 PM to 2:00 PM and from 3:30 PM "
-     "to 6:00 PM."),
+     ("On Friday, November 27 between 12:00 PM and 6:00 PM you are free from 12:00 PM to 2:00 PM and from 3:30 PM "
+     "to 6:00 PM.")),
     ("am i free on wednesday", day_span(date(2026, 11, 25)),
      "On Wednesday, November 25 you are free all day, from 8:00 AM to 10:00 PM."),
 ])

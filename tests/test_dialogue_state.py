@@ -11,8 +11,21 @@ from sqlalchemy import select
 
 from assistant import Assistant, questions
 from assistant.models import Conversation, Event
-from assistant.questions import (Cancel, Choose, Confirm, ConfirmCreate, Draft, Edit, Listed, Move, NeedDate,
-                                 NeedTime, NeedTitle, Scope, Target)
+from assistant.questions import (
+    Cancel,
+    Choose,
+    Confirm,
+    ConfirmCreate,
+    Draft,
+    Edit,
+    Listed,
+    Move,
+    NeedDate,
+    NeedTime,
+    NeedTitle,
+    Scope,
+    Target,
+)
 from assistant.testing import ScriptedParser, day_span, reading, time_span
 from nlu.dates import resolve
 

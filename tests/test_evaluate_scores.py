@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 import nlu
+from nlu.annotated import Annotated
 from nlu.cli import main
 from nlu.evaluate import evaluate
-from nlu.annotated import Annotated
 from nlu.importers import load_examples
 from nlu.result import Parse, Slot
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
+from fault_helpers import rows_held, within
 from sqlalchemy import select
 
 from assistant.models import Event, Operation
-from fault_helpers import rows_held, within
 
 EVENTS = 20
 SLOT = {"start": "2026-11-25T10:00:00", "end": "2026-11-25T11:00:00", "tz": "Europe/Paris"}
@@ -68,7 +68,7 @@ def test_faults_check_constraint_violation_is_409_not_500(make_api):
     # Given a write that reaches the database's CHECK (end > start) without the facade's check
     from sqlalchemy.exc import IntegrityError
 
-    client, headers, bot, users = make_api()
+    client, headers, bot, _users = make_api()
     made = client.post("/v1/events", headers=headers["alice"], json={"title": "review", **SLOT}).json()
     with bot.sessions() as session:
         row = session.get(Event, made["id"])

@@ -15,13 +15,13 @@ from datetime import datetime
 
 import pytest
 from fastapi.testclient import TestClient
+from fault_helpers import ROOT, sqlite_pragma, within
 from sqlalchemy import event as sa_event
 
 from assistant import Assistant, BadSettings
 from assistant.api import create_app
 from assistant.db import dispose
 from assistant.shell import build_parser, chat
-from fault_helpers import ROOT, sqlite_pragma, within
 
 EVENT = {"title": "dentist", "start": "2026-11-25T11:00:00", "tz": "Europe/Paris"}
 BIG = {**EVENT, "attendees": ["x" * 500] * 200}  # 100 KB: needs new pages in the file
@@ -110,12 +110,11 @@ def test_faults_read_only_database_is_503_naming_it(make_api, api_db_url):
     client, headers, bot, _users = make_api()
     alice = headers["alice"]
     made = client.post("/v1/events", headers=alice, json=EVENT).json()
-    with read_only(bot, api_db_url):
-        with within(20, "writes on a read-only database"):
-            refused = [client.post("/v1/events", headers=alice, json=EVENT),
-                       client.patch(f"/v1/events/{made['id']}", headers=alice, json={"title": "x"}),
-                       client.delete(f"/v1/events/{made['id']}", headers=alice)]
-            listing = client.get("/v1/events", headers=alice)
+    with read_only(bot, api_db_url), within(20, "writes on a read-only database"):
+        refused = [client.post("/v1/events", headers=alice, json=EVENT),
+                   client.patch(f"/v1/events/{made['id']}", headers=alice, json={"title": "x"}),
+                   client.delete(f"/v1/events/{made['id']}", headers=alice)]
+        listing = client.get("/v1/events", headers=alice)
     for answer in refused:
         assert answer.status_code == 503, answer.text
         assert answer.json()["message"].startswith("the calendar database is read-only (")
@@ -155,9 +154,9 @@ def test_faults_full_disk_is_503_naming_it(make_api, api_db_url):
         pytest.skip("a full disk is simulated with SQLite's max_page_count")
     client, headers, bot, users = make_api()
     alice = headers["alice"]
-    with sqlite_pragma(bot, "max_page_count=1"):  # never below the current size: no page may be added
-        with within(20, "a write on a full disk"):
-            refused = client.post("/v1/events", headers=alice, json=BIG)
+    # max_page_count never goes below the current size: no page may be added
+    with sqlite_pragma(bot, "max_page_count=1"), within(20, "a write on a full disk"):
+        refused = client.post("/v1/events", headers=alice, json=BIG)
     assert refused.status_code == 503, refused.text
     assert refused.json()["message"].startswith("the disk holding the calendar database is full (database or disk "
                                                 "is full): free some space")

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from fault_helpers import within
 
 from assistant import Assistant, BadEvent, BadSettings, Settings
 from assistant.testing import ScriptedParser, day_span, reading
-from fault_helpers import within
 from nlu.result import Parse
 
 EVENT = {"title": "dentist", "start": "2026-11-25T11:00:00", "tz": "Europe/Paris"}

@@ -13,10 +13,10 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
+from fault_helpers import ROOT, start_server, stop, within
 
 from assistant.api.keys import create_feed_token
 from assistant.db import dispose, sessions_for
-from fault_helpers import ROOT, start_server, stop, within
 
 KEYS = {"ASSISTANT_API_KEYS": "alice:key-alice"}
 ALICE = {"X-API-Key": "key-alice"}

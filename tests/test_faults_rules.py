@@ -12,14 +12,14 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from dateutil.rrule import rrulestr
+from fault_helpers import ROOT, within
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant import Assistant, BadEvent, store
 from assistant.agenda import MAX_OCCURRENCES
 from assistant.models import Event
-from assistant.testing import ScriptedParser, day_span, reading
-from fault_helpers import ROOT, within
+from assistant.testing import day_span, reading
 
 HOSTILE = [
     "FREQ=DAILY;INTERVAL=0", "FREQ=SECONDLY", "FREQ=MINUTELY", "FREQ=DAILY;INTERVAL=-1",
@@ -50,7 +50,7 @@ def test_faults_rules_rest_refuses_each_hostile_rule(make_api, rule):
 
 @pytest.mark.parametrize("rule", HOSTILE)
 def test_faults_rules_facade_refuses_each_hostile_rule(bot: Assistant, owner: str, rule):
-    with within(5, f"the facade with {rule[:40]!r}"), pytest.raises(BadEvent, match="^recurrence"):
+    with within(5, f"the facade with {rule[:40]!r}"), pytest.raises(BadEvent, match=r"^recurrence"):
         bot.create_event(owner, title="tick", start=datetime(2026, 11, 30, 9), end=datetime(2026, 11, 30, 10),
                          recurrence=rule, tz="Europe/Paris")
     assert bot.events(owner, include_cancelled=True) == []
@@ -159,7 +159,7 @@ def rules(draw) -> tuple[str, dict]:
         "UNTIL": st.dates(date(2025, 1, 1), date(2028, 1, 1)).map(lambda d: f"{d:%Y%m%d}T000000Z"),
     }
     for name in draw(st.lists(st.sampled_from(sorted(optional)), max_size=3, unique=True)):
-        if not (name == "COUNT" and "UNTIL" in parts or name == "UNTIL" and "COUNT" in parts):
+        if not ((name == "COUNT" and "UNTIL" in parts) or (name == "UNTIL" and "COUNT" in parts)):
             parts[name] = draw(optional[name])
     names = draw(st.permutations(sorted(parts)))
     return ";".join(f"{n}={parts[n]}" for n in names), parts

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from nlu.cli import main
 from nlu.annotated import Annotated
+from nlu.cli import main
 from nlu.importers import blank_nlp, load_examples, to_doc, write_docbin
 
 TEXT = "Schedule event for visit to Trivandrum on July 18"

@@ -1,7 +1,7 @@
 """Storage: events round-trip exactly, in time order, per owner, soft-deleted, times in UTC."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -54,7 +54,7 @@ def test_store_times_are_utc_plus_zone_and_shown_in_wall_time(bot: Assistant, ow
         assert (row.start_utc, row.end_utc, row.tz) == (datetime(2026, 12, 1, 9), datetime(2026, 12, 1, 9, 15), "Europe/Paris")
     assert made.start == "2026-12-01T10:00:00"
     assert bot.events(owner, tz="America/New_York")[0].start == "2026-12-01T04:00:00"
-    aware = datetime(2026, 12, 1, 9, 30, tzinfo=timezone.utc)
+    aware = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
     assert bot.create_event(owner, title="aware", start=aware, end=aware.replace(hour=10)).start == "2026-12-01T10:30:00"
 
 

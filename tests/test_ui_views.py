@@ -271,8 +271,8 @@ def test_ui_agenda_shows_a_series_once_with_its_rule_and_exceptions() -> None:
     assert [i.event.title for i in items] == ["standup", "dentist"]
     markup = calendar_view.agenda_html(items, focus=frozenset({(6, None)}))
     assert visible(markup).splitlines() == [
-        "Mon 23 Nov 2026 · 09:00–09:15 — standup · every Monday at 9:00 · not on Mon 07 Dec · "
-        "Mon 14 Dec moved to Tue 15 Dec 11:00",
+        ("Mon 23 Nov 2026 · 09:00–09:15 — standup · every Monday at 9:00 · not on Mon 07 Dec · "
+        "Mon 14 Dec moved to Tue 15 Dec 11:00"),
         "Wed 25 Nov 2026 · 16:00–17:00 — dentist",
     ]
     assert '<li class="focus">Wed 25 Nov 2026' in markup

@@ -55,7 +55,7 @@ def test_voice_cli_bad_file_raises_the_reason(tmp_path, content, error, words):
 
 
 def test_voice_cli_missing_file_says_so(tmp_path):
-    with pytest.raises(BadAudio, match="cannot read .*nowhere.wav"):
+    with pytest.raises(BadAudio, match=r"cannot read .*nowhere\.wav"):
         transcribe(str(tmp_path / "nowhere.wav"))
 
 

@@ -7,7 +7,7 @@ below load lazily, so `python -m assistant chat` and `keys` never pay for FastAP
 """
 from __future__ import annotations
 
-__all__ = ["create_app", "app_from_env", "serve"]
+__all__ = ["app_from_env", "create_app", "serve"]
 
 
 def __getattr__(name: str):

@@ -26,7 +26,7 @@ class OccurrenceUpdate(Strict):
     tz: Zone = Field(None, description="zone of naive times, of the original start in the path, and of the answer")
 
     @model_validator(mode="after")
-    def _ordered(self) -> "OccurrenceUpdate":
+    def _ordered(self) -> OccurrenceUpdate:
         _check_order(self.start, self.end)
         if not self.model_fields_set - {"tz"}:
             raise ValueError("send at least one of start, end, title, location")

@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant import db_faults
-from assistant.exceptions import (AssistantError, BadEvent, BadSettings, Conflict, DatabaseBusy, StorageError)
+from assistant.exceptions import AssistantError, BadEvent, BadSettings, Conflict, DatabaseBusy, StorageError
 
 log = logging.getLogger("assistant.api")
 RETRY_AFTER_SECONDS = "5"

@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -43,7 +43,7 @@ def calendar_bytes(rows: Iterable[Row], overrides: Iterable[Row], *, include_can
     """The VCALENDAR of these rows (singles and series) and of their series' occurrences changed
     alone (`overrides`), as CRLF-terminated bytes. An occurrence cancelled alone becomes an
     EXDATE of its series, or, when cancelled events are asked for, a cancelled RECURRENCE-ID."""
-    stamp = stamp or datetime.now(timezone.utc)
+    stamp = stamp or datetime.now(UTC)
     rows = list(rows)
     by_id = {r.id: r for r in rows}
     changed, cancelled_alone = [], {}
@@ -139,7 +139,7 @@ def _until(value: date | datetime, row: Row) -> date | datetime:
     wall = value if isinstance(value, datetime) else datetime.combine(value, time())
     if wall.tzinfo is None:
         wall = wall.replace(tzinfo=ZoneInfo(row.tz))
-    return wall.astimezone(timezone.utc)
+    return wall.astimezone(UTC)
 
 
 def alarm(title: str, minutes: int) -> Alarm:
@@ -161,9 +161,9 @@ def moment(stored_utc: datetime, row: Row) -> date | datetime:
     wall time in its own zone (icalendar writes TZID=zone; UTC as "Z")."""
     if row.all_day:
         return _wall(stored_utc, row.tz).date()
-    zone = timezone.utc if row.tz in UTC_NAMES else ZoneInfo(row.tz)
-    return stored_utc.replace(tzinfo=timezone.utc).astimezone(zone)
+    zone = UTC if row.tz in UTC_NAMES else ZoneInfo(row.tz)
+    return stored_utc.replace(tzinfo=UTC).astimezone(zone)
 
 
 def _wall(stored_utc: datetime, zone: str) -> datetime:
-    return stored_utc.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+    return stored_utc.replace(tzinfo=UTC).astimezone(ZoneInfo(zone)).replace(tzinfo=None)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from assistant import store
 from assistant.api.ics import UID_DOMAIN
-from assistant.api.ics_reader import Incoming, Skipped, SkipEvent, read_calendar
+from assistant.api.ics_reader import Incoming, SkipEvent, Skipped, read_calendar
 from assistant.core import Assistant, check_fields
 from assistant.exceptions import BadEvent
 from assistant.models import Event
@@ -176,7 +176,7 @@ def _occurrence(session: Session, owner: str, item: Incoming) -> tuple[str, Even
 
 
 def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment.astimezone(UTC).replace(tzinfo=None)
 
 
 def _stamps(moments) -> list[str]:

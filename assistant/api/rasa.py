@@ -8,7 +8,7 @@ interval for ranges), because Rasa users read times from Duckling's `time` entit
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -69,7 +69,7 @@ def _one_grain(start: datetime, end: datetime, grain: str) -> bool:
     if grain not in GRAIN_STEP:
         return False
     if grain in ("second", "minute", "hour"):
-        return start.astimezone(timezone.utc) + GRAIN_STEP[grain] == end.astimezone(timezone.utc)
+        return start.astimezone(UTC) + GRAIN_STEP[grain] == end.astimezone(UTC)
     return start + GRAIN_STEP[grain] == end
 
 

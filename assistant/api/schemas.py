@@ -133,7 +133,7 @@ class EventCreate(EventBase):
     all_day: Flag = False
 
     @model_validator(mode="after")
-    def _ordered(self) -> "EventCreate":
+    def _ordered(self) -> EventCreate:
         _check_order(self.start, self.end)
         return self
 
@@ -147,7 +147,7 @@ class EventUpdate(EventBase):
     all_day: Flag | None = None
 
     @model_validator(mode="after")
-    def _ordered(self) -> "EventUpdate":
+    def _ordered(self) -> EventUpdate:
         _check_order(self.start, self.end)
         for name in ("title", "start", "end", "all_day"):
             if name in self.model_fields_set and getattr(self, name) is None:

@@ -35,7 +35,7 @@ class AsrModel:
     dictionary: Path | None = None
 
     @classmethod
-    def calendar(cls, folder: Path | None = None) -> "AsrModel":
+    def calendar(cls, folder: Path | None = None) -> AsrModel:
         """The shipped calendar model, or the folder ASR_MODEL names."""
         folder = Path(folder or os.environ.get("ASR_MODEL") or DEFAULT_MODEL)
         lm, dictionary = folder / "calendar.lm.bin", folder / "calendar.dict"
@@ -44,7 +44,7 @@ class AsrModel:
         return cls("calendar", lm, dictionary)
 
     @classmethod
-    def stock(cls) -> "AsrModel":
+    def stock(cls) -> AsrModel:
         """pocketsphinx's general English model (the benchmark's baseline)."""
         return cls("stock")
 

@@ -15,8 +15,8 @@ from dateutil.relativedelta import relativedelta
 
 from nlu.dates.calendar import GRAIN_STEP, Context
 from nlu.dates.pieces import Day, DayRange, Dur, Num, Period, Piece, Pod, Recur, Time, TimeRange, Word, Zone
-from nlu.dates.rules_parts import narrow_day_parts
 from nlu.dates.relations import SUB_DAY, as_time, merge_durations, offsets, on_or_after, ranges, same_month, same_year
+from nlu.dates.rules_parts import narrow_day_parts
 from nlu.dates.times import resolve_time, resolve_time_range
 from nlu.result import GRAINS, TimeSpan
 
@@ -197,7 +197,7 @@ def _the_day(days: list[Day], periods: list[Period], timed: bool, ctx: Context) 
         month = next((p for p in periods if p.grain == "month"), None)
         moved = same_month(month.start.date(), day.date.day) if month is not None else None
         day = Day(moved, month_known=True, rank=3) if moved else day
-    if week is not None and (day is not None and day.weekday is not None or day is None and timed):
+    if week is not None and ((day is not None and day.weekday is not None) or (day is None and timed)):
         weekday = day.weekday if day is not None else ctx.today.weekday()  # no day: today's weekday
         day = Day(week.week + timedelta(days=(weekday - ctx.policy.week_start) % 7))
         periods = [p for p in periods if p is not week]

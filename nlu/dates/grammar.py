@@ -6,17 +6,33 @@ fillers ("uh", "the", "at") silently, other words counted as unknown.
 """
 from __future__ import annotations
 
-from nlu.dates.calendar import Context
 from nlu.dates import holidays
+from nlu.dates.calendar import Context
 from nlu.dates.lexicon import (
-    FILLERS, FREQUENCIES, MONTHS, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, WEEKDAYS_PLURAL, ZONE_WORDS,
+    FILLERS,
+    FREQUENCIES,
+    MONTHS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+    WEEKDAYS_PLURAL,
+    ZONE_WORDS,
 )
 from nlu.dates.rules_amounts import bare_number, connector, duration, every
+from nlu.dates.rules_counted import counted_span
 from nlu.dates.rules_dates import day_first, month_first, ordinal_day, typed_date
+from nlu.dates.rules_days import (
+    CLOSEST,
+    NOW_FIRST_WORDS,
+    RELATIVE_FIRST_WORDS,
+    holiday,
+    now_word,
+    relative_day,
+    weekday,
+)
 from nlu.dates.rules_ordinals import ORDINAL_WORDS, nth_of
 from nlu.dates.rules_parts import ABBREVIATIONS, EDGES, UNIT_WORDS, first_thing, part_of_unit
-from nlu.dates.rules_days import CLOSEST, NOW_FIRST_WORDS, RELATIVE_FIRST_WORDS, holiday, now_word, relative_day, weekday
-from nlu.dates.rules_counted import counted_span
 from nlu.dates.rules_periods import period, rest_of
 from nlu.dates.rules_times import clock, part_of_day, past_to, zone_word
 from nlu.dates.scanner import CONNECTORS, MODIFIERS, Rule, Scan

@@ -78,10 +78,4 @@ FREQUENCIES = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "
                "fortnightly": "biweek", "quarterly": "quarter"}
 
 # words that carry no time meaning of their own: skipped wherever they stand
-FILLERS = frozenset("""
-uh um umm uhm er erm ah hmm mm like please just maybe so well okay ok actually basically
-the a an of on at in for around about approximately roughly sometime some time o at
-that this day date is it be will would should could can me my our your us we i you
-starting start starts beginning begins scheduled schedule set due exactly sharp precisely
-and or then also same kind sort again either than more another additional extra
-""".split())
+FILLERS = frozenset(["uh", "um", "umm", "uhm", "er", "erm", "ah", "hmm", "mm", "like", "please", "just", "maybe", "so", "well", "okay", "ok", "actually", "basically", "the", "a", "an", "of", "on", "at", "in", "for", "around", "about", "approximately", "roughly", "sometime", "some", "time", "o", "at", "that", "this", "day", "date", "is", "it", "be", "will", "would", "should", "could", "can", "me", "my", "our", "your", "us", "we", "i", "you", "starting", "start", "starts", "beginning", "begins", "scheduled", "schedule", "set", "due", "exactly", "sharp", "precisely", "and", "or", "then", "also", "same", "kind", "sort", "again", "either", "than", "more", "another", "additional", "extra"])

@@ -39,7 +39,7 @@ class Policy:
     minutes_to: str = "clock"
 
     @classmethod
-    def of(cls, options: dict) -> "Policy":
+    def of(cls, options: dict) -> Policy:
         """A policy from keyword options, ignoring unknown keys and None values."""
         if not options:
             return DEFAULT

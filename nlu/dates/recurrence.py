@@ -16,8 +16,8 @@ from dateutil.relativedelta import relativedelta
 from nlu.dates.calendar import GRAIN_STEP, Context
 from nlu.dates.pieces import Day, Dur, Num, Period, Piece, Pod, Recur, Time, Word
 from nlu.dates.rrule_limits import check_rrule
-from nlu.exceptions import BadDatePhrase, BadRecurrence
 from nlu.dates.times import clock_readings
+from nlu.exceptions import BadDatePhrase, BadRecurrence
 from nlu.result import TimeSpan
 
 FREQ = {"year": rr.YEARLY, "quarter": rr.MONTHLY, "month": rr.MONTHLY, "week": rr.WEEKLY,
@@ -70,7 +70,7 @@ def _without_exceptions(pieces: list[Piece]) -> list[Piece]:
     interval = max((r.interval for r in recurs), default=1)
     rest = [p for p in before if not isinstance(p, (Recur, Day)) or (isinstance(p, Day) and p.weekday is None)]
     rest += [p for p in after if not isinstance(p, (Recur, Day))]  # "... except wednesday at 10"
-    return rest + [Recur("week", interval, kept)]
+    return [*rest, Recur("week", interval, kept)]
 
 
 def _until(first: datetime, limit: list[Piece], lasting: relativedelta | None) -> datetime | None:

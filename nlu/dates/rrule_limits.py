@@ -26,7 +26,7 @@ the order given) or raises BadRecurrence with a sentence a person can act on.
 from __future__ import annotations
 
 import math
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from dateutil.rrule import rrulestr
 
@@ -209,7 +209,7 @@ def _check_hours_reachable(parts: dict[str, str], dtstart: datetime) -> None:
 
 def _parsed(rule: str, dtstart: datetime):
     utc_until = rule.upper().rstrip(";").split("UNTIL=")[-1].split(";")[0].endswith("Z")
-    start = dtstart.replace(tzinfo=timezone.utc if utc_until else None)
+    start = dtstart.replace(tzinfo=UTC if utc_until else None)
     try:
         return rrulestr(rule, dtstart=start)
     except (ValueError, TypeError, OverflowError, KeyError, IndexError) as err:

@@ -10,7 +10,6 @@ from nlu.dates.rules_times import AMOUNT_LEADS
 from nlu.dates.scanner import CONNECTORS, Scan
 from nlu.exceptions import BadDatePhrase
 
-
 # days a week is counted from without "from" ("a week today", "a week on monday")
 WEEK_ANCHORS = frozenset(WEEKDAYS) | {"today", "tomorrow", "yesterday", "tonight"}
 # words after a bare number that give it another meaning ("in 5 pm", "in 3 and a half hours")

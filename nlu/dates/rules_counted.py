@@ -36,7 +36,7 @@ def counted_span(s: Scan, i: int) -> int:
     else:
         return i
     unit = UNITS.get(s.word(j))
-    if unit is None or count is None and unit[0] not in ("hour", "minute", "second") and unit[1] == 1:
+    if unit is None or (count is None and unit[0] not in ("hour", "minute", "second") and unit[1] == 1):
         return i  # "next week" is a calendar week (rules_periods); "the next hour" is counted
     total = (count or 1) * unit[1]
     if not 1 <= total <= MAX_COUNT:

@@ -10,7 +10,6 @@ from nlu.dates.pieces import Day, Period, Pod, Recur, Word
 from nlu.dates.rules_dates import read_year
 from nlu.dates.scanner import MODIFIERS, Scan
 
-
 # phrase -> days from today (longest patterns first, by first word)
 RELATIVE_DAYS: dict[tuple[str, ...], int] = {
     ("day", "after", "tomorrow"): 2, ("day", "before", "yesterday"): -2, ("today",): 0,

@@ -88,7 +88,6 @@ def _anchor(s: Scan, j: int, nth: int) -> tuple[date | None, int, int]:
     k = s.skip(j, "the")
     mod = MODIFIERS.get(s.word(k))
     unit = s.word(k + 1 if mod else k)
-    today = s.ctx.today
     if unit in ("year", "yr"):
         year, end = year_ref(s, j)
         return (date(year, 1 if nth > 0 else 12, 1) if year else None), end, 0

@@ -57,7 +57,7 @@ def part_of_unit(s: Scan, i: int) -> int:
         edge, kind, j = EDGES[word], None, s.skip(i + 1, "of", "the")
     else:
         return i
-    if kind == "day" or kind is None and s.word(j) in ("day", "business", "play"):
+    if kind == "day" or (kind is None and s.word(j) in ("day", "business", "play")):
         return _close_of_day(s, i, j, edge, kind)
     if kind is None and edge in ("early", "mid", "late") and _day_part_follows(s, i + 1):
         s.out.append(Word(edge))  # "late tonight": combine narrows the part of the day

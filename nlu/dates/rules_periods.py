@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from nlu.dates import holidays
 from nlu.dates.calendar import add_months, month_start, week_start
 from nlu.dates.lexicon import MONTHS, SEASONS
-from nlu.dates import holidays
 from nlu.dates.pieces import Day, Period, Word
 from nlu.dates.rules_dates import half_span, month_period, quarter_span, read_year
 from nlu.dates.scanner import MODIFIERS, Scan
@@ -150,9 +150,7 @@ def _season(s: Scan, end: int, first_month: int, mod: str | None, later: int = 0
         start = add_months(start, -12)
     if mod == "last":
         start = add_months(start, -12) if add_months(start, 3) > today else start
-    elif mod in ("next", "coming") and start <= today:
-        start = add_months(start, 12)
-    elif add_months(start, 3) <= today:
+    elif (mod in ("next", "coming") and start <= today) or add_months(start, 3) <= today:
         start = add_months(start, 12)
     start = add_months(start, 12 * later)
     s.out.append(Period(*s.ctx.day_span(start, add_months(start, 3) - timedelta(days=1)), "month"))
@@ -189,9 +187,7 @@ def _weekend(s: Scan, end: int, mod: str | None, extra_weeks: int = 0) -> int:
     in_weekend = ctx.today.weekday() >= 5
     if mod == "last":
         saturday -= timedelta(days=7)
-    elif mod == "coming" and in_weekend:
-        saturday += timedelta(days=7)
-    elif mod == "next" and (in_weekend or ctx.policy.next_weekday == "following"):
+    elif (mod == "coming" and in_weekend) or (mod == "next" and (in_weekend or ctx.policy.next_weekday == "following")):
         saturday += timedelta(days=7)
     saturday += timedelta(days=7 * extra_weeks)
     s.out.append(Period(*ctx.day_span(saturday, saturday + timedelta(days=1)), "day"))

@@ -9,7 +9,6 @@ from nlu.dates.pieces import Day, Num, Pod, Recur, Time, Zone
 from nlu.dates.scanner import MODIFIERS, Scan
 from nlu.dates.tokens import Tok
 
-
 # words before "1h30" that make it an amount of time, not a clock time
 AMOUNT_LEADS = frozenset({"in", "for", "within", "every", "each", "next", "last", "past", "another", "extra"})
 # words before a three-digit "245" that make it a clock time (2:45)
@@ -57,7 +56,7 @@ def clock(s: Scan, i: int) -> int:
 def _colon_time(s: Scan, i: int, tok: Tok) -> int:
     """18:00, 6:30 pm, 6.30; and the 24-hour "14h30", "9h", "2130h" (taken as said), except
     after "in"/"for"/"every" where "1h30" is an amount (rules_amounts.duration)."""
-    h, m, sec = tok.val
+    h, m, _seconds = tok.val
     hform = "h" in tok.text
     if hform and s.word(i - 1) in AMOUNT_LEADS:
         return i

@@ -34,7 +34,7 @@ class Scan:
     peek ahead (and at i - 1 from the start) without bounds checks.
     """
 
-    __slots__ = ("toks", "ctx", "out", "unknown", "_words", "_nums")
+    __slots__ = ("_nums", "_words", "ctx", "out", "toks", "unknown")
     PAD = 16
 
     def __init__(self, toks: list[Tok], ctx: Context) -> None:

@@ -15,7 +15,16 @@ from itertools import combinations
 from nlu.dates import holidays
 from nlu.dates.grammar import TRIGGERS
 from nlu.dates.lexicon import (
-    ALIASES, FILLERS, FREQUENCIES, MONTHS, NOW_PHRASES, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, WEEKDAYS_PLURAL,
+    ALIASES,
+    FILLERS,
+    FREQUENCIES,
+    MONTHS,
+    NOW_PHRASES,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+    WEEKDAYS_PLURAL,
     ZONE_WORDS,
 )
 from nlu.dates.numbers import NUMBER_WORDS

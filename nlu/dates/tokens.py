@@ -53,7 +53,7 @@ class Tok:
     time), "ymd" (a date in ISO order, day 0 for a month), "mdy" / "dmy" (numeric day and
     month as written), "isoweek", "decade" or "-"."""
 
-    __slots__ = ("kind", "text", "val", "ordinal", "digits")
+    __slots__ = ("digits", "kind", "ordinal", "text", "val")
 
     def __init__(self, kind: str, text: str, val=None, ordinal: bool = False, digits: int = 0) -> None:
         self.kind, self.text, self.val, self.ordinal, self.digits = kind, text, val, ordinal, digits

@@ -15,7 +15,7 @@ Create Date: 2026-11-30
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -69,7 +69,7 @@ def repaired_rule(rule: str, start_utc: datetime, tz: str) -> tuple[str | None, 
     rrule_lines = [line for line in lines if line.upper().startswith(("RRULE:", "FREQ="))]
     candidate = rrule_lines[0] if len(rrule_lines) == 1 else str(rule)
     try:
-        wall = start_utc.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(tz)).replace(tzinfo=None)
+        wall = start_utc.replace(tzinfo=UTC).astimezone(ZoneInfo(tz)).replace(tzinfo=None)
         return check_rrule(candidate, wall, tz=tz), None
     except (BadRecurrence, KeyError, ValueError):
         return None, str(rule)
