@@ -8,6 +8,7 @@
 The names below load on first use, so `python -m assistant` can answer Ctrl-C cleanly even
 while SQLAlchemy is still being imported (assistant/__main__.py).
 """
+
 from __future__ import annotations
 
 import importlib
@@ -24,11 +25,18 @@ __all__ = [
     "Settings",
     "StorageError",
 ]
-_HOMES = {"Assistant": "assistant.core", "Reply": "assistant.views", "EventView": "assistant.views",
-          "CalendarSnapshot": "assistant.views",
-          "Settings": "assistant.settings", "AssistantError": "assistant.exceptions", "BadEvent": "assistant.exceptions",
-          "BadInput": "assistant.exceptions", "BadSettings": "assistant.exceptions",
-          "StorageError": "assistant.exceptions"}
+_HOMES = {
+    "Assistant": "assistant.core",
+    "Reply": "assistant.views",
+    "EventView": "assistant.views",
+    "CalendarSnapshot": "assistant.views",
+    "Settings": "assistant.settings",
+    "AssistantError": "assistant.exceptions",
+    "BadEvent": "assistant.exceptions",
+    "BadInput": "assistant.exceptions",
+    "BadSettings": "assistant.exceptions",
+    "StorageError": "assistant.exceptions",
+}
 
 
 def __getattr__(name: str):

@@ -4,6 +4,7 @@ Each returns the reply, or None when the turn is not an answer: a new full comma
 do I have tomorrow" while a name was asked for), a sentence about something else, or a
 second unclear answer. The question is then dropped and the turn is read as a command.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -33,10 +34,53 @@ if TYPE_CHECKING:
     from assistant.dialogue import Dialogue
 
 # Words an answer may wrap a time in ("uh how about friday", "let's say noon, I think").
-ANSWER_GLUE = frozenset({"on", "at", "for", "in", "the", "it", "make", "let's", "lets", "say", "how", "about",
-                         "maybe", "then", "i", "think", "guess", "probably", "ok", "okay", "that", "would", "be",
-                         "is", "to", "put", "schedule", "move", "a", "an", "of", "around", "by", "sometime",
-                         "yes", "yeah", "sure", "try", "do", "we", "can", "could", "you"})
+ANSWER_GLUE = frozenset(
+    {
+        "on",
+        "at",
+        "for",
+        "in",
+        "the",
+        "it",
+        "make",
+        "let's",
+        "lets",
+        "say",
+        "how",
+        "about",
+        "maybe",
+        "then",
+        "i",
+        "think",
+        "guess",
+        "probably",
+        "ok",
+        "okay",
+        "that",
+        "would",
+        "be",
+        "is",
+        "to",
+        "put",
+        "schedule",
+        "move",
+        "a",
+        "an",
+        "of",
+        "around",
+        "by",
+        "sometime",
+        "yes",
+        "yeah",
+        "sure",
+        "try",
+        "do",
+        "we",
+        "can",
+        "could",
+        "you",
+    }
+)
 MAX_BARE_TIME_WORDS = 7
 MAX_TITLE_WORDS = 8  # a longer answer to "what should I call it?" is another sentence
 MAX_RETRIES = 1  # questions asked again after an unclear answer, before they are dropped
@@ -112,8 +156,9 @@ def answer_scope(d: Dialogue, question: Scope) -> Reply | None:
     scope = followups.scope(text)
     if scope is not None:
         return changes.perform(d, question.target, question.action, scope)
-    return ask_again(d, question, "Sorry: only this one, this and the following ones, or all of them?",
-                     choices=changes.SCOPE_CHOICES)
+    return ask_again(
+        d, question, "Sorry: only this one, this and the following ones, or all of them?", choices=changes.SCOPE_CHOICES
+    )
 
 
 # -- which one ----------------------------------------------------------------------------------
@@ -121,27 +166,37 @@ def answer_choose(d: Dialogue, question: Choose) -> Reply | None:
     text = d.turn.text
     if followups.is_no(text) or followups.normal(text) == NEVER_MIND:
         return d.say("OK, never mind.", "none")
-    live = [(t, label) for t, label in zip(question.targets, question.labels, strict=True) if d.event(t.event_id) is not None]
+    live = [
+        (t, label)
+        for t, label in zip(question.targets, question.labels, strict=True)
+        if d.event(t.event_id) is not None
+    ]
     views = [changes.target_view(d, d.event(t.event_id), t) for t, _ in live]
     index = pick(text, views, [label for _, label in live], d.turn.tz, d.turn.now)
     if index is not None:
-        return changes.propose(d, live[index][0], question.action, confirmed=isinstance(question.action, Cancel),
-                               answering=True)
-    return ask_again(d, question, "Sorry, which one? Say \"the first one\", its name or its day.", views,
-                     [label for _, label in live] + [NEVER_MIND])
+        return changes.propose(
+            d, live[index][0], question.action, confirmed=isinstance(question.action, Cancel), answering=True
+        )
+    return ask_again(
+        d,
+        question,
+        'Sorry, which one? Say "the first one", its name or its day.',
+        views,
+        [label for _, label in live] + [NEVER_MIND],
+    )
 
 
 # -- when -----------------------------------------------------------------------------------------
 def answer_date(d: Dialogue, question: NeedDate) -> Reply | None:
     draft = question.draft
     if followups.is_no(d.turn.text):
-        return d.say(f"OK, I won't schedule \"{draft.title}\".", "none")
+        return d.say(f'OK, I won\'t schedule "{draft.title}".', "none")
     if commanding(d, allow=()):
         return None
     span = heard_time(d)
     if span is not None:
         return creating.plan(d, draft, span, answering=True)
-    return ask_again(d, question, f"Sorry, I didn't catch a day. When should I schedule \"{draft.title}\"?")
+    return ask_again(d, question, f'Sorry, I didn\'t catch a day. When should I schedule "{draft.title}"?')
 
 
 def answer_time(d: Dialogue, question: NeedTime) -> Reply | None:
@@ -155,7 +210,7 @@ def answer_time(d: Dialogue, question: NeedTime) -> Reply | None:
     if delta is not None or span is not None:
         move = Move(delta=delta) if delta is not None else Move(span=span, day_said=_day_said(d))
         return changes.propose(d, question.target, move, confirmed=True)
-    return ask_again(d, question, f"Sorry, I didn't catch a time. When should I move \"{row.title}\" to?", [row])
+    return ask_again(d, question, f'Sorry, I didn\'t catch a time. When should I move "{row.title}" to?', [row])
 
 
 def _day_said(d: Dialogue) -> bool:
@@ -189,15 +244,18 @@ def answer_title(d: Dialogue, question: NeedTitle) -> Reply | None:
     cmd = d.command
     if followups.is_no(text):
         return d.say("OK, I won't schedule anything.", "none")
-    if len(followups.words(text)) > MAX_TITLE_WORDS or commanding(d, allow=("update",), naming=True) or (
-            cmd.intent == "update" and not _only_a_name(d)):
+    if (
+        len(followups.words(text)) > MAX_TITLE_WORDS
+        or commanding(d, allow=("update",), naming=True)
+        or (cmd.intent == "update" and not _only_a_name(d))
+    ):
         return None  # a new command or another sentence, not a name
     if cmd.intent in ("create", "update") and cmd.name is not None and cmd.action:
         text = cmd.name  # "book the dentist", "call it team lunch": the name in it
     else:
         for lead in NAME_LEADS:
             if text.lower().startswith(lead):
-                text = text[len(lead):].strip()
+                text = text[len(lead) :].strip()
                 break
     return creating.plan(d, replace(question.draft, title=text), question.span, answering=True)
 

@@ -5,6 +5,7 @@ A series is named by any of its occurrences; the target is then that occurrence 
 the said time falls on, else the next one), and a change to it is asked about before
 anything is written.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -33,8 +34,7 @@ BULK = frozenset({"all", "everything", "every", "clear", "wipe", "empty", "whole
 def cancel(d: Dialogue, cmd: Command) -> Reply:
     """ "cancel the dentist": find it, then ask before cancelling."""
     if BULK & set(followups.words(d.turn.text)):
-        return d.say("I cancel one event at a time, so nothing is lost by mistake. Which one should I cancel?",
-                     "none")
+        return d.say("I cancel one event at a time, so nothing is lost by mistake. Which one should I cancel?", "none")
     found = find(d, cmd.name, cmd.kind, cmd.when, dated=cmd.dated)
     return decide(d, found, Cancel(), cmd.when)
 
@@ -52,8 +52,9 @@ def reschedule(d: Dialogue, cmd: Command, delta: timedelta | None = None) -> Rep
 
 
 # -- which event --------------------------------------------------------------------------------
-def find(d: Dialogue, name: str | None, kind: str | None, span: TimeSpan | None, relative: bool = False,
-         dated: bool = False) -> Found:
+def find(
+    d: Dialogue, name: str | None, kind: str | None, span: TimeSpan | None, relative: bool = False, dated: bool = False
+) -> Found:
     """The events a command names; "it" / "that", a bare "cancel please" or a relative move
     naming nothing is the event last talked about (or, right after a list, one of those)."""
     text = d.turn.text
@@ -61,8 +62,17 @@ def find(d: Dialogue, name: str | None, kind: str | None, span: TimeSpan | None,
     refers_back = name is None and (followups.mentions_it(text) or relative or bare)
     if refers_back and d.listed:
         return Found([row for row in map(d.event, d.listed) if row is not None])
-    return finder.find(session=d.session, owner=d.turn.user, name=name, kind=kind, span=span, tz=d.turn.tz,
-                       now=d.turn.now, last_event_id=d.last_event_id, refers_back=refers_back)
+    return finder.find(
+        session=d.session,
+        owner=d.turn.user,
+        name=name,
+        kind=kind,
+        span=span,
+        tz=d.turn.tz,
+        now=d.turn.now,
+        last_event_id=d.last_event_id,
+        refers_back=refers_back,
+    )
 
 
 def decide(d: Dialogue, found: Found, action: Action, span: TimeSpan | None) -> Reply:
@@ -114,15 +124,20 @@ def target_view(d: Dialogue, row: Event, target: Target) -> EventView:
 
 def not_found(d: Dialogue, found: Found, action: Action) -> Reply:
     """ "I couldn't find ..." and, when a title is close enough, "Did you mean ...?" """
-    heard = f"\"{found.heard}\"" if found.heard else "that event"
+    heard = f'"{found.heard}"' if found.heard else "that event"
     if found.elsewhere:
         heard += " at that time"
     if found.closest is not None:
         target = target_of(d, found.closest, None, action)
         view = target_view(d, found.closest, target)
         d.last_event_id = found.closest.id
-        return d.ask(Confirm(target, action), f"I couldn't find {heard}. Did you mean {d.describe(view)}?",
-                     "confirm", [view], YES_NO)
+        return d.ask(
+            Confirm(target, action),
+            f"I couldn't find {heard}. Did you mean {d.describe(view)}?",
+            "confirm",
+            [view],
+            YES_NO,
+        )
     if found.heard is None and not d.command.dated:
         return d.say("Which event do you mean? Tell me its name or its day.", "none")
     return d.say(f"I couldn't find {heard} on your calendar.", "none")
@@ -134,9 +149,13 @@ def choose(d: Dialogue, targets: list[Target], action: Action) -> Reply:
     labels = [d.describe(v) for v in views]
     listed = phrasing.join([f"{i + 1}) {label}" for i, label in enumerate(labels)])
     verb = {Cancel: "cancel", Move: "move"}.get(type(action), "change")
-    return d.ask(Choose(tuple(targets), tuple(labels), action),
-                 f"I found {len(targets)} events: {listed}. Which one should I {verb}?", "clarify", views,
-                 [*labels, NEVER_MIND])
+    return d.ask(
+        Choose(tuple(targets), tuple(labels), action),
+        f"I found {len(targets)} events: {listed}. Which one should I {verb}?",
+        "clarify",
+        views,
+        [*labels, NEVER_MIND],
+    )
 
 
 # -- asking, then doing -------------------------------------------------------------------------
@@ -156,20 +175,21 @@ def propose(d: Dialogue, target: Target, action: Action, confirmed: bool = False
     d.last_event_id = row.id
     view = target_view(d, row, target)
     if isinstance(action, Move) and action.span is None and action.delta is None:
-        return d.ask(NeedTime(target), f"When should I move \"{row.title}\" to?", "clarify", [view])
+        return d.ask(NeedTime(target), f'When should I move "{row.title}" to?', "clarify", [view])
     if target.occurrence is not None and not isinstance(action, Edit):
         return ask_scope(d, row, target, action)
     if isinstance(action, Cancel) and not confirmed:
         whole = f" ({phrasing.series_text(view)}, all of its occurrences)" if row.recurrence else ""
         return d.ask(Confirm(target, action), f"Cancel {d.describe(view)}{whole}?", "confirm", [view], YES_NO)
     if not (confirmed or answering) and d.unsure:
-        return d.ask(Confirm(target, action), f"Did you mean to {summary(d, row, target, action)}?", "confirm",
-                     [view], YES_NO)
+        return d.ask(
+            Confirm(target, action), f"Did you mean to {summary(d, row, target, action)}?", "confirm", [view], YES_NO
+        )
     return perform(d, target, action, "one")
 
 
 def summary(d: Dialogue, row: Event, target: Target, action: Action) -> str:
-    """ 'move "dentist" on ... to Friday at 3:00 PM', said before doing it."""
+    """'move "dentist" on ... to Friday at 3:00 PM', said before doing it."""
     view = target_view(d, row, target)
     if isinstance(action, Move):
         times = new_times(d, row, target, action)
@@ -182,27 +202,40 @@ def summary(d: Dialogue, row: Event, target: Target, action: Action) -> str:
 
 
 def ask_scope(d: Dialogue, row: Event, target: Target, action: Action) -> Reply:
-    """ 'Move "standup" on Monday, December 7 at 9:00 AM to 10:00 AM? It repeats every
-    Monday: say yes for only this one, or "this and the following ones" or "all of them".' """
+    """'Move "standup" on Monday, December 7 at 9:00 AM to 10:00 AM? It repeats every
+    Monday: say yes for only this one, or "this and the following ones" or "all of them".'"""
     from assistant.questions import Scope
 
     view = target_view(d, row, target)
     if isinstance(action, Move):
         times = new_times(d, row, target, action)
         if times is None:
-            return d.ask(NeedTime(target), f"When should I move \"{row.title}\" to?", "clarify", [view])
+            return d.ask(NeedTime(target), f'When should I move "{row.title}" to?', "clarify", [view])
         question = f"Move {d.describe(view)} to {d.when(_probe(row, times))}?"
     else:
         question = f"Cancel {d.describe(view)}?"
     repeat = phrasing.repeat_text(row.recurrence)
-    return d.ask(Scope(target, action), f"{question} It repeats {repeat}: say yes for only this one, or "
-                 "\"this and the following ones\" or \"all of them\".", "confirm", [view], SCOPE_CHOICES)
+    return d.ask(
+        Scope(target, action),
+        f"{question} It repeats {repeat}: say yes for only this one, or "
+        '"this and the following ones" or "all of them".',
+        "confirm",
+        [view],
+        SCOPE_CHOICES,
+    )
 
 
 def _probe(row: Event, times: timing.Times) -> EventView:
     """A view of the target at its new times, to say them before anything is written."""
-    return EventView(row.id, row.title, row.kind, times.start.replace(tzinfo=None).isoformat(timespec="seconds"),
-                     times.end.replace(tzinfo=None).isoformat(timespec="seconds"), times.all_day, row.location)
+    return EventView(
+        row.id,
+        row.title,
+        row.kind,
+        times.start.replace(tzinfo=None).isoformat(timespec="seconds"),
+        times.end.replace(tzinfo=None).isoformat(timespec="seconds"),
+        times.all_day,
+        row.location,
+    )
 
 
 def perform(d: Dialogue, target: Target, action: Action, scope: str) -> Reply:
@@ -220,7 +253,7 @@ def perform(d: Dialogue, target: Target, action: Action, scope: str) -> Reply:
 
         return edits.apply(d, row, action)
     except BadRecurrence as err:
-        return d.say(f"I can't change \"{row.title}\" that way: {err}.", "none", [row])
+        return d.say(f'I can\'t change "{row.title}" that way: {err}.', "none", [row])
 
 
 def cancel_now(d: Dialogue, row: Event, target: Target, scope: str) -> Reply:
@@ -230,11 +263,15 @@ def cancel_now(d: Dialogue, row: Event, target: Target, scope: str) -> Reply:
         store.cancel_event(session=d.session, event=row)
         d.log("cancel", row, before)
         if row.recurrence:
-            return d.say(f"Cancelled \"{row.title}\" ({phrasing.series_text(d.view(row))}): all of its "
-                         "occurrences.", "cancel", [row])
+            return d.say(
+                f'Cancelled "{row.title}" ({phrasing.series_text(d.view(row))}): all of its occurrences.',
+                "cancel",
+                [row],
+            )
         return d.say(f"Cancelled {d.describe(row)}.", "cancel", [row])
-    view = occurrences.cancel(session=d.session, row=row, original=target.occurrence, scope=scope, zone=d.turn.tz,
-                              record=d.log)
+    view = occurrences.cancel(
+        session=d.session, row=row, original=target.occurrence, scope=scope, zone=d.turn.tz, record=d.log
+    )
     if scope == "one":
         return d.say(f"Cancelled {d.describe(view)}. The other occurrences stay.", "cancel", [view])
     last = _last_before(row, target.occurrence)
@@ -252,8 +289,12 @@ def new_times(d: Dialogue, row: Event, target: Target, action: Move) -> timing.T
     """Where a move puts the target: the said time merged with the old by grain, or shifted."""
     zone = row.tz if row.all_day else d.turn.tz  # all-day events keep their own dates
     start_utc = target.occurrence or row.start_utc
-    old = timing.Times(timing.aware(start_utc, zone), timing.aware(start_utc + (row.end_utc - row.start_utc), zone),
-                       row.all_day, row.recurrence)
+    old = timing.Times(
+        timing.aware(start_utc, zone),
+        timing.aware(start_utc + (row.end_utc - row.start_utc), zone),
+        row.all_day,
+        row.recurrence,
+    )
     if action.delta is not None:
         return timing.shifted(old, action.delta, zone)
     return timing.merge(old, action.span, action.day_said, d.bot.settings.length_of(row.kind), zone)
@@ -266,13 +307,14 @@ def move_now(d: Dialogue, row: Event, target: Target, action: Move, scope: str) 
 
     times = new_times(d, row, target, action)
     if times is None:
-        return d.ask(NeedTime(target), f"When should I move \"{row.title}\" to?", "clarify", [row])
+        return d.ask(NeedTime(target), f'When should I move "{row.title}" to?', "clarify", [row])
     old_view = target_view(d, row, target)
     start, end = to_utc(times.start, d.turn.tz), to_utc(times.end, d.turn.tz)
     if target.occurrence is None:
         before = store.snapshot(row)
-        store.update_event(session=d.session, event=row, changes={"start_utc": start, "end_utc": end,
-                                                                  "all_day": times.all_day})
+        store.update_event(
+            session=d.session, event=row, changes={"start_utc": start, "end_utc": end, "all_day": times.all_day}
+        )
         d.log("reschedule", row, before)
         moved, tail = d.view(row), ""
     else:
@@ -281,31 +323,43 @@ def move_now(d: Dialogue, row: Event, target: Target, action: Move, scope: str) 
 
 
 def moved_text(d: Dialogue, old: EventView, new: EventView) -> str:
-    """ 'Moved "dentist" on Friday, December 4 from 3:00 PM to 5:00 PM' (same day), else
+    """'Moved "dentist" on Friday, December 4 from 3:00 PM to 5:00 PM' (same day), else
     'Moved "dentist" on Friday, December 4 at 3:00 PM to Monday, December 7 at 9:00 AM'."""
     if not (old.all_day or new.all_day) and old.start_dt.date() == new.start_dt.date():
         place = f" at {old.location}" if old.location else ""
-        return (f"Moved \"{old.title}\"{place} on {phrasing.day_text(old.start_dt, d.turn.now.year)} from "
-                f"{phrasing.clock_text(old.start_dt)} to {phrasing.clock_text(new.start_dt)}")
+        return (
+            f'Moved "{old.title}"{place} on {phrasing.day_text(old.start_dt, d.turn.now.year)} from '
+            f"{phrasing.clock_text(old.start_dt)} to {phrasing.clock_text(new.start_dt)}"
+        )
     return f"Moved {d.describe(old)} to {d.when(new)}"
 
 
-def _move_series(d: Dialogue, row: Event, original: datetime, start: datetime, end: datetime, all_day: bool,
-                 scope: str) -> tuple[EventView, str]:
+def _move_series(
+    d: Dialogue, row: Event, original: datetime, start: datetime, end: datetime, all_day: bool, scope: str
+) -> tuple[EventView, str]:
     """One occurrence (its own row), this and the following ones (a new series), or all;
     the view of the moved occurrence and what the reply adds."""
     if all_day != row.all_day and scope != "one":
         raise BadRecurrence("a whole series cannot switch between all-day and timed; move one occurrence at a time")
     if scope == "one":
-        moved = series.override(session=d.session, series=row, original_utc=original, start_utc=start,
-                                end_utc=end, all_day=all_day, record=d.log)
+        moved = series.override(
+            session=d.session,
+            series=row,
+            original_utc=original,
+            start_utc=start,
+            end_utc=end,
+            all_day=all_day,
+            record=d.log,
+        )
         return d.view(moved), ". The other occurrences stay"
     if scope == "following":
-        moved = series.split(session=d.session, series=row, original_utc=original, start_utc=start, end_utc=end,
-                             record=d.log)
+        moved = series.split(
+            session=d.session, series=row, original_utc=original, start_utc=start, end_utc=end, record=d.log
+        )
         return d.view(moved), f", and the following ones with it ({phrasing.series_text(d.view(moved))})"
-    moved = series.move_all(session=d.session, series=row, original_utc=original, start_utc=start, end_utc=end,
-                            record=d.log)
+    moved = series.move_all(
+        session=d.session, series=row, original_utc=original, start_utc=start, end_utc=end, record=d.log
+    )
     view = agenda.occurrence(moved, start, d.turn.tz)
     return view, f", and every other occurrence with it ({phrasing.series_text(view)})"
 
@@ -314,8 +368,11 @@ def _move_series(d: Dialogue, row: Event, original: datetime, start: datetime, e
 def undo(d: Dialogue) -> Reply:
     """Revert this conversation's last turn of writes not undone yet (all its rows)."""
     entries = store.last_writes(session=d.session, owner=d.turn.user, session_id=d.turn.session_id)
-    rows = [(e, store.get_event(session=d.session, owner=d.turn.user, event_id=e.event_id)) for e in entries
-            if e.event_id is not None]
+    rows = [
+        (e, store.get_event(session=d.session, owner=d.turn.user, event_id=e.event_id))
+        for e in entries
+        if e.event_id is not None
+    ]
     rows = [(e, row) for e, row in rows if row is not None]
     if not rows:
         return d.say("There is nothing to undo in this conversation.", "none")
@@ -328,15 +385,18 @@ def undo(d: Dialogue) -> Reply:
         return d.say(f"Undone: {text}", "undo")
     d.last_event_id = main.id
     if not gone:
-        text = (f"\"{main.title}\" ({phrasing.series_text(d.view(main))}) is back as it was." if main.recurrence
-                else f"{d.describe(main)} is back.")
+        text = (
+            f'"{main.title}" ({phrasing.series_text(d.view(main))}) is back as it was.'
+            if main.recurrence
+            else f"{d.describe(main)} is back."
+        )
     return d.say(f"Undone: {text}", "undo", [main])
 
 
 def undone_text(d: Dialogue, entry, row: Event) -> str:
     """What undoing a creation gives back (said before the row changes)."""
     if row.series_id is None:
-        return f"\"{row.title}\" is no longer on your calendar."
+        return f'"{row.title}" is no longer on your calendar.'
     series = store.get_event(session=d.session, owner=d.turn.user, event_id=row.series_id)
     return f"{d.describe(agenda.occurrence(series, row.original_start_utc, d.turn.tz))} is back."
 
@@ -347,9 +407,17 @@ def revert(d: Dialogue, entry, row: Event) -> None:
     before = store.snapshot(row)
     if entry.operation == "create" and row.series_id is not None:
         store.delete_event(session=d.session, event=row)
-        store.log_operation(session=d.session, owner=d.turn.user, session_id=d.turn.session_id,
-                            operation="undo", event=None, before=before, after=None, utterance=d.turn.text,
-                            at=d.stamp)
+        store.log_operation(
+            session=d.session,
+            owner=d.turn.user,
+            session_id=d.turn.session_id,
+            operation="undo",
+            event=None,
+            before=before,
+            after=None,
+            utterance=d.turn.text,
+            at=d.stamp,
+        )
     else:
         if entry.operation == "create":
             store.cancel_event(session=d.session, event=row)

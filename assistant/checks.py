@@ -6,6 +6,7 @@ and a lone surrogate breaks every driver), how long a command may be, and what a
 event's bounds are. Each check raises BadEvent (a ValueError too, so pydantic turns it into
 a 422 with the reason) or returns the value to store.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -59,8 +60,9 @@ def storable(value: str, name: str = "text") -> str:
 
 def visible(value: str) -> bool:
     """Whether a text shows anything: not only spaces, zero-width or other format characters."""
-    return any(not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc", "Zs", "Zl", "Zp", "Mn")
-               for ch in value)
+    return any(
+        not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc", "Zs", "Zl", "Zp", "Mn") for ch in value
+    )
 
 
 def title(value: str, name: str = "title") -> str:
@@ -97,8 +99,7 @@ def alerts(values: object) -> list[int]:
     MAX_ALERTS of them; returned sorted without repeats."""
     if values is None:
         return []
-    if not isinstance(values, (list, tuple)) or not all(isinstance(v, int) and not isinstance(v, bool)
-                                                        for v in values):
+    if not isinstance(values, (list, tuple)) or not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
         raise BadEvent("alerts must be a list of whole minutes before the start, e.g. [10, 60]")
     if any(not 0 <= v <= MAX_ALERT_MINUTES for v in values):
         raise BadEvent(f"each alert must be 0 to {MAX_ALERT_MINUTES} minutes (four weeks) before the start")

@@ -1,4 +1,5 @@
 """The facade other code uses: `Assistant` (chat turns and event CRUD over one database)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -27,8 +28,9 @@ class Assistant:
     first use.
     """
 
-    def __init__(self, db_url: str | None = None, *, parser: Parser | None = None,
-                 settings: Settings | None = None) -> None:
+    def __init__(
+        self, db_url: str | None = None, *, parser: Parser | None = None, settings: Settings | None = None
+    ) -> None:
         self.settings = settings or Settings.from_env()
         self.url = db_url or self.settings.url
         self._parser = parser
@@ -56,8 +58,9 @@ class Assistant:
         return checks.zone_name(tz or self.settings.default_tz)
 
     # -- conversation -----------------------------------------------------------------
-    def handle(self, session_id: str, text: str, *, now: datetime | None = None, tz: str | None = None,
-               user: str = "me") -> Reply:
+    def handle(
+        self, session_id: str, text: str, *, now: datetime | None = None, tz: str | None = None, user: str = "me"
+    ) -> Reply:
         """One chat turn: understand `text` in this conversation, act, and answer."""
         from assistant.dialogue import Turn, run_turn
 
@@ -65,8 +68,16 @@ class Assistant:
         return run_turn(self, turn)
 
     # -- CRUD -------------------------------------------------------------------------
-    def events(self, user: str = "me", *, start: datetime | None = None, end: datetime | None = None,
-               include_cancelled: bool = False, tz: str | None = None, expand: bool = False) -> list[EventView]:
+    def events(
+        self,
+        user: str = "me",
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        include_cancelled: bool = False,
+        tz: str | None = None,
+        expand: bool = False,
+    ) -> list[EventView]:
         """The user's events overlapping [start, end), in time order (naive times are in `tz`).
 
         `expand=True` (needs `start`) lists each occurrence of recurring events in the window
@@ -77,9 +88,14 @@ class Assistant:
             if expand and start is not None:
                 from assistant import agenda
 
-                return agenda.window(session=session, owner=user, start_utc=to_utc(start, zone),
-                                     end_utc=to_utc(end, zone) if end else None, tz=zone,
-                                     include_cancelled=include_cancelled)
+                return agenda.window(
+                    session=session,
+                    owner=user,
+                    start_utc=to_utc(start, zone),
+                    end_utc=to_utc(end, zone) if end else None,
+                    tz=zone,
+                    include_cancelled=include_cancelled,
+                )
             return _rows_in(session, user, start, end, include_cancelled, zone)
 
     def get_event(self, user: str, event_id: int, *, tz: str | None = None) -> EventView | None:
@@ -88,20 +104,52 @@ class Assistant:
             row = store.get_event(session=session, owner=user, event_id=event_id)
             return EventView.of(row, self.zone(tz)) if row else None
 
-    def create_event(self, user: str, *, title: str, start: datetime, end: datetime, all_day: bool = False,
-                     location: str | None = None, kind: str | None = None, tz: str | None = None,
-                     attendees: list[str] | None = None, recurrence: str | None = None,
-                     utterance: str | None = None, session_id: str = "api",
-                     alerts: list[int] | None = None) -> EventView:
+    def create_event(
+        self,
+        user: str,
+        *,
+        title: str,
+        start: datetime,
+        end: datetime,
+        all_day: bool = False,
+        location: str | None = None,
+        kind: str | None = None,
+        tz: str | None = None,
+        attendees: list[str] | None = None,
+        recurrence: str | None = None,
+        utterance: str | None = None,
+        session_id: str = "api",
+        alerts: list[int] | None = None,
+    ) -> EventView:
         """Store a new event (naive times are wall times in `tz`) and log it; `alerts` are
         minutes before the start."""
         zone = self.zone(tz)
-        fields = check_fields({"title": title, "start": start, "end": end, "location": location, "all_day": all_day,
-                               "kind": kind, "attendees": attendees, "recurrence": recurrence, "alerts": alerts}, zone)
+        fields = check_fields(
+            {
+                "title": title,
+                "start": start,
+                "end": end,
+                "location": location,
+                "all_day": all_day,
+                "kind": kind,
+                "attendees": attendees,
+                "recurrence": recurrence,
+                "alerts": alerts,
+            },
+            zone,
+        )
         with self.sessions.begin() as session, refused_rule():
             row = store.add_event(session=session, owner=user, tz=zone, utterance=utterance, **fields)
-            store.log_operation(session=session, owner=user, session_id=session_id, operation="create",
-                                event=row, before=None, after=store.snapshot(row), utterance=utterance)
+            store.log_operation(
+                session=session,
+                owner=user,
+                session_id=session_id,
+                operation="create",
+                event=row,
+                before=None,
+                after=store.snapshot(row),
+                utterance=utterance,
+            )
             return EventView.of(row, zone)
 
     def update_event(self, user: str, event_id: int, **changes) -> EventView | None:
@@ -121,9 +169,15 @@ class Assistant:
             if "tz" in changes:
                 fields["tz"] = zone
             store.update_event(session=session, event=row, changes=fields)
-            store.log_operation(session=session, owner=user, session_id=session_id, operation="reschedule"
-                                if {"start_utc", "end_utc"} & set(fields) else "update", event=row,
-                                before=before, after=store.snapshot(row))
+            store.log_operation(
+                session=session,
+                owner=user,
+                session_id=session_id,
+                operation="reschedule" if {"start_utc", "end_utc"} & set(fields) else "update",
+                event=row,
+                before=before,
+                after=store.snapshot(row),
+            )
             return EventView.of(row, zone)
 
     def cancel_event(self, user: str, event_id: int, *, session_id: str = "api") -> EventView | None:
@@ -138,8 +192,15 @@ class Assistant:
             if row.cancelled_at is None:
                 before = store.snapshot(row)
                 store.cancel_event(session=session, event=row)
-                store.log_operation(session=session, owner=user, session_id=session_id, operation="cancel",
-                                    event=row, before=before, after=store.snapshot(row))
+                store.log_operation(
+                    session=session,
+                    owner=user,
+                    session_id=session_id,
+                    operation="cancel",
+                    event=row,
+                    before=before,
+                    after=store.snapshot(row),
+                )
             return EventView.of(row, row.tz)
 
     # -- alerts and free time -----------------------------------------------------------
@@ -154,8 +215,9 @@ class Assistant:
         with self.sessions.begin() as session:
             return alerts.due(session=session, owner=user, start_utc=first, end_utc=last, tz=zone)
 
-    def free(self, user: str, start: datetime, end: datetime, min_minutes: int = 0, *,
-             tz: str | None = None) -> list[dict[str, str]]:
+    def free(
+        self, user: str, start: datetime, end: datetime, min_minutes: int = 0, *, tz: str | None = None
+    ) -> list[dict[str, str]]:
         """The free windows of [start, end) inside waking hours (settings.waking), at least
         `min_minutes` long, as [{"start", "end"}] wall times in `tz`. Timed events and
         occurrences are busy; all-day events are not (as calendar apps treat them)."""
@@ -166,14 +228,31 @@ class Assistant:
         if not isinstance(min_minutes, int) or min_minutes < 0:
             raise BadEvent("min_minutes must be a whole number of minutes, 0 or more")
         with self.sessions.begin() as session:
-            spans = freetime.windows(session=session, owner=user, start_utc=first, end_utc=last, tz=zone,
-                                     waking=self.settings.waking, min_minutes=min_minutes)
-        return [{"start": wall(a, zone).isoformat(timespec="seconds"),
-                 "end": wall(b, zone).isoformat(timespec="seconds")} for a, b in spans]
+            spans = freetime.windows(
+                session=session,
+                owner=user,
+                start_utc=first,
+                end_utc=last,
+                tz=zone,
+                waking=self.settings.waking,
+                min_minutes=min_minutes,
+            )
+        return [
+            {"start": wall(a, zone).isoformat(timespec="seconds"), "end": wall(b, zone).isoformat(timespec="seconds")}
+            for a, b in spans
+        ]
 
     # -- one occurrence of a series ------------------------------------------------------
-    def cancel_occurrence(self, user: str, event_id: int, original_start: datetime, *, scope: str = "one",
-                          tz: str | None = None, session_id: str = "api") -> EventView | None:
+    def cancel_occurrence(
+        self,
+        user: str,
+        event_id: int,
+        original_start: datetime,
+        *,
+        scope: str = "one",
+        tz: str | None = None,
+        session_id: str = "api",
+    ) -> EventView | None:
         """Cancel one occurrence of a series by its original start (as `expand` lists it in
         `original_start`; naive = wall time in `tz`): alone (an EXDATE), with the following
         ones (`scope="following"`: the series ends before it) or the whole series ("all").
@@ -182,15 +261,31 @@ class Assistant:
 
         zone = self.zone(tz)
         with self.sessions.begin() as session:
-            found = occurrences.find(session=session, owner=user, event_id=event_id,
-                                     original_start=original_start, zone=zone)
+            found = occurrences.find(
+                session=session, owner=user, event_id=event_id, original_start=original_start, zone=zone
+            )
             if found is None:
                 return None
-            return occurrences.cancel(session=session, row=found[0], original=found[1], scope=_scope(scope),
-                                      zone=zone, record=self._recorder(session, user, session_id))
+            return occurrences.cancel(
+                session=session,
+                row=found[0],
+                original=found[1],
+                scope=_scope(scope),
+                zone=zone,
+                record=self._recorder(session, user, session_id),
+            )
 
-    def change_occurrence(self, user: str, event_id: int, original_start: datetime, *, scope: str = "one",
-                          tz: str | None = None, session_id: str = "api", **changes) -> EventView | None:
+    def change_occurrence(
+        self,
+        user: str,
+        event_id: int,
+        original_start: datetime,
+        *,
+        scope: str = "one",
+        tz: str | None = None,
+        session_id: str = "api",
+        **changes,
+    ) -> EventView | None:
         """Change one occurrence of a series (`start`, `end`; `title`, `location` alone only):
         alone (its own row, RFC 5545 RECURRENCE-ID), with the following ones (the series is
         split there) or the whole series. Returns the changed occurrence; None when this user
@@ -202,20 +297,37 @@ class Assistant:
             raise BadEvent(f"cannot change {sorted(unknown)} of one occurrence: use start, end, title, location")
         zone = self.zone(tz)
         with self.sessions.begin() as session, refused_rule():
-            found = occurrences.find(session=session, owner=user, event_id=event_id,
-                                     original_start=original_start, zone=zone)
+            found = occurrences.find(
+                session=session, owner=user, event_id=event_id, original_start=original_start, zone=zone
+            )
             if found is None:
                 return None
-            return occurrences.change(session=session, row=found[0], original=found[1], scope=_scope(scope),
-                                      zone=zone, record=self._recorder(session, user, session_id), **changes)
+            return occurrences.change(
+                session=session,
+                row=found[0],
+                original=found[1],
+                scope=_scope(scope),
+                zone=zone,
+                record=self._recorder(session, user, session_id),
+                **changes,
+            )
 
     def _recorder(self, session: Session, user: str, session_id: str):
         """Log each write of one facade call with one stamp (undo and audit)."""
         stamp = store.utcnow()
 
         def record(operation: str, row, before: dict | None) -> None:
-            store.log_operation(session=session, owner=user, session_id=session_id, operation=operation,
-                                event=row, before=before, after=store.snapshot(row), at=stamp)
+            store.log_operation(
+                session=session,
+                owner=user,
+                session_id=session_id,
+                operation=operation,
+                event=row,
+                before=before,
+                after=store.snapshot(row),
+                at=stamp,
+            )
+
         return record
 
     # -- the whole calendar: the demo's reset and its undo ------------------------------
@@ -250,15 +362,21 @@ def _tuples(rows: dict[str, list[dict]]) -> dict[str, tuple[dict, ...]]:
     return {name: tuple(table) for name, table in rows.items()}
 
 
-def _rows_in(session: Session, user: str, start: datetime | None, end: datetime | None, include_cancelled: bool,
-             zone: str) -> list[EventView]:
+def _rows_in(
+    session: Session, user: str, start: datetime | None, end: datetime | None, include_cancelled: bool, zone: str
+) -> list[EventView]:
     """The rows overlapping [start, end) for a viewer in `zone` (all-day ones by their own dates)."""
     from assistant.agenda import FLOATING_SLACK, overlapping
 
     first = to_utc(start, zone) if start else None
     last = to_utc(end, zone) if end else None
-    rows = store.list_events(session=session, owner=user, start_utc=first and first - FLOATING_SLACK,
-                             end_utc=last and last + FLOATING_SLACK, include_cancelled=include_cancelled)
+    rows = store.list_events(
+        session=session,
+        owner=user,
+        start_utc=first and first - FLOATING_SLACK,
+        end_utc=last and last + FLOATING_SLACK,
+        include_cancelled=include_cancelled,
+    )
     views = [EventView.of(row, zone) for row in rows]
     return [v for v in views if overlapping(v, first or datetime.min, last or datetime.max, zone)]
 
@@ -322,4 +440,3 @@ def check_fields(changes: dict, zone: str, current=None) -> dict:
     if start is not None and end is not None and end <= start:
         raise BadEvent("end must be after start")
     return out
-

@@ -10,6 +10,7 @@ damaged database, so /health and every later request can say so instead of a 500
 An in-memory SQLite URL is refused: each pooled connection would see its own empty
 database, and the calendar would vanish with the process.
 """
+
 from __future__ import annotations
 
 import threading
@@ -66,16 +67,22 @@ def checked_url(url: str) -> URL:
     except Exception as err:  # sqlalchemy raises ArgumentError with a terse text
         raise StorageError(f"not a database URL: {url!r} (e.g. sqlite:///data/calendar.db)") from err
     if parsed.get_backend_name() == "sqlite" and _in_memory(parsed):
-        raise BadSettings(f"{url!r} is an in-memory database: the calendar would vanish with the process "
-                          "(and each connection would see its own empty one); use a file, e.g. "
-                          "sqlite:///data/calendar.db")
+        raise BadSettings(
+            f"{url!r} is an in-memory database: the calendar would vanish with the process "
+            "(and each connection would see its own empty one); use a file, e.g. "
+            "sqlite:///data/calendar.db"
+        )
     return parsed
 
 
 def _in_memory(parsed: URL) -> bool:
     name = parsed.database or ""
-    return name in ("", ":memory:") or name.startswith("file::memory:") or \
-        parsed.query.get("mode") == "memory" or "mode=memory" in name
+    return (
+        name in ("", ":memory:")
+        or name.startswith("file::memory:")
+        or parsed.query.get("mode") == "memory"
+        or "mode=memory" in name
+    )
 
 
 def _make_engine(url: str) -> Engine:
@@ -191,8 +198,10 @@ def _check(url: str) -> str | None:
             _damaged.setdefault(url, str(fault))
         return str(fault)
     if sqlite and verdict != ["ok"]:
-        message = (f"the calendar database is damaged ({'; '.join(verdict)[:200]}): "
-                   "restore it from a backup and restart the server")
+        message = (
+            f"the calendar database is damaged ({'; '.join(verdict)[:200]}): "
+            "restore it from a backup and restart the server"
+        )
         _damaged.setdefault(url, message)
         return message
     return None

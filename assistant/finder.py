@@ -1,4 +1,5 @@
 """Which stored event a command means: by title (fuzzy), by date, or "it" (the last one talked about)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -40,8 +41,9 @@ def overlaps(event: Event, span, tz: str, skip: set[datetime] = frozenset()) -> 
     return view_overlaps(EventView.of(event, tz), span, tz)
 
 
-def _within(ev_start: datetime, ev_end: datetime, all_day: bool, grain: str | None, start: datetime,
-            end: datetime) -> bool:
+def _within(
+    ev_start: datetime, ev_end: datetime, all_day: bool, grain: str | None, start: datetime, end: datetime
+) -> bool:
     if grain in ("second", "minute", "hour"):
         return not all_day and (start <= ev_start < end or ev_start == start)
     if end <= start:
@@ -58,8 +60,18 @@ def view_overlaps(view: EventView, span, tz: str) -> bool:
     return _within(*bounds(view, tz), view.all_day, span.grain, start, end)
 
 
-def find(*, session: Session, owner: str, name: str | None, kind: str | None, span, tz: str,
-         now: datetime, last_event_id: int | None, refers_back: bool) -> Found:
+def find(
+    *,
+    session: Session,
+    owner: str,
+    name: str | None,
+    kind: str | None,
+    span,
+    tz: str,
+    now: datetime,
+    last_event_id: int | None,
+    refers_back: bool,
+) -> Found:
     """The events a cancel/reschedule/query command names."""
     if name is not None and followups.is_pronoun(name):
         name, refers_back = None, True
@@ -82,8 +94,9 @@ def find(*, session: Session, owner: str, name: str | None, kind: str | None, sp
         hits = [r for s, r in scored if s >= scored[0][0] - 0.05]
     if hits:
         return Found(_upcoming_first(hits, now), heard=heard)
-    everywhere = sorted(((_score(heard, None, r), r) for r in _upcoming_first(rows, now)),
-                        key=lambda x: (-x[0], x[1].start_utc))
+    everywhere = sorted(
+        ((_score(heard, None, r), r) for r in _upcoming_first(rows, now)), key=lambda x: (-x[0], x[1].start_utc)
+    )
     closest = everywhere[0][1] if everywhere and everywhere[0][0] >= matching.CLOSE else None
     return Found([], closest, heard, elsewhere=bool(everywhere) and everywhere[0][0] >= matching.MATCH)
 

@@ -5,6 +5,7 @@
 "when am I free on Friday", "do I have time for a 2 hour meeting tomorrow": the free
 windows inside waking hours (assistant/freetime.py).
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -32,12 +33,15 @@ def query(d: Dialogue, cmd: Command) -> Reply:
     one_day = end - start <= timedelta(days=1) and span.grain not in timing.TIME_GRAINS
     where = f"on {phrasing.day_text(start, d.turn.now.year)}" if one_day else between(d, start, end)
     if not views:
-        return d.say(f"You have nothing {where}." if not cmd.name else f"I found no \"{cmd.name}\" {where}.", "query")
+        return d.say(f"You have nothing {where}." if not cmd.name else f'I found no "{cmd.name}" {where}.', "query")
     same_day = start.date() == (end - timedelta(microseconds=1)).date()
     items = [item(d, v, same_day and v.start_dt.date() == start.date()) for v in views]
     remember(d, views)
-    return d.say(f"{where[0].upper()}{where[1:]} you have {phrasing.count(len(views), 'event')}: "
-                 f"{listing(items)}.", "query", views)
+    return d.say(
+        f"{where[0].upper()}{where[1:]} you have {phrasing.count(len(views), 'event')}: {listing(items)}.",
+        "query",
+        views,
+    )
 
 
 def query_upcoming(d: Dialogue, name: str | None) -> Reply:
@@ -50,8 +54,11 @@ def query_upcoming(d: Dialogue, name: str | None) -> Reply:
     cut = midnight.replace(tzinfo=None)
     today = [v for v in views if v.start_dt < cut]
     later = [v for v in views if v.start_dt >= cut][:3]
-    parts = [f"Today you have {phrasing.count(len(today), 'event')}: "
-             f"{listing([item(d, v, True) for v in today])}." if today else "Nothing else today."]
+    parts = [
+        f"Today you have {phrasing.count(len(today), 'event')}: {listing([item(d, v, True) for v in today])}."
+        if today
+        else "Nothing else today."
+    ]
     if later:
         parts.append(f"Next: {listing([d.describe(v) for v in later])}.")
     elif not today:
@@ -61,20 +68,25 @@ def query_upcoming(d: Dialogue, name: str | None) -> Reply:
 
 
 def next_of(d: Dialogue, name: str, views: list[EventView]) -> Reply:
-    """ '"dentist" is on Wednesday, November 25 at 9:00 AM. Then ...' """
+    """'"dentist" is on Wednesday, November 25 at 9:00 AM. Then ...'"""
     if not views:
-        return d.say(f"I found no upcoming \"{name}\".", "query")
+        return d.say(f'I found no upcoming "{name}".', "query")
     first = views[0]
     place = f" at {first.location}" if first.location else ""
     more = f" Then {listing([d.when(v) for v in views[1:4]])}." if len(views) > 1 else ""
     remember(d, views[:1])
-    return d.say(f"\"{first.title}\"{place} is on {d.when(first)}.{more}", "query", views[:MAX_LISTED])
+    return d.say(f'"{first.title}"{place} is on {d.when(first)}.{more}', "query", views[:MAX_LISTED])
 
 
 def events_in(d: Dialogue, start: datetime, end: datetime | None, name: str | None) -> list[EventView]:
     """The events in the window (recurring ones expanded), narrowed to a title when one was said."""
-    views = agenda.window(session=d.session, owner=d.turn.user, start_utc=to_utc(start, d.turn.tz),
-                          end_utc=to_utc(end, d.turn.tz) if end else None, tz=d.turn.tz)
+    views = agenda.window(
+        session=d.session,
+        owner=d.turn.user,
+        start_utc=to_utc(start, d.turn.tz),
+        end_utc=to_utc(end, d.turn.tz) if end else None,
+        tz=d.turn.tz,
+    )
     if name:
         views = [v for v in views if matching.score(name, v.title) >= matching.MATCH]
     return views
@@ -93,7 +105,7 @@ def item(d: Dialogue, view: EventView, day_known: bool) -> str:
     if not day_known:
         return d.describe(view)
     place = f" at {view.location}" if view.location else ""
-    return f"\"{view.title}\"{place} " + ("(all day)" if view.all_day else f"at {phrasing.clock_text(view.start_dt)}")
+    return f'"{view.title}"{place} ' + ("(all day)" if view.all_day else f"at {phrasing.clock_text(view.start_dt)}")
 
 
 def listing(items: list[str]) -> str:
@@ -110,8 +122,11 @@ def between(d: Dialogue, start: datetime, end: datetime) -> str:
     if start.time() == midnight and end.time() == midnight:
         return f"from {phrasing.day_text(start, year)} to {phrasing.day_text(end - timedelta(days=1), year)}"
     if start.date() == end.date() or end - start <= timedelta(hours=1):
-        clock = f"at {phrasing.clock_text(start)}" if end - start <= timedelta(hours=1) else \
-            f"between {phrasing.clock_text(start)} and {phrasing.clock_text(end)}"
+        clock = (
+            f"at {phrasing.clock_text(start)}"
+            if end - start <= timedelta(hours=1)
+            else f"between {phrasing.clock_text(start)} and {phrasing.clock_text(end)}"
+        )
         return f"on {phrasing.day_text(start, year)} {clock}"
     return f"between {moment(start, year)} and {moment(end, year)}"
 
@@ -133,14 +148,29 @@ def availability(d: Dialogue, cmd: Command) -> Reply:
         return d.say("That time is already over.", "availability")
     minutes = int(span.duration.total_seconds() // 60) if span is not None and span.duration else 0
     first, last = to_utc(start, d.turn.tz), to_utc(end, d.turn.tz)
-    free = freetime.windows(session=d.session, owner=d.turn.user, start_utc=first, end_utc=last, tz=d.turn.tz,
-                            waking=d.bot.settings.waking, min_minutes=minutes)
+    free = freetime.windows(
+        session=d.session,
+        owner=d.turn.user,
+        start_utc=first,
+        end_utc=last,
+        tz=d.turn.tz,
+        waking=d.bot.settings.waking,
+        min_minutes=minutes,
+    )
     busy = freetime.busy_in(session=d.session, owner=d.turn.user, start_utc=first, end_utc=last, tz=d.turn.tz)
     whole = freetime.waking_hours(first, last, d.turn.tz, d.bot.settings.waking)
     clipped = span is None or span.start is None or start > span.start
     reply = d.say(free_text(d, span, free, whole, minutes, clipped), "availability", busy)
-    return replace(reply, free=FreeTime(_iso(first, d.turn.tz), _iso(last, d.turn.tz), d.turn.tz,
-                                        tuple((_iso(a, d.turn.tz), _iso(b, d.turn.tz)) for a, b in free), minutes))
+    return replace(
+        reply,
+        free=FreeTime(
+            _iso(first, d.turn.tz),
+            _iso(last, d.turn.tz),
+            d.turn.tz,
+            tuple((_iso(a, d.turn.tz), _iso(b, d.turn.tz)) for a, b in free),
+            minutes,
+        ),
+    )
 
 
 def _iso(moment_utc: datetime, tz: str) -> str:
@@ -185,9 +215,11 @@ def _days_text(d: Dialogue, free: list, whole: list, minutes: int) -> str:
     for a, b in free:
         by_day.setdefault(wall(a, d.turn.tz).date(), []).append((a, b))
     full = {wall(a, d.turn.tz).date(): [(a, b)] for a, b in whole}
-    said = [f"{phrasing.day_text(wall(spans[0][0], d.turn.tz), year)} "
-            + ("all day" if spans == full.get(day) else _ranges(d, spans))
-            for day, spans in list(by_day.items())[:MAX_DAYS_SAID]]
+    said = [
+        f"{phrasing.day_text(wall(spans[0][0], d.turn.tz), year)} "
+        + ("all day" if spans == full.get(day) else _ranges(d, spans))
+        for day, spans in list(by_day.items())[:MAX_DAYS_SAID]
+    ]
     more = f"; and {phrasing.count(len(by_day) - MAX_DAYS_SAID, 'more day')}" if len(by_day) > MAX_DAYS_SAID else ""
     return _cap(f"{'Yes, ' if minutes else ''}{where} you are free{need}: {'; '.join(said)}{more}.")
 

@@ -10,6 +10,7 @@ The pieces a question carries are typed too: a `Draft` (an event not written yet
 `Target` (an event, or one occurrence of a series by its original start: RFC 5545's
 RECURRENCE-ID), and the change waiting to be made (`Cancel`, `Move`, `Edit`).
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -158,9 +159,25 @@ class Listed:
 
 
 Question = NeedTitle | NeedDate | NeedTime | ConfirmCreate | Confirm | Scope | Choose | Listed
-TYPES: dict[str, type] = {cls.__name__: cls for cls in (
-    Draft, Target, Cancel, Move, Edit, NeedTitle, NeedDate, NeedTime, ConfirmCreate, Confirm, Scope, Choose,
-    Listed, TimeSpan)}
+TYPES: dict[str, type] = {
+    cls.__name__: cls
+    for cls in (
+        Draft,
+        Target,
+        Cancel,
+        Move,
+        Edit,
+        NeedTitle,
+        NeedDate,
+        NeedTime,
+        ConfirmCreate,
+        Confirm,
+        Scope,
+        Choose,
+        Listed,
+        TimeSpan,
+    )
+}
 
 
 def retried(question: Question) -> Question:
@@ -223,8 +240,11 @@ def _encode(value: Any) -> Any:
         return {"type": type(value).__name__, **{f.name: _encode(getattr(value, f.name)) for f in fields(value)}}
     if isinstance(value, datetime):
         zone = getattr(value.tzinfo, "key", None)
-        return {"dt": value.replace(tzinfo=None).isoformat(), "tz": zone, "fold": value.fold} if zone else \
-            {"dt": value.isoformat()}
+        return (
+            {"dt": value.replace(tzinfo=None).isoformat(), "tz": zone, "fold": value.fold}
+            if zone
+            else {"dt": value.isoformat()}
+        )
     if isinstance(value, timedelta):
         return {"td": value.total_seconds()}
     if isinstance(value, (tuple, list)):

@@ -11,6 +11,7 @@ still gives the new start.
 Like store.py these never commit and never decide what to say; each write is reported to
 `record(operation, row, before_snapshot)` so the caller logs it (undo reverts them together).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -95,24 +96,52 @@ def locked(*, session: Session, owner: str, event_id: int) -> Event | None:
 
 
 # -- one occurrence -------------------------------------------------------------------------
-def override(*, session: Session, series: Event, original_utc: datetime, start_utc: datetime,
-             end_utc: datetime, record: Record, all_day: bool | None = None, **fields) -> Event:
+def override(
+    *,
+    session: Session,
+    series: Event,
+    original_utc: datetime,
+    start_utc: datetime,
+    end_utc: datetime,
+    record: Record,
+    all_day: bool | None = None,
+    **fields,
+) -> Event:
     """Change one occurrence alone: its own row (RECURRENCE-ID), created or updated; `fields`
     (title, location...) may differ from the series' too."""
     all_day = series.all_day if all_day is None else all_day
-    existing = next((o for o in store.overrides(session=session, series=series)
-                     if o.original_start_utc == original_utc), None)
+    existing = next(
+        (o for o in store.overrides(session=session, series=series) if o.original_start_utc == original_utc), None
+    )
     if existing is not None:
         before = store.snapshot(existing)
-        store.update_event(session=session, event=existing, changes={
-            "start_utc": start_utc, "end_utc": end_utc, "all_day": all_day, **fields})
+        store.update_event(
+            session=session,
+            event=existing,
+            changes={"start_utc": start_utc, "end_utc": end_utc, "all_day": all_day, **fields},
+        )
         record("reschedule", existing, before)
         return existing
-    copied = {"title": series.title, "location": series.location, "attendees": series.attendees,
-              "alerts": series.alerts, "kind": series.kind, **fields}
-    row = store.add_event(session=session, owner=series.owner, start_utc=start_utc, end_utc=end_utc, tz=series.tz,
-                          all_day=all_day, series_id=series.id, original_start_utc=original_utc,
-                          utterance=series.utterance, **copied)
+    copied = {
+        "title": series.title,
+        "location": series.location,
+        "attendees": series.attendees,
+        "alerts": series.alerts,
+        "kind": series.kind,
+        **fields,
+    }
+    row = store.add_event(
+        session=session,
+        owner=series.owner,
+        start_utc=start_utc,
+        end_utc=end_utc,
+        tz=series.tz,
+        all_day=all_day,
+        series_id=series.id,
+        original_start_utc=original_utc,
+        utterance=series.utterance,
+        **copied,
+    )
     record("create", row, None)
     return row
 
@@ -126,8 +155,9 @@ def exclude(*, session: Session, series: Event, original_utc: datetime, record: 
 
 
 # -- this and the following ones ------------------------------------------------------------
-def end_before(*, session: Session, series: Event, original_utc: datetime, record: Record,
-               exdates: list[str] | None = None) -> None:
+def end_before(
+    *, session: Session, series: Event, original_utc: datetime, record: Record, exdates: list[str] | None = None
+) -> None:
     """Stop a series just before one of its occurrences (UNTIL); the occurrences changed alone
     from there on are cancelled with it. At its first occurrence the whole series is cancelled.
     `exdates`, when given, replaces the series' EXDATEs in the same write."""
@@ -149,8 +179,9 @@ def end_at(*, session: Session, series: Event, until_wall: datetime, record: Rec
     before = store.snapshot(series)
     store.update_event(session=session, event=series, changes={"recurrence": with_until(series.recurrence, until_wall)})
     record("update", series, before)
-    _cancel_overrides(session=session, series=series, since_utc=to_utc(until_wall, series.tz) + ONE_SECOND,
-                      record=record)
+    _cancel_overrides(
+        session=session, series=series, since_utc=to_utc(until_wall, series.tz) + ONE_SECOND, record=record
+    )
 
 
 def _cancel_overrides(*, session: Session, series: Event, since_utc: datetime, record: Record) -> None:
@@ -161,15 +192,22 @@ def _cancel_overrides(*, session: Session, series: Event, since_utc: datetime, r
             record("cancel", row, before)
 
 
-def split(*, session: Session, series: Event, original_utc: datetime, start_utc: datetime, end_utc: datetime,
-          record: Record) -> Event:
+def split(
+    *, session: Session, series: Event, original_utc: datetime, start_utc: datetime, end_utc: datetime, record: Record
+) -> Event:
     """ "This and the following ones": the series ends before the occurrence and a new
     series starts at its new time with the rest of the count. EXDATEs from there on move to
     the new series; occurrences changed alone from there on are cancelled with the old part
     (the new series gives them again, at its own time)."""
     if original_utc <= series.start_utc:
-        return move_all(session=session, series=series, original_utc=original_utc, start_utc=start_utc,
-                        end_utc=end_utc, record=record)
+        return move_all(
+            session=session,
+            series=series,
+            original_utc=original_utc,
+            start_utc=start_utc,
+            end_utc=end_utc,
+            record=record,
+        )
     zone = series.tz
     old_first, old_wall, new_wall = wall(series.start_utc, zone), wall(original_utc, zone), wall(start_utc, zone)
     rule = series.recurrence
@@ -178,12 +216,28 @@ def split(*, session: Session, series: Event, original_utc: datetime, start_utc:
         rule = rule_of({**parts_of(rule), "COUNT": str(left)})
     rule = store.stored_rule(moved_rule(rule, old_wall, new_wall), start_utc, zone)  # checked before any write
     later = [x for x in series.exdates if datetime.fromisoformat(x) > original_utc]
-    end_before(session=session, series=series, original_utc=original_utc, record=record,
-               exdates=[x for x in series.exdates if x not in later])
-    new = store.add_event(session=session, owner=series.owner, title=series.title, kind=series.kind,
-                          start_utc=start_utc, end_utc=end_utc, tz=zone, all_day=series.all_day,
-                          location=series.location, attendees=series.attendees, recurrence=rule,
-                          alerts=series.alerts, utterance=series.utterance)
+    end_before(
+        session=session,
+        series=series,
+        original_utc=original_utc,
+        record=record,
+        exdates=[x for x in series.exdates if x not in later],
+    )
+    new = store.add_event(
+        session=session,
+        owner=series.owner,
+        title=series.title,
+        kind=series.kind,
+        start_utc=start_utc,
+        end_utc=end_utc,
+        tz=zone,
+        all_day=series.all_day,
+        location=series.location,
+        attendees=series.attendees,
+        recurrence=rule,
+        alerts=series.alerts,
+        utterance=series.utterance,
+    )
     new.exdates = sorted(_shifted(x, new_wall - old_wall, zone) for x in later)
     record("create", new, None)
     return new
@@ -195,8 +249,9 @@ def _shifted(stamp: str, shift: timedelta, zone: str) -> str:
 
 
 # -- all of them ----------------------------------------------------------------------------
-def move_all(*, session: Session, series: Event, original_utc: datetime, start_utc: datetime, end_utc: datetime,
-             record: Record) -> Event:
+def move_all(
+    *, session: Session, series: Event, original_utc: datetime, start_utc: datetime, end_utc: datetime, record: Record
+) -> Event:
     """Every occurrence moves as the one at `original_utc` does: the series' start, its
     EXDATEs and its changed occurrences' original starts shift by the same wall-clock
     amount, and the rule follows the new day and time."""
@@ -206,9 +261,16 @@ def move_all(*, session: Session, series: Event, original_utc: datetime, start_u
     rule = moved_rule(series.recurrence, wall(series.start_utc, zone), first)
     before = store.snapshot(series)
     new_start = to_utc(first, zone)
-    store.update_event(session=session, event=series, changes={
-        "start_utc": new_start, "end_utc": new_start + (end_utc - start_utc), "recurrence": rule,
-        "exdates": sorted(_shifted(x, shift, zone) for x in series.exdates)})
+    store.update_event(
+        session=session,
+        event=series,
+        changes={
+            "start_utc": new_start,
+            "end_utc": new_start + (end_utc - start_utc),
+            "recurrence": rule,
+            "exdates": sorted(_shifted(x, shift, zone) for x in series.exdates),
+        },
+    )
     record("reschedule", series, before)
     for row in store.overrides(session=session, series=series):
         before = store.snapshot(row)
@@ -218,8 +280,9 @@ def move_all(*, session: Session, series: Event, original_utc: datetime, start_u
     return series
 
 
-def set_rule(*, session: Session, event: Event, rule: str, first_wall: datetime, now_utc: datetime,
-             record: Record) -> Event:
+def set_rule(
+    *, session: Session, event: Event, rule: str, first_wall: datetime, now_utc: datetime, record: Record
+) -> Event:
     """Make an event repeat by `rule` from `first_wall` (its first occurrence under the new
     rule). A series with occurrences already over keeps them: it ends before the next one
     and a new series carries the new rule (the past is not rewritten)."""
@@ -229,15 +292,29 @@ def set_rule(*, session: Session, event: Event, rule: str, first_wall: datetime,
     upcoming = _next_start(session, event, now_utc) if event.recurrence and event.start_utc < now_utc else None
     if upcoming is not None and upcoming > event.start_utc:
         end_before(session=session, series=event, original_utc=upcoming, record=record)
-        new = store.add_event(session=session, owner=event.owner, title=event.title, kind=event.kind,
-                              start_utc=start_utc, end_utc=start_utc + length, tz=zone, all_day=event.all_day,
-                              location=event.location, attendees=event.attendees, recurrence=rule,
-                              alerts=event.alerts, utterance=event.utterance)
+        new = store.add_event(
+            session=session,
+            owner=event.owner,
+            title=event.title,
+            kind=event.kind,
+            start_utc=start_utc,
+            end_utc=start_utc + length,
+            tz=zone,
+            all_day=event.all_day,
+            location=event.location,
+            attendees=event.attendees,
+            recurrence=rule,
+            alerts=event.alerts,
+            utterance=event.utterance,
+        )
         record("create", new, None)
         return new
     before = store.snapshot(event)
-    store.update_event(session=session, event=event, changes={
-        "start_utc": start_utc, "end_utc": start_utc + length, "recurrence": rule, "exdates": []})
+    store.update_event(
+        session=session,
+        event=event,
+        changes={"start_utc": start_utc, "end_utc": start_utc + length, "recurrence": rule, "exdates": []},
+    )
     record("update", event, before)
     _cancel_overrides(session=session, series=event, since_utc=datetime.min, record=record)  # the old rule's
     return event

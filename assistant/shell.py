@@ -1,10 +1,11 @@
 """`python -m assistant chat|serve`: thin shells over the Assistant facade.
 
-    python -m assistant chat [--json] [--db URL] [--now ISO] [--tz ZONE] [--user NAME] [--session ID]
-    python -m assistant serve [--host HOST] [--port PORT] [--db URL] [--workers N]
-    python -m assistant keys create|list|revoke ...   (REST API keys, assistant/api/keys_cli.py)
-    python -m assistant transcribe FILE.wav            (speech to text, assistant/voice/transcribe_cli.py)
+python -m assistant chat [--json] [--db URL] [--now ISO] [--tz ZONE] [--user NAME] [--session ID]
+python -m assistant serve [--host HOST] [--port PORT] [--db URL] [--workers N]
+python -m assistant keys create|list|revoke ...   (REST API keys, assistant/api/keys_cli.py)
+python -m assistant transcribe FILE.wav            (speech to text, assistant/voice/transcribe_cli.py)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -107,9 +108,18 @@ def chat(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, bot=None) -> i
             reply = bot.handle(session_id, text, now=args.now, tz=tz, user=args.user)
             out = json.dumps(reply.to_dict(), ensure_ascii=False) if args.json else plain(reply)
         except Exception as err:  # noqa: BLE001 - the CLI's edge: one bad line must not end the session
-            out = json.dumps({"reply": f"Sorry, something went wrong: {err}", "operation": "none",
-                              "events": [], "error": type(err).__name__}) if args.json \
+            out = (
+                json.dumps(
+                    {
+                        "reply": f"Sorry, something went wrong: {err}",
+                        "operation": "none",
+                        "events": [],
+                        "error": type(err).__name__,
+                    }
+                )
+                if args.json
                 else f"Sorry, something went wrong: {err}"
+            )
         print(out, file=stdout, flush=True)
 
 

@@ -5,6 +5,7 @@ duration, else the default length of its kind. Rescheduling merges the new time 
 old one by grain: a time alone keeps the day, a day alone keeps the time of day, and the
 length is kept.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -109,8 +110,9 @@ def shifted(old: Times, delta: timedelta, tz: str) -> Times:
         new_start = plus(start, delta, tz)
     else:  # whole days keep the wall clock across DST changes
         new_start = at(start.date() + timedelta(days=delta.days), start.time(), tz)
-    return Times(new_start, _add_wall(new_start, elapsed(old.start, old.end), old.all_day, tz), old.all_day,
-                 old.recurrence)
+    return Times(
+        new_start, _add_wall(new_start, elapsed(old.start, old.end), old.all_day, tz), old.all_day, old.recurrence
+    )
 
 
 def _add_wall(start: datetime, length: timedelta, all_day: bool, tz: str) -> datetime:

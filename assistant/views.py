@@ -1,4 +1,5 @@
 """The plain results the assistant hands out (chat JSON, REST bodies, the UI), in one place."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -39,11 +40,20 @@ class EventView:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "title": self.title, "start": self.start, "end": self.end,
-            "all_day": self.all_day, "location": self.location, "kind": self.kind,
-            "attendees": list(self.attendees), "recurrence": self.recurrence,
-            "cancelled": self.cancelled, "tz": self.tz, "alerts": list(self.alerts),
-            "series_id": self.series_id, "original_start": self.original_start,
+            "id": self.id,
+            "title": self.title,
+            "start": self.start,
+            "end": self.end,
+            "all_day": self.all_day,
+            "location": self.location,
+            "kind": self.kind,
+            "attendees": list(self.attendees),
+            "recurrence": self.recurrence,
+            "cancelled": self.cancelled,
+            "tz": self.tz,
+            "alerts": list(self.alerts),
+            "series_id": self.series_id,
+            "original_start": self.original_start,
             "exdates": list(self.exdates),
         }
 
@@ -54,14 +64,23 @@ class EventView:
         start, end = wall(event.start_utc, zone_name), wall(event.end_utc, zone_name)
         original = event.original_start_utc
         return cls(
-            id=event.id, title=event.title, kind=event.kind,
-            start=start.isoformat(timespec="seconds"), end=end.isoformat(timespec="seconds"),
-            all_day=event.all_day, location=event.location, attendees=tuple(event.attendees or ()),
-            recurrence=event.recurrence, cancelled=event.cancelled_at is not None, tz=zone_name,
-            alerts=tuple(event.alerts or ()), series_id=event.series_id,
+            id=event.id,
+            title=event.title,
+            kind=event.kind,
+            start=start.isoformat(timespec="seconds"),
+            end=end.isoformat(timespec="seconds"),
+            all_day=event.all_day,
+            location=event.location,
+            attendees=tuple(event.attendees or ()),
+            recurrence=event.recurrence,
+            cancelled=event.cancelled_at is not None,
+            tz=zone_name,
+            alerts=tuple(event.alerts or ()),
+            series_id=event.series_id,
             original_start=wall(original, zone_name).isoformat(timespec="seconds") if original else None,
-            exdates=tuple(wall(datetime.fromisoformat(x), zone_name).isoformat(timespec="seconds")
-                          for x in event.exdates or ()),
+            exdates=tuple(
+                wall(datetime.fromisoformat(x), zone_name).isoformat(timespec="seconds") for x in event.exdates or ()
+            ),
         )
 
     @property

@@ -19,6 +19,7 @@ parsedatetime over the same file (both read stdin and write one line per phrase)
 5 runs taking turns, wall clock and CPU time, as this environment runs them and both from
 bytecode; the ratios, the date, the core count and the load are printed with them.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -63,6 +64,7 @@ def ours() -> Tool:
         if span is None or span.start is None:
             return None, None, span.grain if span else None
         return span.start.replace(tzinfo=None), span.end.replace(tzinfo=None), span.grain
+
     return run
 
 
@@ -72,9 +74,13 @@ def dateparser_tool() -> Tool:
     settings = {"PREFER_DATES_FROM": "future", "RETURN_AS_TIMEZONE_AWARE": False}
 
     def run(text: str, now: datetime) -> Answer:
-        found = (dateparser.parse(text, languages=["en"], settings={**settings, "RELATIVE_BASE": now})
-                 if text.strip() else None)
+        found = (
+            dateparser.parse(text, languages=["en"], settings={**settings, "RELATIVE_BASE": now})
+            if text.strip()
+            else None
+        )
         return found, None, None
+
     return run
 
 
@@ -86,6 +92,7 @@ def parsedatetime_tool() -> Tool:
     def run(text: str, now: datetime) -> Answer:
         found, ctx = cal.parseDT(text, sourceTime=now)
         return (found if ctx.hasDateOrTime else None), None, None
+
     return run
 
 
@@ -140,17 +147,22 @@ def print_processes(texts: list[str]) -> None:
     PYTHONDONTWRITEBYTECODE=1 compiles every module of ours at each start; a fresh
     bytecode cache (PYTHONPYCACHEPREFIX, outside the tree) puts both on the same footing."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(f"whole process over {len(texts)} lines, start-up included, best of 5 ({date.today()}, {cores} cores, "
-          f"load {os.getloadavg()[0]:.1f}):")
+    print(
+        f"whole process over {len(texts)} lines, start-up included, best of 5 ({date.today()}, {cores} cores, "
+        f"load {os.getloadavg()[0]:.1f}):"
+    )
     with tempfile.TemporaryDirectory() as cache:
         bytecode = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         bytecode["PYTHONPYCACHEPREFIX"] = cache
         for label, env in (("as run here", None), ("from bytecode", bytecode)):
             best = processes(texts, env)
             (ours_wall, ours_cpu), (peer_wall, peer_cpu) = best["python -m nlu dates"], best["parsedatetime"]
-            print(f"  {label:14} python -m nlu dates {ours_wall:.2f} s wall / {ours_cpu:.2f} s cpu, parsedatetime "
-                  f"{peer_wall:.2f} s / {peer_cpu:.2f} s: ratio {ours_wall / peer_wall:.2f} wall, "
-                  f"{ours_cpu / peer_cpu:.2f} cpu (limit 3)", flush=True)
+            print(
+                f"  {label:14} python -m nlu dates {ours_wall:.2f} s wall / {ours_cpu:.2f} s cpu, parsedatetime "
+                f"{peer_wall:.2f} s / {peer_cpu:.2f} s: ratio {ours_wall / peer_wall:.2f} wall, "
+                f"{ours_cpu / peer_cpu:.2f} cpu (limit 3)",
+                flush=True,
+            )
 
 
 def cut(moment: datetime, grain: str | None) -> tuple:
@@ -181,12 +193,16 @@ def strict_right(case: dict, got: Answer) -> bool:
     start, end, grain = got
     if case["start"] is None:
         return start is None and end is None
-    return (start is not None and start.isoformat() == case["start"] and end is not None
-            and end.isoformat() == case["end"] and grain == case["grain"])
+    return (
+        start is not None
+        and start.isoformat() == case["start"]
+        and end is not None
+        and end.isoformat() == case["end"]
+        and grain == case["grain"]
+    )
 
 
-def measure(tools: dict[str, Tool], cases: list[dict], passes: int = 3
-            ) -> dict[str, tuple[list[Answer], float]]:
+def measure(tools: dict[str, Tool], cases: list[dict], passes: int = 3) -> dict[str, tuple[list[Answer], float]]:
     """Each tool's answers and mean seconds per phrase: the best of `passes` runs over the
     whole suite, the tools taking turns pass by pass so that other load on the machine falls
     on all of them alike."""
@@ -205,8 +221,13 @@ def measure(tools: dict[str, Tool], cases: list[dict], passes: int = 3
 
 def main() -> int:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    args.add_argument("--cases", type=Path, nargs="+", default=[CASES],
-                      help="JSONL suites (default: the main one; bench/dates_*.jsonl: all of them)")
+    args.add_argument(
+        "--cases",
+        type=Path,
+        nargs="+",
+        default=[CASES],
+        help="JSONL suites (default: the main one; bench/dates_*.jsonl: all of them)",
+    )
     args.add_argument("--failures", action="store_true", help="list the phrases we get wrong")
     args.add_argument("--ours-only", action="store_true", help="skip the peers and the process timing (fast)")
     opts = args.parse_args()
@@ -232,8 +253,10 @@ def main() -> int:
     if opts.failures:
         for case, got in zip(cases, ours_answers, strict=True):
             if not strict_right(case, got):
-                print(f"  {case['text']!r} @{case_now(case).isoformat()}: want {case['start']}..{case['end']} {case['grain']}, got "
-                      f"{got[0] and got[0].isoformat()}..{got[1] and got[1].isoformat()} {got[2]}")
+                print(
+                    f"  {case['text']!r} @{case_now(case).isoformat()}: want {case['start']}..{case['end']} {case['grain']}, got "
+                    f"{got[0] and got[0].isoformat()}..{got[1] and got[1].isoformat()} {got[2]}"
+                )
     return 0
 
 
@@ -252,7 +275,9 @@ def _families(cases: list[dict], answers: list[Answer]) -> None:
         strict[case["family"]] += strict_right(case, got)
     print("ours by family (start-acc / strict):")
     for f in sorted(total):
-        print(f"  {f:32} {start[f]:4}/{total[f]:<4} {start[f] / total[f]:6.1%}   {strict[f]:4}/{total[f]:<4} {strict[f] / total[f]:6.1%}")
+        print(
+            f"  {f:32} {start[f]:4}/{total[f]:<4} {start[f] / total[f]:6.1%}   {strict[f]:4}/{total[f]:<4} {strict[f] / total[f]:6.1%}"
+        )
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ Everything the NLU hands to other code (the assistant, the CLI, the REST API, ot
 people's event software) is one of these frozen dataclasses; `to_dict()` is the JSON
 contract of `python -m nlu parse` and `python -m nlu dates`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -96,8 +97,13 @@ class Slot:
     role: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"label": self.label, "text": self.text, "start": self.start, "end": self.end,
-                               "role": self.role}
+        out: dict[str, Any] = {
+            "label": self.label,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "role": self.role,
+        }
         if self.label in ("DATE", "ALERT"):
             out["value"] = self.value.to_dict() if self.value else None
         return out

@@ -1,4 +1,5 @@
 """Shared fixtures. Each area adds its own below, in its own clearly headed section."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -14,8 +15,9 @@ NOW = datetime(2026, 11, 23, 9, 0)
 
 def pytest_configure(config) -> None:
     """Markers used across the suite (`-m "not slow"` skips the ones that take seconds each)."""
-    config.addinivalue_line("markers", "slow: takes several seconds (a training run, a benchmark); "
-                            "deselect with -m 'not slow'")
+    config.addinivalue_line(
+        "markers", "slow: takes several seconds (a training run, a benchmark); deselect with -m 'not slow'"
+    )
 
 
 @pytest.fixture(scope="session")
@@ -26,6 +28,7 @@ def now() -> datetime:
 # ---- REST API (tests/test_api_*.py) -------------------------------------------------------
 # One database per backend for the whole run (SQLite file; PostgreSQL when DATABASE_URL
 # names one); each test gets fresh, unique user names, so tests never see each other's rows.
+
 
 def _postgres_url() -> str | None:
     import os
@@ -82,8 +85,11 @@ def make_api(api_db_url):
         bot = Assistant(api_db_url, parser=parser)
         client = TestClient(create_app(bot, api_keys=spec, **app_kwargs), raise_server_exceptions=False)
         clients.append(client)
-        headers = {"alice": {"X-API-Key": keys["alice"]}, "bob": {"Authorization": f"Bearer {keys['bob']}"},
-                   "reader": {"X-API-Key": keys["reader"]}}
+        headers = {
+            "alice": {"X-API-Key": keys["alice"]},
+            "bob": {"Authorization": f"Bearer {keys['bob']}"},
+            "reader": {"X-API-Key": keys["reader"]},
+        }
         return client, headers, bot, users
 
     yield make
@@ -123,6 +129,7 @@ def nlu_model_path(tmp_path_factory, tiny_corpus_dir) -> Path:
 # Every test runs against a fresh SQLite file and, when DATABASE_URL names a PostgreSQL
 # server (scripts/test.sh starts one), against PostgreSQL too; there, each test gets its
 # own unique owner and session names so tests never see each other's rows.
+
 
 @pytest.fixture(scope="session")
 def _sqlite_template(tmp_path_factory) -> Path:
@@ -279,13 +286,35 @@ def app_url(tmp_path_factory: pytest.TempPathFactory):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp / 'calendar.db'}", "DEMO_NOW": UI_NOW,
-           "ASSISTANT_TZ": UI_TZ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp / 'calendar.db'}",
+        "DEMO_NOW": UI_NOW,
+        "ASSISTANT_TZ": UI_TZ,
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+    }
     log = (tmp / "streamlit.log").open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "ui/app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "ui/app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, proc)

@@ -1,5 +1,6 @@
 """A tiny version of bench/load_bench.py: a real `python -m assistant serve` on loopback,
 2 clients x 5 chat commands, then the rows are counted (the full run is not in `make test`)."""
+
 from __future__ import annotations
 
 import importlib.util

@@ -1,5 +1,6 @@
 """The training corpus: real rows first, valid rows, deterministic per seed, a dev split that holds out
 templates and values, a calibration slice nothing trains on, and no SLURP row anywhere in it."""
+
 from __future__ import annotations
 
 import random
@@ -34,7 +35,7 @@ def _problems(row, nlp) -> list[str]:
         piece = row.text[start:end]
         if label not in LABELS:
             found.append(f"label {label}")
-        if piece != piece.strip() or piece[:1] in ",;:!?\"(" or piece[-1:] in ",;:!?\"(":
+        if piece != piece.strip() or piece[:1] in ',;:!?"(' or piece[-1:] in ',;:!?"(':
             found.append(f"edge {piece!r}")
         span = doc.char_span(start, end)
         if span is None:
@@ -139,14 +140,17 @@ def test_dev_holds_out_long_date_phrases(corpus):
     assert long and sum(split.held_out_date(d) for d in long) / len(long) < 0.02
 
 
-@pytest.mark.parametrize("typed, spoken", [
-    ("June 20, 2023", "june twentieth twenty twenty three"),
-    ("4:30 PM", "four thirty pm"),
-    ("7/18", "july eighteenth"),
-    ("the 18th", "the eighteenth"),
-    ("Q3 OKR review", "q three okr review"),
-    ("2026-07-18", "july eighteenth twenty twenty six"),
-])
+@pytest.mark.parametrize(
+    "typed, spoken",
+    [
+        ("June 20, 2023", "june twentieth twenty twenty three"),
+        ("4:30 PM", "four thirty pm"),
+        ("7/18", "july eighteenth"),
+        ("the 18th", "the eighteenth"),
+        ("Q3 OKR review", "q three okr review"),
+        ("2026-07-18", "july eighteenth twenty twenty six"),
+    ],
+)
 def test_speech_reads_numbers_out(typed, spoken):
     class Fixed(random.Random):
         def random(self):  # the first choice everywhere: "pm" not "p m", ordinals, no slips
@@ -160,8 +164,16 @@ def test_speech_reads_numbers_out(typed, spoken):
 
 def test_spoken_transform_keeps_offsets():
     # Given a typed command in pieces, When it is spoken, Then every span still covers its words
-    pieces = [Piece("Schedule", "ACTION"), Piece(" "), Piece("Pongal celebration", "NAME"), Piece(" at "),
-              Piece("Oaks HOA", "LOCATION"), Piece(", on "), Piece("June 20, 2023 at 4:30 PM", "DATE"), Piece(".")]
+    pieces = [
+        Piece("Schedule", "ACTION"),
+        Piece(" "),
+        Piece("Pongal celebration", "NAME"),
+        Piece(" at "),
+        Piece("Oaks HOA", "LOCATION"),
+        Piece(", on "),
+        Piece("June 20, 2023 at 4:30 PM", "DATE"),
+        Piece("."),
+    ]
     for seed in range(20):
         row = to_annotated(speechify(pieces, random.Random(seed)), "create", "test")
         got = {label: row.text[s:e] for s, e, label in row.spans}
@@ -172,7 +184,9 @@ def test_spoken_transform_keeps_offsets():
 
 
 def test_markup_line_offsets():
-    row = markup.parse_line("create | [Schedule](ACTION) [event](DOMAIN) for [visit to Trivandrum](NAME) on [July 18](DATE)")
+    row = markup.parse_line(
+        "create | [Schedule](ACTION) [event](DOMAIN) for [visit to Trivandrum](NAME) on [July 18](DATE)"
+    )
     assert row.text == "Schedule event for visit to Trivandrum on July 18"
     assert row.spans == ((0, 8, "ACTION"), (9, 14, "DOMAIN"), (19, 38, "NAME"), (42, 49, "DATE"))
     assert row.intent == "create"
@@ -180,28 +194,51 @@ def test_markup_line_offsets():
 
 def test_realdata_row_conversion():
     # Given a real row with SLURP's slot types over character offsets, Then it maps as SLURP rows do
-    row = {"text": "remind me about the meeting with my colleague next saturday at two pm",
-           "scenario": "calendar", "intent": "calendar_set",
-           "entities": [{"type": "event_name", "start": 20, "end": 27}, {"type": "relation", "start": 36, "end": 45},
-                        {"type": "date", "start": 51, "end": 59}, {"type": "time", "start": 63, "end": 69}]}
+    row = {
+        "text": "remind me about the meeting with my colleague next saturday at two pm",
+        "scenario": "calendar",
+        "intent": "calendar_set",
+        "entities": [
+            {"type": "event_name", "start": 20, "end": 27},
+            {"type": "relation", "start": 36, "end": 45},
+            {"type": "date", "start": 51, "end": 59},
+            {"type": "time", "start": 63, "end": 69},
+        ],
+    }
     got = realdata.to_annotated(row)
     spans = {(got.text[s:e], label) for s, e, label in got.spans}
     assert got.intent == "create"
-    assert spans == {("remind me about", "ACTION"), ("meeting", "DOMAIN"), ("my colleague", "PERSON"),
-                     ("next saturday at two pm", "DATE")}
+    assert spans == {
+        ("remind me about", "ACTION"),
+        ("meeting", "DOMAIN"),
+        ("my colleague", "PERSON"),
+        ("next saturday at two pm", "DATE"),
+    }
 
 
-@pytest.mark.parametrize("text, scenario_intent, entities, ours", [
-    ("am i free on sunday day", "calendar_query", [("date", "sunday")], "availability"),
-    ("what do i have scheduled on july seventh", "calendar_query", [("date", "july seventh")], "query"),
-    ("set a two day notification before maria's birthday please", "calendar_set",
-     [("person", "maria"), ("event_name", "birthday")], "update"),
-    ("add jim and jerry to event", "calendar_set", [("person", "jim"), ("person", "jerry")], "update"),
-    ("move my meeting to friday", "calendar_set", [("event_name", "meeting"), ("date", "friday")], "reschedule"),
-    ("add dentist appointment for friday at five", "calendar_set", [("event_name", "dentist appointment")], "create"),
-    ("delete my meeting for tomorrow", "calendar_remove", [("event_name", "meeting")], "cancel"),
-    ("what's the weather like tomorrow", "weather_query", [("date", "tomorrow")], "out_of_scope"),
-])
+@pytest.mark.parametrize(
+    "text, scenario_intent, entities, ours",
+    [
+        ("am i free on sunday day", "calendar_query", [("date", "sunday")], "availability"),
+        ("what do i have scheduled on july seventh", "calendar_query", [("date", "july seventh")], "query"),
+        (
+            "set a two day notification before maria's birthday please",
+            "calendar_set",
+            [("person", "maria"), ("event_name", "birthday")],
+            "update",
+        ),
+        ("add jim and jerry to event", "calendar_set", [("person", "jim"), ("person", "jerry")], "update"),
+        ("move my meeting to friday", "calendar_set", [("event_name", "meeting"), ("date", "friday")], "reschedule"),
+        (
+            "add dentist appointment for friday at five",
+            "calendar_set",
+            [("event_name", "dentist appointment")],
+            "create",
+        ),
+        ("delete my meeting for tomorrow", "calendar_remove", [("event_name", "meeting")], "cancel"),
+        ("what's the weather like tomorrow", "weather_query", [("date", "tomorrow")], "out_of_scope"),
+    ],
+)
 def test_realdata_intents_by_rule(text, scenario_intent, entities, ours):
     ents = [{"type": t, "start": text.index(w), "end": text.index(w) + len(w)} for t, w in entities]
     row = {"text": text, "scenario": scenario_intent.split("_")[0], "intent": scenario_intent, "entities": ents}
@@ -210,8 +247,12 @@ def test_realdata_intents_by_rule(text, scenario_intent, entities, ours):
 
 def test_realdata_alert_offset_is_one_span():
     text = "remind me of meeting five minutes before time"
-    row = {"text": text, "scenario": "calendar", "intent": "calendar_set",
-           "entities": [{"type": "event_name", "start": 13, "end": 20}, {"type": "time", "start": 21, "end": 33}]}
+    row = {
+        "text": text,
+        "scenario": "calendar",
+        "intent": "calendar_set",
+        "entities": [{"type": "event_name", "start": 13, "end": 20}, {"type": "time", "start": 21, "end": 33}],
+    }
     got = realdata.to_annotated(row)
     assert ("five minutes before", "ALERT") in {(text[s:e], label) for s, e, label in got.spans}
     assert got.intent == "update"
@@ -246,11 +287,19 @@ def test_realdata_missing_copy_fails_loudly(tmp_path):
 
 
 def test_spoken_possessive_stays_on_its_word():
-    pieces = [Piece("Add "), Piece("Bob", "PERSON"), Piece("'s "), Piece("birthday", "NAME"), Piece(" on "),
-              Piece("tomorrow", "DATE"), Piece("'s list")]
+    pieces = [
+        Piece("Add "),
+        Piece("Bob", "PERSON"),
+        Piece("'s "),
+        Piece("birthday", "NAME"),
+        Piece(" on "),
+        Piece("tomorrow", "DATE"),
+        Piece("'s list"),
+    ]
     for seed in range(30):  # fillers never split a word from its "'s"
-        row = to_annotated(add_fillers(speechify(pieces, random.Random(seed)), random.Random(seed), rate=1.0),
-                           "create", "test")
+        row = to_annotated(
+            add_fillers(speechify(pieces, random.Random(seed)), random.Random(seed), rate=1.0), "create", "test"
+        )
         assert "bob's " in row.text and "tomorrow's " in row.text
         assert [row.text[s:e] for s, e, _ in row.spans] == ["bob", "birthday", "tomorrow"]
 
@@ -263,7 +312,7 @@ def test_possessive_day_is_date_without_its_s():
     for _ in range(30):
         row = to_annotated(filler.render("{ACTION} {DAYS} {NAME}", "cancel"), "cancel", "t")
         start, end, label = row.spans[1]
-        assert label == "DATE" and row.text[end:end + 3] == "'s " and not row.text[start:end].endswith("'s")
+        assert label == "DATE" and row.text[end : end + 3] == "'s " and not row.text[start:end].endswith("'s")
         assert 1 <= len(row.text[start:end].split()) <= 2
 
 
@@ -273,9 +322,14 @@ def test_slurp_possessive_day_is_date_without_its_s():
 
     sentence = "did you add tomorrow's meeting to my calendar"
     words = ["did", "you", "add", "tomorrow", "'s", "meeting", "to", "my", "calendar"]
-    row = {"slurp_id": 8, "sentence": sentence, "scenario": "calendar", "intent": "calendar_query",
-           "tokens": [{"surface": w, "id": i} for i, w in enumerate(words)],
-           "entities": [{"type": "date", "span": [3, 4]}, {"type": "event_name", "span": [5]}]}
+    row = {
+        "slurp_id": 8,
+        "sentence": sentence,
+        "scenario": "calendar",
+        "intent": "calendar_query",
+        "tokens": [{"surface": w, "id": i} for i, w in enumerate(words)],
+        "entities": [{"type": "date", "span": [3, 4]}, {"type": "event_name", "span": [5]}],
+    }
     got = from_slurp(row)
     assert [(got.text[s:e], label) for s, e, label in got.spans] == [("tomorrow", "DATE"), ("meeting", "DOMAIN")]
     assert got.intent == "query"
@@ -283,11 +337,18 @@ def test_slurp_possessive_day_is_date_without_its_s():
 
 def test_realdata_possessive_day_is_cut_like_slurp():
     text = "cancel tomorrow's meeting"
-    row = {"text": text, "scenario": "calendar", "intent": "calendar_remove",
-           "entities": [{"type": "date", "start": 7, "end": 15}, {"type": "event_name", "start": 18, "end": 25}]}
+    row = {
+        "text": text,
+        "scenario": "calendar",
+        "intent": "calendar_remove",
+        "entities": [{"type": "date", "start": 7, "end": 15}, {"type": "event_name", "start": 18, "end": 25}],
+    }
     got = realdata.to_annotated(row)
-    assert [(text[s:e], label) for s, e, label in got.spans] == [("cancel", "ACTION"), ("tomorrow", "DATE"),
-                                                                  ("meeting", "DOMAIN")]
+    assert [(text[s:e], label) for s, e, label in got.spans] == [
+        ("cancel", "ACTION"),
+        ("tomorrow", "DATE"),
+        ("meeting", "DOMAIN"),
+    ]
 
 
 def test_markup_roles_round_trip_through_jsonl_and_docbin(tmp_path):
@@ -324,7 +385,6 @@ def test_template_fixed_spans_and_article_agreement():
     assert row.text.startswith("add an AI ")
 
 
-
 # ---- kept apart from the evaluation data --------------------------------------------------
 
 TYPED = Path(__file__).resolve().parent.parent / "nlu" / "corpus" / "eval" / "typed_commands.txt"
@@ -336,7 +396,7 @@ def _words(text: str) -> list[str]:
 
 def _grams(text: str, n: int = 5) -> set[tuple[str, ...]]:
     words = _words(text)
-    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
 def _evaluation_sentences() -> list[str]:

@@ -1,5 +1,6 @@
 """Properties of the dialogue over generated input: nothing crashes, nothing unasked is
 written, and any title the NLU hands over is stored and returned byte for byte."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -15,8 +16,9 @@ SLOW_OK = settings(max_examples=40, deadline=None, suppress_health_check=[Health
 # Titles as a transcript or a typed command may carry them: any printable or control
 # character except NUL (refused by PostgreSQL, turned into a space at the door), as long as
 # the title shows something (assistant/checks.py refuses invisible titles at every door).
-TITLES = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=80) \
-    .filter(checks.visible)
+TITLES = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=80
+).filter(checks.visible)
 
 
 _made: list[str] = []

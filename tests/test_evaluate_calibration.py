@@ -1,4 +1,5 @@
 """Confidence calibration: temperature scaling, its fit, ECE and the reliability table."""
+
 from __future__ import annotations
 
 import random
@@ -29,8 +30,9 @@ def test_calibration_fit_finds_the_temperature_that_made_the_data():
     temperature = calibration.fit_temperature(rows)
     assert 2.5 < temperature < 3.5
     before = calibration.ece([(max(s.values()), gold == max(s, key=s.get)) for s, gold in rows])
-    after = calibration.ece([(max(calibration.scaled(s, temperature).values()), gold == max(s, key=s.get))
-                             for s, gold in rows])
+    after = calibration.ece(
+        [(max(calibration.scaled(s, temperature).values()), gold == max(s, key=s.get)) for s, gold in rows]
+    )
     assert after < 0.03 < before
 
 

@@ -5,6 +5,7 @@ event sent side by side, as the database pool lets 15 in at once), so they meet 
 moment (the probe saw end-before-start on 13 of 20 events, and two
 cancel operations logged on 16 of 20).
 """
+
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
@@ -19,8 +20,10 @@ SLOT = {"start": "2026-11-25T10:00:00", "end": "2026-11-25T11:00:00", "tz": "Eur
 
 
 def _make_events(client, alice) -> list[int]:
-    return [client.post("/v1/events", headers=alice, json={"title": f"review {i}", **SLOT}).json()["id"]
-            for i in range(EVENTS)]
+    return [
+        client.post("/v1/events", headers=alice, json={"title": f"review {i}", **SLOT}).json()["id"]
+        for i in range(EVENTS)
+    ]
 
 
 def test_faults_concurrent_patches_never_leave_end_before_start(make_api):
@@ -59,8 +62,9 @@ def test_faults_concurrent_deletes_log_one_cancel(make_api):
     # Then every DELETE answers the cancelled event, and one cancel is logged per event
     assert {a.status_code for a in answers} == {200} and all(a.json()["cancelled"] for a in answers)
     with bot.sessions() as session:
-        logged = session.scalars(select(Operation.event_id).where(
-            Operation.owner == users["alice"], Operation.operation == "cancel")).all()
+        logged = session.scalars(
+            select(Operation.event_id).where(Operation.owner == users["alice"], Operation.operation == "cancel")
+        ).all()
     assert sorted(logged) == sorted(ids)
 
 

@@ -1,6 +1,7 @@
 """Real processes: a server stopped by SIGTERM in the middle of a request, a server killed
 (-9) during a burst of writes, a server started on a damaged file, secrets kept out of the
 access log, and Ctrl-C in the chat command."""
+
 from __future__ import annotations
 
 import json
@@ -122,9 +123,24 @@ def test_faults_process_server_on_a_damaged_file_starts_and_says_so(tmp_path):
 
 
 def _chat_process(tmp_path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "assistant", "chat", "--json", "--db",
-                             f"sqlite:///{tmp_path / 'chat.db'}", "--now", "2026-11-23T09:00:00"],
-                            cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "assistant",
+            "chat",
+            "--json",
+            "--db",
+            f"sqlite:///{tmp_path / 'chat.db'}",
+            "--now",
+            "2026-11-23T09:00:00",
+        ],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_faults_process_ctrl_c_in_the_chat_ends_without_a_traceback(tmp_path):
@@ -170,9 +186,11 @@ def test_faults_process_ctrl_c_while_a_turn_runs(tmp_path):
 
 def test_faults_process_a_stuck_thread_cannot_keep_a_stopped_server_alive():
     # Given a process whose main thread is done while a request thread still waits (60 s)
-    script = ("import threading, time; from assistant.api.server import exit_when_stuck;"
-              "threading.Thread(target=time.sleep, args=(60,), name='stuck request').start();"
-              "exit_when_stuck(grace=0.5); print('main done', flush=True)")
+    script = (
+        "import threading, time; from assistant.api.server import exit_when_stuck;"
+        "threading.Thread(target=time.sleep, args=(60,), name='stuck request').start();"
+        "exit_when_stuck(grace=0.5); print('main done', flush=True)"
+    )
     started = time.monotonic()
     with within(30, "a process with a stuck thread"):
         done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=25)

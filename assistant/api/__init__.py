@@ -5,6 +5,7 @@
 OpenAPI docs at /docs. See docs/api.md for the routes, keys and error statuses. The names
 below load lazily, so `python -m assistant chat` and `keys` never pay for FastAPI.
 """
+
 from __future__ import annotations
 
 __all__ = ["app_from_env", "create_app", "serve"]

@@ -9,6 +9,7 @@ history. Calendar apps that subscribe to `GET /v1/events.ics` cannot send header
 one route also takes `?token=FEED_TOKEN`, a per-user read-only feed token (keys.py) that
 opens nothing else; the server's logs redact it (assistant/api/server.py).
 """
+
 from __future__ import annotations
 
 import hmac
@@ -23,15 +24,20 @@ from assistant.api.keys import API, FEED, Principal, find_key, hash_key
 
 header_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="your API key")
 bearer_key = HTTPBearer(auto_error=False, description="the same API key as a bearer token")
-feed_token = APIKeyQuery(name="token", auto_error=False,
-                         description="a feed token (not an API key): GET /v1/events.ics only")
+feed_token = APIKeyQuery(
+    name="token", auto_error=False, description="a feed token (not an API key): GET /v1/events.ics only"
+)
 
 
 class KeyRing:
     """Resolves a presented key to a Principal: development keys first, then the table."""
 
-    def __init__(self, sessions: Callable[[], sessionmaker[Session]] | None, env_keys: dict[str, Principal],
-                 guard: Callable[[], AbstractContextManager] = nullcontext) -> None:
+    def __init__(
+        self,
+        sessions: Callable[[], sessionmaker[Session]] | None,
+        env_keys: dict[str, Principal],
+        guard: Callable[[], AbstractContextManager] = nullcontext,
+    ) -> None:
         self.sessions = sessions  # called at the first lookup: the database opens on first use
         self.env_keys = env_keys
         self.guard = guard  # on SQLite, the same queue as every other database turn
@@ -85,8 +91,10 @@ def feed_reader(
     if principal is not None:
         return principal
     if request.app.state.keys.principal(token) is not None:
-        raise _unauthorized("API keys are not accepted in URLs, where logs keep them: send it in the X-API-Key "
-                            "header, or subscribe with a feed token (POST /v1/feed-token)")
+        raise _unauthorized(
+            "API keys are not accepted in URLs, where logs keep them: send it in the X-API-Key "
+            "header, or subscribe with a feed token (POST /v1/feed-token)"
+        )
     raise _unauthorized("invalid or revoked feed token")
 
 

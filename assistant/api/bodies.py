@@ -3,6 +3,7 @@
 Kept apart from schemas.py (the events' create / update / public shapes), built from the
 same checked field types.
 """
+
 from __future__ import annotations
 
 from datetime import datetime

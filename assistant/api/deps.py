@@ -1,4 +1,5 @@
 """Small dependencies the routes share."""
+
 from __future__ import annotations
 
 import threading

@@ -10,6 +10,7 @@
 - a request still running when a stopping server gives up waiting (uvicorn cancels it)
   gets a 503 saying so (`AnswerWhenStopped`), not uvicorn's bare 500.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -52,8 +53,9 @@ def answer(status_code: int, detail: object, message: str, headers: dict[str, st
 
 
 async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
-    problems = [{"loc": list(err.get("loc", ())), "msg": _reason(err), "type": err.get("type", "")}
-                for err in exc.errors()]
+    problems = [
+        {"loc": list(err.get("loc", ())), "msg": _reason(err), "type": err.get("type", "")} for err in exc.errors()
+    ]
     summary = "; ".join(f"{'.'.join(map(str, p['loc']))}: {p['msg']}" for p in problems[:5])
     return answer(status.HTTP_422_UNPROCESSABLE_CONTENT, problems, f"invalid request: {summary}")
 
@@ -69,8 +71,11 @@ async def http_error(_request: Request, exc: HTTPException) -> JSONResponse:
     """Starlette's and ours; a body FastAPI could not read (its bare 400) is invalid input: 422."""
     if exc.status_code == status.HTTP_400_BAD_REQUEST and exc.__cause__ is not None:
         reason = unreadable(exc.__cause__)
-        return answer(status.HTTP_422_UNPROCESSABLE_CONTENT,
-                      [{"loc": ["body"], "msg": reason, "type": "json_invalid"}], f"invalid request: body: {reason}")
+        return answer(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            [{"loc": ["body"], "msg": reason, "type": "json_invalid"}],
+            f"invalid request: body: {reason}",
+        )
     return answer(exc.status_code, exc.detail, str(exc.detail), headers=getattr(exc, "headers", None))
 
 
@@ -112,12 +117,12 @@ async def database_error(request: Request, exc: DBAPIError) -> JSONResponse:
 
 async def unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
-    return answer(status.HTTP_500_INTERNAL_SERVER_ERROR, "internal error: it has been logged; please report it",
-                  "internal error")
+    return answer(
+        status.HTTP_500_INTERNAL_SERVER_ERROR, "internal error: it has been logged; please report it", "internal error"
+    )
 
 
-STOPPED = ("the server stopped before this request finished: it may not have taken effect; "
-           "check before sending it again")
+STOPPED = "the server stopped before this request finished: it may not have taken effect; check before sending it again"
 
 
 class AnswerWhenStopped:
@@ -142,6 +147,7 @@ class AnswerWhenStopped:
             await self.app(scope, receive, tracked)
         except asyncio.CancelledError:
             if not started:
-                await answer(status.HTTP_503_SERVICE_UNAVAILABLE, STOPPED, STOPPED,
-                             headers={"Connection": "close"})(scope, receive, send)
+                await answer(status.HTTP_503_SERVICE_UNAVAILABLE, STOPPED, STOPPED, headers={"Connection": "close"})(
+                    scope, receive, send
+                )
             raise

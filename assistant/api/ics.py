@@ -15,6 +15,7 @@ Export never fails for a stored row: a rule that no longer passes the checks (or
 0003 upgrade quarantined) leaves the event as its first occurrence, noted in a COMMENT, and
 a row that cannot be written at all is left out and logged.
 """
+
 from __future__ import annotations
 
 import logging
@@ -38,8 +39,9 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 UTC_NAMES = frozenset({"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Zulu", "Etc/Zulu", "GMT", "Etc/GMT"})
 
 
-def calendar_bytes(rows: Iterable[Row], overrides: Iterable[Row], *, include_cancelled: bool = False,
-                   stamp: datetime | None = None) -> bytes:
+def calendar_bytes(
+    rows: Iterable[Row], overrides: Iterable[Row], *, include_cancelled: bool = False, stamp: datetime | None = None
+) -> bytes:
     """The VCALENDAR of these rows (singles and series) and of their series' occurrences changed
     alone (`overrides`), as CRLF-terminated bytes. An occurrence cancelled alone becomes an
     EXDATE of its series, or, when cancelled events are asked for, a cancelled RECURRENCE-ID."""

@@ -9,6 +9,7 @@ find the event they came from. An import never undoes what the user did here: oc
 cancelled here stay cancelled (EXDATEs are merged), alerts are merged, and an event
 cancelled here is not brought back by an older file (that row is reported as skipped).
 """
+
 from __future__ import annotations
 
 import re
@@ -48,8 +49,14 @@ class Report:
         self.events.append({"uid": uid, "id": row.id, "action": action})
 
     def to_dict(self) -> dict[str, Any]:
-        return {"created": self.created, "updated": self.updated, "unchanged": self.unchanged,
-                "cancelled": self.cancelled, "skipped": [s.to_dict() for s in self.skipped], "events": self.events}
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "cancelled": self.cancelled,
+            "skipped": [s.to_dict() for s in self.skipped],
+            "events": self.events,
+        }
 
 
 def import_calendar(bot: Assistant, user: str, body: bytes, tz: str | None = None) -> Report:
@@ -98,8 +105,18 @@ def store_one(session: Session, owner: str, item: Incoming) -> tuple[str, Event]
 
 def _fields(item: Incoming) -> dict[str, Any]:
     """The stored columns, checked like a REST create (BadEvent names the field at fault)."""
-    return check_fields({"title": item.title, "start": item.start, "end": item.end, "all_day": item.all_day,
-                         "location": item.location, "kind": item.kind, "attendees": list(item.attendees)}, item.tz)
+    return check_fields(
+        {
+            "title": item.title,
+            "start": item.start,
+            "end": item.end,
+            "all_day": item.all_day,
+            "location": item.location,
+            "kind": item.kind,
+            "attendees": list(item.attendees),
+        },
+        item.tz,
+    )
 
 
 def _existing(session: Session, owner: str, uid: str) -> Event | None:
@@ -113,35 +130,61 @@ def _existing(session: Session, owner: str, uid: str) -> Event | None:
 
 
 def _create(session: Session, owner: str, item: Incoming, fields: dict[str, Any]) -> Event:
-    row = store.add_event(session=session, owner=owner, tz=item.tz, recurrence=item.recurrence,
-                          alerts=list(item.alerts), utterance=None, **fields)
+    row = store.add_event(
+        session=session,
+        owner=owner,
+        tz=item.tz,
+        recurrence=item.recurrence,
+        alerts=list(item.alerts),
+        utterance=None,
+        **fields,
+    )
     row.uid = item.uid
     row.exdates = _stamps(item.exdates)
     session.flush()
-    store.log_operation(session=session, owner=owner, session_id=SESSION_ID, operation="create", event=row,
-                        before=None, after=store.snapshot(row))
+    store.log_operation(
+        session=session,
+        owner=owner,
+        session_id=SESSION_ID,
+        operation="create",
+        event=row,
+        before=None,
+        after=store.snapshot(row),
+    )
     return row
 
 
 def _cancel(session: Session, owner: str, row: Event) -> Event:
     before = store.snapshot(row)
     store.cancel_event(session=session, event=row)
-    store.log_operation(session=session, owner=owner, session_id=SESSION_ID, operation="cancel", event=row,
-                        before=before, after=store.snapshot(row))
+    store.log_operation(
+        session=session,
+        owner=owner,
+        session_id=SESSION_ID,
+        operation="cancel",
+        event=row,
+        before=before,
+        after=store.snapshot(row),
+    )
     return row
 
 
 def _update(session: Session, owner: str, row: Event, item: Incoming, fields: dict[str, Any]) -> tuple[str, Event]:
     before = store.snapshot(row)
-    changes = {**fields, "tz": item.tz, "recurrence": item.recurrence,
-               "alerts": sorted(set(row.alerts or ()) | set(item.alerts)),
-               "exdates": sorted(set(row.exdates or ()) | set(_stamps(item.exdates)))}
+    changes = {
+        **fields,
+        "tz": item.tz,
+        "recurrence": item.recurrence,
+        "alerts": sorted(set(row.alerts or ()) | set(item.alerts)),
+        "exdates": sorted(set(row.exdates or ()) | set(_stamps(item.exdates))),
+    }
     store.update_event(session=session, event=row, changes=changes)
     after = store.snapshot(row)
     if _same(before, after):
         return "unchanged", row
-    store.log_operation(session=session, owner=owner, session_id=SESSION_ID, operation="update", event=row,
-                        before=before, after=after)
+    store.log_operation(
+        session=session, owner=owner, session_id=SESSION_ID, operation="update", event=row, before=before, after=after
+    )
     return "updated", row
 
 
@@ -160,17 +203,38 @@ def _occurrence(session: Session, owner: str, item: Incoming) -> tuple[str, Even
             return "unchanged", series
         before = store.snapshot(series)
         store.exclude_occurrence(session=session, series=series, original_start_utc=original)
-        store.log_operation(session=session, owner=owner, session_id=SESSION_ID, operation="update",
-                            event=series, before=before, after=store.snapshot(series))
+        store.log_operation(
+            session=session,
+            owner=owner,
+            session_id=SESSION_ID,
+            operation="update",
+            event=series,
+            before=before,
+            after=store.snapshot(series),
+        )
         return "updated", series
     fields = _fields(item)
     query = select(Event).where(Event.series_id == series.id, Event.original_start_utc == original)
     row = session.scalars(query.with_for_update()).first()
     if row is None:
-        row = store.add_event(session=session, owner=owner, tz=item.tz, alerts=list(item.alerts),
-                              series_id=series.id, original_start_utc=original, **fields)
-        store.log_operation(session=session, owner=owner, session_id=SESSION_ID, operation="create", event=row,
-                            before=None, after=store.snapshot(row))
+        row = store.add_event(
+            session=session,
+            owner=owner,
+            tz=item.tz,
+            alerts=list(item.alerts),
+            series_id=series.id,
+            original_start_utc=original,
+            **fields,
+        )
+        store.log_operation(
+            session=session,
+            owner=owner,
+            session_id=SESSION_ID,
+            operation="create",
+            event=row,
+            before=None,
+            after=store.snapshot(row),
+        )
         return "created", row
     return _update(session, owner, row, item, fields)
 

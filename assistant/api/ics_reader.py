@@ -10,6 +10,7 @@ them from that VTIMEZONE, and the event is stored in the import's zone. Floating
 (no TZID, no Z) are wall times in the import's zone: X-WR-TIMEZONE (Google writes it), else
 the request's `tz`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -140,11 +141,21 @@ def read_event(component, zone: str, length: timedelta) -> Incoming:
             raise SkipEvent(f"{name.upper()} is not supported: only RRULE and EXDATE describe a series here")
     start, end, all_day, event_zone = _span(component, zone, length)
     return Incoming(
-        uid=uid, title=_text(component.get("summary")) or "", start=start, end=end, all_day=all_day, tz=event_zone,
-        location=_text(component.get("location")), kind=_kind(component), attendees=_attendees(component),
-        recurrence=_rule(component), exdates=_exdates(component, event_zone), alerts=_alerts(component),
+        uid=uid,
+        title=_text(component.get("summary")) or "",
+        start=start,
+        end=end,
+        all_day=all_day,
+        tz=event_zone,
+        location=_text(component.get("location")),
+        kind=_kind(component),
+        attendees=_attendees(component),
+        recurrence=_rule(component),
+        exdates=_exdates(component, event_zone),
+        alerts=_alerts(component),
         cancelled=str(component.get("status") or "").upper() == "CANCELLED",
-        recurrence_id=_recurrence_id(component, event_zone))
+        recurrence_id=_recurrence_id(component, event_zone),
+    )
 
 
 def _span(component, zone: str, length: timedelta) -> tuple[datetime, datetime, bool, str]:
@@ -174,8 +185,12 @@ def _day_span(component, first: date, zone: str) -> tuple[datetime, datetime, bo
         raise SkipEvent("DTSTART is a date but DTEND a date-time: they must be of one kind")
     end = last.dt if last is not None else first + (duration.dt if duration is not None else timedelta(days=1))
     midnight = ZoneInfo(zone)
-    return (datetime.combine(first, datetime.min.time(), midnight),
-            datetime.combine(end, datetime.min.time(), midnight), True, zone)
+    return (
+        datetime.combine(first, datetime.min.time(), midnight),
+        datetime.combine(end, datetime.min.time(), midnight),
+        True,
+        zone,
+    )
 
 
 def _zone_of(prop, default: str) -> str:
@@ -190,8 +205,7 @@ def _aware(moment: datetime, prop, zone: str) -> datetime:
     tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
     named = iana_name(str(tzid)) if tzid else None
     if named is not None:
-        return moment.replace(tzinfo=ZoneInfo(named)) if moment.tzinfo is None else \
-            moment.astimezone(ZoneInfo(named))
+        return moment.replace(tzinfo=ZoneInfo(named)) if moment.tzinfo is None else moment.astimezone(ZoneInfo(named))
     if moment.tzinfo is not None:
         return moment
     if tzid:
@@ -252,7 +266,7 @@ def _attendees(component) -> tuple[str, ...]:
     people = found if isinstance(found, list) else [found] if found is not None else []
     described = _text(component.get("description")) or ""
     if not people and described.startswith(ATTENDEES_LINE) and "\n" not in described:
-        return tuple(n.strip() for n in described[len(ATTENDEES_LINE):].split(",") if n.strip())
+        return tuple(n.strip() for n in described[len(ATTENDEES_LINE) :].split(",") if n.strip())
     names = []
     for person in people:
         name = person.params.get("CN") if hasattr(person, "params") else None

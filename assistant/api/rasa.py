@@ -6,6 +6,7 @@ Rasa answers {"text", "intent": {"name", "confidence"}, "entities": [...],
 Duckling-style "time" entity (ISO value with offset, `additional_info` with grain, or an
 interval for ranges), because Rasa users read times from Duckling's `time` entity.
 """
+
 from __future__ import annotations
 
 from datetime import UTC, datetime
@@ -16,9 +17,14 @@ from dateutil.relativedelta import relativedelta
 EXTRACTOR = "SpacyEntityExtractor"
 TIME_EXTRACTOR = "DucklingEntityExtractor"
 GRAIN_STEP = {
-    "second": relativedelta(seconds=1), "minute": relativedelta(minutes=1), "hour": relativedelta(hours=1),
-    "day": relativedelta(days=1), "week": relativedelta(weeks=1), "month": relativedelta(months=1),
-    "quarter": relativedelta(months=3), "year": relativedelta(years=1),
+    "second": relativedelta(seconds=1),
+    "minute": relativedelta(minutes=1),
+    "hour": relativedelta(hours=1),
+    "day": relativedelta(days=1),
+    "week": relativedelta(weeks=1),
+    "month": relativedelta(months=1),
+    "quarter": relativedelta(months=3),
+    "year": relativedelta(years=1),
 }
 
 
@@ -50,16 +56,26 @@ def _time_entity(slot) -> dict[str, Any]:
     start, end, grain = span.start, span.end, span.grain or "second"
     single = _one_grain(start, end, grain)
     if single:
-        info: dict[str, Any] = {"type": "value", "value": _iso(start), "grain": grain,
-                                "values": [{"type": "value", "value": _iso(start), "grain": grain}]}
+        info: dict[str, Any] = {
+            "type": "value",
+            "value": _iso(start),
+            "grain": grain,
+            "values": [{"type": "value", "value": _iso(start), "grain": grain}],
+        }
         value: Any = _iso(start)
     else:
         bounds = {"from": {"value": _iso(start), "grain": grain}, "to": {"value": _iso(end), "grain": grain}}
         info = {"type": "interval", **bounds, "values": [{"type": "interval", **bounds}]}
         value = {"from": _iso(start), "to": _iso(end)}
     return {
-        "entity": "time", "start": slot.start, "end": slot.end, "text": slot.text, "value": value,
-        "confidence": 1.0, "additional_info": info, "extractor": TIME_EXTRACTOR,
+        "entity": "time",
+        "start": slot.start,
+        "end": slot.end,
+        "text": slot.text,
+        "value": value,
+        "confidence": 1.0,
+        "additional_info": info,
+        "extractor": TIME_EXTRACTOR,
     }
 
 

@@ -7,6 +7,7 @@
 `recognizer` holds one pocketsphinx decoder per thread with the calendar-biased language
 model of models/asr-calendar. The transcript then goes through the chat like typed text.
 """
+
 from __future__ import annotations
 
 from assistant.voice.recognizer import AsrModel, Transcript, for_this_thread

@@ -5,6 +5,7 @@ are ours (models/asr-calendar, built by `python -m nlu asr-lm`). A pocketsphinx 
 not thread-safe, so each thread gets its own (`for_this_thread`): a FastAPI worker thread
 or a Streamlit script thread never shares one. Loading one takes about 0.1 s.
 """
+
 from __future__ import annotations
 
 import os
@@ -97,7 +98,7 @@ def has_voice(samples: np.ndarray) -> bool:
     """Whether the loudest 30 ms frame is above the silence level."""
     usable = len(samples) // FRAME * FRAME
     frames = samples[:usable].astype(np.float64).reshape(-1, FRAME) if usable else samples[None, :].astype(np.float64)
-    loudest = float(np.sqrt((frames ** 2).mean(axis=1)).max()) if frames.size else 0.0
+    loudest = float(np.sqrt((frames**2).mean(axis=1)).max()) if frames.size else 0.0
     return loudest > 0 and 20 * np.log10(loudest / 32768.0) > SILENCE_DBFS
 
 

@@ -9,6 +9,7 @@ numbers.py, spelling.py), a rule scan that finds pieces (grammar.py), and the as
 the pieces into one span (combine.py, times.py, recurrence.py). Policy knobs: policy.Policy.
 See docs/dates.md for what is understood and the reading choices.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, tzinfo

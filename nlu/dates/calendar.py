@@ -5,6 +5,7 @@ the end (`Context.local`), so "tomorrow at 9" is 09:00 on the wall even across a
 A wall time that does not exist (the spring-forward gap) moves forward by the gap; one that
 exists twice (fall back) is the first of the two (fold=0).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,7 +16,9 @@ from dateutil.relativedelta import relativedelta
 from nlu.dates.policy import Policy
 
 GRAIN_STEP = {
-    "second": timedelta(seconds=1), "minute": timedelta(minutes=1), "hour": timedelta(hours=1),
+    "second": timedelta(seconds=1),
+    "minute": timedelta(minutes=1),
+    "hour": timedelta(hours=1),
 }
 
 

@@ -5,6 +5,7 @@ The order of pieces in the phrase does not matter ("at 4 tomorrow afternoon" and
 zone's clock; "every" hands over to recurrence.py; a leading until / by / after opens the
 span at one end.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -57,18 +58,19 @@ def _to_zone(span: TimeSpan, tz) -> TimeSpan:
     def move(moment: datetime | None) -> datetime | None:
         return moment.astimezone(tz) if moment is not None else None
 
-    return replace(span, start=move(span.start), end=move(span.end),
-                   alternatives=tuple(_to_zone(a, tz) for a in span.alternatives))
+    return replace(
+        span, start=move(span.start), end=move(span.end), alternatives=tuple(_to_zone(a, tz) for a in span.alternatives)
+    )
 
 
 def _split_range(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
-    """"from monday 9am to friday 5pm", "tomorrow until 5": each side read on its own (the
+    """ "from monday 9am to friday 5pm", "tomorrow until 5": each side read on its own (the
     right side borrows the left's day when it names none), then joined."""
     for k, piece in enumerate(pieces):
         if not (isinstance(piece, Word) and piece.text in ("to", "until")):
             continue
         left = [p for p in pieces[:k] if not isinstance(p, Word)]
-        right = [p for p in pieces[k + 1:] if not isinstance(p, Word)]
+        right = [p for p in pieces[k + 1 :] if not isinstance(p, Word)]
         if not left or not right:
             continue
         if not any(isinstance(p, (Day, DayRange, Period)) for p in right):
@@ -88,20 +90,30 @@ def _split_range(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
 
 
 def _shifted_time(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
-    """"3 hours after noon tomorrow", "an hour before noon on friday": the time read with its
+    """ "3 hours after noon tomorrow", "an hour before noon on friday": the time read with its
     day, then moved by the amount; the grain is the amount's ("an hour": hour)."""
     for k in range(len(pieces) - 2):
         dur, word, anchor = pieces[k], pieces[k + 1], pieces[k + 2]
-        if not (isinstance(dur, Dur) and dur.grain in SUB_DAY and isinstance(word, Word)
-                and word.text in ("after", "before") and isinstance(anchor, (Time, Num))
-                and not (k and isinstance(pieces[k - 1], Word) and pieces[k - 1].text == "for")):
+        if not (
+            isinstance(dur, Dur)
+            and dur.grain in SUB_DAY
+            and isinstance(word, Word)
+            and word.text in ("after", "before")
+            and isinstance(anchor, (Time, Num))
+            and not (k and isinstance(pieces[k - 1], Word) and pieces[k - 1].text == "for")
+        ):
             continue
-        span = _assemble([p for p in pieces[:k] + pieces[k + 2:] if not isinstance(p, Word)], ctx)
+        span = _assemble([p for p in pieces[:k] + pieces[k + 2 :] if not isinstance(p, Word)], ctx)
         if span is None or span.start is None or span.grain not in SUB_DAY:
             return None
         sign = 1 if word.text == "after" else -1
-        start = _add(span.start, relativedelta(hours=sign * dur.delta.hours, minutes=sign * dur.delta.minutes,
-                                               seconds=sign * dur.delta.seconds), ctx)
+        start = _add(
+            span.start,
+            relativedelta(
+                hours=sign * dur.delta.hours, minutes=sign * dur.delta.minutes, seconds=sign * dur.delta.seconds
+            ),
+            ctx,
+        )
         return TimeSpan(start, ctx.after(start, GRAIN_STEP[dur.grain]), dur.grain)
     return None
 
@@ -134,6 +146,7 @@ def _open_span(span: TimeSpan, mode: str, ctx: Context) -> TimeSpan | None:
 
 
 # ---- assembly: one day, one time (or part of day, or time range), one duration ----------
+
 
 def _assemble(content: list[Piece], ctx: Context) -> TimeSpan | None:
     durs = [p for p in content if isinstance(p, Dur)]
@@ -205,7 +218,7 @@ def _the_day(days: list[Day], periods: list[Period], timed: bool, ctx: Context) 
 
 
 def _year_of_weekday(day: Day, weekday: int) -> Day:
-    """"Fri, Jun 18": the year in which that date is that weekday. The next occurrence if
+    """ "Fri, Jun 18": the year in which that date is that weekday. The next occurrence if
     it is, else the last one (a date just past, as in a letter), else the first of the
     following years; when none is, the date as said (its weekday a slip)."""
     for years in (0, -1, *range(1, 11)):
@@ -221,14 +234,22 @@ def _dom_on_weekday(day: Day, weekday: int) -> Day:
     for _ in range(28):
         if found.weekday() == weekday:
             return Day(found, rank=day.rank, dom_only=True)
-        found = same_month(found + relativedelta(months=1, day=1), day.date.day) or found + relativedelta(months=1, day=1)
+        found = same_month(found + relativedelta(months=1, day=1), day.date.day) or found + relativedelta(
+            months=1, day=1
+        )
     return day
 
 
 def _period_span(period: Period) -> TimeSpan:
     alts = tuple(TimeSpan(*alt) for alt in period.alts)
-    return TimeSpan(period.start, period.end, period.grain, alternatives=alts, open_start=period.open_start,
-                    open_end=period.open_end)
+    return TimeSpan(
+        period.start,
+        period.end,
+        period.grain,
+        alternatives=alts,
+        open_start=period.open_start,
+        open_end=period.open_end,
+    )
 
 
 def _day_and_time(day: Day | None, clock: Time | TimeRange | None, pod: Pod | None, ctx: Context) -> TimeSpan | None:
@@ -247,13 +268,18 @@ def _day_and_time(day: Day | None, clock: Time | TimeRange | None, pod: Pod | No
         span = _pod_span(pod, on, ctx)
     if span is None or day is None or not day.alts:
         return span
-    alts = tuple(TimeSpan(s.start, s.end, s.grain) for d in day.alts
-                 for s in [_day_and_time(Day(d), clock, pod, ctx)] if s is not None)
+    alts = tuple(
+        TimeSpan(s.start, s.end, s.grain)
+        for d in day.alts
+        for s in [_day_and_time(Day(d), clock, pod, ctx)]
+        if s is not None
+    )
     return TimeSpan(span.start, span.end, span.grain, alternatives=alts + span.alternatives)
 
 
 def _pod_span(pod: Pod, on: date | None, ctx: Context) -> TimeSpan:
     """A part of the day on `on`; without a day, today's unless it is over, else tomorrow's."""
+
     def bounds(day: date) -> tuple[datetime, datetime]:
         midnight = datetime.combine(day, time())
         return ctx.local(midnight + timedelta(hours=pod.start)), ctx.local(midnight + timedelta(hours=pod.end))
@@ -263,4 +289,3 @@ def _pod_span(pod: Pod, on: date | None, ctx: Context) -> TimeSpan:
         if ctx.policy.future_bias and bounds(on)[1] <= ctx.now:
             on += timedelta(days=1)
     return TimeSpan(*bounds(on), "hour")
-

@@ -4,6 +4,7 @@ A phrase is read into a flat list of pieces (a day, a clock time, a part of the 
 period, a duration, a bare number, a connector word); `combine` then joins them, so the
 pieces may come in any order ("at 4 tomorrow afternoon" = "tomorrow afternoon at 4").
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """The reading choices a caller can change (documented in docs/dates.md)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, fields

@@ -6,6 +6,7 @@ The RRULE line has no DTSTART: the span's start is the first occurrence, so
 wall-clock occurrences. An end said with it ("for two weeks", "until june") becomes UNTIL
 (a wall time, the last second the rule may produce an occurrence in).
 """
+
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
@@ -20,15 +21,25 @@ from nlu.dates.times import clock_readings
 from nlu.exceptions import BadDatePhrase, BadRecurrence
 from nlu.result import TimeSpan
 
-FREQ = {"year": rr.YEARLY, "quarter": rr.MONTHLY, "month": rr.MONTHLY, "week": rr.WEEKLY,
-        "day": rr.DAILY, "hour": rr.HOURLY, "minute": rr.MINUTELY, "second": rr.SECONDLY}
+FREQ = {
+    "year": rr.YEARLY,
+    "quarter": rr.MONTHLY,
+    "month": rr.MONTHLY,
+    "week": rr.WEEKLY,
+    "day": rr.DAILY,
+    "hour": rr.HOURLY,
+    "minute": rr.MINUTELY,
+    "second": rr.SECONDLY,
+}
 DAYS = (rr.MO, rr.TU, rr.WE, rr.TH, rr.FR, rr.SA, rr.SU)
 
 
 def recurrence(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
     """The first occurrence (from now on) and the rule, or None when no rule is said."""
-    cut = next((k for k, p in enumerate(pieces) if isinstance(p, Word) and p.text in ("until", "to", "by")), len(pieces))
-    pieces, limit = pieces[:cut], [p for p in pieces[cut + 1:] if isinstance(p, (Day, Period))]
+    cut = next(
+        (k for k, p in enumerate(pieces) if isinstance(p, Word) and p.text in ("until", "to", "by")), len(pieces)
+    )
+    pieces, limit = pieces[:cut], [p for p in pieces[cut + 1 :] if isinstance(p, (Day, Period))]
     pieces = _without_exceptions(pieces)
     rule = _rule_parts(pieces, ctx)
     if rule is None:
@@ -39,7 +50,9 @@ def recurrence(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
         threshold = datetime.combine(ctx.today, time())
     else:
         threshold = wall - length + timedelta(seconds=1) if length > GRAIN_STEP.get(grain, length) else wall
-    start_at = datetime.combine(ctx.today, time()) if kwargs["freq"] not in (rr.HOURLY, rr.MINUTELY, rr.SECONDLY) else wall
+    start_at = (
+        datetime.combine(ctx.today, time()) if kwargs["freq"] not in (rr.HOURLY, rr.MINUTELY, rr.SECONDLY) else wall
+    )
     interval = kwargs.pop("interval", 1)
     first = rr.rrule(dtstart=start_at, count=400, **kwargs).after(threshold, inc=True)
     if first is None:
@@ -56,11 +69,11 @@ def recurrence(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
 
 
 def _without_exceptions(pieces: list[Piece]) -> list[Piece]:
-    """"every day except weekends": the weekdays said after "except" taken out of the rule."""
+    """ "every day except weekends": the weekdays said after "except" taken out of the rule."""
     cut = next((k for k, p in enumerate(pieces) if isinstance(p, Word) and p.text == "except"), None)
     if cut is None:
         return pieces
-    before, after = pieces[:cut], pieces[cut + 1:]
+    before, after = pieces[:cut], pieces[cut + 1 :]
     recurs = [p for p in before if isinstance(p, Recur)]
     said = weekdays_of(recurs, [p for p in before if isinstance(p, Day)]) or list(range(7))
     dropped = set(weekdays_of([p for p in after if isinstance(p, Recur)], [p for p in after if isinstance(p, Day)]))
@@ -91,7 +104,9 @@ def _rule_parts(pieces: list[Piece], ctx: Context) -> tuple[dict, str, timedelta
     recurs = [p for p in pieces if isinstance(p, Recur)]
     durs = [p for p in pieces if isinstance(p, Dur)]
     days = [p for p in pieces if isinstance(p, Day)]
-    times = [p for p in pieces if isinstance(p, Time)] + [Time(p.value) for p in pieces if isinstance(p, Num) and 1 <= p.value <= 23]
+    times = [p for p in pieces if isinstance(p, Time)] + [
+        Time(p.value) for p in pieces if isinstance(p, Num) and 1 <= p.value <= 23
+    ]
     pods = [p for p in pieces if isinstance(p, Pod)]
     interval = max((r.interval for r in recurs), default=1)
     freq = next((r.freq for r in recurs if r.freq), None)
@@ -101,8 +116,10 @@ def _rule_parts(pieces: list[Piece], ctx: Context) -> tuple[dict, str, timedelta
     if freq == "minute" and interval % 60 == 0:  # "every 120 minutes" is every 2 hours
         freq, interval = "hour", interval // 60
     if freq in ("minute", "second"):
-        raise BadDatePhrase(f"every {interval} {freq}{'s' if interval > 1 else ''}: events repeat at most hourly "
-                            "(every hour, every 2 hours)")
+        raise BadDatePhrase(
+            f"every {interval} {freq}{'s' if interval > 1 else ''}: events repeat at most hourly "
+            "(every hour, every 2 hours)"
+        )
     weekdays = weekdays_of(recurs, days)
     kwargs: dict = {"interval": interval * (3 if freq == "quarter" else 1)}
     lasting = durs[-1].delta if durs else None  # "every day for a week"

@@ -1,5 +1,6 @@
 """Grammar rules for amounts and connectors: two hours, half an hour, every other monday,
 daily, to / from / between / until / ago, and bare numbers."""
+
 from __future__ import annotations
 
 from dateutil.relativedelta import relativedelta
@@ -13,8 +14,12 @@ from nlu.exceptions import BadDatePhrase
 # days a week is counted from without "from" ("a week today", "a week on monday")
 WEEK_ANCHORS = frozenset(WEEKDAYS) | {"today", "tomorrow", "yesterday", "tonight"}
 # words after a bare number that give it another meaning ("in 5 pm", "in 3 and a half hours")
-BARE_NUMBER_READERS = frozenset(MONTHS) | frozenset(UNITS) | frozenset(PARTS_OF_DAY) | {
-    "am", "pm", "oclock", "h", "and", "to", "or", "of", "th", "st", "nd", "rd", "hundred", "thousand"}
+BARE_NUMBER_READERS = (
+    frozenset(MONTHS)
+    | frozenset(UNITS)
+    | frozenset(PARTS_OF_DAY)
+    | {"am", "pm", "oclock", "h", "and", "to", "or", "of", "th", "st", "nd", "rd", "hundred", "thousand"}
+)
 
 
 def _count(s: Scan, i: int) -> tuple[float | None, int]:
@@ -83,7 +88,7 @@ def duration(s: Scan, i: int) -> int:
 
 
 def _bare_minutes(s: Scan, i: int, count: float, j: int) -> int:
-    """"back in 15", "ready in 5": a bare number after "in" that nothing else reads is minutes."""
+    """ "back in 15", "ready in 5": a bare number after "in" that nothing else reads is minutes."""
     tok = s.num(i)
     if tok is None or tok.ordinal or s.word(i - 1) != "in" or not 1 <= count <= 90 or tok.digits > 2:
         return i
@@ -94,15 +99,16 @@ def _bare_minutes(s: Scan, i: int, count: float, j: int) -> int:
 
 
 def _hours_minutes(s: Scan, i: int) -> int:
-    """"in 1h30", "for 2h": an amount written like a 24-hour time (clock() leaves these)."""
+    """ "in 1h30", "for 2h": an amount written like a 24-hour time (clock() leaves these)."""
     tok = s.toks[i]
     if "h" not in tok.text or s.word(i - 1) not in AMOUNT_LEADS:
         return i
     hours, minutes, _ = tok.val
     if not (hours or minutes):
         return i
-    s.out.append(Dur(relativedelta(hours=hours, minutes=minutes), "minute" if minutes else "hour",
-                     "hour", hours + minutes / 60))
+    s.out.append(
+        Dur(relativedelta(hours=hours, minutes=minutes), "minute" if minutes else "hour", "hour", hours + minutes / 60)
+    )
     return i + 1
 
 
@@ -110,8 +116,16 @@ def to_delta(grain: str, amount: float) -> relativedelta:
     """A relativedelta of `amount` units, fractions carried to the next finer unit."""
     whole = int(amount)
     frac = amount - whole
-    finer = {"year": ("months", 12), "quarter": ("months", 3), "month": ("days", 30), "week": ("days", 7),
-             "day": ("hours", 24), "hour": ("minutes", 60), "minute": ("seconds", 60), "second": ("seconds", 0)}
+    finer = {
+        "year": ("months", 12),
+        "quarter": ("months", 3),
+        "month": ("days", 30),
+        "week": ("days", 7),
+        "day": ("hours", 24),
+        "hour": ("minutes", 60),
+        "minute": ("seconds", 60),
+        "second": ("seconds", 0),
+    }
     if grain == "quarter":
         base = relativedelta(months=3 * whole)
     else:
@@ -123,8 +137,15 @@ def to_delta(grain: str, amount: float) -> relativedelta:
 def _finest(grain: str, amount: float) -> str:
     if amount == int(amount):
         return grain
-    return {"year": "month", "quarter": "month", "month": "day", "week": "day", "day": "hour",
-            "hour": "minute", "minute": "second"}.get(grain, grain)
+    return {
+        "year": "month",
+        "quarter": "month",
+        "month": "day",
+        "week": "day",
+        "day": "hour",
+        "hour": "minute",
+        "minute": "second",
+    }.get(grain, grain)
 
 
 def every(s: Scan, i: int) -> int:
@@ -152,8 +173,10 @@ def every(s: Scan, i: int) -> int:
     elif tok is not None and not tok.ordinal and s.word(j + negative + 1) in UNITS:
         if negative or tok.val < 1:
             unit = s.word(j + negative + 1)
-            raise BadDatePhrase(f"'every {'-' if negative else ''}{tok.val} {unit}': a repeat needs a "
-                                "whole number of at least 1 (every 2 weeks, every day)")
+            raise BadDatePhrase(
+                f"'every {'-' if negative else ''}{tok.val} {unit}': a repeat needs a "
+                "whole number of at least 1 (every 2 weeks, every day)"
+            )
         interval, j = tok.val, j + 1
     unit = UNITS.get(s.word(j))
     if unit is not None:

@@ -10,6 +10,7 @@ Two readings (Policy.counted, docs/dates.md):
   from tomorrow (or up to today), at grain day.
 The reading not chosen is kept in the span's alternatives when it differs.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -27,7 +28,7 @@ MAX_COUNT = 1000
 
 
 def counted_span(s: Scan, i: int) -> int:
-    """"(the) next|coming|past N units", "N upcoming units", "the next few days", "the past hour"."""
+    """ "(the) next|coming|past N units", "N upcoming units", "the next few days", "the past hour"."""
     mod = MODIFIERS.get(s.word(i))
     if mod in COUNTED_MODS:
         count, j = _count_after(s, i + 1)

@@ -1,5 +1,6 @@
 """Grammar rules for calendar dates: july 18, 7/18, 2027-05, the 18th, years, quarters and
 halves of a year."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -23,7 +24,14 @@ def read_year(s: Scan, i: int) -> tuple[int | None, int]:
     if 1900 <= tok.val <= 2199 and tok.digits in (0, 4):
         return tok.val, j + 1
     nxt = s.num(j + 1)
-    if tok.digits == 0 and tok.val in (19, 20, 21) and nxt is not None and nxt.digits == 0 and 10 <= nxt.val <= 99 and not nxt.ordinal:
+    if (
+        tok.digits == 0
+        and tok.val in (19, 20, 21)
+        and nxt is not None
+        and nxt.digits == 0
+        and 10 <= nxt.val <= 99
+        and not nxt.ordinal
+    ):
         return tok.val * 100 + nxt.val, j + 2
     return None, i
 

@@ -1,4 +1,5 @@
 """Grammar rules for days: today, tomorrow, holidays, weekdays with their modifiers."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -12,11 +13,28 @@ from nlu.dates.scanner import MODIFIERS, Scan
 
 # phrase -> days from today (longest patterns first, by first word)
 RELATIVE_DAYS: dict[tuple[str, ...], int] = {
-    ("day", "after", "tomorrow"): 2, ("day", "before", "yesterday"): -2, ("today",): 0,
-    ("todays",): 0, ("tomorrow",): 1, ("tomorrows",): 1, ("tmrw",): 1, ("tmr",): 1,
-    ("tomorow",): 1, ("tommorow",): 1, ("tommorrow",): 1, ("yesterday",): -1, ("next", "day"): 1,
-    ("day", "after"): 2, ("this", "day"): 0, ("tonight",): 0, ("tonite",): 0, ("last", "night"): -1,
-    ("yesterdays",): -1, ("following", "day"): 1, ("previous", "day"): -1, ("prior", "day"): -1,
+    ("day", "after", "tomorrow"): 2,
+    ("day", "before", "yesterday"): -2,
+    ("today",): 0,
+    ("todays",): 0,
+    ("tomorrow",): 1,
+    ("tomorrows",): 1,
+    ("tmrw",): 1,
+    ("tmr",): 1,
+    ("tomorow",): 1,
+    ("tommorow",): 1,
+    ("tommorrow",): 1,
+    ("yesterday",): -1,
+    ("next", "day"): 1,
+    ("day", "after"): 2,
+    ("this", "day"): 0,
+    ("tonight",): 0,
+    ("tonite",): 0,
+    ("last", "night"): -1,
+    ("yesterdays",): -1,
+    ("following", "day"): 1,
+    ("previous", "day"): -1,
+    ("prior", "day"): -1,
 }
 _REL_BY_FIRST: dict[str, list[tuple[tuple[str, ...], int]]] = {}
 for _pattern, _shift in sorted(RELATIVE_DAYS.items(), key=lambda kv: -len(kv[0])):
@@ -90,7 +108,7 @@ def holiday(s: Scan, i: int) -> int:
 
 
 def _ides(s: Scan, j: int) -> int:
-    """"the ides of march": the 15th of march, may, july and october, else the 13th."""
+    """ "the ides of march": the 15th of march, may, july and october, else the 13th."""
     month = MONTHS[s.word(j)]
     year, end = read_year(s, j + 1)
     dom = 15 if month in holidays.IDES_15 else 13
@@ -145,7 +163,7 @@ def weekday(s: Scan, i: int) -> int:
 
 
 def _counted_weekday(s: Scan, i: int) -> int:
-    """"three fridays from now", "2 tuesdays ago": the nth such weekday after (before) today."""
+    """ "three fridays from now", "2 tuesdays ago": the nth such weekday after (before) today."""
     tok, name = s.num(i), s.word(i + 1)
     if tok.ordinal or name not in WEEKDAYS_PLURAL or not 1 <= tok.val <= 520:
         return i

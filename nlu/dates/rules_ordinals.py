@@ -7,6 +7,7 @@ Duckling's reading); a month named without a year is the next one whose day (or 
 not over; "of the year" is this year. "Every first monday of the month" is a recurrence
 (recurrence.py), whose first occurrence is the next one to come.
 """
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -70,7 +71,7 @@ def read_ordinal(s: Scan, i: int) -> tuple[int, int] | None:
 
 
 def _every_month(s: Scan, what: str, nth: int, end: int) -> int:
-    """"the first monday of every month": a monthly rule from the next such day on."""
+    """ "the first monday of every month": a monthly rule from the next such day on."""
     first = month_start(s.ctx.today)
     found = _place(first, what, nth)
     if found is None or found[0] < s.ctx.today:

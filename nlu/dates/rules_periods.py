@@ -1,5 +1,6 @@
 """Grammar rules for periods: this week, next month, this weekend, rest of the week, named
 months and years."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -30,8 +31,12 @@ def period(s: Scan, i: int) -> int:
         return _one_after_this(s, unit, after_this, i)
     if unit in ("season", "seasons") and mod is not None:
         return _season_of(s, j + 1, {"this": 0, "last": -1}.get(mod, 1))
-    if unit in ("week", "weekend") and mod is None and s.word(j + 1) in WEEK_RELATIONS \
-            and s.word(j + 2) not in ("next", "this"):
+    if (
+        unit in ("week", "weekend")
+        and mod is None
+        and s.word(j + 1) in WEEK_RELATIONS
+        and s.word(j + 2) not in ("next", "this")
+    ):
         s.out.append(Word(f"{unit}_{WEEK_RELATIONS[s.word(j + 1)]}"))  # "the week of december 7th": relations.py
         return j + 2
     if unit == "weekend" and mod is None and s.out and isinstance(s.out[-1], Day) and s.out[-1].weekday is None:
@@ -86,12 +91,20 @@ def period(s: Scan, i: int) -> int:
 
 
 # "the week of / after / before / starting / commencing <day>"
-WEEK_RELATIONS = {"of": "of", "after": "after", "before": "before", "starting": "of", "beginning": "of",
-                  "commencing": "of", "including": "of", "containing": "of"}
+WEEK_RELATIONS = {
+    "of": "of",
+    "after": "after",
+    "before": "before",
+    "starting": "of",
+    "beginning": "of",
+    "commencing": "of",
+    "including": "of",
+    "containing": "of",
+}
 
 
 def _week_number(s: Scan, j: int, i: int) -> int:
-    """"week 5", "W05 2027": the ISO 8601 week (Monday to Sunday) of that number; without a
+    """ "week 5", "W05 2027": the ISO 8601 week (Monday to Sunday) of that number; without a
     year, this year's unless it is over, then next year's."""
     number = s.num(j).val
     year, end = read_year(s, j + 1)
@@ -127,7 +140,7 @@ def _after_this_one(s: Scan, j: int) -> int | None:
 
 
 def _one_after_this(s: Scan, unit: str | None, end: int, i: int) -> int:
-    """"the <unit> after this one": the one that follows this one."""
+    """ "the <unit> after this one": the one that follows this one."""
     if unit in SEASONS:
         return _season(s, end, SEASONS[unit], "this", later=1)
     if unit == "season":
@@ -158,7 +171,7 @@ def _season(s: Scan, end: int, first_month: int, mod: str | None, later: int = 0
 
 
 def _season_of(s: Scan, end: int, shift: int) -> int:
-    """"this season", "next season", "the following season", "last season": the season we
+    """ "this season", "next season", "the following season", "last season": the season we
     are in, moved by `shift` seasons."""
     today = s.ctx.today
     current = date(today.year, today.month, 1) - relativedelta(months=today.month % 3)  # Dec, Mar, Jun, Sep

@@ -1,5 +1,6 @@
 """Grammar rules for clock times and parts of the day: 6 pm, 18:00, ten thirty am,
 half past four, quarter to nine, noon, morning."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -12,8 +13,26 @@ from nlu.dates.tokens import Tok
 # words before "1h30" that make it an amount of time, not a clock time
 AMOUNT_LEADS = frozenset({"in", "for", "within", "every", "each", "next", "last", "past", "another", "extra"})
 # words before a three-digit "245" that make it a clock time (2:45)
-CLOCK_LEADS = frozenset({"at", "around", "about", "approximately", "roughly", "circa", "by", "before", "after",
-                         "from", "until", "till", "til", "to", "between", "and"})
+CLOCK_LEADS = frozenset(
+    {
+        "at",
+        "around",
+        "about",
+        "approximately",
+        "roughly",
+        "circa",
+        "by",
+        "before",
+        "after",
+        "from",
+        "until",
+        "till",
+        "til",
+        "to",
+        "between",
+        "and",
+    }
+)
 
 
 def _ampm(s: Scan, j: int) -> tuple[str | None, int]:
@@ -83,7 +102,7 @@ def _clock_number(s: Scan, i: int, tok: Tok) -> int:
 
 
 def _hour_minutes(s: Scan, i: int, tok: Tok) -> int:
-    """"ten thirty", "eleven forty five a m", "nine oh five", "5 30 pm" (both typed or both spoken)."""
+    """ "ten thirty", "eleven forty five a m", "nine oh five", "5 30 pm" (both typed or both spoken)."""
     minute = s.num(i + 1)
     if minute is None or minute.ordinal or tok.val > 24 or not (minute.val >= 10 or minute.digits == 2):
         return i
@@ -99,7 +118,7 @@ def _hour_minutes(s: Scan, i: int, tok: Tok) -> int:
 
 
 def _hundreds(s: Scan, i: int, tok: Tok) -> int:
-    """"2300 hours", "0900", "1530", "seventeen hundred", "four hundred am", "730pm", "at 245".
+    """ "2300 hours", "0900", "1530", "seventeen hundred", "four hundred am", "730pm", "at 245".
 
     Four digits are a 24-hour time taken as said, unless they could be a year (1900-2199)
     and nothing marks them as a time; three digits after "at"/"around" are hour and minutes
@@ -111,9 +130,12 @@ def _hundreds(s: Scan, i: int, tok: Tok) -> int:
     marked = nxt in ("hours", "hrs", "h") and s.word(i - 1) not in AMOUNT_LEADS  # "2300 hours", not "for 1000 hours"
     if nxt in UNITS and not (ampm or marked):
         return i
-    military = (marked or (tok.digits == 4 and s.word(i - 1) == "at")
-                or (tok.digits == 4 and not 1900 <= tok.val < 2200)
-                or (tok.digits == 0 and tok.val >= 100))  # spoken "seventeen hundred"
+    military = (
+        marked
+        or (tok.digits == 4 and s.word(i - 1) == "at")
+        or (tok.digits == 4 and not 1900 <= tok.val < 2200)
+        or (tok.digits == 0 and tok.val >= 100)
+    )  # spoken "seventeen hundred"
     spoken_hm = tok.digits == 3 and s.word(i - 1) in CLOCK_LEADS and 1 <= tok.val // 100 <= 12
     if not (ampm or military or spoken_hm):
         return i
@@ -126,7 +148,7 @@ def _hundreds(s: Scan, i: int, tok: Tok) -> int:
 
 
 def _hour_marked(s: Scan, i: int, tok: Tok) -> int:
-    """"6 pm", "six p m", "seven o'clock", "3 o'clock pm"."""
+    """ "6 pm", "six p m", "seven o'clock", "3 o'clock pm"."""
     if tok.val >= 100:
         return i
     ampm, j = _ampm(s, i + 1)
@@ -207,7 +229,7 @@ def _clock_to(s: Scan, i: int, tok: Tok) -> bool:
 
 
 def zone_word(s: Scan, i: int) -> int:
-    """"eastern", "pst", "utc" (optionally "time") right after a clock time."""
+    """ "eastern", "pst", "utc" (optionally "time") right after a clock time."""
     name = ZONE_WORDS.get(s.word(i))
     if name is None or not s.out or not isinstance(s.out[-1], (Time, Num)):
         return i

@@ -4,6 +4,7 @@ A rule is a function (scan, i) -> int: it looks at the tokens from position i an
 recognises something, appends pieces to `scan.out` and returns the position after it;
 otherwise it returns i unchanged.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -13,17 +14,47 @@ from nlu.dates.tokens import Tok
 
 # words before a day or period and the reading they ask for
 MODIFIERS = {
-    "this": "this", "current": "this", "coming": "coming", "upcoming": "coming", "next": "next",
-    "following": "next", "last": "last", "past": "last", "previous": "last", "prior": "last",
+    "this": "this",
+    "current": "this",
+    "coming": "coming",
+    "upcoming": "coming",
+    "next": "next",
+    "following": "next",
+    "last": "last",
+    "past": "last",
+    "previous": "last",
+    "prior": "last",
 }
 # words that relate pieces, by the relation they stand for
 CONNECTORS = {
-    "to": "to", "till": "until", "til": "until", "until": "until", "through": "to", "thru": "to",
-    "and": "and", "from": "from", "between": "between", "by": "by", "before": "before",
-    "after": "after", "since": "from", "ago": "ago", "later": "later", "hence": "later",
-    "in": "in", "within": "within", "for": "for", "every": "every", "each": "every",
-    "other": "other", "alternate": "other", "over": "in", "into": "in", "upto": "until",
-    "except": "except", "excluding": "except",
+    "to": "to",
+    "till": "until",
+    "til": "until",
+    "until": "until",
+    "through": "to",
+    "thru": "to",
+    "and": "and",
+    "from": "from",
+    "between": "between",
+    "by": "by",
+    "before": "before",
+    "after": "after",
+    "since": "from",
+    "ago": "ago",
+    "later": "later",
+    "hence": "later",
+    "in": "in",
+    "within": "within",
+    "for": "for",
+    "every": "every",
+    "each": "every",
+    "other": "other",
+    "alternate": "other",
+    "over": "in",
+    "into": "in",
+    "upto": "until",
+    "except": "except",
+    "excluding": "except",
 }
 
 

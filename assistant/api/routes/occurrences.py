@@ -5,6 +5,7 @@ The occurrence is named by its original start, as expanded listings give it in
 `original_start` (GET /v1/events?expand=true): a wall time in `tz` (the same `tz` as the
 listing), or a time with an offset.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -27,9 +28,14 @@ PATH = "/events/{event_id}/occurrences/{original_start}"
 
 
 @router.delete(PATH, response_model=EventPublic, responses=NOT_FOUND, summary="Cancel one occurrence of a series")
-def cancel_occurrence(event_id: int = EventId, original_start: datetime = Original, scope: Scope = Query("one"),
-                      tz: str | None = Query(None, max_length=64), who: Principal = Depends(writer),
-                      bot: Assistant = Depends(deps.assistant)) -> Any:
+def cancel_occurrence(
+    event_id: int = EventId,
+    original_start: datetime = Original,
+    scope: Scope = Query("one"),
+    tz: str | None = Query(None, max_length=64),
+    who: Principal = Depends(writer),
+    bot: Assistant = Depends(deps.assistant),
+) -> Any:
     """`one`: only this occurrence (EXDATE); `following`: it and the ones after (the series
     ends before it); `all`: the whole series. Answers the occurrence, marked cancelled."""
     zone, original = deps.checked_zone(tz), deps.checked_moment("original_start", original_start)
@@ -38,15 +44,19 @@ def cancel_occurrence(event_id: int = EventId, original_start: datetime = Origin
 
 
 @router.patch(PATH, response_model=EventPublic, responses=NOT_FOUND, summary="Change one occurrence of a series")
-def change_occurrence(body: OccurrenceUpdate, event_id: int = EventId, original_start: datetime = Original,
-                      scope: Scope = Query("one"), who: Principal = Depends(writer),
-                      bot: Assistant = Depends(deps.assistant)) -> Any:
+def change_occurrence(
+    body: OccurrenceUpdate,
+    event_id: int = EventId,
+    original_start: datetime = Original,
+    scope: Scope = Query("one"),
+    who: Principal = Depends(writer),
+    bot: Assistant = Depends(deps.assistant),
+) -> Any:
     """`one`: this occurrence alone gets its own times (or title, place); `following`: the
     series is split there and the new part moves; `all`: the whole series moves."""
     original = deps.checked_moment("original_start", original_start)
     with deps.one_at_a_time(bot):
-        return _found(bot.change_occurrence(who.user, event_id, original, scope=scope, tz=body.tz,
-                                            **body.changes()))
+        return _found(bot.change_occurrence(who.user, event_id, original, scope=scope, tz=body.tz, **body.changes()))
 
 
 def _found(view) -> Any:

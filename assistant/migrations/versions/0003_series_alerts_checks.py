@@ -13,6 +13,7 @@ Revision ID: 0003_series_alerts_checks
 Revises: 0002_api_keys
 Create Date: 2026-11-30
 """
+
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
@@ -45,16 +46,28 @@ def upgrade() -> None:
 
 def repair_rows(bind) -> None:
     """Bring every stored row within the rules (see the module docstring)."""
-    events = sa.table("events", sa.column("id", sa.Integer()), sa.column("start_utc", sa.DateTime()),
-                      sa.column("end_utc", sa.DateTime()), sa.column("tz", sa.String()),
-                      sa.column("recurrence", sa.Text()), sa.column("recurrence_quarantine", sa.Text()))
-    rows = bind.execute(sa.select(events.c.id, events.c.start_utc, events.c.end_utc, events.c.tz,
-                                  events.c.recurrence).where(events.c.recurrence.is_not(None))).all()
+    events = sa.table(
+        "events",
+        sa.column("id", sa.Integer()),
+        sa.column("start_utc", sa.DateTime()),
+        sa.column("end_utc", sa.DateTime()),
+        sa.column("tz", sa.String()),
+        sa.column("recurrence", sa.Text()),
+        sa.column("recurrence_quarantine", sa.Text()),
+    )
+    rows = bind.execute(
+        sa.select(events.c.id, events.c.start_utc, events.c.end_utc, events.c.tz, events.c.recurrence).where(
+            events.c.recurrence.is_not(None)
+        )
+    ).all()
     for row in rows:
         stored, quarantined = repaired_rule(row.recurrence, row.start_utc, row.tz)
         if stored != row.recurrence or quarantined:
-            bind.execute(events.update().where(events.c.id == row.id)
-                         .values(recurrence=stored, recurrence_quarantine=quarantined))
+            bind.execute(
+                events.update()
+                .where(events.c.id == row.id)
+                .values(recurrence=stored, recurrence_quarantine=quarantined)
+            )
     broken = sa.select(events.c.id, events.c.start_utc).where(events.c.end_utc <= events.c.start_utc)
     for row in bind.execute(broken).all():  # in Python: SQLite has no interval arithmetic
         bind.execute(events.update().where(events.c.id == row.id).values(end_utc=row.start_utc + REPAIRED_LENGTH))
