@@ -9,4 +9,5 @@ if [ -z "${DATABASE_URL:-}" ] && [ -x scripts/pg-test-server.sh ]; then
     trap 'bash scripts/pg-test-server.sh stop' EXIT
   fi
 fi
-.venv/bin/python -m pytest -q "$@"
+# --timeout: a test that hangs fails alone (with its stack) instead of eating the CI budget.
+.venv/bin/python -m pytest -q --timeout=300 "$@"
