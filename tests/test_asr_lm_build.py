@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from hashlib import sha256
 import math
 import random
 import shutil
+from hashlib import sha256
 
 import pytest
 
@@ -203,7 +203,8 @@ def test_asr_lm_shipped_model_is_what_the_builder_makes(tmp_path):
         assert sha256(made).hexdigest() == sha256(shipped).hexdigest(), (
             f"models/asr-calendar/{name} is not what `python -m nlu asr-lm` makes from the corpus now "
             f"({len(shipped):,} bytes shipped, {len(made):,} made; first difference: {first_difference(made, shipped)}); "
-            "rebuild it with `python -m nlu asr-lm`")
+            "rebuild it with `python -m nlu asr-lm`"
+        )
 
 
 def first_difference(made: bytes, shipped: bytes) -> str:
