@@ -12,6 +12,13 @@ while SQLAlchemy is still being imported (assistant/__main__.py).
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the type checker sees the names as they are; at run time they load on first use
+    from assistant.core import Assistant
+    from assistant.exceptions import AssistantError, BadEvent, BadInput, BadSettings, StorageError
+    from assistant.settings import Settings
+    from assistant.views import CalendarSnapshot, EventView, Reply
 
 __all__ = [
     "Assistant",
@@ -39,7 +46,7 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name in _HOMES:
         return getattr(importlib.import_module(_HOMES[name]), name)
     raise AttributeError(f"module 'assistant' has no attribute {name!r}")

@@ -15,6 +15,8 @@ than one from last week.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from datetime import datetime, timedelta
 from itertools import takewhile
@@ -26,14 +28,15 @@ from sqlalchemy.orm import Session
 
 from assistant import store
 from assistant.models import Event
+from assistant.series import parts_of
 from assistant.views import EventView, to_utc, wall
 from nlu.dates.rrule_limits import check_rrule
 from nlu.exceptions import BadRecurrence
 
 log = logging.getLogger("assistant.agenda")
 MAX_OCCURRENCES = 200  # per event and window: a daily rule over years must not flood a reply
-# Periods a series' start may be moved forward by, per frequency (dateutil's numbering).
-_STEP = {4: timedelta(hours=1), 3: timedelta(days=1), 2: timedelta(weeks=1)}  # HOURLY, DAILY, WEEKLY
+# Periods a series' start may be moved forward by, per frequency.
+_STEP = {"HOURLY": timedelta(hours=1), "DAILY": timedelta(days=1), "WEEKLY": timedelta(weeks=1)}
 
 
 # All-day events are dates, the same in every zone (RFC 5545 DATE values float): a window is
@@ -97,7 +100,7 @@ def replaced(*, session: Session, series: Event) -> set[datetime]:
 
 
 def occurrences(
-    row: Event, start_utc: datetime, end_utc: datetime, tz: str, skip: set[datetime] = frozenset()
+    row: Event, start_utc: datetime, end_utc: datetime, tz: str, skip: AbstractSet[datetime] = frozenset()
 ) -> list[EventView]:
     """The views of a recurring event's occurrences overlapping [start_utc, end_utc), minus `skip`."""
     first = EventView.of(row, tz)
@@ -107,7 +110,9 @@ def occurrences(
     ]
 
 
-def starts(row: Event, start_utc: datetime, end_utc: datetime, skip: set[datetime] = frozenset()) -> list[datetime]:
+def starts(
+    row: Event, start_utc: datetime, end_utc: datetime, skip: AbstractSet[datetime] = frozenset()
+) -> list[datetime]:
     """The original starts (naive UTC) of a series' occurrences overlapping [start_utc, end_utc), minus `skip`."""
     zone = row.tz
     length = row.end_utc - row.start_utc
@@ -136,24 +141,28 @@ def expansion_rule(row: Event, low: datetime) -> rrule | None:
     """The row's rule, checked, starting as close before `low` (a wall time) as its phase allows."""
     start = wall(row.start_utc, row.tz)
     try:
-        rule = rrulestr(check_rrule(row.recurrence or "", start, tz=row.tz), dtstart=start)
+        text = check_rrule(row.recurrence or "", start, tz=row.tz)
+        rule = rrulestr(text, dtstart=start)
     except (BadRecurrence, ValueError, TypeError) as err:
         log.warning("event %s: recurrence %r not expanded: %s", row.id, row.recurrence, err)
         return None
-    return _advanced(rule, start, low)
+    if not isinstance(rule, rrule):  # one RRULE line (all check_rrule lets through) reads as an rrule
+        log.warning("event %s: recurrence %r is not one rule: not expanded", row.id, row.recurrence)
+        return None
+    return _advanced(rule, parts_of(text), start, low)
 
 
-def _advanced(rule: rrule, start: datetime, low: datetime) -> rrule:
+def _advanced(rule: rrule, parts: Mapping[str, str], start: datetime, low: datetime) -> rrule:
     """The same occurrences from `low` on, with dtstart moved forward by whole periods.
 
     dateutil walks every period from dtstart to the window; for hourly, daily and weekly
     rules without COUNT (which counts from the real start), whole periods keep the phase,
     so the first occurrences on or after `low` are unchanged.
     """
-    step = _STEP.get(rule._freq)
-    if step is None or rule._count is not None or low <= start:
+    step = _STEP.get(parts.get("FREQ", "").upper())
+    if step is None or "COUNT" in parts or low <= start:
         return rule
-    period = step * rule._interval
+    period = step * int(parts.get("INTERVAL", "1"))
     periods = (low - start) // period
     return rule.replace(dtstart=start + periods * period) if periods > 0 else rule
 

@@ -7,6 +7,7 @@ second unclear answer. The question is then dropped and the turn is read as a co
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from assistant import changes, creating, followups, matching, timing
 from assistant.changes import NEVER_MIND
 from assistant.finder import pick
 from assistant.questions import (
+    Asked,
     Cancel,
     Choose,
     Confirm,
@@ -28,10 +30,12 @@ from assistant.questions import (
     Scope,
     retried,
 )
-from assistant.views import Reply
+from assistant.views import EventView, Reply
+from nlu.result import TimeSpan
 
 if TYPE_CHECKING:
     from assistant.dialogue import Dialogue
+    from assistant.models import Event
 
 # Words an answer may wrap a time in ("uh how about friday", "let's say noon, I think").
 ANSWER_GLUE = frozenset(
@@ -167,12 +171,12 @@ def answer_choose(d: Dialogue, question: Choose) -> Reply | None:
     if followups.is_no(text) or followups.normal(text) == NEVER_MIND:
         return d.say("OK, never mind.", "none")
     live = [
-        (t, label)
+        (t, label, row)
         for t, label in zip(question.targets, question.labels, strict=True)
-        if d.event(t.event_id) is not None
+        if (row := d.event(t.event_id)) is not None
     ]
-    views = [changes.target_view(d, d.event(t.event_id), t) for t, _ in live]
-    index = pick(text, views, [label for _, label in live], d.turn.tz, d.turn.now)
+    views = [changes.target_view(d, row, t) for t, _, row in live]
+    index = pick(text, views, [label for _, label, _ in live], d.turn.tz, d.turn.now)
     if index is not None:
         return changes.propose(
             d, live[index][0], question.action, confirmed=isinstance(question.action, Cancel), answering=True
@@ -182,7 +186,7 @@ def answer_choose(d: Dialogue, question: Choose) -> Reply | None:
         question,
         'Sorry, which one? Say "the first one", its name or its day.',
         views,
-        [label for _, label in live] + [NEVER_MIND],
+        [*(label for _, label, _ in live), NEVER_MIND],
     )
 
 
@@ -219,7 +223,7 @@ def _day_said(d: Dialogue) -> bool:
     return d.command.day_said if dates else followups.says_date(d.turn.text)
 
 
-def heard_time(d: Dialogue):
+def heard_time(d: Dialogue) -> TimeSpan | None:
     """The time an answer gives ("friday at 3", "uh how about tomorrow at noon"), or None when
     the turn says more than a time ("what's the weather tomorrow" is no answer)."""
     dates = d.parse.slots_of("DATE")
@@ -278,7 +282,9 @@ def commanding(d: Dialogue, allow: tuple[str, ...], naming: bool = False) -> boo
     return cmd.intent == "create" and cmd.name is not None and bool(cmd.action) and (cmd.dated or not naming)
 
 
-def ask_again(d: Dialogue, question: Question, text: str, events: list = (), choices: list[str] = ()) -> Reply | None:
+def ask_again(
+    d: Dialogue, question: Asked, text: str, events: Sequence[Event | EventView] = (), choices: Sequence[str] = ()
+) -> Reply | None:
     """The question once more after an answer we could not use; None (dropped, the turn read
     as a command) after MAX_RETRIES or when the turn is a sentence about something else."""
     if question.tries >= MAX_RETRIES or unrelated(d):

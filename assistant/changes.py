@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from assistant import agenda, finder, followups, occurrences, phrasing, series, store, timing
 from assistant.commands import Command
 from assistant.finder import Found
-from assistant.models import Event
+from assistant.models import Event, Operation
 from assistant.questions import Action, Cancel, Choose, Confirm, Edit, Move, NeedTime, Target
 from assistant.views import EventView, Reply, to_utc
 from nlu.exceptions import BadRecurrence
@@ -82,10 +82,10 @@ def decide(d: Dialogue, found: Found, action: Action, span: TimeSpan | None) -> 
     hits = found.hits
     if isinstance(action, Edit):  # an edit changes a series with its changed occurrences
         hits = list({row.id: row for row in (_series_of(d, row) for row in hits)}.values())
-    targets = [target_of(d, row, span, action) for row in hits[:MAX_LISTED]]
-    if len(targets) > 1:
-        return choose(d, targets, action)
-    return propose(d, targets[0], action)
+    picked = [(row, target_of(d, row, span, action)) for row in hits[:MAX_LISTED]]
+    if len(picked) > 1:
+        return choose(d, picked, action)
+    return propose(d, picked[0][1], action)
 
 
 def _series_of(d: Dialogue, row: Event) -> Event:
@@ -143,9 +143,10 @@ def not_found(d: Dialogue, found: Found, action: Action) -> Reply:
     return d.say(f"I couldn't find {heard} on your calendar.", "none")
 
 
-def choose(d: Dialogue, targets: list[Target], action: Action) -> Reply:
-    """ "I found 3 events: 1) ..., 2) .... Which one should I cancel?" """
-    views = [target_view(d, d.event(t.event_id), t) for t in targets]
+def choose(d: Dialogue, picked: list[tuple[Event, Target]], action: Action) -> Reply:
+    """ "I found 3 events: 1) ..., 2) .... Which one should I cancel?" (each row with its target)"""
+    targets = [target for _, target in picked]
+    views = [target_view(d, row, target) for row, target in picked]
     labels = [d.describe(v) for v in views]
     listed = phrasing.join([f"{i + 1}) {label}" for i, label in enumerate(labels)])
     verb = {Cancel: "cancel", Move: "move"}.get(type(action), "change")
@@ -369,11 +370,11 @@ def undo(d: Dialogue) -> Reply:
     """Revert this conversation's last turn of writes not undone yet (all its rows)."""
     entries = store.last_writes(session=d.session, owner=d.turn.user, session_id=d.turn.session_id)
     rows = [
-        (e, store.get_event(session=d.session, owner=d.turn.user, event_id=e.event_id))
+        (e, row)
         for e in entries
         if e.event_id is not None
+        and (row := store.get_event(session=d.session, owner=d.turn.user, event_id=e.event_id)) is not None
     ]
-    rows = [(e, row) for e, row in rows if row is not None]
     if not rows:
         return d.say("There is nothing to undo in this conversation.", "none")
     first, main = rows[-1]  # the turn's first write says what it was
@@ -393,15 +394,17 @@ def undo(d: Dialogue) -> Reply:
     return d.say(f"Undone: {text}", "undo", [main])
 
 
-def undone_text(d: Dialogue, entry, row: Event) -> str:
+def undone_text(d: Dialogue, entry: Operation, row: Event) -> str:
     """What undoing a creation gives back (said before the row changes)."""
-    if row.series_id is None:
+    if row.series_id is None or row.original_start_utc is None:
         return f'"{row.title}" is no longer on your calendar.'
     series = store.get_event(session=d.session, owner=d.turn.user, event_id=row.series_id)
+    if series is None:
+        return f'"{row.title}" is no longer on your calendar.'
     return f"{d.describe(agenda.occurrence(series, row.original_start_utc, d.turn.tz))} is back."
 
 
-def revert(d: Dialogue, entry, row: Event) -> None:
+def revert(d: Dialogue, entry: Operation, row: Event) -> None:
     """Undo one logged write: a created event is cancelled (a created changed occurrence is
     removed, so the occurrence it replaced comes back); anything else is restored."""
     before = store.snapshot(row)
@@ -421,7 +424,7 @@ def revert(d: Dialogue, entry, row: Event) -> None:
     else:
         if entry.operation == "create":
             store.cancel_event(session=d.session, event=row)
-        else:
+        elif entry.before is not None:  # every write but a create logs the row as it was
             store.restore_event(session=d.session, event=row, snapshot=entry.before)
         d.log("undo", row, before)
     entry.reverted_at = store.utcnow()

@@ -36,7 +36,7 @@ def zone_name(name: str) -> str:
     return name
 
 
-def moment(name: str, value: datetime) -> datetime:
+def moment(name: str, value: object) -> datetime:
     """A date-time a calendar can hold: years MIN_YEAR to MAX_YEAR."""
     if not isinstance(value, datetime):
         raise BadEvent(f"{name} must be a date-time")
@@ -45,7 +45,7 @@ def moment(name: str, value: datetime) -> datetime:
     return value
 
 
-def storable(value: str, name: str = "text") -> str:
+def storable(value: object, name: str = "text") -> str:
     """Refuse the characters no database driver can store (NUL, lone surrogates)."""
     if not isinstance(value, str):
         raise BadEvent(f"{name} must be a text")
@@ -65,9 +65,9 @@ def visible(value: str) -> bool:
     )
 
 
-def title(value: str, name: str = "title") -> str:
+def title(value: object, name: str = "title") -> str:
     """An event title: storable, at most MAX_TITLE characters, and visible."""
-    storable(value, name)
+    value = storable(value, name)
     if len(value) > MAX_TITLE:
         raise BadEvent(f"{name} must be at most {MAX_TITLE} characters")
     if not visible(value):
@@ -75,11 +75,11 @@ def title(value: str, name: str = "title") -> str:
     return value
 
 
-def optional_text(value: str | None, name: str, limit: int = MAX_FIELD) -> str | None:
+def optional_text(value: object, name: str, limit: int = MAX_FIELD) -> str | None:
     """A free text field (location, kind...): None, or storable text of at most `limit` characters."""
     if value is None:
         return None
-    storable(value, name)
+    value = storable(value, name)
     if len(value) > limit:
         raise BadEvent(f"{name} must be at most {limit} characters")
     return value

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -13,8 +14,13 @@ from assistant.db import sessions_for
 from assistant.exceptions import BadEvent, BadInput
 from assistant.settings import Settings
 from assistant.views import CalendarSnapshot, EventView, Reply, to_utc, wall
+from nlu.result import Parse
 
-Parser = Callable[..., object]  # (text, now=aware datetime, tz=str) -> nlu Parse
+if TYPE_CHECKING:
+    from assistant.models import Event
+    from assistant.series import Record
+
+Parser = Callable[..., Parse]  # (text, now=aware datetime, tz=str) -> Parse, as nlu.parse
 
 EVENT_FIELDS = ("title", "start", "end", "all_day", "location", "kind", "attendees", "recurrence", "tz", "alerts")
 
@@ -152,7 +158,7 @@ class Assistant:
             )
             return EventView.of(row, zone)
 
-    def update_event(self, user: str, event_id: int, **changes) -> EventView | None:
+    def update_event(self, user: str, event_id: int, **changes: Any) -> EventView | None:
         """Change fields of an event (title, start, end, all_day, location, kind, attendees,
         recurrence, tz); None when this user has no such event."""
         unknown = set(changes) - set(EVENT_FIELDS) - {"session_id"}
@@ -204,7 +210,7 @@ class Assistant:
             return EventView.of(row, row.tz)
 
     # -- alerts and free time -----------------------------------------------------------
-    def due_alerts(self, user: str, start: datetime, end: datetime, *, tz: str | None = None) -> list[dict]:
+    def due_alerts(self, user: str, start: datetime, end: datetime, *, tz: str | None = None) -> list[dict[str, Any]]:
         """The alerts ringing in [start, end) (naive = wall times in `tz`), in time order:
         {event_id, title, event_start, alert_at, minutes_before, original_start, tz}, one
         per alert of each event, and of each occurrence of a series."""
@@ -284,7 +290,7 @@ class Assistant:
         scope: str = "one",
         tz: str | None = None,
         session_id: str = "api",
-        **changes,
+        **changes: Any,
     ) -> EventView | None:
         """Change one occurrence of a series (`start`, `end`; `title`, `location` alone only):
         alone (its own row, RFC 5545 RECURRENCE-ID), with the following ones (the series is
@@ -312,11 +318,11 @@ class Assistant:
                 **changes,
             )
 
-    def _recorder(self, session: Session, user: str, session_id: str):
+    def _recorder(self, session: Session, user: str, session_id: str) -> Record:
         """Log each write of one facade call with one stamp (undo and audit)."""
         stamp = store.utcnow()
 
-        def record(operation: str, row, before: dict | None) -> None:
+        def record(operation: str, row: Event, before: dict[str, Any] | None) -> None:
             store.log_operation(
                 session=session,
                 owner=user,
@@ -358,7 +364,7 @@ class Assistant:
             return store.restore_owner(session=session, owner=user, rows=snapshot.rows())
 
 
-def _tuples(rows: dict[str, list[dict]]) -> dict[str, tuple[dict, ...]]:
+def _tuples(rows: Mapping[str, list[dict[str, Any]]]) -> dict[str, tuple[dict[str, Any], ...]]:
     return {name: tuple(table) for name, table in rows.items()}
 
 
@@ -413,9 +419,9 @@ def refused_rule() -> Iterator[None]:
         raise BadEvent(f"recurrence: {err}") from err
 
 
-def check_fields(changes: dict, zone: str, current=None) -> dict:
+def check_fields(changes: Mapping[str, Any], zone: str, current: Event | None = None) -> dict[str, Any]:
     """Validate event fields and turn start/end into stored naive-UTC columns."""
-    out: dict = {}
+    out: dict[str, Any] = {}
     if "title" in changes:
         out["title"] = checks.title(changes["title"])
     for name, limit in (("location", checks.MAX_FIELD), ("kind", checks.MAX_KIND), ("recurrence", checks.MAX_FIELD)):

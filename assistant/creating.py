@@ -91,7 +91,7 @@ def times_of(d: Dialogue, draft: Draft, span: TimeSpan | None) -> timing.Times |
     """The event's times: the said span, the draft's or the kind's length; a reminder said
     with a day and no time is at the default reminder time (settings.reminder_time)."""
     length = draft.length or d.bot.settings.length_of(draft.kind)
-    if reminder_day(draft, span):
+    if reminder_day(draft, span) and span is not None and span.start is not None:
         start = timing.at(span.start.date(), d.bot.settings.reminder_time, d.turn.tz)
         return timing.Times(start, timing.plus(start, length, d.turn.tz), False)
     return timing.plan_create(span, length, d.turn.tz)
@@ -164,7 +164,7 @@ def duplicate(d: Dialogue, draft: Draft, times: timing.Times) -> EventView | Non
     views = agenda.window(
         session=d.session, owner=d.turn.user, start_utc=start, end_utc=start + timedelta(minutes=1), tz=d.turn.tz
     )
-    title = draft.title.casefold()
+    title = (draft.title or "").casefold()
     return next(
         (
             v

@@ -68,7 +68,7 @@ def classify(error: BaseException) -> AssistantError | None:
         return error
     if isinstance(error, PoolTimeout):
         return DatabaseBusy(ADVICE[DatabaseBusy].format(cause="no free connection"))
-    original = error.orig if isinstance(error, DBAPIError) else error
+    original = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
     kind = _kind(original)
     if kind is None and isinstance(error, (OperationalError, InterfaceError)):
         kind = DatabaseBusy  # no code: a lost or refused connection, which a later try may find back

@@ -11,9 +11,10 @@ queries.py, and answers.py for the answers to open questions.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -164,11 +165,18 @@ class Dialogue:
         return self.command.confidence < CONFIRM_BELOW
 
     # -- answering ----------------------------------------------------------------------
-    def say(self, text: str, operation: str, events: list = (), choices: list[str] = ()) -> Reply:
+    def say(
+        self, text: str, operation: str, events: Sequence[Event | EventView] = (), choices: Sequence[str] = ()
+    ) -> Reply:
         return Reply(text, operation, [self.view(e) for e in events], self._parse, list(choices))
 
     def ask(
-        self, question: Question, text: str, operation: str = "clarify", events: list = (), choices: list[str] = ()
+        self,
+        question: Question,
+        text: str,
+        operation: str = "clarify",
+        events: Sequence[Event | EventView] = (),
+        choices: Sequence[str] = (),
     ) -> Reply:
         """Say `text` and leave `question` open for the next turn."""
         self.question = question
@@ -194,7 +202,7 @@ class Dialogue:
         """A stored naive-UTC moment as an aware time in the turn's zone."""
         return moment_utc.replace(tzinfo=UTC).astimezone(ZoneInfo(self.turn.tz))
 
-    def log(self, operation: str, row: Event, before: dict | None) -> None:
+    def log(self, operation: str, row: Event, before: dict[str, Any] | None) -> None:
         """Record one write of this turn (undo and audit); the row becomes "it"."""
         parse = self._parse.to_dict() if self._parse is not None else None
         store.log_operation(

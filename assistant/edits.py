@@ -13,7 +13,7 @@ occurrences), and a new rule for a series with a past applies from its next occu
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from assistant import agenda, changes, followups, phrasing, series, store
@@ -93,9 +93,9 @@ def until_of(cmd: Command) -> datetime | None:
 def apply(d: Dialogue, row: Event, edit: Edit) -> Reply:
     """Make the change; the reply says what changed (and what did not, and why)."""
     if edit.repeat:
-        return repeat(d, row, edit)
+        return repeat(d, row, edit, edit.repeat)
     if edit.until:
-        return end_series(d, row, edit)
+        return end_series(d, row, edit.until)
     fields, said = field_changes(row, edit)
     if not fields:
         return d.say(" ".join(s.format(event=f'"{row.title}"') for s in said) or HINT, "none", [row])
@@ -114,12 +114,12 @@ def apply(d: Dialogue, row: Event, edit: Edit) -> Reply:
     return d.say(text, "update", [row])
 
 
-def field_changes(row: Event, edit: Edit) -> tuple[dict, list[str]]:
+def field_changes(row: Event, edit: Edit) -> tuple[dict[str, Any], list[str]]:
     """The stored fields an edit changes on a row, and the sentences saying it ("{event}"
     stands for the event's name)."""
     from assistant import checks
 
-    fields: dict = {}
+    fields: dict[str, Any] = {}
     said: list[str] = []
     if edit.title and edit.title != row.title:
         fields["title"] = checks.title(edit.title)
@@ -167,12 +167,12 @@ def _when(d: Dialogue, row: Event) -> str:
 
 
 # -- how a series repeats and ends ----------------------------------------------------------
-def repeat(d: Dialogue, row: Event, edit: Edit) -> Reply:
+def repeat(d: Dialogue, row: Event, edit: Edit, said_rule: str) -> Reply:
     """ "make it weekly", "make the standup every tuesday (at 10)": the event repeats by the
     new rule from its first occurrence on or after its (next) start, at the time said or its own."""
     if row.series_id is not None:
         return d.say(f'That "{row.title}" is one occurrence of a series: change the series itself.', "none", [row])
-    rule = check_rrule(edit.repeat)
+    rule = check_rrule(said_rule)
     base = _base(d, row, edit)
     first = series.first_at_or_after(rule, base, base)
     if first is None:
@@ -210,12 +210,12 @@ def _base(d: Dialogue, row: Event, edit: Edit) -> datetime:
     return base
 
 
-def end_series(d: Dialogue, row: Event, edit: Edit) -> Reply:
+def end_series(d: Dialogue, row: Event, until_said: datetime) -> Reply:
     """ "stop the standup after december 21": the series' last occurrence is the last one
     on or before that day (UNTIL)."""
     if not row.recurrence:
         return d.say(f'"{row.title}" does not repeat, so it has no end to set.', "none", [row])
-    until = edit.until.astimezone(ZoneInfo(row.tz)).replace(tzinfo=None)
+    until = until_said.astimezone(ZoneInfo(row.tz)).replace(tzinfo=None)
     if until < wall(row.start_utc, row.tz):
         return d.say(
             f'"{row.title}" only starts on {d.when(row)}: to remove it, say "cancel {row.title}".', "none", [row]

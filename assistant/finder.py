@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -11,6 +12,7 @@ from assistant import followups, matching, store
 from assistant.commands import GENERIC_KINDS
 from assistant.models import Event
 from assistant.views import EventView, to_utc
+from nlu.result import TimeSpan
 
 MAX_DAY_ANSWER_WORDS = 4  # "on friday", "the one on december 1", "tomorrow at ten"
 
@@ -25,10 +27,12 @@ class Found:
     elsewhere: bool = False  # the closest has the right title but not the day that was said
 
 
-def overlaps(event: Event, span, tz: str, skip: set[datetime] = frozenset()) -> bool:
+def overlaps(event: Event, span: TimeSpan, tz: str, skip: AbstractSet[datetime] = frozenset()) -> bool:
     """Whether an event is the one a time span names: for a day or longer, any event that
     overlaps it; for a time of day ("my event at one pm"), the timed events starting then.
     A series is named by any of its occurrences (minus `skip`: EXDATEs, changed ones)."""
+    if span.start is None:  # a length or a rule alone names no moment
+        return False
     start = to_utc(span.start, tz)
     end = to_utc(span.end, tz) if span.end is not None else start
     if event.recurrence:
@@ -51,10 +55,12 @@ def _within(
     return ev_start < end and ev_end > start
 
 
-def view_overlaps(view: EventView, span, tz: str) -> bool:
+def view_overlaps(view: EventView, span: TimeSpan, tz: str) -> bool:
     """`overlaps` for one listed event or occurrence (an all-day one by its own dates)."""
     from assistant.agenda import bounds
 
+    if span.start is None:  # a length or a rule alone names no moment
+        return False
     start = to_utc(span.start, tz)
     end = to_utc(span.end, tz) if span.end is not None else start
     return _within(*bounds(view, tz), view.all_day, span.grain, start, end)
@@ -66,7 +72,7 @@ def find(
     owner: str,
     name: str | None,
     kind: str | None,
-    span,
+    span: TimeSpan | None,
     tz: str,
     now: datetime,
     last_event_id: int | None,
@@ -101,7 +107,7 @@ def find(
     return Found([], closest, heard, elsewhere=bool(everywhere) and everywhere[0][0] >= matching.MATCH)
 
 
-def on_span(session: Session, rows: list[Event], span, tz: str) -> list[Event]:
+def on_span(session: Session, rows: list[Event], span: TimeSpan | None, tz: str) -> list[Event]:
     """The rows the span names (all of them when no time was said)."""
     if span is None or span.start is None:
         return rows

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -69,7 +70,7 @@ def change(
     new_end = to_utc(checks.moment("end", end), zone) if end is not None else new_start + length
     if new_end <= new_start:
         raise BadEvent("end must be after start")
-    fields = {k: v for k, v in (("title", title), ("location", location)) if v is not None}
+    fields: dict[str, Any] = {k: v for k, v in (("title", title), ("location", location)) if v is not None}
     if "title" in fields:
         fields["title"] = checks.title(fields["title"])
     if scope == "one":

@@ -9,13 +9,15 @@ windows inside waking hours (assistant/freetime.py).
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from assistant import agenda, freetime, matching, phrasing, timing
 from assistant.commands import Command
+from assistant.freetime import Span
 from assistant.questions import Listed
 from assistant.views import EventView, FreeTime, Reply, to_utc, wall
+from nlu.result import TimeSpan
 
 if TYPE_CHECKING:
     from assistant.dialogue import Dialogue
@@ -25,10 +27,11 @@ MAX_LISTED = 8
 
 def query(d: Dialogue, cmd: Command) -> Reply:
     """The events in the said window, or (no window) what is left today and what comes next."""
-    span = cmd.when if cmd.when is not None and cmd.when.start is not None else None
-    if span is None:
+    span = cmd.when
+    if span is None or span.start is None:
         return query_upcoming(d, cmd.name)
-    start, end = span.start, span.end or span.start + timedelta(days=1)
+    start = span.start
+    end = span.end or start + timedelta(days=1)
     views = events_in(d, start, end, cmd.name)
     one_day = end - start <= timedelta(days=1) and span.grain not in timing.TIME_GRAINS
     where = f"on {phrasing.day_text(start, d.turn.now.year)}" if one_day else between(d, start, end)
@@ -177,7 +180,7 @@ def _iso(moment_utc: datetime, tz: str) -> str:
     return wall(moment_utc, tz).isoformat(timespec="seconds")
 
 
-def _search(d: Dialogue, span) -> tuple[datetime, datetime]:
+def _search(d: Dialogue, span: TimeSpan | None) -> tuple[datetime, datetime]:
     """The window to search: the said one (its rest, when it has begun), else the rest of today."""
     now = d.turn.now
     if span is None or span.start is None:
@@ -185,7 +188,9 @@ def _search(d: Dialogue, span) -> tuple[datetime, datetime]:
     return max(span.start, now), span.end or span.start + timedelta(days=1)
 
 
-def free_text(d: Dialogue, span, free: list, whole: list, minutes: int, clipped: bool) -> str:
+def free_text(
+    d: Dialogue, span: TimeSpan | None, free: list[Span], whole: list[Span], minutes: int, clipped: bool
+) -> str:
     """ "On Friday, November 27 you are free from 8:00 AM to 10:00 AM and from 11:00 AM to
     10:00 PM."; with a length asked for, a yes or no first. `clipped`: the search began now."""
     if len({wall(s, d.turn.tz).date() for s, _ in whole}) > 1:
@@ -197,12 +202,12 @@ def free_text(d: Dialogue, span, free: list, whole: list, minutes: int, clipped:
         return _cap(f"{'No, ' if minutes else ''}{where} you have{need}{bounds}.")
     room = f"Yes, {where} you have room for {phrasing.length_text(minutes)}" if minutes else f"{where} you are free"
     if free == whole and not clipped:
-        what = "the whole time" if span.grain in timing.TIME_GRAINS else "all day"
+        what = "the whole time" if span is not None and span.grain in timing.TIME_GRAINS else "all day"
         return _cap(f"{room} {what}, from {_clock(d, free[0][0])} to {_clock(d, free[0][1])}.")
     return _cap(f"{room} {_ranges(d, free)}.")
 
 
-def _days_text(d: Dialogue, free: list, whole: list, minutes: int) -> str:
+def _days_text(d: Dialogue, free: list[Span], whole: list[Span], minutes: int) -> str:
     """Several days: each day's free windows ("Monday, November 23 from 8:00 AM to 10:00 PM";
     a day free from waking to sleeping: "all day")."""
     year = d.turn.now.year
@@ -211,7 +216,7 @@ def _days_text(d: Dialogue, free: list, whole: list, minutes: int) -> str:
     need = f" for {phrasing.length_text(minutes)}" if minutes else ""
     if not free:
         return _cap(f"{'No, ' if minutes else ''}{where} you have no free time{need}.")
-    by_day: dict = {}
+    by_day: dict[date, list[Span]] = {}
     for a, b in free:
         by_day.setdefault(wall(a, d.turn.tz).date(), []).append((a, b))
     full = {wall(a, d.turn.tz).date(): [(a, b)] for a, b in whole}
@@ -224,7 +229,7 @@ def _days_text(d: Dialogue, free: list, whole: list, minutes: int) -> str:
     return _cap(f"{'Yes, ' if minutes else ''}{where} you are free{need}: {'; '.join(said)}{more}.")
 
 
-def _where(d: Dialogue, span) -> str:
+def _where(d: Dialogue, span: TimeSpan | None) -> str:
     """ "on Friday, November 27", "on Friday, November 27 between 12:00 PM and 6:00 PM", "today"."""
     if span is None or span.start is None:
         return f"today, {phrasing.day_text(d.turn.now, d.turn.now.year)},"
@@ -234,7 +239,7 @@ def _where(d: Dialogue, span) -> str:
     return f"on {phrasing.day_text(start, d.turn.now.year)}"
 
 
-def _ranges(d: Dialogue, spans: list) -> str:
+def _ranges(d: Dialogue, spans: list[Span]) -> str:
     return phrasing.join([f"from {_clock(d, a)} to {_clock(d, b)}" for a, b in spans])
 
 

@@ -158,7 +158,9 @@ class Listed:
     ids: tuple[int, ...]
 
 
-Question = NeedTitle | NeedDate | NeedTime | ConfirmCreate | Confirm | Scope | Choose | Listed
+Asked = NeedTitle | NeedDate | NeedTime | ConfirmCreate | Confirm | Scope | Choose  # questions that count tries
+Question = Asked | Listed
+QUESTIONS = (NeedTitle, NeedDate, NeedTime, ConfirmCreate, Confirm, Scope, Choose, Listed)
 TYPES: dict[str, type] = {
     cls.__name__: cls
     for cls in (
@@ -180,7 +182,7 @@ TYPES: dict[str, type] = {
 }
 
 
-def retried(question: Question) -> Question:
+def retried(question: Asked) -> Asked:
     """The same question asked once more (its `tries` counted)."""
     return replace(question, tries=question.tries + 1)
 
@@ -200,7 +202,7 @@ def load(data: Any) -> Question | None:
         question = _decode(data.get("question"))
     except (KeyError, TypeError, ValueError):
         return None
-    return question if isinstance(question, tuple(TYPES[n] for n in _QUESTIONS)) else None
+    return question if isinstance(question, QUESTIONS) else None
 
 
 def renumbered(data: Any, ids: Mapping[int, int]) -> Any:
@@ -225,12 +227,9 @@ def _renumber(value: Any, ids: Mapping[int, int]) -> Any:
         return Listed(tuple(ids[i] for i in value.ids))
     if isinstance(value, tuple):
         return tuple(_renumber(v, ids) for v in value)
-    if is_dataclass(value) and type(value).__name__ in _QUESTIONS:
+    if isinstance(value, QUESTIONS):
         return replace(value, **{f.name: _renumber(getattr(value, f.name), ids) for f in fields(value)})
     return value
-
-
-_QUESTIONS = ("NeedTitle", "NeedDate", "NeedTime", "ConfirmCreate", "Confirm", "Scope", "Choose", "Listed")
 
 
 def _encode(value: Any) -> Any:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from itertools import takewhile
+from typing import Any
 
 from dateutil.rrule import rrulestr
 from sqlalchemy import select
@@ -27,7 +28,7 @@ from assistant.models import Event
 from assistant.views import to_utc, wall
 from nlu.exceptions import BadRecurrence
 
-Record = Callable[[str, Event, dict | None], None]
+Record = Callable[[str, Event, dict[str, Any] | None], None]  # (operation, row, its snapshot before)
 ONE_SECOND = timedelta(seconds=1)
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -37,6 +38,13 @@ def parts_of(rule: str) -> dict[str, str]:
     """ "FREQ=WEEKLY;BYDAY=MO" -> {"FREQ": "WEEKLY", "BYDAY": "MO"} (order kept)."""
     body = rule.strip().removeprefix("RRULE:")
     return dict(part.split("=", 1) for part in body.split(";") if "=" in part)
+
+
+def rule_in(series: Event) -> str:
+    """The RRULE of a row that is a series (callers reach here only for rows that repeat)."""
+    if not series.recurrence:
+        raise BadRecurrence(f"event {series.id} does not repeat: it has no rule to change")
+    return series.recurrence
 
 
 def rule_of(parts: dict[str, str]) -> str:
@@ -105,7 +113,7 @@ def override(
     end_utc: datetime,
     record: Record,
     all_day: bool | None = None,
-    **fields,
+    **fields: Any,
 ) -> Event:
     """Change one occurrence alone: its own row (RECURRENCE-ID), created or updated; `fields`
     (title, location...) may differ from the series' too."""
@@ -166,7 +174,7 @@ def end_before(
         store.cancel_event(session=session, event=series)
         record("cancel", series, before)
         return
-    changes = {"recurrence": with_until(series.recurrence, wall(original_utc, series.tz) - ONE_SECOND)}
+    changes: dict[str, Any] = {"recurrence": with_until(rule_in(series), wall(original_utc, series.tz) - ONE_SECOND)}
     if exdates is not None:
         changes["exdates"] = exdates
     store.update_event(session=session, event=series, changes=changes)
@@ -177,7 +185,7 @@ def end_before(
 def end_at(*, session: Session, series: Event, until_wall: datetime, record: Record) -> None:
     """The series' last occurrence is the last one at or before `until_wall` (UNTIL)."""
     before = store.snapshot(series)
-    store.update_event(session=session, event=series, changes={"recurrence": with_until(series.recurrence, until_wall)})
+    store.update_event(session=session, event=series, changes={"recurrence": with_until(rule_in(series), until_wall)})
     record("update", series, before)
     _cancel_overrides(
         session=session, series=series, since_utc=to_utc(until_wall, series.tz) + ONE_SECOND, record=record
@@ -186,7 +194,8 @@ def end_at(*, session: Session, series: Event, until_wall: datetime, record: Rec
 
 def _cancel_overrides(*, session: Session, series: Event, since_utc: datetime, record: Record) -> None:
     for row in store.overrides(session=session, series=series):
-        if row.original_start_utc >= since_utc and row.cancelled_at is None:
+        original = row.original_start_utc
+        if original is not None and original >= since_utc and row.cancelled_at is None:
             before = store.snapshot(row)
             store.cancel_event(session=session, event=row)
             record("cancel", row, before)
@@ -210,7 +219,7 @@ def split(
         )
     zone = series.tz
     old_first, old_wall, new_wall = wall(series.start_utc, zone), wall(original_utc, zone), wall(start_utc, zone)
-    rule = series.recurrence
+    rule = rule_in(series)
     if "COUNT" in parts_of(rule):
         left = int(parts_of(rule)["COUNT"]) - count_before(rule, old_first, old_wall)
         rule = rule_of({**parts_of(rule), "COUNT": str(left)})
@@ -258,7 +267,7 @@ def move_all(
     zone = series.tz
     shift = wall(start_utc, zone) - wall(original_utc, zone)
     first = wall(series.start_utc, zone) + shift
-    rule = moved_rule(series.recurrence, wall(series.start_utc, zone), first)
+    rule = moved_rule(rule_in(series), wall(series.start_utc, zone), first)
     before = store.snapshot(series)
     new_start = to_utc(first, zone)
     store.update_event(
@@ -273,6 +282,8 @@ def move_all(
     )
     record("reschedule", series, before)
     for row in store.overrides(session=session, series=series):
+        if row.original_start_utc is None:  # an override always has one; the type allows None
+            continue
         before = store.snapshot(row)
         row.original_start_utc = to_utc(wall(row.original_start_utc, zone) + shift, zone)
         session.flush()

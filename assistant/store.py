@@ -10,15 +10,16 @@ Storage is the last door every write passes, so it is where a recurrence rule is
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, overload
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import DateTime, exists, select, true
+from sqlalchemy import DateTime, Table, exists, select, true
 from sqlalchemy.orm import Session, aliased
 
 from assistant import checks
-from assistant.models import Conversation, Event, Operation
+from assistant.models import Base, Conversation, Event, Operation
 from nlu.dates.rrule_limits import check_rrule
 
 # The fields a snapshot keeps (what undo restores and the audit log shows).
@@ -98,6 +99,10 @@ def within_years(start_utc: datetime, end_utc: datetime, tz: str) -> None:
         checks.moment(name, moment.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None))
 
 
+@overload
+def stored_rule(rule: str, start_utc: datetime, tz: str) -> str: ...
+@overload
+def stored_rule(rule: None, start_utc: datetime, tz: str) -> None: ...
 def stored_rule(rule: str | None, start_utc: datetime, tz: str) -> str | None:
     """The rule in its stored form, checked from the series' first wall-clock start (or None)."""
     if rule is None:
@@ -250,10 +255,10 @@ def log_operation(
     session_id: str,
     operation: str,
     event: Event | None,
-    before: dict | None,
-    after: dict | None,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
     utterance: str | None = None,
-    parse: dict | None = None,
+    parse: dict[str, Any] | None = None,
     at: datetime | None = None,
 ) -> Operation:
     """Record one write (for undo and audit). The writes of one chat turn share `at`, so an
@@ -340,7 +345,7 @@ def conversation(*, session: Session, owner: str, session_id: str) -> Conversati
 
 
 def save_conversation(
-    *, session: Session, state: Conversation, pending: dict | None, last_event_id: int | None
+    *, session: Session, state: Conversation, pending: dict[str, Any] | None, last_event_id: int | None
 ) -> Conversation:
     """Remember what the conversation waits for and which event it talks about."""
     state.pending = pending
@@ -360,7 +365,7 @@ def owner_rows(*, session: Session, owner: str) -> Rows:
     for a copy `restore_owner` can put back exactly."""
     out: Rows = {}
     for model in OWNED:
-        table = model.__table__
+        table = _table(model)
         query = select(*table.c).where(table.c.owner == owner).order_by(*table.primary_key)
         out[model.__tablename__] = [_row_json(model, row) for row in session.execute(query)]
     return out
@@ -377,7 +382,7 @@ def clear_owner(*, session: Session, owner: str) -> Rows:
     session.execute(select(Event.id).where(Event.owner == owner).with_for_update())
     removed: Rows = {}
     for model in OWNED:
-        table = model.__table__
+        table = _table(model)
         steps = [table.c.series_id.is_not(None), table.c.series_id.is_(None)] if model is Event else [true()]
         rows = [
             row
@@ -399,7 +404,7 @@ def restore_owner(*, session: Session, owner: str, rows: Rows) -> dict[int, int]
     for row in sorted(rows.get(Operation.__tablename__, []), key=lambda r: r["id"]):
         values = _stored(Operation, row, owner)
         values.update(
-            event_id=ids.get(values.get("event_id")),
+            event_id=_new_id(ids, values.get("event_id")),
             before=_renumbered(values.get("before"), ids),
             after=_renumbered(values.get("after"), ids),
         )
@@ -407,7 +412,8 @@ def restore_owner(*, session: Session, owner: str, rows: Rows) -> dict[int, int]
     for row in rows.get(Conversation.__tablename__, []):
         values = _stored(Conversation, row, owner)
         values.update(
-            last_event_id=ids.get(values.get("last_event_id")), pending=questions.renumbered(values.get("pending"), ids)
+            last_event_id=_new_id(ids, values.get("last_event_id")),
+            pending=questions.renumbered(values.get("pending"), ids),
         )
         session.merge(Conversation(**values))
     session.flush()
@@ -431,6 +437,11 @@ def _put_events(session: Session, owner: str, rows: list[dict[str, Any]]) -> dic
     return ids
 
 
+def _new_id(ids: dict[int, int], old: int | None) -> int | None:
+    """The new id of a restored event (None when the row named none, or one not restored)."""
+    return None if old is None else ids.get(old)
+
+
 def _renumbered(snap: dict[str, Any] | None, ids: dict[int, int]) -> dict[str, Any] | None:
     """An operation's event snapshot with its ids mapped (None for a row that is gone)."""
     if snap is None:
@@ -438,20 +449,28 @@ def _renumbered(snap: dict[str, Any] | None, ids: dict[int, int]) -> dict[str, A
     return {**snap, **{key: ids.get(snap[key]) for key in ("id", "series_id") if key in snap}}
 
 
-def _row_json(model: type, row: Any) -> dict[str, Any]:
+def _table(model: type[Base]) -> Table:
+    """The model's Table (declarative mapping types `__table__` as any FROM clause)."""
+    table = model.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not mapped to a table")
+    return table
+
+
+def _row_json(model: type[Base], row: Any) -> dict[str, Any]:
     """A fetched row as a JSON-able dict: every column but the owner, times as ISO strings."""
     values = row._mapping
     return {
         c.name: values[c.name].isoformat() if isinstance(values[c.name], datetime) else values[c.name]
-        for c in model.__table__.c
+        for c in _table(model).c
         if c.name != "owner"
     }
 
 
-def _stored(model: type, row: dict[str, Any], owner: str) -> dict[str, Any]:
+def _stored(model: type[Base], row: dict[str, Any], owner: str) -> dict[str, Any]:
     """A JSON row back as column values for `owner` (times parsed, lists copied, no id)."""
     out: dict[str, Any] = {"owner": owner}
-    for column in model.__table__.c:
+    for column in _table(model).c:
         if column.name in ("owner", "id") or column.name not in row:
             continue
         value = row[column.name]
@@ -461,6 +480,7 @@ def _stored(model: type, row: dict[str, Any], owner: str) -> dict[str, Any]:
     return out
 
 
-def _key_of(model: type):
-    names = [c.name for c in model.__table__.primary_key if c.name != "owner"]
+def _key_of(model: type[Base]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """The sort key of a table's JSON rows: its primary key without the owner."""
+    names = [c.name for c in _table(model).primary_key if c.name != "owner"]
     return lambda row: tuple(row[n] for n in names)

@@ -69,8 +69,10 @@ def reading(
         s.text for s in found if s.label == "DOMAIN"
     ]
     if when is None:
-        when = next((s.value for s in found if s.label == "DATE" and s.role != "old" and s.value is not None), None)
-    alert = next((s.value.minutes_before for s in found if s.label == "ALERT"), None)
+        when = next(
+            (s.value for s in found if s.label == "DATE" and s.role != "old" and isinstance(s.value, TimeSpan)), None
+        )
+    alert = next((s.value.minutes_before for s in found if s.label == "ALERT" and isinstance(s.value, Alert)), None)
     return Parse(
         text=text,
         intent=intent,

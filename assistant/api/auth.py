@@ -36,7 +36,7 @@ class KeyRing:
         self,
         sessions: Callable[[], sessionmaker[Session]] | None,
         env_keys: dict[str, Principal],
-        guard: Callable[[], AbstractContextManager] = nullcontext,
+        guard: Callable[[], AbstractContextManager[object]] = nullcontext,
     ) -> None:
         self.sessions = sessions  # called at the first lookup: the database opens on first use
         self.env_keys = env_keys
@@ -55,6 +55,12 @@ class KeyRing:
             return Principal(row.owner, row.read_only or scope == FEED) if row else None
 
 
+def keyring(request: Request) -> KeyRing:
+    """The app's KeyRing (the factory puts it in `app.state.keys`)."""
+    ring: KeyRing = request.app.state.keys
+    return ring
+
+
 def _unauthorized(message: str) -> HTTPException:
     return HTTPException(status.HTTP_401_UNAUTHORIZED, message, headers={"WWW-Authenticate": "Bearer"})
 
@@ -62,7 +68,7 @@ def _unauthorized(message: str) -> HTTPException:
 def _resolve(request: Request, key: str | None) -> Principal:
     if not key:
         raise _unauthorized("missing API key: send it as the X-API-Key header or 'Authorization: Bearer KEY'")
-    principal = request.app.state.keys.principal(key)
+    principal = keyring(request).principal(key)
     if principal is None:
         raise _unauthorized("invalid or revoked API key")
     return principal
@@ -87,10 +93,10 @@ def feed_reader(
     header = api_key or (bearer.credentials if bearer else None)
     if header or not token:
         return _resolve(request, header)
-    principal = request.app.state.keys.principal(token, FEED)
+    principal = keyring(request).principal(token, FEED)
     if principal is not None:
         return principal
-    if request.app.state.keys.principal(token) is not None:
+    if keyring(request).principal(token) is not None:
         raise _unauthorized(
             "API keys are not accepted in URLs, where logs keep them: send it in the X-API-Key "
             "header, or subscribe with a feed token (POST /v1/feed-token)"

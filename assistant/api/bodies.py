@@ -7,16 +7,16 @@ same checked field types.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from assistant.api.schemas import Moment, Short, Strict, Title, Zone, _check_order
+from assistant.api.schemas import Moment, Short, StrictBody, Title, Zone, _check_order
 
 Scope = Literal["one", "following", "all"]
 
 
-class OccurrenceUpdate(Strict):
+class OccurrenceUpdate(StrictBody):
     """A change to one occurrence: its new times (naive = wall time in `tz`), and, for that
     occurrence alone, a title or place of its own."""
 
@@ -33,7 +33,7 @@ class OccurrenceUpdate(Strict):
             raise ValueError("send at least one of start, end, title, location")
         return self
 
-    def changes(self) -> dict:
+    def changes(self) -> dict[str, Any]:
         return self.model_dump(exclude_unset=True, exclude={"tz"})
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
@@ -28,23 +30,30 @@ from assistant.exceptions import AssistantError, BadEvent, BadSettings, Conflict
 
 log = logging.getLogger("assistant.api")
 RETRY_AFTER_SECONDS = "5"
+E = TypeVar("E", bound=Exception)
 
 
 def install(app: FastAPI) -> None:
     """Register the handlers on the app (most specific first, as Starlette looks them up by type)."""
-    app.add_exception_handler(RequestValidationError, invalid_request)
-    app.add_exception_handler(HTTPException, http_error)
-    app.add_exception_handler(BadEvent, bad_input)
-    app.add_exception_handler(BadSettings, bad_input)
-    app.add_exception_handler(Conflict, conflict)
-    app.add_exception_handler(StorageError, unavailable)
-    app.add_exception_handler(AssistantError, bad_input)
-    app.add_exception_handler(DBAPIError, database_error)
-    app.add_exception_handler(Exception, unexpected)
+    on(app, RequestValidationError, invalid_request)
+    on(app, HTTPException, http_error)
+    on(app, BadEvent, bad_input)
+    on(app, BadSettings, bad_input)
+    on(app, Conflict, conflict)
+    on(app, StorageError, unavailable)
+    on(app, AssistantError, bad_input)
+    on(app, DBAPIError, database_error)
+    on(app, Exception, unexpected)
     from nlu.exceptions import BadTimeZone, ModelNotFound
 
-    app.add_exception_handler(BadTimeZone, bad_input)
-    app.add_exception_handler(ModelNotFound, unavailable)
+    on(app, BadTimeZone, bad_input)
+    on(app, ModelNotFound, unavailable)
+
+
+def on(app: FastAPI, kind: type[E], handler: Callable[[Request, E], Awaitable[JSONResponse]]) -> None:
+    """Register `handler` for errors of `kind`, checking here that it takes that kind."""
+    # Starlette types every handler as taking any Exception; it calls each only with its own kind.
+    app.add_exception_handler(kind, handler)  # type: ignore[arg-type]
 
 
 def answer(status_code: int, detail: object, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -60,7 +69,7 @@ async def invalid_request(_request: Request, exc: RequestValidationError) -> JSO
     return answer(status.HTTP_422_UNPROCESSABLE_CONTENT, problems, f"invalid request: {summary}")
 
 
-def _reason(err: dict) -> str:
+def _reason(err: Mapping[str, Any]) -> str:
     """pydantic's message; for broken JSON also what the decoder expected ("Expecting ',' delimiter")."""
     reason = err.get("msg", "")
     detail = (err.get("ctx") or {}).get("error")
@@ -97,10 +106,10 @@ async def conflict(_request: Request, exc: Exception) -> JSONResponse:
 
 
 async def unavailable(_request: Request, exc: Exception) -> JSONResponse:
-    fault = exc
+    fault: Exception = exc
     if type(exc) is StorageError:  # a wrapper (a turn that gave up, an upgrade): name what is under it
-        fault = db_faults.in_chain(exc.__cause__) if exc.__cause__ is not None else None
-        fault = fault if isinstance(fault, StorageError) else exc
+        inner = db_faults.in_chain(exc.__cause__) if exc.__cause__ is not None else None
+        fault = inner if isinstance(inner, StorageError) else exc
     log.error("service unavailable: %s", fault)
     retry = {"Retry-After": RETRY_AFTER_SECONDS} if isinstance(fault, DatabaseBusy) else None
     return answer(status.HTTP_503_SERVICE_UNAVAILABLE, str(fault), str(fault), headers=retry)

@@ -13,6 +13,7 @@ cancelled here is not brought back by an older file (that row is reported as ski
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -87,7 +88,7 @@ def _reason(err: Exception) -> str:
 def store_one(session: Session, owner: str, item: Incoming) -> tuple[str, Event]:
     """Create, update or cancel the event this VEVENT describes; (what was done, the row)."""
     if item.recurrence_id is not None:
-        return _occurrence(session, owner, item)
+        return _occurrence(session, owner, item, item.recurrence_id)
     fields = _fields(item)
     row = _existing(session, owner, item.uid)
     if row is None:
@@ -188,16 +189,16 @@ def _update(session: Session, owner: str, row: Event, item: Incoming, fields: di
     return "updated", row
 
 
-def _same(before: dict | None, after: dict | None) -> bool:
+def _same(before: dict[str, Any] | None, after: dict[str, Any] | None) -> bool:
     return before is not None and after is not None and all(before[k] == after[k] for k in store.UPDATABLE)
 
 
-def _occurrence(session: Session, owner: str, item: Incoming) -> tuple[str, Event]:
+def _occurrence(session: Session, owner: str, item: Incoming, recurrence_id: datetime) -> tuple[str, Event]:
     """An occurrence of a series changed (or cancelled) alone: RECURRENCE-ID."""
     series = _existing(session, owner, item.uid)
     if series is None or not series.recurrence:
         raise SkipEvent("RECURRENCE-ID of a series that is not on this calendar (import the series too)")
-    original = _utc(item.recurrence_id)
+    original = _utc(recurrence_id)
     if item.cancelled:  # one occurrence cancelled: an EXDATE of the series, which is updated
         if original.isoformat() in (series.exdates or ()):
             return "unchanged", series
@@ -243,6 +244,6 @@ def _utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC).replace(tzinfo=None)
 
 
-def _stamps(moments) -> list[str]:
+def _stamps(moments: Iterable[datetime]) -> list[str]:
     """EXDATEs as stored: naive-UTC ISO original starts."""
     return sorted({_utc(m).isoformat() for m in moments})

@@ -15,7 +15,7 @@ from typing import TextIO
 from assistant.api.keys import FEED, create_feed_token, create_key, list_keys, revoke_key
 
 
-def add_keys_parser(commands) -> None:
+def add_keys_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the `keys` subcommand on the main CLI's subparsers."""
     keys = commands.add_parser("keys", help="make, list or revoke REST API keys")
     actions = keys.add_subparsers(dest="keys_action", required=True)

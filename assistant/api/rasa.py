@@ -14,6 +14,8 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from nlu.result import Parse, Slot, TimeSpan
+
 EXTRACTOR = "SpacyEntityExtractor"
 TIME_EXTRACTOR = "DucklingEntityExtractor"
 GRAIN_STEP = {
@@ -28,13 +30,13 @@ GRAIN_STEP = {
 }
 
 
-def rasa_parse(parse) -> dict[str, Any]:
+def rasa_parse(parse: Parse) -> dict[str, Any]:
     """The Rasa `/model/parse` JSON of an nlu.result.Parse."""
     ranking = sorted(parse.scores.items(), key=lambda kv: kv[1], reverse=True)
     if not ranking:
         ranking = [(parse.intent, parse.confidence)]
     entities = [_entity(slot) for slot in parse.slots]
-    entities += [_time_entity(slot) for slot in parse.slots if slot.label == "DATE" and _resolved(slot)]
+    entities += [_time_entity(slot, *bounds) for slot in parse.slots if (bounds := _bounds(slot)) is not None]
     return {
         "text": parse.text,
         "intent": {"name": parse.intent, "confidence": round(float(parse.confidence), 6)},
@@ -43,17 +45,19 @@ def rasa_parse(parse) -> dict[str, Any]:
     }
 
 
-def _entity(slot) -> dict[str, Any]:
+def _entity(slot: Slot) -> dict[str, Any]:
     return {"entity": slot.label, "start": slot.start, "end": slot.end, "value": slot.text, "extractor": EXTRACTOR}
 
 
-def _resolved(slot) -> bool:
-    return slot.value is not None and slot.value.start is not None and slot.value.end is not None
-
-
-def _time_entity(slot) -> dict[str, Any]:
+def _bounds(slot: Slot) -> tuple[datetime, datetime, str] | None:
+    """A DATE slot's resolved start, end and grain; None when it names no time (or is no DATE)."""
     span = slot.value
-    start, end, grain = span.start, span.end, span.grain or "second"
+    if slot.label != "DATE" or not isinstance(span, TimeSpan) or span.start is None or span.end is None:
+        return None
+    return span.start, span.end, span.grain or "second"
+
+
+def _time_entity(slot: Slot, start: datetime, end: datetime, grain: str) -> dict[str, Any]:
     single = _one_grain(start, end, grain)
     if single:
         info: dict[str, Any] = {

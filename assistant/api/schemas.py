@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
 
 from assistant import checks
-from assistant.checks import MAX_FIELD, MAX_KIND, MAX_TITLE, MAX_YEAR, MIN_YEAR  # noqa: F401 - re-exported
+from assistant.checks import MAX_FIELD, MAX_KIND, MAX_TITLE
 
 MAX_TEXT = 200_000  # a command longer than this is not a command; 100 KB still gets an answer
 
@@ -91,13 +91,13 @@ AlertMinutes = Annotated[int, Field(ge=0, le=checks.MAX_ALERT_MINUTES, strict=Tr
 SessionId = Annotated[str, Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9._:@-]+$")]
 
 
-class Strict(BaseModel):
+class StrictBody(BaseModel):
     """Unknown fields are a mistake worth a 422, not something to ignore silently."""
 
     model_config = ConfigDict(extra="forbid")
 
 
-class ParseRequest(Strict):
+class ParseRequest(StrictBody):
     """One command to read, against an optional reference time and zone."""
 
     text: Text = Field(examples=["Schedule event for visit to Trivandrum on July 18"])
@@ -118,7 +118,7 @@ class RasaParseRequest(BaseModel):
     message_id: str | None = None
 
 
-class EventBase(Strict):
+class EventBase(StrictBody):
     """Fields an event may be created with or changed to."""
 
     location: Short | None = None

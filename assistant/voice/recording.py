@@ -13,6 +13,7 @@ import io
 import math
 import warnings
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -43,7 +44,7 @@ class Recording:
         """Raw little-endian 16-bit PCM, what pocketsphinx decodes."""
         return self.samples.astype("<i2").tobytes()
 
-    def describe(self) -> dict:
+    def describe(self) -> dict[str, Any]:
         """The JSON the API returns about the upload."""
         return {
             "seconds": round(self.seconds, 2),
@@ -115,7 +116,8 @@ def _resample(mono: np.ndarray, rate: int) -> np.ndarray:
     from scipy.signal import resample_poly
 
     step = math.gcd(rate, RATE)
-    return resample_poly(mono, RATE // step, rate // step)
+    resampled: np.ndarray = resample_poly(mono, RATE // step, rate // step)  # scipy has no type hints
+    return resampled
 
 
 def _to_int16(mono: np.ndarray) -> np.ndarray:

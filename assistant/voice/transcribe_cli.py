@@ -14,7 +14,7 @@ from pathlib import Path
 from assistant.exceptions import BadAudio
 
 
-def add_transcribe_parser(commands: argparse._SubParsersAction) -> None:
+def add_transcribe_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The `transcribe` subcommand's arguments."""
     p = commands.add_parser("transcribe", help="print the words of a WAV recording (offline speech recognition)")
     p.add_argument("wav", type=Path, help="the recording (WAV: any rate, mono or stereo, at most 60 s)")

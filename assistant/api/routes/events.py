@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.orm import Session
 
 from assistant import store, timing
 from assistant.api import deps
@@ -25,13 +26,15 @@ from assistant.api.schemas import ERRORS, ErrorBody, EventCreate, EventPublic, E
 from assistant.checks import all_day_bounds
 from assistant.core import Assistant
 from assistant.models import Event
-from assistant.views import to_utc
+from assistant.views import EventView, to_utc
 
 router = APIRouter(prefix="/v1", tags=["events"], responses=ERRORS)
 EventId = Path(ge=1, le=2**31 - 1, description="the event's id")
 FAR_FUTURE = datetime(9999, 1, 1)
 IMPORT_TZ = "zone of the file's floating times when it names none (X-WR-TIMEZONE); default: the server's"
-NOT_FOUND = {404: {"model": ErrorBody, "description": "no such event in your calendar"}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody, "description": "no such event in your calendar"}
+}
 
 
 @router.get("/events", response_model=list[EventPublic], summary="Your events in a time range")
@@ -116,7 +119,7 @@ async def import_ics(
 
 
 def exported_rows(
-    session, owner: str, start_utc: datetime | None, end_utc: datetime | None, include_cancelled: bool
+    session: Session, owner: str, start_utc: datetime | None, end_utc: datetime | None, include_cancelled: bool
 ) -> tuple[list[Event], list[Event]]:
     """(singles and series overlapping the range, including series that began before it and
     still repeat; the occurrences of those series changed alone)."""
@@ -213,7 +216,7 @@ def _query(
     include_cancelled: bool,
     tz: str | None,
     expand: bool = False,
-) -> list:
+) -> list[EventView]:
     start, end = _bounds(start, end)
     return bot.events(
         who.user, start=start, end=end, include_cancelled=include_cancelled, tz=deps.checked_zone(tz), expand=expand
@@ -241,7 +244,7 @@ def _later(start: datetime, length: timedelta, zone: str) -> datetime:
     return timing.plus(start if start.tzinfo else start.replace(tzinfo=ZoneInfo(zone)), length, zone)
 
 
-def _found(view) -> Any:
+def _found(view: EventView | None) -> dict[str, Any]:
     if view is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such event in your calendar")
     return view.to_dict()

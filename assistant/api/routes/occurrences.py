@@ -19,11 +19,14 @@ from assistant.api.bodies import OccurrenceUpdate, Scope
 from assistant.api.keys import Principal
 from assistant.api.schemas import ERRORS, ErrorBody, EventPublic
 from assistant.core import Assistant
+from assistant.views import EventView
 
 router = APIRouter(prefix="/v1", tags=["events"], responses=ERRORS)
 EventId = Path(ge=1, le=2**31 - 1, description="the series' id")
 Original = Path(description="the occurrence's original start, as listed in `original_start`")
-NOT_FOUND = {404: {"model": ErrorBody, "description": "no such series or occurrence in your calendar"}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody, "description": "no such series or occurrence in your calendar"}
+}
 PATH = "/events/{event_id}/occurrences/{original_start}"
 
 
@@ -59,7 +62,7 @@ def change_occurrence(
         return _found(bot.change_occurrence(who.user, event_id, original, scope=scope, tz=body.tz, **body.changes()))
 
 
-def _found(view) -> Any:
+def _found(view: EventView | None) -> dict[str, Any]:
     if view is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such occurrence of a series in your calendar")
     return view.to_dict()

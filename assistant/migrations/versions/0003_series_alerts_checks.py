@@ -44,7 +44,7 @@ def upgrade() -> None:
         batch.create_check_constraint("ck_events_end_after_start", "end_utc > start_utc")
 
 
-def repair_rows(bind) -> None:
+def repair_rows(bind: sa.Connection) -> None:
     """Bring every stored row within the rules (see the module docstring)."""
     events = sa.table(
         "events",
@@ -69,8 +69,8 @@ def repair_rows(bind) -> None:
                 .values(recurrence=stored, recurrence_quarantine=quarantined)
             )
     broken = sa.select(events.c.id, events.c.start_utc).where(events.c.end_utc <= events.c.start_utc)
-    for row in bind.execute(broken).all():  # in Python: SQLite has no interval arithmetic
-        bind.execute(events.update().where(events.c.id == row.id).values(end_utc=row.start_utc + REPAIRED_LENGTH))
+    for bad in bind.execute(broken).all():  # in Python: SQLite has no interval arithmetic
+        bind.execute(events.update().where(events.c.id == bad.id).values(end_utc=bad.start_utc + REPAIRED_LENGTH))
 
 
 def repaired_rule(rule: str, start_utc: datetime, tz: str) -> tuple[str | None, str | None]:
