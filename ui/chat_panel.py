@@ -41,10 +41,11 @@ def page(ctx: Context) -> None:
     prompt = st.chat_input(PLACEHOLDER, key="chat_input")
     queued = state.take_pending()
     text = prompt if prompt is not None else queued
-    turn = bool(text and text.strip())
+    said = (text or "").strip()
+    turn = bool(said)
     if turn:
         with st.spinner("Thinking…"):
-            handle(bot, ctx, text.strip())
+            handle(bot, ctx, said)
     notice = state.take_flash()
     if notice:
         st.error(notice, icon=":material/error:")

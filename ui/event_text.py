@@ -23,18 +23,17 @@ def in_zone(event: EventView, tz: str) -> EventView:
         return event
     here, there = ZoneInfo(event.tz), ZoneInfo(tz)
 
-    def move(text: str | None) -> str | None:
-        if text is None:
-            return None
+    def move(text: str) -> str:
         moment = datetime.fromisoformat(text).replace(tzinfo=here).astimezone(there)
         return moment.replace(tzinfo=None).isoformat(timespec="seconds")
 
+    original = event.original_start
     return replace(
         event,
         start=move(event.start),
         end=move(event.end),
         tz=tz,
-        original_start=move(event.original_start),
+        original_start=move(original) if original is not None else None,
         exdates=tuple(move(x) for x in event.exdates),
     )
 
