@@ -31,7 +31,10 @@ class Context:
 
     @property
     def tz(self) -> tzinfo:
-        return self.now.tzinfo
+        zone = self.now.tzinfo
+        if zone is None:  # resolve() always passes an aware reference time
+            raise ValueError("Context.now must be timezone-aware")
+        return zone
 
     @property
     def wall(self) -> datetime:

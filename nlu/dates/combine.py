@@ -8,6 +8,7 @@ span at one end.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -70,7 +71,7 @@ def _split_range(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
         if not (isinstance(piece, Word) and piece.text in ("to", "until")):
             continue
         left = [p for p in pieces[:k] if not isinstance(p, Word)]
-        right = [p for p in pieces[k + 1 :] if not isinstance(p, Word)]
+        right: list[Piece] = [p for p in pieces[k + 1 :] if not isinstance(p, Word)]
         if not left or not right:
             continue
         if not any(isinstance(p, (Day, DayRange, Period)) for p in right):
@@ -83,7 +84,7 @@ def _split_range(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
         if last is None or last.start is None:
             continue
         end = last.start if last.grain in SUB_DAY else last.end
-        if end.timestamp() > first.start.timestamp():
+        if end is not None and end.timestamp() > first.start.timestamp():
             grain = min(first.grain, last.grain, key=GRAINS.index)
             return TimeSpan(first.start, end, grain)
     return None
@@ -100,7 +101,7 @@ def _shifted_time(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
             and isinstance(word, Word)
             and word.text in ("after", "before")
             and isinstance(anchor, (Time, Num))
-            and not (k and isinstance(pieces[k - 1], Word) and pieces[k - 1].text == "for")
+            and not (k and _is_for(pieces[k - 1]))
         ):
             continue
         span = _assemble([p for p in pieces[:k] + pieces[k + 2 :] if not isinstance(p, Word)], ctx)
@@ -118,6 +119,10 @@ def _shifted_time(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
     return None
 
 
+def _is_for(piece: Piece) -> bool:
+    return isinstance(piece, Word) and piece.text == "for"
+
+
 def _mode(pieces: list[Piece]) -> str | None:
     """until / by / before / after when it leads the phrase (before the first real piece)."""
     for piece in pieces:
@@ -131,7 +136,7 @@ def _mode(pieces: list[Piece]) -> str | None:
 
 def _open_span(span: TimeSpan, mode: str, ctx: Context) -> TimeSpan | None:
     """until/by X: from now to X; after X: from X to the end of its day."""
-    if span.start is None:
+    if span.start is None or span.end is None:
         return None
     day_level = span.grain not in SUB_DAY
     if mode in ("until", "by", "before"):
@@ -139,7 +144,7 @@ def _open_span(span: TimeSpan, mode: str, ctx: Context) -> TimeSpan | None:
         if end <= ctx.now:
             return span
         return TimeSpan(ctx.now, end, span.grain, open_start=True)
-    longer_than_grain = span.end - span.start > GRAIN_STEP.get(span.grain, timedelta(0))
+    longer_than_grain = span.end - span.start > GRAIN_STEP.get(span.grain or "", timedelta(0))
     start = span.end if day_level or longer_than_grain else span.start  # "after lunch": from 14:00
     end = ctx.day_span(start.date(), start.date())[1]
     return TimeSpan(start, end, span.grain, open_end=True)
@@ -148,7 +153,7 @@ def _open_span(span: TimeSpan, mode: str, ctx: Context) -> TimeSpan | None:
 # ---- assembly: one day, one time (or part of day, or time range), one duration ----------
 
 
-def _assemble(content: list[Piece], ctx: Context) -> TimeSpan | None:
+def _assemble(content: Sequence[Piece], ctx: Context) -> TimeSpan | None:
     durs = [p for p in content if isinstance(p, Dur)]
     duration = durs[0].delta if durs else None
     rest = [p for p in content if not isinstance(p, Dur)]
@@ -178,7 +183,7 @@ def _said(delta: relativedelta, start: datetime) -> timedelta:
     return (wall + delta) - wall
 
 
-def _dated(rest: list[Piece], ctx: Context) -> TimeSpan | None:
+def _dated(rest: Sequence[Piece], ctx: Context) -> TimeSpan | None:
     """The span of one day (or day range, or period) with at most one time on it."""
     days = sorted((p for p in rest if isinstance(p, Day)), key=lambda d: -d.rank)
     periods = [p for p in rest if isinstance(p, Period)]
@@ -202,16 +207,17 @@ def _the_day(days: list[Day], periods: list[Period], timed: bool, ctx: Context) 
     week", "the 5th of next month", "this time next week"); the periods not used up."""
     day = days[0] if days else None
     week = next((p for p in periods if p.week is not None), None)
-    named = next((d for d in days if d.weekday is not None), None)
+    named = next((d.weekday for d in days if d.weekday is not None), None)  # a weekday said
     if day is not None and day.year_free and named is not None:
-        day = _year_of_weekday(day, named.weekday)
+        day = _year_of_weekday(day, named)
     if day is not None and day.dom_only:
-        day = _dom_on_weekday(day, named.weekday) if named is not None else day
+        day = _dom_on_weekday(day, named) if named is not None else day
         month = next((p for p in periods if p.grain == "month"), None)
         moved = same_month(month.start.date(), day.date.day) if month is not None else None
         day = Day(moved, month_known=True, rank=3) if moved else day
-    if week is not None and ((day is not None and day.weekday is not None) or (day is None and timed)):
-        weekday = day.weekday if day is not None else ctx.today.weekday()  # no day: today's weekday
+    # the day's weekday in that week; no day: today's weekday, when a time was said
+    weekday = day.weekday if day is not None else ctx.today.weekday() if timed else None
+    if week is not None and week.week is not None and weekday is not None:
         day = Day(week.week + timedelta(days=(weekday - ctx.policy.week_start) % 7))
         periods = [p for p in periods if p is not week]
     return day, periods
@@ -265,6 +271,7 @@ def _day_and_time(day: Day | None, clock: Time | TimeRange | None, pod: Pod | No
     elif clock is not None:
         span = resolve_time(clock, on, pod, ctx)
     else:
+        assert pod is not None  # no clock and no part of the day returned above
         span = _pod_span(pod, on, ctx)
     if span is None or day is None or not day.alts:
         return span

@@ -12,6 +12,8 @@ from datetime import date, datetime
 
 from dateutil.relativedelta import relativedelta
 
+CalendarDate = date  # in Day's body, `date` names its field
+
 
 @dataclass
 class Day:
@@ -19,7 +21,7 @@ class Day:
     named week), `month_known` when the month was said (so "3 to 5" can share it)."""
 
     date: date
-    alts: tuple[date, ...] = ()
+    alts: tuple[CalendarDate, ...] = ()
     weekday: int | None = None
     month_known: bool = False
     rank: int = 1  # 3 calendar date, 2 relative day / holiday, 1 weekday

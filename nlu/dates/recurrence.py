@@ -86,14 +86,15 @@ def _without_exceptions(pieces: list[Piece]) -> list[Piece]:
     return [*rest, Recur("week", interval, kept)]
 
 
-def _until(first: datetime, limit: list[Piece], lasting: relativedelta | None) -> datetime | None:
+def _until(first: datetime, limit: list[Day | Period], lasting: relativedelta | None) -> datetime | None:
     """The last wall second of the rule: "until june" (end of june), "for two weeks" (from first)."""
     last_second = timedelta(seconds=1)
-    if limit and isinstance(limit[0], Day):
-        return datetime.combine(limit[0].date, time()) + timedelta(days=1) - last_second
-    if limit:
-        until = limit[0].end.replace(tzinfo=None) - last_second
-        if until < first and limit[0].grain == "month" and limit[0].start.replace(tzinfo=None) <= first:
+    bound = limit[0] if limit else None
+    if isinstance(bound, Day):
+        return datetime.combine(bound.date, time()) + timedelta(days=1) - last_second
+    if bound is not None:
+        until = bound.end.replace(tzinfo=None) - last_second
+        if until < first and bound.grain == "month" and bound.start.replace(tzinfo=None) <= first:
             until += relativedelta(years=1)  # "every monday until june" said late in june: next june
         return until
     return first + lasting - last_second if lasting is not None else None
@@ -125,7 +126,7 @@ def _rule_parts(pieces: list[Piece], ctx: Context) -> tuple[dict, str, timedelta
     lasting = durs[-1].delta if durs else None  # "every day for a week"
     dated = [d for d in days if d.weekday is None]
     nth = next((d for d in dated if d.nth is not None), None)
-    if nth is not None and freq in (None, "month", "year"):  # "every first monday of the month"
+    if nth is not None and nth.nth is not None and freq in (None, "month", "year"):  # "every first monday of the month"
         wd, n = nth.nth
         kwargs.update(freq=rr.YEARLY if nth.month_named else rr.MONTHLY, byweekday=[DAYS[wd](n)])
         if nth.month_named:

@@ -8,6 +8,7 @@ compound durations ("an hour and 30 minutes") and ranges between two pieces of o
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TypeGuard
 
 from nlu.dates.calendar import GRAIN_STEP, Context, week_start
 from nlu.dates.pieces import Day, DayRange, Dur, Num, Period, Piece, Time, TimeRange, Word
@@ -21,9 +22,9 @@ def merge_durations(pieces: list[Piece]) -> list[Piece]:
     out: list[Piece] = []
     for piece in pieces:
         if isinstance(piece, Dur) and out:
-            k = len(out) - 1 - (isinstance(out[-1], Word) and out[-1].text == "and")
-            if k >= 0 and isinstance(out[k], Dur) and GRAINS.index(piece.grain) < GRAINS.index(out[k].grain):
-                prev = out[k]
+            k = len(out) - 1 - _is_word(out[-1], "and")
+            prev = out[k] if k >= 0 else None
+            if isinstance(prev, Dur) and GRAINS.index(piece.grain) < GRAINS.index(prev.grain):
                 del out[k:]
                 out.append(Dur(prev.delta + piece.delta, piece.grain, piece.unit, prev.count))
                 continue
@@ -51,7 +52,7 @@ def _at(pieces: list[Piece], k: int) -> Piece | None:
     return pieces[k] if 0 <= k < len(pieces) else None
 
 
-def _is_word(piece: Piece | None, *texts: str) -> bool:
+def _is_word(piece: Piece | None, *texts: str) -> TypeGuard[Word]:
     return isinstance(piece, Word) and piece.text in texts
 
 
@@ -188,10 +189,10 @@ def _pair(left: Piece, right: Piece, ctx: Context) -> Piece | None:
         if left.dom_only and right.month_known:  # "from the 5th to the 9th of january"
             moved = same_month(right.date, left.date.day)
             left = Day(moved, month_known=True) if moved and moved <= right.date else left
-        last = right.date
-        while last < left.date and right.weekday is not None:
-            last += timedelta(days=7)
-        return DayRange(left, Day(last)) if last >= left.date else None
+        last_day = right.date
+        while last_day < left.date and right.weekday is not None:
+            last_day += timedelta(days=7)
+        return DayRange(left, Day(last_day)) if last_day >= left.date else None
     if isinstance(left, Day) and isinstance(right, Num) and left.month_known and left.date.day < right.value <= 31:
         try:
             return DayRange(left, Day(left.date.replace(day=right.value)))

@@ -58,9 +58,10 @@ def duration(s: Scan, i: int) -> int:
     """two hours, half an hour, an hour and a half, two and a half hours, 90 minutes, 1h30."""
     if i < len(s.toks) and s.toks[i].kind == "hm":
         return _hours_minutes(s, i)
-    k = i + 1 if s.word(i) == "a" or (s.num(i) is not None and s.num(i).val <= 3) else i
+    lead = s.num(i)
+    k = i + 1 if s.word(i) == "a" or (lead is not None and lead.val <= 3) else i
     if s.word(k) in ("quarter", "quarters") and s.word(s.skip(k + 1, "of", "an", "a")) == "hour":
-        minutes = 15 * (s.num(i).val if k > i and s.num(i) is not None else 1)  # "three quarters of an hour"
+        minutes = 15 * (lead.val if k > i and lead is not None else 1)  # "three quarters of an hour"
         s.out.append(Dur(relativedelta(minutes=minutes), "minute", "minute", minutes))
         return s.skip(k + 1, "of", "an", "a") + 1
     count, j = _count(s, i)
@@ -129,9 +130,9 @@ def to_delta(grain: str, amount: float) -> relativedelta:
     if grain == "quarter":
         base = relativedelta(months=3 * whole)
     else:
-        base = relativedelta(**{grain + "s": whole})
+        base = relativedelta(None, None, **{grain + "s": whole})  # (no dates to compare: `years=whole`...)
     name, factor = finer[grain]
-    return base + relativedelta(**{name: round(frac * factor)}) if frac else base
+    return base + relativedelta(None, None, **{name: round(frac * factor)}) if frac else base
 
 
 def _finest(grain: str, amount: float) -> str:
@@ -150,7 +151,7 @@ def _finest(grain: str, amount: float) -> str:
 
 def every(s: Scan, i: int) -> int:
     """every day, every other monday, every 3 hours, daily, weekly."""
-    word = s.word(i)
+    word = s.key(i)
     if word in FREQUENCIES:
         freq = FREQUENCIES[word]
         s.out.append(Recur("week", 2) if freq == "biweek" else Recur("day") if freq == "night" else Recur(freq))
@@ -158,7 +159,7 @@ def every(s: Scan, i: int) -> int:
             s.out.append(Pod("night", *PARTS_OF_DAY["night"]))
         return i + 1
     if word == "once" and s.word(i + 1) in ("a", "an", "per", "every", "each") and s.word(i + 2) in UNITS:
-        s.out.append(Recur(UNITS[s.word(i + 2)][0]))  # "once a week"
+        s.out.append(Recur(UNITS[s.key(i + 2)][0]))  # "once a week"
         return i + 3
     if CONNECTORS.get(word) != "every":
         return i
@@ -172,13 +173,13 @@ def every(s: Scan, i: int) -> int:
         interval, j = 2, j + 1
     elif tok is not None and not tok.ordinal and s.word(j + negative + 1) in UNITS:
         if negative or tok.val < 1:
-            unit = s.word(j + negative + 1)
+            said = s.word(j + negative + 1)
             raise BadDatePhrase(
-                f"'every {'-' if negative else ''}{tok.val} {unit}': a repeat needs a "
+                f"'every {'-' if negative else ''}{tok.val} {said}': a repeat needs a "
                 "whole number of at least 1 (every 2 weeks, every day)"
             )
         interval, j = tok.val, j + 1
-    unit = UNITS.get(s.word(j))
+    unit = UNITS.get(s.key(j))
     if unit is not None:
         s.out.append(Recur(unit[0], interval * unit[1]))
         return j + 1

@@ -69,7 +69,7 @@ def part_of_unit(s: Scan, i: int) -> int:
         edge, kind = ABBREVIATIONS[word]
         j = i + 1
     elif word in UNIT_WORDS and s.word(i + 1) in ("end", "start"):  # "month end", "year-end"
-        edge, kind, j = EDGES[s.word(i + 1)], UNIT_WORDS[word], i + 2
+        edge, kind, j = EDGES[s.key(i + 1)], UNIT_WORDS[word], i + 2
     elif word in EDGES:
         edge, kind, j = EDGES[word], None, s.skip(i + 1, "of", "the")
     else:
@@ -115,23 +115,24 @@ def _unit_at(s: Scan, j: int, kind: str | None) -> tuple[Unit | None, int]:
     """The week, month, quarter or year named at j; with an abbreviation's own kind, the
     reference may be left out ("EOM") or name the unit ("BOM august", "BOY 2028")."""
     today, ws = s.ctx.today, s.ctx.policy.week_start
-    mod = MODIFIERS.get(s.word(j))
+    mod = MODIFIERS.get(s.key(j))
     k = j + 1 if mod in ("this", "next", "coming", "last") else j
-    shift = SHIFTS.get(mod, 0)
-    named = UNIT_WORDS.get(s.word(k))
+    shift = SHIFTS.get(mod or "", 0)
+    named = UNIT_WORDS.get(s.key(k))
     if named is not None and (kind is None or named == kind) and s.num(k + 1) is None:
         return _current(named, today, ws, shift, bare=mod is None), k + 1
     if s.word(k) in MONTHS and kind in (None, "month"):
         year, end = read_year(s, k + 1)
-        month = MONTHS[s.word(k)]
+        month = MONTHS[s.key(k)]
         if year is None:
             year = today.year + (
                 1 if mod == "next" and month <= today.month else -1 if mod == "last" and month >= today.month else 0
             )
         return Unit("month", date(year, month, 1), mod is None and end == k + 1, relativedelta(years=1)), end
-    if s.word(k) == "q" and s.num(k + 1) is not None and 1 <= s.num(k + 1).val <= 4 and kind in (None, "quarter"):
+    number = s.num(k + 1)
+    if s.word(k) == "q" and number is not None and 1 <= number.val <= 4 and kind in (None, "quarter"):
         year, end = read_year(s, k + 2)  # "end of Q1", "the start of Q3 2027"
-        first = date(year or today.year, 3 * s.num(k + 1).val - 2, 1)
+        first = date(year or today.year, 3 * number.val - 2, 1)
         return Unit("quarter", first, year is None, relativedelta(years=1)), end
     year, end = read_year(s, k)
     if year is not None and kind in (None, "year"):

@@ -18,11 +18,10 @@ from nlu.dates.scanner import MODIFIERS, Scan
 
 def period(s: Scan, i: int) -> int:
     """this week, next month, last year, the coming weekend, this quarter, march, 2027."""
-    mod = MODIFIERS.get(s.word(i))
+    mod = MODIFIERS.get(s.key(i))
     j = i + 1 if mod else i
-    unit = s.word(j)
-    unit = {"yr": "year", "wk": "week"}.get(unit, unit)
-    shift = {"next": 1, "coming": 1, "last": -1}.get(mod, 0)
+    unit = {"yr": "year", "wk": "week"}.get(s.key(j)) or s.word(j)
+    shift = {"next": 1, "coming": 1, "last": -1}.get(mod or "", 0)
     today, ctx = s.ctx.today, s.ctx
     if mod is None and unit in ("week", "month", "year") and s.word(j + 1) == "after" and s.word(j + 2) == "next":
         return _shifted_unit(s, unit, 2, j + 3)  # "the week after next"
@@ -37,7 +36,7 @@ def period(s: Scan, i: int) -> int:
         and s.word(j + 1) in WEEK_RELATIONS
         and s.word(j + 2) not in ("next", "this")
     ):
-        s.out.append(Word(f"{unit}_{WEEK_RELATIONS[s.word(j + 1)]}"))  # "the week of december 7th": relations.py
+        s.out.append(Word(f"{unit}_{WEEK_RELATIONS[s.key(j + 1)]}"))  # "the week of december 7th": relations.py
         return j + 2
     if unit == "weekend" and mod is None and s.out and isinstance(s.out[-1], Day) and s.out[-1].weekday is None:
         s.out[-1] = Period(*ctx.day_span(*holidays.long_weekend(s.out[-1].date)), "day")  # "july 4th weekend"
@@ -61,14 +60,17 @@ def period(s: Scan, i: int) -> int:
         end = quarter_span(s, j + 1, None, shift)
         if mod == "last":  # "last quarter": the previous one, or the fourth of this year
             fourth = date(today.year, 10, 1)
-            s.out[-1] = replace(s.out[-1], alts=((*ctx.day_span(fourth, date(today.year, 12, 31)), "quarter"),))
+            quarter = s.out[-1]
+            assert isinstance(quarter, Period)  # quarter_span has just added it
+            s.out[-1] = replace(quarter, alts=((*ctx.day_span(fourth, date(today.year, 12, 31)), "quarter"),))
         return end
-    if unit == "q" and s.num(j + 1) is not None and 1 <= s.num(j + 1).val <= 4:
-        return quarter_span(s, j + 2, s.num(j + 1).val)
-    if unit == "h" and s.num(j + 1) is not None and s.num(j + 1).val in (1, 2) and not s.num(j + 1).ordinal:
-        return half_span(s, j + 2, s.num(j + 1).val)  # "H1 2027", "H2"
-    if unit in ("week", "wk", "w") and mod is None and s.num(j + 1) is not None and not s.num(j + 1).ordinal:
-        return _week_number(s, j + 1, i)  # "week 5", "W05", "wk 50 of 2027"
+    number = s.num(j + 1)
+    if unit == "q" and number is not None and 1 <= number.val <= 4:
+        return quarter_span(s, j + 2, number.val)
+    if unit == "h" and number is not None and number.val in (1, 2) and not number.ordinal:
+        return half_span(s, j + 2, number.val)  # "H1 2027", "H2"
+    if unit in ("week", "wk", "w") and mod is None and number is not None and not number.ordinal:
+        return _week_number(s, j + 1, number.val, i)  # "week 5", "W05", "wk 50 of 2027"
     if unit in SEASONS:
         year, end = read_year(s, j + 1)
         if year is not None:  # "summer 2027"; "winter 2027" is the one holding January 2027
@@ -103,10 +105,9 @@ WEEK_RELATIONS = {
 }
 
 
-def _week_number(s: Scan, j: int, i: int) -> int:
+def _week_number(s: Scan, j: int, number: int, i: int) -> int:
     """ "week 5", "W05 2027": the ISO 8601 week (Monday to Sunday) of that number; without a
     year, this year's unless it is over, then next year's."""
-    number = s.num(j).val
     year, end = read_year(s, j + 1)
     today = s.ctx.today
     try:

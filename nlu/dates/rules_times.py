@@ -185,11 +185,17 @@ def _past_to(s: Scan, i: int) -> int:
         return i
     j = s.skip(i + 1, "minutes", "minute", "mins", "min")
     rel = s.word(j)
-    if word == "half" and rel is None and s.num(i + 1) is not None and 1 <= s.num(i + 1).val <= 12:
+    if word == "half" and rel is None and (hour_tok := s.num(i + 1)) is not None and 1 <= hour_tok.val <= 12:
         rel, j = "past", i  # British "half four" is 4:30
     if rel not in ("past", "after", "to", "till", "til", "before", "of"):
         return i
-    if rel in ("to", "till", "til", "before", "of") and word is None and j == i + 1 and not _clock_to(s, i, tok):
+    if (
+        rel in ("to", "till", "til", "before", "of")
+        and word is None  # so the minutes are the number token `tok`
+        and tok is not None
+        and j == i + 1
+        and not _clock_to(s, i, tok)
+    ):
         return i  # "10 to 5" is a range; "10 minutes to 5" and spoken "ten to five" are 4:50
     base, named = s.num(j + 1), s.word(j + 1)
     if named in ("noon", "midnight"):
@@ -202,7 +208,7 @@ def _past_to(s: Scan, i: int) -> int:
     total = base_hour * 60 + (minutes if rel in ("past", "after") else -minutes)
     if exact:  # a 24-hour reading: "quarter to midnight" is 23:45
         hour, minute = divmod(total % (24 * 60), 60)
-        found = Time(hour, minute, 0, None, "minute", exact=True)
+        found: Time | None = Time(hour, minute, 0, None, "minute", exact=True)
     else:  # a 12-hour reading: "quarter to one" is 12:45 (am or pm decided later)
         hour, minute = divmod(total, 60)
         found = _with_ampm(hour or 12, minute, ampm, "minute")
@@ -230,7 +236,7 @@ def _clock_to(s: Scan, i: int, tok: Tok) -> bool:
 
 def zone_word(s: Scan, i: int) -> int:
     """ "eastern", "pst", "utc" (optionally "time") right after a clock time."""
-    name = ZONE_WORDS.get(s.word(i))
+    name = ZONE_WORDS.get(s.key(i))
     if name is None or not s.out or not isinstance(s.out[-1], (Time, Num)):
         return i
     s.out.append(Zone(name))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from nlu.dates.calendar import Context
+from nlu.dates.pieces import Piece
 from nlu.dates.tokens import Tok
 
 # words before a day or period and the reading they ask for
@@ -69,13 +70,17 @@ class Scan:
     PAD = 16
 
     def __init__(self, toks: list[Tok], ctx: Context) -> None:
-        self.toks, self.ctx, self.out, self.unknown = toks, ctx, [], 0
-        pad = [None] * self.PAD
-        self._words = [t.text if t.kind == "w" else None for t in toks] + pad
-        self._nums = [t if t.kind == "n" else None for t in toks] + pad
+        self.toks, self.ctx, self.unknown = toks, ctx, 0
+        self.out: list[Piece] = []
+        self._words: list[str | None] = [t.text if t.kind == "w" else None for t in toks] + [None] * self.PAD
+        self._nums: list[Tok | None] = [t if t.kind == "n" else None for t in toks] + [None] * self.PAD
 
     def word(self, i: int) -> str | None:
         return self._words[i] if i < len(self._words) else None
+
+    def key(self, i: int) -> str:
+        """`word(i)` to look up in a word table: "" where there is no word (no table has that key)."""
+        return self.word(i) or ""
 
     def text(self, i: int) -> str | None:
         """The token's text whatever its kind ("second" is a number token, ordinal 2)."""
