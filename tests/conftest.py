@@ -13,13 +13,6 @@ SHARED = ROOT.parent / "shared"
 NOW = datetime(2026, 11, 23, 9, 0)
 
 
-def pytest_configure(config) -> None:
-    """Markers used across the suite (`-m "not slow"` skips the ones that take seconds each)."""
-    config.addinivalue_line(
-        "markers", "slow: takes several seconds (a training run, a benchmark); deselect with -m 'not slow'"
-    )
-
-
 @pytest.fixture(scope="session")
 def now() -> datetime:
     return NOW
