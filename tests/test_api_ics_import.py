@@ -4,6 +4,7 @@ re-import updating by UID instead of duplicating."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import ROOT
 from sqlalchemy import select
 
@@ -287,6 +288,7 @@ def test_api_ics_import_hostile_rules_are_skipped_with_the_reason(make_api):
     assert all(s["reason"].startswith("recurrence: ") for s in report["skipped"])
 
 
+@pytest.mark.slow
 def test_api_ics_import_property_no_file_gets_a_5xx(make_api):
     # Google's sample with lines dropped, repeated or garbled: always an answer, never a 500
     from fault_helpers import within

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 
+import pytest
 from conftest import ROOT
 
 
@@ -17,6 +18,7 @@ def _bench():
     return module
 
 
+@pytest.mark.slow
 def test_api_load_smoke_no_5xx_no_lost_writes(api_model_parser, capsys):
     status = _bench().main(["--clients", "2", "--commands", "5", "--backend", "sqlite", "--max-seconds", "120"])
     out = capsys.readouterr().out

@@ -3,6 +3,7 @@ storable title comes back byte-exact."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +19,7 @@ def out_of_scope(text: str, now=None, tz=None) -> Parse:
     return Parse(text=text, intent="out_of_scope", confidence=1.0)
 
 
+@pytest.mark.slow
 def test_api_properties_titles_round_trip(make_api):
     client, headers, *_ = make_api(parser=out_of_scope)
     alice = headers["alice"]
@@ -33,6 +35,7 @@ def test_api_properties_titles_round_trip(make_api):
     round_trip()
 
 
+@pytest.mark.slow
 def test_api_properties_no_door_answers_500(make_api):
     client, headers, *_ = make_api(parser=out_of_scope)
     alice = headers["alice"]

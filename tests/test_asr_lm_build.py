@@ -152,6 +152,7 @@ def test_asr_lm_dictionary_takes_cmudict_then_espeak():
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng not installed (scripts/system-deps.sh)")
 def test_asr_lm_build_on_the_tiny_corpus(tmp_path):
     # Given the 32 hand-written rows of the tiny corpus, half for fitting, half held out

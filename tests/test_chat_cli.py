@@ -107,6 +107,7 @@ def _process(tmp_path, *extra: str) -> subprocess.Popen:
     )
 
 
+@pytest.mark.slow
 def test_chat_process_answers_each_line_as_it_comes(tmp_path) -> None:
     # Given a running chat process, when one line is sent, its reply arrives before the next is sent
     proc = _process(tmp_path)

@@ -57,6 +57,7 @@ def check_contract(out: dict) -> None:
         assert out["text"][slot["start"] : slot["end"]] == slot["text"]
 
 
+@pytest.mark.slow
 def test_cli_parse_one_line_per_line_in_order(nlu_model_path):
     out = run_parse(nlu_model_path, ("\n".join(COMMANDS) + "\n").encode())
     assert [o["text"] for o in out] == COMMANDS
@@ -70,6 +71,7 @@ def test_cli_parse_last_line_without_newline(nlu_model_path):
     assert [o["text"] for o in out] == ["cancel it", "play jazz"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("line", EMPTY_OR_HUGE, ids=["empty", "spaces", "tab", "100KB", "1MB"])
 def test_cli_parse_nothing_to_read_is_out_of_scope(nlu_model_path, line):
     [out] = run_parse(nlu_model_path, (line + "\n").encode())
@@ -84,6 +86,7 @@ def test_cli_parse_nothing_to_read_is_out_of_scope(nlu_model_path, line):
     }
 
 
+@pytest.mark.slow
 def test_cli_parse_odd_input_is_valid_json_each(nlu_model_path):
     out = run_parse(nlu_model_path, ("\n".join(ODD) + "\n").encode())
     assert [o["text"] for o in out] == ODD
@@ -91,6 +94,7 @@ def test_cli_parse_odd_input_is_valid_json_each(nlu_model_path):
         check_contract(o)
 
 
+@pytest.mark.slow
 def test_cli_parse_binary_junk_never_crashes(nlu_model_path):
     junk = bytes(range(256)).replace(b"\n", b"").replace(b"\r", b"")
     out = run_parse(nlu_model_path, b"\xff\xfe\xfa junk\n" + junk + b"\nplay jazz\n")
@@ -100,6 +104,7 @@ def test_cli_parse_binary_junk_never_crashes(nlu_model_path):
         check_contract(o)
 
 
+@pytest.mark.slow
 def test_cli_parse_answers_each_line_as_it_comes(nlu_model_path):
     # An interactive caller gets its answer before it sends the next line (flushed per line)
     proc = subprocess.Popen(
@@ -124,6 +129,7 @@ def test_cli_parse_answers_each_line_as_it_comes(nlu_model_path):
 NOT_COMMANDS = ["🎉🎉🎉 🗓️", "\x00\x01\x02", "'; DROP TABLE events; --", "SELECT * FROM events WHERE 1=1"]
 
 
+@pytest.mark.slow
 def test_cli_parse_shipped_pipeline_declines_what_is_no_command():
     # Judged on the shipped pipeline: a small test model has never seen such lines
     shipped = ROOT / "models" / "nlu-calendar"
@@ -134,6 +140,7 @@ def test_cli_parse_shipped_pipeline_declines_what_is_no_command():
     assert [o["title"] for o in out] == [None] * 5
 
 
+@pytest.mark.slow
 def test_cli_parse_contract_check_lines():
     # The lines ../shared/tools/contract-check sends, through the shipped pipeline: every
     # contract field, slot offsets that match the text, roles in the contract's set, the two

@@ -49,6 +49,7 @@ def _problems(row, nlp) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_corpus_rows_are_valid(corpus, nlp):
     # Given every train and dev row, Then each span sits on tokens, has clean edges, no overlap
     train, dev = corpus
@@ -57,6 +58,7 @@ def test_corpus_rows_are_valid(corpus, nlp):
     assert all(r.text == r.text.strip() and "  " not in r.text for r in train + dev)
 
 
+@pytest.mark.slow
 def test_corpus_sizes_and_coverage(corpus):
     train, dev = corpus
     assert 12_000 <= len(train) <= 30_000 and len(dev) >= 1_000
@@ -70,6 +72,7 @@ def test_corpus_sizes_and_coverage(corpus):
     assert sources["realdata"] >= 7_000  # real commands first: every real training row is in
 
 
+@pytest.mark.slow
 def test_corpus_has_no_slurp_row():
     # Given SLURP devel (the dev set of record), Then no corpus row, in any slice, is one of its sentences
     from nlu.settings import settings
@@ -90,6 +93,7 @@ def test_corpus_has_no_slurp_row():
     assert overlap.devel_fingerprints() == {overlap.fingerprint(s) for s in slurp}
 
 
+@pytest.mark.slow
 def test_calibration_slice_is_never_trained_on(corpus):
     train, dev = corpus
     calibration = parts(seed=0).calibration
@@ -97,6 +101,7 @@ def test_calibration_slice_is_never_trained_on(corpus):
     assert not {r.text for r in calibration} & {r.text for r in train + dev}
 
 
+@pytest.mark.slow
 def test_corpus_is_deterministic_for_a_seed(tmp_path):
     a = build(tmp_path / "a", seed=3)
     b = build(tmp_path / "b", seed=3)
@@ -106,6 +111,7 @@ def test_corpus_is_deterministic_for_a_seed(tmp_path):
     assert [r.text for r in read_jsonl(a[0])][:50] == [r.text for r in read_jsonl(b[0])][:50]
 
 
+@pytest.mark.slow
 def test_dev_holds_out_templates(corpus):
     train, dev = corpus
     train_templates = {r.template for r in train if r.source.startswith("generated")}
@@ -118,6 +124,7 @@ def test_dev_holds_out_templates(corpus):
     assert share >= 0.4
 
 
+@pytest.mark.slow
 def test_dev_holds_out_values(corpus):
     # Given the NAME and verb values the split keeps for dev, Then no generated training row uses them
     train, dev = corpus
@@ -133,6 +140,7 @@ def test_dev_holds_out_values(corpus):
     assert dev_names_seen & set(dev_names)
 
 
+@pytest.mark.slow
 def test_dev_holds_out_long_date_phrases(corpus):
     train, _ = corpus
     dates = [r.text[s:e] for r in train if r.source == "generated-typed" for s, e, label in r.spans if label == "DATE"]
@@ -429,6 +437,7 @@ def test_handwritten_and_templates_share_no_5gram_with_the_evaluation_data():
     assert [t for t in _template_runs() if _grams(t) & seen] == []
 
 
+@pytest.mark.slow
 def test_no_training_row_equals_or_nearly_equals_a_typed_line(corpus):
     train, dev = corpus
     by_length: dict[int, list[list[str]]] = {}

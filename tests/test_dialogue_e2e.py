@@ -76,6 +76,7 @@ def _shape(events: list[dict]) -> list[tuple]:
     return [(e["title"], e["start"], e["end"], e["all_day"], e["location"]) for e in events]
 
 
+@pytest.mark.slow
 def test_dialogue_e2e_acceptance_through_the_chat_command(shipped_parser, tmp_path) -> None:
     # Given a fresh database and the chat command at the acceptance "now"
     env = {**os.environ, "PYTHONPATH": ROOT}

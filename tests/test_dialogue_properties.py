@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -33,6 +34,7 @@ def _bot(tmp_path_factory, scripted: ScriptedParser) -> Assistant:
     return Assistant(_made[-1], parser=scripted)
 
 
+@pytest.mark.slow
 @SLOW_OK
 @given(text=st.text(max_size=300))
 def test_dialogue_any_text_gets_an_answer_and_writes_nothing(tmp_path_factory, text: str) -> None:
@@ -42,6 +44,7 @@ def test_dialogue_any_text_gets_an_answer_and_writes_nothing(tmp_path_factory, t
     assert bot.events("prop", include_cancelled=True) == []
 
 
+@pytest.mark.slow
 @SLOW_OK
 @given(title=TITLES)
 def test_dialogue_any_title_round_trips_byte_exact(tmp_path_factory, title: str) -> None:
@@ -55,6 +58,7 @@ def test_dialogue_any_title_round_trips_byte_exact(tmp_path_factory, title: str)
     assert [e.title.encode("utf-8") for e in bot.events("prop")] == [title.encode("utf-8")]
 
 
+@pytest.mark.slow
 @SLOW_OK
 @given(title=st.text(st.sampled_from(" \t\u200b\ufeff\x1b\x07\u00a0"), min_size=1, max_size=20))
 def test_dialogue_an_invisible_title_gets_a_clear_answer_and_writes_nothing(tmp_path_factory, title: str) -> None:

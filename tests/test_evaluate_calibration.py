@@ -17,6 +17,7 @@ def test_calibration_scaling_keeps_the_ranking_and_softens():
     assert calibration.scaled(scores, 1.0)["create"] == pytest.approx(0.98)
 
 
+@pytest.mark.slow
 def test_calibration_fit_finds_the_temperature_that_made_the_data():
     # Given answers drawn from a model whose true confidence is the raw score scaled by T = 3,
     # When the temperature is fitted on them, Then it comes back near 3 and the ECE drops

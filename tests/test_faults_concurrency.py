@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from fault_helpers import rows_held, within
 from sqlalchemy import select
 
@@ -26,6 +27,7 @@ def _make_events(client, alice) -> list[int]:
     ]
 
 
+@pytest.mark.slow
 def test_faults_concurrent_patches_never_leave_end_before_start(make_api):
     # Given 20 events from 10:00 to 11:00
     client, headers, bot, users = make_api()
@@ -49,6 +51,7 @@ def test_faults_concurrent_patches_never_leave_end_before_start(make_api):
         assert len(rows) == EVENTS and all(r.end_utc > r.start_utc for r in rows)
 
 
+@pytest.mark.slow
 def test_faults_concurrent_deletes_log_one_cancel(make_api):
     # Given 20 events
     client, headers, bot, users = make_api()

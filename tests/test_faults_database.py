@@ -105,6 +105,7 @@ def test_faults_in_memory_database_is_refused_at_start(url):
         chat(args, io.StringIO("what do i have tomorrow\n"), io.StringIO())
 
 
+@pytest.mark.slow
 def test_faults_serve_refuses_an_in_memory_database():
     with within(60, "serve with an in-memory database"):
         done = subprocess.run(

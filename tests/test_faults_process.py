@@ -14,6 +14,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
+import pytest
 from fault_helpers import ROOT, start_server, stop, within
 
 from assistant.api.keys import create_feed_token
@@ -24,6 +25,7 @@ ALICE = {"X-API-Key": "key-alice"}
 EVENT = {"title": "dentist", "start": "2026-11-25T11:00:00", "tz": "Europe/Paris"}
 
 
+@pytest.mark.slow
 def test_faults_process_sigterm_mid_request_stops_the_server_and_logs_no_secret(tmp_path):
     # Given a server with a feed token on its calendar
     path = tmp_path / "calendar.db"
@@ -72,6 +74,7 @@ def _post_quietly(base: str) -> tuple[int | None, dict]:
         return None, {}
 
 
+@pytest.mark.slow
 def test_faults_process_kill_9_during_a_write_burst_loses_no_acknowledged_write(tmp_path):
     path = tmp_path / "calendar.db"
     proc, base = start_server(f"sqlite:///{path}", tmp_path / "server.log", env=KEYS)
@@ -107,6 +110,7 @@ def test_faults_process_kill_9_during_a_write_burst_loses_no_acknowledged_write(
     assert all(stored.get(event_id) == title for event_id, title in acknowledged)
 
 
+@pytest.mark.slow
 def test_faults_process_server_on_a_damaged_file_starts_and_says_so(tmp_path):
     path = tmp_path / "calendar.db"
     path.write_bytes(b"this is not a calendar " * 500)
@@ -163,6 +167,7 @@ def test_faults_process_ctrl_c_in_the_chat_ends_without_a_traceback(tmp_path):
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
 
 
+@pytest.mark.slow
 def test_faults_process_ctrl_c_while_a_turn_runs(tmp_path):
     # Given a chat that is up (an empty line is answered without the NLU, so a busy machine's
     # slow interpreter start-up cannot swallow the signal), then a command that loads the NLU

@@ -158,6 +158,7 @@ def _tomorrow_query(text: str, now=None, tz=None):
     return reading(text, "query", dates={"tomorrow": day_span(date(2026, 11, 24))})
 
 
+@pytest.mark.slow
 def test_faults_rules_no_line_feed_in_the_export_under_python_O(tmp_path):
     # The probe: under `python -O` (asserts stripped) a multi-line rule put a raw LF in the file
     script = (
@@ -215,6 +216,7 @@ def rules(draw) -> tuple[str, dict]:
     return ";".join(f"{n}={parts[n]}" for n in names), parts
 
 
+@pytest.mark.slow
 def test_faults_rules_property_rest_accepts_only_rules_it_can_expand(make_api):
     client, headers, *_ = make_api()
     alice = headers["alice"]

@@ -174,6 +174,7 @@ def test_nlu_golden_roles_alerts_and_windows(shipped_parser, text, intent, slots
     assert (when or {}).get("start") == start and (when or {}).get("duration") == duration
 
 
+@pytest.mark.slow
 def test_nlu_golden_cli_matches_the_issue_example(shipped_parser) -> None:
     # Given the issue's own example on stdin, When `python -m nlu parse` reads it,
     # Then the JSON line is the documented one (confidence aside).

@@ -40,6 +40,7 @@ def smoke_model(tmp_path_factory, tiny_corpus_dir) -> Path:
     return out
 
 
+@pytest.mark.slow
 def test_training_smoke_pipeline_loads_and_parses(smoke_model):
     parser = nlu.load(smoke_model)
     assert parser.nlp.pipe_names == ["tok2vec", "ner", "textcat"]
@@ -51,6 +52,7 @@ def test_training_smoke_pipeline_loads_and_parses(smoke_model):
     assert all(p.text[s.start : s.end] == s.text for s in p.slots)
 
 
+@pytest.mark.slow
 def test_training_smoke_model_card(smoke_model):
     meta = json.loads((smoke_model / "meta.json").read_text())
     assert meta["training"]["seed"] == 0 and meta["training"]["max_steps"] == 5
@@ -63,6 +65,7 @@ def test_training_smoke_model_card(smoke_model):
     assert "build/" not in (smoke_model / "config.cfg").read_text()
 
 
+@pytest.mark.slow
 def test_training_same_seed_same_weights(tmp_path, tiny_corpus_dir):
     from nlu.training import train
 

@@ -14,9 +14,12 @@ import pytest
 from tests.conftest import VOICE
 from tests.test_ui_browser import CHROMIUM, FLAGS, SHOTS, TIMEOUT_MS
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (make system-deps installs it)"
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (make system-deps installs it)"
+    ),
+]
 RECORDING = VOICE / "dentist_friday.wav"  # 3.8 s
 SPOKEN = "schedule a dentist appointment on friday at ten am"
 MICROPHONE = [

@@ -64,6 +64,7 @@ def test_voice_cli_missing_file_says_so(tmp_path):
         transcribe(str(tmp_path / "nowhere.wav"))
 
 
+@pytest.mark.slow
 def test_voice_cli_process_exit_statuses(tmp_path):
     silence = tmp_path / "silence.wav"
     silence.write_bytes(wav_bytes(np.zeros(16_000, np.int16), 16_000))
