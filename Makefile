@@ -3,7 +3,7 @@ PY      := .venv/bin/python
 STAMP   := .venv/.installed
 PORT    ?= 8501
 
-.PHONY: install demo test train bench bench-load system-deps clean
+.PHONY: install demo lint test test-fast train bench bench-load system-deps clean
 
 install: $(STAMP)
 
@@ -21,8 +21,19 @@ system-deps:
 demo: install
 	$(PY) -m streamlit run ui/app.py --server.port $(PORT) --server.headless true
 
-test: install system-deps
+# The checks pyproject.toml configures: lint rules, formatting, types.
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/mypy
+
+test: install system-deps lint
 	bash scripts/test.sh
+
+# The suite without the tests marked slow (training runs, benchmarks, the browser, audio
+# decoding, big property tests): a minute or two, for the edit-test loop.
+test-fast: install
+	bash scripts/test.sh -m "not slow"
 
 train: install
 	$(PY) -m nlu train
@@ -35,4 +46,4 @@ bench-load: install
 	$(PY) bench/load_bench.py
 
 clean:
-	rm -rf build .pytest_cache .hypothesis
+	rm -rf build .pytest_cache .hypothesis .mypy_cache .ruff_cache

@@ -1,4 +1,5 @@
 """`python -m assistant ...`: see assistant/shell.py."""
+
 import sys
 
 try:

@@ -4,26 +4,87 @@ Each returns the reply, or None when the turn is not an answer: a new full comma
 do I have tomorrow" while a name was asked for), a sentence about something else, or a
 second unclear answer. The question is then dropped and the turn is read as a command.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant import changes, creating, followups, matching, timing
 from assistant.changes import NEVER_MIND
 from assistant.finder import pick
-from assistant.questions import (Cancel, Choose, Confirm, ConfirmCreate, Edit, Listed, Move, NeedDate, NeedTime,
-                                 NeedTitle, Question, Scope, retried)
-from assistant.views import Reply
+from assistant.questions import (
+    Asked,
+    Cancel,
+    Choose,
+    Confirm,
+    ConfirmCreate,
+    Edit,
+    Listed,
+    Move,
+    NeedDate,
+    NeedTime,
+    NeedTitle,
+    Question,
+    Scope,
+    retried,
+)
+from assistant.views import EventView, Reply
+from nlu.result import TimeSpan
 
 if TYPE_CHECKING:
     from assistant.dialogue import Dialogue
+    from assistant.models import Event
 
 # Words an answer may wrap a time in ("uh how about friday", "let's say noon, I think").
-ANSWER_GLUE = frozenset({"on", "at", "for", "in", "the", "it", "make", "let's", "lets", "say", "how", "about",
-                         "maybe", "then", "i", "think", "guess", "probably", "ok", "okay", "that", "would", "be",
-                         "is", "to", "put", "schedule", "move", "a", "an", "of", "around", "by", "sometime",
-                         "yes", "yeah", "sure", "try", "do", "we", "can", "could", "you"})
+ANSWER_GLUE = frozenset(
+    {
+        "on",
+        "at",
+        "for",
+        "in",
+        "the",
+        "it",
+        "make",
+        "let's",
+        "lets",
+        "say",
+        "how",
+        "about",
+        "maybe",
+        "then",
+        "i",
+        "think",
+        "guess",
+        "probably",
+        "ok",
+        "okay",
+        "that",
+        "would",
+        "be",
+        "is",
+        "to",
+        "put",
+        "schedule",
+        "move",
+        "a",
+        "an",
+        "of",
+        "around",
+        "by",
+        "sometime",
+        "yes",
+        "yeah",
+        "sure",
+        "try",
+        "do",
+        "we",
+        "can",
+        "could",
+        "you",
+    }
+)
 MAX_BARE_TIME_WORDS = 7
 MAX_TITLE_WORDS = 8  # a longer answer to "what should I call it?" is another sentence
 MAX_RETRIES = 1  # questions asked again after an unclear answer, before they are dropped
@@ -31,7 +92,7 @@ NAME_LEADS = ("call it ", "name it ", "it's called ", "it is called ", "the titl
 COMMANDS = ("query", "availability", "cancel", "update", "reschedule")
 
 
-def answer(d: "Dialogue", question: Question) -> Reply | None:
+def answer(d: Dialogue, question: Question) -> Reply | None:
     """The reply to an answer to `question`, or None when the turn is a command instead."""
     match question:
         case Listed(ids=ids):  # not a question: what "it" may mean this turn
@@ -53,7 +114,7 @@ def answer(d: "Dialogue", question: Question) -> Reply | None:
 
 
 # -- yes / no -----------------------------------------------------------------------------------
-def answer_confirm(d: "Dialogue", question: Confirm | ConfirmCreate) -> Reply | None:
+def answer_confirm(d: Dialogue, question: Confirm | ConfirmCreate) -> Reply | None:
     text = d.turn.text
     if followups.is_yes(text):
         return confirmed(d, question)
@@ -72,7 +133,7 @@ def _verb(question: Confirm | ConfirmCreate) -> str:
     return "schedule it" if isinstance(question, ConfirmCreate) else VERBS[type(question.action)]
 
 
-def confirmed(d: "Dialogue", question: Confirm | ConfirmCreate) -> Reply:
+def confirmed(d: Dialogue, question: Confirm | ConfirmCreate) -> Reply:
     """Go on with what was asked about, the check answered."""
     if isinstance(question, ConfirmCreate):
         draft = replace(question.draft, passed=(*question.draft.passed, question.reason))
@@ -80,7 +141,7 @@ def confirmed(d: "Dialogue", question: Confirm | ConfirmCreate) -> Reply:
     return changes.propose(d, question.target, question.action, confirmed=True)
 
 
-def repeats(d: "Dialogue", question: Confirm) -> bool:
+def repeats(d: Dialogue, question: Confirm) -> bool:
     """Whether the answer repeats the command being confirmed ("cancel it", "yes cancel the
     AI event"): the same kind of change, naming nothing else."""
     cmd = d.command
@@ -91,7 +152,7 @@ def repeats(d: "Dialogue", question: Confirm) -> bool:
 
 
 # -- which occurrences --------------------------------------------------------------------------
-def answer_scope(d: "Dialogue", question: Scope) -> Reply | None:
+def answer_scope(d: Dialogue, question: Scope) -> Reply | None:
     """ "yes" / "only this one", "this and the following ones", "all of them", or no."""
     text = d.turn.text
     if followups.is_no(text) or followups.normal(text) == NEVER_MIND:
@@ -99,39 +160,50 @@ def answer_scope(d: "Dialogue", question: Scope) -> Reply | None:
     scope = followups.scope(text)
     if scope is not None:
         return changes.perform(d, question.target, question.action, scope)
-    return ask_again(d, question, "Sorry: only this one, this and the following ones, or all of them?",
-                     choices=changes.SCOPE_CHOICES)
+    return ask_again(
+        d, question, "Sorry: only this one, this and the following ones, or all of them?", choices=changes.SCOPE_CHOICES
+    )
 
 
 # -- which one ----------------------------------------------------------------------------------
-def answer_choose(d: "Dialogue", question: Choose) -> Reply | None:
+def answer_choose(d: Dialogue, question: Choose) -> Reply | None:
     text = d.turn.text
     if followups.is_no(text) or followups.normal(text) == NEVER_MIND:
         return d.say("OK, never mind.", "none")
-    live = [(t, label) for t, label in zip(question.targets, question.labels) if d.event(t.event_id) is not None]
-    views = [changes.target_view(d, d.event(t.event_id), t) for t, _ in live]
-    index = pick(text, views, [label for _, label in live], d.turn.tz, d.turn.now)
+    live = [
+        (t, label, row)
+        for t, label in zip(question.targets, question.labels, strict=True)
+        if (row := d.event(t.event_id)) is not None
+    ]
+    views = [changes.target_view(d, row, t) for t, _, row in live]
+    index = pick(text, views, [label for _, label, _ in live], d.turn.tz, d.turn.now)
     if index is not None:
-        return changes.propose(d, live[index][0], question.action, confirmed=isinstance(question.action, Cancel),
-                               answering=True)
-    return ask_again(d, question, "Sorry, which one? Say \"the first one\", its name or its day.", views,
-                     [label for _, label in live] + [NEVER_MIND])
+        return changes.propose(
+            d, live[index][0], question.action, confirmed=isinstance(question.action, Cancel), answering=True
+        )
+    return ask_again(
+        d,
+        question,
+        'Sorry, which one? Say "the first one", its name or its day.',
+        views,
+        [*(label for _, label, _ in live), NEVER_MIND],
+    )
 
 
 # -- when -----------------------------------------------------------------------------------------
-def answer_date(d: "Dialogue", question: NeedDate) -> Reply | None:
+def answer_date(d: Dialogue, question: NeedDate) -> Reply | None:
     draft = question.draft
     if followups.is_no(d.turn.text):
-        return d.say(f"OK, I won't schedule \"{draft.title}\".", "none")
+        return d.say(f'OK, I won\'t schedule "{draft.title}".', "none")
     if commanding(d, allow=()):
         return None
     span = heard_time(d)
     if span is not None:
         return creating.plan(d, draft, span, answering=True)
-    return ask_again(d, question, f"Sorry, I didn't catch a day. When should I schedule \"{draft.title}\"?")
+    return ask_again(d, question, f'Sorry, I didn\'t catch a day. When should I schedule "{draft.title}"?')
 
 
-def answer_time(d: "Dialogue", question: NeedTime) -> Reply | None:
+def answer_time(d: Dialogue, question: NeedTime) -> Reply | None:
     row = d.event(question.target.event_id)
     if row is None or followups.is_no(d.turn.text):
         return d.say("OK, I'll leave it as it is.", "none")
@@ -142,16 +214,16 @@ def answer_time(d: "Dialogue", question: NeedTime) -> Reply | None:
     if delta is not None or span is not None:
         move = Move(delta=delta) if delta is not None else Move(span=span, day_said=_day_said(d))
         return changes.propose(d, question.target, move, confirmed=True)
-    return ask_again(d, question, f"Sorry, I didn't catch a time. When should I move \"{row.title}\" to?", [row])
+    return ask_again(d, question, f'Sorry, I didn\'t catch a time. When should I move "{row.title}" to?', [row])
 
 
-def _day_said(d: "Dialogue") -> bool:
+def _day_said(d: Dialogue) -> bool:
     """Whether a time answer names a day: its DATE slots do, or (no slot) the short answer does."""
     dates = d.parse.slots_of("DATE")
     return d.command.day_said if dates else followups.says_date(d.turn.text)
 
 
-def heard_time(d: "Dialogue"):
+def heard_time(d: Dialogue) -> TimeSpan | None:
     """The time an answer gives ("friday at 3", "uh how about tomorrow at noon"), or None when
     the turn says more than a time ("what's the weather tomorrow" is no answer)."""
     dates = d.parse.slots_of("DATE")
@@ -171,32 +243,35 @@ def heard_time(d: "Dialogue"):
 
 
 # -- what name ----------------------------------------------------------------------------------
-def answer_title(d: "Dialogue", question: NeedTitle) -> Reply | None:
+def answer_title(d: Dialogue, question: NeedTitle) -> Reply | None:
     text = d.turn.text.strip()
     cmd = d.command
     if followups.is_no(text):
         return d.say("OK, I won't schedule anything.", "none")
-    if len(followups.words(text)) > MAX_TITLE_WORDS or commanding(d, allow=("update",), naming=True) or (
-            cmd.intent == "update" and not _only_a_name(d)):
+    if (
+        len(followups.words(text)) > MAX_TITLE_WORDS
+        or commanding(d, allow=("update",), naming=True)
+        or (cmd.intent == "update" and not _only_a_name(d))
+    ):
         return None  # a new command or another sentence, not a name
     if cmd.intent in ("create", "update") and cmd.name is not None and cmd.action:
         text = cmd.name  # "book the dentist", "call it team lunch": the name in it
     else:
         for lead in NAME_LEADS:
             if text.lower().startswith(lead):
-                text = text[len(lead):].strip()
+                text = text[len(lead) :].strip()
                 break
     return creating.plan(d, replace(question.draft, title=text), question.span, answering=True)
 
 
-def _only_a_name(d: "Dialogue") -> bool:
+def _only_a_name(d: Dialogue) -> bool:
     """ "call it Lunch with Sam": an update that says nothing but a name."""
     cmd = d.command
     return cmd.alert is None and not (cmd.add_people or cmd.remove_people or cmd.dated or cmd.location)
 
 
 # -- dropping the question ------------------------------------------------------------------
-def commanding(d: "Dialogue", allow: tuple[str, ...], naming: bool = False) -> bool:
+def commanding(d: Dialogue, allow: tuple[str, ...], naming: bool = False) -> bool:
     """Whether the turn is a new full command rather than an answer: a calendar command of
     another kind than `allow` ("what do I have tomorrow" while a name was asked for), or a
     create naming its own event with a verb ("can you make dinner for me"; while a name is
@@ -207,7 +282,9 @@ def commanding(d: "Dialogue", allow: tuple[str, ...], naming: bool = False) -> b
     return cmd.intent == "create" and cmd.name is not None and bool(cmd.action) and (cmd.dated or not naming)
 
 
-def ask_again(d: "Dialogue", question: Question, text: str, events: list = (), choices: list[str] = ()) -> Reply | None:
+def ask_again(
+    d: Dialogue, question: Asked, text: str, events: Sequence[Event | EventView] = (), choices: Sequence[str] = ()
+) -> Reply | None:
     """The question once more after an answer we could not use; None (dropped, the turn read
     as a command) after MAX_RETRIES or when the turn is a sentence about something else."""
     if question.tries >= MAX_RETRIES or unrelated(d):
@@ -215,7 +292,7 @@ def ask_again(d: "Dialogue", question: Question, text: str, events: list = (), c
     return d.ask(retried(question), text, "clarify", events, choices)
 
 
-def unrelated(d: "Dialogue") -> bool:
+def unrelated(d: Dialogue) -> bool:
     """A whole sentence the NLU is sure is about something else ("play some jazz please")."""
     cmd = d.command
     if cmd.intent == "out_of_scope":

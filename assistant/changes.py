@@ -5,6 +5,7 @@ A series is named by any of its occurrences; the target is then that occurrence 
 the said time falls on, else the next one), and a change to it is asked about before
 anything is written.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 from assistant import agenda, finder, followups, occurrences, phrasing, series, store, timing
 from assistant.commands import Command
 from assistant.finder import Found
-from assistant.models import Event
+from assistant.models import Event, Operation
 from assistant.questions import Action, Cancel, Choose, Confirm, Edit, Move, NeedTime, Target
 from assistant.views import EventView, Reply, to_utc
 from nlu.exceptions import BadRecurrence
@@ -30,16 +31,15 @@ BULK = frozenset({"all", "everything", "every", "clear", "wipe", "empty", "whole
 
 
 # -- the commands -------------------------------------------------------------------------------
-def cancel(d: "Dialogue", cmd: Command) -> Reply:
+def cancel(d: Dialogue, cmd: Command) -> Reply:
     """ "cancel the dentist": find it, then ask before cancelling."""
     if BULK & set(followups.words(d.turn.text)):
-        return d.say("I cancel one event at a time, so nothing is lost by mistake. Which one should I cancel?",
-                     "none")
+        return d.say("I cancel one event at a time, so nothing is lost by mistake. Which one should I cancel?", "none")
     found = find(d, cmd.name, cmd.kind, cmd.when, dated=cmd.dated)
     return decide(d, found, Cancel(), cmd.when)
 
 
-def reschedule(d: "Dialogue", cmd: Command, delta: timedelta | None = None) -> Reply:
+def reschedule(d: Dialogue, cmd: Command, delta: timedelta | None = None) -> Reply:
     """ "move the dentist to friday", "push it back an hour": find it, then move it. The
     DATE slots marked old name the event; the new time is the parse's `when`."""
     if delta is None and cmd.when is None and cmd.location:  # "move lunch to the cafeteria": a new place
@@ -52,8 +52,9 @@ def reschedule(d: "Dialogue", cmd: Command, delta: timedelta | None = None) -> R
 
 
 # -- which event --------------------------------------------------------------------------------
-def find(d: "Dialogue", name: str | None, kind: str | None, span: TimeSpan | None, relative: bool = False,
-         dated: bool = False) -> Found:
+def find(
+    d: Dialogue, name: str | None, kind: str | None, span: TimeSpan | None, relative: bool = False, dated: bool = False
+) -> Found:
     """The events a command names; "it" / "that", a bare "cancel please" or a relative move
     naming nothing is the event last talked about (or, right after a list, one of those)."""
     text = d.turn.text
@@ -61,30 +62,39 @@ def find(d: "Dialogue", name: str | None, kind: str | None, span: TimeSpan | Non
     refers_back = name is None and (followups.mentions_it(text) or relative or bare)
     if refers_back and d.listed:
         return Found([row for row in map(d.event, d.listed) if row is not None])
-    return finder.find(session=d.session, owner=d.turn.user, name=name, kind=kind, span=span, tz=d.turn.tz,
-                       now=d.turn.now, last_event_id=d.last_event_id, refers_back=refers_back)
+    return finder.find(
+        session=d.session,
+        owner=d.turn.user,
+        name=name,
+        kind=kind,
+        span=span,
+        tz=d.turn.tz,
+        now=d.turn.now,
+        last_event_id=d.last_event_id,
+        refers_back=refers_back,
+    )
 
 
-def decide(d: "Dialogue", found: Found, action: Action, span: TimeSpan | None) -> Reply:
+def decide(d: Dialogue, found: Found, action: Action, span: TimeSpan | None) -> Reply:
     """One event found: go on with it; several: ask which; none: say so (or offer the closest)."""
     if not found.hits:
         return not_found(d, found, action)
     hits = found.hits
     if isinstance(action, Edit):  # an edit changes a series with its changed occurrences
         hits = list({row.id: row for row in (_series_of(d, row) for row in hits)}.values())
-    targets = [target_of(d, row, span, action) for row in hits[:MAX_LISTED]]
-    if len(targets) > 1:
-        return choose(d, targets, action)
-    return propose(d, targets[0], action)
+    picked = [(row, target_of(d, row, span, action)) for row in hits[:MAX_LISTED]]
+    if len(picked) > 1:
+        return choose(d, picked, action)
+    return propose(d, picked[0][1], action)
 
 
-def _series_of(d: "Dialogue", row: Event) -> Event:
+def _series_of(d: Dialogue, row: Event) -> Event:
     """The live series a changed occurrence belongs to (else the row itself)."""
     series_row = d.event(row.series_id) if row.series_id is not None else None
     return series_row or row
 
 
-def target_of(d: "Dialogue", row: Event, span: TimeSpan | None, action: Action) -> Target:
+def target_of(d: Dialogue, row: Event, span: TimeSpan | None, action: Action) -> Target:
     """The event, or for a series the occurrence the command is about (edits are about the
     whole series)."""
     if not row.recurrence or isinstance(action, Edit):
@@ -92,7 +102,7 @@ def target_of(d: "Dialogue", row: Event, span: TimeSpan | None, action: Action) 
     return Target(row.id, occurrence_in(d, row, span))
 
 
-def occurrence_in(d: "Dialogue", row: Event, span: TimeSpan | None) -> datetime | None:
+def occurrence_in(d: Dialogue, row: Event, span: TimeSpan | None) -> datetime | None:
     """The original start (naive UTC) of the series' first occurrence in the span, or of its
     next one from now when no time was said (None: it has no such occurrence)."""
     if span is not None and span.start is not None:
@@ -105,45 +115,55 @@ def occurrence_in(d: "Dialogue", row: Event, span: TimeSpan | None) -> datetime 
     return found[0] if found else None
 
 
-def target_view(d: "Dialogue", row: Event, target: Target) -> EventView:
+def target_view(d: Dialogue, row: Event, target: Target) -> EventView:
     """How the target looks: the occurrence for a series occurrence, else the event."""
     if target.occurrence is None:
         return d.view(row)
     return agenda.occurrence(row, target.occurrence, d.turn.tz)
 
 
-def not_found(d: "Dialogue", found: Found, action: Action) -> Reply:
+def not_found(d: Dialogue, found: Found, action: Action) -> Reply:
     """ "I couldn't find ..." and, when a title is close enough, "Did you mean ...?" """
-    heard = f"\"{found.heard}\"" if found.heard else "that event"
+    heard = f'"{found.heard}"' if found.heard else "that event"
     if found.elsewhere:
         heard += " at that time"
     if found.closest is not None:
         target = target_of(d, found.closest, None, action)
         view = target_view(d, found.closest, target)
         d.last_event_id = found.closest.id
-        return d.ask(Confirm(target, action), f"I couldn't find {heard}. Did you mean {d.describe(view)}?",
-                     "confirm", [view], YES_NO)
+        return d.ask(
+            Confirm(target, action),
+            f"I couldn't find {heard}. Did you mean {d.describe(view)}?",
+            "confirm",
+            [view],
+            YES_NO,
+        )
     if found.heard is None and not d.command.dated:
         return d.say("Which event do you mean? Tell me its name or its day.", "none")
     return d.say(f"I couldn't find {heard} on your calendar.", "none")
 
 
-def choose(d: "Dialogue", targets: list[Target], action: Action) -> Reply:
-    """ "I found 3 events: 1) ..., 2) .... Which one should I cancel?" """
-    views = [target_view(d, d.event(t.event_id), t) for t in targets]
+def choose(d: Dialogue, picked: list[tuple[Event, Target]], action: Action) -> Reply:
+    """ "I found 3 events: 1) ..., 2) .... Which one should I cancel?" (each row with its target)"""
+    targets = [target for _, target in picked]
+    views = [target_view(d, row, target) for row, target in picked]
     labels = [d.describe(v) for v in views]
     listed = phrasing.join([f"{i + 1}) {label}" for i, label in enumerate(labels)])
     verb = {Cancel: "cancel", Move: "move"}.get(type(action), "change")
-    return d.ask(Choose(tuple(targets), tuple(labels), action),
-                 f"I found {len(targets)} events: {listed}. Which one should I {verb}?", "clarify", views,
-                 labels + [NEVER_MIND])
+    return d.ask(
+        Choose(tuple(targets), tuple(labels), action),
+        f"I found {len(targets)} events: {listed}. Which one should I {verb}?",
+        "clarify",
+        views,
+        [*labels, NEVER_MIND],
+    )
 
 
 # -- asking, then doing -------------------------------------------------------------------------
 SCOPE_CHOICES = ["only this one", "this and the following ones", "all of them", NEVER_MIND]
 
 
-def propose(d: "Dialogue", target: Target, action: Action, confirmed: bool = False, answering: bool = False) -> Reply:
+def propose(d: Dialogue, target: Target, action: Action, confirmed: bool = False, answering: bool = False) -> Reply:
     """Go on with one target: ask what is still missing or must be confirmed, else act.
 
     A move without a new time asks for one; a change to one occurrence of a series asks
@@ -156,20 +176,21 @@ def propose(d: "Dialogue", target: Target, action: Action, confirmed: bool = Fal
     d.last_event_id = row.id
     view = target_view(d, row, target)
     if isinstance(action, Move) and action.span is None and action.delta is None:
-        return d.ask(NeedTime(target), f"When should I move \"{row.title}\" to?", "clarify", [view])
+        return d.ask(NeedTime(target), f'When should I move "{row.title}" to?', "clarify", [view])
     if target.occurrence is not None and not isinstance(action, Edit):
         return ask_scope(d, row, target, action)
     if isinstance(action, Cancel) and not confirmed:
         whole = f" ({phrasing.series_text(view)}, all of its occurrences)" if row.recurrence else ""
         return d.ask(Confirm(target, action), f"Cancel {d.describe(view)}{whole}?", "confirm", [view], YES_NO)
     if not (confirmed or answering) and d.unsure:
-        return d.ask(Confirm(target, action), f"Did you mean to {summary(d, row, target, action)}?", "confirm",
-                     [view], YES_NO)
+        return d.ask(
+            Confirm(target, action), f"Did you mean to {summary(d, row, target, action)}?", "confirm", [view], YES_NO
+        )
     return perform(d, target, action, "one")
 
 
-def summary(d: "Dialogue", row: Event, target: Target, action: Action) -> str:
-    """ 'move "dentist" on ... to Friday at 3:00 PM', said before doing it."""
+def summary(d: Dialogue, row: Event, target: Target, action: Action) -> str:
+    """'move "dentist" on ... to Friday at 3:00 PM', said before doing it."""
     view = target_view(d, row, target)
     if isinstance(action, Move):
         times = new_times(d, row, target, action)
@@ -181,31 +202,44 @@ def summary(d: "Dialogue", row: Event, target: Target, action: Action) -> str:
     return edits.change_text(action, d.describe(view))
 
 
-def ask_scope(d: "Dialogue", row: Event, target: Target, action: Action) -> Reply:
-    """ 'Move "standup" on Monday, December 7 at 9:00 AM to 10:00 AM? It repeats every
-    Monday: say yes for only this one, or "this and the following ones" or "all of them".' """
+def ask_scope(d: Dialogue, row: Event, target: Target, action: Action) -> Reply:
+    """'Move "standup" on Monday, December 7 at 9:00 AM to 10:00 AM? It repeats every
+    Monday: say yes for only this one, or "this and the following ones" or "all of them".'"""
     from assistant.questions import Scope
 
     view = target_view(d, row, target)
     if isinstance(action, Move):
         times = new_times(d, row, target, action)
         if times is None:
-            return d.ask(NeedTime(target), f"When should I move \"{row.title}\" to?", "clarify", [view])
+            return d.ask(NeedTime(target), f'When should I move "{row.title}" to?', "clarify", [view])
         question = f"Move {d.describe(view)} to {d.when(_probe(row, times))}?"
     else:
         question = f"Cancel {d.describe(view)}?"
     repeat = phrasing.repeat_text(row.recurrence)
-    return d.ask(Scope(target, action), f"{question} It repeats {repeat}: say yes for only this one, or "
-                 "\"this and the following ones\" or \"all of them\".", "confirm", [view], SCOPE_CHOICES)
+    return d.ask(
+        Scope(target, action),
+        f"{question} It repeats {repeat}: say yes for only this one, or "
+        '"this and the following ones" or "all of them".',
+        "confirm",
+        [view],
+        SCOPE_CHOICES,
+    )
 
 
 def _probe(row: Event, times: timing.Times) -> EventView:
     """A view of the target at its new times, to say them before anything is written."""
-    return EventView(row.id, row.title, row.kind, times.start.replace(tzinfo=None).isoformat(timespec="seconds"),
-                     times.end.replace(tzinfo=None).isoformat(timespec="seconds"), times.all_day, row.location)
+    return EventView(
+        row.id,
+        row.title,
+        row.kind,
+        times.start.replace(tzinfo=None).isoformat(timespec="seconds"),
+        times.end.replace(tzinfo=None).isoformat(timespec="seconds"),
+        times.all_day,
+        row.location,
+    )
 
 
-def perform(d: "Dialogue", target: Target, action: Action, scope: str) -> Reply:
+def perform(d: Dialogue, target: Target, action: Action, scope: str) -> Reply:
     """Make the change (the user asked for it, or said yes to it); `scope` says which
     occurrences of a series ("one", "following", "all"). The row is locked while it changes."""
     row = series.locked(session=d.session, owner=d.turn.user, event_id=target.event_id)
@@ -220,21 +254,25 @@ def perform(d: "Dialogue", target: Target, action: Action, scope: str) -> Reply:
 
         return edits.apply(d, row, action)
     except BadRecurrence as err:
-        return d.say(f"I can't change \"{row.title}\" that way: {err}.", "none", [row])
+        return d.say(f'I can\'t change "{row.title}" that way: {err}.', "none", [row])
 
 
-def cancel_now(d: "Dialogue", row: Event, target: Target, scope: str) -> Reply:
+def cancel_now(d: Dialogue, row: Event, target: Target, scope: str) -> Reply:
     """Cancel the event, or the occurrence(s) of a series the scope says."""
     if target.occurrence is None or scope == "all":
         before = store.snapshot(row)
         store.cancel_event(session=d.session, event=row)
         d.log("cancel", row, before)
         if row.recurrence:
-            return d.say(f"Cancelled \"{row.title}\" ({phrasing.series_text(d.view(row))}): all of its "
-                         "occurrences.", "cancel", [row])
+            return d.say(
+                f'Cancelled "{row.title}" ({phrasing.series_text(d.view(row))}): all of its occurrences.',
+                "cancel",
+                [row],
+            )
         return d.say(f"Cancelled {d.describe(row)}.", "cancel", [row])
-    view = occurrences.cancel(session=d.session, row=row, original=target.occurrence, scope=scope, zone=d.turn.tz,
-                              record=d.log)
+    view = occurrences.cancel(
+        session=d.session, row=row, original=target.occurrence, scope=scope, zone=d.turn.tz, record=d.log
+    )
     if scope == "one":
         return d.say(f"Cancelled {d.describe(view)}. The other occurrences stay.", "cancel", [view])
     last = _last_before(row, target.occurrence)
@@ -248,31 +286,36 @@ def _last_before(row: Event, moment_utc: datetime) -> datetime | None:
     return found[-1] if found and row.cancelled_at is None else None
 
 
-def new_times(d: "Dialogue", row: Event, target: Target, action: Move) -> timing.Times | None:
+def new_times(d: Dialogue, row: Event, target: Target, action: Move) -> timing.Times | None:
     """Where a move puts the target: the said time merged with the old by grain, or shifted."""
     zone = row.tz if row.all_day else d.turn.tz  # all-day events keep their own dates
     start_utc = target.occurrence or row.start_utc
-    old = timing.Times(timing.aware(start_utc, zone), timing.aware(start_utc + (row.end_utc - row.start_utc), zone),
-                       row.all_day, row.recurrence)
+    old = timing.Times(
+        timing.aware(start_utc, zone),
+        timing.aware(start_utc + (row.end_utc - row.start_utc), zone),
+        row.all_day,
+        row.recurrence,
+    )
     if action.delta is not None:
         return timing.shifted(old, action.delta, zone)
     return timing.merge(old, action.span, action.day_said, d.bot.settings.length_of(row.kind), zone)
 
 
-def move_now(d: "Dialogue", row: Event, target: Target, action: Move, scope: str) -> Reply:
+def move_now(d: Dialogue, row: Event, target: Target, action: Move, scope: str) -> Reply:
     """Move the event, or the occurrence(s) of a series the scope says; the reply names
     the old time and the new one."""
     from assistant.creating import overlap_note
 
     times = new_times(d, row, target, action)
     if times is None:
-        return d.ask(NeedTime(target), f"When should I move \"{row.title}\" to?", "clarify", [row])
+        return d.ask(NeedTime(target), f'When should I move "{row.title}" to?', "clarify", [row])
     old_view = target_view(d, row, target)
     start, end = to_utc(times.start, d.turn.tz), to_utc(times.end, d.turn.tz)
     if target.occurrence is None:
         before = store.snapshot(row)
-        store.update_event(session=d.session, event=row, changes={"start_utc": start, "end_utc": end,
-                                                                  "all_day": times.all_day})
+        store.update_event(
+            session=d.session, event=row, changes={"start_utc": start, "end_utc": end, "all_day": times.all_day}
+        )
         d.log("reschedule", row, before)
         moved, tail = d.view(row), ""
     else:
@@ -280,43 +323,58 @@ def move_now(d: "Dialogue", row: Event, target: Target, action: Move, scope: str
     return d.say(f"{moved_text(d, old_view, moved)}{tail}." + overlap_note(d, moved), "reschedule", [moved])
 
 
-def moved_text(d: "Dialogue", old: EventView, new: EventView) -> str:
-    """ 'Moved "dentist" on Friday, December 4 from 3:00 PM to 5:00 PM' (same day), else
+def moved_text(d: Dialogue, old: EventView, new: EventView) -> str:
+    """'Moved "dentist" on Friday, December 4 from 3:00 PM to 5:00 PM' (same day), else
     'Moved "dentist" on Friday, December 4 at 3:00 PM to Monday, December 7 at 9:00 AM'."""
     if not (old.all_day or new.all_day) and old.start_dt.date() == new.start_dt.date():
         place = f" at {old.location}" if old.location else ""
-        return (f"Moved \"{old.title}\"{place} on {phrasing.day_text(old.start_dt, d.turn.now.year)} from "
-                f"{phrasing.clock_text(old.start_dt)} to {phrasing.clock_text(new.start_dt)}")
+        return (
+            f'Moved "{old.title}"{place} on {phrasing.day_text(old.start_dt, d.turn.now.year)} from '
+            f"{phrasing.clock_text(old.start_dt)} to {phrasing.clock_text(new.start_dt)}"
+        )
     return f"Moved {d.describe(old)} to {d.when(new)}"
 
 
-def _move_series(d: "Dialogue", row: Event, original: datetime, start: datetime, end: datetime, all_day: bool,
-                 scope: str) -> tuple[EventView, str]:
+def _move_series(
+    d: Dialogue, row: Event, original: datetime, start: datetime, end: datetime, all_day: bool, scope: str
+) -> tuple[EventView, str]:
     """One occurrence (its own row), this and the following ones (a new series), or all;
     the view of the moved occurrence and what the reply adds."""
     if all_day != row.all_day and scope != "one":
         raise BadRecurrence("a whole series cannot switch between all-day and timed; move one occurrence at a time")
     if scope == "one":
-        moved = series.override(session=d.session, series=row, original_utc=original, start_utc=start,
-                                end_utc=end, all_day=all_day, record=d.log)
+        moved = series.override(
+            session=d.session,
+            series=row,
+            original_utc=original,
+            start_utc=start,
+            end_utc=end,
+            all_day=all_day,
+            record=d.log,
+        )
         return d.view(moved), ". The other occurrences stay"
     if scope == "following":
-        moved = series.split(session=d.session, series=row, original_utc=original, start_utc=start, end_utc=end,
-                             record=d.log)
+        moved = series.split(
+            session=d.session, series=row, original_utc=original, start_utc=start, end_utc=end, record=d.log
+        )
         return d.view(moved), f", and the following ones with it ({phrasing.series_text(d.view(moved))})"
-    moved = series.move_all(session=d.session, series=row, original_utc=original, start_utc=start, end_utc=end,
-                            record=d.log)
+    moved = series.move_all(
+        session=d.session, series=row, original_utc=original, start_utc=start, end_utc=end, record=d.log
+    )
     view = agenda.occurrence(moved, start, d.turn.tz)
     return view, f", and every other occurrence with it ({phrasing.series_text(view)})"
 
 
 # -- undo ---------------------------------------------------------------------------------------
-def undo(d: "Dialogue") -> Reply:
+def undo(d: Dialogue) -> Reply:
     """Revert this conversation's last turn of writes not undone yet (all its rows)."""
     entries = store.last_writes(session=d.session, owner=d.turn.user, session_id=d.turn.session_id)
-    rows = [(e, store.get_event(session=d.session, owner=d.turn.user, event_id=e.event_id)) for e in entries
-            if e.event_id is not None]
-    rows = [(e, row) for e, row in rows if row is not None]
+    rows = [
+        (e, row)
+        for e in entries
+        if e.event_id is not None
+        and (row := store.get_event(session=d.session, owner=d.turn.user, event_id=e.event_id)) is not None
+    ]
     if not rows:
         return d.say("There is nothing to undo in this conversation.", "none")
     first, main = rows[-1]  # the turn's first write says what it was
@@ -328,32 +386,45 @@ def undo(d: "Dialogue") -> Reply:
         return d.say(f"Undone: {text}", "undo")
     d.last_event_id = main.id
     if not gone:
-        text = (f"\"{main.title}\" ({phrasing.series_text(d.view(main))}) is back as it was." if main.recurrence
-                else f"{d.describe(main)} is back.")
+        text = (
+            f'"{main.title}" ({phrasing.series_text(d.view(main))}) is back as it was.'
+            if main.recurrence
+            else f"{d.describe(main)} is back."
+        )
     return d.say(f"Undone: {text}", "undo", [main])
 
 
-def undone_text(d: "Dialogue", entry, row: Event) -> str:
+def undone_text(d: Dialogue, entry: Operation, row: Event) -> str:
     """What undoing a creation gives back (said before the row changes)."""
-    if row.series_id is None:
-        return f"\"{row.title}\" is no longer on your calendar."
+    if row.series_id is None or row.original_start_utc is None:
+        return f'"{row.title}" is no longer on your calendar.'
     series = store.get_event(session=d.session, owner=d.turn.user, event_id=row.series_id)
+    if series is None:
+        return f'"{row.title}" is no longer on your calendar.'
     return f"{d.describe(agenda.occurrence(series, row.original_start_utc, d.turn.tz))} is back."
 
 
-def revert(d: "Dialogue", entry, row: Event) -> None:
+def revert(d: Dialogue, entry: Operation, row: Event) -> None:
     """Undo one logged write: a created event is cancelled (a created changed occurrence is
     removed, so the occurrence it replaced comes back); anything else is restored."""
     before = store.snapshot(row)
     if entry.operation == "create" and row.series_id is not None:
         store.delete_event(session=d.session, event=row)
-        store.log_operation(session=d.session, owner=d.turn.user, session_id=d.turn.session_id,
-                            operation="undo", event=None, before=before, after=None, utterance=d.turn.text,
-                            at=d.stamp)
+        store.log_operation(
+            session=d.session,
+            owner=d.turn.user,
+            session_id=d.turn.session_id,
+            operation="undo",
+            event=None,
+            before=before,
+            after=None,
+            utterance=d.turn.text,
+            at=d.stamp,
+        )
     else:
         if entry.operation == "create":
             store.cancel_event(session=d.session, event=row)
-        else:
+        elif entry.before is not None:  # every write but a create logs the row as it was
             store.restore_event(session=d.session, event=row, snapshot=entry.before)
         d.log("undo", row, before)
     entry.reverted_at = store.utcnow()

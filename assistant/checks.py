@@ -6,6 +6,7 @@ and a lone surrogate breaks every driver), how long a command may be, and what a
 event's bounds are. Each check raises BadEvent (a ValueError too, so pydantic turns it into
 a 422 with the reason) or returns the value to store.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -35,7 +36,7 @@ def zone_name(name: str) -> str:
     return name
 
 
-def moment(name: str, value: datetime) -> datetime:
+def moment(name: str, value: object) -> datetime:
     """A date-time a calendar can hold: years MIN_YEAR to MAX_YEAR."""
     if not isinstance(value, datetime):
         raise BadEvent(f"{name} must be a date-time")
@@ -44,7 +45,7 @@ def moment(name: str, value: datetime) -> datetime:
     return value
 
 
-def storable(value: str, name: str = "text") -> str:
+def storable(value: object, name: str = "text") -> str:
     """Refuse the characters no database driver can store (NUL, lone surrogates)."""
     if not isinstance(value, str):
         raise BadEvent(f"{name} must be a text")
@@ -59,13 +60,14 @@ def storable(value: str, name: str = "text") -> str:
 
 def visible(value: str) -> bool:
     """Whether a text shows anything: not only spaces, zero-width or other format characters."""
-    return any(not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc", "Zs", "Zl", "Zp", "Mn")
-               for ch in value)
+    return any(
+        not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc", "Zs", "Zl", "Zp", "Mn") for ch in value
+    )
 
 
-def title(value: str, name: str = "title") -> str:
+def title(value: object, name: str = "title") -> str:
     """An event title: storable, at most MAX_TITLE characters, and visible."""
-    storable(value, name)
+    value = storable(value, name)
     if len(value) > MAX_TITLE:
         raise BadEvent(f"{name} must be at most {MAX_TITLE} characters")
     if not visible(value):
@@ -73,11 +75,11 @@ def title(value: str, name: str = "title") -> str:
     return value
 
 
-def optional_text(value: str | None, name: str, limit: int = MAX_FIELD) -> str | None:
+def optional_text(value: object, name: str, limit: int = MAX_FIELD) -> str | None:
     """A free text field (location, kind...): None, or storable text of at most `limit` characters."""
     if value is None:
         return None
-    storable(value, name)
+    value = storable(value, name)
     if len(value) > limit:
         raise BadEvent(f"{name} must be at most {limit} characters")
     return value
@@ -97,8 +99,7 @@ def alerts(values: object) -> list[int]:
     MAX_ALERTS of them; returned sorted without repeats."""
     if values is None:
         return []
-    if not isinstance(values, (list, tuple)) or not all(isinstance(v, int) and not isinstance(v, bool)
-                                                        for v in values):
+    if not isinstance(values, (list, tuple)) or not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
         raise BadEvent("alerts must be a list of whole minutes before the start, e.g. [10, 60]")
     if any(not 0 <= v <= MAX_ALERT_MINUTES for v in values):
         raise BadEvent(f"each alert must be 0 to {MAX_ALERT_MINUTES} minutes (four weeks) before the start")

@@ -9,6 +9,7 @@ One correction is made here: a meal word the model heard as a time ("move [lunch
 thirty", "cancel [lunch]") is the event's name when a calendar verb acts on it and nothing
 else names the event (issue 10: "cancel lunch" must find "lunch").
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,8 +20,22 @@ from nlu.result import Parse, Slot, TimeSpan
 
 MEALS = frozenset({"breakfast", "brunch", "lunch", "luncheon", "dinner", "supper"})
 # DOMAIN words that say nothing about which event ("cancel the event on friday").
-GENERIC_KINDS = frozenset({"event", "events", "calendar", "calendar event", "entry", "thing", "something",
-                           "plan", "plans", "reminder", "reminders", "item"})
+GENERIC_KINDS = frozenset(
+    {
+        "event",
+        "events",
+        "calendar",
+        "calendar event",
+        "entry",
+        "thing",
+        "something",
+        "plan",
+        "plans",
+        "reminder",
+        "reminders",
+        "item",
+    }
+)
 REMIND_WORDS = ("remind", "reminder")
 
 
@@ -59,7 +74,8 @@ def command_of(parse: Parse, now: datetime, tz: str) -> Command:
     dates = [s for s in slots if s.label == "DATE"]
     new_dates = [s for s in dates if s.role != "old"]
     return Command(
-        intent=parse.intent, confidence=parse.confidence,
+        intent=parse.intent,
+        confidence=parse.confidence,
         name=meal.text if meal is not None else _name(parse, slots),
         kind=_first(slots, "DOMAIN", None, lower=True),
         when=parse.when if meal is None else _together(new_dates, now, tz),
@@ -67,16 +83,23 @@ def command_of(parse: Parse, now: datetime, tz: str) -> Command:
         day_said=any(followups.says_date(s.text) for s in new_dates),
         new_title=_renamed(parse, slots),
         location=_first(slots, "LOCATION", "new") or _first(slots, "LOCATION", None),
-        people=_texts(slots, "PERSON", None), add_people=_texts(slots, "PERSON", "new"),
-        remove_people=_texts(slots, "PERSON", "old"), alert=parse.alert,
-        action=" ".join(s.text.lower() for s in slots if s.label == "ACTION"), dated=bool(dates))
+        people=_texts(slots, "PERSON", None),
+        add_people=_texts(slots, "PERSON", "new"),
+        remove_people=_texts(slots, "PERSON", "old"),
+        alert=parse.alert,
+        action=" ".join(s.text.lower() for s in slots if s.label == "ACTION"),
+        dated=bool(dates),
+    )
 
 
 def _name(parse: Parse, slots: list[Slot]) -> str | None:
     """The event named: the old NAME of a rename, else the first NAME without a role, else
     the parse's title (a DOMAIN word); a bare "it" / "that" names nothing by itself."""
-    name = _first(slots, "NAME", "old") or _first(slots, "NAME", None) or (
-        parse.title if not any(s.label == "NAME" for s in slots) else None)
+    name = (
+        _first(slots, "NAME", "old")
+        or _first(slots, "NAME", None)
+        or (parse.title if not any(s.label == "NAME" for s in slots) else None)
+    )
     return None if followups.is_pronoun(name) else name
 
 
@@ -97,7 +120,8 @@ def _meal_name(intent: str, slots: list[Slot]) -> Slot | None:
     if intent not in ("create", "cancel", "reschedule", "update"):
         return None
     if any(s.label == "NAME" for s in slots) or any(
-            s.label == "DOMAIN" and s.text.lower() not in GENERIC_KINDS for s in slots):
+        s.label == "DOMAIN" and s.text.lower() not in GENERIC_KINDS for s in slots
+    ):
         return None
     dates = [s for s in slots if s.label == "DATE"]
     meals = [s for s in dates if _bare(s.text) in MEALS and s.role != "new"]

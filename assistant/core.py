@@ -1,9 +1,11 @@
 """The facade other code uses: `Assistant` (chat turns and event CRUD over one database)."""
+
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -12,8 +14,13 @@ from assistant.db import sessions_for
 from assistant.exceptions import BadEvent, BadInput
 from assistant.settings import Settings
 from assistant.views import CalendarSnapshot, EventView, Reply, to_utc, wall
+from nlu.result import Parse
 
-Parser = Callable[..., object]  # (text, now=aware datetime, tz=str) -> nlu Parse
+if TYPE_CHECKING:
+    from assistant.models import Event
+    from assistant.series import Record
+
+Parser = Callable[..., Parse]  # (text, now=aware datetime, tz=str) -> Parse, as nlu.parse
 
 EVENT_FIELDS = ("title", "start", "end", "all_day", "location", "kind", "attendees", "recurrence", "tz", "alerts")
 
@@ -27,8 +34,9 @@ class Assistant:
     first use.
     """
 
-    def __init__(self, db_url: str | None = None, *, parser: Parser | None = None,
-                 settings: Settings | None = None) -> None:
+    def __init__(
+        self, db_url: str | None = None, *, parser: Parser | None = None, settings: Settings | None = None
+    ) -> None:
         self.settings = settings or Settings.from_env()
         self.url = db_url or self.settings.url
         self._parser = parser
@@ -56,8 +64,9 @@ class Assistant:
         return checks.zone_name(tz or self.settings.default_tz)
 
     # -- conversation -----------------------------------------------------------------
-    def handle(self, session_id: str, text: str, *, now: datetime | None = None, tz: str | None = None,
-               user: str = "me") -> Reply:
+    def handle(
+        self, session_id: str, text: str, *, now: datetime | None = None, tz: str | None = None, user: str = "me"
+    ) -> Reply:
         """One chat turn: understand `text` in this conversation, act, and answer."""
         from assistant.dialogue import Turn, run_turn
 
@@ -65,8 +74,16 @@ class Assistant:
         return run_turn(self, turn)
 
     # -- CRUD -------------------------------------------------------------------------
-    def events(self, user: str = "me", *, start: datetime | None = None, end: datetime | None = None,
-               include_cancelled: bool = False, tz: str | None = None, expand: bool = False) -> list[EventView]:
+    def events(
+        self,
+        user: str = "me",
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        include_cancelled: bool = False,
+        tz: str | None = None,
+        expand: bool = False,
+    ) -> list[EventView]:
         """The user's events overlapping [start, end), in time order (naive times are in `tz`).
 
         `expand=True` (needs `start`) lists each occurrence of recurring events in the window
@@ -77,9 +94,14 @@ class Assistant:
             if expand and start is not None:
                 from assistant import agenda
 
-                return agenda.window(session=session, owner=user, start_utc=to_utc(start, zone),
-                                     end_utc=to_utc(end, zone) if end else None, tz=zone,
-                                     include_cancelled=include_cancelled)
+                return agenda.window(
+                    session=session,
+                    owner=user,
+                    start_utc=to_utc(start, zone),
+                    end_utc=to_utc(end, zone) if end else None,
+                    tz=zone,
+                    include_cancelled=include_cancelled,
+                )
             return _rows_in(session, user, start, end, include_cancelled, zone)
 
     def get_event(self, user: str, event_id: int, *, tz: str | None = None) -> EventView | None:
@@ -88,23 +110,55 @@ class Assistant:
             row = store.get_event(session=session, owner=user, event_id=event_id)
             return EventView.of(row, self.zone(tz)) if row else None
 
-    def create_event(self, user: str, *, title: str, start: datetime, end: datetime, all_day: bool = False,
-                     location: str | None = None, kind: str | None = None, tz: str | None = None,
-                     attendees: list[str] | None = None, recurrence: str | None = None,
-                     utterance: str | None = None, session_id: str = "api",
-                     alerts: list[int] | None = None) -> EventView:
+    def create_event(
+        self,
+        user: str,
+        *,
+        title: str,
+        start: datetime,
+        end: datetime,
+        all_day: bool = False,
+        location: str | None = None,
+        kind: str | None = None,
+        tz: str | None = None,
+        attendees: list[str] | None = None,
+        recurrence: str | None = None,
+        utterance: str | None = None,
+        session_id: str = "api",
+        alerts: list[int] | None = None,
+    ) -> EventView:
         """Store a new event (naive times are wall times in `tz`) and log it; `alerts` are
         minutes before the start."""
         zone = self.zone(tz)
-        fields = check_fields({"title": title, "start": start, "end": end, "location": location, "all_day": all_day,
-                               "kind": kind, "attendees": attendees, "recurrence": recurrence, "alerts": alerts}, zone)
+        fields = check_fields(
+            {
+                "title": title,
+                "start": start,
+                "end": end,
+                "location": location,
+                "all_day": all_day,
+                "kind": kind,
+                "attendees": attendees,
+                "recurrence": recurrence,
+                "alerts": alerts,
+            },
+            zone,
+        )
         with self.sessions.begin() as session, refused_rule():
             row = store.add_event(session=session, owner=user, tz=zone, utterance=utterance, **fields)
-            store.log_operation(session=session, owner=user, session_id=session_id, operation="create",
-                                event=row, before=None, after=store.snapshot(row), utterance=utterance)
+            store.log_operation(
+                session=session,
+                owner=user,
+                session_id=session_id,
+                operation="create",
+                event=row,
+                before=None,
+                after=store.snapshot(row),
+                utterance=utterance,
+            )
             return EventView.of(row, zone)
 
-    def update_event(self, user: str, event_id: int, **changes) -> EventView | None:
+    def update_event(self, user: str, event_id: int, **changes: Any) -> EventView | None:
         """Change fields of an event (title, start, end, all_day, location, kind, attendees,
         recurrence, tz); None when this user has no such event."""
         unknown = set(changes) - set(EVENT_FIELDS) - {"session_id"}
@@ -121,9 +175,15 @@ class Assistant:
             if "tz" in changes:
                 fields["tz"] = zone
             store.update_event(session=session, event=row, changes=fields)
-            store.log_operation(session=session, owner=user, session_id=session_id, operation="reschedule"
-                                if {"start_utc", "end_utc"} & set(fields) else "update", event=row,
-                                before=before, after=store.snapshot(row))
+            store.log_operation(
+                session=session,
+                owner=user,
+                session_id=session_id,
+                operation="reschedule" if {"start_utc", "end_utc"} & set(fields) else "update",
+                event=row,
+                before=before,
+                after=store.snapshot(row),
+            )
             return EventView.of(row, zone)
 
     def cancel_event(self, user: str, event_id: int, *, session_id: str = "api") -> EventView | None:
@@ -138,12 +198,19 @@ class Assistant:
             if row.cancelled_at is None:
                 before = store.snapshot(row)
                 store.cancel_event(session=session, event=row)
-                store.log_operation(session=session, owner=user, session_id=session_id, operation="cancel",
-                                    event=row, before=before, after=store.snapshot(row))
+                store.log_operation(
+                    session=session,
+                    owner=user,
+                    session_id=session_id,
+                    operation="cancel",
+                    event=row,
+                    before=before,
+                    after=store.snapshot(row),
+                )
             return EventView.of(row, row.tz)
 
     # -- alerts and free time -----------------------------------------------------------
-    def due_alerts(self, user: str, start: datetime, end: datetime, *, tz: str | None = None) -> list[dict]:
+    def due_alerts(self, user: str, start: datetime, end: datetime, *, tz: str | None = None) -> list[dict[str, Any]]:
         """The alerts ringing in [start, end) (naive = wall times in `tz`), in time order:
         {event_id, title, event_start, alert_at, minutes_before, original_start, tz}, one
         per alert of each event, and of each occurrence of a series."""
@@ -154,8 +221,9 @@ class Assistant:
         with self.sessions.begin() as session:
             return alerts.due(session=session, owner=user, start_utc=first, end_utc=last, tz=zone)
 
-    def free(self, user: str, start: datetime, end: datetime, min_minutes: int = 0, *,
-             tz: str | None = None) -> list[dict[str, str]]:
+    def free(
+        self, user: str, start: datetime, end: datetime, min_minutes: int = 0, *, tz: str | None = None
+    ) -> list[dict[str, str]]:
         """The free windows of [start, end) inside waking hours (settings.waking), at least
         `min_minutes` long, as [{"start", "end"}] wall times in `tz`. Timed events and
         occurrences are busy; all-day events are not (as calendar apps treat them)."""
@@ -166,14 +234,31 @@ class Assistant:
         if not isinstance(min_minutes, int) or min_minutes < 0:
             raise BadEvent("min_minutes must be a whole number of minutes, 0 or more")
         with self.sessions.begin() as session:
-            spans = freetime.windows(session=session, owner=user, start_utc=first, end_utc=last, tz=zone,
-                                     waking=self.settings.waking, min_minutes=min_minutes)
-        return [{"start": wall(a, zone).isoformat(timespec="seconds"),
-                 "end": wall(b, zone).isoformat(timespec="seconds")} for a, b in spans]
+            spans = freetime.windows(
+                session=session,
+                owner=user,
+                start_utc=first,
+                end_utc=last,
+                tz=zone,
+                waking=self.settings.waking,
+                min_minutes=min_minutes,
+            )
+        return [
+            {"start": wall(a, zone).isoformat(timespec="seconds"), "end": wall(b, zone).isoformat(timespec="seconds")}
+            for a, b in spans
+        ]
 
     # -- one occurrence of a series ------------------------------------------------------
-    def cancel_occurrence(self, user: str, event_id: int, original_start: datetime, *, scope: str = "one",
-                          tz: str | None = None, session_id: str = "api") -> EventView | None:
+    def cancel_occurrence(
+        self,
+        user: str,
+        event_id: int,
+        original_start: datetime,
+        *,
+        scope: str = "one",
+        tz: str | None = None,
+        session_id: str = "api",
+    ) -> EventView | None:
         """Cancel one occurrence of a series by its original start (as `expand` lists it in
         `original_start`; naive = wall time in `tz`): alone (an EXDATE), with the following
         ones (`scope="following"`: the series ends before it) or the whole series ("all").
@@ -182,15 +267,31 @@ class Assistant:
 
         zone = self.zone(tz)
         with self.sessions.begin() as session:
-            found = occurrences.find(session=session, owner=user, event_id=event_id,
-                                     original_start=original_start, zone=zone)
+            found = occurrences.find(
+                session=session, owner=user, event_id=event_id, original_start=original_start, zone=zone
+            )
             if found is None:
                 return None
-            return occurrences.cancel(session=session, row=found[0], original=found[1], scope=_scope(scope),
-                                      zone=zone, record=self._recorder(session, user, session_id))
+            return occurrences.cancel(
+                session=session,
+                row=found[0],
+                original=found[1],
+                scope=_scope(scope),
+                zone=zone,
+                record=self._recorder(session, user, session_id),
+            )
 
-    def change_occurrence(self, user: str, event_id: int, original_start: datetime, *, scope: str = "one",
-                          tz: str | None = None, session_id: str = "api", **changes) -> EventView | None:
+    def change_occurrence(
+        self,
+        user: str,
+        event_id: int,
+        original_start: datetime,
+        *,
+        scope: str = "one",
+        tz: str | None = None,
+        session_id: str = "api",
+        **changes: Any,
+    ) -> EventView | None:
         """Change one occurrence of a series (`start`, `end`; `title`, `location` alone only):
         alone (its own row, RFC 5545 RECURRENCE-ID), with the following ones (the series is
         split there) or the whole series. Returns the changed occurrence; None when this user
@@ -202,20 +303,37 @@ class Assistant:
             raise BadEvent(f"cannot change {sorted(unknown)} of one occurrence: use start, end, title, location")
         zone = self.zone(tz)
         with self.sessions.begin() as session, refused_rule():
-            found = occurrences.find(session=session, owner=user, event_id=event_id,
-                                     original_start=original_start, zone=zone)
+            found = occurrences.find(
+                session=session, owner=user, event_id=event_id, original_start=original_start, zone=zone
+            )
             if found is None:
                 return None
-            return occurrences.change(session=session, row=found[0], original=found[1], scope=_scope(scope),
-                                      zone=zone, record=self._recorder(session, user, session_id), **changes)
+            return occurrences.change(
+                session=session,
+                row=found[0],
+                original=found[1],
+                scope=_scope(scope),
+                zone=zone,
+                record=self._recorder(session, user, session_id),
+                **changes,
+            )
 
-    def _recorder(self, session: Session, user: str, session_id: str):
+    def _recorder(self, session: Session, user: str, session_id: str) -> Record:
         """Log each write of one facade call with one stamp (undo and audit)."""
         stamp = store.utcnow()
 
-        def record(operation: str, row, before: dict | None) -> None:
-            store.log_operation(session=session, owner=user, session_id=session_id, operation=operation,
-                                event=row, before=before, after=store.snapshot(row), at=stamp)
+        def record(operation: str, row: Event, before: dict[str, Any] | None) -> None:
+            store.log_operation(
+                session=session,
+                owner=user,
+                session_id=session_id,
+                operation=operation,
+                event=row,
+                before=before,
+                after=store.snapshot(row),
+                at=stamp,
+            )
+
         return record
 
     # -- the whole calendar: the demo's reset and its undo ------------------------------
@@ -246,19 +364,25 @@ class Assistant:
             return store.restore_owner(session=session, owner=user, rows=snapshot.rows())
 
 
-def _tuples(rows: dict[str, list[dict]]) -> dict[str, tuple[dict, ...]]:
+def _tuples(rows: Mapping[str, list[dict[str, Any]]]) -> dict[str, tuple[dict[str, Any], ...]]:
     return {name: tuple(table) for name, table in rows.items()}
 
 
-def _rows_in(session: Session, user: str, start: datetime | None, end: datetime | None, include_cancelled: bool,
-             zone: str) -> list[EventView]:
+def _rows_in(
+    session: Session, user: str, start: datetime | None, end: datetime | None, include_cancelled: bool, zone: str
+) -> list[EventView]:
     """The rows overlapping [start, end) for a viewer in `zone` (all-day ones by their own dates)."""
     from assistant.agenda import FLOATING_SLACK, overlapping
 
     first = to_utc(start, zone) if start else None
     last = to_utc(end, zone) if end else None
-    rows = store.list_events(session=session, owner=user, start_utc=first and first - FLOATING_SLACK,
-                             end_utc=last and last + FLOATING_SLACK, include_cancelled=include_cancelled)
+    rows = store.list_events(
+        session=session,
+        owner=user,
+        start_utc=first and first - FLOATING_SLACK,
+        end_utc=last and last + FLOATING_SLACK,
+        include_cancelled=include_cancelled,
+    )
     views = [EventView.of(row, zone) for row in rows]
     return [v for v in views if overlapping(v, first or datetime.min, last or datetime.max, zone)]
 
@@ -295,9 +419,9 @@ def refused_rule() -> Iterator[None]:
         raise BadEvent(f"recurrence: {err}") from err
 
 
-def check_fields(changes: dict, zone: str, current=None) -> dict:
+def check_fields(changes: Mapping[str, Any], zone: str, current: Event | None = None) -> dict[str, Any]:
     """Validate event fields and turn start/end into stored naive-UTC columns."""
-    out: dict = {}
+    out: dict[str, Any] = {}
     if "title" in changes:
         out["title"] = checks.title(changes["title"])
     for name, limit in (("location", checks.MAX_FIELD), ("kind", checks.MAX_KIND), ("recurrence", checks.MAX_FIELD)):
@@ -322,4 +446,3 @@ def check_fields(changes: dict, zone: str, current=None) -> dict:
     if start is not None and end is not None and end <= start:
         raise BadEvent("end must be after start")
     return out
-

@@ -6,6 +6,7 @@ attendees. Before anything is written the dialogue asks, in this order, when the
 unsure of the intent (confidence below nlu.CONFIRM_BELOW), when there is no title or no
 day, when the time is over, and when the same title already starts at the same time.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -27,18 +28,24 @@ if TYPE_CHECKING:
 YES_NO = ["yes", "no"]
 
 
-def create(d: "Dialogue", cmd: Command) -> Reply:
+def create(d: Dialogue, cmd: Command) -> Reply:
     """ "schedule lunch with Sara tomorrow at noon": a draft, then the checks, then the write."""
     return plan(d, draft_of(d, cmd), cmd.when)
 
 
-def draft_of(d: "Dialogue", cmd: Command) -> Draft:
+def draft_of(d: Dialogue, cmd: Command) -> Draft:
     """The event a create command describes, not yet written."""
     people = cmd.people + cmd.add_people
     kind = cmd.kind or ("reminder" if cmd.reminder else None)  # "remind me to ...": a reminder's length
-    return Draft(title=composed_title(cmd.name, cmd.kind, people), kind=kind, location=cmd.location,
-                 attendees=tuple(dict.fromkeys(people)), alerts=(cmd.alert,) if cmd.alert is not None else (),
-                 utterance=d.turn.text, reminder=cmd.reminder)
+    return Draft(
+        title=composed_title(cmd.name, cmd.kind, people),
+        kind=kind,
+        location=cmd.location,
+        attendees=tuple(dict.fromkeys(people)),
+        alerts=(cmd.alert,) if cmd.alert is not None else (),
+        utterance=d.turn.text,
+        reminder=cmd.reminder,
+    )
 
 
 def composed_title(name: str | None, kind: str | None, people: tuple[str, ...]) -> str | None:
@@ -58,32 +65,33 @@ def _kind_word(kind: str | None) -> str | None:
     return kind if kind and kind not in GENERIC_KINDS else None
 
 
-def plan(d: "Dialogue", draft: Draft, span: TimeSpan | None, answering: bool = False) -> Reply:
+def plan(d: Dialogue, draft: Draft, span: TimeSpan | None, answering: bool = False) -> Reply:
     """Ask what is missing or doubtful, else write: intent, title, day, past, duplicate.
 
     `answering`: the turn answers one of our questions, so the NLU's confidence in its
     intent says nothing about this create.
     """
     if not answering and "intent" not in draft.passed and d.unsure:
-        what = f"\"{draft.title}\"" if draft.title else "an event"
+        what = f'"{draft.title}"' if draft.title else "an event"
         day = f" for {phrasing.day_text(span.start, d.turn.now.year)}" if span is not None and span.start else ""
-        return d.ask(ConfirmCreate(draft, span, "intent"), f"Did you mean to schedule {what}{day}?", "confirm",
-                     choices=YES_NO)
+        return d.ask(
+            ConfirmCreate(draft, span, "intent"), f"Did you mean to schedule {what}{day}?", "confirm", choices=YES_NO
+        )
     if draft.title is None:
         return d.ask(NeedTitle(draft, span), "What should I call the event?")
     if span is not None and span.duration and span.start is None:
         draft = replace(draft, length=span.duration)  # "for two hours", the day still unknown
     times = times_of(d, draft, span)
     if times is None:
-        return d.ask(NeedDate(draft), f"When should I schedule \"{draft.title}\"?")
+        return d.ask(NeedDate(draft), f'When should I schedule "{draft.title}"?')
     return check_and_write(d, draft, span, times)
 
 
-def times_of(d: "Dialogue", draft: Draft, span: TimeSpan | None) -> timing.Times | None:
+def times_of(d: Dialogue, draft: Draft, span: TimeSpan | None) -> timing.Times | None:
     """The event's times: the said span, the draft's or the kind's length; a reminder said
     with a day and no time is at the default reminder time (settings.reminder_time)."""
     length = draft.length or d.bot.settings.length_of(draft.kind)
-    if reminder_day(draft, span):
+    if reminder_day(draft, span) and span is not None and span.start is not None:
         start = timing.at(span.start.date(), d.bot.settings.reminder_time, d.turn.tz)
         return timing.Times(start, timing.plus(start, length, d.turn.tz), False)
     return timing.plan_create(span, length, d.turn.tz)
@@ -91,34 +99,57 @@ def times_of(d: "Dialogue", draft: Draft, span: TimeSpan | None) -> timing.Times
 
 def reminder_day(draft: Draft, span: TimeSpan | None) -> bool:
     """A reminder said with one day and no time ("remind me to call mom tomorrow")."""
-    return (draft.reminder and span is not None and span.start is not None and span.end is not None
-            and span.grain not in timing.TIME_GRAINS and not span.rrule and span.end - span.start <= timedelta(days=1))
+    return (
+        draft.reminder
+        and span is not None
+        and span.start is not None
+        and span.end is not None
+        and span.grain not in timing.TIME_GRAINS
+        and not span.rrule
+        and span.end - span.start <= timedelta(days=1)
+    )
 
 
-def check_and_write(d: "Dialogue", draft: Draft, span: TimeSpan | None, times: timing.Times) -> Reply:
+def check_and_write(d: Dialogue, draft: Draft, span: TimeSpan | None, times: timing.Times) -> Reply:
     try:
         checks.moment("the start", times.start)
         checks.moment("the end", times.end)
     except BadEvent as err:
-        return d.say(f"I can't schedule \"{draft.title}\" then: {err}.", "none")
+        return d.say(f'I can\'t schedule "{draft.title}" then: {err}.', "none")
     probe = _probe(draft, times)
     if "past" not in draft.passed and in_past(d, times):
-        return d.ask(ConfirmCreate(draft, span, "past"), f"{d.when(probe)} is in the past. "
-                     f"Schedule \"{draft.title}\" anyway?", "confirm", choices=YES_NO)
+        return d.ask(
+            ConfirmCreate(draft, span, "past"),
+            f'{d.when(probe)} is in the past. Schedule "{draft.title}" anyway?',
+            "confirm",
+            choices=YES_NO,
+        )
     twin = None if "duplicate" in draft.passed else duplicate(d, draft, times)
     if twin is not None:
-        return d.ask(ConfirmCreate(draft, span, "duplicate"), f"You already have {d.describe(twin)}. "
-                     "Schedule another one?", "confirm", [twin], YES_NO)
+        return d.ask(
+            ConfirmCreate(draft, span, "duplicate"),
+            f"You already have {d.describe(twin)}. Schedule another one?",
+            "confirm",
+            [twin],
+            YES_NO,
+        )
     return write(d, draft, times, reminder_day(draft, span))
 
 
 def _probe(draft: Draft, times: timing.Times) -> EventView:
     """A view of the event not written yet, to say its time."""
-    return EventView(0, draft.title or "", draft.kind, times.start.replace(tzinfo=None).isoformat(),
-                     times.end.replace(tzinfo=None).isoformat(), times.all_day, draft.location)
+    return EventView(
+        0,
+        draft.title or "",
+        draft.kind,
+        times.start.replace(tzinfo=None).isoformat(),
+        times.end.replace(tzinfo=None).isoformat(),
+        times.all_day,
+        draft.location,
+    )
 
 
-def in_past(d: "Dialogue", times: timing.Times) -> bool:
+def in_past(d: Dialogue, times: timing.Times) -> bool:
     """Compared in UTC: within one zone Python compares wall clocks and ignores the fold,
     so the first 2:45 of a fall-back night would look later than the second 2:30."""
     now = to_utc(d.turn.now, d.turn.tz)
@@ -127,60 +158,81 @@ def in_past(d: "Dialogue", times: timing.Times) -> bool:
     return to_utc(times.start, d.turn.tz) < now
 
 
-def duplicate(d: "Dialogue", draft: Draft, times: timing.Times) -> EventView | None:
+def duplicate(d: Dialogue, draft: Draft, times: timing.Times) -> EventView | None:
     """A live event (or occurrence) with the same title starting at the same time."""
     start = to_utc(times.start, d.turn.tz)
-    views = agenda.window(session=d.session, owner=d.turn.user, start_utc=start,
-                          end_utc=start + timedelta(minutes=1), tz=d.turn.tz)
-    title = draft.title.casefold()
-    return next((v for v in views if v.title.casefold() == title and v.all_day == times.all_day
-                 and v.start == times.start.replace(tzinfo=None).isoformat(timespec="seconds")), None)
+    views = agenda.window(
+        session=d.session, owner=d.turn.user, start_utc=start, end_utc=start + timedelta(minutes=1), tz=d.turn.tz
+    )
+    title = (draft.title or "").casefold()
+    return next(
+        (
+            v
+            for v in views
+            if v.title.casefold() == title
+            and v.all_day == times.all_day
+            and v.start == times.start.replace(tzinfo=None).isoformat(timespec="seconds")
+        ),
+        None,
+    )
 
 
-def write(d: "Dialogue", draft: Draft, times: timing.Times, default_hour: bool = False) -> Reply:
+def write(d: Dialogue, draft: Draft, times: timing.Times, default_hour: bool = False) -> Reply:
     """Store the event (its fields checked as every door checks them), log it, and say what
     was scheduled."""
     try:
-        row = store.add_event(session=d.session, owner=d.turn.user, title=checks.title(draft.title),
-                              kind=checks.optional_text(draft.kind, "kind", checks.MAX_KIND),
-                              start_utc=to_utc(times.start, d.turn.tz), end_utc=to_utc(times.end, d.turn.tz),
-                              tz=d.turn.tz, all_day=times.all_day, location=checks.optional_text(draft.location,
-                                                                                                 "location"),
-                              attendees=[checks.title(a, "attendee") for a in draft.attendees],
-                              recurrence=times.recurrence, utterance=draft.utterance,
-                              alerts=checks.alerts([*draft.alerts, *([0] if draft.reminder else [])]))
+        row = store.add_event(
+            session=d.session,
+            owner=d.turn.user,
+            title=checks.title(draft.title),
+            kind=checks.optional_text(draft.kind, "kind", checks.MAX_KIND),
+            start_utc=to_utc(times.start, d.turn.tz),
+            end_utc=to_utc(times.end, d.turn.tz),
+            tz=d.turn.tz,
+            all_day=times.all_day,
+            location=checks.optional_text(draft.location, "location"),
+            attendees=[checks.title(a, "attendee") for a in draft.attendees],
+            recurrence=times.recurrence,
+            utterance=draft.utterance,
+            alerts=checks.alerts([*draft.alerts, *([0] if draft.reminder else [])]),
+        )
     except BadRecurrence as err:
-        return d.say(f"I can't repeat \"{draft.title}\" that way ({err}). Try \"every day\", "
-                     "\"every monday\" or \"every 2 weeks\".", "none")
+        return d.say(
+            f'I can\'t repeat "{draft.title}" that way ({err}). Try "every day", "every monday" or "every 2 weeks".',
+            "none",
+        )
     except BadEvent as err:
         return d.say(f"I can't schedule that: {err}.", "none")
     d.log("create", row, None)
     return d.say(scheduled_text(d, row, draft, default_hour) + overlap_note(d, row), "create", [row])
 
 
-def scheduled_text(d: "Dialogue", row: Event, draft: Draft, default_hour: bool) -> str:
-    """ 'Scheduled "dentist" at the clinic for Friday, November 27 at 3:00 PM, every Friday.' """
+def scheduled_text(d: Dialogue, row: Event, draft: Draft, default_hour: bool) -> str:
+    """'Scheduled "dentist" at the clinic for Friday, November 27 at 3:00 PM, every Friday.'"""
     place = f" at {row.location}" if row.location else ""
     repeat = phrasing.repeat_text(row.recurrence)
-    text = f"Scheduled \"{row.title}\"{place} for {d.when(row)}" + (
-        ", your default reminder time." if default_hour else f", {repeat}." if repeat else ".")
+    text = f'Scheduled "{row.title}"{place} for {d.when(row)}' + (
+        ", your default reminder time." if default_hour else f", {repeat}." if repeat else "."
+    )
     for minutes in sorted(set(row.alerts or ())):
         text += f" I'll remind you {phrasing.before_text(minutes)}."
     return text
 
 
-def overlap_note(d: "Dialogue", event: Event | EventView) -> str:
-    """ ' Note: it overlaps "standup" (Monday, ... at 9:00 AM).' for timed events (and
+def overlap_note(d: Dialogue, event: Event | EventView) -> str:
+    """' Note: it overlaps "standup" (Monday, ... at 9:00 AM).' for timed events (and
     occurrences of recurring ones, exceptions applied) that clash with this one."""
     view = d.view(event)
     if view.all_day:
         return ""
     start, end = to_utc(view.start_dt, view.tz), to_utc(view.end_dt, view.tz)
     own = {view.id, view.series_id} - {None}
-    clashes = [v for v in agenda.window(session=d.session, owner=d.turn.user, start_utc=start, end_utc=end,
-                                        tz=d.turn.tz)
-               if not v.all_day and v.id not in own and v.series_id not in own]
+    clashes = [
+        v
+        for v in agenda.window(session=d.session, owner=d.turn.user, start_utc=start, end_utc=end, tz=d.turn.tz)
+        if not v.all_day and v.id not in own and v.series_id not in own
+    ]
     if not clashes:
         return ""
-    names = phrasing.join([f"\"{v.title}\" ({d.when(v)})" for v in clashes[:3]])
+    names = phrasing.join([f'"{v.title}" ({d.when(v)})' for v in clashes[:3]])
     return f" Note: it overlaps {names}."

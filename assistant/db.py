@@ -10,8 +10,10 @@ damaged database, so /health and every later request can say so instead of a 500
 An in-memory SQLite URL is refused: each pooled connection would see its own empty
 database, and the calendar would vanish with the process.
 """
+
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 from pathlib import Path
@@ -19,8 +21,9 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, Connection, ExceptionContext, make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from assistant import db_faults
 from assistant.exceptions import BadSettings, DatabaseDamaged, DatabaseReadOnly, StorageError
@@ -66,16 +69,22 @@ def checked_url(url: str) -> URL:
     except Exception as err:  # sqlalchemy raises ArgumentError with a terse text
         raise StorageError(f"not a database URL: {url!r} (e.g. sqlite:///data/calendar.db)") from err
     if parsed.get_backend_name() == "sqlite" and _in_memory(parsed):
-        raise BadSettings(f"{url!r} is an in-memory database: the calendar would vanish with the process "
-                          "(and each connection would see its own empty one); use a file, e.g. "
-                          "sqlite:///data/calendar.db")
+        raise BadSettings(
+            f"{url!r} is an in-memory database: the calendar would vanish with the process "
+            "(and each connection would see its own empty one); use a file, e.g. "
+            "sqlite:///data/calendar.db"
+        )
     return parsed
 
 
 def _in_memory(parsed: URL) -> bool:
     name = parsed.database or ""
-    return name in ("", ":memory:") or name.startswith("file::memory:") or \
-        parsed.query.get("mode") == "memory" or "mode=memory" in name
+    return (
+        name in ("", ":memory:")
+        or name.startswith("file::memory:")
+        or parsed.query.get("mode") == "memory"
+        or "mode=memory" in name
+    )
 
 
 def _make_engine(url: str) -> Engine:
@@ -84,7 +93,7 @@ def _make_engine(url: str) -> Engine:
         engine = create_engine(url, pool_pre_ping=True)
     else:
         try:
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            Path(parsed.database or "").parent.mkdir(parents=True, exist_ok=True)  # "" is refused above
         except OSError as err:
             raise StorageError(f"cannot create the folder of the SQLite calendar {parsed.database!r}: {err}") from err
         engine = create_engine(url, connect_args={"check_same_thread": False})
@@ -94,7 +103,7 @@ def _make_engine(url: str) -> Engine:
     return engine
 
 
-def _named_fault(url: str, context) -> BaseException | None:
+def _named_fault(url: str, context: ExceptionContext) -> BaseException | None:
     """Replace a driver error no retry can fix by its named StorageError; remember damage."""
     fault = db_faults.permanent(context.original_exception)
     if isinstance(fault, DatabaseDamaged):
@@ -104,7 +113,7 @@ def _named_fault(url: str, context) -> BaseException | None:
     return fault
 
 
-def _sqlite_connect(dbapi_connection, _record) -> None:
+def _sqlite_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
     # Take transactions out of the driver's hands so "begin" below can say IMMEDIATE.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
@@ -114,7 +123,7 @@ def _sqlite_connect(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def _sqlite_begin(connection) -> None:
+def _sqlite_begin(connection: Connection) -> None:
     # A deferred transaction that later writes can fail at once with SQLITE_BUSY; taking
     # the write lock up front makes writers queue on busy_timeout instead. On a read-only
     # file or disk the write lock cannot be had: reads still work, writes then say why.
@@ -185,14 +194,16 @@ def _check(url: str) -> str | None:
             cursor.close()
         finally:
             raw.close()
-    except Exception as err:  # any failure is the answer: say what it was
+    except Exception as err:  # noqa: BLE001 - a health check: any failure is the answer, said as it is
         fault = db_faults.in_chain(err) or err
         if isinstance(fault, DatabaseDamaged):
             _damaged.setdefault(url, str(fault))
         return str(fault)
     if sqlite and verdict != ["ok"]:
-        message = f"the calendar database is damaged ({'; '.join(verdict)[:200]}): " \
-                  "restore it from a backup and restart the server"
+        message = (
+            f"the calendar database is damaged ({'; '.join(verdict)[:200]}): "
+            "restore it from a backup and restart the server"
+        )
         _damaged.setdefault(url, message)
         return message
     return None

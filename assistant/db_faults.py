@@ -8,6 +8,7 @@ engine `handle_error` hook in assistant/db.py), so every door sees them; busy da
 constraint conflicts stay SQLAlchemy errors (the dialogue retries those) and are named by
 `classify` at the edge.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -15,27 +16,44 @@ import sqlite3
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from assistant.exceptions import (AssistantError, Conflict, DatabaseBusy, DatabaseDamaged, DatabaseFull,
-                                  DatabaseReadOnly, StorageError)
+from assistant.exceptions import (
+    AssistantError,
+    Conflict,
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseFull,
+    DatabaseReadOnly,
+    StorageError,
+)
 
 # SQLite primary result codes (https://sqlite.org/rescode.html).
 SQLITE_FAULTS: dict[int, type[AssistantError]] = {
-    5: DatabaseBusy, 6: DatabaseBusy,            # BUSY, LOCKED
-    8: DatabaseReadOnly,                         # READONLY
-    10: StorageError, 14: StorageError,          # IOERR, CANTOPEN
-    11: DatabaseDamaged, 26: DatabaseDamaged,    # CORRUPT, NOTADB
-    13: DatabaseFull,                            # FULL
-    19: Conflict,                                # CONSTRAINT
+    5: DatabaseBusy,
+    6: DatabaseBusy,  # BUSY, LOCKED
+    8: DatabaseReadOnly,  # READONLY
+    10: StorageError,
+    14: StorageError,  # IOERR, CANTOPEN
+    11: DatabaseDamaged,
+    26: DatabaseDamaged,  # CORRUPT, NOTADB
+    13: DatabaseFull,  # FULL
+    19: Conflict,  # CONSTRAINT
 }
 # PostgreSQL SQLSTATEs, most specific prefix first.
 POSTGRES_FAULTS: tuple[tuple[str, type[AssistantError]], ...] = (
-    ("53100", DatabaseFull), ("25006", DatabaseReadOnly), ("XX001", DatabaseDamaged), ("XX002", DatabaseDamaged),
-    ("23", Conflict), ("40", DatabaseBusy), ("08", DatabaseBusy), ("57P", DatabaseBusy), ("53", DatabaseBusy),
+    ("53100", DatabaseFull),
+    ("25006", DatabaseReadOnly),
+    ("XX001", DatabaseDamaged),
+    ("XX002", DatabaseDamaged),
+    ("23", Conflict),
+    ("40", DatabaseBusy),
+    ("08", DatabaseBusy),
+    ("57P", DatabaseBusy),
+    ("53", DatabaseBusy),
 )
 ADVICE: dict[type[AssistantError], str] = {
     DatabaseDamaged: "the calendar database is damaged ({cause}): restore it from a backup and restart the server",
     DatabaseReadOnly: "the calendar database is read-only ({cause}): the file or disk does not accept writes; "
-                      "nothing was changed",
+    "nothing was changed",
     DatabaseFull: "the disk holding the calendar database is full ({cause}): free some space; nothing was changed",
     DatabaseBusy: "the calendar database is busy or unreachable ({cause}): try again shortly",
     StorageError: "the calendar database could not be read or written ({cause}): check the disk and the file",
@@ -50,7 +68,7 @@ def classify(error: BaseException) -> AssistantError | None:
         return error
     if isinstance(error, PoolTimeout):
         return DatabaseBusy(ADVICE[DatabaseBusy].format(cause="no free connection"))
-    original = error.orig if isinstance(error, DBAPIError) else error
+    original = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
     kind = _kind(original)
     if kind is None and isinstance(error, (OperationalError, InterfaceError)):
         kind = DatabaseBusy  # no code: a lost or refused connection, which a later try may find back

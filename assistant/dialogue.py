@@ -8,11 +8,13 @@ turn's writes, so a restart loses nothing and a turn is all-or-nothing.
 the handlers are plain functions that take it: creating.py, changes.py, edits.py,
 queries.py, and answers.py for the answers to open questions.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import TYPE_CHECKING
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -32,8 +34,10 @@ if TYPE_CHECKING:
     from assistant.core import Assistant
 
 TURN_ATTEMPTS = 3  # a turn that lost a race (first turn of a session, a busy database) is retried
-OUT_OF_SCOPE = ("Sorry, I can only help with your calendar: scheduling, moving, cancelling "
-                "or listing events, and finding free time.")
+OUT_OF_SCOPE = (
+    "Sorry, I can only help with your calendar: scheduling, moving, cancelling "
+    "or listing events, and finding free time."
+)
 
 
 @dataclass(frozen=True)
@@ -47,12 +51,16 @@ class Turn:
     user: str
 
     @classmethod
-    def make(cls, bot: "Assistant", *, session_id: str, text: str, now: datetime | None, tz: str,
-             user: str) -> "Turn":
+    def make(cls, bot: Assistant, *, session_id: str, text: str, now: datetime | None, tz: str, user: str) -> Turn:
         from nlu.timezones import reference_time
 
-        return cls(session_id=_name(session_id, "session id"), text=clean(text if isinstance(text, str) else ""),
-                   now=reference_time(now, tz), tz=tz, user=_name(user, "user"))
+        return cls(
+            session_id=_name(session_id, "session id"),
+            text=clean(text if isinstance(text, str) else ""),
+            now=reference_time(now, tz),
+            tz=tz,
+            user=_name(user, "user"),
+        )
 
 
 def _name(value: object, what: str) -> str:
@@ -78,23 +86,28 @@ def _has_surrogates(text: str) -> bool:
         return True
 
 
-def run_turn(bot: "Assistant", turn: Turn) -> Reply:
+def run_turn(bot: Assistant, turn: Turn) -> Reply:
     """Answer one turn in one transaction, tried up to TURN_ATTEMPTS times when it lost a race
     (a concurrent first turn of the session, a busy database)."""
     if not turn.text.strip():
-        return Reply("I didn't catch anything. Try \"what do I have tomorrow\" or "
-                     "\"schedule lunch with Sam on friday at noon\".", "none")
+        return Reply(
+            'I didn\'t catch anything. Try "what do I have tomorrow" or "schedule lunch with Sam on friday at noon".',
+            "none",
+        )
     if len(turn.text) > MAX_TURN_CHARS:
-        return Reply(f"That is too long for one command ({len(turn.text)} characters). "
-                     "Please say one command at a time.", "none")
+        return Reply(
+            f"That is too long for one command ({len(turn.text)} characters). Please say one command at a time.", "none"
+        )
     for attempt in range(TURN_ATTEMPTS):
         try:
             with bot.sessions.begin() as session:
                 return Dialogue(bot, turn, session).respond()
         except (IntegrityError, OperationalError) as err:
             if attempt == TURN_ATTEMPTS - 1:
-                raise StorageError(f"the calendar database did not take this turn ({type(err).__name__}): "
-                                   "try again, or check the database (--db / DATABASE_URL)") from err
+                raise StorageError(
+                    f"the calendar database did not take this turn ({type(err).__name__}): "
+                    "try again, or check the database (--db / DATABASE_URL)"
+                ) from err
     raise AssertionError("unreachable")
 
 
@@ -106,7 +119,7 @@ class Dialogue:
     all of them together.
     """
 
-    def __init__(self, bot: "Assistant", turn: Turn, session: Session) -> None:
+    def __init__(self, bot: Assistant, turn: Turn, session: Session) -> None:
         self.bot, self.turn, self.session = bot, turn, session
         self.state = store.conversation(session=session, owner=turn.user, session_id=turn.session_id)
         self.question: Question | None = None
@@ -121,8 +134,12 @@ class Dialogue:
         reply = answers.answer(self, waiting) if waiting is not None else None
         if reply is None:
             reply = dispatch(self)
-        store.save_conversation(session=self.session, state=self.state, pending=questions.dump(self.question),
-                                last_event_id=self.last_event_id)
+        store.save_conversation(
+            session=self.session,
+            state=self.state,
+            pending=questions.dump(self.question),
+            last_event_id=self.last_event_id,
+        )
         return reply
 
     # -- what was said ------------------------------------------------------------------
@@ -148,11 +165,19 @@ class Dialogue:
         return self.command.confidence < CONFIRM_BELOW
 
     # -- answering ----------------------------------------------------------------------
-    def say(self, text: str, operation: str, events: list = (), choices: list[str] = ()) -> Reply:
+    def say(
+        self, text: str, operation: str, events: Sequence[Event | EventView] = (), choices: Sequence[str] = ()
+    ) -> Reply:
         return Reply(text, operation, [self.view(e) for e in events], self._parse, list(choices))
 
-    def ask(self, question: Question, text: str, operation: str = "clarify", events: list = (),
-            choices: list[str] = ()) -> Reply:
+    def ask(
+        self,
+        question: Question,
+        text: str,
+        operation: str = "clarify",
+        events: Sequence[Event | EventView] = (),
+        choices: Sequence[str] = (),
+    ) -> Reply:
         """Say `text` and leave `question` open for the next turn."""
         self.question = question
         return self.say(text, operation, events, choices)
@@ -175,14 +200,23 @@ class Dialogue:
 
     def aware(self, moment_utc: datetime) -> datetime:
         """A stored naive-UTC moment as an aware time in the turn's zone."""
-        return moment_utc.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(self.turn.tz))
+        return moment_utc.replace(tzinfo=UTC).astimezone(ZoneInfo(self.turn.tz))
 
-    def log(self, operation: str, row: Event, before: dict | None) -> None:
+    def log(self, operation: str, row: Event, before: dict[str, Any] | None) -> None:
         """Record one write of this turn (undo and audit); the row becomes "it"."""
         parse = self._parse.to_dict() if self._parse is not None else None
-        store.log_operation(session=self.session, owner=self.turn.user, session_id=self.turn.session_id,
-                            operation=operation, event=row, before=before, after=store.snapshot(row),
-                            utterance=self.turn.text, parse=parse, at=self.stamp)
+        store.log_operation(
+            session=self.session,
+            owner=self.turn.user,
+            session_id=self.turn.session_id,
+            operation=operation,
+            event=row,
+            before=before,
+            after=store.snapshot(row),
+            utterance=self.turn.text,
+            parse=parse,
+            at=self.stamp,
+        )
         self.last_event_id = row.id
 
 
@@ -203,5 +237,11 @@ def dispatch(d: Dialogue) -> Reply:
     return handler(d, cmd) if handler else d.say(OUT_OF_SCOPE, "none")
 
 
-HANDLERS = {"create": creating.create, "cancel": changes.cancel, "reschedule": changes.reschedule,
-            "update": edits.update, "query": queries.query, "availability": queries.availability}
+HANDLERS = {
+    "create": creating.create,
+    "cancel": changes.cancel,
+    "reschedule": changes.reschedule,
+    "update": edits.update,
+    "query": queries.query,
+    "availability": queries.availability,
+}

@@ -9,10 +9,11 @@ range ("after december 21", "until friday", or "stop ... on friday") ends a seri
 reply names the event and the change; a series changes as a whole (with its changed
 occurrences), and a new rule for a series with a past applies from its next occurrence on.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from assistant import agenda, changes, followups, phrasing, series, store
@@ -28,12 +29,14 @@ if TYPE_CHECKING:
 
 RENAME_VERBS = ("rename", "call", "name", "retitle", "title", "change the name", "change the title")
 STOP_VERBS = ("stop", "end", "finish", "discontinue")
-HINT = ("I heard a change but not what to change. Try \"rename it to ...\", \"add Sam to it\", "
-        "\"remind me an hour before it\" or \"make it weekly\".")
+HINT = (
+    'I heard a change but not what to change. Try "rename it to ...", "add Sam to it", '
+    '"remind me an hour before it" or "make it weekly".'
+)
 ONE_SECOND = timedelta(seconds=1)
 
 
-def update(d: "Dialogue", cmd: Command) -> Reply:
+def update(d: Dialogue, cmd: Command) -> Reply:
     """ "add jim to the lunch", "rename lunch to team lunch", "remind me an hour before the
     dentist", "make the standup every tuesday", "stop the standup after december 21"."""
     edit, name = edit_of(d, cmd)
@@ -45,20 +48,27 @@ def update(d: "Dialogue", cmd: Command) -> Reply:
     return changes.decide(d, found, edit, span)
 
 
-def edit_of(d: "Dialogue", cmd: Command) -> tuple[Edit, str | None]:
+def edit_of(d: Dialogue, cmd: Command) -> tuple[Edit, str | None]:
     """The change a command asks for, and the name of the event it is about."""
     title, name = cmd.new_title, cmd.name
     if title is None and name is not None and renames(d, cmd):
         title, name = name, None  # "call it team lunch": a new title for the event talked about
     when = cmd.when
     repeat = when.rrule if when is not None and when.rrule else None
-    edit = Edit(title=title, location=cmd.location, add_people=cmd.add_people, remove_people=cmd.remove_people,
-                alert=cmd.alert, repeat=repeat, repeat_span=when if repeat else None,
-                until=None if repeat else until_of(cmd))
+    edit = Edit(
+        title=title,
+        location=cmd.location,
+        add_people=cmd.add_people,
+        remove_people=cmd.remove_people,
+        alert=cmd.alert,
+        repeat=repeat,
+        repeat_span=when if repeat else None,
+        until=None if repeat else until_of(cmd),
+    )
     return edit, name
 
 
-def renames(d: "Dialogue", cmd: Command) -> bool:
+def renames(d: Dialogue, cmd: Command) -> bool:
     """Whether a lone NAME is a new title: a rename verb ("call it X"), or "it" and nothing else."""
     alone = cmd.alert is None and not (cmd.add_people or cmd.remove_people or cmd.location or cmd.dated)
     return alone and (cmd.action.startswith(RENAME_VERBS) or followups.mentions_it(d.turn.text))
@@ -80,17 +90,18 @@ def until_of(cmd: Command) -> datetime | None:
 
 
 # -- applying -------------------------------------------------------------------------------
-def apply(d: "Dialogue", row: Event, edit: Edit) -> Reply:
+def apply(d: Dialogue, row: Event, edit: Edit) -> Reply:
     """Make the change; the reply says what changed (and what did not, and why)."""
     if edit.repeat:
-        return repeat(d, row, edit)
+        return repeat(d, row, edit, edit.repeat)
     if edit.until:
-        return end_series(d, row, edit)
+        return end_series(d, row, edit.until)
     fields, said = field_changes(row, edit)
     if not fields:
-        return d.say(" ".join(s.format(event=f"\"{row.title}\"") for s in said) or HINT, "none", [row])
-    rows = [row] + ([o for o in store.overrides(session=d.session, series=row) if o.cancelled_at is None]
-                    if row.recurrence else [])
+        return d.say(" ".join(s.format(event=f'"{row.title}"') for s in said) or HINT, "none", [row])
+    rows = [row] + (
+        [o for o in store.overrides(session=d.session, series=row) if o.cancelled_at is None] if row.recurrence else []
+    )
     for each in rows:
         each_fields = field_changes(each, edit)[0]
         if each_fields:
@@ -98,21 +109,21 @@ def apply(d: "Dialogue", row: Event, edit: Edit) -> Reply:
             store.update_event(session=d.session, event=each, changes=each_fields)
             d.log("update", each, before)
     d.last_event_id = row.id
-    first = f"\"{row.title}\" ({_when(d, row)})"
-    text = " ".join(s.format(event=first if i == 0 else f"\"{row.title}\"") for i, s in enumerate(said))
+    first = f'"{row.title}" ({_when(d, row)})'
+    text = " ".join(s.format(event=first if i == 0 else f'"{row.title}"') for i, s in enumerate(said))
     return d.say(text, "update", [row])
 
 
-def field_changes(row: Event, edit: Edit) -> tuple[dict, list[str]]:
+def field_changes(row: Event, edit: Edit) -> tuple[dict[str, Any], list[str]]:
     """The stored fields an edit changes on a row, and the sentences saying it ("{event}"
     stands for the event's name)."""
     from assistant import checks
 
-    fields: dict = {}
+    fields: dict[str, Any] = {}
     said: list[str] = []
     if edit.title and edit.title != row.title:
         fields["title"] = checks.title(edit.title)
-        said.append(f"Renamed \"{row.title}\" to {{event}}.")
+        said.append(f'Renamed "{row.title}" to {{event}}.')
     if edit.location and edit.location != row.location:
         fields["location"] = checks.optional_text(edit.location, "location")
         said.append(f"{{event}} is now at {edit.location}.")
@@ -149,41 +160,47 @@ def _people(attendees: list[str], edit: Edit) -> tuple[list[str], list[str]]:
     return [a for a in attendees if a.casefold() not in gone] + added, said
 
 
-def _when(d: "Dialogue", row: Event) -> str:
+def _when(d: Dialogue, row: Event) -> str:
     """When an event is, for a reply: its time, or how a series repeats."""
     view = d.view(row)
     return phrasing.series_text(view) if row.recurrence else d.when(view)
 
 
 # -- how a series repeats and ends ----------------------------------------------------------
-def repeat(d: "Dialogue", row: Event, edit: Edit) -> Reply:
+def repeat(d: Dialogue, row: Event, edit: Edit, said_rule: str) -> Reply:
     """ "make it weekly", "make the standup every tuesday (at 10)": the event repeats by the
     new rule from its first occurrence on or after its (next) start, at the time said or its own."""
     if row.series_id is not None:
-        return d.say(f"That \"{row.title}\" is one occurrence of a series: change the series itself.", "none", [row])
-    rule = check_rrule(edit.repeat)
+        return d.say(f'That "{row.title}" is one occurrence of a series: change the series itself.', "none", [row])
+    rule = check_rrule(said_rule)
     base = _base(d, row, edit)
     first = series.first_at_or_after(rule, base, base)
     if first is None:
-        return d.say(f"\"{row.title}\" would never happen {phrasing.repeat_text(rule)}.", "none", [row])
+        return d.say(f'"{row.title}" would never happen {phrasing.repeat_text(rule)}.', "none", [row])
     now_utc = to_utc(d.turn.now, d.turn.tz)
-    changed = series.set_rule(session=d.session, event=row, rule=rule, first_wall=first, now_utc=now_utc,
-                              record=d.log)
+    changed = series.set_rule(session=d.session, event=row, rule=rule, first_wall=first, now_utc=now_utc, record=d.log)
     d.last_event_id = changed.id
     start = d.view(changed).start_dt
-    return d.say(f"\"{changed.title}\" now repeats {_when(d, changed)}, from "
-                 f"{phrasing.day_text(start, d.turn.now.year)}.", "update", [changed])
+    return d.say(
+        f'"{changed.title}" now repeats {_when(d, changed)}, from {phrasing.day_text(start, d.turn.now.year)}.',
+        "update",
+        [changed],
+    )
 
 
-def _base(d: "Dialogue", row: Event, edit: Edit) -> datetime:
+def _base(d: Dialogue, row: Event, edit: Edit) -> datetime:
     """Where the new rule starts looking (a wall time in the event's zone): the series' next
     occurrence (else the event's start), at the clock time said with the rule, if any."""
     zone = row.tz
     start_utc = row.start_utc
     if row.recurrence:
         now_utc = to_utc(d.turn.now, d.turn.tz)
-        upcoming = agenda.starts(row, max(now_utc, row.start_utc), now_utc + timedelta(days=3660),
-                                 agenda.replaced(session=d.session, series=row))
+        upcoming = agenda.starts(
+            row,
+            max(now_utc, row.start_utc),
+            now_utc + timedelta(days=3660),
+            agenda.replaced(session=d.session, series=row),
+        )
         start_utc = upcoming[0] if upcoming else row.start_utc
     base = wall(start_utc, zone)
     span = edit.repeat_span
@@ -193,28 +210,28 @@ def _base(d: "Dialogue", row: Event, edit: Edit) -> datetime:
     return base
 
 
-def end_series(d: "Dialogue", row: Event, edit: Edit) -> Reply:
+def end_series(d: Dialogue, row: Event, until_said: datetime) -> Reply:
     """ "stop the standup after december 21": the series' last occurrence is the last one
     on or before that day (UNTIL)."""
     if not row.recurrence:
-        return d.say(f"\"{row.title}\" does not repeat, so it has no end to set.", "none", [row])
-    until = edit.until.astimezone(ZoneInfo(row.tz)).replace(tzinfo=None)
+        return d.say(f'"{row.title}" does not repeat, so it has no end to set.', "none", [row])
+    until = until_said.astimezone(ZoneInfo(row.tz)).replace(tzinfo=None)
     if until < wall(row.start_utc, row.tz):
-        return d.say(f"\"{row.title}\" only starts on {d.when(row)}: to remove it, say \"cancel {row.title}\".",
-                     "none", [row])
+        return d.say(
+            f'"{row.title}" only starts on {d.when(row)}: to remove it, say "cancel {row.title}".', "none", [row]
+        )
     series.end_at(session=d.session, series=row, until_wall=until, record=d.log)
     d.last_event_id = row.id
     last = agenda.starts(row, row.start_utc, to_utc(until, row.tz) + ONE_SECOND)
     tail = f": its last occurrence is on {d.when(agenda.occurrence(row, last[-1], d.turn.tz))}" if last else ""
-    return d.say(f"\"{row.title}\" now stops after {phrasing.day_text(until, d.turn.now.year)}{tail}.", "update",
-                 [row])
+    return d.say(f'"{row.title}" now stops after {phrasing.day_text(until, d.turn.now.year)}{tail}.', "update", [row])
 
 
 def change_text(edit: Edit, event: str) -> str:
     """The change said before it is made ("add jim to "lunch" on ...")."""
     parts = []
     if edit.title:
-        parts.append(f"rename {event} to \"{edit.title}\"")
+        parts.append(f'rename {event} to "{edit.title}"')
     if edit.location:
         parts.append(f"set the place of {event} to {edit.location}")
     if edit.add_people:

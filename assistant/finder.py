@@ -1,6 +1,8 @@
 """Which stored event a command means: by title (fuzzy), by date, or "it" (the last one talked about)."""
+
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -10,6 +12,7 @@ from assistant import followups, matching, store
 from assistant.commands import GENERIC_KINDS
 from assistant.models import Event
 from assistant.views import EventView, to_utc
+from nlu.result import TimeSpan
 
 MAX_DAY_ANSWER_WORDS = 4  # "on friday", "the one on december 1", "tomorrow at ten"
 
@@ -24,10 +27,12 @@ class Found:
     elsewhere: bool = False  # the closest has the right title but not the day that was said
 
 
-def overlaps(event: Event, span, tz: str, skip: set[datetime] = frozenset()) -> bool:
+def overlaps(event: Event, span: TimeSpan, tz: str, skip: AbstractSet[datetime] = frozenset()) -> bool:
     """Whether an event is the one a time span names: for a day or longer, any event that
     overlaps it; for a time of day ("my event at one pm"), the timed events starting then.
     A series is named by any of its occurrences (minus `skip`: EXDATEs, changed ones)."""
+    if span.start is None:  # a length or a rule alone names no moment
+        return False
     start = to_utc(span.start, tz)
     end = to_utc(span.end, tz) if span.end is not None else start
     if event.recurrence:
@@ -40,8 +45,9 @@ def overlaps(event: Event, span, tz: str, skip: set[datetime] = frozenset()) -> 
     return view_overlaps(EventView.of(event, tz), span, tz)
 
 
-def _within(ev_start: datetime, ev_end: datetime, all_day: bool, grain: str | None, start: datetime,
-            end: datetime) -> bool:
+def _within(
+    ev_start: datetime, ev_end: datetime, all_day: bool, grain: str | None, start: datetime, end: datetime
+) -> bool:
     if grain in ("second", "minute", "hour"):
         return not all_day and (start <= ev_start < end or ev_start == start)
     if end <= start:
@@ -49,17 +55,29 @@ def _within(ev_start: datetime, ev_end: datetime, all_day: bool, grain: str | No
     return ev_start < end and ev_end > start
 
 
-def view_overlaps(view: EventView, span, tz: str) -> bool:
+def view_overlaps(view: EventView, span: TimeSpan, tz: str) -> bool:
     """`overlaps` for one listed event or occurrence (an all-day one by its own dates)."""
     from assistant.agenda import bounds
 
+    if span.start is None:  # a length or a rule alone names no moment
+        return False
     start = to_utc(span.start, tz)
     end = to_utc(span.end, tz) if span.end is not None else start
     return _within(*bounds(view, tz), view.all_day, span.grain, start, end)
 
 
-def find(*, session: Session, owner: str, name: str | None, kind: str | None, span, tz: str,
-         now: datetime, last_event_id: int | None, refers_back: bool) -> Found:
+def find(
+    *,
+    session: Session,
+    owner: str,
+    name: str | None,
+    kind: str | None,
+    span: TimeSpan | None,
+    tz: str,
+    now: datetime,
+    last_event_id: int | None,
+    refers_back: bool,
+) -> Found:
     """The events a cancel/reschedule/query command names."""
     if name is not None and followups.is_pronoun(name):
         name, refers_back = None, True
@@ -82,13 +100,14 @@ def find(*, session: Session, owner: str, name: str | None, kind: str | None, sp
         hits = [r for s, r in scored if s >= scored[0][0] - 0.05]
     if hits:
         return Found(_upcoming_first(hits, now), heard=heard)
-    everywhere = sorted(((_score(heard, None, r), r) for r in _upcoming_first(rows, now)),
-                        key=lambda x: (-x[0], x[1].start_utc))
+    everywhere = sorted(
+        ((_score(heard, None, r), r) for r in _upcoming_first(rows, now)), key=lambda x: (-x[0], x[1].start_utc)
+    )
     closest = everywhere[0][1] if everywhere and everywhere[0][0] >= matching.CLOSE else None
     return Found([], closest, heard, elsewhere=bool(everywhere) and everywhere[0][0] >= matching.MATCH)
 
 
-def on_span(session: Session, rows: list[Event], span, tz: str) -> list[Event]:
+def on_span(session: Session, rows: list[Event], span: TimeSpan | None, tz: str) -> list[Event]:
     """The rows the span names (all of them when no time was said)."""
     if span is None or span.start is None:
         return rows

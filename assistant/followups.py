@@ -4,6 +4,7 @@
 following day same time": small closed word lists, read on a normalised text. Time phrases
 inside follow-ups ("the one on friday") go to nlu.dates.resolve, not to these tables.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -16,47 +17,251 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from assistant.commands import Command
 
-FILLERS = frozenset({"uh", "um", "umm", "uhm", "er", "erm", "ah", "hmm", "oh", "well", "please", "just",
-                     "like", "so", "okay so", "actually"})
-YES = frozenset({"yes", "yeah", "yep", "yup", "ya", "yea", "sure", "ok", "okay", "confirm", "confirmed",
-                 "correct", "right", "affirmative", "absolutely", "definitely", "of course", "do it",
-                 "go ahead", "please do", "yes please", "sounds good", "that's right", "that is right",
-                 "go for it", "alright", "all right", "fine", "perfect", "exactly", "yes do it", "y"})
-NO = frozenset({"no", "nope", "nah", "no thanks", "no thank you", "don't", "do not", "dont", "never mind",
-                "nevermind", "forget it", "stop", "negative", "not really", "leave it", "keep it",
-                "no don't", "no dont", "none", "none of them", "neither", "cancel that", "n", "abort"})
-UNDO = frozenset({"undo", "undo that", "undo it", "undo the last change", "undo last", "revert",
-                  "revert that", "revert it", "take that back", "take it back", "scratch that",
-                  "undo the last one", "go back", "put it back", "reverse that", "roll back",
-                  "rollback", "undo my last change", "undo the last thing"})
-PRONOUNS = frozenset({"it", "that", "this", "this one", "that one", "the event", "this event",
-                      "that event", "the same", "the same one", "them"})
-ORDINALS = {"first": 1, "1st": 1, "one": 1, "second": 2, "2nd": 2, "two": 2, "third": 3, "3rd": 3,
-            "three": 3, "fourth": 4, "4th": 4, "four": 4, "fifth": 5, "5th": 5, "five": 5,
-            "sixth": 6, "6th": 6, "six": 6, "last": -1, "latter": -1, "former": 1}
-AMOUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-           "thirty": 30, "forty": 40, "forty five": 45, "fourty five": 45, "fifty": 50,
-           "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "few": 3}
-UNITS = {"minute": timedelta(minutes=1), "min": timedelta(minutes=1), "hour": timedelta(hours=1),
-         "hr": timedelta(hours=1), "day": timedelta(days=1), "week": timedelta(weeks=1)}
+FILLERS = frozenset(
+    {
+        "uh",
+        "um",
+        "umm",
+        "uhm",
+        "er",
+        "erm",
+        "ah",
+        "hmm",
+        "oh",
+        "well",
+        "please",
+        "just",
+        "like",
+        "so",
+        "okay so",
+        "actually",
+    }
+)
+YES = frozenset(
+    {
+        "yes",
+        "yeah",
+        "yep",
+        "yup",
+        "ya",
+        "yea",
+        "sure",
+        "ok",
+        "okay",
+        "confirm",
+        "confirmed",
+        "correct",
+        "right",
+        "affirmative",
+        "absolutely",
+        "definitely",
+        "of course",
+        "do it",
+        "go ahead",
+        "please do",
+        "yes please",
+        "sounds good",
+        "that's right",
+        "that is right",
+        "go for it",
+        "alright",
+        "all right",
+        "fine",
+        "perfect",
+        "exactly",
+        "yes do it",
+        "y",
+    }
+)
+NO = frozenset(
+    {
+        "no",
+        "nope",
+        "nah",
+        "no thanks",
+        "no thank you",
+        "don't",
+        "do not",
+        "dont",
+        "never mind",
+        "nevermind",
+        "forget it",
+        "stop",
+        "negative",
+        "not really",
+        "leave it",
+        "keep it",
+        "no don't",
+        "no dont",
+        "none",
+        "none of them",
+        "neither",
+        "cancel that",
+        "n",
+        "abort",
+    }
+)
+UNDO = frozenset(
+    {
+        "undo",
+        "undo that",
+        "undo it",
+        "undo the last change",
+        "undo last",
+        "revert",
+        "revert that",
+        "revert it",
+        "take that back",
+        "take it back",
+        "scratch that",
+        "undo the last one",
+        "go back",
+        "put it back",
+        "reverse that",
+        "roll back",
+        "rollback",
+        "undo my last change",
+        "undo the last thing",
+    }
+)
+PRONOUNS = frozenset(
+    {
+        "it",
+        "that",
+        "this",
+        "this one",
+        "that one",
+        "the event",
+        "this event",
+        "that event",
+        "the same",
+        "the same one",
+        "them",
+    }
+)
+ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "one": 1,
+    "second": 2,
+    "2nd": 2,
+    "two": 2,
+    "third": 3,
+    "3rd": 3,
+    "three": 3,
+    "fourth": 4,
+    "4th": 4,
+    "four": 4,
+    "fifth": 5,
+    "5th": 5,
+    "five": 5,
+    "sixth": 6,
+    "6th": 6,
+    "six": 6,
+    "last": -1,
+    "latter": -1,
+    "former": 1,
+}
+AMOUNTS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty five": 45,
+    "fourty five": 45,
+    "fifty": 50,
+    "a couple of": 2,
+    "a couple": 2,
+    "couple of": 2,
+    "a few": 3,
+    "few": 3,
+}
+UNITS = {
+    "minute": timedelta(minutes=1),
+    "min": timedelta(minutes=1),
+    "hour": timedelta(hours=1),
+    "hr": timedelta(hours=1),
+    "day": timedelta(days=1),
+    "week": timedelta(weeks=1),
+}
 LATER = frozenset({"back", "later", "delay", "delayed", "postpone", "postponed", "push", "ahead", "after"})
 EARLIER = frozenset({"earlier", "forward", "up", "sooner", "before", "advance"})
 
 # Day names and month names count as "a date was said" (and must not end up as a title).
 DAY_WORDS = frozenset(
-    {d.lower() for d in calendar.day_name} | {d.lower() for d in calendar.day_abbr}
-    | {m.lower() for m in calendar.month_name if m} | {m.lower() for m in calendar.month_abbr if m}
-    | {"today", "tonight", "tomorrow", "tmrw", "tomorrows", "yesterday", "day", "days", "week", "weeks",
-       "weekend", "month", "months", "year", "years", "next", "last", "this", "coming", "upcoming",
-       "weekday", "weekdays", "christmas", "thanksgiving", "halloween", "easter", "eve", "holiday",
-       "quarter", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
-       "sept", "tues", "thur", "thurs", "weds", "following", "fortnight"})
-ORDINAL_DAY = re.compile(r"\b\d{1,2}(st|nd|rd|th)\b|\b\d{1,4}[/-]\d{1,2}\b|\b(first|second|third|fourth|"
-                         r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth|"
-                         r"twentieth|thirtieth)\b")
-OFFSET = re.compile(r"\bin\s+(a|an|half|\d+|[a-z]+)\b.*\b(minutes?|hours?|days?|weeks?|mins?|hrs?)\b"
-                    r"|\bfrom now\b|\bago\b")
+    {d.lower() for d in calendar.day_name}
+    | {d.lower() for d in calendar.day_abbr}
+    | {m.lower() for m in calendar.month_name if m}
+    | {m.lower() for m in calendar.month_abbr if m}
+    | {
+        "today",
+        "tonight",
+        "tomorrow",
+        "tmrw",
+        "tomorrows",
+        "yesterday",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "weekend",
+        "month",
+        "months",
+        "year",
+        "years",
+        "next",
+        "last",
+        "this",
+        "coming",
+        "upcoming",
+        "weekday",
+        "weekdays",
+        "christmas",
+        "thanksgiving",
+        "halloween",
+        "easter",
+        "eve",
+        "holiday",
+        "quarter",
+        "mondays",
+        "tuesdays",
+        "wednesdays",
+        "thursdays",
+        "fridays",
+        "saturdays",
+        "sundays",
+        "sept",
+        "tues",
+        "thur",
+        "thurs",
+        "weds",
+        "following",
+        "fortnight",
+    }
+)
+ORDINAL_DAY = re.compile(
+    r"\b\d{1,2}(st|nd|rd|th)\b|\b\d{1,4}[/-]\d{1,2}\b|\b(first|second|third|fourth|"
+    r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth|"
+    r"twentieth|thirtieth)\b"
+)
+OFFSET = re.compile(
+    r"\bin\s+(a|an|half|\d+|[a-z]+)\b.*\b(minutes?|hours?|days?|weeks?|mins?|hrs?)\b"
+    r"|\bfrom now\b|\bago\b"
+)
 
 _WORD = re.compile(r"[a-z0-9']+")
 
@@ -82,16 +287,25 @@ def is_yes(text: str) -> bool:
     """A yes to a yes/no question ("yes", "uh yeah sure", "ok do it")."""
     phrase = normal(text)
     ws = phrase.split()
-    return phrase in YES or _strip_tail(phrase) in YES or (
-        0 < len(ws) <= 4 and ws[0] in {"yes", "yeah", "yep", "sure", "ok", "okay"}
-        and not any(w in {"no", "not", "don't", "dont"} for w in ws))
+    return (
+        phrase in YES
+        or _strip_tail(phrase) in YES
+        or (
+            0 < len(ws) <= 4
+            and ws[0] in {"yes", "yeah", "yep", "sure", "ok", "okay"}
+            and not any(w in {"no", "not", "don't", "dont"} for w in ws)
+        )
+    )
 
 
 def is_no(text: str) -> bool:
     """A no ("no", "nope", "never mind", "no don't")."""
     phrase = normal(text)
-    return phrase in NO or _strip_tail(phrase) in NO or (
-        bool(phrase) and phrase.split()[0] in {"no", "nope", "nah"} and len(phrase.split()) <= 4)
+    return (
+        phrase in NO
+        or _strip_tail(phrase) in NO
+        or (bool(phrase) and phrase.split()[0] in {"no", "nope", "nah"} and len(phrase.split()) <= 4)
+    )
 
 
 def is_undo(text: str) -> bool:
@@ -129,14 +343,38 @@ def ordinal(text: str, count: int) -> int | None:
     return None
 
 
-SCOPE_ONE = ("only this one", "just this one", "this one", "only that one", "just that one", "that one",
-             "only this", "just this", "only that", "just that", "only this occurrence", "just the one",
-             "only the one", "only one", "just one", "this occurrence", "that occurrence", "only that day",
-             "just that day", "only this time", "just this time", "this time")
-SCOPE_FOLLOWING = re.compile(r"\b(following|after( that| this)?|onwards?|from (then|now|there) on|"
-                             r"future( ones)?|all future|and later|later ones|going forward|from that one)\b")
-SCOPE_ALL = re.compile(r"\b(all( of)?( them| it)?|every( one| occurrence| time)?|everything|whole( series)?|"
-                       r"entire( series)?|the series|all occurrences|each( one)?)\b")
+SCOPE_ONE = (
+    "only this one",
+    "just this one",
+    "this one",
+    "only that one",
+    "just that one",
+    "that one",
+    "only this",
+    "just this",
+    "only that",
+    "just that",
+    "only this occurrence",
+    "just the one",
+    "only the one",
+    "only one",
+    "just one",
+    "this occurrence",
+    "that occurrence",
+    "only that day",
+    "just that day",
+    "only this time",
+    "just this time",
+    "this time",
+)
+SCOPE_FOLLOWING = re.compile(
+    r"\b(following|after( that| this)?|onwards?|from (then|now|there) on|"
+    r"future( ones)?|all future|and later|later ones|going forward|from that one)\b"
+)
+SCOPE_ALL = re.compile(
+    r"\b(all( of)?( them| it)?|every( one| occurrence| time)?|everything|whole( series)?|"
+    r"entire( series)?|the series|all occurrences|each( one)?)\b"
+)
 
 
 def scope(text: str) -> str | None:
@@ -164,8 +402,9 @@ def shift(text: str) -> timedelta | None:
     "the following day same time" (+1d), "same time next week" (+7d); None when it is not one."""
     phrase = normal(text)
     ws = phrase.split()
-    if re.search(r"\b(the )?(following|next) day\b|\bday after\b|\bsame time (the )?(next|following) day\b",
-                 phrase) and not re.search(r"\bday after tomorrow\b", phrase):
+    if re.search(
+        r"\b(the )?(following|next) day\b|\bday after\b|\bsame time (the )?(next|following) day\b", phrase
+    ) and not re.search(r"\bday after tomorrow\b", phrase):
         return timedelta(days=1)
     if re.search(r"\b(the )?(previous|prior) day\b|\bday before\b", phrase) and "yesterday" not in ws:
         return timedelta(days=-1)
@@ -182,8 +421,11 @@ def _amount(phrase: str) -> timedelta | None:
     """ "an hour", "two hours", "30 minutes", "half an hour", "an hour and a half"."""
     if re.search(r"\bhalf (an|a) hour\b", phrase):
         return timedelta(minutes=30)
-    match = re.search(r"\b(\d+|a couple of|a couple|couple of|a few|forty five|fourty five|[a-z]+)\s+"
-                      r"(minute|min|hour|hr|day|week)s?\b", phrase)
+    match = re.search(
+        r"\b(\d+|a couple of|a couple|couple of|a few|forty five|fourty five|[a-z]+)\s+"
+        r"(minute|min|hour|hr|day|week)s?\b",
+        phrase,
+    )
     if not match:
         return None
     number = match.group(1)
@@ -205,8 +447,9 @@ class FollowUp:
     index: int | None = None
 
 
-def follow_up(text: str, command: Callable[[], "Command"], *, last_event: bool = True,
-              offered: int = 0) -> FollowUp | None:
+def follow_up(
+    text: str, command: Callable[[], Command], *, last_event: bool = True, offered: int = 0
+) -> FollowUp | None:
     """How the chat reads `text` as a follow-up, in the order the dialogue's dispatch applies
     (dispatch calls this, so the NLU inspector that calls it too cannot drift from it), or None
     when the line is a command for its intent's handler.
@@ -224,8 +467,9 @@ def follow_up(text: str, command: Callable[[], "Command"], *, last_event: bool =
             return FollowUp(kind)
     cmd = command()
     delta = shift(text) if cmd.alert is None and cmd.intent != "update" else None
-    if delta is not None and (cmd.intent == "reschedule" or (cmd.intent == "create" and cmd.name is None
-                                                             and last_event)):
+    if delta is not None and (
+        cmd.intent == "reschedule" or (cmd.intent == "create" and cmd.name is None and last_event)
+    ):
         return FollowUp("relative move", delta=delta)
     index = ordinal(text, offered) if cmd.intent == "out_of_scope" else None
     return FollowUp("choice", index=index) if index is not None else None

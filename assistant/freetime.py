@@ -4,6 +4,7 @@ All-day events do not count as busy, as calendar apps treat them; occurrences of
 do, with their exceptions (assistant/agenda.py). Windows are computed in UTC and shown in
 the caller's zone, so a day that loses or gains an hour (DST) has the right length.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
@@ -17,12 +18,24 @@ from assistant.views import EventView, to_utc, wall
 Span = tuple[datetime, datetime]  # naive UTC
 
 
-def windows(*, session: Session, owner: str, start_utc: datetime, end_utc: datetime, tz: str,
-            waking: tuple[time, time], min_minutes: int = 0) -> list[Span]:
+def windows(
+    *,
+    session: Session,
+    owner: str,
+    start_utc: datetime,
+    end_utc: datetime,
+    tz: str,
+    waking: tuple[time, time],
+    min_minutes: int = 0,
+) -> list[Span]:
     """The free stretches of [start_utc, end_utc) inside each day's waking hours, at least
     `min_minutes` long (and never empty), in time order, as naive UTC."""
-    busy = merged([(to_utc(v.start_dt, v.tz), to_utc(v.end_dt, v.tz)) for v in busy_in(
-        session=session, owner=owner, start_utc=start_utc, end_utc=end_utc, tz=tz)])
+    busy = merged(
+        [
+            (to_utc(v.start_dt, v.tz), to_utc(v.end_dt, v.tz))
+            for v in busy_in(session=session, owner=owner, start_utc=start_utc, end_utc=end_utc, tz=tz)
+        ]
+    )
     shortest = timedelta(minutes=max(min_minutes, 0))
     out: list[Span] = []
     for day_start, day_end in waking_hours(start_utc, end_utc, tz, waking):
@@ -32,8 +45,11 @@ def windows(*, session: Session, owner: str, start_utc: datetime, end_utc: datet
 
 def busy_in(*, session: Session, owner: str, start_utc: datetime, end_utc: datetime, tz: str) -> list[EventView]:
     """The timed events (and occurrences) overlapping the window."""
-    return [v for v in agenda.window(session=session, owner=owner, start_utc=start_utc, end_utc=end_utc, tz=tz)
-            if not v.all_day]
+    return [
+        v
+        for v in agenda.window(session=session, owner=owner, start_utc=start_utc, end_utc=end_utc, tz=tz)
+        if not v.all_day
+    ]
 
 
 def waking_hours(start_utc: datetime, end_utc: datetime, tz: str, waking: tuple[time, time]) -> list[Span]:

@@ -4,14 +4,35 @@
 "AI". Scores are in [0, 1] from difflib on three views of the text: with spaces, without
 spaces (ASR splits and joins words), and as token sets (word order and extra words).
 """
+
 from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
 
 # Words that say what kind of thing it is rather than which one.
-GENERIC = frozenset({"the", "a", "an", "my", "our", "event", "events", "calendar", "entry", "one", "thing",
-                     "on", "for", "about", "of", "to", "uh", "um"})
+GENERIC = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "my",
+        "our",
+        "event",
+        "events",
+        "calendar",
+        "entry",
+        "one",
+        "thing",
+        "on",
+        "for",
+        "about",
+        "of",
+        "to",
+        "uh",
+        "um",
+    }
+)
 MATCH = 0.75  # at or above: a candidate the user may mean
 CLOSE = 0.6  # at or above: worth offering when nothing matches
 

@@ -8,10 +8,11 @@ A recurring event (a series) is one row with an RRULE in `recurrence`, in RFC 55
 occurrences cancelled alone are listed in `exdates` (EXDATE), and an occurrence changed
 alone is a row of its own with `series_id` and `original_start_utc` (RECURRENCE-ID).
 """
+
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import JSON, Boolean, CheckConstraint, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -20,17 +21,24 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 class Base(DeclarativeBase):
     """Declarative base; the Alembic migrations in assistant/migrations mirror these tables."""
 
-    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, list[int]: JSON, datetime: DateTime()}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dict[str, Any]: JSON,
+        list[str]: JSON,
+        list[int]: JSON,
+        datetime: DateTime(),
+    }
 
 
 class Event(Base):
     """One calendar entry owned by one user: a single event, a series, or one changed occurrence of a series."""
 
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_owner_start", "owner", "start_utc"),
-                      Index("ix_events_series", "series_id"),
-                      Index("ux_events_owner_uid", "owner", "uid", unique=True),
-                      CheckConstraint("end_utc > start_utc", name="ck_events_end_after_start"))
+    __table_args__ = (
+        Index("ix_events_owner_start", "owner", "start_utc"),
+        Index("ix_events_series", "series_id"),
+        Index("ux_events_owner_uid", "owner", "uid", unique=True),
+        CheckConstraint("end_utc > start_utc", name="ck_events_end_after_start"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     owner: Mapped[str] = mapped_column(String(200))

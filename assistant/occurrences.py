@@ -5,10 +5,12 @@ as expanded listings show it in `original_start`: a naive wall time in the calle
 (all-day series: in their own zone), or an aware time. These functions find it, then cancel
 or change it alone, with the ones after it, or with the whole series (assistant/series.py).
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -21,8 +23,9 @@ from assistant.views import EventView, to_utc
 SCOPES = ("one", "following", "all")
 
 
-def find(*, session: Session, owner: str, event_id: int, original_start: datetime,
-         zone: str) -> tuple[Event, datetime] | None:
+def find(
+    *, session: Session, owner: str, event_id: int, original_start: datetime, zone: str
+) -> tuple[Event, datetime] | None:
     """The live series and the original start (naive UTC) of one of its occurrences, or
     None when this owner has no such series or the rule gives no occurrence then."""
     row = series.locked(session=session, owner=owner, event_id=event_id)
@@ -33,8 +36,7 @@ def find(*, session: Session, owner: str, event_id: int, original_start: datetim
     return (row, original) if original in found else None
 
 
-def cancel(*, session: Session, row: Event, original: datetime, scope: str, zone: str,
-           record: Record) -> EventView:
+def cancel(*, session: Session, row: Event, original: datetime, scope: str, zone: str, record: Record) -> EventView:
     """Cancel the occurrence alone (EXDATE), with the following ones (UNTIL), or the series."""
     view = replace(agenda.occurrence(row, original, zone), cancelled=True)
     if scope == "one":
@@ -48,9 +50,19 @@ def cancel(*, session: Session, row: Event, original: datetime, scope: str, zone
     return view
 
 
-def change(*, session: Session, row: Event, original: datetime, scope: str, zone: str, record: Record,
-           start: datetime | None = None, end: datetime | None = None, title: str | None = None,
-           location: str | None = None) -> EventView:
+def change(
+    *,
+    session: Session,
+    row: Event,
+    original: datetime,
+    scope: str,
+    zone: str,
+    record: Record,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    title: str | None = None,
+    location: str | None = None,
+) -> EventView:
     """Move the occurrence (and retitle or relocate it, alone only), with the following ones
     (a new series from there), or the whole series."""
     length = row.end_utc - row.start_utc
@@ -58,19 +70,33 @@ def change(*, session: Session, row: Event, original: datetime, scope: str, zone
     new_end = to_utc(checks.moment("end", end), zone) if end is not None else new_start + length
     if new_end <= new_start:
         raise BadEvent("end must be after start")
-    fields = {k: v for k, v in (("title", title), ("location", location)) if v is not None}
+    fields: dict[str, Any] = {k: v for k, v in (("title", title), ("location", location)) if v is not None}
     if "title" in fields:
         fields["title"] = checks.title(fields["title"])
     if scope == "one":
-        moved = series.override(session=session, series=row, original_utc=original, start_utc=new_start,
-                                end_utc=new_end, record=record, **fields)
+        moved = series.override(
+            session=session,
+            series=row,
+            original_utc=original,
+            start_utc=new_start,
+            end_utc=new_end,
+            record=record,
+            **fields,
+        )
         return EventView.of(moved, zone)
     if fields:
-        raise BadEvent("title and location change one occurrence at a time (scope=one), or the whole "
-                       "series with PATCH /v1/events/{id}")
+        raise BadEvent(
+            "title and location change one occurrence at a time (scope=one), or the whole "
+            "series with PATCH /v1/events/{id}"
+        )
     if scope == "following":
-        return EventView.of(series.split(session=session, series=row, original_utc=original, start_utc=new_start,
-                                         end_utc=new_end, record=record), zone)
-    moved = series.move_all(session=session, series=row, original_utc=original, start_utc=new_start,
-                            end_utc=new_end, record=record)
+        return EventView.of(
+            series.split(
+                session=session, series=row, original_utc=original, start_utc=new_start, end_utc=new_end, record=record
+            ),
+            zone,
+        )
+    moved = series.move_all(
+        session=session, series=row, original_utc=original, start_utc=new_start, end_utc=new_end, record=record
+    )
     return agenda.occurrence(moved, new_start, zone)

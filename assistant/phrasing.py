@@ -1,4 +1,5 @@
 """Replies a speaker could read aloud: "Sunday, July 18, 2027 (all day)", "Wednesday, November 25 at 11:00 AM"."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -31,9 +32,9 @@ def when_text(view: EventView, ref_year: int) -> str:
 
 
 def describe(view: EventView, ref_year: int) -> str:
-    """ '"AI" on Tuesday, November 24 (all day)', with the place when known."""
+    """'"AI" on Tuesday, November 24 (all day)', with the place when known."""
     place = f" at {view.location}" if view.location else ""
-    return f"\"{view.title}\"{place} on {when_text(view, ref_year)}"
+    return f'"{view.title}"{place} on {when_text(view, ref_year)}'
 
 
 def join(items: list[str]) -> str:
@@ -48,8 +49,15 @@ def count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-_DAYS = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday",
-         "SA": "Saturday", "SU": "Sunday"}
+_DAYS = {
+    "MO": "Monday",
+    "TU": "Tuesday",
+    "WE": "Wednesday",
+    "TH": "Thursday",
+    "FR": "Friday",
+    "SA": "Saturday",
+    "SU": "Sunday",
+}
 _UNITS = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}
 
 

@@ -5,16 +5,19 @@
 "when am I free on Friday", "do I have time for a 2 hour meeting tomorrow": the free
 windows inside waking hours (assistant/freetime.py).
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from assistant import agenda, freetime, matching, phrasing, timing
 from assistant.commands import Command
+from assistant.freetime import Span
 from assistant.questions import Listed
 from assistant.views import EventView, FreeTime, Reply, to_utc, wall
+from nlu.result import TimeSpan
 
 if TYPE_CHECKING:
     from assistant.dialogue import Dialogue
@@ -22,25 +25,29 @@ if TYPE_CHECKING:
 MAX_LISTED = 8
 
 
-def query(d: "Dialogue", cmd: Command) -> Reply:
+def query(d: Dialogue, cmd: Command) -> Reply:
     """The events in the said window, or (no window) what is left today and what comes next."""
-    span = cmd.when if cmd.when is not None and cmd.when.start is not None else None
-    if span is None:
+    span = cmd.when
+    if span is None or span.start is None:
         return query_upcoming(d, cmd.name)
-    start, end = span.start, span.end or span.start + timedelta(days=1)
+    start = span.start
+    end = span.end or start + timedelta(days=1)
     views = events_in(d, start, end, cmd.name)
     one_day = end - start <= timedelta(days=1) and span.grain not in timing.TIME_GRAINS
     where = f"on {phrasing.day_text(start, d.turn.now.year)}" if one_day else between(d, start, end)
     if not views:
-        return d.say(f"You have nothing {where}." if not cmd.name else f"I found no \"{cmd.name}\" {where}.", "query")
+        return d.say(f"You have nothing {where}." if not cmd.name else f'I found no "{cmd.name}" {where}.', "query")
     same_day = start.date() == (end - timedelta(microseconds=1)).date()
     items = [item(d, v, same_day and v.start_dt.date() == start.date()) for v in views]
     remember(d, views)
-    return d.say(f"{where[0].upper()}{where[1:]} you have {phrasing.count(len(views), 'event')}: "
-                 f"{listing(items)}.", "query", views)
+    return d.say(
+        f"{where[0].upper()}{where[1:]} you have {phrasing.count(len(views), 'event')}: {listing(items)}.",
+        "query",
+        views,
+    )
 
 
-def query_upcoming(d: "Dialogue", name: str | None) -> Reply:
+def query_upcoming(d: Dialogue, name: str | None) -> Reply:
     """No range: what is left today and what comes next."""
     now = d.turn.now
     midnight = timing.at(now.date() + timedelta(days=1), datetime.min.time(), d.turn.tz)
@@ -50,8 +57,11 @@ def query_upcoming(d: "Dialogue", name: str | None) -> Reply:
     cut = midnight.replace(tzinfo=None)
     today = [v for v in views if v.start_dt < cut]
     later = [v for v in views if v.start_dt >= cut][:3]
-    parts = [f"Today you have {phrasing.count(len(today), 'event')}: "
-             f"{listing([item(d, v, True) for v in today])}." if today else "Nothing else today."]
+    parts = [
+        f"Today you have {phrasing.count(len(today), 'event')}: {listing([item(d, v, True) for v in today])}."
+        if today
+        else "Nothing else today."
+    ]
     if later:
         parts.append(f"Next: {listing([d.describe(v) for v in later])}.")
     elif not today:
@@ -60,27 +70,32 @@ def query_upcoming(d: "Dialogue", name: str | None) -> Reply:
     return d.say(" ".join(parts), "query", today + later)
 
 
-def next_of(d: "Dialogue", name: str, views: list[EventView]) -> Reply:
-    """ '"dentist" is on Wednesday, November 25 at 9:00 AM. Then ...' """
+def next_of(d: Dialogue, name: str, views: list[EventView]) -> Reply:
+    """'"dentist" is on Wednesday, November 25 at 9:00 AM. Then ...'"""
     if not views:
-        return d.say(f"I found no upcoming \"{name}\".", "query")
+        return d.say(f'I found no upcoming "{name}".', "query")
     first = views[0]
     place = f" at {first.location}" if first.location else ""
     more = f" Then {listing([d.when(v) for v in views[1:4]])}." if len(views) > 1 else ""
     remember(d, views[:1])
-    return d.say(f"\"{first.title}\"{place} is on {d.when(first)}.{more}", "query", views[:MAX_LISTED])
+    return d.say(f'"{first.title}"{place} is on {d.when(first)}.{more}', "query", views[:MAX_LISTED])
 
 
-def events_in(d: "Dialogue", start: datetime, end: datetime | None, name: str | None) -> list[EventView]:
+def events_in(d: Dialogue, start: datetime, end: datetime | None, name: str | None) -> list[EventView]:
     """The events in the window (recurring ones expanded), narrowed to a title when one was said."""
-    views = agenda.window(session=d.session, owner=d.turn.user, start_utc=to_utc(start, d.turn.tz),
-                          end_utc=to_utc(end, d.turn.tz) if end else None, tz=d.turn.tz)
+    views = agenda.window(
+        session=d.session,
+        owner=d.turn.user,
+        start_utc=to_utc(start, d.turn.tz),
+        end_utc=to_utc(end, d.turn.tz) if end else None,
+        tz=d.turn.tz,
+    )
     if name:
         views = [v for v in views if matching.score(name, v.title) >= matching.MATCH]
     return views
 
 
-def remember(d: "Dialogue", views: list[EventView]) -> None:
+def remember(d: Dialogue, views: list[EventView]) -> None:
     """What "it" means next turn: the one event said, or (several said) a choice among them."""
     ids = list(dict.fromkeys(v.id for v in views))
     if len(ids) == 1:
@@ -89,20 +104,20 @@ def remember(d: "Dialogue", views: list[EventView]) -> None:
         d.question = Listed(tuple(ids[:MAX_LISTED]))
 
 
-def item(d: "Dialogue", view: EventView, day_known: bool) -> str:
+def item(d: Dialogue, view: EventView, day_known: bool) -> str:
     if not day_known:
         return d.describe(view)
     place = f" at {view.location}" if view.location else ""
-    return f"\"{view.title}\"{place} " + ("(all day)" if view.all_day else f"at {phrasing.clock_text(view.start_dt)}")
+    return f'"{view.title}"{place} ' + ("(all day)" if view.all_day else f"at {phrasing.clock_text(view.start_dt)}")
 
 
 def listing(items: list[str]) -> str:
     if len(items) > MAX_LISTED:
-        items = items[:MAX_LISTED] + [f"{len(items) - MAX_LISTED} more"]
+        items = [*items[:MAX_LISTED], f"{len(items) - MAX_LISTED} more"]
     return phrasing.join(items)
 
 
-def between(d: "Dialogue", start: datetime, end: datetime) -> str:
+def between(d: Dialogue, start: datetime, end: datetime) -> str:
     """ "from Monday, November 23 to Sunday, November 29" (whole days: the last day said
     inclusively), else "between ... at 2:00 PM and ... at 4:00 PM"."""
     year = d.turn.now.year
@@ -110,8 +125,11 @@ def between(d: "Dialogue", start: datetime, end: datetime) -> str:
     if start.time() == midnight and end.time() == midnight:
         return f"from {phrasing.day_text(start, year)} to {phrasing.day_text(end - timedelta(days=1), year)}"
     if start.date() == end.date() or end - start <= timedelta(hours=1):
-        clock = f"at {phrasing.clock_text(start)}" if end - start <= timedelta(hours=1) else \
-            f"between {phrasing.clock_text(start)} and {phrasing.clock_text(end)}"
+        clock = (
+            f"at {phrasing.clock_text(start)}"
+            if end - start <= timedelta(hours=1)
+            else f"between {phrasing.clock_text(start)} and {phrasing.clock_text(end)}"
+        )
         return f"on {phrasing.day_text(start, year)} {clock}"
     return f"between {moment(start, year)} and {moment(end, year)}"
 
@@ -125,7 +143,7 @@ def moment(value: datetime, year: int) -> str:
 MAX_DAYS_SAID = 7
 
 
-def availability(d: "Dialogue", cmd: Command) -> Reply:
+def availability(d: Dialogue, cmd: Command) -> Reply:
     """The free windows of the said window (today when none), at least the said length."""
     span = cmd.when
     start, end = _search(d, span)
@@ -133,21 +151,36 @@ def availability(d: "Dialogue", cmd: Command) -> Reply:
         return d.say("That time is already over.", "availability")
     minutes = int(span.duration.total_seconds() // 60) if span is not None and span.duration else 0
     first, last = to_utc(start, d.turn.tz), to_utc(end, d.turn.tz)
-    free = freetime.windows(session=d.session, owner=d.turn.user, start_utc=first, end_utc=last, tz=d.turn.tz,
-                            waking=d.bot.settings.waking, min_minutes=minutes)
+    free = freetime.windows(
+        session=d.session,
+        owner=d.turn.user,
+        start_utc=first,
+        end_utc=last,
+        tz=d.turn.tz,
+        waking=d.bot.settings.waking,
+        min_minutes=minutes,
+    )
     busy = freetime.busy_in(session=d.session, owner=d.turn.user, start_utc=first, end_utc=last, tz=d.turn.tz)
     whole = freetime.waking_hours(first, last, d.turn.tz, d.bot.settings.waking)
     clipped = span is None or span.start is None or start > span.start
     reply = d.say(free_text(d, span, free, whole, minutes, clipped), "availability", busy)
-    return replace(reply, free=FreeTime(_iso(first, d.turn.tz), _iso(last, d.turn.tz), d.turn.tz,
-                                        tuple((_iso(a, d.turn.tz), _iso(b, d.turn.tz)) for a, b in free), minutes))
+    return replace(
+        reply,
+        free=FreeTime(
+            _iso(first, d.turn.tz),
+            _iso(last, d.turn.tz),
+            d.turn.tz,
+            tuple((_iso(a, d.turn.tz), _iso(b, d.turn.tz)) for a, b in free),
+            minutes,
+        ),
+    )
 
 
 def _iso(moment_utc: datetime, tz: str) -> str:
     return wall(moment_utc, tz).isoformat(timespec="seconds")
 
 
-def _search(d: "Dialogue", span) -> tuple[datetime, datetime]:
+def _search(d: Dialogue, span: TimeSpan | None) -> tuple[datetime, datetime]:
     """The window to search: the said one (its rest, when it has begun), else the rest of today."""
     now = d.turn.now
     if span is None or span.start is None:
@@ -155,7 +188,9 @@ def _search(d: "Dialogue", span) -> tuple[datetime, datetime]:
     return max(span.start, now), span.end or span.start + timedelta(days=1)
 
 
-def free_text(d: "Dialogue", span, free: list, whole: list, minutes: int, clipped: bool) -> str:
+def free_text(
+    d: Dialogue, span: TimeSpan | None, free: list[Span], whole: list[Span], minutes: int, clipped: bool
+) -> str:
     """ "On Friday, November 27 you are free from 8:00 AM to 10:00 AM and from 11:00 AM to
     10:00 PM."; with a length asked for, a yes or no first. `clipped`: the search began now."""
     if len({wall(s, d.turn.tz).date() for s, _ in whole}) > 1:
@@ -167,12 +202,12 @@ def free_text(d: "Dialogue", span, free: list, whole: list, minutes: int, clippe
         return _cap(f"{'No, ' if minutes else ''}{where} you have{need}{bounds}.")
     room = f"Yes, {where} you have room for {phrasing.length_text(minutes)}" if minutes else f"{where} you are free"
     if free == whole and not clipped:
-        what = "the whole time" if span.grain in timing.TIME_GRAINS else "all day"
+        what = "the whole time" if span is not None and span.grain in timing.TIME_GRAINS else "all day"
         return _cap(f"{room} {what}, from {_clock(d, free[0][0])} to {_clock(d, free[0][1])}.")
     return _cap(f"{room} {_ranges(d, free)}.")
 
 
-def _days_text(d: "Dialogue", free: list, whole: list, minutes: int) -> str:
+def _days_text(d: Dialogue, free: list[Span], whole: list[Span], minutes: int) -> str:
     """Several days: each day's free windows ("Monday, November 23 from 8:00 AM to 10:00 PM";
     a day free from waking to sleeping: "all day")."""
     year = d.turn.now.year
@@ -181,18 +216,20 @@ def _days_text(d: "Dialogue", free: list, whole: list, minutes: int) -> str:
     need = f" for {phrasing.length_text(minutes)}" if minutes else ""
     if not free:
         return _cap(f"{'No, ' if minutes else ''}{where} you have no free time{need}.")
-    by_day: dict = {}
+    by_day: dict[date, list[Span]] = {}
     for a, b in free:
         by_day.setdefault(wall(a, d.turn.tz).date(), []).append((a, b))
     full = {wall(a, d.turn.tz).date(): [(a, b)] for a, b in whole}
-    said = [f"{phrasing.day_text(wall(spans[0][0], d.turn.tz), year)} "
-            + ("all day" if spans == full.get(day) else _ranges(d, spans))
-            for day, spans in list(by_day.items())[:MAX_DAYS_SAID]]
+    said = [
+        f"{phrasing.day_text(wall(spans[0][0], d.turn.tz), year)} "
+        + ("all day" if spans == full.get(day) else _ranges(d, spans))
+        for day, spans in list(by_day.items())[:MAX_DAYS_SAID]
+    ]
     more = f"; and {phrasing.count(len(by_day) - MAX_DAYS_SAID, 'more day')}" if len(by_day) > MAX_DAYS_SAID else ""
     return _cap(f"{'Yes, ' if minutes else ''}{where} you are free{need}: {'; '.join(said)}{more}.")
 
 
-def _where(d: "Dialogue", span) -> str:
+def _where(d: Dialogue, span: TimeSpan | None) -> str:
     """ "on Friday, November 27", "on Friday, November 27 between 12:00 PM and 6:00 PM", "today"."""
     if span is None or span.start is None:
         return f"today, {phrasing.day_text(d.turn.now, d.turn.now.year)},"
@@ -202,11 +239,11 @@ def _where(d: "Dialogue", span) -> str:
     return f"on {phrasing.day_text(start, d.turn.now.year)}"
 
 
-def _ranges(d: "Dialogue", spans: list) -> str:
+def _ranges(d: Dialogue, spans: list[Span]) -> str:
     return phrasing.join([f"from {_clock(d, a)} to {_clock(d, b)}" for a, b in spans])
 
 
-def _clock(d: "Dialogue", moment_utc: datetime) -> str:
+def _clock(d: Dialogue, moment_utc: datetime) -> str:
     return phrasing.clock_text(wall(moment_utc, d.turn.tz))
 
 

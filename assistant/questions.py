@@ -10,12 +10,13 @@ The pieces a question carries are typed too: a `Draft` (an event not written yet
 `Target` (an event, or one occurrence of a series by its original start: RFC 5545's
 RECURRENCE-ID), and the change waiting to be made (`Cancel`, `Move`, `Edit`).
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any, Union
+from typing import Any
 
 from nlu.result import TimeSpan
 
@@ -81,7 +82,7 @@ class Edit:
         return self == Edit()
 
 
-Action = Union[Cancel, Move, Edit]
+Action = Cancel | Move | Edit
 
 
 # -- the questions --------------------------------------------------------------------------
@@ -157,13 +158,31 @@ class Listed:
     ids: tuple[int, ...]
 
 
-Question = Union[NeedTitle, NeedDate, NeedTime, ConfirmCreate, Confirm, Scope, Choose, Listed]
-TYPES: dict[str, type] = {cls.__name__: cls for cls in (
-    Draft, Target, Cancel, Move, Edit, NeedTitle, NeedDate, NeedTime, ConfirmCreate, Confirm, Scope, Choose,
-    Listed, TimeSpan)}
+Asked = NeedTitle | NeedDate | NeedTime | ConfirmCreate | Confirm | Scope | Choose  # questions that count tries
+Question = Asked | Listed
+QUESTIONS = (NeedTitle, NeedDate, NeedTime, ConfirmCreate, Confirm, Scope, Choose, Listed)
+TYPES: dict[str, type] = {
+    cls.__name__: cls
+    for cls in (
+        Draft,
+        Target,
+        Cancel,
+        Move,
+        Edit,
+        NeedTitle,
+        NeedDate,
+        NeedTime,
+        ConfirmCreate,
+        Confirm,
+        Scope,
+        Choose,
+        Listed,
+        TimeSpan,
+    )
+}
 
 
-def retried(question: Question) -> Question:
+def retried(question: Asked) -> Asked:
     """The same question asked once more (its `tries` counted)."""
     return replace(question, tries=question.tries + 1)
 
@@ -183,7 +202,7 @@ def load(data: Any) -> Question | None:
         question = _decode(data.get("question"))
     except (KeyError, TypeError, ValueError):
         return None
-    return question if isinstance(question, tuple(TYPES[n] for n in _QUESTIONS)) else None
+    return question if isinstance(question, QUESTIONS) else None
 
 
 def renumbered(data: Any, ids: Mapping[int, int]) -> Any:
@@ -208,12 +227,9 @@ def _renumber(value: Any, ids: Mapping[int, int]) -> Any:
         return Listed(tuple(ids[i] for i in value.ids))
     if isinstance(value, tuple):
         return tuple(_renumber(v, ids) for v in value)
-    if is_dataclass(value) and type(value).__name__ in _QUESTIONS:
+    if isinstance(value, QUESTIONS):
         return replace(value, **{f.name: _renumber(getattr(value, f.name), ids) for f in fields(value)})
     return value
-
-
-_QUESTIONS = ("NeedTitle", "NeedDate", "NeedTime", "ConfirmCreate", "Confirm", "Scope", "Choose", "Listed")
 
 
 def _encode(value: Any) -> Any:
@@ -223,8 +239,11 @@ def _encode(value: Any) -> Any:
         return {"type": type(value).__name__, **{f.name: _encode(getattr(value, f.name)) for f in fields(value)}}
     if isinstance(value, datetime):
         zone = getattr(value.tzinfo, "key", None)
-        return {"dt": value.replace(tzinfo=None).isoformat(), "tz": zone, "fold": value.fold} if zone else \
-            {"dt": value.isoformat()}
+        return (
+            {"dt": value.replace(tzinfo=None).isoformat(), "tz": zone, "fold": value.fold}
+            if zone
+            else {"dt": value.isoformat()}
+        )
     if isinstance(value, timedelta):
         return {"td": value.total_seconds()}
     if isinstance(value, (tuple, list)):

@@ -11,11 +11,13 @@ still gives the new start.
 Like store.py these never commit and never decide what to say; each write is reported to
 `record(operation, row, before_snapshot)` so the caller logs it (undo reverts them together).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from itertools import takewhile
+from typing import Any
 
 from dateutil.rrule import rrulestr
 from sqlalchemy import select
@@ -26,7 +28,7 @@ from assistant.models import Event
 from assistant.views import to_utc, wall
 from nlu.exceptions import BadRecurrence
 
-Record = Callable[[str, Event, dict | None], None]
+Record = Callable[[str, Event, dict[str, Any] | None], None]  # (operation, row, its snapshot before)
 ONE_SECOND = timedelta(seconds=1)
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -36,6 +38,13 @@ def parts_of(rule: str) -> dict[str, str]:
     """ "FREQ=WEEKLY;BYDAY=MO" -> {"FREQ": "WEEKLY", "BYDAY": "MO"} (order kept)."""
     body = rule.strip().removeprefix("RRULE:")
     return dict(part.split("=", 1) for part in body.split(";") if "=" in part)
+
+
+def rule_in(series: Event) -> str:
+    """The RRULE of a row that is a series (callers reach here only for rows that repeat)."""
+    if not series.recurrence:
+        raise BadRecurrence(f"event {series.id} does not repeat: it has no rule to change")
+    return series.recurrence
 
 
 def rule_of(parts: dict[str, str]) -> str:
@@ -95,24 +104,52 @@ def locked(*, session: Session, owner: str, event_id: int) -> Event | None:
 
 
 # -- one occurrence -------------------------------------------------------------------------
-def override(*, session: Session, series: Event, original_utc: datetime, start_utc: datetime,
-             end_utc: datetime, record: Record, all_day: bool | None = None, **fields) -> Event:
+def override(
+    *,
+    session: Session,
+    series: Event,
+    original_utc: datetime,
+    start_utc: datetime,
+    end_utc: datetime,
+    record: Record,
+    all_day: bool | None = None,
+    **fields: Any,
+) -> Event:
     """Change one occurrence alone: its own row (RECURRENCE-ID), created or updated; `fields`
     (title, location...) may differ from the series' too."""
     all_day = series.all_day if all_day is None else all_day
-    existing = next((o for o in store.overrides(session=session, series=series)
-                     if o.original_start_utc == original_utc), None)
+    existing = next(
+        (o for o in store.overrides(session=session, series=series) if o.original_start_utc == original_utc), None
+    )
     if existing is not None:
         before = store.snapshot(existing)
-        store.update_event(session=session, event=existing, changes={
-            "start_utc": start_utc, "end_utc": end_utc, "all_day": all_day, **fields})
+        store.update_event(
+            session=session,
+            event=existing,
+            changes={"start_utc": start_utc, "end_utc": end_utc, "all_day": all_day, **fields},
+        )
         record("reschedule", existing, before)
         return existing
-    copied = {"title": series.title, "location": series.location, "attendees": series.attendees,
-              "alerts": series.alerts, "kind": series.kind, **fields}
-    row = store.add_event(session=session, owner=series.owner, start_utc=start_utc, end_utc=end_utc, tz=series.tz,
-                          all_day=all_day, series_id=series.id, original_start_utc=original_utc,
-                          utterance=series.utterance, **copied)
+    copied = {
+        "title": series.title,
+        "location": series.location,
+        "attendees": series.attendees,
+        "alerts": series.alerts,
+        "kind": series.kind,
+        **fields,
+    }
+    row = store.add_event(
+        session=session,
+        owner=series.owner,
+        start_utc=start_utc,
+        end_utc=end_utc,
+        tz=series.tz,
+        all_day=all_day,
+        series_id=series.id,
+        original_start_utc=original_utc,
+        utterance=series.utterance,
+        **copied,
+    )
     record("create", row, None)
     return row
 
@@ -126,8 +163,9 @@ def exclude(*, session: Session, series: Event, original_utc: datetime, record: 
 
 
 # -- this and the following ones ------------------------------------------------------------
-def end_before(*, session: Session, series: Event, original_utc: datetime, record: Record,
-               exdates: list[str] | None = None) -> None:
+def end_before(
+    *, session: Session, series: Event, original_utc: datetime, record: Record, exdates: list[str] | None = None
+) -> None:
     """Stop a series just before one of its occurrences (UNTIL); the occurrences changed alone
     from there on are cancelled with it. At its first occurrence the whole series is cancelled.
     `exdates`, when given, replaces the series' EXDATEs in the same write."""
@@ -136,7 +174,7 @@ def end_before(*, session: Session, series: Event, original_utc: datetime, recor
         store.cancel_event(session=session, event=series)
         record("cancel", series, before)
         return
-    changes = {"recurrence": with_until(series.recurrence, wall(original_utc, series.tz) - ONE_SECOND)}
+    changes: dict[str, Any] = {"recurrence": with_until(rule_in(series), wall(original_utc, series.tz) - ONE_SECOND)}
     if exdates is not None:
         changes["exdates"] = exdates
     store.update_event(session=session, event=series, changes=changes)
@@ -147,43 +185,68 @@ def end_before(*, session: Session, series: Event, original_utc: datetime, recor
 def end_at(*, session: Session, series: Event, until_wall: datetime, record: Record) -> None:
     """The series' last occurrence is the last one at or before `until_wall` (UNTIL)."""
     before = store.snapshot(series)
-    store.update_event(session=session, event=series, changes={"recurrence": with_until(series.recurrence, until_wall)})
+    store.update_event(session=session, event=series, changes={"recurrence": with_until(rule_in(series), until_wall)})
     record("update", series, before)
-    _cancel_overrides(session=session, series=series, since_utc=to_utc(until_wall, series.tz) + ONE_SECOND,
-                      record=record)
+    _cancel_overrides(
+        session=session, series=series, since_utc=to_utc(until_wall, series.tz) + ONE_SECOND, record=record
+    )
 
 
 def _cancel_overrides(*, session: Session, series: Event, since_utc: datetime, record: Record) -> None:
     for row in store.overrides(session=session, series=series):
-        if row.original_start_utc >= since_utc and row.cancelled_at is None:
+        original = row.original_start_utc
+        if original is not None and original >= since_utc and row.cancelled_at is None:
             before = store.snapshot(row)
             store.cancel_event(session=session, event=row)
             record("cancel", row, before)
 
 
-def split(*, session: Session, series: Event, original_utc: datetime, start_utc: datetime, end_utc: datetime,
-          record: Record) -> Event:
+def split(
+    *, session: Session, series: Event, original_utc: datetime, start_utc: datetime, end_utc: datetime, record: Record
+) -> Event:
     """ "This and the following ones": the series ends before the occurrence and a new
     series starts at its new time with the rest of the count. EXDATEs from there on move to
     the new series; occurrences changed alone from there on are cancelled with the old part
     (the new series gives them again, at its own time)."""
     if original_utc <= series.start_utc:
-        return move_all(session=session, series=series, original_utc=original_utc, start_utc=start_utc,
-                        end_utc=end_utc, record=record)
+        return move_all(
+            session=session,
+            series=series,
+            original_utc=original_utc,
+            start_utc=start_utc,
+            end_utc=end_utc,
+            record=record,
+        )
     zone = series.tz
     old_first, old_wall, new_wall = wall(series.start_utc, zone), wall(original_utc, zone), wall(start_utc, zone)
-    rule = series.recurrence
+    rule = rule_in(series)
     if "COUNT" in parts_of(rule):
         left = int(parts_of(rule)["COUNT"]) - count_before(rule, old_first, old_wall)
         rule = rule_of({**parts_of(rule), "COUNT": str(left)})
     rule = store.stored_rule(moved_rule(rule, old_wall, new_wall), start_utc, zone)  # checked before any write
     later = [x for x in series.exdates if datetime.fromisoformat(x) > original_utc]
-    end_before(session=session, series=series, original_utc=original_utc, record=record,
-               exdates=[x for x in series.exdates if x not in later])
-    new = store.add_event(session=session, owner=series.owner, title=series.title, kind=series.kind,
-                          start_utc=start_utc, end_utc=end_utc, tz=zone, all_day=series.all_day,
-                          location=series.location, attendees=series.attendees, recurrence=rule,
-                          alerts=series.alerts, utterance=series.utterance)
+    end_before(
+        session=session,
+        series=series,
+        original_utc=original_utc,
+        record=record,
+        exdates=[x for x in series.exdates if x not in later],
+    )
+    new = store.add_event(
+        session=session,
+        owner=series.owner,
+        title=series.title,
+        kind=series.kind,
+        start_utc=start_utc,
+        end_utc=end_utc,
+        tz=zone,
+        all_day=series.all_day,
+        location=series.location,
+        attendees=series.attendees,
+        recurrence=rule,
+        alerts=series.alerts,
+        utterance=series.utterance,
+    )
     new.exdates = sorted(_shifted(x, new_wall - old_wall, zone) for x in later)
     record("create", new, None)
     return new
@@ -195,22 +258,32 @@ def _shifted(stamp: str, shift: timedelta, zone: str) -> str:
 
 
 # -- all of them ----------------------------------------------------------------------------
-def move_all(*, session: Session, series: Event, original_utc: datetime, start_utc: datetime, end_utc: datetime,
-             record: Record) -> Event:
+def move_all(
+    *, session: Session, series: Event, original_utc: datetime, start_utc: datetime, end_utc: datetime, record: Record
+) -> Event:
     """Every occurrence moves as the one at `original_utc` does: the series' start, its
     EXDATEs and its changed occurrences' original starts shift by the same wall-clock
     amount, and the rule follows the new day and time."""
     zone = series.tz
     shift = wall(start_utc, zone) - wall(original_utc, zone)
     first = wall(series.start_utc, zone) + shift
-    rule = moved_rule(series.recurrence, wall(series.start_utc, zone), first)
+    rule = moved_rule(rule_in(series), wall(series.start_utc, zone), first)
     before = store.snapshot(series)
     new_start = to_utc(first, zone)
-    store.update_event(session=session, event=series, changes={
-        "start_utc": new_start, "end_utc": new_start + (end_utc - start_utc), "recurrence": rule,
-        "exdates": sorted(_shifted(x, shift, zone) for x in series.exdates)})
+    store.update_event(
+        session=session,
+        event=series,
+        changes={
+            "start_utc": new_start,
+            "end_utc": new_start + (end_utc - start_utc),
+            "recurrence": rule,
+            "exdates": sorted(_shifted(x, shift, zone) for x in series.exdates),
+        },
+    )
     record("reschedule", series, before)
     for row in store.overrides(session=session, series=series):
+        if row.original_start_utc is None:  # an override always has one; the type allows None
+            continue
         before = store.snapshot(row)
         row.original_start_utc = to_utc(wall(row.original_start_utc, zone) + shift, zone)
         session.flush()
@@ -218,8 +291,9 @@ def move_all(*, session: Session, series: Event, original_utc: datetime, start_u
     return series
 
 
-def set_rule(*, session: Session, event: Event, rule: str, first_wall: datetime, now_utc: datetime,
-             record: Record) -> Event:
+def set_rule(
+    *, session: Session, event: Event, rule: str, first_wall: datetime, now_utc: datetime, record: Record
+) -> Event:
     """Make an event repeat by `rule` from `first_wall` (its first occurrence under the new
     rule). A series with occurrences already over keeps them: it ends before the next one
     and a new series carries the new rule (the past is not rewritten)."""
@@ -229,15 +303,29 @@ def set_rule(*, session: Session, event: Event, rule: str, first_wall: datetime,
     upcoming = _next_start(session, event, now_utc) if event.recurrence and event.start_utc < now_utc else None
     if upcoming is not None and upcoming > event.start_utc:
         end_before(session=session, series=event, original_utc=upcoming, record=record)
-        new = store.add_event(session=session, owner=event.owner, title=event.title, kind=event.kind,
-                              start_utc=start_utc, end_utc=start_utc + length, tz=zone, all_day=event.all_day,
-                              location=event.location, attendees=event.attendees, recurrence=rule,
-                              alerts=event.alerts, utterance=event.utterance)
+        new = store.add_event(
+            session=session,
+            owner=event.owner,
+            title=event.title,
+            kind=event.kind,
+            start_utc=start_utc,
+            end_utc=start_utc + length,
+            tz=zone,
+            all_day=event.all_day,
+            location=event.location,
+            attendees=event.attendees,
+            recurrence=rule,
+            alerts=event.alerts,
+            utterance=event.utterance,
+        )
         record("create", new, None)
         return new
     before = store.snapshot(event)
-    store.update_event(session=session, event=event, changes={
-        "start_utc": start_utc, "end_utc": start_utc + length, "recurrence": rule, "exdates": []})
+    store.update_event(
+        session=session,
+        event=event,
+        changes={"start_utc": start_utc, "end_utc": start_utc + length, "recurrence": rule, "exdates": []},
+    )
     record("update", event, before)
     _cancel_overrides(session=session, series=event, since_utc=datetime.min, record=record)  # the old rule's
     return event

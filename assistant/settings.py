@@ -12,6 +12,7 @@
 This is the one place the assistant package reads its environment (the ui package reads
 DEMO_NOW in ui/state.py; nlu reads NLU_MODEL and NLU_CORPUS).
 """
+
 from __future__ import annotations
 
 import os
@@ -24,12 +25,30 @@ from types import MappingProxyType
 from assistant.exceptions import BadSettings
 
 # Lengths, in minutes, of an event whose end was not said, by its kind (the DOMAIN word).
-DEFAULT_LENGTHS: Mapping[str, int] = MappingProxyType({
-    "default": 60, "meeting": 60, "appointment": 60, "call": 30, "phone call": 30,
-    "reminder": 15, "lunch": 60, "dinner": 120, "breakfast": 45, "party": 180,
-    "class": 60, "lecture": 90, "interview": 60, "session": 60, "workshop": 120,
-    "conference": 480, "standup": 15, "stand-up": 15, "event": 60, "task": 30,
-})
+DEFAULT_LENGTHS: Mapping[str, int] = MappingProxyType(
+    {
+        "default": 60,
+        "meeting": 60,
+        "appointment": 60,
+        "call": 30,
+        "phone call": 30,
+        "reminder": 15,
+        "lunch": 60,
+        "dinner": 120,
+        "breakfast": 45,
+        "party": 180,
+        "class": 60,
+        "lecture": 90,
+        "interview": 60,
+        "session": 60,
+        "workshop": 120,
+        "conference": 480,
+        "standup": 15,
+        "stand-up": 15,
+        "event": 60,
+        "task": 30,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -68,7 +87,7 @@ class Settings:
         return timedelta(minutes=self.lengths.get(key, self.lengths["default"]))
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         """Settings from environment variables (see the module docstring)."""
         env = os.environ if env is None else env
         lengths = dict(DEFAULT_LENGTHS)

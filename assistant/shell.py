@@ -1,20 +1,26 @@
 """`python -m assistant chat|serve`: thin shells over the Assistant facade.
 
-    python -m assistant chat [--json] [--db URL] [--now ISO] [--tz ZONE] [--user NAME] [--session ID]
-    python -m assistant serve [--host HOST] [--port PORT] [--db URL] [--workers N]
-    python -m assistant keys create|list|revoke ...   (REST API keys, assistant/api/keys_cli.py)
-    python -m assistant transcribe FILE.wav            (speech to text, assistant/voice/transcribe_cli.py)
+python -m assistant chat [--json] [--db URL] [--now ISO] [--tz ZONE] [--user NAME] [--session ID]
+python -m assistant serve [--host HOST] [--port PORT] [--db URL] [--workers N]
+python -m assistant keys create|list|revoke ...   (REST API keys, assistant/api/keys_cli.py)
+python -m assistant transcribe FILE.wav            (speech to text, assistant/voice/transcribe_cli.py)
 """
+
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 import uuid
 from datetime import datetime
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from assistant.exceptions import AssistantError
+
+if TYPE_CHECKING:  # imported when used, so the CLI starts (and answers Ctrl-C) quickly
+    from assistant.core import Assistant
+    from assistant.views import Reply
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,8 +68,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     # Transcripts may carry any byte: undecodable input becomes U+FFFD instead of a crash.
-    sys.stdin.reconfigure(encoding="utf-8", errors="replace")
-    sys.stdout.reconfigure(encoding="utf-8", errors="replace")
+    for stream in (sys.stdin, sys.stdout):
+        if isinstance(stream, io.TextIOWrapper):  # not when a caller swapped in another stream
+            stream.reconfigure(encoding="utf-8", errors="replace")
     try:
         if args.command == "serve":
             from assistant import api
@@ -84,7 +91,7 @@ def _run(args: argparse.Namespace) -> int:
         return 2
 
 
-def chat(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, bot=None) -> int:
+def chat(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, bot: Assistant | None = None) -> int:
     """The chat loop: one reply line per input line, flushed, until end of input."""
     from assistant.core import Assistant
     from assistant.db import checked_url
@@ -106,13 +113,22 @@ def chat(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, bot=None) -> i
         try:
             reply = bot.handle(session_id, text, now=args.now, tz=tz, user=args.user)
             out = json.dumps(reply.to_dict(), ensure_ascii=False) if args.json else plain(reply)
-        except Exception as err:  # the loop goes on: one bad line must not end the session
-            out = json.dumps({"reply": f"Sorry, something went wrong: {err}", "operation": "none",
-                              "events": [], "error": type(err).__name__}) if args.json \
+        except Exception as err:  # noqa: BLE001 - the CLI's edge: one bad line must not end the session
+            out = (
+                json.dumps(
+                    {
+                        "reply": f"Sorry, something went wrong: {err}",
+                        "operation": "none",
+                        "events": [],
+                        "error": type(err).__name__,
+                    }
+                )
+                if args.json
                 else f"Sorry, something went wrong: {err}"
+            )
         print(out, file=stdout, flush=True)
 
 
-def plain(reply) -> str:
+def plain(reply: Reply) -> str:
     """The REPL line: the reply, then the choices it offers ("[yes | no]")."""
     return f"{reply.reply}  [{' | '.join(reply.choices)}]" if reply.choices else reply.reply

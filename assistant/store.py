@@ -6,45 +6,86 @@ owns the transaction (`with factory.begin() as session:`), so one turn is one tr
 Storage is the last door every write passes, so it is where a recurrence rule is checked
 (nlu/dates/rrule_limits.py) whatever door it came in by: chat, REST, the facade or import.
 """
+
 from __future__ import annotations
 
 import copy
-from datetime import datetime, timezone
-from typing import Any
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any, overload
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import DateTime, exists, select, true
+from sqlalchemy import DateTime, Table, exists, select, true
 from sqlalchemy.orm import Session, aliased
 
 from assistant import checks
-from assistant.models import Conversation, Event, Operation
+from assistant.models import Base, Conversation, Event, Operation
 from nlu.dates.rrule_limits import check_rrule
 
 # The fields a snapshot keeps (what undo restores and the audit log shows).
-SNAPSHOT_FIELDS = ("title", "kind", "start_utc", "end_utc", "tz", "all_day", "location",
-                   "attendees", "recurrence", "exdates", "alerts", "cancelled_at")
+SNAPSHOT_FIELDS = (
+    "title",
+    "kind",
+    "start_utc",
+    "end_utc",
+    "tz",
+    "all_day",
+    "location",
+    "attendees",
+    "recurrence",
+    "exdates",
+    "alerts",
+    "cancelled_at",
+)
 UPDATABLE = frozenset(SNAPSHOT_FIELDS) - {"cancelled_at"}
 LIST_FIELDS = ("attendees", "exdates", "alerts")
 
 
 def utcnow() -> datetime:
     """The current moment as naive UTC (the storage convention)."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
-def add_event(*, session: Session, owner: str, title: str, start_utc: datetime, end_utc: datetime,
-              tz: str, all_day: bool = False, kind: str | None = None, location: str | None = None,
-              attendees: list[str] | None = None, recurrence: str | None = None,
-              alerts: list[int] | None = None, series_id: int | None = None,
-              original_start_utc: datetime | None = None, utterance: str | None = None) -> Event:
+def add_event(
+    *,
+    session: Session,
+    owner: str,
+    title: str,
+    start_utc: datetime,
+    end_utc: datetime,
+    tz: str,
+    all_day: bool = False,
+    kind: str | None = None,
+    location: str | None = None,
+    attendees: list[str] | None = None,
+    recurrence: str | None = None,
+    alerts: list[int] | None = None,
+    series_id: int | None = None,
+    original_start_utc: datetime | None = None,
+    utterance: str | None = None,
+) -> Event:
     """Store a new event and return it (with its id); a bad recurrence rule raises BadRecurrence."""
     stamp = utcnow()
     within_years(start_utc, end_utc, tz)
-    event = Event(owner=owner, title=title, kind=kind, start_utc=start_utc, end_utc=end_utc, tz=tz,
-                  all_day=all_day, location=location, attendees=list(attendees or []),
-                  recurrence=stored_rule(recurrence, start_utc, tz), exdates=[], alerts=sorted(set(alerts or [])),
-                  series_id=series_id, original_start_utc=original_start_utc,
-                  created_at=stamp, updated_at=stamp, utterance=utterance)
+    event = Event(
+        owner=owner,
+        title=title,
+        kind=kind,
+        start_utc=start_utc,
+        end_utc=end_utc,
+        tz=tz,
+        all_day=all_day,
+        location=location,
+        attendees=list(attendees or []),
+        recurrence=stored_rule(recurrence, start_utc, tz),
+        exdates=[],
+        alerts=sorted(set(alerts or [])),
+        series_id=series_id,
+        original_start_utc=original_start_utc,
+        created_at=stamp,
+        updated_at=stamp,
+        utterance=utterance,
+    )
     session.add(event)
     session.flush()
     return event
@@ -55,14 +96,18 @@ def within_years(start_utc: datetime, end_utc: datetime, tz: str) -> None:
     came in by: a chat move to "july 4 2700" must not be stored when a REST create is refused."""
     zone = ZoneInfo(tz)
     for name, moment in (("the start", start_utc), ("the end", end_utc)):
-        checks.moment(name, moment.replace(tzinfo=timezone.utc).astimezone(zone).replace(tzinfo=None))
+        checks.moment(name, moment.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None))
 
 
+@overload
+def stored_rule(rule: str, start_utc: datetime, tz: str) -> str: ...
+@overload
+def stored_rule(rule: None, start_utc: datetime, tz: str) -> None: ...
 def stored_rule(rule: str | None, start_utc: datetime, tz: str) -> str | None:
     """The rule in its stored form, checked from the series' first wall-clock start (or None)."""
     if rule is None:
         return None
-    wall = start_utc.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(tz)).replace(tzinfo=None)
+    wall = start_utc.replace(tzinfo=UTC).astimezone(ZoneInfo(tz)).replace(tzinfo=None)
     return check_rrule(rule, wall, tz=tz)
 
 
@@ -85,8 +130,14 @@ def event_by_uid(*, session: Session, owner: str, uid: str) -> Event | None:
     return session.scalars(query.execution_options(populate_existing=True)).first()
 
 
-def list_events(*, session: Session, owner: str, start_utc: datetime | None = None,
-                end_utc: datetime | None = None, include_cancelled: bool = False) -> list[Event]:
+def list_events(
+    *,
+    session: Session,
+    owner: str,
+    start_utc: datetime | None = None,
+    end_utc: datetime | None = None,
+    include_cancelled: bool = False,
+) -> list[Event]:
     """The owner's events (series as rows) overlapping [start_utc, end_utc), in time order.
 
     A changed occurrence of a cancelled series is hidden with it (unless cancelled ones are asked for).
@@ -98,8 +149,10 @@ def list_events(*, session: Session, owner: str, start_utc: datetime | None = No
         query = query.where(Event.start_utc < end_utc)
     if not include_cancelled:
         series = aliased(Event)
-        query = query.where(Event.cancelled_at.is_(None), ~exists().where(
-            series.id == Event.series_id, series.cancelled_at.is_not(None)))
+        query = query.where(
+            Event.cancelled_at.is_(None),
+            ~exists().where(series.id == Event.series_id, series.cancelled_at.is_not(None)),
+        )
     return list(session.scalars(query.order_by(Event.start_utc, Event.id)))
 
 
@@ -130,12 +183,20 @@ def update_event(*, session: Session, event: Event, changes: dict[str, Any]) -> 
     if unknown:
         raise ValueError(f"cannot change {sorted(unknown)}: updatable fields are {sorted(UPDATABLE)}")
     if changes.get("recurrence") is not None or ({"start_utc", "tz"} & set(changes) and event.recurrence):
-        changes = {**changes, "recurrence": stored_rule(changes.get("recurrence", event.recurrence),
-                                                         changes.get("start_utc", event.start_utc),
-                                                         changes.get("tz", event.tz))}
+        changes = {
+            **changes,
+            "recurrence": stored_rule(
+                changes.get("recurrence", event.recurrence),
+                changes.get("start_utc", event.start_utc),
+                changes.get("tz", event.tz),
+            ),
+        }
     if {"start_utc", "end_utc", "tz"} & set(changes):
-        within_years(changes.get("start_utc", event.start_utc), changes.get("end_utc", event.end_utc),
-                     changes.get("tz", event.tz))
+        within_years(
+            changes.get("start_utc", event.start_utc),
+            changes.get("end_utc", event.end_utc),
+            changes.get("tz", event.tz),
+        )
     for name, value in changes.items():
         setattr(event, name, list(value) if name in LIST_FIELDS else value)
     event.updated_at = utcnow()
@@ -174,8 +235,10 @@ def snapshot(event: Event | None) -> dict[str, Any] | None:
             out[name] = value.isoformat()
         elif name in LIST_FIELDS:
             out[name] = list(value or [])
-    extra = {"series_id": event.series_id,
-             "original_start_utc": event.original_start_utc.isoformat() if event.original_start_utc else None}
+    extra = {
+        "series_id": event.series_id,
+        "original_start_utc": event.original_start_utc.isoformat() if event.original_start_utc else None,
+    }
     return {"id": event.id, **out, **extra}
 
 
@@ -185,14 +248,32 @@ def _from_json(name: str, value: Any) -> Any:
     return value
 
 
-def log_operation(*, session: Session, owner: str, session_id: str, operation: str, event: Event | None,
-                  before: dict | None, after: dict | None, utterance: str | None = None,
-                  parse: dict | None = None, at: datetime | None = None) -> Operation:
+def log_operation(
+    *,
+    session: Session,
+    owner: str,
+    session_id: str,
+    operation: str,
+    event: Event | None,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    utterance: str | None = None,
+    parse: dict[str, Any] | None = None,
+    at: datetime | None = None,
+) -> Operation:
     """Record one write (for undo and audit). The writes of one chat turn share `at`, so an
     undo reverts them together (splitting a series writes two rows)."""
-    entry = Operation(owner=owner, session_id=session_id, utterance=utterance, parse=parse,
-                      operation=operation, event_id=event.id if event is not None else None,
-                      before=before, after=after, at=at or utcnow())
+    entry = Operation(
+        owner=owner,
+        session_id=session_id,
+        utterance=utterance,
+        parse=parse,
+        operation=operation,
+        event_id=event.id if event is not None else None,
+        before=before,
+        after=after,
+        at=at or utcnow(),
+    )
     session.add(entry)
     session.flush()
     return entry
@@ -203,10 +284,17 @@ WRITES = ("create", "cancel", "reschedule", "update")
 
 def last_write(*, session: Session, owner: str, session_id: str) -> Operation | None:
     """This conversation's most recent write that has not been undone yet."""
-    query = (select(Operation)
-             .where(Operation.owner == owner, Operation.session_id == session_id,
-                    Operation.reverted_at.is_(None), Operation.operation.in_(WRITES))
-             .order_by(Operation.id.desc()).limit(1))
+    query = (
+        select(Operation)
+        .where(
+            Operation.owner == owner,
+            Operation.session_id == session_id,
+            Operation.reverted_at.is_(None),
+            Operation.operation.in_(WRITES),
+        )
+        .order_by(Operation.id.desc())
+        .limit(1)
+    )
     return session.scalars(query).first()
 
 
@@ -216,10 +304,17 @@ def last_writes(*, session: Session, owner: str, session_id: str) -> list[Operat
     last = last_write(session=session, owner=owner, session_id=session_id)
     if last is None:
         return []
-    query = (select(Operation)
-             .where(Operation.owner == owner, Operation.session_id == session_id, Operation.at == last.at,
-                    Operation.reverted_at.is_(None), Operation.operation.in_(WRITES))
-             .order_by(Operation.id.desc()))
+    query = (
+        select(Operation)
+        .where(
+            Operation.owner == owner,
+            Operation.session_id == session_id,
+            Operation.at == last.at,
+            Operation.reverted_at.is_(None),
+            Operation.operation.in_(WRITES),
+        )
+        .order_by(Operation.id.desc())
+    )
     return list(session.scalars(query))
 
 
@@ -249,8 +344,9 @@ def conversation(*, session: Session, owner: str, session_id: str) -> Conversati
     return state
 
 
-def save_conversation(*, session: Session, state: Conversation, pending: dict | None,
-                      last_event_id: int | None) -> Conversation:
+def save_conversation(
+    *, session: Session, state: Conversation, pending: dict[str, Any] | None, last_event_id: int | None
+) -> Conversation:
     """Remember what the conversation waits for and which event it talks about."""
     state.pending = pending
     state.last_event_id = last_event_id
@@ -269,7 +365,7 @@ def owner_rows(*, session: Session, owner: str) -> Rows:
     for a copy `restore_owner` can put back exactly."""
     out: Rows = {}
     for model in OWNED:
-        table = model.__table__
+        table = _table(model)
         query = select(*table.c).where(table.c.owner == owner).order_by(*table.primary_key)
         out[model.__tablename__] = [_row_json(model, row) for row in session.execute(query)]
     return out
@@ -286,10 +382,13 @@ def clear_owner(*, session: Session, owner: str) -> Rows:
     session.execute(select(Event.id).where(Event.owner == owner).with_for_update())
     removed: Rows = {}
     for model in OWNED:
-        table = model.__table__
+        table = _table(model)
         steps = [table.c.series_id.is_not(None), table.c.series_id.is_(None)] if model is Event else [true()]
-        rows = [row for step in steps for row in session.execute(
-            table.delete().where(table.c.owner == owner, step).returning(*table.c))]
+        rows = [
+            row
+            for step in steps
+            for row in session.execute(table.delete().where(table.c.owner == owner, step).returning(*table.c))
+        ]
         removed[model.__tablename__] = sorted((_row_json(model, row) for row in rows), key=_key_of(model))
     return removed
 
@@ -304,13 +403,18 @@ def restore_owner(*, session: Session, owner: str, rows: Rows) -> dict[int, int]
     ids = _put_events(session, owner, rows.get(Event.__tablename__, []))
     for row in sorted(rows.get(Operation.__tablename__, []), key=lambda r: r["id"]):
         values = _stored(Operation, row, owner)
-        values.update(event_id=ids.get(values.get("event_id")), before=_renumbered(values.get("before"), ids),
-                      after=_renumbered(values.get("after"), ids))
+        values.update(
+            event_id=_new_id(ids, values.get("event_id")),
+            before=_renumbered(values.get("before"), ids),
+            after=_renumbered(values.get("after"), ids),
+        )
         session.add(Operation(**values))
     for row in rows.get(Conversation.__tablename__, []):
         values = _stored(Conversation, row, owner)
-        values.update(last_event_id=ids.get(values.get("last_event_id")),
-                      pending=questions.renumbered(values.get("pending"), ids))
+        values.update(
+            last_event_id=_new_id(ids, values.get("last_event_id")),
+            pending=questions.renumbered(values.get("pending"), ids),
+        )
         session.merge(Conversation(**values))
     session.flush()
     return ids
@@ -319,8 +423,10 @@ def restore_owner(*, session: Session, owner: str, rows: Rows) -> dict[int, int]
 def _put_events(session: Session, owner: str, rows: list[dict[str, Any]]) -> dict[int, int]:
     """Insert the events in their old order (so new ids keep it), then link the changed
     occurrences to their series' new ids."""
-    made = {row["id"]: Event(**{**_stored(Event, row, owner), "series_id": None})
-            for row in sorted(rows, key=lambda r: r["id"])}
+    made = {
+        row["id"]: Event(**{**_stored(Event, row, owner), "series_id": None})
+        for row in sorted(rows, key=lambda r: r["id"])
+    }
     session.add_all(made.values())
     session.flush()
     ids = {old: event.id for old, event in made.items()}
@@ -331,6 +437,11 @@ def _put_events(session: Session, owner: str, rows: list[dict[str, Any]]) -> dic
     return ids
 
 
+def _new_id(ids: dict[int, int], old: int | None) -> int | None:
+    """The new id of a restored event (None when the row named none, or one not restored)."""
+    return None if old is None else ids.get(old)
+
+
 def _renumbered(snap: dict[str, Any] | None, ids: dict[int, int]) -> dict[str, Any] | None:
     """An operation's event snapshot with its ids mapped (None for a row that is gone)."""
     if snap is None:
@@ -338,17 +449,28 @@ def _renumbered(snap: dict[str, Any] | None, ids: dict[int, int]) -> dict[str, A
     return {**snap, **{key: ids.get(snap[key]) for key in ("id", "series_id") if key in snap}}
 
 
-def _row_json(model: type, row: Any) -> dict[str, Any]:
+def _table(model: type[Base]) -> Table:
+    """The model's Table (declarative mapping types `__table__` as any FROM clause)."""
+    table = model.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not mapped to a table")
+    return table
+
+
+def _row_json(model: type[Base], row: Any) -> dict[str, Any]:
     """A fetched row as a JSON-able dict: every column but the owner, times as ISO strings."""
     values = row._mapping
-    return {c.name: values[c.name].isoformat() if isinstance(values[c.name], datetime) else values[c.name]
-            for c in model.__table__.c if c.name != "owner"}
+    return {
+        c.name: values[c.name].isoformat() if isinstance(values[c.name], datetime) else values[c.name]
+        for c in _table(model).c
+        if c.name != "owner"
+    }
 
 
-def _stored(model: type, row: dict[str, Any], owner: str) -> dict[str, Any]:
+def _stored(model: type[Base], row: dict[str, Any], owner: str) -> dict[str, Any]:
     """A JSON row back as column values for `owner` (times parsed, lists copied, no id)."""
     out: dict[str, Any] = {"owner": owner}
-    for column in model.__table__.c:
+    for column in _table(model).c:
         if column.name in ("owner", "id") or column.name not in row:
             continue
         value = row[column.name]
@@ -358,6 +480,7 @@ def _stored(model: type, row: dict[str, Any], owner: str) -> dict[str, Any]:
     return out
 
 
-def _key_of(model: type):
-    names = [c.name for c in model.__table__.primary_key if c.name != "owner"]
+def _key_of(model: type[Base]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """The sort key of a table's JSON rows: its primary key without the owner."""
+    names = [c.name for c in _table(model).primary_key if c.name != "owner"]
     return lambda row: tuple(row[n] for n in names)

@@ -8,6 +8,7 @@ The dialogue takes a `Parse` (plain data), so tests may build one directly:
     reading("remind me an hour before the dentist", "update", NAME="dentist", alerts={"an hour before": 60})
     ScriptedParser({...text: Parse...})   # a parser callable for Assistant(parser=...)
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -20,12 +21,16 @@ from nlu.result import Alert, Parse, Slot, TimeSpan
 def day_span(day: date, tz: str = "Europe/Paris", days: int = 1) -> TimeSpan:
     """A whole-day span ("tomorrow", "July 18")."""
     start = datetime.combine(day, time(0), ZoneInfo(tz))
-    return TimeSpan(start=start, end=datetime.combine(day + timedelta(days=days), time(0), ZoneInfo(tz)),
-                    grain="day")
+    return TimeSpan(start=start, end=datetime.combine(day + timedelta(days=days), time(0), ZoneInfo(tz)), grain="day")
 
 
-def time_span(moment: datetime, tz: str = "Europe/Paris", grain: str = "hour",
-              end: datetime | None = None, duration: timedelta | None = None) -> TimeSpan:
+def time_span(
+    moment: datetime,
+    tz: str = "Europe/Paris",
+    grain: str = "hour",
+    end: datetime | None = None,
+    duration: timedelta | None = None,
+) -> TimeSpan:
     """A point in time at a grain ("6 PM": 18:00-19:00), or a range when `end` is given."""
     start = moment.replace(tzinfo=ZoneInfo(tz))
     unit = {"hour": timedelta(hours=1), "minute": timedelta(minutes=1)}[grain]
@@ -33,9 +38,16 @@ def time_span(moment: datetime, tz: str = "Europe/Paris", grain: str = "hour",
     return TimeSpan(start=start, end=stop, grain=grain, duration=duration)
 
 
-def reading(text: str, intent: str, when: TimeSpan | None = None, confidence: float = 0.99,
-            dates: Mapping[str, TimeSpan | None] | None = None, alerts: Mapping[str, int] | None = None,
-            roles: Mapping[str, str] | None = None, **slots: str | list[str]) -> Parse:
+def reading(
+    text: str,
+    intent: str,
+    when: TimeSpan | None = None,
+    confidence: float = 0.99,
+    dates: Mapping[str, TimeSpan | None] | None = None,
+    alerts: Mapping[str, int] | None = None,
+    roles: Mapping[str, str] | None = None,
+    **slots: str | list[str],
+) -> Parse:
     """A Parse of `text`, as the NLU contract gives it (nlu/result.py).
 
     Slot texts are found in `text` (the first occurrence); DATE slots come from `dates`
@@ -45,18 +57,31 @@ def reading(text: str, intent: str, when: TimeSpan | None = None, confidence: fl
     the first NAME without the role "new" (else the DOMAIN word).
     """
     roles = dict(roles or {})
-    found = [_slot(text, label, piece, None, roles) for label, texts in slots.items()
-             for piece in ([texts] if isinstance(texts, str) else texts)]
+    found = [
+        _slot(text, label, piece, None, roles)
+        for label, texts in slots.items()
+        for piece in ([texts] if isinstance(texts, str) else texts)
+    ]
     found += [_slot(text, "DATE", piece, value, roles) for piece, value in (dates or {}).items()]
     found += [_slot(text, "ALERT", piece, Alert(minutes), roles) for piece, minutes in (alerts or {}).items()]
     found.sort(key=lambda s: s.start)
     names = [s.text for s in found if s.label == "NAME" and s.role != "new"] or [
-        s.text for s in found if s.label == "DOMAIN"]
+        s.text for s in found if s.label == "DOMAIN"
+    ]
     if when is None:
-        when = next((s.value for s in found if s.label == "DATE" and s.role != "old" and s.value is not None), None)
-    alert = next((s.value.minutes_before for s in found if s.label == "ALERT"), None)
-    return Parse(text=text, intent=intent, confidence=confidence, slots=tuple(found),
-                 title=names[0] if names else None, when=when, alert=alert)
+        when = next(
+            (s.value for s in found if s.label == "DATE" and s.role != "old" and isinstance(s.value, TimeSpan)), None
+        )
+    alert = next((s.value.minutes_before for s in found if s.label == "ALERT" and isinstance(s.value, Alert)), None)
+    return Parse(
+        text=text,
+        intent=intent,
+        confidence=confidence,
+        slots=tuple(found),
+        title=names[0] if names else None,
+        when=when,
+        alert=alert,
+    )
 
 
 def _slot(text: str, label: str, piece: str, value: TimeSpan | Alert | None, roles: Mapping[str, str]) -> Slot:

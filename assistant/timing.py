@@ -5,11 +5,14 @@ duration, else the default length of its kind. Rescheduling merges the new time 
 old one by grain: a time alone keeps the day, a day alone keeps the time of day, and the
 length is kept.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
+
+from nlu.result import TimeSpan
 
 TIME_GRAINS = ("second", "minute", "hour")
 ONE = {"second": timedelta(seconds=1), "minute": timedelta(minutes=1), "hour": timedelta(hours=1)}
@@ -25,13 +28,14 @@ class Times:
     recurrence: str | None = None
 
 
-def resolve(text: str, now: datetime, tz: str):
+def resolve(text: str, now: datetime, tz: str) -> TimeSpan | None:
     """nlu.dates.resolve on a follow-up's time phrase (None when not understood)."""
     from nlu.dates import resolve as nlu_resolve
+    from nlu.exceptions import NLUError
 
     try:
         return nlu_resolve(text, now, tz)
-    except Exception:  # a follow-up we cannot read is a question to ask again, never a crash
+    except NLUError:  # resolve never raises on text; a zone it cannot use is a question to ask again
         return None
 
 
@@ -45,16 +49,18 @@ def at(day: date, clock: time, tz: str) -> datetime:
     return datetime.combine(day, clock).replace(tzinfo=ZoneInfo(tz))
 
 
-def is_range(span) -> bool:
+def is_range(span: TimeSpan) -> bool:
     """Whether a time-grain span was said as a range ("2-3pm") rather than a point ("at 2pm").
 
     Measured in real time: within one zone Python subtracts wall clocks, so the point "at 2am"
     on a fall-back night (2:00 to the second 2:00) would look like a 0-minute range.
     """
-    return span.end is not None and span.start is not None and elapsed(span.start, span.end) != ONE.get(span.grain)
+    return (
+        span.end is not None and span.start is not None and elapsed(span.start, span.end) != ONE.get(span.grain or "")
+    )
 
 
-def plan_create(span, length: timedelta, tz: str) -> Times | None:
+def plan_create(span: TimeSpan | None, length: timedelta, tz: str) -> Times | None:
     """The times of a new event from the span the user said (None when it has no start)."""
     if span is None or span.start is None:
         return None
@@ -66,14 +72,14 @@ def plan_create(span, length: timedelta, tz: str) -> Times | None:
         return Times(first, last, True, span.rrule)
     if span.duration:
         end = plus(start, span.duration, tz)
-    elif is_range(span):
+    elif span.end is not None and is_range(span):
         end = span.end.astimezone(ZoneInfo(tz))
     else:
         end = plus(start, length, tz)
     return Times(start, end, False, span.rrule)
 
 
-def merge(old: Times, span, day_said: bool, length_if_timed: timedelta, tz: str) -> Times | None:
+def merge(old: Times, span: TimeSpan | None, day_said: bool, length_if_timed: timedelta, tz: str) -> Times | None:
     """The new times of a moved event: the said span merged with the old times by grain
     (a clock time alone keeps the day; `day_said` tells whether the new time names one)."""
     if span is None or span.start is None:
@@ -87,7 +93,7 @@ def merge(old: Times, span, day_said: bool, length_if_timed: timedelta, tz: str)
         start = at(day, new.timetz().replace(tzinfo=None), tz)
         if span.duration:
             length = span.duration
-        elif is_range(span):
+        elif span.end is not None and is_range(span):
             length = elapsed(span.start, span.end)
         elif old.all_day:
             length = length_if_timed
@@ -108,8 +114,9 @@ def shifted(old: Times, delta: timedelta, tz: str) -> Times:
         new_start = plus(start, delta, tz)
     else:  # whole days keep the wall clock across DST changes
         new_start = at(start.date() + timedelta(days=delta.days), start.time(), tz)
-    return Times(new_start, _add_wall(new_start, elapsed(old.start, old.end), old.all_day, tz), old.all_day,
-                 old.recurrence)
+    return Times(
+        new_start, _add_wall(new_start, elapsed(old.start, old.end), old.all_day, tz), old.all_day, old.recurrence
+    )
 
 
 def _add_wall(start: datetime, length: timedelta, all_day: bool, tz: str) -> datetime:

@@ -1,8 +1,9 @@
 """The plain results the assistant hands out (chat JSON, REST bodies, the UI), in one place."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -39,29 +40,47 @@ class EventView:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "title": self.title, "start": self.start, "end": self.end,
-            "all_day": self.all_day, "location": self.location, "kind": self.kind,
-            "attendees": list(self.attendees), "recurrence": self.recurrence,
-            "cancelled": self.cancelled, "tz": self.tz, "alerts": list(self.alerts),
-            "series_id": self.series_id, "original_start": self.original_start,
+            "id": self.id,
+            "title": self.title,
+            "start": self.start,
+            "end": self.end,
+            "all_day": self.all_day,
+            "location": self.location,
+            "kind": self.kind,
+            "attendees": list(self.attendees),
+            "recurrence": self.recurrence,
+            "cancelled": self.cancelled,
+            "tz": self.tz,
+            "alerts": list(self.alerts),
+            "series_id": self.series_id,
+            "original_start": self.original_start,
             "exdates": list(self.exdates),
         }
 
     @classmethod
-    def of(cls, event: Event, tz: str | None = None) -> "EventView":
+    def of(cls, event: Event, tz: str | None = None) -> EventView:
         """The view of a stored event in zone `tz` (all-day events keep their own dates)."""
         zone_name = event.tz if (event.all_day or not tz) else tz
         start, end = wall(event.start_utc, zone_name), wall(event.end_utc, zone_name)
         original = event.original_start_utc
         return cls(
-            id=event.id, title=event.title, kind=event.kind,
-            start=start.isoformat(timespec="seconds"), end=end.isoformat(timespec="seconds"),
-            all_day=event.all_day, location=event.location, attendees=tuple(event.attendees or ()),
-            recurrence=event.recurrence, cancelled=event.cancelled_at is not None, tz=zone_name,
-            alerts=tuple(event.alerts or ()), series_id=event.series_id,
+            id=event.id,
+            title=event.title,
+            kind=event.kind,
+            start=start.isoformat(timespec="seconds"),
+            end=end.isoformat(timespec="seconds"),
+            all_day=event.all_day,
+            location=event.location,
+            attendees=tuple(event.attendees or ()),
+            recurrence=event.recurrence,
+            cancelled=event.cancelled_at is not None,
+            tz=zone_name,
+            alerts=tuple(event.alerts or ()),
+            series_id=event.series_id,
             original_start=wall(original, zone_name).isoformat(timespec="seconds") if original else None,
-            exdates=tuple(wall(datetime.fromisoformat(x), zone_name).isoformat(timespec="seconds")
-                          for x in event.exdates or ()),
+            exdates=tuple(
+                wall(datetime.fromisoformat(x), zone_name).isoformat(timespec="seconds") for x in event.exdates or ()
+            ),
         )
 
     @property
@@ -138,7 +157,7 @@ class CalendarSnapshot:
         return {"user": self.user, **self.rows()}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "CalendarSnapshot":
+    def from_dict(cls, data: dict[str, Any]) -> CalendarSnapshot:
         return cls(user=data["user"], **{name: tuple(data.get(name, ())) for name in TABLES})
 
 
@@ -147,11 +166,11 @@ TABLES = ("events", "operations", "conversations")
 
 def wall(moment_utc: datetime, zone_name: str) -> datetime:
     """A stored naive-UTC moment as naive wall time in the zone."""
-    return moment_utc.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(zone_name)).replace(tzinfo=None)
+    return moment_utc.replace(tzinfo=UTC).astimezone(ZoneInfo(zone_name)).replace(tzinfo=None)
 
 
 def to_utc(moment: datetime, zone_name: str) -> datetime:
     """An aware moment, or a naive wall time in `zone_name`, as naive UTC for storage."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(zone_name))
-    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment.astimezone(UTC).replace(tzinfo=None)

@@ -13,6 +13,7 @@ birthday and a weekly standup), through the shipped NLU model, on SQLite. It pri
 - one chat command end to end (parse, dialogue, SQLite commit) at p95 against nlu.parse
   at p95 on the same sentences in the same run (target: ratio <= 3).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,13 +22,13 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "data" / "slurp_devel.jsonl"
-NOW = datetime(2020, 1, 1, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2020, 1, 1, 9, 0, tzinfo=UTC)
 TZ = "UTC"
 WRITES = ("create", "cancel", "reschedule", "update")
 NAMES, TIMES = {"event_name", "meal_type"}, {"date", "time"}
@@ -42,13 +43,15 @@ def calendar_of(bot, user: str) -> None:
     """The few events every session starts with."""
     day = datetime(2020, 1, 1)
     for title, start, minutes, extra in (
-            ("team meeting", day + timedelta(days=1, hours=10), 60, {}),
-            ("lunch with Sara", day + timedelta(days=2, hours=12, minutes=30), 60, {"attendees": ["Sara"]}),
-            ("dentist", day + timedelta(days=3, hours=9), 60, {}),
-            ("standup", day + timedelta(days=5, hours=9), 15, {"recurrence": "FREQ=WEEKLY;BYDAY=MO"})):
+        ("team meeting", day + timedelta(days=1, hours=10), 60, {}),
+        ("lunch with Sara", day + timedelta(days=2, hours=12, minutes=30), 60, {"attendees": ["Sara"]}),
+        ("dentist", day + timedelta(days=3, hours=9), 60, {}),
+        ("standup", day + timedelta(days=5, hours=9), 15, {"recurrence": "FREQ=WEEKLY;BYDAY=MO"}),
+    ):
         bot.create_event(user, title=title, start=start, end=start + timedelta(minutes=minutes), tz=TZ, **extra)
-    bot.create_event(user, title="mom's birthday", start=day + timedelta(days=4), end=day + timedelta(days=5),
-                     all_day=True, tz=TZ)
+    bot.create_event(
+        user, title="mom's birthday", start=day + timedelta(days=4), end=day + timedelta(days=5), all_day=True, tz=TZ
+    )
 
 
 def gold_labels(row: dict) -> set[str]:
@@ -102,17 +105,28 @@ def report(rows: list[dict], out: dict, errors: int) -> None:
     at_once = [i for i in named if replies[i][0] == "create"]
     refused = [i for i in calendar if replies[i][2]]
     chat, parse = p95(out["chat"]) * 1000, p95(out["parse"]) * 1000
-    print(f"non-calendar requests written without asking: {len(wrote)}/{len(other)} = "
-          f"{_pct(len(wrote), len(other))} (target <= 0.3 %)")
-    print(f"calendar_set naming the event and its time, created at once: {len(at_once)}/{len(named)} = "
-          f"{_pct(len(at_once), len(named))} (target >= 90 %)")
-    print(f"calendar requests refused as out of scope: {len(refused)}/{len(calendar)} = "
-          f"{_pct(len(refused), len(calendar))} (target <= 3 %)")
-    print(f"chat command end to end p95 {chat:.1f} ms; nlu.parse p95 {parse:.1f} ms; ratio {chat / parse:.2f} "
-          f"(target <= 3); medians {statistics.median(out['chat']) * 1000:.1f} / "
-          f"{statistics.median(out['parse']) * 1000:.1f} ms")
-    for title, picked in (("written without asking", wrote), ("not created at once", sorted(set(named) - set(at_once))),
-                          ("refused", refused)):
+    print(
+        f"non-calendar requests written without asking: {len(wrote)}/{len(other)} = "
+        f"{_pct(len(wrote), len(other))} (target <= 0.3 %)"
+    )
+    print(
+        f"calendar_set naming the event and its time, created at once: {len(at_once)}/{len(named)} = "
+        f"{_pct(len(at_once), len(named))} (target >= 90 %)"
+    )
+    print(
+        f"calendar requests refused as out of scope: {len(refused)}/{len(calendar)} = "
+        f"{_pct(len(refused), len(calendar))} (target <= 3 %)"
+    )
+    print(
+        f"chat command end to end p95 {chat:.1f} ms; nlu.parse p95 {parse:.1f} ms; ratio {chat / parse:.2f} "
+        f"(target <= 3); medians {statistics.median(out['chat']) * 1000:.1f} / "
+        f"{statistics.median(out['parse']) * 1000:.1f} ms"
+    )
+    for title, picked in (
+        ("written without asking", wrote),
+        ("not created at once", sorted(set(named) - set(at_once))),
+        ("refused", refused),
+    ):
         for i in picked[:errors]:
             print(f"  {title}: {rows[i]['sentence']!r} [{rows[i]['intent']}] -> {replies[i][0]}: {replies[i][1]}")
 

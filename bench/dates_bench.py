@@ -19,6 +19,7 @@ parsedatetime over the same file (both read stdin and write one line per phrase)
 5 runs taking turns, wall clock and CPU time, as this environment runs them and both from
 bytecode; the ratios, the date, the core count and the load are printed with them.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,8 +39,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from nlu.dates import resolve  # noqa: E402
-from nlu.timezones import reference_time  # noqa: E402
+from nlu.dates import resolve
+from nlu.timezones import reference_time
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 23, 9, 0)
@@ -63,6 +64,7 @@ def ours() -> Tool:
         if span is None or span.start is None:
             return None, None, span.grain if span else None
         return span.start.replace(tzinfo=None), span.end.replace(tzinfo=None), span.grain
+
     return run
 
 
@@ -72,9 +74,13 @@ def dateparser_tool() -> Tool:
     settings = {"PREFER_DATES_FROM": "future", "RETURN_AS_TIMEZONE_AWARE": False}
 
     def run(text: str, now: datetime) -> Answer:
-        found = (dateparser.parse(text, languages=["en"], settings={**settings, "RELATIVE_BASE": now})
-                 if text.strip() else None)
+        found = (
+            dateparser.parse(text, languages=["en"], settings={**settings, "RELATIVE_BASE": now})
+            if text.strip()
+            else None
+        )
         return found, None, None
+
     return run
 
 
@@ -86,6 +92,7 @@ def parsedatetime_tool() -> Tool:
     def run(text: str, now: datetime) -> Answer:
         found, ctx = cal.parseDT(text, sourceTime=now)
         return (found if ctx.hasDateOrTime else None), None, None
+
     return run
 
 
@@ -140,17 +147,22 @@ def print_processes(texts: list[str]) -> None:
     PYTHONDONTWRITEBYTECODE=1 compiles every module of ours at each start; a fresh
     bytecode cache (PYTHONPYCACHEPREFIX, outside the tree) puts both on the same footing."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(f"whole process over {len(texts)} lines, start-up included, best of 5 ({date.today()}, {cores} cores, "
-          f"load {os.getloadavg()[0]:.1f}):")
+    print(
+        f"whole process over {len(texts)} lines, start-up included, best of 5 ({date.today()}, {cores} cores, "
+        f"load {os.getloadavg()[0]:.1f}):"
+    )
     with tempfile.TemporaryDirectory() as cache:
         bytecode = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         bytecode["PYTHONPYCACHEPREFIX"] = cache
         for label, env in (("as run here", None), ("from bytecode", bytecode)):
             best = processes(texts, env)
             (ours_wall, ours_cpu), (peer_wall, peer_cpu) = best["python -m nlu dates"], best["parsedatetime"]
-            print(f"  {label:14} python -m nlu dates {ours_wall:.2f} s wall / {ours_cpu:.2f} s cpu, parsedatetime "
-                  f"{peer_wall:.2f} s / {peer_cpu:.2f} s: ratio {ours_wall / peer_wall:.2f} wall, "
-                  f"{ours_cpu / peer_cpu:.2f} cpu (limit 3)", flush=True)
+            print(
+                f"  {label:14} python -m nlu dates {ours_wall:.2f} s wall / {ours_cpu:.2f} s cpu, parsedatetime "
+                f"{peer_wall:.2f} s / {peer_cpu:.2f} s: ratio {ours_wall / peer_wall:.2f} wall, "
+                f"{ours_cpu / peer_cpu:.2f} cpu (limit 3)",
+                flush=True,
+            )
 
 
 def cut(moment: datetime, grain: str | None) -> tuple:
@@ -181,12 +193,16 @@ def strict_right(case: dict, got: Answer) -> bool:
     start, end, grain = got
     if case["start"] is None:
         return start is None and end is None
-    return (start is not None and start.isoformat() == case["start"] and end is not None
-            and end.isoformat() == case["end"] and grain == case["grain"])
+    return (
+        start is not None
+        and start.isoformat() == case["start"]
+        and end is not None
+        and end.isoformat() == case["end"]
+        and grain == case["grain"]
+    )
 
 
-def measure(tools: dict[str, Tool], cases: list[dict], passes: int = 3
-            ) -> dict[str, tuple[list[Answer], float]]:
+def measure(tools: dict[str, Tool], cases: list[dict], passes: int = 3) -> dict[str, tuple[list[Answer], float]]:
     """Each tool's answers and mean seconds per phrase: the best of `passes` runs over the
     whole suite, the tools taking turns pass by pass so that other load on the machine falls
     on all of them alike."""
@@ -198,15 +214,20 @@ def measure(tools: dict[str, Tool], cases: list[dict], passes: int = 3
     for _ in range(passes):
         for name, run in tools.items():
             began = time.perf_counter()
-            answers[name] = [run(case["text"], when) for case, when in zip(cases, nows)]
+            answers[name] = [run(case["text"], when) for case, when in zip(cases, nows, strict=True)]
             best[name] = min(best[name], (time.perf_counter() - began) / len(cases))
     return {name: (answers[name], best[name]) for name in tools}
 
 
 def main() -> int:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    args.add_argument("--cases", type=Path, nargs="+", default=[CASES],
-                      help="JSONL suites (default: the main one; bench/dates_*.jsonl: all of them)")
+    args.add_argument(
+        "--cases",
+        type=Path,
+        nargs="+",
+        default=[CASES],
+        help="JSONL suites (default: the main one; bench/dates_*.jsonl: all of them)",
+    )
     args.add_argument("--failures", action="store_true", help="list the phrases we get wrong")
     args.add_argument("--ours-only", action="store_true", help="skip the peers and the process timing (fast)")
     opts = args.parse_args()
@@ -219,10 +240,10 @@ def main() -> int:
     gc.collect()
     gc.freeze()  # the peers' imported tables would otherwise slow every later garbage collection
     for name, (answers, mean) in measure(tools, cases).items():
-        right = sum(start_right(c, a) for c, a in zip(cases, answers))
+        right = sum(start_right(c, a) for c, a in zip(cases, answers, strict=True))
         line = f"{name:14} start-acc {right / len(cases):6.1%} ({right}/{len(cases)})"
         if name == "ours":
-            strict = sum(strict_right(c, a) for c, a in zip(cases, answers))
+            strict = sum(strict_right(c, a) for c, a in zip(cases, answers, strict=True))
             line += f"  strict {strict / len(cases):6.1%} ({strict}/{len(cases)})"
             ours_answers = answers
         print(f"{line:62}  mean {mean * 1000:7.3f} ms/phrase (best of 3 passes)", flush=True)
@@ -230,10 +251,12 @@ def main() -> int:
     if not opts.ours_only:
         print_processes([case["text"] for case in cases])
     if opts.failures:
-        for case, got in zip(cases, ours_answers):
+        for case, got in zip(cases, ours_answers, strict=True):
             if not strict_right(case, got):
-                print(f"  {case['text']!r} @{case_now(case).isoformat()}: want {case['start']}..{case['end']} {case['grain']}, got "
-                      f"{got[0] and got[0].isoformat()}..{got[1] and got[1].isoformat()} {got[2]}")
+                print(
+                    f"  {case['text']!r} @{case_now(case).isoformat()}: want {case['start']}..{case['end']} {case['grain']}, got "
+                    f"{got[0] and got[0].isoformat()}..{got[1] and got[1].isoformat()} {got[2]}"
+                )
     return 0
 
 
@@ -246,13 +269,15 @@ def _nows(cases: list[dict]) -> str:
 def _families(cases: list[dict], answers: list[Answer]) -> None:
     """Ours per family: start-at-grain and strict."""
     total, start, strict = Counter(), Counter(), Counter()
-    for case, got in zip(cases, answers):
+    for case, got in zip(cases, answers, strict=True):
         total[case["family"]] += 1
         start[case["family"]] += start_right(case, got)
         strict[case["family"]] += strict_right(case, got)
     print("ours by family (start-acc / strict):")
     for f in sorted(total):
-        print(f"  {f:32} {start[f]:4}/{total[f]:<4} {start[f] / total[f]:6.1%}   {strict[f]:4}/{total[f]:<4} {strict[f] / total[f]:6.1%}")
+        print(
+            f"  {f:32} {start[f]:4}/{total[f]:<4} {start[f] / total[f]:6.1%}   {strict[f]:4}/{total[f]:<4} {strict[f] / total[f]:6.1%}"
+        )
 
 
 if __name__ == "__main__":

@@ -13,13 +13,13 @@ whether every create the server reported is stored exactly once.
 
 Traffic goes to 127.0.0.1 only; every loop is bounded in count and by --max-seconds.
 """
+
 from __future__ import annotations
 
 import argparse
 import asyncio
 import os
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -35,13 +35,41 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere: the row count reads assistant.models
 NOW = "2026-11-23T09:00:00"
-TITLES = ["budget review", "dentist appointment", "team lunch", "project sync", "yoga class", "client call",
-          "board meeting", "piano lesson", "book club", "code review", "parent teacher meeting", "AI workshop"]
-DAYS = ["tomorrow", "on friday", "next monday", "on december 3", "on november 30", "this thursday",
-        "on the 2nd of december", "next wednesday"]
+TITLES = [
+    "budget review",
+    "dentist appointment",
+    "team lunch",
+    "project sync",
+    "yoga class",
+    "client call",
+    "board meeting",
+    "piano lesson",
+    "book club",
+    "code review",
+    "parent teacher meeting",
+    "AI workshop",
+]
+DAYS = [
+    "tomorrow",
+    "on friday",
+    "next monday",
+    "on december 3",
+    "on november 30",
+    "this thursday",
+    "on the 2nd of december",
+    "next wednesday",
+]
 TIMES = ["at 10 am", "at 2 pm", "at 4:30 pm", "at noon", "at 9", "at six in the evening", "at 11:15"]
-ODD = ["", "'; DROP TABLE events; --", "🎉🎉🎉", "play some jazz", "\x07\x1b[31m", "uh", "x" * 5000,
-       "what's the weather like"]
+ODD = [
+    "",
+    "'; DROP TABLE events; --",
+    "🎉🎉🎉",
+    "play some jazz",
+    "\x07\x1b[31m",
+    "uh",
+    "x" * 5000,
+    "what's the weather like",
+]
 MAX_FOLLOW_UPS = 2
 
 
@@ -88,8 +116,9 @@ def answer_to(reply: dict) -> str | None:
     return None
 
 
-async def run_client(http: httpx.AsyncClient, client: int, key: str, commands: int, tally: Tally,
-                     deadline: float) -> None:
+async def run_client(
+    http: httpx.AsyncClient, client: int, key: str, commands: int, tally: Tally, deadline: float
+) -> None:
     """One client: `commands` chat requests in its own session, answering the prompts."""
     session, sent, lines = f"bench-{client}", 0, script(client)
     while sent < commands and time.monotonic() < deadline:
@@ -106,8 +135,9 @@ async def run_client(http: httpx.AsyncClient, client: int, key: str, commands: i
 async def chat(http: httpx.AsyncClient, key: str, session: str, text: str, tally: Tally) -> dict | None:
     started = time.perf_counter()
     try:
-        response = await http.post("/v1/chat", headers={"X-API-Key": key},
-                                   json={"session_id": session, "text": text, "now": NOW})
+        response = await http.post(
+            "/v1/chat", headers={"X-API-Key": key}, json={"session_id": session, "text": text, "now": NOW}
+        )
     except httpx.HTTPError:
         tally.errors += 1
         return None
@@ -208,7 +238,7 @@ def percentile(values: list[float], fraction: float) -> float:
     if not values:
         return float("nan")
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def run_backend(name: str, db_url: str, args: argparse.Namespace, workdir: Path) -> bool:
@@ -238,19 +268,34 @@ def report(name: str, args: argparse.Namespace, tally: Tally, seconds: float, ro
     duplicated = len(reported) - len(set(reported))
     unreported = sorted(set(row_ids) - set(reported))
     cancelled_rows = {r[0] for r in rows if r[1]}
-    ok = (five_xx == 0 and tally.errors == 0 and not lost and not duplicated and not unreported
-          and cancelled_rows == tally.cancelled_ids and total == args.clients * args.commands)
+    ok = (
+        five_xx == 0
+        and tally.errors == 0
+        and not lost
+        and not duplicated
+        and not unreported
+        and cancelled_rows == tally.cancelled_ids
+        and total == args.clients * args.commands
+    )
     ops = ", ".join(f"{op} {n}" for op, n in sorted(tally.operations.items()))
-    print(f"[{name}] {args.clients} clients x {args.commands} chat commands, workers={args.workers}: "
-          f"{total} requests in {seconds:.1f} s ({total / seconds:.1f} req/s)")
+    print(
+        f"[{name}] {args.clients} clients x {args.commands} chat commands, workers={args.workers}: "
+        f"{total} requests in {seconds:.1f} s ({total / seconds:.1f} req/s)"
+    )
     print(f"[{name}] statuses {dict(sorted(tally.statuses.items()))}, 5xx {five_xx}, transport errors {tally.errors}")
-    print(f"[{name}] latency p50 {percentile(tally.latencies, .5) * 1000:.0f} ms, "
-          f"p95 {percentile(tally.latencies, .95) * 1000:.0f} ms, max {max(tally.latencies, default=0) * 1000:.0f} ms")
+    print(
+        f"[{name}] latency p50 {percentile(tally.latencies, 0.5) * 1000:.0f} ms, "
+        f"p95 {percentile(tally.latencies, 0.95) * 1000:.0f} ms, max {max(tally.latencies, default=0) * 1000:.0f} ms"
+    )
     print(f"[{name}] operations: {ops}")
-    print(f"[{name}] writes: scripted creates {tally.scripted_creates}, creates reported {len(reported)}, "
-          f"rows stored {len(row_ids)}; lost {len(lost)}, duplicated {duplicated}, unreported rows {len(unreported)}")
-    print(f"[{name}] cancels: events reported cancelled {len(tally.cancelled_ids)}, rows cancelled "
-          f"{len(cancelled_rows)}, mismatched {len(cancelled_rows ^ tally.cancelled_ids)}")
+    print(
+        f"[{name}] writes: scripted creates {tally.scripted_creates}, creates reported {len(reported)}, "
+        f"rows stored {len(row_ids)}; lost {len(lost)}, duplicated {duplicated}, unreported rows {len(unreported)}"
+    )
+    print(
+        f"[{name}] cancels: events reported cancelled {len(tally.cancelled_ids)}, rows cancelled "
+        f"{len(cancelled_rows)}, mismatched {len(cancelled_rows ^ tally.cancelled_ids)}"
+    )
     print(f"[{name}] {'PASS' if ok else 'FAIL'}")
     return ok
 

@@ -11,6 +11,7 @@ Runs the parser over the chosen rows of ../shared/data/slurp_devel.jsonl with th
 as ../shared/tools/slurp-score and scores them with that tool's own slurp_score.py, so the
 four figures (intent, title, when, false-writes) mean exactly what they mean there.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -56,8 +57,9 @@ def score(half: str, model: str | None, errors: int = 0) -> str:
         gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
         out.write_text("".join(json.dumps(p) + "\n" for p in parsed), encoding="utf-8")
         extra = ["--errors", str(errors)] if errors else []
-        done = subprocess.run([sys.executable, str(SCORER), str(gold), str(out), *extra],
-                              capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, str(SCORER), str(gold), str(out), *extra], capture_output=True, text=True, check=True
+        )
     return done.stdout
 
 
@@ -68,8 +70,10 @@ def record(model_dir: Path) -> dict:
     figures = modelcard.measure_slurp(model_dir)
     odd = modelcard.parse_slurp_line(score("odd", str(model_dir)).strip().splitlines()[-1])
     figures.update({f"{key} (odd half)": value for key, value in odd.items()})
-    command = ("../shared/tools/slurp-score (all 2,033 rows, none trained on) and "
-               "bench/slurp_half.py --half odd (the odd-id half, for comparison with earlier releases)")
+    command = (
+        "../shared/tools/slurp-score (all 2,033 rows, none trained on) and "
+        "bench/slurp_half.py --half odd (the odd-id half, for comparison with earlier releases)"
+    )
     modelcard.set_slurp_scores(model_dir, figures, command)
     return figures
 
@@ -79,8 +83,12 @@ def main(argv: list[str] | None = None) -> int:
     args.add_argument("--half", choices=("odd", "even", "all"), default="odd")
     args.add_argument("--model", help="trained pipeline directory (default: the shipped one)")
     args.add_argument("--errors", type=int, default=0, help="print the first N mistakes too")
-    args.add_argument("--record", type=Path, metavar="MODEL_DIR",
-                      help="write slurp-score's and the odd-half figures onto this pipeline's model card")
+    args.add_argument(
+        "--record",
+        type=Path,
+        metavar="MODEL_DIR",
+        help="write slurp-score's and the odd-half figures onto this pipeline's model card",
+    )
     opts = args.parse_args(argv)
     if opts.record:
         figures = record(opts.record)

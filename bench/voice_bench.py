@@ -14,6 +14,7 @@ the same `nlu parse` intent as their text; how many non-calendar commands would 
 the calendar from audio (a create, cancel, reschedule or update intent); decode time.
 First it checks that no command is a sentence of the language model's text.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,8 +49,11 @@ class Command:
 
 def read_commands(path: Path) -> list[Command]:
     """The commands, each with its voice (alternating by line)."""
-    rows = [line.rstrip("\n").split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    rows = [
+        line.rstrip("\n").split("\t")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     return [Command(kind, text, VOICES[i % 2]) for i, (kind, text) in enumerate(rows)]
 
 
@@ -59,8 +63,12 @@ def in_lm_text(commands: list[Command], seed: int = 0) -> list[str]:
     from nlu.corpus import examples
 
     train, dev = examples(seed)
-    text = (lm_text.from_rows(train, seed) + lm_text.from_rows(dev, seed + 1)
-            + lm_text.from_eval_data(held_out=False, seed=seed) + lm_text.from_eval_data(held_out=True, seed=seed))
+    text = (
+        lm_text.from_rows(train, seed)
+        + lm_text.from_rows(dev, seed + 1)
+        + lm_text.from_eval_data(held_out=False, seed=seed)
+        + lm_text.from_eval_data(held_out=True, seed=seed)
+    )
     # Compared as scored (apostrophes, "p m", "okay" folded): a spelling variant is still a copy.
     sentences = {scoring_words(" ".join(words)) for words in text.calendar + text.general}
     return [c.text for c in commands if scoring_words(c.text) in sentences]
@@ -76,8 +84,12 @@ def synthesise(command: Command, cache: Path = CACHE) -> Path:
     with tempfile.NamedTemporaryFile("w", suffix=".txt") as text:
         text.write(command.text + "\n")
         text.flush()
-        subprocess.run(["text2wave", "-eval", f"(voice_{command.voice})", text.name, "-o", str(path)],
-                       check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            ["text2wave", "-eval", f"(voice_{command.voice})", text.name, "-o", str(path)],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
     return path
 
 
@@ -127,30 +139,40 @@ def intents(texts: list[str]) -> list[str]:
 
 def report(commands: list[Command], heard: dict[str, list[Heard]], model) -> None:
     refs = [c.text for c in commands]
-    words = sum(1 for _ in open(model.dictionary, encoding="utf-8"))
-    print(f"voice benchmark, {date.today().isoformat()}, {os.cpu_count()} cores, {len(commands)} commands "
-          f"({sum(c.kind == 'calendar' for c in commands)} calendar, {sum(c.kind == 'followup' for c in commands)} "
-          f"follow-ups, {sum(c.kind == 'other' for c in commands)} non-calendar); calendar model "
-          f"{model.lm.stat().st_size / 1e6:.1f} MB LM, {words:,} dictionary lines")
+    with open(model.dictionary, encoding="utf-8") as lines:
+        words = sum(1 for _ in lines)
+    print(
+        f"voice benchmark, {date.today().isoformat()}, {os.cpu_count()} cores, {len(commands)} commands "
+        f"({sum(c.kind == 'calendar' for c in commands)} calendar, {sum(c.kind == 'followup' for c in commands)} "
+        f"follow-ups, {sum(c.kind == 'other' for c in commands)} non-calendar); calendar model "
+        f"{model.lm.stat().st_size / 1e6:.1f} MB LM, {words:,} dictionary lines"
+    )
     print("WER          " + "  ".join(f"{v:>22}" for v in VOICES) + "  pooled")
     for name, results in heard.items():
         hyps = [h.text for h in results]
-        per_voice = [wer([r for r, c in zip(refs, commands) if c.voice == v],
-                         [h for h, c in zip(hyps, commands) if c.voice == v]) for v in VOICES]
+        per_voice = [
+            wer(
+                [r for r, c in zip(refs, commands, strict=True) if c.voice == v],
+                [h for h, c in zip(hyps, commands, strict=True) if c.voice == v],
+            )
+            for v in VOICES
+        ]
         print(f"  {name:<10} " + "  ".join(f"{w:>22.3f}" for w in per_voice) + f"  {wer(refs, hyps):.3f}")
     gold = intents(refs)
     for name, results in heard.items():
         heard_intents = intents([h.text for h in results])
-        same = sum(g == h for g, h in zip(gold, heard_intents))
-        writes_text = sum(c.kind == "other" and g in WRITES for c, g in zip(commands, gold))
-        writes_audio = sum(c.kind == "other" and h in WRITES for c, h in zip(commands, heard_intents))
+        same = sum(g == h for g, h in zip(gold, heard_intents, strict=True))
+        writes_text = sum(c.kind == "other" and g in WRITES for c, g in zip(commands, gold, strict=True))
+        writes_audio = sum(c.kind == "other" and h in WRITES for c, h in zip(commands, heard_intents, strict=True))
         decode = [h.decode_seconds for h in results]
         rtf = sum(decode) / sum(h.audio_seconds for h in results)
-        print(f"{name}: same intent as the text {same}/{len(refs)} ({same / len(refs):.1%}); "
-              f"non-calendar commands that would write: {writes_audio} from audio ({writes_text} from text); "
-              f"decode median {statistics.median(decode):.2f} s, max {max(decode):.2f} s per command "
-              f"({rtf:.2f} x real time)")
-        for c, g, h, result in zip(commands, gold, heard_intents, results):
+        print(
+            f"{name}: same intent as the text {same}/{len(refs)} ({same / len(refs):.1%}); "
+            f"non-calendar commands that would write: {writes_audio} from audio ({writes_text} from text); "
+            f"decode median {statistics.median(decode):.2f} s, max {max(decode):.2f} s per command "
+            f"({rtf:.2f} x real time)"
+        )
+        for c, g, h, result in zip(commands, gold, heard_intents, results, strict=True):
             if c.kind == "other" and (g in WRITES or h in WRITES):
                 print(f"    would write: {c.text!r} (text: {g}) heard {result.text!r} ({h})")
 
@@ -177,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     report(commands, heard, calendar)
     if args.errors:
         heard_intents = intents([h.text for h in heard["calendar"]])
-        for c, h, intent in zip(commands, heard["calendar"], heard_intents):
+        for c, h, intent in zip(commands, heard["calendar"], heard_intents, strict=True):
             if scoring_words(c.text) != scoring_words(h.text):
                 print(f"  [{c.voice[:3]}] {scoring_words(c.text)!r} -> {scoring_words(h.text)!r} ({intent})")
     return 0

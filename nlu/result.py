@@ -4,6 +4,7 @@ Everything the NLU hands to other code (the assistant, the CLI, the REST API, ot
 people's event software) is one of these frozen dataclasses; `to_dict()` is the JSON
 contract of `python -m nlu parse` and `python -m nlu dates`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -48,7 +49,7 @@ class TimeSpan:
     grain: str | None
     duration: timedelta | None = None
     rrule: str | None = None
-    alternatives: tuple["TimeSpan", ...] = ()
+    alternatives: tuple[TimeSpan, ...] = ()
     open_start: bool = False  # "until friday", "by 2pm": start is only `now`
     open_end: bool = False  # "after 5": end is only the end of that day
 
@@ -96,8 +97,13 @@ class Slot:
     role: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"label": self.label, "text": self.text, "start": self.start, "end": self.end,
-                               "role": self.role}
+        out: dict[str, Any] = {
+            "label": self.label,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "role": self.role,
+        }
         if self.label in ("DATE", "ALERT"):
             out["value"] = self.value.to_dict() if self.value else None
         return out

@@ -9,5 +9,5 @@ if [ -z "${DATABASE_URL:-}" ] && [ -x scripts/pg-test-server.sh ]; then
     trap 'bash scripts/pg-test-server.sh stop' EXIT
   fi
 fi
-# --timeout: a test that hangs fails alone (with its stack) instead of eating the CI budget.
-.venv/bin/python -m pytest -q --timeout=300 "$@"
+# pyproject.toml holds pytest's settings (the per-test timeout, the markers).
+.venv/bin/python -m pytest -q "$@"

@@ -1,4 +1,5 @@
 """Shared fixtures. Each area adds its own below, in its own clearly headed section."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -12,12 +13,6 @@ SHARED = ROOT.parent / "shared"
 NOW = datetime(2026, 11, 23, 9, 0)
 
 
-def pytest_configure(config) -> None:
-    """Markers used across the suite (`-m "not slow"` skips the ones that take seconds each)."""
-    config.addinivalue_line("markers", "slow: takes several seconds (a training run, a benchmark); "
-                            "deselect with -m 'not slow'")
-
-
 @pytest.fixture(scope="session")
 def now() -> datetime:
     return NOW
@@ -26,6 +21,7 @@ def now() -> datetime:
 # ---- REST API (tests/test_api_*.py) -------------------------------------------------------
 # One database per backend for the whole run (SQLite file; PostgreSQL when DATABASE_URL
 # names one); each test gets fresh, unique user names, so tests never see each other's rows.
+
 
 def _postgres_url() -> str | None:
     import os
@@ -82,8 +78,11 @@ def make_api(api_db_url):
         bot = Assistant(api_db_url, parser=parser)
         client = TestClient(create_app(bot, api_keys=spec, **app_kwargs), raise_server_exceptions=False)
         clients.append(client)
-        headers = {"alice": {"X-API-Key": keys["alice"]}, "bob": {"Authorization": f"Bearer {keys['bob']}"},
-                   "reader": {"X-API-Key": keys["reader"]}}
+        headers = {
+            "alice": {"X-API-Key": keys["alice"]},
+            "bob": {"Authorization": f"Bearer {keys['bob']}"},
+            "reader": {"X-API-Key": keys["reader"]},
+        }
         return client, headers, bot, users
 
     yield make
@@ -123,6 +122,7 @@ def nlu_model_path(tmp_path_factory, tiny_corpus_dir) -> Path:
 # Every test runs against a fresh SQLite file and, when DATABASE_URL names a PostgreSQL
 # server (scripts/test.sh starts one), against PostgreSQL too; there, each test gets its
 # own unique owner and session names so tests never see each other's rows.
+
 
 @pytest.fixture(scope="session")
 def _sqlite_template(tmp_path_factory) -> Path:
@@ -210,3 +210,113 @@ def wav_bytes(samples, rate: int) -> bytes:
 def spoken():
     """spoken(name) -> the bytes of tests/data/voice/NAME.wav."""
     return lambda name: (VOICE / f"{name}.wav").read_bytes()
+
+
+# ---- The demo (tests/test_ui_app.py, test_ui_voice.py; in a browser: test_ui_browser*.py) ----
+# AppTest runs ui/app.py on a throw-away SQLite calendar with "now" fixed (DEMO_NOW); the
+# browser tests serve the demo with `streamlit run` on a free port, once per test module.
+
+UI_APP = ROOT / "ui" / "app.py"
+UI_TZ = "Europe/Paris"
+UI_NOW = "2026-11-23T09:00:00"
+UI_TIMEOUT = 120  # seconds; the first run of a process loads the model
+
+
+@pytest.fixture
+def ui_db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite:///{tmp_path / 'ui.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("DEMO_NOW", UI_NOW)
+    monkeypatch.setenv("ASSISTANT_TZ", UI_TZ)
+    return url
+
+
+@pytest.fixture
+def calendar(ui_db_url: str):
+    """The same calendar the app uses, for setting up and checking rows."""
+    from assistant import Assistant
+
+    return Assistant(ui_db_url)
+
+
+@pytest.fixture
+def app(ui_db_url: str):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(UI_APP), default_timeout=UI_TIMEOUT)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def wait_healthy(url: str, proc, seconds: float = 60) -> None:
+    """Block until Streamlit answers its health check (or fail with the server's log)."""
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError(f"streamlit did not come up at {url} within {seconds}s")
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory: pytest.TempPathFactory):
+    """The demo served on a free local port, on a throw-away database; stopped afterwards."""
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    tmp = tmp_path_factory.mktemp("ui-browser")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp / 'calendar.db'}",
+        "DEMO_NOW": UI_NOW,
+        "ASSISTANT_TZ": UI_TZ,
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+    }
+    log = (tmp / "streamlit.log").open("w")
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "ui/app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()

@@ -1,6 +1,7 @@
 """Helpers of the fault suite (tests/test_faults_*.py): time limits, a real server process,
 rows held by another transaction, and SQLite connections that fail like a read-only or
 full disk (CI runs as root, so file modes cannot make a disk read-only there)."""
+
 from __future__ import annotations
 
 import os
@@ -30,6 +31,7 @@ def within(seconds: float, what: str = "this step") -> Iterator[None]:
     The alarm interrupts Python code in the main thread, including a wait on a request
     running in another thread, so a hang fails the test instead of stalling the suite.
     """
+
     def expired(_signum, _frame):
         raise TooSlow(f"{what} took more than {seconds} s")
 
@@ -48,8 +50,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(db_url: str, log_path: Path, *, env: dict[str, str] | None = None,
-                 up_within: float = 90) -> tuple[subprocess.Popen, str]:
+def start_server(
+    db_url: str, log_path: Path, *, env: dict[str, str] | None = None, up_within: float = 90
+) -> tuple[subprocess.Popen, str]:
     """`python -m assistant serve` on a free loopback port, answered /health (any status) once."""
     port = free_port()
     cmd = [sys.executable, "-m", "assistant", "serve", "--host", "127.0.0.1", "--port", str(port), "--db", db_url]
@@ -108,8 +111,11 @@ def _blocked(engine) -> int:
     if engine.dialect.name != "postgresql":
         return 0
     with engine.connect() as probe:
-        return probe.execute(text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                                  "AND datname = current_database()")).scalar_one()
+        return probe.execute(
+            text(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
+            )
+        ).scalar_one()
 
 
 @contextmanager

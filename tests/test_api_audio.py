@@ -3,6 +3,7 @@
 The spoken commands are the committed festival fixtures (tests/data/voice/); the recognizer
 runs for real. Tests that need the meaning of a command use the shipped NLU pipeline.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -29,13 +30,24 @@ def test_api_audio_spoken_command_creates_the_event(make_api, api_model_parser, 
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["transcript"] == "schedule a dentist appointment on friday at ten am"
-    assert body["audio"] == {"seconds": 3.76, "sample_rate": 16000, "channels": 1, "format": "int16", "converted": False}
+    assert body["audio"] == {
+        "seconds": 3.76,
+        "sample_rate": 16000,
+        "channels": 1,
+        "format": "int16",
+        "converted": False,
+    }
     assert body["operation"] == "create"
     # The stored row, read back through the events route
     stored = client.get(f"/v1/events/{body['events'][0]['id']}", headers=headers["alice"]).json()
     assert {k: stored[k] for k in ("title", "start", "end", "all_day", "cancelled", "tz")} == {
-        "title": "dentist appointment", "start": "2026-11-27T10:00:00", "end": "2026-11-27T11:00:00",
-        "all_day": False, "cancelled": False, "tz": "Europe/Paris"}
+        "title": "dentist appointment",
+        "start": "2026-11-27T10:00:00",
+        "end": "2026-11-27T11:00:00",
+        "all_day": False,
+        "cancelled": False,
+        "tz": "Europe/Paris",
+    }
 
 
 def test_api_audio_is_the_same_turn_as_the_typed_text(make_api, api_model_parser, spoken):
@@ -43,10 +55,12 @@ def test_api_audio_is_the_same_turn_as_the_typed_text(make_api, api_model_parser
     heard = post(client, headers["alice"], spoken("lunch_priya")).json()
     typed = client.post("/v1/chat", headers=headers["bob"], json={**FORM, "text": heard["transcript"]}).json()
     assert heard["transcript"] == "add lunch with priya tomorrow at noon"
-    assert {k: heard[k] for k in ("reply", "operation", "choices", "parse")} == \
-        {k: typed[k] for k in ("reply", "operation", "choices", "parse")}
-    assert [{k: v for k, v in e.items() if k != "id"} for e in heard["events"]] == \
-        [{k: v for k, v in e.items() if k != "id"} for e in typed["events"]]
+    assert {k: heard[k] for k in ("reply", "operation", "choices", "parse")} == {
+        k: typed[k] for k in ("reply", "operation", "choices", "parse")
+    }
+    assert [{k: v for k, v in e.items() if k != "id"} for e in heard["events"]] == [
+        {k: v for k, v in e.items() if k != "id"} for e in typed["events"]
+    ]
 
 
 def test_api_audio_general_command_is_heard_and_declined(make_api, api_model_parser, spoken):
@@ -113,22 +127,28 @@ def test_api_audio_limit_is_its_own_the_json_routes_keep_1_mb(make_api):
     assert big_json.status_code == 413
 
 
-@pytest.mark.parametrize("data, status, words", [
-    (b"ID3\x04" + bytes(500), 415, "not a WAV file"),
-    (b"just some text", 415, "not a WAV file"),
-    (wav_bytes(np.zeros(16_000, np.int16), 16_000)[:20_000], 422, "truncated"),
-    (wav_bytes(np.zeros(400, np.int16), 4_000), 422, "sample rate 4000 Hz"),
-])
+@pytest.mark.parametrize(
+    "data, status, words",
+    [
+        (b"ID3\x04" + bytes(500), 415, "not a WAV file"),
+        (b"just some text", 415, "not a WAV file"),
+        (wav_bytes(np.zeros(16_000, np.int16), 16_000)[:20_000], 422, "truncated"),
+        (wav_bytes(np.zeros(400, np.int16), 4_000), 422, "sample rate 4000 Hz"),
+    ],
+)
 def test_api_audio_bad_file_gets_a_clear_status(make_api, data, status, words):
     client, headers, *_ = make_api(parser=never)
     response = post(client, headers["alice"], data)
     assert response.status_code == status and words in response.json()["detail"]
 
 
-@pytest.mark.parametrize("samples, heard", [
-    (np.zeros(16_000 * 3, np.int16), "I heard no voice"),
-    (np.random.default_rng(1).normal(0, 3000, 16_000 * 3).astype(np.int16), "I couldn't make out any words"),
-])
+@pytest.mark.parametrize(
+    "samples, heard",
+    [
+        (np.zeros(16_000 * 3, np.int16), "I heard no voice"),
+        (np.random.default_rng(1).normal(0, 3000, 16_000 * 3).astype(np.int16), "I couldn't make out any words"),
+    ],
+)
 def test_api_audio_silence_and_noise_say_so_and_do_nothing(make_api, samples, heard):
     client, headers, *_ = make_api(parser=never)
     response = post(client, headers["alice"], wav_bytes(samples, 16_000))
@@ -138,13 +158,16 @@ def test_api_audio_silence_and_noise_say_so_and_do_nothing(make_api, samples, he
     assert (body["transcript"], body["operation"], body["events"], body["parse"]) == ("", "none", [], None)
 
 
-@pytest.mark.parametrize("form, field", [
-    ({"tz": "Europe/Paris"}, "session_id"),
-    ({"session_id": "a b"}, "session_id"),
-    ({"session_id": "s", "tz": "Moon/Base"}, "tz"),
-    ({"session_id": "s", "now": "tomorrow"}, "now"),
-    ({"session_id": "s", "now": "0001-01-01T00:00"}, "now"),
-])
+@pytest.mark.parametrize(
+    "form, field",
+    [
+        ({"tz": "Europe/Paris"}, "session_id"),
+        ({"session_id": "a b"}, "session_id"),
+        ({"session_id": "s", "tz": "Moon/Base"}, "tz"),
+        ({"session_id": "s", "now": "tomorrow"}, "now"),
+        ({"session_id": "s", "now": "0001-01-01T00:00"}, "now"),
+    ],
+)
 def test_api_audio_bad_form_fields_are_422(make_api, spoken, form, field):
     client, headers, *_ = make_api(parser=never)
     response = post(client, headers["alice"], spoken("play_jazz"), form=form)

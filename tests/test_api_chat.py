@@ -3,6 +3,7 @@
 The conversation tests use the shipped pipeline (skipped until it is trained); the
 validation tests need no model, the body is refused before the dialogue runs.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -22,8 +23,19 @@ ACCEPTANCE = [
     "yes",
     "what's on my calendar on november 24",
 ]
-ODD = ["", " ", "x" * 100_000, "\x01\x02\x1b[2J", "🎉🎉 🧑‍🤝‍🧑", "'; DROP TABLE events; --",
-       "Robert'); DELETE FROM conversations;--", "\u202eevil", "yes", "the first one", "undo"]
+ODD = [
+    "",
+    " ",
+    "x" * 100_000,
+    "\x01\x02\x1b[2J",
+    "🎉🎉 🧑‍🤝‍🧑",
+    "'; DROP TABLE events; --",
+    "Robert'); DELETE FROM conversations;--",
+    "\u202eevil",
+    "yes",
+    "the first one",
+    "undo",
+]
 
 
 def say(client, headers, text: str, session: str = "kitchen", **extra) -> dict:
@@ -34,8 +46,12 @@ def say(client, headers, text: str, session: str = "kitchen", **extra) -> dict:
 
 def _shape(reply: dict) -> tuple:
     """A reply without the database ids (they differ between two users' calendars)."""
-    return (reply["reply"], reply["operation"],
-            [{k: v for k, v in e.items() if k != "id"} for e in reply["events"]], reply.get("choices"))
+    return (
+        reply["reply"],
+        reply["operation"],
+        [{k: v for k, v in e.items() if k != "id"} for e in reply["events"]],
+        reply.get("choices"),
+    )
 
 
 def test_api_chat_is_the_same_conversation_as_the_library(make_api, api_model_parser):
@@ -55,7 +71,8 @@ def test_api_chat_acceptance_writes(make_api, api_model_parser):
     first = say(client, alice, ACCEPTANCE[0])
     assert first["operation"] == "create"
     assert [(e["title"], e["start"], e["all_day"]) for e in first["events"]] == [
-        ("visit to Trivandrum", "2027-07-18T00:00:00", True)]
+        ("visit to Trivandrum", "2027-07-18T00:00:00", True)
+    ]
     stored = client.get(f"/v1/events/{first['events'][0]['id']}", headers=alice).json()
     assert stored["title"] == "visit to Trivandrum"
 
@@ -93,13 +110,22 @@ def test_api_chat_odd_input_gets_a_clear_answer_and_writes_nothing(make_api, api
     assert client.get("/v1/events", headers=headers["alice"], params={"include_cancelled": "true"}).json() == []
 
 
-@pytest.mark.parametrize("body", [
-    {"text": "hi"}, {"session_id": "", "text": "hi"}, {"session_id": "a b", "text": "hi"},
-    {"session_id": "../other", "text": "hi"}, {"session_id": "s" * 129, "text": "hi"},
-    {"session_id": "s", "text": "nul\x00"}, {"session_id": "s", "text": "hi", "tz": "Moon/Base"},
-    {"session_id": "s", "text": "hi", "now": "tomorrow"}, {"session_id": "s", "text": "hi", "now": "0001-01-01T00:00"},
-    {"session_id": "s", "text": "hi", "user": "bob"}, {"session_id": "s"},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"text": "hi"},
+        {"session_id": "", "text": "hi"},
+        {"session_id": "a b", "text": "hi"},
+        {"session_id": "../other", "text": "hi"},
+        {"session_id": "s" * 129, "text": "hi"},
+        {"session_id": "s", "text": "nul\x00"},
+        {"session_id": "s", "text": "hi", "tz": "Moon/Base"},
+        {"session_id": "s", "text": "hi", "now": "tomorrow"},
+        {"session_id": "s", "text": "hi", "now": "0001-01-01T00:00"},
+        {"session_id": "s", "text": "hi", "user": "bob"},
+        {"session_id": "s"},
+    ],
+)
 def test_api_chat_bad_body_is_422(make_api, body):
     def never(*_args, **_kwargs):
         raise AssertionError("the dialogue must not run on a refused body")

@@ -1,5 +1,6 @@
 """Feed tokens: a per-user, read-only, revocable token for the calendar subscription URL
 (GET /v1/events.ics?token=...) and nothing else; API keys are never taken from a URL."""
+
 from __future__ import annotations
 
 import io
@@ -27,8 +28,14 @@ def test_api_feed_token_opens_the_ics_route_only(make_api):
     assert client.get(f"/v1/events?token={token}").status_code == 401
     assert client.get("/v1/events", headers={"X-API-Key": token}).status_code == 401
     assert client.get("/v1/events.ics", headers={"X-API-Key": token}).status_code == 401
-    assert client.post("/v1/events.ics", headers={"X-API-Key": token, "Content-Type": "text/calendar"},
-                       content=b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n").status_code == 401
+    assert (
+        client.post(
+            "/v1/events.ics",
+            headers={"X-API-Key": token, "Content-Type": "text/calendar"},
+            content=b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
+        ).status_code
+        == 401
+    )
 
 
 def test_api_feed_token_is_per_user_and_revocable(make_api):
@@ -65,7 +72,14 @@ def test_api_feed_token_from_the_cli(make_api, api_db_url):
 def test_api_feed_secrets_in_query_strings_are_redacted_in_logs():
     assert redact("/v1/events.ics?token=feed_abc-DEF_123&start=2026") == "/v1/events.ics?token=REDACTED&start=2026"
     assert redact("/x?a=1&api_key=cal_zzz") == "/x?a=1&api_key=REDACTED"
-    record = logging.LogRecord("uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d',
-                               ("127.0.0.1:5", "GET", "/v1/events.ics?token=feed_secret", "1.1", 200), None)
+    record = logging.LogRecord(
+        "uvicorn.access",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5", "GET", "/v1/events.ics?token=feed_secret", "1.1", 200),
+        None,
+    )
     assert RedactSecrets().filter(record) and "feed_secret" not in record.getMessage()
     assert "token=REDACTED" in record.getMessage()

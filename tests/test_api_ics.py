@@ -1,7 +1,8 @@
 """The iCalendar export: RFC 5545 structure, escaping, folding, CRLF, and a parse back."""
+
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from icalendar import Calendar
@@ -15,11 +16,22 @@ def exported(make_api):
     alice = headers["alice"]
     ids = {}
     for name, body in {
-        "timed": {"title": TRICKY, "start": "2026-11-25T11:00:00", "end": "2026-11-25T12:30:00",
-                  "tz": "Europe/Paris", "location": "Teak oaks HOA; room 2", "kind": "meeting"},
+        "timed": {
+            "title": TRICKY,
+            "start": "2026-11-25T11:00:00",
+            "end": "2026-11-25T12:30:00",
+            "tz": "Europe/Paris",
+            "location": "Teak oaks HOA; room 2",
+            "kind": "meeting",
+        },
         "all_day": {"title": "visit to Trivandrum", "start": "2027-07-18", "all_day": True, "tz": "Asia/Kolkata"},
-        "weekly": {"title": "standup", "start": "2026-11-23T09:30:00-05:00", "end": "2026-11-23T09:45:00-05:00",
-                   "recurrence": "FREQ=WEEKLY;BYDAY=MO,WE", "attendees": ["Ann", "Raj"]},
+        "weekly": {
+            "title": "standup",
+            "start": "2026-11-23T09:30:00-05:00",
+            "end": "2026-11-23T09:45:00-05:00",
+            "recurrence": "FREQ=WEEKLY;BYDAY=MO,WE",
+            "attendees": ["Ann", "Raj"],
+        },
         "gone": {"title": "AI", "start": "2026-11-24T10:00:00+01:00"},
     }.items():
         ids[name] = client.post("/v1/events", headers=alice, json=body).json()["id"]
@@ -42,15 +54,15 @@ def test_api_ics_round_trips_through_a_parser(exported):
     timed = events[f"event-{ids['timed']}@calendar-assistant"]
     assert str(timed["summary"]) == TRICKY
     assert str(timed["location"]) == "Teak oaks HOA; room 2"
-    assert timed["dtstart"].dt == datetime(2026, 11, 25, 10, 0, tzinfo=timezone.utc)
-    assert timed["dtend"].dt == datetime(2026, 11, 25, 11, 30, tzinfo=timezone.utc)
+    assert timed["dtstart"].dt == datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+    assert timed["dtend"].dt == datetime(2026, 11, 25, 11, 30, tzinfo=UTC)
     assert timed["dtstart"].params["TZID"] == "Europe/Paris"
     assert timed["dtstamp"].dt.tzinfo is not None
     day = events[f"event-{ids['all_day']}@calendar-assistant"]
     assert (day["dtstart"].dt, day["dtend"].dt) == (date(2027, 7, 18), date(2027, 7, 19))
     weekly = events[f"event-{ids['weekly']}@calendar-assistant"]
     assert weekly["rrule"].to_ical() == b"FREQ=WEEKLY;BYDAY=MO,WE"
-    assert weekly["dtstart"].dt == datetime(2026, 11, 23, 14, 30, tzinfo=timezone.utc)
+    assert weekly["dtstart"].dt == datetime(2026, 11, 23, 14, 30, tzinfo=UTC)
 
 
 def test_api_ics_is_rfc5545_text(exported):
@@ -96,9 +108,21 @@ def test_api_ics_survives_a_stored_rule_that_is_not_an_rrule(make_api):
 
     client, headers, bot, users = make_api()
     with bot.sessions.begin() as session:
-        session.add(Event(owner=users["alice"], title="odd rule", start_utc=datetime(2026, 11, 30, 8),
-                          end_utc=datetime(2026, 11, 30, 9), tz="Europe/Paris", attendees=[], exdates=[], alerts=[],
-                          recurrence="every other full moon", created_at=store.utcnow(), updated_at=store.utcnow()))
+        session.add(
+            Event(
+                owner=users["alice"],
+                title="odd rule",
+                start_utc=datetime(2026, 11, 30, 8),
+                end_utc=datetime(2026, 11, 30, 9),
+                tz="Europe/Paris",
+                attendees=[],
+                exdates=[],
+                alerts=[],
+                recurrence="every other full moon",
+                created_at=store.utcnow(),
+                updated_at=store.utcnow(),
+            )
+        )
     response = client.get("/v1/events.ics", headers=headers["alice"])
     assert response.status_code == 200
     [event] = _vevents(response.content).values()
@@ -110,21 +134,41 @@ def _series_with_exceptions(client, alice, bot, users):
     from assistant import store
     from assistant.models import Event as Row
 
-    made = client.post("/v1/events", headers=alice, json={
-        "title": "standup", "start": "2026-11-30T09:30:00", "end": "2026-11-30T09:45:00", "tz": "Europe/Paris",
-        "recurrence": "FREQ=WEEKLY;BYDAY=MO;UNTIL=20270125T083000Z"}).json()
+    made = client.post(
+        "/v1/events",
+        headers=alice,
+        json={
+            "title": "standup",
+            "start": "2026-11-30T09:30:00",
+            "end": "2026-11-30T09:45:00",
+            "tz": "Europe/Paris",
+            "recurrence": "FREQ=WEEKLY;BYDAY=MO;UNTIL=20270125T083000Z",
+        },
+    ).json()
     with bot.sessions.begin() as session:
         series = session.get(Row, made["id"])
         series.alerts = [10, 60]
         store.exclude_occurrence(session=session, series=series, original_start_utc=datetime(2026, 12, 7, 8, 30))
-        moved = store.add_event(session=session, owner=users["alice"], title="standup (late)",
-                                start_utc=datetime(2026, 12, 14, 9), end_utc=datetime(2026, 12, 14, 9, 15),
-                                tz="Europe/Paris", series_id=series.id,
-                                original_start_utc=datetime(2026, 12, 14, 8, 30))
-        dropped = store.add_event(session=session, owner=users["alice"], title="standup (dropped)",
-                                  start_utc=datetime(2026, 12, 21, 9), end_utc=datetime(2026, 12, 21, 9, 15),
-                                  tz="Europe/Paris", series_id=series.id,
-                                  original_start_utc=datetime(2026, 12, 21, 8, 30))
+        moved = store.add_event(
+            session=session,
+            owner=users["alice"],
+            title="standup (late)",
+            start_utc=datetime(2026, 12, 14, 9),
+            end_utc=datetime(2026, 12, 14, 9, 15),
+            tz="Europe/Paris",
+            series_id=series.id,
+            original_start_utc=datetime(2026, 12, 14, 8, 30),
+        )
+        dropped = store.add_event(
+            session=session,
+            owner=users["alice"],
+            title="standup (dropped)",
+            start_utc=datetime(2026, 12, 21, 9),
+            end_utc=datetime(2026, 12, 21, 9, 15),
+            tz="Europe/Paris",
+            series_id=series.id,
+            original_start_utc=datetime(2026, 12, 21, 8, 30),
+        )
         store.cancel_event(session=session, event=dropped)
     return made["id"], moved.id
 
@@ -177,16 +221,36 @@ def test_api_ics_never_fails_for_a_stored_row(make_api):
     client, headers, bot, users = make_api()
     alice = headers["alice"]
     stamp = store.utcnow()
-    odd = [("quarantined", None, "FREQ=DAILY;INTERVAL=0"), ("secondly", "FREQ=SECONDLY", None),
-           ("multi-line", "DTSTART:19990101\nRRULE:FREQ=DAILY", None), ("\x07\x1b[31m", None, None),
-           ("'; DROP TABLE events;-- \\ , ;\n🎉", None, None)]
+    odd = [
+        ("quarantined", None, "FREQ=DAILY;INTERVAL=0"),
+        ("secondly", "FREQ=SECONDLY", None),
+        ("multi-line", "DTSTART:19990101\nRRULE:FREQ=DAILY", None),
+        ("\x07\x1b[31m", None, None),
+        ("'; DROP TABLE events;-- \\ , ;\n🎉", None, None),
+    ]
     with bot.sessions.begin() as session:
         for title, rule, quarantined in odd:
-            session.add(Row(owner=users["alice"], title=title, start_utc=datetime(2026, 11, 30, 8),
-                            end_utc=datetime(2026, 11, 30, 9), tz="Europe/Paris", attendees=[], exdates=[], alerts=[],
-                            recurrence=rule, recurrence_quarantine=quarantined, created_at=stamp, updated_at=stamp))
-    gone = client.post("/v1/events", headers=alice, json={"title": "gone", "start": "2026-12-01T10:00:00",
-                                                          "recurrence": "FREQ=DAILY;COUNT=5"}).json()
+            session.add(
+                Row(
+                    owner=users["alice"],
+                    title=title,
+                    start_utc=datetime(2026, 11, 30, 8),
+                    end_utc=datetime(2026, 11, 30, 9),
+                    tz="Europe/Paris",
+                    attendees=[],
+                    exdates=[],
+                    alerts=[],
+                    recurrence=rule,
+                    recurrence_quarantine=quarantined,
+                    created_at=stamp,
+                    updated_at=stamp,
+                )
+            )
+    gone = client.post(
+        "/v1/events",
+        headers=alice,
+        json={"title": "gone", "start": "2026-12-01T10:00:00", "recurrence": "FREQ=DAILY;COUNT=5"},
+    ).json()
     client.delete(f"/v1/events/{gone['id']}", headers=alice)
     # When they are exported, with and without cancelled events
     for params in ({}, {"include_cancelled": "true"}):

@@ -1,12 +1,14 @@
 """POST /v1/events.ics: Google Calendar and Outlook exports (tests/data/ics/, written by hand
 after RFC 5545) imported as strictly as REST creates, every skipped VEVENT reported, and a
 re-import updating by UID instead of duplicating."""
+
 from __future__ import annotations
 
+import pytest
+from conftest import ROOT
 from sqlalchemy import select
 
 from assistant.models import Event, Operation
-from conftest import ROOT
 
 SAMPLES = ROOT / "tests" / "data" / "ics"
 ICS = {"Content-Type": "text/calendar; charset=utf-8"}
@@ -20,10 +22,25 @@ def _import(client, headers, body: bytes, **params):
 def _rows(bot, user) -> dict[str, tuple]:
     with bot.sessions() as session:
         rows = session.scalars(select(Event).where(Event.owner == user).order_by(Event.id)).all()
-    return {r.title: (r.start_utc.isoformat(), r.end_utc.isoformat(), r.tz, r.all_day, r.recurrence, r.exdates,
-                      r.alerts, r.attendees, r.location, r.kind, r.uid, r.series_id is not None,
-                      r.original_start_utc.isoformat() if r.original_start_utc else None, r.cancelled_at is not None)
-            for r in rows}
+    return {
+        r.title: (
+            r.start_utc.isoformat(),
+            r.end_utc.isoformat(),
+            r.tz,
+            r.all_day,
+            r.recurrence,
+            r.exdates,
+            r.alerts,
+            r.attendees,
+            r.location,
+            r.kind,
+            r.uid,
+            r.series_id is not None,
+            r.original_start_utc.isoformat() if r.original_start_utc else None,
+            r.cancelled_at is not None,
+        )
+        for r in rows
+    }
 
 
 def test_api_ics_import_google_export(make_api):
@@ -34,34 +51,105 @@ def test_api_ics_import_google_export(make_api):
     assert answer.status_code == 200, answer.text
     report = answer.json()
     assert {k: report[k] for k in ("created", "updated", "unchanged", "cancelled")} == {
-        "created": 4, "updated": 1, "unchanged": 0, "cancelled": 0}
+        "created": 4,
+        "updated": 1,
+        "unchanged": 0,
+        "cancelled": 0,
+    }
     assert report["skipped"] == [
-        {"uid": "tick-0001@google.com", "summary": "Drink water",
-         "reason": "recurrence: events repeat at most hourly: FREQ=MINUTELY and FREQ=SECONDLY are refused"},
-        {"uid": "blank-0002@google.com", "summary": "\u200b\u200b",
-         "reason": "title must not be empty or only spaces and invisible characters"},
-        {"uid": "far-0003@google.com", "summary": "Far future",
-         "reason": "start must be between the years 1900 and 2200"}]
+        {
+            "uid": "tick-0001@google.com",
+            "summary": "Drink water",
+            "reason": "recurrence: events repeat at most hourly: FREQ=MINUTELY and FREQ=SECONDLY are refused",
+        },
+        {
+            "uid": "blank-0002@google.com",
+            "summary": "\u200b\u200b",
+            "reason": "title must not be empty or only spaces and invisible characters",
+        },
+        {
+            "uid": "far-0003@google.com",
+            "summary": "Far future",
+            "reason": "start must be between the years 1900 and 2200",
+        },
+    ]
     assert _rows(bot, users["alice"]) == {
-        "Weekly standup": ("2026-11-30T08:30:00", "2026-11-30T08:45:00", "Europe/Paris", False,
-                           "FREQ=WEEKLY;UNTIL=20270125T093000;BYDAY=MO;WKST=MO",
-                           ["2026-12-07T08:30:00", "2026-12-21T08:30:00"], [10, 1440], [], "Room 4", None, STANDUP,
-                           False, None, False),
-        "Visit to Trivandrum": ("2027-07-17T22:00:00", "2027-07-19T22:00:00", "Europe/Paris", True, None, [], [], [],
-                                "Trivandrum, Kerala, India", None, "0a1b2c3d4e5f6g7h8i9j@google.com", False, None,
-                                False),
+        "Weekly standup": (
+            "2026-11-30T08:30:00",
+            "2026-11-30T08:45:00",
+            "Europe/Paris",
+            False,
+            "FREQ=WEEKLY;UNTIL=20270125T093000;BYDAY=MO;WKST=MO",
+            ["2026-12-07T08:30:00", "2026-12-21T08:30:00"],
+            [10, 1440],
+            [],
+            "Room 4",
+            None,
+            STANDUP,
+            False,
+            None,
+            False,
+        ),
+        "Visit to Trivandrum": (
+            "2027-07-17T22:00:00",
+            "2027-07-19T22:00:00",
+            "Europe/Paris",
+            True,
+            None,
+            [],
+            [],
+            [],
+            "Trivandrum, Kerala, India",
+            None,
+            "0a1b2c3d4e5f6g7h8i9j@google.com",
+            False,
+            None,
+            False,
+        ),
         "Lunch with Sara; bring the contract": (
-            "2026-12-02T12:00:00", "2026-12-02T13:30:00", "Europe/Paris", False, None, [], [],
-            ["Sara Lopez", "ann@example.com"], None, None, "lunch-7781@google.com", False, None, False),
-        "Weekly standup (late start)": ("2026-12-14T09:00:00", "2026-12-14T09:15:00", "Europe/Paris", False, None,
-                                        [], [], [], None, None, None, True, "2026-12-14T08:30:00", False),
+            "2026-12-02T12:00:00",
+            "2026-12-02T13:30:00",
+            "Europe/Paris",
+            False,
+            None,
+            [],
+            [],
+            ["Sara Lopez", "ann@example.com"],
+            None,
+            None,
+            "lunch-7781@google.com",
+            False,
+            None,
+            False,
+        ),
+        "Weekly standup (late start)": (
+            "2026-12-14T09:00:00",
+            "2026-12-14T09:15:00",
+            "Europe/Paris",
+            False,
+            None,
+            [],
+            [],
+            [],
+            None,
+            None,
+            None,
+            True,
+            "2026-12-14T08:30:00",
+            False,
+        ),
     }
     # And the agenda shows the series as Google did: December 7 and 21 gone, the 14th moved
-    week = client.get("/v1/events", headers=headers["alice"], params={
-        "start": "2026-11-30T00:00:00", "end": "2026-12-29T00:00:00", "expand": "true", "tz": "Europe/Paris"}).json()
+    week = client.get(
+        "/v1/events",
+        headers=headers["alice"],
+        params={"start": "2026-11-30T00:00:00", "end": "2026-12-29T00:00:00", "expand": "true", "tz": "Europe/Paris"},
+    ).json()
     assert [(e["title"], e["start"]) for e in week if "standup" in e["title"]] == [
-        ("Weekly standup", "2026-11-30T09:30:00"), ("Weekly standup (late start)", "2026-12-14T10:00:00"),
-        ("Weekly standup", "2026-12-28T09:30:00")]
+        ("Weekly standup", "2026-11-30T09:30:00"),
+        ("Weekly standup (late start)", "2026-12-14T10:00:00"),
+        ("Weekly standup", "2026-12-28T09:30:00"),
+    ]
 
 
 def test_api_ics_import_outlook_export_maps_windows_zones(make_api):
@@ -71,13 +159,19 @@ def test_api_ics_import_outlook_export_maps_windows_zones(make_api):
     assert [(s["summary"], s["reason"]) for s in answer.json()["skipped"]] == [
         ("Offsite", "DTSTART is a date but DTEND a date-time: they must be of one kind"),
         ("Gym", "RDATE is not supported: only RRULE and EXDATE describe a series here"),
-        ("Stretch", "recurrence: INTERVAL must be a whole number from 1 to 1000, not '0'")]
+        ("Stretch", "recurrence: INTERVAL must be a whole number from 1 to 1000, not '0'"),
+    ]
     rows = _rows(bot, users["alice"])
     # W. Europe Standard Time -> Europe/Berlin; India Standard Time -> the IANA zone CLDR names
     assert rows["Budget review"][:4] == ("2026-11-25T10:00:00", "2026-11-25T11:30:00", "Europe/Berlin", False)
     assert rows["Budget review"][6] == [15] and rows["Budget review"][8] == "Teak oaks HOA; room 2"
-    assert rows["Vendor call"][:5] == ("2026-12-01T04:30:00", "2026-12-01T05:00:00", "Asia/Calcutta", False,
-                                       "FREQ=MONTHLY;COUNT=6;BYDAY=1TU")
+    assert rows["Vendor call"][:5] == (
+        "2026-12-01T04:30:00",
+        "2026-12-01T05:00:00",
+        "Asia/Calcutta",
+        False,
+        "FREQ=MONTHLY;COUNT=6;BYDAY=1TU",
+    )
     assert rows["Vendor call"][6] == [60] and rows["Vendor call"][9] == "call"  # the RELATED=END alarm is not one
     # A zone only the file's VTIMEZONE defines: read at its instant (9:00 at UTC-5), stored in the import's zone
     assert rows["Call with the New York office"][:3] == ("2026-12-03T14:00:00", "2026-12-03T15:00:00", "Europe/Paris")
@@ -95,12 +189,15 @@ def test_api_ics_import_again_updates_by_uid_instead_of_duplicating(make_api):
     assert _rows(bot, users["alice"]) == first
     # When the event was renamed and moved in Google since, the import updates it in place
     edited = google.replace(b"SUMMARY:Visit to Trivandrum", b"SUMMARY:Trip to Kerala").replace(
-        b"DTSTART;VALUE=DATE:20270718", b"DTSTART;VALUE=DATE:20270717")
+        b"DTSTART;VALUE=DATE:20270718", b"DTSTART;VALUE=DATE:20270717"
+    )
     changed = _import(client, alice, edited).json()
     assert (changed["created"], changed["updated"]) == (0, 1)
     rows = _rows(bot, users["alice"])
-    assert "Visit to Trivandrum" not in rows and rows["Trip to Kerala"][:2] == ("2027-07-16T22:00:00",
-                                                                                  "2027-07-19T22:00:00")
+    assert "Visit to Trivandrum" not in rows and rows["Trip to Kerala"][:2] == (
+        "2027-07-16T22:00:00",
+        "2027-07-19T22:00:00",
+    )
     assert len(rows) == 4
     with bot.sessions() as session:
         logged = session.scalars(select(Operation.operation).where(Operation.owner == users["alice"])).all()
@@ -116,9 +213,12 @@ def test_api_ics_import_never_undoes_what_was_done_here(make_api):
     client.delete(f"/v1/events/{ids['0a1b2c3d4e5f6g7h8i9j@google.com']}", headers=alice)
     # When the older file is imported again, the trip stays cancelled, and the import says why
     again = _import(client, alice, google).json()
-    assert {"uid": "0a1b2c3d4e5f6g7h8i9j@google.com", "summary": "Visit to Trivandrum",
-            "reason": f"event {ids['0a1b2c3d4e5f6g7h8i9j@google.com']} was cancelled here: an import does not "
-                      "bring it back"} in again["skipped"]
+    assert {
+        "uid": "0a1b2c3d4e5f6g7h8i9j@google.com",
+        "summary": "Visit to Trivandrum",
+        "reason": f"event {ids['0a1b2c3d4e5f6g7h8i9j@google.com']} was cancelled here: an import does not "
+        "bring it back",
+    } in again["skipped"]
     assert _rows(bot, users["alice"])["Visit to Trivandrum"][-1] is True
 
 
@@ -126,8 +226,16 @@ def test_api_ics_import_our_own_export_round_trips(make_api):
     client, headers, bot, users = make_api()
     alice, bob = headers["alice"], headers["bob"]
     _import(client, alice, (SAMPLES / "google.ics").read_bytes())
-    client.post("/v1/events", headers=alice, json={"title": "dentist", "start": "2026-12-01T09:00:00",
-                                                   "tz": "America/New_York", "recurrence": "FREQ=DAILY;COUNT=3"})
+    client.post(
+        "/v1/events",
+        headers=alice,
+        json={
+            "title": "dentist",
+            "start": "2026-12-01T09:00:00",
+            "tz": "America/New_York",
+            "recurrence": "FREQ=DAILY;COUNT=3",
+        },
+    )
     exported = client.get("/v1/events.ics", headers=alice).content
     # Imported back into the same calendar: every event is found again (our UIDs and theirs)
     same = _import(client, alice, exported).json()
@@ -162,8 +270,17 @@ def test_api_ics_import_hostile_rules_are_skipped_with_the_reason(make_api):
     events = "".join(
         f"BEGIN:VEVENT\r\nUID:rule-{i}@example.com\r\nDTSTAMP:20261129T120000Z\r\nDTSTART:20261201T080000Z\r\n"
         f"DTEND:20261201T090000Z\r\nSUMMARY:rule {i}\r\nRRULE:{rule}\r\nEND:VEVENT\r\n"
-        for i, rule in enumerate(["FREQ=DAILY;INTERVAL=0", "FREQ=SECONDLY", "FREQ=MINUTELY", "FREQ=DAILY;INTERVAL=-1",
-                                  "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "FREQ=DAILY;COUNT=0"]))
+        for i, rule in enumerate(
+            [
+                "FREQ=DAILY;INTERVAL=0",
+                "FREQ=SECONDLY",
+                "FREQ=MINUTELY",
+                "FREQ=DAILY;INTERVAL=-1",
+                "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+                "FREQ=DAILY;COUNT=0",
+            ]
+        )
+    )
     body = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n{events}END:VCALENDAR\r\n".encode()
     with within(10, "importing hostile rules"):
         report = _import(client, headers["alice"], body).json()
@@ -171,18 +288,31 @@ def test_api_ics_import_hostile_rules_are_skipped_with_the_reason(make_api):
     assert all(s["reason"].startswith("recurrence: ") for s in report["skipped"])
 
 
+@pytest.mark.slow
 def test_api_ics_import_property_no_file_gets_a_5xx(make_api):
     # Google's sample with lines dropped, repeated or garbled: always an answer, never a 500
+    from fault_helpers import within
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
-    from fault_helpers import within
-
     client, headers, *_ = make_api()
     lines = (SAMPLES / "google.ics").read_bytes().split(b"\r\n")
-    garble = st.sampled_from([b"", b"DTSTART:99991231T235959Z", b"DTEND;VALUE=DATE:19000101", b"DURATION:P9999W",
-                              b"RRULE:FREQ=DAILY;UNTIL=X", b"TZID:\xff\xfe", b"EXDATE:nonsense", b"BEGIN:VEVENT",
-                              b"END:VCALENDAR", b"RECURRENCE-ID:20261214T093000", b"TRIGGER:PT-1M", b"X-\x00:y"])
+    garble = st.sampled_from(
+        [
+            b"",
+            b"DTSTART:99991231T235959Z",
+            b"DTEND;VALUE=DATE:19000101",
+            b"DURATION:P9999W",
+            b"RRULE:FREQ=DAILY;UNTIL=X",
+            b"TZID:\xff\xfe",
+            b"EXDATE:nonsense",
+            b"BEGIN:VEVENT",
+            b"END:VCALENDAR",
+            b"RECURRENCE-ID:20261214T093000",
+            b"TRIGGER:PT-1M",
+            b"X-\x00:y",
+        ]
+    )
 
     @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(edits=st.lists(st.tuples(st.integers(0, len(lines) - 1), garble), max_size=6))

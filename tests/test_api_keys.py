@@ -1,4 +1,5 @@
 """API keys: `python -m assistant keys ...` makes keys that the API accepts; stored hashed."""
+
 from __future__ import annotations
 
 import io
@@ -10,10 +11,10 @@ from fastapi.testclient import TestClient
 from assistant import Assistant
 from assistant.api import create_app
 from assistant.api.keys import hash_key, parse_env_keys
-from assistant.models import ApiKey
 from assistant.api.keys_cli import keys_command
-from assistant.shell import build_parser
 from assistant.exceptions import BadSettings
+from assistant.models import ApiKey
+from assistant.shell import build_parser
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -32,8 +33,9 @@ def test_api_keys_cli_create_list_revoke(api_db_url):
         rows = session.query(ApiKey).filter_by(owner=user).all()
     assert [(r.key_hash, r.label, r.read_only) for r in rows] == [(hash_key(key), "kitchen speaker", False)]
     client = TestClient(create_app(bot, api_keys=""))
-    made = client.post("/v1/events", headers={"Authorization": f"Bearer {key}"},
-                       json={"title": "demo", "start": "2026-11-30T10:00:00"})
+    made = client.post(
+        "/v1/events", headers={"Authorization": f"Bearer {key}"}, json={"title": "demo", "start": "2026-11-30T10:00:00"}
+    )
     assert made.status_code == 201
     assert run("list", "--user", user, "--db", api_db_url)[1].split("\t")[:3] == [rows[0].prefix, user, "read-write"]
     assert run("revoke", rows[0].prefix, "--db", api_db_url) == (0, "revoked 1 key(s)\n")
@@ -45,8 +47,12 @@ def test_api_keys_cli_read_only_key_gets_403_on_writes(api_db_url):
     key = run("create", f"finn-{uuid.uuid4().hex[:8]}", "--read-only", "--db", api_db_url)[1].strip()
     client = TestClient(create_app(Assistant(api_db_url), api_keys=""))
     assert client.get("/v1/events", headers={"X-API-Key": key}).status_code == 200
-    assert client.post("/v1/events", headers={"X-API-Key": key},
-                       json={"title": "x", "start": "2026-11-30T10:00:00"}).status_code == 403
+    assert (
+        client.post(
+            "/v1/events", headers={"X-API-Key": key}, json={"title": "x", "start": "2026-11-30T10:00:00"}
+        ).status_code
+        == 403
+    )
 
 
 @pytest.mark.parametrize("spec", ["alice", "alice:", ":key", "bad name:key", "alice:key:admin"])
@@ -71,9 +77,13 @@ def test_api_keys_migration_upgrades_an_existing_calendar_without_loss(tmp_path)
     engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
     upgrade(engine, "0001")
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO events (owner, title, start_utc, end_utc, tz, all_day, attendees, created_at, "
-                          "updated_at) VALUES ('me', 'dentist', '2026-11-24 09:00:00', '2026-11-24 10:00:00', "
-                          "'UTC', 0, '[]', '2026-11-23 09:00:00', '2026-11-23 09:00:00')"))
+        conn.execute(
+            text(
+                "INSERT INTO events (owner, title, start_utc, end_utc, tz, all_day, attendees, created_at, "
+                "updated_at) VALUES ('me', 'dentist', '2026-11-24 09:00:00', '2026-11-24 10:00:00', "
+                "'UTC', 0, '[]', '2026-11-23 09:00:00', '2026-11-23 09:00:00')"
+            )
+        )
     assert "api_keys" not in inspect(engine).get_table_names()
     # When it is upgraded to head, Then the keys table is there and the event is untouched
     upgrade(engine)

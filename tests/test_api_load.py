@@ -1,10 +1,12 @@
 """A tiny version of bench/load_bench.py: a real `python -m assistant serve` on loopback,
 2 clients x 5 chat commands, then the rows are counted (the full run is not in `make test`)."""
+
 from __future__ import annotations
 
 import importlib.util
 import sys
 
+import pytest
 from conftest import ROOT
 
 
@@ -16,6 +18,7 @@ def _bench():
     return module
 
 
+@pytest.mark.slow
 def test_api_load_smoke_no_5xx_no_lost_writes(api_model_parser, capsys):
     status = _bench().main(["--clients", "2", "--commands", "5", "--backend", "sqlite", "--max-seconds", "120"])
     out = capsys.readouterr().out

@@ -1,84 +1,135 @@
 """REST: one occurrence of a series, by its original start (DELETE and PATCH
 /v1/events/{id}/occurrences/{original_start}), and expanded listings that carry series_id
 and original_start."""
+
 from __future__ import annotations
 
 import pytest
 
-STANDUP = {"title": "standup", "start": "2026-11-23T09:00:00", "end": "2026-11-23T09:15:00",
-           "recurrence": "FREQ=WEEKLY;BYDAY=MO", "tz": "Europe/Paris"}
+STANDUP = {
+    "title": "standup",
+    "start": "2026-11-23T09:00:00",
+    "end": "2026-11-23T09:15:00",
+    "recurrence": "FREQ=WEEKLY;BYDAY=MO",
+    "tz": "Europe/Paris",
+}
 WINDOW = {"start": "2026-11-23T00:00:00", "end": "2026-12-15T00:00:00", "tz": "Europe/Paris", "expand": "true"}
 
 
 @pytest.fixture
 def series(make_api):
-    client, headers, bot, users = make_api(parser=None)
+    client, headers, _bot, users = make_api(parser=None)
     made = client.post("/v1/events", headers=headers["alice"], json=STANDUP).json()
     return client, headers["alice"], made["id"], headers, users
 
 
 def _listed(client, alice) -> list[tuple]:
-    return [(e["id"], e["start"], e["series_id"], e["original_start"])
-            for e in client.get("/v1/events", headers=alice, params=WINDOW).json()]
+    return [
+        (e["id"], e["start"], e["series_id"], e["original_start"])
+        for e in client.get("/v1/events", headers=alice, params=WINDOW).json()
+    ]
 
 
 def test_api_occurrences_listing_carries_the_series_and_original_start(series):
     client, alice, sid, *_ = series
-    assert _listed(client, alice) == [(sid, f"2026-{d}T09:00:00", sid, f"2026-{d}T09:00:00")
-                                      for d in ("11-23", "11-30", "12-07", "12-14")]
+    assert _listed(client, alice) == [
+        (sid, f"2026-{d}T09:00:00", sid, f"2026-{d}T09:00:00") for d in ("11-23", "11-30", "12-07", "12-14")
+    ]
 
 
 def test_api_occurrences_delete_one_is_an_exdate(series):
     client, alice, sid, *_ = series
-    gone = client.delete(f"/v1/events/{sid}/occurrences/2026-12-07T09:00:00", headers=alice,
-                         params={"tz": "Europe/Paris"})
+    gone = client.delete(
+        f"/v1/events/{sid}/occurrences/2026-12-07T09:00:00", headers=alice, params={"tz": "Europe/Paris"}
+    )
     assert gone.status_code == 200
     assert (gone.json()["start"], gone.json()["cancelled"], gone.json()["original_start"]) == (
-        "2026-12-07T09:00:00", True, "2026-12-07T09:00:00")
-    assert [s for _, s, _, _ in _listed(client, alice)] == ["2026-11-23T09:00:00", "2026-11-30T09:00:00",
-                                                           "2026-12-14T09:00:00"]
+        "2026-12-07T09:00:00",
+        True,
+        "2026-12-07T09:00:00",
+    )
+    assert [s for _, s, _, _ in _listed(client, alice)] == [
+        "2026-11-23T09:00:00",
+        "2026-11-30T09:00:00",
+        "2026-12-14T09:00:00",
+    ]
     row = client.get(f"/v1/events/{sid}", headers=alice, params={"tz": "Europe/Paris"}).json()
     assert (row["exdates"], row["cancelled"]) == (["2026-12-07T09:00:00"], False)
     # And the same occurrence cannot be cancelled twice: it no longer exists
-    assert client.delete(f"/v1/events/{sid}/occurrences/2026-12-07T09:00:00", headers=alice,
-                         params={"tz": "Europe/Paris"}).status_code == 404
+    assert (
+        client.delete(
+            f"/v1/events/{sid}/occurrences/2026-12-07T09:00:00", headers=alice, params={"tz": "Europe/Paris"}
+        ).status_code
+        == 404
+    )
 
 
 def test_api_occurrences_patch_one_is_a_row_of_its_own(series):
     client, alice, sid, *_ = series
-    moved = client.patch(f"/v1/events/{sid}/occurrences/2026-11-30T09:00:00", headers=alice,
-                         json={"start": "2026-11-30T11:00:00", "title": "standup (late)", "tz": "Europe/Paris"})
+    moved = client.patch(
+        f"/v1/events/{sid}/occurrences/2026-11-30T09:00:00",
+        headers=alice,
+        json={"start": "2026-11-30T11:00:00", "title": "standup (late)", "tz": "Europe/Paris"},
+    )
     assert moved.status_code == 200
     body = moved.json()
     assert (body["title"], body["start"], body["end"], body["series_id"], body["original_start"]) == (
-        "standup (late)", "2026-11-30T11:00:00", "2026-11-30T11:15:00", sid, "2026-11-30T09:00:00")
+        "standup (late)",
+        "2026-11-30T11:00:00",
+        "2026-11-30T11:15:00",
+        sid,
+        "2026-11-30T09:00:00",
+    )
     assert _listed(client, alice)[1] == (body["id"], "2026-11-30T11:00:00", sid, "2026-11-30T09:00:00")
     assert len(_listed(client, alice)) == 4
 
 
 def test_api_occurrences_patch_following_splits_and_all_moves_the_rule(series):
     client, alice, sid, *_ = series
-    split = client.patch(f"/v1/events/{sid}/occurrences/2026-12-07T09:00:00", headers=alice,
-                         params={"scope": "following"}, json={"start": "2026-12-07T10:00:00", "tz": "Europe/Paris"})
+    split = client.patch(
+        f"/v1/events/{sid}/occurrences/2026-12-07T09:00:00",
+        headers=alice,
+        params={"scope": "following"},
+        json={"start": "2026-12-07T10:00:00", "tz": "Europe/Paris"},
+    )
     assert split.status_code == 200 and split.json()["recurrence"] == "FREQ=WEEKLY;BYDAY=MO"
     old = client.get(f"/v1/events/{sid}", headers=alice).json()
     assert old["recurrence"] == "FREQ=WEEKLY;BYDAY=MO;UNTIL=20261207T085959"
-    assert [s for _, s, _, _ in _listed(client, alice)] == ["2026-11-23T09:00:00", "2026-11-30T09:00:00",
-                                                           "2026-12-07T10:00:00", "2026-12-14T10:00:00"]
-    moved = client.patch(f"/v1/events/{split.json()['id']}/occurrences/2026-12-14T10:00:00", headers=alice,
-                         params={"scope": "all"}, json={"start": "2026-12-15T10:00:00", "tz": "Europe/Paris"})
+    assert [s for _, s, _, _ in _listed(client, alice)] == [
+        "2026-11-23T09:00:00",
+        "2026-11-30T09:00:00",
+        "2026-12-07T10:00:00",
+        "2026-12-14T10:00:00",
+    ]
+    moved = client.patch(
+        f"/v1/events/{split.json()['id']}/occurrences/2026-12-14T10:00:00",
+        headers=alice,
+        params={"scope": "all"},
+        json={"start": "2026-12-15T10:00:00", "tz": "Europe/Paris"},
+    )
     assert moved.status_code == 200
-    assert client.get(f"/v1/events/{split.json()['id']}", headers=alice).json()["recurrence"] == \
-        "FREQ=WEEKLY;BYDAY=TU"
+    assert client.get(f"/v1/events/{split.json()['id']}", headers=alice).json()["recurrence"] == "FREQ=WEEKLY;BYDAY=TU"
 
 
 def test_api_occurrences_delete_following_and_all(series):
     client, alice, sid, *_ = series
-    assert client.delete(f"/v1/events/{sid}/occurrences/2026-11-30T09:00:00", headers=alice,
-                         params={"scope": "following", "tz": "Europe/Paris"}).status_code == 200
+    assert (
+        client.delete(
+            f"/v1/events/{sid}/occurrences/2026-11-30T09:00:00",
+            headers=alice,
+            params={"scope": "following", "tz": "Europe/Paris"},
+        ).status_code
+        == 200
+    )
     assert [s for _, s, _, _ in _listed(client, alice)] == ["2026-11-23T09:00:00"]
-    assert client.delete(f"/v1/events/{sid}/occurrences/2026-11-23T09:00:00", headers=alice,
-                         params={"scope": "all", "tz": "Europe/Paris"}).json()["cancelled"] is True
+    assert (
+        client.delete(
+            f"/v1/events/{sid}/occurrences/2026-11-23T09:00:00",
+            headers=alice,
+            params={"scope": "all", "tz": "Europe/Paris"},
+        ).json()["cancelled"]
+        is True
+    )
     assert _listed(client, alice) == []
 
 
@@ -91,8 +142,18 @@ def test_api_occurrences_errors(series):
     assert client.delete(f"{base}/2026-12-07T09:00:00", headers=alice, params={"scope": "some"}).status_code == 422
     assert client.delete(f"{base}/yesterday", headers=alice).status_code == 422
     assert client.patch(f"{base}/2026-12-07T09:00:00", headers=alice, json={}).status_code == 422
-    assert client.patch(f"{base}/2026-12-07T09:00:00", headers=alice, params={"scope": "all"},
-                        json={"title": "x"}).status_code == 422
-    assert client.patch(f"{base}/2026-12-07T09:00:00", headers=alice,
-                        json={"start": "2026-12-07T10:00:00", "end": "2026-12-07T09:00:00"}).status_code == 422
+    assert (
+        client.patch(
+            f"{base}/2026-12-07T09:00:00", headers=alice, params={"scope": "all"}, json={"title": "x"}
+        ).status_code
+        == 422
+    )
+    assert (
+        client.patch(
+            f"{base}/2026-12-07T09:00:00",
+            headers=alice,
+            json={"start": "2026-12-07T10:00:00", "end": "2026-12-07T09:00:00"},
+        ).status_code
+        == 422
+    )
     assert [s for _, s, _, _ in _listed(client, alice)][2] == "2026-12-07T09:00:00"  # nothing changed

@@ -3,6 +3,7 @@
 The NLU is replaced by a stub here: these tests are about the HTTP layer and storage.
 Meaningful parses and chat turns are in test_api_chat.py (real pipeline).
 """
+
 from __future__ import annotations
 
 import json
@@ -12,16 +13,33 @@ import pytest
 from assistant.api.keys import create_key, revoke_key
 
 EVENT = {"title": "team brainstorming session", "start": "2026-11-25T11:00:00", "tz": "Europe/Paris"}
-ALL_ROUTES = [("get", "/v1/events"), ("post", "/v1/events"), ("get", "/v1/events/1"),
-              ("patch", "/v1/events/1"), ("delete", "/v1/events/1"), ("get", "/v1/events.ics"),
-              ("post", "/v1/parse"), ("post", "/v1/chat"), ("post", "/model/parse")]
+ALL_ROUTES = [
+    ("get", "/v1/events"),
+    ("post", "/v1/events"),
+    ("get", "/v1/events/1"),
+    ("patch", "/v1/events/1"),
+    ("delete", "/v1/events/1"),
+    ("get", "/v1/events.ics"),
+    ("post", "/v1/parse"),
+    ("post", "/v1/chat"),
+    ("post", "/model/parse"),
+]
 # Titles that must come back byte-exact (naughty strings: quotes, SQL, RFC 5545 specials,
 # control characters, emoji and ZWJ sequences, RTL, combining marks, long text).
 ODD_TITLES = [
-    "Robert'); DROP TABLE events;--", "1 OR 1=1; SELECT * FROM api_keys", '"quoted" \\backslash\\',
-    "a, b; c\\d\nsecond line", "tab\there\x01\x1f\x7f", "🎉🧑‍🤝‍🧑 party 🇮🇳", "مرحبا اجتماع",
-    "e\u0301te\u0301 combining", "\u200bzero width\ufeff", "  padded  ", "%s %d {title} ${x}",
-    "x" * 500, "AI",
+    "Robert'); DROP TABLE events;--",
+    "1 OR 1=1; SELECT * FROM api_keys",
+    '"quoted" \\backslash\\',
+    "a, b; c\\d\nsecond line",
+    "tab\there\x01\x1f\x7f",
+    "🎉🧑‍🤝‍🧑 party 🇮🇳",
+    "مرحبا اجتماع",
+    "e\u0301te\u0301 combining",
+    "\u200bzero width\ufeff",
+    "  padded  ",
+    "%s %d {title} ${x}",
+    "x" * 500,
+    "AI",
 ]
 
 
@@ -39,8 +57,15 @@ def test_api_routes_need_a_key(api):
         assert response.headers["www-authenticate"] == "Bearer"
 
 
-@pytest.mark.parametrize("header", [{"X-API-Key": "nope"}, {"Authorization": "Bearer nope"},
-                                    {"Authorization": "Basic bm9wZTpub3Bl"}, {"X-API-Key": ""}])
+@pytest.mark.parametrize(
+    "header",
+    [
+        {"X-API-Key": "nope"},
+        {"Authorization": "Bearer nope"},
+        {"Authorization": "Basic bm9wZTpub3Bl"},
+        {"X-API-Key": ""},
+    ],
+)
 def test_api_routes_refuse_a_wrong_key(api, header):
     client, *_ = api
     response = client.get("/v1/events", headers=header)
@@ -61,9 +86,12 @@ def test_api_routes_read_only_key_reads_but_cannot_write(api):
     ro = headers["reader"]
     assert client.get("/v1/events", headers=ro).status_code == 200
     assert client.get("/v1/events.ics", headers=ro).status_code == 200
-    for method, path, body in [("post", "/v1/events", EVENT), ("patch", "/v1/events/1", {"title": "x"}),
-                               ("delete", "/v1/events/1", None),
-                               ("post", "/v1/chat", {"session_id": "s", "text": "cancel everything"})]:
+    for method, path, body in [
+        ("post", "/v1/events", EVENT),
+        ("patch", "/v1/events/1", {"title": "x"}),
+        ("delete", "/v1/events/1", None),
+        ("post", "/v1/chat", {"session_id": "s", "text": "cancel everything"}),
+    ]:
         response = client.request(method, path, headers=ro, json=body)
         assert response.status_code == 403, (method, path)
         assert "read-only" in response.json()["detail"]
@@ -89,18 +117,29 @@ def test_api_routes_create_get_list_patch_cancel(api):
     event = created.json()
     assert created.headers["location"] == f"/v1/events/{event['id']}"
     assert (event["title"], event["start"], event["end"], event["all_day"]) == (
-        "team brainstorming session", "2026-11-25T11:00:00", "2026-11-25T12:00:00", False)
+        "team brainstorming session",
+        "2026-11-25T11:00:00",
+        "2026-11-25T12:00:00",
+        False,
+    )
     # When it is read back, listed in its day, and rescheduled by a PATCH of start/end only
     assert client.get(f"/v1/events/{event['id']}", headers=alice).json() == event
-    day = client.get("/v1/events", headers=alice,
-                     params={"start": "2026-11-25T00:00:00", "end": "2026-11-26T00:00:00", "tz": "Europe/Paris"})
+    day = client.get(
+        "/v1/events",
+        headers=alice,
+        params={"start": "2026-11-25T00:00:00", "end": "2026-11-26T00:00:00", "tz": "Europe/Paris"},
+    )
     assert [e["id"] for e in day.json()] == [event["id"]]
     other_day = client.get("/v1/events", headers=alice, params={"start": "2026-11-26T00:00:00"})
     assert other_day.json() == []
-    moved = client.patch(f"/v1/events/{event['id']}", headers=alice,
-                         json={"start": "2026-11-25T18:00:00", "end": "2026-11-25T19:00:00"}).json()
-    assert (moved["title"], moved["start"], moved["end"]) == (event["title"], "2026-11-25T18:00:00",
-                                                              "2026-11-25T19:00:00")
+    moved = client.patch(
+        f"/v1/events/{event['id']}", headers=alice, json={"start": "2026-11-25T18:00:00", "end": "2026-11-25T19:00:00"}
+    ).json()
+    assert (moved["title"], moved["start"], moved["end"]) == (
+        event["title"],
+        "2026-11-25T18:00:00",
+        "2026-11-25T19:00:00",
+    )
     # Then a DELETE cancels softly: gone from the list, still there with include_cancelled
     cancelled = client.delete(f"/v1/events/{event['id']}", headers=alice)
     assert cancelled.status_code == 200 and cancelled.json()["cancelled"] is True
@@ -113,17 +152,31 @@ def test_api_routes_create_get_list_patch_cancel(api):
 def test_api_routes_all_day_and_default_lengths(api):
     client, headers, *_ = api
     alice = headers["alice"]
-    trip = client.post("/v1/events", headers=alice, json={
-        "title": "visit to Trivandrum", "start": "2027-07-18", "all_day": True, "tz": "Asia/Kolkata"}).json()
+    trip = client.post(
+        "/v1/events",
+        headers=alice,
+        json={"title": "visit to Trivandrum", "start": "2027-07-18", "all_day": True, "tz": "Asia/Kolkata"},
+    ).json()
     assert (trip["start"], trip["end"], trip["all_day"]) == ("2027-07-18T00:00:00", "2027-07-19T00:00:00", True)
-    call = client.post("/v1/events", headers=alice, json={
-        "title": "dentist", "kind": "call", "start": "2026-12-01T16:30:00+01:00"}).json()
+    call = client.post(
+        "/v1/events", headers=alice, json={"title": "dentist", "kind": "call", "start": "2026-12-01T16:30:00+01:00"}
+    ).json()
     assert (call["start"], call["end"]) == ("2026-12-01T16:30:00", "2026-12-01T17:00:00")
-    weekly = client.post("/v1/events", headers=alice, json={
-        **EVENT, "recurrence": "RRULE:FREQ=WEEKLY;BYDAY=WE", "location": "Teak oaks HOA",
-        "attendees": ["Ann", "Raj"]}).json()
+    weekly = client.post(
+        "/v1/events",
+        headers=alice,
+        json={
+            **EVENT,
+            "recurrence": "RRULE:FREQ=WEEKLY;BYDAY=WE",
+            "location": "Teak oaks HOA",
+            "attendees": ["Ann", "Raj"],
+        },
+    ).json()
     assert (weekly["recurrence"], weekly["location"], weekly["attendees"]) == (
-        "FREQ=WEEKLY;BYDAY=WE", "Teak oaks HOA", ["Ann", "Raj"])
+        "FREQ=WEEKLY;BYDAY=WE",
+        "Teak oaks HOA",
+        ["Ann", "Raj"],
+    )
 
 
 def test_api_routes_users_never_see_each_others_events(api):
@@ -154,24 +207,27 @@ def test_api_routes_titles_round_trip_byte_exact(api, title):
     assert renamed["title"] == "!" + title[1:]
 
 
-@pytest.mark.parametrize("body, field", [
-    ({**EVENT, "end": "2026-11-25T10:00:00"}, "end must be after start"),
-    ({**EVENT, "start": "2026-02-30T10:00:00"}, "start"),
-    ({**EVENT, "start": "next tuesday"}, "start"),
-    ({**EVENT, "start": "9999-12-31T23:30:00"}, "between the years"),
-    ({**EVENT, "end": "2026-11-25T12:00:00+05:00"}, "both carry a UTC offset"),
-    ({**EVENT, "tz": "Mars/Olympus_Mons"}, "unknown time zone"),
-    ({**EVENT, "tz": "../../etc/passwd"}, "tz"),
-    ({**EVENT, "title": ""}, "title"),
-    ({**EVENT, "title": "   \n\t"}, "must not be empty"),
-    ({**EVENT, "title": "nul\x00byte"}, "NUL"),
-    ({**EVENT, "title": "x" * 501}, "title"),
-    ({**EVENT, "recurrence": "EVERY FULL MOON"}, "RRULE"),
-    ({**EVENT, "colour": "red"}, "colour"),
-    ({"start": "2026-11-25T11:00:00"}, "title"),
-    ({**EVENT, "attendees": "Ann"}, "attendees"),
-    ({**EVENT, "kind": "k" * 201}, "kind"),
-])
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({**EVENT, "end": "2026-11-25T10:00:00"}, "end must be after start"),
+        ({**EVENT, "start": "2026-02-30T10:00:00"}, "start"),
+        ({**EVENT, "start": "next tuesday"}, "start"),
+        ({**EVENT, "start": "9999-12-31T23:30:00"}, "between the years"),
+        ({**EVENT, "end": "2026-11-25T12:00:00+05:00"}, "both carry a UTC offset"),
+        ({**EVENT, "tz": "Mars/Olympus_Mons"}, "unknown time zone"),
+        ({**EVENT, "tz": "../../etc/passwd"}, "tz"),
+        ({**EVENT, "title": ""}, "title"),
+        ({**EVENT, "title": "   \n\t"}, "must not be empty"),
+        ({**EVENT, "title": "nul\x00byte"}, "NUL"),
+        ({**EVENT, "title": "x" * 501}, "title"),
+        ({**EVENT, "recurrence": "EVERY FULL MOON"}, "RRULE"),
+        ({**EVENT, "colour": "red"}, "colour"),
+        ({"start": "2026-11-25T11:00:00"}, "title"),
+        ({**EVENT, "attendees": "Ann"}, "attendees"),
+        ({**EVENT, "kind": "k" * 201}, "kind"),
+    ],
+)
 def test_api_routes_bad_event_is_422_with_the_reason(api, body, field):
     client, headers, *_ = api
     response = client.post("/v1/events", headers=headers["alice"], json=body)
@@ -190,13 +246,21 @@ def test_api_routes_lone_surrogate_and_broken_json_are_422(api):
         assert client.post("/v1/events", headers=alice, content=broken).status_code == 422
 
 
-@pytest.mark.parametrize("method, path, params", [
-    ("get", "/v1/events/abc", {}), ("get", "/v1/events/0", {}), ("get", "/v1/events/99999999999999999999", {}),
-    ("delete", "/v1/events/-1", {}), ("get", "/v1/events", {"start": "yesterday-ish"}),
-    ("get", "/v1/events", {"tz": "Nowhere/Land"}), ("get", "/v1/events", {"start": "0001-01-01T00:00:00"}),
-    ("get", "/v1/events", {"start": "2026-11-25T00:00:00", "end": "2026-11-26T00:00:00Z"}),
-    ("get", "/v1/events", {"include_cancelled": "perhaps"}), ("get", "/v1/events/1", {"tz": "x" * 100}),
-])
+@pytest.mark.parametrize(
+    "method, path, params",
+    [
+        ("get", "/v1/events/abc", {}),
+        ("get", "/v1/events/0", {}),
+        ("get", "/v1/events/99999999999999999999", {}),
+        ("delete", "/v1/events/-1", {}),
+        ("get", "/v1/events", {"start": "yesterday-ish"}),
+        ("get", "/v1/events", {"tz": "Nowhere/Land"}),
+        ("get", "/v1/events", {"start": "0001-01-01T00:00:00"}),
+        ("get", "/v1/events", {"start": "2026-11-25T00:00:00", "end": "2026-11-26T00:00:00Z"}),
+        ("get", "/v1/events", {"include_cancelled": "perhaps"}),
+        ("get", "/v1/events/1", {"tz": "x" * 100}),
+    ],
+)
 def test_api_routes_bad_path_or_query_is_422(api, method, path, params):
     client, headers, *_ = api
     response = client.request(method, path, headers=headers["alice"], params=params)
@@ -226,8 +290,10 @@ def test_api_routes_unexpected_errors_are_clean_json_500(make_api):
     bot.events = broken
     response = client.get("/v1/events", headers=headers["alice"])
     assert response.status_code == 500
-    assert response.json() == {"detail": "internal error: it has been logged; please report it",
-                               "message": "internal error"}
+    assert response.json() == {
+        "detail": "internal error: it has been logged; please report it",
+        "message": "internal error",
+    }
 
 
 def test_api_routes_longest_kind_is_stored(api):
@@ -253,8 +319,9 @@ def test_api_routes_openapi_docs_list_every_route(api):
     client, *_ = api
     assert client.get("/docs").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
-    assert {"/v1/parse", "/v1/chat", "/v1/events", "/v1/events/{event_id}", "/v1/events.ics",
-            "/model/parse"} <= set(paths)
+    assert {"/v1/parse", "/v1/chat", "/v1/events", "/v1/events/{event_id}", "/v1/events.ics", "/model/parse"} <= set(
+        paths
+    )
 
 
 def test_api_routes_huge_bodies_are_413_before_reading(api):
@@ -267,23 +334,33 @@ def test_api_routes_huge_bodies_are_413_before_reading(api):
         for _ in range(30):
             yield b"x" * 50_000
 
-    streamed = client.post("/v1/parse", headers={**headers["alice"], "Content-Type": "application/json"},
-                           content=chunks())
+    streamed = client.post(
+        "/v1/parse", headers={**headers["alice"], "Content-Type": "application/json"}, content=chunks()
+    )
     assert streamed.status_code == 413
 
 
 def test_api_routes_expand_lists_each_occurrence(api):
     client, headers, *_ = api
     alice = headers["alice"]
-    weekly = client.post("/v1/events", headers=alice, json={
-        **EVENT, "title": "standup", "start": "2026-11-23T09:30:00", "end": "2026-11-23T09:45:00",
-        "recurrence": "FREQ=WEEKLY;BYDAY=MO"}).json()
+    weekly = client.post(
+        "/v1/events",
+        headers=alice,
+        json={
+            **EVENT,
+            "title": "standup",
+            "start": "2026-11-23T09:30:00",
+            "end": "2026-11-23T09:45:00",
+            "recurrence": "FREQ=WEEKLY;BYDAY=MO",
+        },
+    ).json()
     window = {"start": "2026-11-23T00:00:00", "end": "2026-12-08T00:00:00", "tz": "Europe/Paris"}
     rows = client.get("/v1/events", headers=alice, params=window).json()
     assert [(e["id"], e["start"]) for e in rows] == [(weekly["id"], "2026-11-23T09:30:00")]
     each = client.get("/v1/events", headers=alice, params={**window, "expand": "true"}).json()
-    assert [(e["id"], e["start"]) for e in each] == [(weekly["id"], f"2026-{d}T09:30:00")
-                                                     for d in ("11-23", "11-30", "12-07")]
+    assert [(e["id"], e["start"]) for e in each] == [
+        (weekly["id"], f"2026-{d}T09:30:00") for d in ("11-23", "11-30", "12-07")
+    ]
     assert client.get("/v1/events", headers=alice, params={"expand": "true"}).status_code == 422
 
 
@@ -291,28 +368,44 @@ def test_api_routes_expand_with_cancelled_still_lists_each_occurrence(api):
     # Given a weekly series that was cancelled
     client, headers, *_ = api
     alice = headers["alice"]
-    weekly = client.post("/v1/events", headers=alice, json={
-        **EVENT, "title": "standup", "start": "2026-11-23T09:30:00", "end": "2026-11-23T09:45:00",
-        "recurrence": "FREQ=WEEKLY;BYDAY=MO"}).json()
+    weekly = client.post(
+        "/v1/events",
+        headers=alice,
+        json={
+            **EVENT,
+            "title": "standup",
+            "start": "2026-11-23T09:30:00",
+            "end": "2026-11-23T09:45:00",
+            "recurrence": "FREQ=WEEKLY;BYDAY=MO",
+        },
+    ).json()
     client.delete(f"/v1/events/{weekly['id']}", headers=alice)
     # When a calendar view asks for occurrences, cancelled ones included
-    window = {"start": "2026-11-23T00:00:00", "end": "2026-12-08T00:00:00", "tz": "Europe/Paris",
-              "expand": "true", "include_cancelled": "true"}
+    window = {
+        "start": "2026-11-23T00:00:00",
+        "end": "2026-12-08T00:00:00",
+        "tz": "Europe/Paris",
+        "expand": "true",
+        "include_cancelled": "true",
+    }
     each = client.get("/v1/events", headers=alice, params=window).json()
     # Then each occurrence is listed, marked cancelled
-    assert [(e["start"], e["cancelled"]) for e in each] == [(f"2026-{d}T09:30:00", True)
-                                                            for d in ("11-23", "11-30", "12-07")]
+    assert [(e["start"], e["cancelled"]) for e in each] == [
+        (f"2026-{d}T09:30:00", True) for d in ("11-23", "11-30", "12-07")
+    ]
 
 
-@pytest.mark.parametrize(("start", "stored_start", "stored_end"), [
-    ("2026-10-25T02:30:00", "2026-10-25T00:30:00", "2026-10-25T01:30:00"),  # Paris falls back at 3:00
-    ("2026-03-29T02:30:00", "2026-03-29T01:30:00", "2026-03-29T02:30:00"),  # 2:30 does not exist
-])
+@pytest.mark.parametrize(
+    ("start", "stored_start", "stored_end"),
+    [
+        ("2026-10-25T02:30:00", "2026-10-25T00:30:00", "2026-10-25T01:30:00"),  # Paris falls back at 3:00
+        ("2026-03-29T02:30:00", "2026-03-29T01:30:00", "2026-03-29T02:30:00"),  # 2:30 does not exist
+    ],
+)
 def test_api_routes_default_length_is_real_time_across_dst(api, start, stored_start, stored_end):
     # Given an event with no end on a night the clocks change (a meeting lasts 60 minutes)
     client, headers, bot, _users = api
-    response = client.post("/v1/events", headers=headers["alice"],
-                           json={**EVENT, "start": start, "kind": "meeting"})
+    response = client.post("/v1/events", headers=headers["alice"], json={**EVENT, "start": start, "kind": "meeting"})
     # Then it is created and lasts one real hour
     assert response.status_code == 201
     row = bot.get_event(_users["alice"], response.json()["id"], tz="UTC")

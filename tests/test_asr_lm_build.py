@@ -1,11 +1,12 @@
 """The recognizer's language model builder: counts, the mix, ARPA, pronunciations, the folder."""
+
 from __future__ import annotations
 
 import json
-from hashlib import sha256
 import math
 import random
 import shutil
+from hashlib import sha256
 
 import pytest
 
@@ -13,8 +14,12 @@ from nlu.annotated import read_jsonl
 from nlu.asr_lm import builder, lm_text, ngram, pronounce
 from tests.conftest import ROOT, TINY_CORPUS
 
-SENTENCES = [("schedule", "a", "meeting"), ("cancel", "the", "meeting"), ("schedule", "a", "call"),
-             ("play", "some", "jazz")]
+SENTENCES = [
+    ("schedule", "a", "meeting"),
+    ("cancel", "the", "meeting"),
+    ("schedule", "a", "call"),
+    ("play", "some", "jazz"),
+]
 VOCAB = frozenset(w for s in SENTENCES for w in s)
 
 
@@ -75,11 +80,14 @@ def test_asr_lm_arpa_with_an_english_unigram_part_lists_its_words(tmp_path):
     assert sum(mix.prob(w, ("a",)) for w in vocab | {"</s>"}) == pytest.approx(1.0, abs=1e-9)
 
 
-@pytest.mark.parametrize("rows, expected", [
-    ([(0.2, 0.1)] * 10, (1.0, 0.0)),                              # one part always better: all weight to it
-    ([(0.9, 0.1), (0.1, 0.9)] * 5, (0.5, 0.5)),                   # symmetric: half each
-    ([(0.5, 0.5, 0.0)] * 4 + [(0.0, 0.0, 1.0)], (0.4, 0.4, 0.2)),  # only the third part knows one token in five
-])
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        ([(0.2, 0.1)] * 10, (1.0, 0.0)),  # one part always better: all weight to it
+        ([(0.9, 0.1), (0.1, 0.9)] * 5, (0.5, 0.5)),  # symmetric: half each
+        ([(0.5, 0.5, 0.0)] * 4 + [(0.0, 0.0, 1.0)], (0.4, 0.4, 0.2)),  # only the third part knows one token in five
+    ],
+)
 def test_asr_lm_em_weights_find_the_held_out_optimum(rows, expected):
     weights = ngram.em_weights(rows, iterations=500)
     assert sum(weights) == pytest.approx(1.0, abs=1e-9)
@@ -94,12 +102,15 @@ def test_asr_lm_perplexity_prefers_the_matching_mixture():
     assert ngram.perplexity(rows, (0.9, 0.1)) < ngram.perplexity(rows, (0.1, 0.9))
 
 
-@pytest.mark.parametrize("text, words", [
-    ("Move it to 4:30 PM, please!", ("move", "it", "to", "four", "thirty")),  # then pm / p m
-    ("what's on my mom's calendar", ("what's", "on", "my", "mom's", "calendar")),
-    ("Привет, как дела", None),
-    ("🎉🎉", None),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Move it to 4:30 PM, please!", ("move", "it", "to", "four", "thirty")),  # then pm / p m
+        ("what's on my mom's calendar", ("what's", "on", "my", "mom's", "calendar")),
+        ("Привет, как дела", None),
+        ("🎉🎉", None),
+    ],
+)
 def test_asr_lm_text_is_what_a_recognizer_writes(text, words):
     got = lm_text.spoken_words(text, random.Random(0))
     if words is None:
@@ -108,13 +119,16 @@ def test_asr_lm_text_is_what_a_recognizer_writes(text, words):
         assert got[: len(words)] == words and all(w == w.lower() for w in got)
 
 
-@pytest.mark.parametrize("mnemonics, phones", [
-    ("t_r_'aI_v_a_n_d_r_@_m", "T R AY V AE N D R AH M"),   # Trivandrum
-    ("p_'0_N_g_@L", "P AA NG G AH L"),                      # Pongal
-    ("'a_dZ_m_3_r-", "AE JH M ER"),                         # r-coloured vowel keeps one r
-    ("k_,eI_,E_f_s_'i:", "K EY EH F S IY"),                 # an acronym spelt out
-    ("T_'3:_z_d_eI", "TH ER Z D EY"),
-])
+@pytest.mark.parametrize(
+    "mnemonics, phones",
+    [
+        ("t_r_'aI_v_a_n_d_r_@_m", "T R AY V AE N D R AH M"),  # Trivandrum
+        ("p_'0_N_g_@L", "P AA NG G AH L"),  # Pongal
+        ("'a_dZ_m_3_r-", "AE JH M ER"),  # r-coloured vowel keeps one r
+        ("k_,eI_,E_f_s_'i:", "K EY EH F S IY"),  # an acronym spelt out
+        ("T_'3:_z_d_eI", "TH ER Z D EY"),
+    ],
+)
 def test_asr_lm_espeak_phonemes_map_to_cmu(mnemonics, phones):
     assert pronounce.espeak_to_cmu(mnemonics) == phones
     assert set(phones.split()) <= pronounce.CMU_PHONES
@@ -130,10 +144,15 @@ def test_asr_lm_dictionary_takes_cmudict_then_espeak():
     cmudict = {"read": ["R IY D", "R EH D"], "visit": ["V IH Z AH T"]}
     lines, derived = pronounce.dictionary(["visit", "trivandrum", "read"], cmudict, {"okr": "OW K EY AA R"})
     assert derived == ["trivandrum"]
-    assert lines == [("read", "R IY D"), ("read(2)", "R EH D"), ("trivandrum", "T R AY V AE N D R AH M"),
-                     ("visit", "V IH Z AH T")]
+    assert lines == [
+        ("read", "R IY D"),
+        ("read(2)", "R EH D"),
+        ("trivandrum", "T R AY V AE N D R AH M"),
+        ("visit", "V IH Z AH T"),
+    ]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng not installed (scripts/system-deps.sh)")
 def test_asr_lm_build_on_the_tiny_corpus(tmp_path):
     # Given the 32 hand-written rows of the tiny corpus, half for fitting, half held out
@@ -185,7 +204,8 @@ def test_asr_lm_shipped_model_is_what_the_builder_makes(tmp_path):
         assert sha256(made).hexdigest() == sha256(shipped).hexdigest(), (
             f"models/asr-calendar/{name} is not what `python -m nlu asr-lm` makes from the corpus now "
             f"({len(shipped):,} bytes shipped, {len(made):,} made; first difference: {first_difference(made, shipped)}); "
-            "rebuild it with `python -m nlu asr-lm`")
+            "rebuild it with `python -m nlu asr-lm`"
+        )
 
 
 def first_difference(made: bytes, shipped: bytes) -> str:

@@ -1,4 +1,5 @@
 """`python -m assistant chat`: one reply line per input line, flushed, JSON with --json."""
+
 from __future__ import annotations
 
 import io
@@ -25,25 +26,51 @@ def _run_chat(bot: Assistant, lines: list[str], *extra: str) -> list[str]:
 
 
 def test_chat_json_lines_follow_the_contract(bot: Assistant, scripted: ScriptedParser, owner: str) -> None:
-    scripted.add(reading("Schedule event for visit to Trivandrum on July 18", "create", ACTION="Schedule",
-                         DOMAIN="event", NAME="visit to Trivandrum", dates={"July 18": day_span(date(2027, 7, 18))}))
-    lines = _run_chat(bot, ["Schedule event for visit to Trivandrum on July 18", "", "play jazz"],
-                      "--json", "--now", "2026-11-23T09:00:00", "--tz", "Europe/Paris", "--user", owner)
+    scripted.add(
+        reading(
+            "Schedule event for visit to Trivandrum on July 18",
+            "create",
+            ACTION="Schedule",
+            DOMAIN="event",
+            NAME="visit to Trivandrum",
+            dates={"July 18": day_span(date(2027, 7, 18))},
+        )
+    )
+    lines = _run_chat(
+        bot,
+        ["Schedule event for visit to Trivandrum on July 18", "", "play jazz"],
+        "--json",
+        "--now",
+        "2026-11-23T09:00:00",
+        "--tz",
+        "Europe/Paris",
+        "--user",
+        owner,
+    )
     assert len(lines) == 3
     first = json.loads(lines[0])
     assert first["reply"] == 'Scheduled "visit to Trivandrum" for Sunday, July 18, 2027 (all day).'
     assert first["operation"] == "create"
     assert [{k: e[k] for k in ("title", "start", "end", "all_day", "location")} for e in first["events"]] == [
-        {"title": "visit to Trivandrum", "start": "2027-07-18T00:00:00", "end": "2027-07-19T00:00:00",
-         "all_day": True, "location": None}]
+        {
+            "title": "visit to Trivandrum",
+            "start": "2027-07-18T00:00:00",
+            "end": "2027-07-19T00:00:00",
+            "all_day": True,
+            "location": None,
+        }
+    ]
     assert [json.loads(x)["operation"] for x in lines[1:]] == ["none", "none"]
 
 
 def test_chat_plain_mode_prints_the_reply_text(bot: Assistant, owner: str) -> None:
     assert _run_chat(bot, ["", "what's the weather"], "--user", owner) == [
         'I didn\'t catch anything. Try "what do I have tomorrow" or "schedule lunch with Sam on friday at noon".',
-        "Sorry, I can only help with your calendar: scheduling, moving, cancelling or listing events, "
-        "and finding free time."]
+        (
+            "Sorry, I can only help with your calendar: scheduling, moving, cancelling or listing events, "
+            "and finding free time."
+        ),
+    ]
 
 
 def test_chat_arguments_are_checked() -> None:
@@ -60,11 +87,27 @@ def _process(tmp_path, *extra: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": ROOT}
     env.pop("DATABASE_URL", None)
     return subprocess.Popen(
-        [sys.executable, "-m", "assistant", "chat", "--json", "--db", f"sqlite:///{tmp_path / 'c.db'}",
-         "--now", "2026-11-23T09:00:00", *extra],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env)
+        [
+            sys.executable,
+            "-m",
+            "assistant",
+            "chat",
+            "--json",
+            "--db",
+            f"sqlite:///{tmp_path / 'c.db'}",
+            "--now",
+            "2026-11-23T09:00:00",
+            *extra,
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+    )
 
 
+@pytest.mark.slow
 def test_chat_process_answers_each_line_as_it_comes(tmp_path) -> None:
     # Given a running chat process, when one line is sent, its reply arrives before the next is sent
     proc = _process(tmp_path)
@@ -96,5 +139,7 @@ def test_chat_plain_mode_shows_the_choices(bot: Assistant, scripted: ScriptedPar
     bot.create_event(owner, title="AI", start=datetime(2026, 11, 24), end=datetime(2026, 11, 25), all_day=True)
     scripted.add(reading("Cancel the AI event", "cancel", ACTION="Cancel", NAME="AI", DOMAIN="event"))
     lines = _run_chat(bot, ["Cancel the AI event", "yes"], "--now", "2026-11-23T09:00:00", "--user", owner)
-    assert lines == ['Cancel "AI" on Tuesday, November 24 (all day)?  [yes | no]',
-                     'Cancelled "AI" on Tuesday, November 24 (all day).']
+    assert lines == [
+        'Cancel "AI" on Tuesday, November 24 (all day)?  [yes | no]',
+        'Cancelled "AI" on Tuesday, November 24 (all day).',
+    ]

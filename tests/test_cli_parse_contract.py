@@ -1,4 +1,5 @@
 """`python -m nlu parse`: exactly one JSON line per input line, in order, whatever comes in."""
+
 from __future__ import annotations
 
 import json
@@ -37,8 +38,13 @@ ODD = [
 
 
 def run_parse(model: Path, data: bytes) -> list[dict]:
-    done = subprocess.run([sys.executable, "-m", "nlu", "parse", "--model", str(model), "--now", NOW],
-                          input=data, capture_output=True, cwd=ROOT, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "nlu", "parse", "--model", str(model), "--now", NOW],
+        input=data,
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr.decode()[-2000:]
     return [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
 
@@ -48,9 +54,10 @@ def check_contract(out: dict) -> None:
     assert 0.0 <= out["confidence"] <= 1.0
     for slot in out["slots"]:
         assert slot["label"] in LABELS
-        assert out["text"][slot["start"]:slot["end"]] == slot["text"]
+        assert out["text"][slot["start"] : slot["end"]] == slot["text"]
 
 
+@pytest.mark.slow
 def test_cli_parse_one_line_per_line_in_order(nlu_model_path):
     out = run_parse(nlu_model_path, ("\n".join(COMMANDS) + "\n").encode())
     assert [o["text"] for o in out] == COMMANDS
@@ -64,13 +71,22 @@ def test_cli_parse_last_line_without_newline(nlu_model_path):
     assert [o["text"] for o in out] == ["cancel it", "play jazz"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("line", EMPTY_OR_HUGE, ids=["empty", "spaces", "tab", "100KB", "1MB"])
 def test_cli_parse_nothing_to_read_is_out_of_scope(nlu_model_path, line):
     [out] = run_parse(nlu_model_path, (line + "\n").encode())
-    assert out == {"text": line, "intent": "out_of_scope", "confidence": 1.0, "slots": [], "title": None, "when": None,
-                   "alert": None}
+    assert out == {
+        "text": line,
+        "intent": "out_of_scope",
+        "confidence": 1.0,
+        "slots": [],
+        "title": None,
+        "when": None,
+        "alert": None,
+    }
 
 
+@pytest.mark.slow
 def test_cli_parse_odd_input_is_valid_json_each(nlu_model_path):
     out = run_parse(nlu_model_path, ("\n".join(ODD) + "\n").encode())
     assert [o["text"] for o in out] == ODD
@@ -78,6 +94,7 @@ def test_cli_parse_odd_input_is_valid_json_each(nlu_model_path):
         check_contract(o)
 
 
+@pytest.mark.slow
 def test_cli_parse_binary_junk_never_crashes(nlu_model_path):
     junk = bytes(range(256)).replace(b"\n", b"").replace(b"\r", b"")
     out = run_parse(nlu_model_path, b"\xff\xfe\xfa junk\n" + junk + b"\nplay jazz\n")
@@ -87,10 +104,15 @@ def test_cli_parse_binary_junk_never_crashes(nlu_model_path):
         check_contract(o)
 
 
+@pytest.mark.slow
 def test_cli_parse_answers_each_line_as_it_comes(nlu_model_path):
     # An interactive caller gets its answer before it sends the next line (flushed per line)
-    proc = subprocess.Popen([sys.executable, "-m", "nlu", "parse", "--model", str(nlu_model_path), "--now", NOW],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "nlu", "parse", "--model", str(nlu_model_path), "--now", NOW],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        cwd=ROOT,
+    )
     try:
         for text in ("cancel the dentist tomorrow", "play jazz"):
             proc.stdin.write((text + "\n").encode())
@@ -107,6 +129,7 @@ def test_cli_parse_answers_each_line_as_it_comes(nlu_model_path):
 NOT_COMMANDS = ["🎉🎉🎉 🗓️", "\x00\x01\x02", "'; DROP TABLE events; --", "SELECT * FROM events WHERE 1=1"]
 
 
+@pytest.mark.slow
 def test_cli_parse_shipped_pipeline_declines_what_is_no_command():
     # Judged on the shipped pipeline: a small test model has never seen such lines
     shipped = ROOT / "models" / "nlu-calendar"
@@ -117,6 +140,7 @@ def test_cli_parse_shipped_pipeline_declines_what_is_no_command():
     assert [o["title"] for o in out] == [None] * 5
 
 
+@pytest.mark.slow
 def test_cli_parse_contract_check_lines():
     # The lines ../shared/tools/contract-check sends, through the shipped pipeline: every
     # contract field, slot offsets that match the text, roles in the contract's set, the two
@@ -124,12 +148,18 @@ def test_cli_parse_contract_check_lines():
     shipped = ROOT / "models" / "nlu-calendar"
     if not (shipped / "config.cfg").exists():
         pytest.skip("no shipped pipeline in models/nlu-calendar")
-    lines = ["Schedule event for visit to Trivandrum on July 18", "cancel the client meeting tomorrow", "",
-             "what do i have on friday", "when am i free on friday", "remind me an hour before the dentist"]
+    lines = [
+        "Schedule event for visit to Trivandrum on July 18",
+        "cancel the client meeting tomorrow",
+        "",
+        "what do i have on friday",
+        "when am i free on friday",
+        "remind me an hour before the dentist",
+    ]
     out = run_parse(shipped, ("\n".join(lines) + "\n").encode())
-    for text, row in zip(lines, out):
+    for text, row in zip(lines, out, strict=True):
         assert {"text", "intent", "confidence", "slots", "title", "when", "alert"} <= set(row)
-        assert all(s["role"] in (None, "old", "new") and text[s["start"]:s["end"]] == s["text"] for s in row["slots"])
+        assert all(s["role"] in (None, "old", "new") and text[s["start"] : s["end"]] == s["text"] for s in row["slots"])
         assert row["when"] is None or {"start", "end", "grain"} <= set(row["when"])
     assert [row["intent"] for row in out] == ["create", "cancel", "out_of_scope", "query", "availability", "update"]
     assert out[5]["alert"] == 60 and out[0]["alert"] is None

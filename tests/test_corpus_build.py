@@ -1,5 +1,6 @@
 """The training corpus: real rows first, valid rows, deterministic per seed, a dev split that holds out
 templates and values, a calibration slice nothing trains on, and no SLURP row anywhere in it."""
+
 from __future__ import annotations
 
 import random
@@ -10,10 +11,10 @@ from pathlib import Path
 import pytest
 import spacy
 
+from nlu.annotated import read_jsonl
 from nlu.corpus import HANDWRITTEN, build, examples, lexicons, markup, overlap, parts, realdata, split
 from nlu.corpus.segments import Piece, to_annotated
-from nlu.corpus.spoken import add_fillers, speechify, speak
-from nlu.annotated import read_jsonl
+from nlu.corpus.spoken import add_fillers, speak, speechify
 from nlu.result import INTENTS, LABELS
 
 
@@ -34,7 +35,7 @@ def _problems(row, nlp) -> list[str]:
         piece = row.text[start:end]
         if label not in LABELS:
             found.append(f"label {label}")
-        if piece != piece.strip() or piece[:1] in ",;:!?\"(" or piece[-1:] in ",;:!?\"(":
+        if piece != piece.strip() or piece[:1] in ',;:!?"(' or piece[-1:] in ',;:!?"(':
             found.append(f"edge {piece!r}")
         span = doc.char_span(start, end)
         if span is None:
@@ -48,6 +49,7 @@ def _problems(row, nlp) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_corpus_rows_are_valid(corpus, nlp):
     # Given every train and dev row, Then each span sits on tokens, has clean edges, no overlap
     train, dev = corpus
@@ -56,6 +58,7 @@ def test_corpus_rows_are_valid(corpus, nlp):
     assert all(r.text == r.text.strip() and "  " not in r.text for r in train + dev)
 
 
+@pytest.mark.slow
 def test_corpus_sizes_and_coverage(corpus):
     train, dev = corpus
     assert 12_000 <= len(train) <= 30_000 and len(dev) >= 1_000
@@ -69,6 +72,7 @@ def test_corpus_sizes_and_coverage(corpus):
     assert sources["realdata"] >= 7_000  # real commands first: every real training row is in
 
 
+@pytest.mark.slow
 def test_corpus_has_no_slurp_row():
     # Given SLURP devel (the dev set of record), Then no corpus row, in any slice, is one of its sentences
     from nlu.settings import settings
@@ -78,7 +82,8 @@ def test_corpus_has_no_slurp_row():
         pytest.skip("no ../shared/data/slurp_devel.jsonl here")
     import json
 
-    slurp = {json.loads(line)["sentence"].lower() for line in open(path, encoding="utf-8")}
+    with path.open(encoding="utf-8") as lines:
+        slurp = {json.loads(line)["sentence"].lower() for line in lines}
     corpus = parts(seed=0)
     rows = corpus.train + corpus.dev + corpus.calibration
     assert not any(r.source.startswith("slurp") for r in rows)
@@ -88,6 +93,7 @@ def test_corpus_has_no_slurp_row():
     assert overlap.devel_fingerprints() == {overlap.fingerprint(s) for s in slurp}
 
 
+@pytest.mark.slow
 def test_calibration_slice_is_never_trained_on(corpus):
     train, dev = corpus
     calibration = parts(seed=0).calibration
@@ -95,6 +101,7 @@ def test_calibration_slice_is_never_trained_on(corpus):
     assert not {r.text for r in calibration} & {r.text for r in train + dev}
 
 
+@pytest.mark.slow
 def test_corpus_is_deterministic_for_a_seed(tmp_path):
     a = build(tmp_path / "a", seed=3)
     b = build(tmp_path / "b", seed=3)
@@ -104,6 +111,7 @@ def test_corpus_is_deterministic_for_a_seed(tmp_path):
     assert [r.text for r in read_jsonl(a[0])][:50] == [r.text for r in read_jsonl(b[0])][:50]
 
 
+@pytest.mark.slow
 def test_dev_holds_out_templates(corpus):
     train, dev = corpus
     train_templates = {r.template for r in train if r.source.startswith("generated")}
@@ -116,6 +124,7 @@ def test_dev_holds_out_templates(corpus):
     assert share >= 0.4
 
 
+@pytest.mark.slow
 def test_dev_holds_out_values(corpus):
     # Given the NAME and verb values the split keeps for dev, Then no generated training row uses them
     train, dev = corpus
@@ -131,6 +140,7 @@ def test_dev_holds_out_values(corpus):
     assert dev_names_seen & set(dev_names)
 
 
+@pytest.mark.slow
 def test_dev_holds_out_long_date_phrases(corpus):
     train, _ = corpus
     dates = [r.text[s:e] for r in train if r.source == "generated-typed" for s, e, label in r.spans if label == "DATE"]
@@ -138,14 +148,17 @@ def test_dev_holds_out_long_date_phrases(corpus):
     assert long and sum(split.held_out_date(d) for d in long) / len(long) < 0.02
 
 
-@pytest.mark.parametrize("typed, spoken", [
-    ("June 20, 2023", "june twentieth twenty twenty three"),
-    ("4:30 PM", "four thirty pm"),
-    ("7/18", "july eighteenth"),
-    ("the 18th", "the eighteenth"),
-    ("Q3 OKR review", "q three okr review"),
-    ("2026-07-18", "july eighteenth twenty twenty six"),
-])
+@pytest.mark.parametrize(
+    "typed, spoken",
+    [
+        ("June 20, 2023", "june twentieth twenty twenty three"),
+        ("4:30 PM", "four thirty pm"),
+        ("7/18", "july eighteenth"),
+        ("the 18th", "the eighteenth"),
+        ("Q3 OKR review", "q three okr review"),
+        ("2026-07-18", "july eighteenth twenty twenty six"),
+    ],
+)
 def test_speech_reads_numbers_out(typed, spoken):
     class Fixed(random.Random):
         def random(self):  # the first choice everywhere: "pm" not "p m", ordinals, no slips
@@ -159,8 +172,16 @@ def test_speech_reads_numbers_out(typed, spoken):
 
 def test_spoken_transform_keeps_offsets():
     # Given a typed command in pieces, When it is spoken, Then every span still covers its words
-    pieces = [Piece("Schedule", "ACTION"), Piece(" "), Piece("Pongal celebration", "NAME"), Piece(" at "),
-              Piece("Oaks HOA", "LOCATION"), Piece(", on "), Piece("June 20, 2023 at 4:30 PM", "DATE"), Piece(".")]
+    pieces = [
+        Piece("Schedule", "ACTION"),
+        Piece(" "),
+        Piece("Pongal celebration", "NAME"),
+        Piece(" at "),
+        Piece("Oaks HOA", "LOCATION"),
+        Piece(", on "),
+        Piece("June 20, 2023 at 4:30 PM", "DATE"),
+        Piece("."),
+    ]
     for seed in range(20):
         row = to_annotated(speechify(pieces, random.Random(seed)), "create", "test")
         got = {label: row.text[s:e] for s, e, label in row.spans}
@@ -171,7 +192,9 @@ def test_spoken_transform_keeps_offsets():
 
 
 def test_markup_line_offsets():
-    row = markup.parse_line("create | [Schedule](ACTION) [event](DOMAIN) for [visit to Trivandrum](NAME) on [July 18](DATE)")
+    row = markup.parse_line(
+        "create | [Schedule](ACTION) [event](DOMAIN) for [visit to Trivandrum](NAME) on [July 18](DATE)"
+    )
     assert row.text == "Schedule event for visit to Trivandrum on July 18"
     assert row.spans == ((0, 8, "ACTION"), (9, 14, "DOMAIN"), (19, 38, "NAME"), (42, 49, "DATE"))
     assert row.intent == "create"
@@ -179,28 +202,51 @@ def test_markup_line_offsets():
 
 def test_realdata_row_conversion():
     # Given a real row with SLURP's slot types over character offsets, Then it maps as SLURP rows do
-    row = {"text": "remind me about the meeting with my colleague next saturday at two pm",
-           "scenario": "calendar", "intent": "calendar_set",
-           "entities": [{"type": "event_name", "start": 20, "end": 27}, {"type": "relation", "start": 36, "end": 45},
-                        {"type": "date", "start": 51, "end": 59}, {"type": "time", "start": 63, "end": 69}]}
+    row = {
+        "text": "remind me about the meeting with my colleague next saturday at two pm",
+        "scenario": "calendar",
+        "intent": "calendar_set",
+        "entities": [
+            {"type": "event_name", "start": 20, "end": 27},
+            {"type": "relation", "start": 36, "end": 45},
+            {"type": "date", "start": 51, "end": 59},
+            {"type": "time", "start": 63, "end": 69},
+        ],
+    }
     got = realdata.to_annotated(row)
     spans = {(got.text[s:e], label) for s, e, label in got.spans}
     assert got.intent == "create"
-    assert spans == {("remind me about", "ACTION"), ("meeting", "DOMAIN"), ("my colleague", "PERSON"),
-                     ("next saturday at two pm", "DATE")}
+    assert spans == {
+        ("remind me about", "ACTION"),
+        ("meeting", "DOMAIN"),
+        ("my colleague", "PERSON"),
+        ("next saturday at two pm", "DATE"),
+    }
 
 
-@pytest.mark.parametrize("text, scenario_intent, entities, ours", [
-    ("am i free on sunday day", "calendar_query", [("date", "sunday")], "availability"),
-    ("what do i have scheduled on july seventh", "calendar_query", [("date", "july seventh")], "query"),
-    ("set a two day notification before maria's birthday please", "calendar_set",
-     [("person", "maria"), ("event_name", "birthday")], "update"),
-    ("add jim and jerry to event", "calendar_set", [("person", "jim"), ("person", "jerry")], "update"),
-    ("move my meeting to friday", "calendar_set", [("event_name", "meeting"), ("date", "friday")], "reschedule"),
-    ("add dentist appointment for friday at five", "calendar_set", [("event_name", "dentist appointment")], "create"),
-    ("delete my meeting for tomorrow", "calendar_remove", [("event_name", "meeting")], "cancel"),
-    ("what's the weather like tomorrow", "weather_query", [("date", "tomorrow")], "out_of_scope"),
-])
+@pytest.mark.parametrize(
+    "text, scenario_intent, entities, ours",
+    [
+        ("am i free on sunday day", "calendar_query", [("date", "sunday")], "availability"),
+        ("what do i have scheduled on july seventh", "calendar_query", [("date", "july seventh")], "query"),
+        (
+            "set a two day notification before maria's birthday please",
+            "calendar_set",
+            [("person", "maria"), ("event_name", "birthday")],
+            "update",
+        ),
+        ("add jim and jerry to event", "calendar_set", [("person", "jim"), ("person", "jerry")], "update"),
+        ("move my meeting to friday", "calendar_set", [("event_name", "meeting"), ("date", "friday")], "reschedule"),
+        (
+            "add dentist appointment for friday at five",
+            "calendar_set",
+            [("event_name", "dentist appointment")],
+            "create",
+        ),
+        ("delete my meeting for tomorrow", "calendar_remove", [("event_name", "meeting")], "cancel"),
+        ("what's the weather like tomorrow", "weather_query", [("date", "tomorrow")], "out_of_scope"),
+    ],
+)
 def test_realdata_intents_by_rule(text, scenario_intent, entities, ours):
     ents = [{"type": t, "start": text.index(w), "end": text.index(w) + len(w)} for t, w in entities]
     row = {"text": text, "scenario": scenario_intent.split("_")[0], "intent": scenario_intent, "entities": ents}
@@ -209,8 +255,12 @@ def test_realdata_intents_by_rule(text, scenario_intent, entities, ours):
 
 def test_realdata_alert_offset_is_one_span():
     text = "remind me of meeting five minutes before time"
-    row = {"text": text, "scenario": "calendar", "intent": "calendar_set",
-           "entities": [{"type": "event_name", "start": 13, "end": 20}, {"type": "time", "start": 21, "end": 33}]}
+    row = {
+        "text": text,
+        "scenario": "calendar",
+        "intent": "calendar_set",
+        "entities": [{"type": "event_name", "start": 13, "end": 20}, {"type": "time", "start": 21, "end": 33}],
+    }
     got = realdata.to_annotated(row)
     assert ("five minutes before", "ALERT") in {(text[s:e], label) for s, e, label in got.spans}
     assert got.intent == "update"
@@ -225,10 +275,12 @@ def test_realdata_copy_differs_from_the_original_only_by_the_listed_fixes():
     original = settings().shared / "data" / "nlu_eval_data.jsonl"
     if not original.exists():
         pytest.skip("no ../shared/data/nlu_eval_data.jsonl here")
-    ours = [json.loads(line) for line in open(realdata.DATA, encoding="utf-8")]
-    theirs = [json.loads(line) for line in open(original, encoding="utf-8")]
+    with realdata.DATA.open(encoding="utf-8") as lines:
+        ours = [json.loads(line) for line in lines]
+    with original.open(encoding="utf-8") as lines:
+        theirs = [json.loads(line) for line in lines]
     assert len(ours) == len(theirs) == 8387
-    changed = {a["text"]: (b["intent"], a["intent"]) for a, b in zip(ours, theirs) if a != b}
+    changed = {a["text"]: (b["intent"], a["intent"]) for a, b in zip(ours, theirs, strict=True) if a != b}
     readme = (realdata.DATA.parent.parent / "README.md").read_text(encoding="utf-8")
     assert len(changed) == 10
     for text, (before, after) in changed.items():
@@ -243,11 +295,19 @@ def test_realdata_missing_copy_fails_loudly(tmp_path):
 
 
 def test_spoken_possessive_stays_on_its_word():
-    pieces = [Piece("Add "), Piece("Bob", "PERSON"), Piece("'s "), Piece("birthday", "NAME"), Piece(" on "),
-              Piece("tomorrow", "DATE"), Piece("'s list")]
+    pieces = [
+        Piece("Add "),
+        Piece("Bob", "PERSON"),
+        Piece("'s "),
+        Piece("birthday", "NAME"),
+        Piece(" on "),
+        Piece("tomorrow", "DATE"),
+        Piece("'s list"),
+    ]
     for seed in range(30):  # fillers never split a word from its "'s"
-        row = to_annotated(add_fillers(speechify(pieces, random.Random(seed)), random.Random(seed), rate=1.0),
-                           "create", "test")
+        row = to_annotated(
+            add_fillers(speechify(pieces, random.Random(seed)), random.Random(seed), rate=1.0), "create", "test"
+        )
         assert "bob's " in row.text and "tomorrow's " in row.text
         assert [row.text[s:e] for s, e, _ in row.spans] == ["bob", "birthday", "tomorrow"]
 
@@ -260,7 +320,7 @@ def test_possessive_day_is_date_without_its_s():
     for _ in range(30):
         row = to_annotated(filler.render("{ACTION} {DAYS} {NAME}", "cancel"), "cancel", "t")
         start, end, label = row.spans[1]
-        assert label == "DATE" and row.text[end:end + 3] == "'s " and not row.text[start:end].endswith("'s")
+        assert label == "DATE" and row.text[end : end + 3] == "'s " and not row.text[start:end].endswith("'s")
         assert 1 <= len(row.text[start:end].split()) <= 2
 
 
@@ -270,9 +330,14 @@ def test_slurp_possessive_day_is_date_without_its_s():
 
     sentence = "did you add tomorrow's meeting to my calendar"
     words = ["did", "you", "add", "tomorrow", "'s", "meeting", "to", "my", "calendar"]
-    row = {"slurp_id": 8, "sentence": sentence, "scenario": "calendar", "intent": "calendar_query",
-           "tokens": [{"surface": w, "id": i} for i, w in enumerate(words)],
-           "entities": [{"type": "date", "span": [3, 4]}, {"type": "event_name", "span": [5]}]}
+    row = {
+        "slurp_id": 8,
+        "sentence": sentence,
+        "scenario": "calendar",
+        "intent": "calendar_query",
+        "tokens": [{"surface": w, "id": i} for i, w in enumerate(words)],
+        "entities": [{"type": "date", "span": [3, 4]}, {"type": "event_name", "span": [5]}],
+    }
     got = from_slurp(row)
     assert [(got.text[s:e], label) for s, e, label in got.spans] == [("tomorrow", "DATE"), ("meeting", "DOMAIN")]
     assert got.intent == "query"
@@ -280,11 +345,18 @@ def test_slurp_possessive_day_is_date_without_its_s():
 
 def test_realdata_possessive_day_is_cut_like_slurp():
     text = "cancel tomorrow's meeting"
-    row = {"text": text, "scenario": "calendar", "intent": "calendar_remove",
-           "entities": [{"type": "date", "start": 7, "end": 15}, {"type": "event_name", "start": 18, "end": 25}]}
+    row = {
+        "text": text,
+        "scenario": "calendar",
+        "intent": "calendar_remove",
+        "entities": [{"type": "date", "start": 7, "end": 15}, {"type": "event_name", "start": 18, "end": 25}],
+    }
     got = realdata.to_annotated(row)
-    assert [(text[s:e], label) for s, e, label in got.spans] == [("cancel", "ACTION"), ("tomorrow", "DATE"),
-                                                                  ("meeting", "DOMAIN")]
+    assert [(text[s:e], label) for s, e, label in got.spans] == [
+        ("cancel", "ACTION"),
+        ("tomorrow", "DATE"),
+        ("meeting", "DOMAIN"),
+    ]
 
 
 def test_markup_roles_round_trip_through_jsonl_and_docbin(tmp_path):
@@ -321,7 +393,6 @@ def test_template_fixed_spans_and_article_agreement():
     assert row.text.startswith("add an AI ")
 
 
-
 # ---- kept apart from the evaluation data --------------------------------------------------
 
 TYPED = Path(__file__).resolve().parent.parent / "nlu" / "corpus" / "eval" / "typed_commands.txt"
@@ -333,7 +404,7 @@ def _words(text: str) -> list[str]:
 
 def _grams(text: str, n: int = 5) -> set[tuple[str, ...]]:
     words = _words(text)
-    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
 def _evaluation_sentences() -> list[str]:
@@ -343,7 +414,8 @@ def _evaluation_sentences() -> list[str]:
 
     out = [row.text for row in markup.read(TYPED)]
     if settings().slurp_devel.exists():
-        out += [json.loads(line)["sentence"] for line in open(settings().slurp_devel, encoding="utf-8")]
+        with settings().slurp_devel.open(encoding="utf-8") as lines:
+            out += [json.loads(line)["sentence"] for line in lines]
     return out
 
 
@@ -365,6 +437,7 @@ def test_handwritten_and_templates_share_no_5gram_with_the_evaluation_data():
     assert [t for t in _template_runs() if _grams(t) & seen] == []
 
 
+@pytest.mark.slow
 def test_no_training_row_equals_or_nearly_equals_a_typed_line(corpus):
     train, dev = corpus
     by_length: dict[int, list[list[str]]] = {}

@@ -6,6 +6,7 @@ the expected spans worked out by hand from a calendar:
 - SUN = Sunday 2027-08-29 07:05.
 Each row: phrase, expected wall start, expected wall end (exclusive), grain.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -162,14 +163,18 @@ FAMILIES = {
 ROWS = [(family, *row) for family, rows in FAMILIES.items() for row in rows]
 
 
-@pytest.mark.parametrize(("family", "now", "text", "start", "end", "grain"), ROWS,
-                         ids=[f"{r[0]}: {r[2]}" for r in ROWS])
+@pytest.mark.parametrize(
+    ("family", "now", "text", "start", "end", "grain"), ROWS, ids=[f"{r[0]}: {r[2]}" for r in ROWS]
+)
 def test_dates_families_golden(family: str, now: datetime, text: str, start: str, end: str, grain: str) -> None:
     # Given the reference time, the phrase means exactly this wall-time span
     span = resolve(text, now, NY)
     assert span is not None, (family, text, explain(text, now, NY))
-    assert (span.start.replace(tzinfo=None).isoformat(timespec="minutes"),
-            span.end.replace(tzinfo=None).isoformat(timespec="minutes"), span.grain) == (start, end, grain)
+    assert (
+        span.start.replace(tzinfo=None).isoformat(timespec="minutes"),
+        span.end.replace(tzinfo=None).isoformat(timespec="minutes"),
+        span.grain,
+    ) == (start, end, grain)
 
 
 def test_dates_now_words_are_the_present_second() -> None:
@@ -193,7 +198,11 @@ def test_dates_counted_spans_from_now_policy_and_alternative() -> None:
     weeks = resolve("the next two weeks", WED, NY, counted="from_now")
     # Then hours run from now, and days and longer from tomorrow at grain day
     assert (rolling.start.strftime("%H:%M"), rolling.end.strftime("%H:%M"), rolling.grain) == ("16:40", "18:40", "hour")
-    assert (weeks.start.date().isoformat(), weeks.end.date().isoformat(), weeks.grain) == ("2027-03-11", "2027-03-25", "day")
+    assert (weeks.start.date().isoformat(), weeks.end.date().isoformat(), weeks.grain) == (
+        "2027-03-11",
+        "2027-03-25",
+        "day",
+    )
 
 
 def test_dates_day_first_policy() -> None:
@@ -221,17 +230,20 @@ def test_dates_week_start_policy_moves_weeks_not_fridays() -> None:
     assert resolve("EOW", WED, NY, week_start=6).start.date().isoformat() == "2027-03-12"
 
 
-@pytest.mark.parametrize(("text", "reason"), [
-    ("every 0 weeks", "at least 1"),
-    ("every -3 days", "at least 1"),
-    ("every minus 2 months", "at least 1"),
-    ("every 10 minutes", "at most hourly"),
-    ("every 45 seconds", "at most hourly"),
-    ("every 5000 days", "from 1 to 1000"),
-    ("february 30", "February has no day 30"),
-    ("2027-02-29", "not a leap year"),
-    ("the 31st of april", "April has no day 31"),
-])
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("every 0 weeks", "at least 1"),
+        ("every -3 days", "at least 1"),
+        ("every minus 2 months", "at least 1"),
+        ("every 10 minutes", "at most hourly"),
+        ("every 45 seconds", "at most hourly"),
+        ("every 5000 days", "from 1 to 1000"),
+        ("february 30", "February has no day 30"),
+        ("2027-02-29", "not a leap year"),
+        ("the 31st of april", "April has no day 31"),
+    ],
+)
 def test_dates_clear_errors_give_none_and_a_reason(text: str, reason: str) -> None:
     assert resolve(text, WED, NY) is None
     assert reason in explain(text, WED, NY)

@@ -3,6 +3,7 @@
 Each row: phrase, expected wall start, expected wall end (exclusive), grain. The same table
 runs in America/New_York and in UTC: the wall times are the same, the offsets differ.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -169,15 +170,23 @@ def test_dates_golden_span(text: str, start: str, end: str, grain: str, zone: st
     span = resolve(text, NOW, zone)
     # Then the phrase means exactly this wall-time span
     assert span is not None, text
-    assert (span.start.replace(tzinfo=None).isoformat(timespec="minutes"),
-            span.end.replace(tzinfo=None).isoformat(timespec="minutes"), span.grain) == (start, end, grain)
+    assert (
+        span.start.replace(tzinfo=None).isoformat(timespec="minutes"),
+        span.end.replace(tzinfo=None).isoformat(timespec="minutes"),
+        span.grain,
+    ) == (start, end, grain)
     assert span.start.utcoffset() == ZoneInfo(zone).utcoffset(span.start.replace(tzinfo=None))
 
 
-@pytest.mark.parametrize(("text", "duration"), [
-    ("for two hours", "PT2H"), ("half an hour", "PT30M"), ("for an hour and a half", "PT1H30M"),
-    ("for 3 days", "P3D"),
-])
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("for two hours", "PT2H"),
+        ("half an hour", "PT30M"),
+        ("for an hour and a half", "PT1H30M"),
+        ("for 3 days", "P3D"),
+    ],
+)
 def test_dates_golden_pure_duration(text: str, duration: str) -> None:
     span = resolve(text, NOW, "UTC")
     assert span is not None and span.start is None and span.end is None
@@ -190,40 +199,58 @@ def test_dates_golden_time_with_duration() -> None:
     assert span.to_dict()["duration"] == "PT2H"
 
 
-@pytest.mark.parametrize(("text", "start", "rrule"), [
-    ("every other monday at ten", "2026-11-23T10:00:00", "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO;BYHOUR=10;BYMINUTE=0;BYSECOND=0"),
-    ("every weekday", "2026-11-23T00:00:00", "RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
-    ("every friday", "2026-11-27T00:00:00", "RRULE:FREQ=WEEKLY;BYDAY=FR"),
-    ("daily at 7am", "2026-11-24T07:00:00", "RRULE:FREQ=DAILY;BYHOUR=7;BYMINUTE=0;BYSECOND=0"),
-    ("the 15th of every month", "2026-12-15T00:00:00", "RRULE:FREQ=MONTHLY;BYMONTHDAY=15"),
-    ("every june third", "2027-06-03T00:00:00", "RRULE:FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=3"),
-    ("every three hours", "2026-11-23T09:00:00", "RRULE:FREQ=HOURLY;INTERVAL=3"),
-    ("every first monday of the month", "2026-12-07T00:00:00", "RRULE:FREQ=MONTHLY;BYDAY=+1MO"),
-    ("the last friday of every month", "2026-11-27T00:00:00", "RRULE:FREQ=MONTHLY;BYDAY=-1FR"),
-    ("every day for a week", "2026-11-23T00:00:00", "RRULE:FREQ=DAILY;UNTIL=20261129T235959"),
-    ("every day except weekends", "2026-11-23T00:00:00", "RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
-    ("every weekday except wednesday at 10", "2026-11-23T10:00:00",
-     "RRULE:FREQ=WEEKLY;BYDAY=MO,TU,TH,FR;BYHOUR=10;BYMINUTE=0;BYSECOND=0"),
-    ("weekday mornings", "2026-11-23T06:00:00", "RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=6;BYMINUTE=0;BYSECOND=0"),
-    ("once a week", "2026-11-23T00:00:00", "RRULE:FREQ=WEEKLY"),
-    ("every monday until december 15", "2026-11-23T00:00:00", "RRULE:FREQ=WEEKLY;UNTIL=20261215T235959;BYDAY=MO"),
-])
+@pytest.mark.parametrize(
+    ("text", "start", "rrule"),
+    [
+        (
+            "every other monday at ten",
+            "2026-11-23T10:00:00",
+            "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO;BYHOUR=10;BYMINUTE=0;BYSECOND=0",
+        ),
+        ("every weekday", "2026-11-23T00:00:00", "RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+        ("every friday", "2026-11-27T00:00:00", "RRULE:FREQ=WEEKLY;BYDAY=FR"),
+        ("daily at 7am", "2026-11-24T07:00:00", "RRULE:FREQ=DAILY;BYHOUR=7;BYMINUTE=0;BYSECOND=0"),
+        ("the 15th of every month", "2026-12-15T00:00:00", "RRULE:FREQ=MONTHLY;BYMONTHDAY=15"),
+        ("every june third", "2027-06-03T00:00:00", "RRULE:FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=3"),
+        ("every three hours", "2026-11-23T09:00:00", "RRULE:FREQ=HOURLY;INTERVAL=3"),
+        ("every first monday of the month", "2026-12-07T00:00:00", "RRULE:FREQ=MONTHLY;BYDAY=+1MO"),
+        ("the last friday of every month", "2026-11-27T00:00:00", "RRULE:FREQ=MONTHLY;BYDAY=-1FR"),
+        ("every day for a week", "2026-11-23T00:00:00", "RRULE:FREQ=DAILY;UNTIL=20261129T235959"),
+        ("every day except weekends", "2026-11-23T00:00:00", "RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+        (
+            "every weekday except wednesday at 10",
+            "2026-11-23T10:00:00",
+            "RRULE:FREQ=WEEKLY;BYDAY=MO,TU,TH,FR;BYHOUR=10;BYMINUTE=0;BYSECOND=0",
+        ),
+        (
+            "weekday mornings",
+            "2026-11-23T06:00:00",
+            "RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=6;BYMINUTE=0;BYSECOND=0",
+        ),
+        ("once a week", "2026-11-23T00:00:00", "RRULE:FREQ=WEEKLY"),
+        ("every monday until december 15", "2026-11-23T00:00:00", "RRULE:FREQ=WEEKLY;UNTIL=20261215T235959;BYDAY=MO"),
+    ],
+)
 def test_dates_golden_recurrence(text: str, start: str, rrule: str) -> None:
     span = resolve(text, NOW, "America/New_York")
     assert span is not None and span.to_dict()["start"] == start and span.rrule == rrule
 
 
-@pytest.mark.parametrize(("text", "start", "end", "open_flag"), [
-    ("until friday", "2026-11-23T09:00:00", "2026-11-28T00:00:00", "open_start"),
-    ("by 2pm", "2026-11-23T09:00:00", "2026-11-23T14:00:00", "open_start"),
-    ("after 5", "2026-11-23T17:00:00", "2026-11-24T00:00:00", "open_end"),
-])
+@pytest.mark.parametrize(
+    ("text", "start", "end", "open_flag"),
+    [
+        ("until friday", "2026-11-23T09:00:00", "2026-11-28T00:00:00", "open_start"),
+        ("by 2pm", "2026-11-23T09:00:00", "2026-11-23T14:00:00", "open_start"),
+        ("after 5", "2026-11-23T17:00:00", "2026-11-24T00:00:00", "open_end"),
+    ],
+)
 def test_dates_golden_open_ranges(text: str, start: str, end: str, open_flag: str) -> None:
     out = resolve(text, NOW, "America/New_York").to_dict()
     assert (out["start"], out["end"], out.get(open_flag)) == (start, end, True)
 
 
-@pytest.mark.parametrize("text", ["", "   ", "my birth date", "play some jazz", "the", "uh um", "x" * 100_000,
-                                  "play 5 songs by queen"])
+@pytest.mark.parametrize(
+    "text", ["", "   ", "my birth date", "play some jazz", "the", "uh um", "x" * 100_000, "play 5 songs by queen"]
+)
 def test_dates_golden_not_a_date(text: str) -> None:
     assert resolve(text, NOW, "UTC") is None

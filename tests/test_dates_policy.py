@@ -1,4 +1,5 @@
 """Reading choices (next weekday, bare hours, future bias), alternatives, DST and the CLI."""
+
 from __future__ import annotations
 
 import json
@@ -51,12 +52,15 @@ def test_dates_unknown_policy_value_falls_back_to_default() -> None:
     assert Policy.of({"next_weekday": "sometime", "colour": "blue"}) == Policy()
 
 
-@pytest.mark.parametrize(("text", "start", "alt"), [
-    ("at 4", "2026-11-23T16:00:00", "2026-11-24T04:00:00"),   # 1..6 read pm
-    ("at 10", "2026-11-23T10:00:00", "2026-11-23T22:00:00"),  # morning reading still to come
-    ("at 8", "2026-11-23T20:00:00", "2026-11-24T08:00:00"),   # 8am today is over
-    ("at 11", "2026-11-23T11:00:00", "2026-11-23T23:00:00"),  # 23:00 is outside waking hours
-])
+@pytest.mark.parametrize(
+    ("text", "start", "alt"),
+    [
+        ("at 4", "2026-11-23T16:00:00", "2026-11-24T04:00:00"),  # 1..6 read pm
+        ("at 10", "2026-11-23T10:00:00", "2026-11-23T22:00:00"),  # morning reading still to come
+        ("at 8", "2026-11-23T20:00:00", "2026-11-24T08:00:00"),  # 8am today is over
+        ("at 11", "2026-11-23T11:00:00", "2026-11-23T23:00:00"),  # 23:00 is outside waking hours
+    ],
+)
 def test_dates_bare_hours_waking_rule(text: str, start: str, alt: str | None) -> None:
     span = resolve(text, NOW, NY)
     assert wall(span)[0] == start
@@ -118,9 +122,25 @@ def test_dates_aware_now_in_another_zone_is_converted() -> None:
     assert wall(resolve("at 6pm", now))[0] == "2026-11-23T18:00:00"
 
 
-@pytest.mark.parametrize("text", ["\x00\x01\x02", "🎉🎉 tomorrow 🎉", "'; DROP TABLE events; --", "９時",
-                                  "in 99999999999 years", "the 99th", "13/45", "2026-02-30", "25:00",
-                                  "every", "between and", "from to", "-" * 50, "next next next"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\x00\x01\x02",
+        "🎉🎉 tomorrow 🎉",
+        "'; DROP TABLE events; --",
+        "９時",
+        "in 99999999999 years",
+        "the 99th",
+        "13/45",
+        "2026-02-30",
+        "25:00",
+        "every",
+        "between and",
+        "from to",
+        "-" * 50,
+        "next next next",
+    ],
+)
 def test_dates_naughty_strings_never_raise(text: str) -> None:
     span = resolve(text, NOW, NY)
     assert span is None or span.start is None or span.start < span.end
@@ -128,12 +148,22 @@ def test_dates_naughty_strings_never_raise(text: str) -> None:
 
 def test_dates_cli_contract() -> None:
     lines = "tomorrow at 6pm\n\nnext tuesday\nplay jazz\n"
-    done = subprocess.run([sys.executable, "-m", "nlu", "dates", "--now", "2026-11-23T09:00", "--tz", NY,
-                           "--next-weekday", "nearest"], input=lines, capture_output=True, text=True, cwd=ROOT,
-                          timeout=60, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "nlu", "dates", "--now", "2026-11-23T09:00", "--tz", NY, "--next-weekday", "nearest"],
+        input=lines,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=True,
+    )
     rows = [json.loads(x) for x in done.stdout.splitlines()]
     assert [r["text"] for r in rows] == ["tomorrow at 6pm", "", "next tuesday", "play jazz"]
-    assert (rows[0]["start"], rows[0]["end"], rows[0]["grain"]) == ("2026-11-24T18:00:00", "2026-11-24T19:00:00", "hour")
+    assert (rows[0]["start"], rows[0]["end"], rows[0]["grain"]) == (
+        "2026-11-24T18:00:00",
+        "2026-11-24T19:00:00",
+        "hour",
+    )
     assert rows[1]["start"] is None and rows[3]["start"] is None
     assert rows[2]["start"] == "2026-11-24T00:00:00"
 
@@ -141,9 +171,27 @@ def test_dates_cli_contract() -> None:
 def test_dates_cli_error_field_and_policy_flags() -> None:
     # Given a refused repeat, a day-first date and sunday weeks
     lines = "every 0 days\n5/7\nthis week\nplay jazz\n"
-    done = subprocess.run([sys.executable, "-m", "nlu", "dates", "--now", "2026-11-23T09:00", "--tz", NY,
-                           "--day-first", "--week-start", "sunday"], input=lines, capture_output=True, text=True,
-                          cwd=ROOT, timeout=60, check=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "nlu",
+            "dates",
+            "--now",
+            "2026-11-23T09:00",
+            "--tz",
+            NY,
+            "--day-first",
+            "--week-start",
+            "sunday",
+        ],
+        input=lines,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=True,
+    )
     rows = [json.loads(x) for x in done.stdout.splitlines()]
     # Then the refusal has start null and its reason; the flags reach the resolver
     assert rows[0]["start"] is None and "at least 1" in rows[0]["error"]

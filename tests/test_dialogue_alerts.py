@@ -1,5 +1,6 @@
 """Alerts: "remind me an hour before X" adds one and moves nothing; a create may carry one;
 a series rings for each occurrence (exceptions applied); Assistant.due_alerts lists them."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -18,8 +19,10 @@ TZ = "Europe/Paris"
 
 def stored(bot: Assistant, owner: str) -> list[tuple]:
     with bot.sessions.begin() as session:
-        return [(r.title, r.start_utc, r.end_utc, list(r.alerts)) for r in
-                session.scalars(select(Event).where(Event.owner == owner).order_by(Event.id))]
+        return [
+            (r.title, r.start_utc, r.end_utc, list(r.alerts))
+            for r in session.scalars(select(Event).where(Event.owner == owner).order_by(Event.id))
+        ]
 
 
 @pytest.fixture
@@ -27,21 +30,37 @@ def dentist(bot: Assistant, owner: str) -> int:
     return bot.create_event(owner, title="dentist", start=datetime(2026, 11, 25, 9), end=datetime(2026, 11, 25, 10)).id
 
 
-def test_dialogue_alerts_remind_me_before_adds_an_alert_and_moves_nothing(bot, scripted: ScriptedParser, owner,
-                                                                          dentist) -> None:
-    scripted.add(reading("remind me 1 hour before the dentist", "update", ACTION="remind me", NAME="dentist",
-                         alerts={"1 hour before": 60}))
-    scripted.add(reading("alert me 30 minutes before the dentist", "update", ACTION="alert me", NAME="dentist",
-                         alerts={"30 minutes before": 30}))
+def test_dialogue_alerts_remind_me_before_adds_an_alert_and_moves_nothing(
+    bot, scripted: ScriptedParser, owner, dentist
+) -> None:
+    scripted.add(
+        reading(
+            "remind me 1 hour before the dentist",
+            "update",
+            ACTION="remind me",
+            NAME="dentist",
+            alerts={"1 hour before": 60},
+        )
+    )
+    scripted.add(
+        reading(
+            "alert me 30 minutes before the dentist",
+            "update",
+            ACTION="alert me",
+            NAME="dentist",
+            alerts={"30 minutes before": 30},
+        )
+    )
     done = bot.handle("s1", "remind me 1 hour before the dentist", now=NOW, user=owner)
     assert (done.operation, done.reply) == (
-        "update", 'I\'ll remind you 1 hour before "dentist" (Wednesday, November 25 at 9:00 AM).')
+        "update",
+        'I\'ll remind you 1 hour before "dentist" (Wednesday, November 25 at 9:00 AM).',
+    )
     assert done.to_dict()["events"][0]["alerts"] == [60]
     assert stored(bot, owner) == [("dentist", datetime(2026, 11, 25, 8), datetime(2026, 11, 25, 9), [60])]
     bot.handle("s1", "alert me 30 minutes before the dentist", now=NOW, user=owner)
     again = bot.handle("s1", "remind me 1 hour before the dentist", now=NOW, user=owner)
-    assert (again.operation, again.reply) == (
-        "none", 'You already have a reminder 1 hour before "dentist".')
+    assert (again.operation, again.reply) == ("none", 'You already have a reminder 1 hour before "dentist".')
     assert stored(bot, owner) == [("dentist", datetime(2026, 11, 25, 8), datetime(2026, 11, 25, 9), [30, 60])]
     # And undo takes the last alert back
     bot.handle("s1", "undo", now=NOW, user=owner)
@@ -50,8 +69,15 @@ def test_dialogue_alerts_remind_me_before_adds_an_alert_and_moves_nothing(bot, s
 
 def test_dialogue_alerts_an_alert_read_as_a_move_still_moves_nothing(bot, scripted, owner, dentist) -> None:
     # Given a model that reads the alert as a reschedule (the bug of issue 10)
-    scripted.add(reading("remind me 1 hour before the dentist", "reschedule", ACTION="remind me", NAME="dentist",
-                         alerts={"1 hour before": 60}))
+    scripted.add(
+        reading(
+            "remind me 1 hour before the dentist",
+            "reschedule",
+            ACTION="remind me",
+            NAME="dentist",
+            alerts={"1 hour before": 60},
+        )
+    )
     done = bot.handle("s1", "remind me 1 hour before the dentist", now=NOW, user=owner)
     assert done.operation == "update"
     assert stored(bot, owner) == [("dentist", datetime(2026, 11, 25, 8), datetime(2026, 11, 25, 9), [60])]
@@ -59,8 +85,15 @@ def test_dialogue_alerts_an_alert_read_as_a_move_still_moves_nothing(bot, script
 
 def test_dialogue_alerts_a_create_may_carry_one(bot, scripted, owner) -> None:
     text = "dentist friday at 3, remind me a day before"
-    scripted.add(reading(text, "create", NAME="dentist", dates={"friday at 3": time_span(datetime(2026, 11, 27, 15))},
-                         alerts={"a day before": 1440}))
+    scripted.add(
+        reading(
+            text,
+            "create",
+            NAME="dentist",
+            dates={"friday at 3": time_span(datetime(2026, 11, 27, 15))},
+            alerts={"a day before": 1440},
+        )
+    )
     done = bot.handle("s1", text, now=NOW, user=owner)
     assert done.reply == 'Scheduled "dentist" for Friday, November 27 at 3:00 PM. I\'ll remind you 1 day before.'
     assert stored(bot, owner) == [("dentist", datetime(2026, 11, 27, 14), datetime(2026, 11, 27, 15), [1440])]
@@ -68,10 +101,23 @@ def test_dialogue_alerts_a_create_may_carry_one(bot, scripted, owner) -> None:
 
 def test_dialogue_alerts_a_series_rings_for_each_occurrence(bot, scripted, owner) -> None:
     # Given a weekly standup with one occurrence cancelled and one moved
-    scripted.add(reading("add standup every monday at 9", "create", NAME="standup",
-                         dates={"every monday at 9": resolve("every monday at 9", NOW, TZ)}))
-    scripted.add(reading("notify me 30 minutes before every standup", "update", ACTION="notify me", NAME="standup",
-                         alerts={"30 minutes before": 30}))
+    scripted.add(
+        reading(
+            "add standup every monday at 9",
+            "create",
+            NAME="standup",
+            dates={"every monday at 9": resolve("every monday at 9", NOW, TZ)},
+        )
+    )
+    scripted.add(
+        reading(
+            "notify me 30 minutes before every standup",
+            "update",
+            ACTION="notify me",
+            NAME="standup",
+            alerts={"30 minutes before": 30},
+        )
+    )
     bot.handle("s1", "add standup every monday at 9", now=NOW, user=owner)
     series = bot.events(owner)[0].id
     bot.cancel_occurrence(owner, series, datetime(2026, 11, 30, 9))
@@ -83,29 +129,47 @@ def test_dialogue_alerts_a_series_rings_for_each_occurrence(bot, scripted, owner
     due = bot.due_alerts(owner, datetime(2026, 11, 24), datetime(2026, 12, 15))
     assert [(a["event_start"], a["alert_at"], a["minutes_before"], a["original_start"]) for a in due] == [
         ("2026-12-07T11:00:00", "2026-12-07T10:30:00", 30, "2026-12-07T09:00:00"),
-        ("2026-12-14T09:00:00", "2026-12-14T08:30:00", 30, "2026-12-14T09:00:00")]
+        ("2026-12-14T09:00:00", "2026-12-14T08:30:00", 30, "2026-12-14T09:00:00"),
+    ]
     assert {a["title"] for a in due} == {"standup"} and due[1]["event_id"] == series
 
 
 def test_dialogue_alerts_due_alerts_window_and_zone(bot, owner) -> None:
-    made = bot.create_event(owner, title="flight", start=datetime(2026, 11, 25, 8), end=datetime(2026, 11, 25, 10),
-                            alerts=[60, 1440, 60])
+    made = bot.create_event(
+        owner, title="flight", start=datetime(2026, 11, 25, 8), end=datetime(2026, 11, 25, 10), alerts=[60, 1440, 60]
+    )
     assert made.alerts == (60, 1440)
     due = bot.due_alerts(owner, datetime(2026, 11, 24, 7), datetime(2026, 11, 25, 7, 30), tz="UTC")
     # 08:00 Paris is 07:00 UTC: a day before is 07:00 UTC on the 24th, an hour before 06:00 UTC
     assert due == [
-        {"event_id": made.id, "title": "flight", "event_start": "2026-11-25T07:00:00",
-         "alert_at": "2026-11-24T07:00:00", "minutes_before": 1440, "original_start": None, "tz": "UTC"},
-        {"event_id": made.id, "title": "flight", "event_start": "2026-11-25T07:00:00",
-         "alert_at": "2026-11-25T06:00:00", "minutes_before": 60, "original_start": None, "tz": "UTC"}]
+        {
+            "event_id": made.id,
+            "title": "flight",
+            "event_start": "2026-11-25T07:00:00",
+            "alert_at": "2026-11-24T07:00:00",
+            "minutes_before": 1440,
+            "original_start": None,
+            "tz": "UTC",
+        },
+        {
+            "event_id": made.id,
+            "title": "flight",
+            "event_start": "2026-11-25T07:00:00",
+            "alert_at": "2026-11-25T06:00:00",
+            "minutes_before": 60,
+            "original_start": None,
+            "tz": "UTC",
+        },
+    ]
     assert bot.due_alerts(owner, datetime(2026, 11, 25, 7, 30), datetime(2026, 11, 26), tz="UTC") == []
 
 
 @pytest.mark.parametrize("alerts", [[-5], ["ten"], [50_000], [True], list(range(30))])
 def test_dialogue_alerts_bad_alerts_are_refused(bot, owner, alerts) -> None:
     with pytest.raises(BadEvent):
-        bot.create_event(owner, title="x", start=datetime(2026, 11, 25, 8), end=datetime(2026, 11, 25, 9),
-                         alerts=alerts)
+        bot.create_event(
+            owner, title="x", start=datetime(2026, 11, 25, 8), end=datetime(2026, 11, 25, 9), alerts=alerts
+        )
     assert bot.events(owner) == []
 
 

@@ -2,6 +2,7 @@
 exact duplicate asks first; an unsure intent asks "Did you mean to ...?" before any write;
 reply days and calendar days agree in every zone; a reminder without a time gets the
 default reminder time; requests naming the event and its time are created at once."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, time
@@ -22,8 +23,10 @@ FRIDAY_3PM = time_span(datetime(2026, 11, 27, 15))
 
 def stored(bot: Assistant, owner: str) -> list[tuple]:
     with bot.sessions.begin() as session:
-        return [(r.title, r.start_utc, r.end_utc, r.all_day, list(r.alerts), r.cancelled_at is not None)
-                for r in session.scalars(select(Event).where(Event.owner == owner).order_by(Event.id))]
+        return [
+            (r.title, r.start_utc, r.end_utc, r.all_day, list(r.alerts), r.cancelled_at is not None)
+            for r in session.scalars(select(Event).where(Event.owner == owner).order_by(Event.id))
+        ]
 
 
 def say(bot: Assistant, owner: str, text: str, **kw):
@@ -33,8 +36,14 @@ def say(bot: Assistant, owner: str, text: str, **kw):
 # -- a new full command drops the open question ---------------------------------------------
 def test_dialogue_behaviour_a_query_is_no_name(bot, scripted: ScriptedParser, owner) -> None:
     # As the shipped model reads them: no title in the first, a query in the second
-    scripted.add(reading("schedule something tomorrow", "create", ACTION="schedule",
-                         dates={"something tomorrow": day_span(date(2026, 11, 24))}))
+    scripted.add(
+        reading(
+            "schedule something tomorrow",
+            "create",
+            ACTION="schedule",
+            dates={"something tomorrow": day_span(date(2026, 11, 24))},
+        )
+    )
     scripted.add(reading("what do i have tomorrow", "query", dates={"tomorrow": day_span(date(2026, 11, 24))}))
     assert say(bot, owner, "schedule something tomorrow").reply == "What should I call the event?"
     answer = say(bot, owner, "what do i have tomorrow")
@@ -44,8 +53,9 @@ def test_dialogue_behaviour_a_query_is_no_name(bot, scripted: ScriptedParser, ow
 
 
 def test_dialogue_behaviour_a_new_create_is_no_date(bot, scripted, owner) -> None:
-    scripted.add(reading("silence for two hours", "create", NAME="silence",
-                         dates={"two hours": resolve("two hours", NOW, TZ)}))
+    scripted.add(
+        reading("silence for two hours", "create", NAME="silence", dates={"two hours": resolve("two hours", NOW, TZ)})
+    )
     scripted.add(reading("can you make dinner for me", "create", ACTION="make", NAME="dinner"))
     assert say(bot, owner, "silence for two hours").reply == 'When should I schedule "silence"?'
     answer = say(bot, owner, "can you make dinner for me")
@@ -54,8 +64,14 @@ def test_dialogue_behaviour_a_new_create_is_no_date(bot, scripted, owner) -> Non
 
 
 def test_dialogue_behaviour_a_name_answer_is_still_a_name(bot, scripted, owner) -> None:
-    scripted.add(reading("schedule something tomorrow", "create", ACTION="schedule",
-                         dates={"something tomorrow": day_span(date(2026, 11, 24))}))
+    scripted.add(
+        reading(
+            "schedule something tomorrow",
+            "create",
+            ACTION="schedule",
+            dates={"something tomorrow": day_span(date(2026, 11, 24))},
+        )
+    )
     scripted.add(reading("book the dentist", "create", ACTION="book", NAME="dentist"))
     say(bot, owner, "schedule something tomorrow")
     done = say(bot, owner, "book the dentist")
@@ -80,7 +96,9 @@ def test_dialogue_behaviour_an_exact_duplicate_asks_first(bot, scripted, owner) 
     assert say(bot, owner, "dentist friday at 3").operation == "create"
     asked = say(bot, owner, "Dentist friday at 3")
     assert (asked.operation, asked.reply) == (
-        "confirm", 'You already have "dentist" on Friday, November 27 at 3:00 PM. Schedule another one?')
+        "confirm",
+        'You already have "dentist" on Friday, November 27 at 3:00 PM. Schedule another one?',
+    )
     assert say(bot, owner, "no").operation == "none" and len(stored(bot, owner)) == 1
     say(bot, owner, "dentist friday at 3")
     assert say(bot, owner, "yes").operation == "create"
@@ -89,31 +107,50 @@ def test_dialogue_behaviour_an_exact_duplicate_asks_first(bot, scripted, owner) 
 
 # -- an unsure intent asks before any write -----------------------------------------------------
 def test_dialogue_behaviour_unsure_create_asks(bot, scripted, owner) -> None:
-    scripted.add(reading("dentist on friday", "create", confidence=0.3, NAME="dentist",
-                         dates={"friday": day_span(date(2026, 11, 27))}))
+    scripted.add(
+        reading(
+            "dentist on friday",
+            "create",
+            confidence=0.3,
+            NAME="dentist",
+            dates={"friday": day_span(date(2026, 11, 27))},
+        )
+    )
     asked = say(bot, owner, "dentist on friday")
     assert (asked.operation, asked.reply, asked.choices) == (
-        "confirm", 'Did you mean to schedule "dentist" for Friday, November 27?', ["yes", "no"])
+        "confirm",
+        'Did you mean to schedule "dentist" for Friday, November 27?',
+        ["yes", "no"],
+    )
     assert stored(bot, owner) == []
     assert say(bot, owner, "no").reply == "OK, I won't schedule it." and stored(bot, owner) == []
     say(bot, owner, "dentist on friday")
     assert say(bot, owner, "yes").operation == "create"
-    assert stored(bot, owner) == [("dentist", datetime(2026, 11, 26, 23), datetime(2026, 11, 27, 23), True, [],
-                                   False)]
+    assert stored(bot, owner) == [("dentist", datetime(2026, 11, 26, 23), datetime(2026, 11, 27, 23), True, [], False)]
 
 
 def test_dialogue_behaviour_unsure_move_and_edit_ask(bot, scripted, owner) -> None:
     bot.create_event(owner, title="dentist", start=datetime(2026, 11, 25, 9), end=datetime(2026, 11, 25, 10))
-    scripted.add(reading("dentist to friday", "reschedule", confidence=0.4, NAME="dentist",
-                         dates={"friday": day_span(date(2026, 11, 27))}))
-    scripted.add(reading("jim to the dentist", "update", confidence=0.4, NAME="dentist", PERSON="jim",
-                         roles={"jim": "new"}))
+    scripted.add(
+        reading(
+            "dentist to friday",
+            "reschedule",
+            confidence=0.4,
+            NAME="dentist",
+            dates={"friday": day_span(date(2026, 11, 27))},
+        )
+    )
+    scripted.add(
+        reading("jim to the dentist", "update", confidence=0.4, NAME="dentist", PERSON="jim", roles={"jim": "new"})
+    )
     asked = say(bot, owner, "dentist to friday")
-    assert asked.reply == ('Did you mean to move "dentist" on Wednesday, November 25 at 9:00 AM to Friday, '
-                           'November 27 at 9:00 AM?')
+    assert asked.reply == (
+        'Did you mean to move "dentist" on Wednesday, November 25 at 9:00 AM to Friday, November 27 at 9:00 AM?'
+    )
     assert stored(bot, owner)[0][1] == datetime(2026, 11, 25, 8)
-    assert say(bot, owner, "yes").reply == ('Moved "dentist" on Wednesday, November 25 at 9:00 AM to Friday, '
-                                            'November 27 at 9:00 AM.')
+    assert say(bot, owner, "yes").reply == (
+        'Moved "dentist" on Wednesday, November 25 at 9:00 AM to Friday, November 27 at 9:00 AM.'
+    )
     asked = say(bot, owner, "jim to the dentist")
     assert asked.reply == 'Did you mean to add jim to "dentist" on Friday, November 27 at 9:00 AM?'
     assert say(bot, owner, "no").operation == "none"
@@ -125,8 +162,11 @@ def test_dialogue_behaviour_an_unsure_answer_to_our_question_asks_nothing_more(b
     # Given two dentists and a move that asks which one
     for day in (25, 26):
         bot.create_event(owner, title="dentist", start=datetime(2026, 11, day, 9), end=datetime(2026, 11, day, 10))
-    scripted.add(reading("move the dentist to friday", "reschedule", NAME="dentist",
-                         dates={"friday": day_span(date(2026, 11, 27))}))
+    scripted.add(
+        reading(
+            "move the dentist to friday", "reschedule", NAME="dentist", dates={"friday": day_span(date(2026, 11, 27))}
+        )
+    )
     scripted.add(reading("the second one", "out_of_scope", confidence=0.2))
     assert say(bot, owner, "move the dentist to friday").operation == "clarify"
     # When the answer is one the NLU is unsure of, Then it is still the answer: the move is made
@@ -146,8 +186,9 @@ def test_dialogue_behaviour_reply_days_and_calendar_days_agree_in_every_zone(bot
         text = f"what do i have on {day:%B %d}"
         scripted.add(reading(text, "query", dates={f"{day:%B %d}": day_span(day, tz=zone)}))
         reply = bot.handle("s1", text, now=now, tz=zone, user=owner)
-        shown = bot.events(owner, start=datetime.combine(day, time()), end=datetime.combine(day, time(23, 59)),
-                           tz=zone, expand=True)
+        shown = bot.events(
+            owner, start=datetime.combine(day, time()), end=datetime.combine(day, time(23, 59)), tz=zone, expand=True
+        )
         # Then the reply names the day asked and lists exactly what the calendar shows that day
         assert f"{day:%A, %B} {day.day}" in reply.reply
         assert [e.title for e in reply.events] == [e.title for e in shown]
@@ -155,37 +196,66 @@ def test_dialogue_behaviour_reply_days_and_calendar_days_agree_in_every_zone(bot
     # And the holiday is on November 24 in every zone
     listed = bot.events(owner, start=datetime(2026, 11, 24), end=datetime(2026, 11, 25), tz=zone)
     assert "holiday" in [e.title for e in listed]
-    assert "holiday" not in [e.title for e in bot.events(owner, start=datetime(2026, 11, 23),
-                                                         end=datetime(2026, 11, 24), tz=zone)]
+    assert "holiday" not in [
+        e.title for e in bot.events(owner, start=datetime(2026, 11, 23), end=datetime(2026, 11, 24), tz=zone)
+    ]
 
 
 # -- reminders without a time -------------------------------------------------------------------
-@pytest.mark.parametrize("clock, start_utc, said", [
-    (time(9), datetime(2026, 11, 24, 8), "9:00 AM"), (time(7, 30), datetime(2026, 11, 24, 6, 30), "7:30 AM")])
-def test_dialogue_behaviour_reminder_without_a_time_gets_the_default_time(db_url, scripted, owner, clock,
-                                                                          start_utc, said) -> None:
+@pytest.mark.parametrize(
+    "clock, start_utc, said",
+    [(time(9), datetime(2026, 11, 24, 8), "9:00 AM"), (time(7, 30), datetime(2026, 11, 24, 6, 30), "7:30 AM")],
+)
+def test_dialogue_behaviour_reminder_without_a_time_gets_the_default_time(
+    db_url, scripted, owner, clock, start_utc, said
+) -> None:
     bot = Assistant(db_url, parser=scripted, settings=Settings(reminder_time=clock))
-    scripted.add(reading("remind me to call mom tomorrow", "create", ACTION="remind me", NAME="call mom",
-                         dates={"tomorrow": day_span(date(2026, 11, 24))}))
+    scripted.add(
+        reading(
+            "remind me to call mom tomorrow",
+            "create",
+            ACTION="remind me",
+            NAME="call mom",
+            dates={"tomorrow": day_span(date(2026, 11, 24))},
+        )
+    )
     done = say(bot, owner, "remind me to call mom tomorrow")
-    assert done.reply == (f'Scheduled "call mom" for Tuesday, November 24 at {said}, your default reminder time. '
-                          "I'll remind you when it starts.")
-    assert stored(bot, owner) == [("call mom", start_utc, start_utc.replace(minute=start_utc.minute + 15), False, [0],
-                                   False)]
+    assert done.reply == (
+        f'Scheduled "call mom" for Tuesday, November 24 at {said}, your default reminder time. '
+        "I'll remind you when it starts."
+    )
+    assert stored(bot, owner) == [
+        ("call mom", start_utc, start_utc.replace(minute=start_utc.minute + 15), False, [0], False)
+    ]
 
 
 def test_dialogue_behaviour_reminder_with_a_time_keeps_it(bot, scripted, owner) -> None:
-    scripted.add(reading("remind me to call mom at 6 pm", "create", ACTION="remind me", NAME="call mom",
-                         dates={"at 6 pm": time_span(datetime(2026, 11, 23, 18))}))
+    scripted.add(
+        reading(
+            "remind me to call mom at 6 pm",
+            "create",
+            ACTION="remind me",
+            NAME="call mom",
+            dates={"at 6 pm": time_span(datetime(2026, 11, 23, 18))},
+        )
+    )
     done = say(bot, owner, "remind me to call mom at 6 pm")
-    assert done.reply == "Scheduled \"call mom\" for Monday, November 23 at 6:00 PM. I'll remind you when it starts."
+    assert done.reply == 'Scheduled "call mom" for Monday, November 23 at 6:00 PM. I\'ll remind you when it starts.'
     assert stored(bot, owner)[0][1:3] == (datetime(2026, 11, 23, 17), datetime(2026, 11, 23, 17, 15))
 
 
 # -- created at once ----------------------------------------------------------------------------
 def test_dialogue_behaviour_event_and_time_named_is_created_at_once(bot, scripted, owner) -> None:
-    scripted.add(reading("add shopping to my calendar for tomorrow", "create", ACTION="add", NAME="shopping",
-                         DOMAIN="calendar", dates={"tomorrow": day_span(date(2026, 11, 24))}))
+    scripted.add(
+        reading(
+            "add shopping to my calendar for tomorrow",
+            "create",
+            ACTION="add",
+            NAME="shopping",
+            DOMAIN="calendar",
+            dates={"tomorrow": day_span(date(2026, 11, 24))},
+        )
+    )
     done = say(bot, owner, "add shopping to my calendar for tomorrow")
     assert (done.operation, done.reply) == ("create", 'Scheduled "shopping" for Tuesday, November 24 (all day).')
 
@@ -200,8 +270,9 @@ def test_dialogue_behaviour_e2e_created_at_once(shipped_parser, db_url: str, own
 
 def test_dialogue_behaviour_chat_titles_pass_the_same_checks_as_every_door(bot, scripted, owner) -> None:
     title = "x" * 600  # a turn may hold 1000 characters; a title at most 500 (assistant/checks.py)
-    scripted.add(reading(f"schedule {title} tomorrow", "create", NAME=title,
-                         dates={"tomorrow": day_span(date(2026, 11, 24))}))
+    scripted.add(
+        reading(f"schedule {title} tomorrow", "create", NAME=title, dates={"tomorrow": day_span(date(2026, 11, 24))})
+    )
     reply = say(bot, owner, f"schedule {title} tomorrow")
     assert (reply.operation, reply.reply) == ("none", "I can't schedule that: title must be at most 500 characters.")
     assert stored(bot, owner) == []

@@ -1,5 +1,6 @@
 """Dialogue flows beyond the acceptance script: asking for a missing date, past dates,
 overlaps, choosing among several matches, fuzzy titles, merging times, undo, "it"."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
@@ -28,8 +29,9 @@ class Chat:
             self.scripted.add(parse)
 
     def make(self, title: str, start: datetime, end: datetime | None = None, all_day: bool = False, kind=None):
-        return self.bot.create_event(self.owner, title=title, start=start, end=end or start + timedelta(hours=1),
-                                     all_day=all_day, kind=kind)
+        return self.bot.create_event(
+            self.owner, title=title, start=start, end=end or start + timedelta(hours=1), all_day=all_day, kind=kind
+        )
 
     def titles(self) -> list[tuple[str, str, str]]:
         return [(e.title, e.start, e.end) for e in self.bot.events(self.owner)]
@@ -70,20 +72,39 @@ def test_dialogue_an_unrelated_command_drops_the_question(chat: Chat) -> None:
     assert chat("friday at 3 pm").operation == "none" and chat.titles() == []
 
 
-def test_dialogue_default_length_per_kind_and_spoken_duration(db_url: str, scripted: ScriptedParser, owner: str) -> None:
+def test_dialogue_default_length_per_kind_and_spoken_duration(
+    db_url: str, scripted: ScriptedParser, owner: str
+) -> None:
     settings = Settings(lengths={"default": 60, "call": 20})
     chat = Chat(Assistant(db_url, parser=scripted, settings=settings), scripted, owner)
     at_ten = time_span(datetime(2026, 11, 24, 10))
-    chat.knows(reading("schedule a call with Sam tomorrow at 10", "create", DOMAIN="call", PERSON="Sam",
-                       dates={"tomorrow at 10": at_ten}),
-               reading("book lunch on friday from noon to 2", "create", NAME="lunch",
-                       dates={"friday from noon to 2": time_span(datetime(2026, 11, 27, 12),
-                                                                 end=datetime(2026, 11, 27, 14))}),
-               reading("plan yoga on friday at 8 for 90 minutes", "create", NAME="yoga",
-                       dates={"friday at 8 for 90 minutes": time_span(datetime(2026, 11, 27, 8),
-                                                                      duration=timedelta(minutes=90))}))
+    chat.knows(
+        reading(
+            "schedule a call with Sam tomorrow at 10",
+            "create",
+            DOMAIN="call",
+            PERSON="Sam",
+            dates={"tomorrow at 10": at_ten},
+        ),
+        reading(
+            "book lunch on friday from noon to 2",
+            "create",
+            NAME="lunch",
+            dates={"friday from noon to 2": time_span(datetime(2026, 11, 27, 12), end=datetime(2026, 11, 27, 14))},
+        ),
+        reading(
+            "plan yoga on friday at 8 for 90 minutes",
+            "create",
+            NAME="yoga",
+            dates={"friday at 8 for 90 minutes": time_span(datetime(2026, 11, 27, 8), duration=timedelta(minutes=90))},
+        ),
+    )
     call = chat("schedule a call with Sam tomorrow at 10")
-    assert (call.events[0].end, call.events[0].kind, call.events[0].attendees) == ("2026-11-24T10:20:00", "call", ("Sam",))
+    assert (call.events[0].end, call.events[0].kind, call.events[0].attendees) == (
+        "2026-11-24T10:20:00",
+        "call",
+        ("Sam",),
+    )
     assert chat("book lunch on friday from noon to 2").events[0].end == "2026-11-27T14:00:00"
     assert chat("plan yoga on friday at 8 for 90 minutes").events[0].end == "2026-11-27T09:30:00"
 
@@ -102,8 +123,14 @@ def test_dialogue_past_date_is_confirmed_before_writing(chat: Chat) -> None:
 
 def test_dialogue_overlap_is_named(chat: Chat) -> None:
     chat.make("standup", datetime(2026, 11, 24, 10, 30), datetime(2026, 11, 24, 11))
-    chat.knows(reading("schedule review tomorrow at 10", "create", NAME="review",
-                       dates={"tomorrow at 10": time_span(datetime(2026, 11, 24, 10))}))
+    chat.knows(
+        reading(
+            "schedule review tomorrow at 10",
+            "create",
+            NAME="review",
+            dates={"tomorrow at 10": time_span(datetime(2026, 11, 24, 10))},
+        )
+    )
     reply = chat("schedule review tomorrow at 10")
     assert reply.operation == "create"
     assert reply.reply.endswith('Note: it overlaps "standup" (Tuesday, November 24 at 10:30 AM).')
@@ -116,23 +143,33 @@ def _three_meetings(chat: Chat) -> None:
     chat.knows(reading("cancel the team meeting", "cancel", ACTION="cancel", NAME="team meeting"))
 
 
-@pytest.mark.parametrize("answer, gone", [
-    ("the first one", "2026-11-24T10:00:00"),
-    ("uh the second one", "2026-11-27T14:00:00"),
-    ("the last one", "2026-12-01T09:00:00"),
-    ("the one on friday", "2026-11-27T14:00:00"),
-    ("the one on december 1", "2026-12-01T09:00:00"),
-])
+@pytest.mark.parametrize(
+    "answer, gone",
+    [
+        ("the first one", "2026-11-24T10:00:00"),
+        ("uh the second one", "2026-11-27T14:00:00"),
+        ("the last one", "2026-12-01T09:00:00"),
+        ("the one on friday", "2026-11-27T14:00:00"),
+        ("the one on december 1", "2026-12-01T09:00:00"),
+    ],
+)
 def test_dialogue_several_matches_are_listed_and_chosen(chat: Chat, answer: str, gone: str) -> None:
     _three_meetings(chat)
     listed = chat("cancel the team meeting")
     assert listed.operation == "clarify" and len(listed.events) == 3
-    assert listed.choices[:3] == [f'"team meeting" on {d}' for d in (
-        "Tuesday, November 24 at 10:00 AM", "Friday, November 27 at 2:00 PM", "Tuesday, December 1 at 9:00 AM")]
+    assert listed.choices[:3] == [
+        f'"team meeting" on {d}'
+        for d in (
+            "Tuesday, November 24 at 10:00 AM",
+            "Friday, November 27 at 2:00 PM",
+            "Tuesday, December 1 at 9:00 AM",
+        )
+    ]
     done = chat(answer)
     assert (done.operation, done.events[0].start) == ("cancel", gone)
-    assert [s for _, s, _ in chat.titles()] == sorted({"2026-11-24T10:00:00", "2026-11-27T14:00:00",
-                                                      "2026-12-01T09:00:00"} - {gone})
+    assert [s for _, s, _ in chat.titles()] == sorted(
+        {"2026-11-24T10:00:00", "2026-11-27T14:00:00", "2026-12-01T09:00:00"} - {gone}
+    )
 
 
 def test_dialogue_choice_button_label_picks_that_event(chat: Chat) -> None:
@@ -147,7 +184,9 @@ def test_dialogue_choice_button_label_picks_that_event(chat: Chat) -> None:
 def test_dialogue_choice_by_title_among_different_events(chat: Chat) -> None:
     chat.make("dentist", datetime(2026, 11, 25, 9))
     chat.make("piano lesson", datetime(2026, 11, 25, 17))
-    chat.knows(reading("cancel wednesday", "cancel", ACTION="cancel", dates={"wednesday": day_span(date(2026, 11, 25))}))
+    chat.knows(
+        reading("cancel wednesday", "cancel", ACTION="cancel", dates={"wednesday": day_span(date(2026, 11, 25))})
+    )
     assert chat("cancel wednesday").operation == "clarify"
     assert chat("the piano lesson").events[0].title == "piano lesson"
     assert [t for t, _, _ in chat.titles()] == ["dentist"]
@@ -164,31 +203,47 @@ def test_dialogue_cancel_tolerates_transcription_slips(chat: Chat) -> None:
 
 def test_dialogue_no_match_offers_the_closest(chat: Chat) -> None:
     chat.make("baseball practice", datetime(2026, 11, 25, 9))
-    chat.knows(reading("cancel the soccer practice", "cancel", NAME="soccer practice"),
-               reading("cancel the opera", "cancel", NAME="opera"))
+    chat.knows(
+        reading("cancel the soccer practice", "cancel", NAME="soccer practice"),
+        reading("cancel the opera", "cancel", NAME="opera"),
+    )
     nothing = chat("cancel the opera")
     assert (nothing.operation, nothing.reply) == ("none", 'I couldn\'t find "opera" on your calendar.')
     offered = chat("cancel the soccer practice")
     assert offered.operation == "confirm" and offered.reply == (
-        'I couldn\'t find "soccer practice". Did you mean "baseball practice" on Wednesday, November 25 at 9:00 AM?')
+        'I couldn\'t find "soccer practice". Did you mean "baseball practice" on Wednesday, November 25 at 9:00 AM?'
+    )
     assert chat("yes").operation == "cancel" and chat.titles() == []
 
 
 def test_dialogue_right_title_wrong_day_is_said(chat: Chat) -> None:
     chat.make("meeting", datetime(2026, 11, 25, 10))
-    chat.knows(reading("delete the meeting tonight", "cancel", NAME="meeting",
-                       dates={"tonight": time_span(datetime(2026, 11, 23, 18), end=datetime(2026, 11, 24))}))
+    chat.knows(
+        reading(
+            "delete the meeting tonight",
+            "cancel",
+            NAME="meeting",
+            dates={"tonight": time_span(datetime(2026, 11, 23, 18), end=datetime(2026, 11, 24))},
+        )
+    )
     offered = chat("delete the meeting tonight")
-    assert offered.reply == ('I couldn\'t find "meeting" at that time. '
-                             'Did you mean "meeting" on Wednesday, November 25 at 10:00 AM?')
+    assert offered.reply == (
+        'I couldn\'t find "meeting" at that time. Did you mean "meeting" on Wednesday, November 25 at 10:00 AM?'
+    )
 
 
 def test_dialogue_a_time_of_day_names_timed_events_starting_then(chat: Chat) -> None:
     chat.make("holiday", datetime(2026, 11, 23), datetime(2026, 11, 24), all_day=True)
     chat.make("long workshop", datetime(2026, 11, 23, 10), datetime(2026, 11, 23, 17))
     chat.make("lunch", datetime(2026, 11, 23, 13))
-    chat.knows(reading("remove my event at one pm", "cancel", DOMAIN="event",
-                       dates={"at one pm": time_span(datetime(2026, 11, 23, 13))}))
+    chat.knows(
+        reading(
+            "remove my event at one pm",
+            "cancel",
+            DOMAIN="event",
+            dates={"at one pm": time_span(datetime(2026, 11, 23, 13))},
+        )
+    )
     asked = chat("remove my event at one pm")
     assert (asked.operation, [e.title for e in asked.events]) == ("confirm", ["lunch"])
 
@@ -196,18 +251,33 @@ def test_dialogue_a_time_of_day_names_timed_events_starting_then(chat: Chat) -> 
 def test_dialogue_cancel_by_date_only(chat: Chat) -> None:
     chat.make("dentist", datetime(2026, 11, 25, 9))
     chat.make("gym", datetime(2026, 11, 26, 9))
-    chat.knows(reading("cancel my event on wednesday", "cancel", DOMAIN="event",
-                       dates={"wednesday": day_span(date(2026, 11, 25))}))
+    chat.knows(
+        reading(
+            "cancel my event on wednesday", "cancel", DOMAIN="event", dates={"wednesday": day_span(date(2026, 11, 25))}
+        )
+    )
     assert chat("cancel my event on wednesday").events[0].title == "dentist"
 
 
-@pytest.mark.parametrize("said, span, start, end", [
-    ("move the dentist to 6 PM", time_span(datetime(2026, 11, 23, 18)), "2026-11-25T18:00:00", "2026-11-25T19:30:00"),
-    ("move the dentist to friday", day_span(date(2026, 11, 27)), "2026-11-27T09:00:00", "2026-11-27T10:30:00"),
-    ("move the dentist to friday at 2 pm", time_span(datetime(2026, 11, 27, 14)), "2026-11-27T14:00:00",
-     "2026-11-27T15:30:00"),
-    ("move the dentist to next week", None, "2026-12-02T09:00:00", "2026-12-02T10:30:00"),
-])
+@pytest.mark.parametrize(
+    "said, span, start, end",
+    [
+        (
+            "move the dentist to 6 PM",
+            time_span(datetime(2026, 11, 23, 18)),
+            "2026-11-25T18:00:00",
+            "2026-11-25T19:30:00",
+        ),
+        ("move the dentist to friday", day_span(date(2026, 11, 27)), "2026-11-27T09:00:00", "2026-11-27T10:30:00"),
+        (
+            "move the dentist to friday at 2 pm",
+            time_span(datetime(2026, 11, 27, 14)),
+            "2026-11-27T14:00:00",
+            "2026-11-27T15:30:00",
+        ),
+        ("move the dentist to next week", None, "2026-12-02T09:00:00", "2026-12-02T10:30:00"),
+    ],
+)
 def test_dialogue_reschedule_merges_by_grain_and_keeps_length(chat: Chat, said, span, start, end) -> None:
     from nlu.dates import resolve
 
@@ -219,12 +289,15 @@ def test_dialogue_reschedule_merges_by_grain_and_keeps_length(chat: Chat, said, 
     assert (moved.operation, moved.events[0].start, moved.events[0].end) == ("reschedule", start, end)
 
 
-@pytest.mark.parametrize("said, start", [
-    ("push it back an hour", "2026-11-25T10:00:00"),
-    ("move it two hours earlier", "2026-11-25T07:00:00"),
-    ("the following day same time", "2026-11-26T09:00:00"),
-    ("delay it by 30 minutes", "2026-11-25T09:30:00"),
-])
+@pytest.mark.parametrize(
+    "said, start",
+    [
+        ("push it back an hour", "2026-11-25T10:00:00"),
+        ("move it two hours earlier", "2026-11-25T07:00:00"),
+        ("the following day same time", "2026-11-26T09:00:00"),
+        ("delay it by 30 minutes", "2026-11-25T09:30:00"),
+    ],
+)
 def test_dialogue_relative_moves_of_the_last_event(chat: Chat, said: str, start: str) -> None:
     chat.knows(reading("when is the dentist", "query", NAME="dentist"), reading(said, "reschedule"))
     chat.make("dentist", datetime(2026, 11, 25, 9))
@@ -243,11 +316,18 @@ def test_dialogue_reschedule_without_time_asks_for_it(chat: Chat) -> None:
 
 
 def test_dialogue_it_refers_to_the_last_event(chat: Chat) -> None:
-    chat.knows(reading("schedule gym tomorrow at 7", "create", NAME="gym",
-                       dates={"tomorrow at 7": time_span(datetime(2026, 11, 24, 19))}),
-               reading("cancel it", "cancel", ACTION="cancel"),
-               reading("move it to five pm", "reschedule", ACTION="move",
-                       dates={"five pm": time_span(datetime(2026, 11, 23, 17))}))
+    chat.knows(
+        reading(
+            "schedule gym tomorrow at 7",
+            "create",
+            NAME="gym",
+            dates={"tomorrow at 7": time_span(datetime(2026, 11, 24, 19))},
+        ),
+        reading("cancel it", "cancel", ACTION="cancel"),
+        reading(
+            "move it to five pm", "reschedule", ACTION="move", dates={"five pm": time_span(datetime(2026, 11, 23, 17))}
+        ),
+    )
     chat("schedule gym tomorrow at 7")
     moved = chat("move it to five pm")
     assert (moved.events[0].title, moved.events[0].start) == ("gym", "2026-11-24T17:00:00")
@@ -256,11 +336,18 @@ def test_dialogue_it_refers_to_the_last_event(chat: Chat) -> None:
 
 
 def test_dialogue_undo_reverts_this_conversations_writes_in_turn(chat: Chat, bot: Assistant) -> None:
-    chat.knows(reading("schedule gym tomorrow at 7", "create", NAME="gym",
-                       dates={"tomorrow at 7": time_span(datetime(2026, 11, 24, 19))}),
-               reading("move the gym to 8 pm", "reschedule", NAME="gym",
-                       dates={"8 pm": time_span(datetime(2026, 11, 23, 20))}),
-               reading("cancel the gym", "cancel", NAME="gym"))
+    chat.knows(
+        reading(
+            "schedule gym tomorrow at 7",
+            "create",
+            NAME="gym",
+            dates={"tomorrow at 7": time_span(datetime(2026, 11, 24, 19))},
+        ),
+        reading(
+            "move the gym to 8 pm", "reschedule", NAME="gym", dates={"8 pm": time_span(datetime(2026, 11, 23, 20))}
+        ),
+        reading("cancel the gym", "cancel", NAME="gym"),
+    )
     chat("schedule gym tomorrow at 7")
     chat("move the gym to 8 pm")
     chat("cancel the gym")
@@ -286,8 +373,9 @@ def test_dialogue_query_without_range_tells_today_and_what_is_next(chat: Chat) -
     chat.make("early", datetime(2026, 11, 23, 7))  # already over at 9:00
     chat.make("visit", datetime(2027, 7, 18), datetime(2027, 7, 19), all_day=True)
     reply = chat("what's next")
-    assert reply.reply == ('Today you have 1 event: "lunch" at 12:30 PM. '
-                           'Next: "visit" on Sunday, July 18, 2027 (all day).')
+    assert reply.reply == (
+        'Today you have 1 event: "lunch" at 12:30 PM. Next: "visit" on Sunday, July 18, 2027 (all day).'
+    )
     assert [e.title for e in reply.events] == ["lunch", "visit"]
 
 
@@ -305,16 +393,19 @@ def test_dialogue_out_of_scope_and_stray_answers_write_nothing(chat: Chat, bot: 
 
 def test_dialogue_new_command_replaces_a_pending_question(chat: Chat) -> None:
     chat.make("dentist", datetime(2026, 11, 25, 9))
-    chat.knows(reading("cancel the dentist", "cancel", ACTION="cancel", NAME="dentist"),
-               reading("what do i have on wednesday", "query", dates={"wednesday": day_span(date(2026, 11, 25))}))
+    chat.knows(
+        reading("cancel the dentist", "cancel", ACTION="cancel", NAME="dentist"),
+        reading("what do i have on wednesday", "query", dates={"wednesday": day_span(date(2026, 11, 25))}),
+    )
     assert chat("cancel the dentist").operation == "confirm"
     assert chat("what do i have on wednesday").operation == "query"
     assert chat("yes").operation == "none"  # the cancel question is gone
     assert len(chat.titles()) == 1
 
 
-@pytest.mark.parametrize("title", ["Robert'); DROP TABLE events;--", "🎉 party 🦄", "tab\tand\x07bell",
-                                   "quote \" and ' and \\ backslash"])
+@pytest.mark.parametrize(
+    "title", ["Robert'); DROP TABLE events;--", "🎉 party 🦄", "tab\tand\x07bell", "quote \" and ' and \\ backslash"]
+)
 def test_dialogue_odd_titles_are_stored_byte_exact(chat: Chat, title: str) -> None:
     text = f"schedule {title} tomorrow"
     chat.knows(reading(text, "create", NAME=title, dates={"tomorrow": day_span(date(2026, 11, 24))}))
@@ -334,15 +425,19 @@ def test_dialogue_recurring_event_shows_in_later_queries(chat: Chat) -> None:
     from nlu.dates import resolve
 
     every = resolve("every monday at nine", NOW, "Europe/Paris")
-    chat.knows(reading("schedule standup every monday at nine", "create", NAME="standup",
-                       dates={"every monday at nine": every}),
-               reading("what do i have next week", "query",
-                       dates={"next week": resolve("next week", NOW, "Europe/Paris")}))
+    chat.knows(
+        reading(
+            "schedule standup every monday at nine", "create", NAME="standup", dates={"every monday at nine": every}
+        ),
+        reading("what do i have next week", "query", dates={"next week": resolve("next week", NOW, "Europe/Paris")}),
+    )
     made = chat("schedule standup every monday at nine")
     assert made.reply == 'Scheduled "standup" for Monday, November 23 at 9:00 AM, every Monday.'
     assert made.events[0].recurrence == "FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0;BYSECOND=0"
     week = chat("what do i have next week")
-    assert [(e.title, e.start, e.end) for e in week.events] == [("standup", "2026-11-30T09:00:00", "2026-11-30T10:00:00")]
+    assert [(e.title, e.start, e.end) for e in week.events] == [
+        ("standup", "2026-11-30T09:00:00", "2026-11-30T10:00:00")
+    ]
 
 
 def test_dialogue_query_a_week_names_its_last_day(chat: Chat) -> None:
@@ -350,10 +445,12 @@ def test_dialogue_query_a_week_names_its_last_day(chat: Chat) -> None:
 
     chat.make("gym", datetime(2026, 11, 29, 18))
     chat.make("next monday", datetime(2026, 11, 30, 9))
-    chat.knows(reading("what do i have this week", "query",
-                       dates={"this week": resolve("this week", NOW, "Europe/Paris")}))
+    chat.knows(
+        reading("what do i have this week", "query", dates={"this week": resolve("this week", NOW, "Europe/Paris")})
+    )
     assert chat("what do i have this week").reply == (
-        'From Monday, November 23 to Sunday, November 29 you have 1 event: "gym" on Sunday, November 29 at 6:00 PM.')
+        'From Monday, November 23 to Sunday, November 29 you have 1 event: "gym" on Sunday, November 29 at 6:00 PM.'
+    )
 
 
 def test_dialogue_query_by_name_says_when(chat: Chat) -> None:
@@ -375,8 +472,14 @@ def test_dialogue_cancel_all_is_refused(chat: Chat) -> None:
 def test_dialogue_duration_said_before_the_day_is_kept(chat: Chat) -> None:
     from nlu.dates import resolve
 
-    chat.knows(reading("book the workshop for two hours", "create", NAME="workshop",
-                       dates={"for two hours": resolve("for two hours", NOW, "Europe/Paris")}))
+    chat.knows(
+        reading(
+            "book the workshop for two hours",
+            "create",
+            NAME="workshop",
+            dates={"for two hours": resolve("for two hours", NOW, "Europe/Paris")},
+        )
+    )
     assert chat("book the workshop for two hours").operation == "clarify"
     done = chat("tomorrow at 2 pm")
     assert (done.events[0].start, done.events[0].end) == ("2026-11-24T14:00:00", "2026-11-24T16:00:00")
@@ -388,13 +491,21 @@ def test_dialogue_concurrent_sessions_lose_no_write(db_url: str, scripted: Scrip
 
     for n in range(4):  # distinct titles: the same title at the same time would ask first (a duplicate)
         for i in range(10):
-            scripted.add(reading(f"schedule task {n}.{i} tomorrow", "create", NAME=f"task {n}.{i}",
-                                 dates={"tomorrow": day_span(date(2026, 11, 24))}))
+            scripted.add(
+                reading(
+                    f"schedule task {n}.{i} tomorrow",
+                    "create",
+                    NAME=f"task {n}.{i}",
+                    dates={"tomorrow": day_span(date(2026, 11, 24))},
+                )
+            )
 
     def client(n: int) -> list[str]:
         bot = Assistant(db_url, parser=scripted)
-        return [bot.handle(f"client-{n}", f"schedule task {n}.{i} tomorrow", now=NOW, user=owner).operation
-                for i in range(10)]
+        return [
+            bot.handle(f"client-{n}", f"schedule task {n}.{i} tomorrow", now=NOW, user=owner).operation
+            for i in range(10)
+        ]
 
     with ThreadPoolExecutor(4) as pool:
         operations = [op for ops in pool.map(client, range(4)) for op in ops]
@@ -406,20 +517,30 @@ def test_dialogue_concurrent_sessions_lose_no_write(db_url: str, scripted: Scrip
 
 def test_dialogue_missing_title_is_asked(chat: Chat) -> None:
     noon = time_span(datetime(2026, 11, 24, 12))
-    chat.knows(reading("schedule lunch tomorrow at noon", "create", ACTION="schedule",
-                       dates={"lunch tomorrow at noon": noon}))
+    chat.knows(
+        reading("schedule lunch tomorrow at noon", "create", ACTION="schedule", dates={"lunch tomorrow at noon": noon})
+    )
     asked = chat("schedule lunch tomorrow at noon")
     assert (asked.operation, asked.reply) == ("clarify", "What should I call the event?")
     done = chat("call it Lunch with Sam")
-    assert (done.operation, done.events[0].title, done.events[0].start) == ("create", "Lunch with Sam",
-                                                                            "2026-11-24T12:00:00")
+    assert (done.operation, done.events[0].title, done.events[0].start) == (
+        "create",
+        "Lunch with Sam",
+        "2026-11-24T12:00:00",
+    )
 
 
-@pytest.mark.parametrize("phrase, span, said", [
-    ("at 3 pm tomorrow", time_span(datetime(2026, 11, 24, 15)), "On Tuesday, November 24 at 3:00 PM you have"),
-    ("tomorrow afternoon", time_span(datetime(2026, 11, 24, 12), end=datetime(2026, 11, 24, 18)),
-     "On Tuesday, November 24 between 12:00 PM and 6:00 PM you have"),
-])
+@pytest.mark.parametrize(
+    "phrase, span, said",
+    [
+        ("at 3 pm tomorrow", time_span(datetime(2026, 11, 24, 15)), "On Tuesday, November 24 at 3:00 PM you have"),
+        (
+            "tomorrow afternoon",
+            time_span(datetime(2026, 11, 24, 12), end=datetime(2026, 11, 24, 18)),
+            "On Tuesday, November 24 between 12:00 PM and 6:00 PM you have",
+        ),
+    ],
+)
 def test_dialogue_query_within_a_day_says_the_hours(chat: Chat, phrase: str, span, said: str) -> None:
     chat.make("review", datetime(2026, 11, 24, 15, 30))
     chat.make("dinner", datetime(2026, 11, 24, 19))
@@ -430,9 +551,12 @@ def test_dialogue_query_within_a_day_says_the_hours(chat: Chat, phrase: str, spa
 
 def test_dialogue_relative_move_read_as_create_still_moves_the_last_event(chat: Chat) -> None:
     # Given the model reads "the following day same time" as a create with no title
-    chat.knows(reading("uh the following day same time", "create",
-                       dates={"the following day same": day_span(date(2026, 11, 24))}),
-               reading("when is the dentist", "query", NAME="dentist"))
+    chat.knows(
+        reading(
+            "uh the following day same time", "create", dates={"the following day same": day_span(date(2026, 11, 24))}
+        ),
+        reading("when is the dentist", "query", NAME="dentist"),
+    )
     chat.make("dentist", datetime(2026, 11, 25, 9))
     chat("when is the dentist")
     moved = chat("uh the following day same time")
@@ -441,11 +565,13 @@ def test_dialogue_relative_move_read_as_create_still_moves_the_last_event(chat: 
 
 def test_dialogue_an_unrelated_sentence_with_a_date_is_no_answer(chat: Chat) -> None:
     # Given a create waiting for its day, when the user says something else that has a date in it
-    chat.knows(reading("add the dentist", "create", ACTION="add", NAME="dentist"),
-               reading("what's the weather tomorrow", "out_of_scope",
-                       dates={"tomorrow": day_span(date(2026, 11, 24))}),
-               reading("uh how about tomorrow at noon", "create",
-                       dates={"tomorrow at noon": time_span(datetime(2026, 11, 24, 12))}))
+    chat.knows(
+        reading("add the dentist", "create", ACTION="add", NAME="dentist"),
+        reading("what's the weather tomorrow", "out_of_scope", dates={"tomorrow": day_span(date(2026, 11, 24))}),
+        reading(
+            "uh how about tomorrow at noon", "create", dates={"tomorrow at noon": time_span(datetime(2026, 11, 24, 12))}
+        ),
+    )
     chat("add the dentist")
     # Then it is not taken as the day (it is answered as what it is), and a wrapped answer is
     assert chat("what's the weather tomorrow").reply.startswith("Sorry, I can only help")
@@ -457,8 +583,10 @@ def test_dialogue_an_unrelated_sentence_with_a_date_is_no_answer(chat: Chat) -> 
 
 def test_dialogue_repeating_the_command_confirms_it(chat: Chat) -> None:
     chat.make("AI", datetime(2026, 11, 24), datetime(2026, 11, 25), all_day=True)
-    chat.knows(reading("Cancel the AI event", "cancel", ACTION="Cancel", NAME="AI", DOMAIN="event"),
-               reading("cancel it", "cancel", ACTION="cancel"))
+    chat.knows(
+        reading("Cancel the AI event", "cancel", ACTION="Cancel", NAME="AI", DOMAIN="event"),
+        reading("cancel it", "cancel", ACTION="cancel"),
+    )
     assert chat("Cancel the AI event").operation == "confirm"
     assert chat("cancel it").operation == "cancel"
     assert chat.titles() == []
@@ -474,8 +602,7 @@ def test_dialogue_unusable_session_or_user_is_refused(bot: Assistant, session: s
 
 @pytest.mark.parametrize("text", ["wipe my calendar clean", "please remove something from my calendar"])
 def test_dialogue_cancel_without_saying_which_never_guesses(chat: Chat, text: str) -> None:
-    chat.knows(reading("when is the dentist", "query", NAME="dentist"),
-               reading(text, "cancel", DOMAIN="calendar"))
+    chat.knows(reading("when is the dentist", "query", NAME="dentist"), reading(text, "cancel", DOMAIN="calendar"))
     chat.make("dentist", datetime(2026, 11, 25, 9))
     chat("when is the dentist")  # the dentist is the event last talked about
     reply = chat(text)
@@ -483,8 +610,10 @@ def test_dialogue_cancel_without_saying_which_never_guesses(chat: Chat, text: st
 
 
 def test_dialogue_relative_words_in_other_sentences_move_nothing(chat: Chat) -> None:
-    chat.knows(reading("when is the dentist", "query", NAME="dentist"),
-               reading("what will the weather be the day after", "out_of_scope"))
+    chat.knows(
+        reading("when is the dentist", "query", NAME="dentist"),
+        reading("what will the weather be the day after", "out_of_scope"),
+    )
     chat.make("dentist", datetime(2026, 11, 25, 9))
     chat("when is the dentist")
     assert chat("what will the weather be the day after").operation == "none"
@@ -492,8 +621,13 @@ def test_dialogue_relative_words_in_other_sentences_move_nothing(chat: Chat) -> 
 
 
 def test_dialogue_a_long_sentence_is_not_taken_as_a_title(chat: Chat) -> None:
-    chat.knows(reading("remind me tomorrow at two pm", "create",
-                       dates={"tomorrow at two pm": time_span(datetime(2026, 11, 24, 14))}))
+    chat.knows(
+        reading(
+            "remind me tomorrow at two pm",
+            "create",
+            dates={"tomorrow at two pm": time_span(datetime(2026, 11, 24, 14))},
+        )
+    )
     assert chat("remind me tomorrow at two pm").reply == "What should I call the event?"
     assert chat("ok google can you please start the radio station now").operation == "none"
     assert chat.titles() == []
@@ -507,10 +641,21 @@ def test_dialogue_a_sentence_with_a_time_does_not_pick_a_candidate(chat: Chat) -
 
 
 def test_dialogue_a_series_is_found_by_any_occurrence(chat: Chat) -> None:
-    chat.bot.create_event(chat.owner, title="standup", start=datetime(2026, 11, 23, 9), end=datetime(2026, 11, 23, 9, 15),
-                          recurrence="RRULE:FREQ=WEEKLY;BYDAY=MO")
-    chat.knows(reading("cancel the standup on december 7", "cancel", NAME="standup",
-                       dates={"december 7": day_span(date(2026, 12, 7))}))
+    chat.bot.create_event(
+        chat.owner,
+        title="standup",
+        start=datetime(2026, 11, 23, 9),
+        end=datetime(2026, 11, 23, 9, 15),
+        recurrence="RRULE:FREQ=WEEKLY;BYDAY=MO",
+    )
+    chat.knows(
+        reading(
+            "cancel the standup on december 7",
+            "cancel",
+            NAME="standup",
+            dates={"december 7": day_span(date(2026, 12, 7))},
+        )
+    )
     asked = chat("cancel the standup on december 7")
     assert (asked.operation, asked.events[0].title) == ("confirm", "standup")
 
@@ -521,15 +666,27 @@ def test_dialogue_spelled_out_letters_match_the_title(chat: Chat) -> None:
     assert chat("cancel the a i event").events[0].title == "AI"
 
 
-def test_dialogue_times_are_read_and_stored_in_the_callers_zone(bot: Assistant, scripted: ScriptedParser,
-                                                                 owner: str) -> None:
+def test_dialogue_times_are_read_and_stored_in_the_callers_zone(
+    bot: Assistant, scripted: ScriptedParser, owner: str
+) -> None:
     from zoneinfo import ZoneInfo
 
     ny = ZoneInfo("America/New_York")
-    scripted.add(reading("schedule review tomorrow at 10", "create", NAME="review",
-                         dates={"tomorrow at 10": time_span(datetime(2026, 11, 24, 10), tz="America/New_York")}))
-    reply = bot.handle("ny", "schedule review tomorrow at 10", now=datetime(2026, 11, 23, 9, tzinfo=ny),
-                       tz="America/New_York", user=owner)
+    scripted.add(
+        reading(
+            "schedule review tomorrow at 10",
+            "create",
+            NAME="review",
+            dates={"tomorrow at 10": time_span(datetime(2026, 11, 24, 10), tz="America/New_York")},
+        )
+    )
+    reply = bot.handle(
+        "ny",
+        "schedule review tomorrow at 10",
+        now=datetime(2026, 11, 23, 9, tzinfo=ny),
+        tz="America/New_York",
+        user=owner,
+    )
     assert reply.reply == 'Scheduled "review" for Tuesday, November 24 at 10:00 AM.'
     with bot.sessions.begin() as session:
         row = session.scalars(select(Event).where(Event.owner == owner)).one()
@@ -540,15 +697,21 @@ def test_dialogue_times_are_read_and_stored_in_the_callers_zone(bot: Assistant, 
 def test_dialogue_it_after_a_list_asks_which_one(chat: Chat) -> None:
     chat.make("AI", datetime(2026, 11, 24), datetime(2026, 11, 25), all_day=True)
     chat.make("competitions", datetime(2026, 11, 24), datetime(2026, 11, 25), all_day=True)
-    chat.knows(reading("what do i have tomorrow", "query", dates={"tomorrow": day_span(date(2026, 11, 24))}),
-               reading("move it to five pm", "reschedule", ACTION="move",
-                       dates={"five pm": time_span(datetime(2026, 11, 23, 17))}))
+    chat.knows(
+        reading("what do i have tomorrow", "query", dates={"tomorrow": day_span(date(2026, 11, 24))}),
+        reading(
+            "move it to five pm", "reschedule", ACTION="move", dates={"five pm": time_span(datetime(2026, 11, 23, 17))}
+        ),
+    )
     assert len(chat("what do i have tomorrow").events) == 2
     asked = chat("move it to five pm")
     assert (asked.operation, [e.title for e in asked.events]) == ("clarify", ["AI", "competitions"])
     moved = chat("the second one")
     assert (moved.operation, moved.events[0].title, moved.events[0].start) == (
-        "reschedule", "competitions", "2026-11-24T17:00:00")
+        "reschedule",
+        "competitions",
+        "2026-11-24T17:00:00",
+    )
 
 
 def test_dialogue_past_time_in_the_repeated_hour_is_confirmed(chat: Chat) -> None:

@@ -1,10 +1,13 @@
 """Properties of the dialogue over generated input: nothing crashes, nothing unasked is
 written, and any title the NLU hands over is stored and returned byte for byte."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from assistant import Assistant, checks
 from assistant.testing import ScriptedParser, day_span, reading
@@ -14,8 +17,9 @@ SLOW_OK = settings(max_examples=40, deadline=None, suppress_health_check=[Health
 # Titles as a transcript or a typed command may carry them: any printable or control
 # character except NUL (refused by PostgreSQL, turned into a space at the door), as long as
 # the title shows something (assistant/checks.py refuses invisible titles at every door).
-TITLES = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=80) \
-    .filter(checks.visible)
+TITLES = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=80
+).filter(checks.visible)
 
 
 _made: list[str] = []
@@ -30,6 +34,7 @@ def _bot(tmp_path_factory, scripted: ScriptedParser) -> Assistant:
     return Assistant(_made[-1], parser=scripted)
 
 
+@pytest.mark.slow
 @SLOW_OK
 @given(text=st.text(max_size=300))
 def test_dialogue_any_text_gets_an_answer_and_writes_nothing(tmp_path_factory, text: str) -> None:
@@ -39,6 +44,7 @@ def test_dialogue_any_text_gets_an_answer_and_writes_nothing(tmp_path_factory, t
     assert bot.events("prop", include_cancelled=True) == []
 
 
+@pytest.mark.slow
 @SLOW_OK
 @given(title=TITLES)
 def test_dialogue_any_title_round_trips_byte_exact(tmp_path_factory, title: str) -> None:
@@ -52,6 +58,7 @@ def test_dialogue_any_title_round_trips_byte_exact(tmp_path_factory, title: str)
     assert [e.title.encode("utf-8") for e in bot.events("prop")] == [title.encode("utf-8")]
 
 
+@pytest.mark.slow
 @SLOW_OK
 @given(title=st.text(st.sampled_from(" \t\u200b\ufeff\x1b\x07\u00a0"), min_size=1, max_size=20))
 def test_dialogue_an_invisible_title_gets_a_clear_answer_and_writes_nothing(tmp_path_factory, title: str) -> None:

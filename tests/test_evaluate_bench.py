@@ -1,4 +1,5 @@
 """The speed benchmark: its command mix, its percentile, and the two lines it prints."""
+
 from __future__ import annotations
 
 import argparse
@@ -28,10 +29,16 @@ def test_bench_prints_latency_and_throughput_beside_the_stock_pipeline(nlu_model
     monkeypatch.setattr(bench, "FILE_LINES", 300)
     assert bench.bench_command(argparse.Namespace(model=str(nlu_model_path), n=60)) == 0
     latency, throughput = capsys.readouterr().out.strip().splitlines()
-    assert re.match(r"nlu\.parse latency over 60 commands \(.+\): median [\d.]+ ms, p95 [\d.]+ ms, .*"
-                    r"stock spaCy efficiency ner\+textcat median [\d.]+ ms: ratio [\d.]+ \(target <= 1\.5\)", latency)
-    assert re.match(r"python -m nlu parse over 300 commands incl\. start-up: [\d.]+ s = \d+ commands/s .*"
-                    r"stock nlp\.pipe \d+ commands/s: ratio [\d.]+ \(target >= 0\.5\)", throughput)
+    assert re.match(
+        r"nlu\.parse latency over 60 commands \(.+\): median [\d.]+ ms, p95 [\d.]+ ms, .*"
+        r"stock spaCy efficiency ner\+textcat median [\d.]+ ms: ratio [\d.]+ \(target <= 1\.5\)",
+        latency,
+    )
+    assert re.match(
+        r"python -m nlu parse over 300 commands incl\. start-up: [\d.]+ s = \d+ commands/s .*"
+        r"stock nlp\.pipe \d+ commands/s: ratio [\d.]+ \(target >= 0\.5\)",
+        throughput,
+    )
 
 
 def test_bench_stock_pipeline_is_the_efficiency_recipe_with_our_labels():

@@ -1,4 +1,5 @@
 """Confidence calibration: temperature scaling, its fit, ECE and the reliability table."""
+
 from __future__ import annotations
 
 import random
@@ -16,6 +17,7 @@ def test_calibration_scaling_keeps_the_ranking_and_softens():
     assert calibration.scaled(scores, 1.0)["create"] == pytest.approx(0.98)
 
 
+@pytest.mark.slow
 def test_calibration_fit_finds_the_temperature_that_made_the_data():
     # Given answers drawn from a model whose true confidence is the raw score scaled by T = 3,
     # When the temperature is fitted on them, Then it comes back near 3 and the ECE drops
@@ -29,8 +31,9 @@ def test_calibration_fit_finds_the_temperature_that_made_the_data():
     temperature = calibration.fit_temperature(rows)
     assert 2.5 < temperature < 3.5
     before = calibration.ece([(max(s.values()), gold == max(s, key=s.get)) for s, gold in rows])
-    after = calibration.ece([(max(calibration.scaled(s, temperature).values()), gold == max(s, key=s.get))
-                             for s, gold in rows])
+    after = calibration.ece(
+        [(max(calibration.scaled(s, temperature).values()), gold == max(s, key=s.get)) for s, gold in rows]
+    )
     assert after < 0.03 < before
 
 

@@ -1,4 +1,5 @@
 """nlu.evaluate on a crafted case, where every figure can be worked out by hand."""
+
 from __future__ import annotations
 
 import json
@@ -7,16 +8,21 @@ from pathlib import Path
 import pytest
 
 import nlu
+from nlu.annotated import Annotated
 from nlu.cli import main
 from nlu.evaluate import evaluate
-from nlu.annotated import Annotated
 from nlu.importers import load_examples
 from nlu.result import Parse, Slot
 
 GOLD = [
     Annotated("cancel the call tomorrow", ((0, 6, "ACTION"), (11, 15, "DOMAIN"), (16, 24, "DATE")), "cancel"),
-    Annotated("add lunch tomorrow", ((4, 9, "NAME"), (10, 18, "DATE")), "create", source="slurp",
-              meta={"unscored": ["ACTION", "DOMAIN"], "intents_ok": ["create", "reschedule"]}),
+    Annotated(
+        "add lunch tomorrow",
+        ((4, 9, "NAME"), (10, 18, "DATE")),
+        "create",
+        source="slurp",
+        meta={"unscored": ["ACTION", "DOMAIN"], "intents_ok": ["create", "reschedule"]},
+    ),
     Annotated("play jazz", (), "out_of_scope"),
 ]
 SAID = {
@@ -121,8 +127,12 @@ class RoleParser:
 
     def parse_many(self, texts, now=None, tz=None):
         for text in texts:
-            slots = (Slot("ACTION", "move", 0, 4), Slot("DATE", "3 pm", 9, 13, role="old"),
-                     Slot("DOMAIN", "call", 14, 18), Slot("DATE", "5 pm", 22, 26))
+            slots = (
+                Slot("ACTION", "move", 0, 4),
+                Slot("DATE", "3 pm", 9, 13, role="old"),
+                Slot("DOMAIN", "call", 14, 18),
+                Slot("DATE", "5 pm", 22, 26),
+            )
             yield Parse(text=text, intent="reschedule", confidence=1.0, slots=slots)
 
 
@@ -136,8 +146,11 @@ def test_evaluate_role_accuracy_on_the_spans_found():
 
 def test_evaluate_reads_the_markup_format(tmp_path):
     path = tmp_path / "typed.txt"
-    path.write_text("# a comment\nreschedule | [move](ACTION) the [3 pm](DATE/old) [call](DOMAIN) to [5 pm](DATE/new)\n"
-                    "out_of_scope | play jazz\n", encoding="utf-8")
+    path.write_text(
+        "# a comment\nreschedule | [move](ACTION) the [3 pm](DATE/old) [call](DOMAIN) to [5 pm](DATE/new)\n"
+        "out_of_scope | play jazz\n",
+        encoding="utf-8",
+    )
     rows = load_examples(path)
     assert [r.intent for r in rows] == ["reschedule", "out_of_scope"]
     assert rows[0].roles == ((9, 13, "old"), (22, 26, "new"))

@@ -5,24 +5,29 @@ event sent side by side, as the database pool lets 15 in at once), so they meet 
 moment (the probe saw end-before-start on 13 of 20 events, and two
 cancel operations logged on 16 of 20).
 """
+
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+from fault_helpers import rows_held, within
 from sqlalchemy import select
 
 from assistant.models import Event, Operation
-from fault_helpers import rows_held, within
 
 EVENTS = 20
 SLOT = {"start": "2026-11-25T10:00:00", "end": "2026-11-25T11:00:00", "tz": "Europe/Paris"}
 
 
 def _make_events(client, alice) -> list[int]:
-    return [client.post("/v1/events", headers=alice, json={"title": f"review {i}", **SLOT}).json()["id"]
-            for i in range(EVENTS)]
+    return [
+        client.post("/v1/events", headers=alice, json={"title": f"review {i}", **SLOT}).json()["id"]
+        for i in range(EVENTS)
+    ]
 
 
+@pytest.mark.slow
 def test_faults_concurrent_patches_never_leave_end_before_start(make_api):
     # Given 20 events from 10:00 to 11:00
     client, headers, bot, users = make_api()
@@ -46,6 +51,7 @@ def test_faults_concurrent_patches_never_leave_end_before_start(make_api):
         assert len(rows) == EVENTS and all(r.end_utc > r.start_utc for r in rows)
 
 
+@pytest.mark.slow
 def test_faults_concurrent_deletes_log_one_cancel(make_api):
     # Given 20 events
     client, headers, bot, users = make_api()
@@ -59,8 +65,9 @@ def test_faults_concurrent_deletes_log_one_cancel(make_api):
     # Then every DELETE answers the cancelled event, and one cancel is logged per event
     assert {a.status_code for a in answers} == {200} and all(a.json()["cancelled"] for a in answers)
     with bot.sessions() as session:
-        logged = session.scalars(select(Operation.event_id).where(
-            Operation.owner == users["alice"], Operation.operation == "cancel")).all()
+        logged = session.scalars(
+            select(Operation.event_id).where(Operation.owner == users["alice"], Operation.operation == "cancel")
+        ).all()
     assert sorted(logged) == sorted(ids)
 
 
@@ -68,7 +75,7 @@ def test_faults_check_constraint_violation_is_409_not_500(make_api):
     # Given a write that reaches the database's CHECK (end > start) without the facade's check
     from sqlalchemy.exc import IntegrityError
 
-    client, headers, bot, users = make_api()
+    client, headers, bot, _users = make_api()
     made = client.post("/v1/events", headers=headers["alice"], json={"title": "review", **SLOT}).json()
     with bot.sessions() as session:
         row = session.get(Event, made["id"])

@@ -4,6 +4,7 @@ Read-only and full disks are simulated with SQLite's own pragmas on every connec
 (`query_only`, `max_page_count`), which raise the real SQLITE_READONLY and SQLITE_FULL
 errors: CI runs as root, where file modes cannot make anything read-only.
 """
+
 from __future__ import annotations
 
 import io
@@ -15,13 +16,13 @@ from datetime import datetime
 
 import pytest
 from fastapi.testclient import TestClient
+from fault_helpers import ROOT, sqlite_pragma, within
 from sqlalchemy import event as sa_event
 
 from assistant import Assistant, BadSettings
 from assistant.api import create_app
 from assistant.db import dispose
 from assistant.shell import build_parser, chat
-from fault_helpers import ROOT, sqlite_pragma, within
 
 EVENT = {"title": "dentist", "start": "2026-11-25T11:00:00", "tz": "Europe/Paris"}
 BIG = {**EVENT, "attendees": ["x" * 500] * 200}  # 100 KB: needs new pages in the file
@@ -36,8 +37,13 @@ def _damaged_file(path) -> str:
     url = f"sqlite:///{path}"
     bot = Assistant(url)
     for i in range(200):
-        bot.create_event("alice", title=f"event {i} " + "x" * 200, start=datetime(2027, 1, 1, 10),
-                         end=datetime(2027, 1, 1, 11), tz="UTC")
+        bot.create_event(
+            "alice",
+            title=f"event {i} " + "x" * 200,
+            start=datetime(2027, 1, 1, 10),
+            end=datetime(2027, 1, 1, 11),
+            tz="UTC",
+        )
     dispose(url)
     with sqlite3.connect(path) as db:
         root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'events'").fetchone()[0]
@@ -85,8 +91,10 @@ def test_faults_healthy_database_is_ok(tmp_path):
     assert client.get("/health").json() == {"status": "ok", "database": "ok"}
 
 
-@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:", "sqlite:///file::memory:?uri=true",
-                                 "sqlite:///file:cal?mode=memory&uri=true"])
+@pytest.mark.parametrize(
+    "url",
+    ["sqlite://", "sqlite:///:memory:", "sqlite:///file::memory:?uri=true", "sqlite:///file:cal?mode=memory&uri=true"],
+)
 def test_faults_in_memory_database_is_refused_at_start(url):
     with pytest.raises(BadSettings, match="in-memory database"):
         create_app(db_url=url, api_keys="")
@@ -97,10 +105,16 @@ def test_faults_in_memory_database_is_refused_at_start(url):
         chat(args, io.StringIO("what do i have tomorrow\n"), io.StringIO())
 
 
+@pytest.mark.slow
 def test_faults_serve_refuses_an_in_memory_database():
     with within(60, "serve with an in-memory database"):
-        done = subprocess.run([sys.executable, "-m", "assistant", "serve", "--db", "sqlite:///:memory:", "--port", "1"],
-                              cwd=ROOT, capture_output=True, text=True, timeout=55)
+        done = subprocess.run(
+            [sys.executable, "-m", "assistant", "serve", "--db", "sqlite:///:memory:", "--port", "1"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=55,
+        )
     assert done.returncode == 2
     assert done.stderr.startswith("error: 'sqlite:///:memory:' is an in-memory database")
     assert "Traceback" not in done.stderr
@@ -110,12 +124,13 @@ def test_faults_read_only_database_is_503_naming_it(make_api, api_db_url):
     client, headers, bot, _users = make_api()
     alice = headers["alice"]
     made = client.post("/v1/events", headers=alice, json=EVENT).json()
-    with read_only(bot, api_db_url):
-        with within(20, "writes on a read-only database"):
-            refused = [client.post("/v1/events", headers=alice, json=EVENT),
-                       client.patch(f"/v1/events/{made['id']}", headers=alice, json={"title": "x"}),
-                       client.delete(f"/v1/events/{made['id']}", headers=alice)]
-            listing = client.get("/v1/events", headers=alice)
+    with read_only(bot, api_db_url), within(20, "writes on a read-only database"):
+        refused = [
+            client.post("/v1/events", headers=alice, json=EVENT),
+            client.patch(f"/v1/events/{made['id']}", headers=alice, json={"title": "x"}),
+            client.delete(f"/v1/events/{made['id']}", headers=alice),
+        ]
+        listing = client.get("/v1/events", headers=alice)
     for answer in refused:
         assert answer.status_code == 503, answer.text
         assert answer.json()["message"].startswith("the calendar database is read-only (")
@@ -155,12 +170,13 @@ def test_faults_full_disk_is_503_naming_it(make_api, api_db_url):
         pytest.skip("a full disk is simulated with SQLite's max_page_count")
     client, headers, bot, users = make_api()
     alice = headers["alice"]
-    with sqlite_pragma(bot, "max_page_count=1"):  # never below the current size: no page may be added
-        with within(20, "a write on a full disk"):
-            refused = client.post("/v1/events", headers=alice, json=BIG)
+    # max_page_count never goes below the current size: no page may be added
+    with sqlite_pragma(bot, "max_page_count=1"), within(20, "a write on a full disk"):
+        refused = client.post("/v1/events", headers=alice, json=BIG)
     assert refused.status_code == 503, refused.text
-    assert refused.json()["message"].startswith("the disk holding the calendar database is full (database or disk "
-                                                "is full): free some space")
+    assert refused.json()["message"].startswith(
+        "the disk holding the calendar database is full (database or disk is full): free some space"
+    )
     assert "retry-after" not in refused.headers
     assert bot.events(users["alice"]) == []
     # Once there is room again, the same request is stored
@@ -171,11 +187,20 @@ def test_faults_chat_on_a_read_only_database_names_the_cause(make_api, api_db_ur
     from assistant.testing import ScriptedParser, day_span, reading
 
     parser = ScriptedParser()
-    parser.add(reading("schedule dentist tomorrow", "create", NAME="dentist",
-                       dates={"tomorrow": day_span(datetime(2026, 11, 24).date())}))
+    parser.add(
+        reading(
+            "schedule dentist tomorrow",
+            "create",
+            NAME="dentist",
+            dates={"tomorrow": day_span(datetime(2026, 11, 24).date())},
+        )
+    )
     client, headers, bot, _users = make_api(parser=parser)
     with read_only(bot, api_db_url):
-        answer = client.post("/v1/chat", headers=headers["alice"],
-                             json={"session_id": "s", "text": "schedule dentist tomorrow", "now": "2026-11-23T09:00:00"})
+        answer = client.post(
+            "/v1/chat",
+            headers=headers["alice"],
+            json={"session_id": "s", "text": "schedule dentist tomorrow", "now": "2026-11-23T09:00:00"},
+        )
     assert answer.status_code == 503, answer.text
     assert answer.json()["message"].startswith("the calendar database is read-only (")

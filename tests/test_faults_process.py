@@ -1,6 +1,7 @@
 """Real processes: a server stopped by SIGTERM in the middle of a request, a server killed
 (-9) during a burst of writes, a server started on a damaged file, secrets kept out of the
 access log, and Ctrl-C in the chat command."""
+
 from __future__ import annotations
 
 import json
@@ -13,16 +14,18 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
+import pytest
+from fault_helpers import ROOT, start_server, stop, within
 
 from assistant.api.keys import create_feed_token
 from assistant.db import dispose, sessions_for
-from fault_helpers import ROOT, start_server, stop, within
 
 KEYS = {"ASSISTANT_API_KEYS": "alice:key-alice"}
 ALICE = {"X-API-Key": "key-alice"}
 EVENT = {"title": "dentist", "start": "2026-11-25T11:00:00", "tz": "Europe/Paris"}
 
 
+@pytest.mark.slow
 def test_faults_process_sigterm_mid_request_stops_the_server_and_logs_no_secret(tmp_path):
     # Given a server with a feed token on its calendar
     path = tmp_path / "calendar.db"
@@ -71,6 +74,7 @@ def _post_quietly(base: str) -> tuple[int | None, dict]:
         return None, {}
 
 
+@pytest.mark.slow
 def test_faults_process_kill_9_during_a_write_burst_loses_no_acknowledged_write(tmp_path):
     path = tmp_path / "calendar.db"
     proc, base = start_server(f"sqlite:///{path}", tmp_path / "server.log", env=KEYS)
@@ -106,6 +110,7 @@ def test_faults_process_kill_9_during_a_write_burst_loses_no_acknowledged_write(
     assert all(stored.get(event_id) == title for event_id, title in acknowledged)
 
 
+@pytest.mark.slow
 def test_faults_process_server_on_a_damaged_file_starts_and_says_so(tmp_path):
     path = tmp_path / "calendar.db"
     path.write_bytes(b"this is not a calendar " * 500)
@@ -122,9 +127,24 @@ def test_faults_process_server_on_a_damaged_file_starts_and_says_so(tmp_path):
 
 
 def _chat_process(tmp_path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "assistant", "chat", "--json", "--db",
-                             f"sqlite:///{tmp_path / 'chat.db'}", "--now", "2026-11-23T09:00:00"],
-                            cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "assistant",
+            "chat",
+            "--json",
+            "--db",
+            f"sqlite:///{tmp_path / 'chat.db'}",
+            "--now",
+            "2026-11-23T09:00:00",
+        ],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_faults_process_ctrl_c_in_the_chat_ends_without_a_traceback(tmp_path):
@@ -147,6 +167,7 @@ def test_faults_process_ctrl_c_in_the_chat_ends_without_a_traceback(tmp_path):
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
 
 
+@pytest.mark.slow
 def test_faults_process_ctrl_c_while_a_turn_runs(tmp_path):
     # Given a chat that is up (an empty line is answered without the NLU, so a busy machine's
     # slow interpreter start-up cannot swallow the signal), then a command that loads the NLU
@@ -170,9 +191,11 @@ def test_faults_process_ctrl_c_while_a_turn_runs(tmp_path):
 
 def test_faults_process_a_stuck_thread_cannot_keep_a_stopped_server_alive():
     # Given a process whose main thread is done while a request thread still waits (60 s)
-    script = ("import threading, time; from assistant.api.server import exit_when_stuck;"
-              "threading.Thread(target=time.sleep, args=(60,), name='stuck request').start();"
-              "exit_when_stuck(grace=0.5); print('main done', flush=True)")
+    script = (
+        "import threading, time; from assistant.api.server import exit_when_stuck;"
+        "threading.Thread(target=time.sleep, args=(60,), name='stuck request').start();"
+        "exit_when_stuck(grace=0.5); print('main done', flush=True)"
+    )
     started = time.monotonic()
     with within(30, "a process with a stuck thread"):
         done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=25)

@@ -1,12 +1,13 @@
 """Conversion to DocBin reports every span it cannot keep instead of dropping it silently."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
 
-from nlu.cli import main
 from nlu.annotated import Annotated
+from nlu.cli import main
 from nlu.importers import blank_nlp, load_examples, to_doc, write_docbin
 
 TEXT = "Schedule event for visit to Trivandrum on July 18"
@@ -15,11 +16,13 @@ TEXT = "Schedule event for visit to Trivandrum on July 18"
 @pytest.fixture
 def tutorial(tmp_path):
     # Given one good span, one cut through a word, one overlapping another, one unknown label
-    annotations = [{"start": 0, "end": 7, "tag_name": "action"},      # "Schedule": fine
-                   {"start": 20, "end": 22, "tag_name": "name"},      # "isi": inside "visit"
-                   {"start": 19, "end": 37, "tag_name": "name"},      # "visit to Trivandrum": fine
-                   {"start": 28, "end": 37, "tag_name": "location"},  # "Trivandrum": overlaps NAME
-                   {"start": 42, "end": 48, "tag_name": "colour"}]    # "July 18": unknown label
+    annotations = [
+        {"start": 0, "end": 7, "tag_name": "action"},  # "Schedule": fine
+        {"start": 20, "end": 22, "tag_name": "name"},  # "isi": inside "visit"
+        {"start": 19, "end": 37, "tag_name": "name"},  # "visit to Trivandrum": fine
+        {"start": 28, "end": 37, "tag_name": "location"},  # "Trivandrum": overlaps NAME
+        {"start": 42, "end": 48, "tag_name": "colour"},
+    ]  # "July 18": unknown label
     path = tmp_path / "tutorial.json"
     path.write_text(json.dumps({"examples": [{"content": TEXT, "annotations": annotations}]}), encoding="utf-8")
     return path
@@ -48,20 +51,34 @@ def test_importers_convert_strict_fails_and_writes_nothing(tutorial, tmp_path, c
 
 
 def test_importers_convert_clean_file_strict_passes(tmp_path, capsys):
-    rows = [{"text": "cancel it tomorrow", "intent": "cancel",
-             "spans": [{"start": 0, "end": 6, "label": "ACTION"}, {"start": 10, "end": 18, "label": "DATE"}]}]
+    rows = [
+        {
+            "text": "cancel it tomorrow",
+            "intent": "cancel",
+            "spans": [{"start": 0, "end": 6, "label": "ACTION"}, {"start": 10, "end": 18, "label": "DATE"}],
+        }
+    ]
     src = tmp_path / "ok.jsonl"
     src.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     assert main(["convert", str(src), str(tmp_path / "ok.spacy"), "--strict"]) == 0
-    assert capsys.readouterr().out.strip().endswith("1 examples, 2 spans, 0 left out; wrote " + str(tmp_path / "ok.spacy"))
+    assert (
+        capsys.readouterr().out.strip().endswith("1 examples, 2 spans, 0 left out; wrote " + str(tmp_path / "ok.spacy"))
+    )
 
 
 def test_importers_doc_has_one_hot_intent_and_entities():
     doc, problems = to_doc(blank_nlp(), Annotated("cancel it tomorrow", ((0, 6, "ACTION"), (10, 18, "DATE")), "cancel"))
     assert problems == []
     assert [(e.text, e.label_) for e in doc.ents] == [("cancel", "ACTION"), ("tomorrow", "DATE")]
-    assert doc.cats == {"create": 0.0, "cancel": 1.0, "reschedule": 0.0, "update": 0.0, "query": 0.0,
-                        "availability": 0.0, "out_of_scope": 0.0}
+    assert doc.cats == {
+        "create": 0.0,
+        "cancel": 1.0,
+        "reschedule": 0.0,
+        "update": 0.0,
+        "query": 0.0,
+        "availability": 0.0,
+        "out_of_scope": 0.0,
+    }
     assert [t.ent_iob_ for t in doc] == ["B", "O", "B"]
 
 

@@ -1,4 +1,5 @@
 """Each input format load_examples reads, with exact character offsets."""
+
 from __future__ import annotations
 
 import json
@@ -21,9 +22,19 @@ def write(path: Path, data) -> Path:
 
 def test_importers_tutorial_inclusive_end_becomes_exclusive(tmp_path):
     # Given the tutorial format, whose `end` is the index of the last character
-    data = {"examples": [{"content": TEXT, "annotations": [
-        {"start": 0, "end": 7, "tag_name": "action"}, {"start": 9, "end": 13, "tag_name": "Domain"},
-        {"start": 19, "end": 37, "tag_name": "NAME"}, {"start": 42, "end": 48, "tag_name": "date"}]}]}
+    data = {
+        "examples": [
+            {
+                "content": TEXT,
+                "annotations": [
+                    {"start": 0, "end": 7, "tag_name": "action"},
+                    {"start": 9, "end": 13, "tag_name": "Domain"},
+                    {"start": 19, "end": 37, "tag_name": "NAME"},
+                    {"start": 42, "end": 48, "tag_name": "date"},
+                ],
+            }
+        ]
+    }
     # When it is loaded
     [example] = load_examples(write(tmp_path / "tutorial.json", data))
     # Then the spans are ours (end exclusive), labels upper-cased, texts exact
@@ -33,9 +44,13 @@ def test_importers_tutorial_inclusive_end_becomes_exclusive(tmp_path):
 
 
 def test_importers_spacy_pairs_with_cats(tmp_path):
-    data = [["Cancel client meeting tomorrow", {"entities": [[0, 6, "ACTION"], [7, 21, "NAME"], [22, 30, "date"]],
-                                                "cats": {"create": 0.0, "cancel": 1.0}}],
-            ["play some jazz", {"entities": []}]]
+    data = [
+        [
+            "Cancel client meeting tomorrow",
+            {"entities": [[0, 6, "ACTION"], [7, 21, "NAME"], [22, 30, "date"]], "cats": {"create": 0.0, "cancel": 1.0}},
+        ],
+        ["play some jazz", {"entities": []}],
+    ]
     first, second = load_examples(write(tmp_path / "pairs.json", data))
     assert first.spans == ((0, 6, "ACTION"), (7, 21, "NAME"), (22, 30, "DATE"))
     assert first.intent == "cancel"
@@ -57,12 +72,15 @@ def test_importers_docbin_round_trip(tmp_path):
     assert [(b.text, b.spans, b.intent) for b in back] == [(e.text, tuple(sorted(e.spans)), e.intent) for e in examples]
 
 
-@pytest.mark.parametrize("content, fmt", [
-    ('{"text": "hi", "spans": []}\n', "jsonl"),
-    ('{"sentence": "hi", "tokens": [], "entities": []}\n', "slurp"),
-    ('{"examples": []}', "tutorial"),
-    ('[["hi", {"entities": []}]]', "pairs"),
-])
+@pytest.mark.parametrize(
+    "content, fmt",
+    [
+        ('{"text": "hi", "spans": []}\n', "jsonl"),
+        ('{"sentence": "hi", "tokens": [], "entities": []}\n', "slurp"),
+        ('{"examples": []}', "tutorial"),
+        ('[["hi", {"entities": []}]]', "pairs"),
+    ],
+)
 def test_importers_sniff(tmp_path, content, fmt):
     path = tmp_path / "data.txt"
     path.write_text(content, encoding="utf-8")
@@ -76,7 +94,9 @@ def test_importers_unknown_rows_are_an_error(tmp_path):
         load_examples(path)
 
 
-@pytest.mark.parametrize("tag, label", [("date", "DATE"), ("Place_Name", "LOCATION"), ("time", "DATE"),
-                                        ("person", "PERSON"), ("colour", "COLOUR")])
+@pytest.mark.parametrize(
+    "tag, label",
+    [("date", "DATE"), ("Place_Name", "LOCATION"), ("time", "DATE"), ("person", "PERSON"), ("colour", "COLOUR")],
+)
 def test_importers_label_of(tag, label):
     assert label_of(tag) == label

@@ -1,4 +1,5 @@
 """The title rule of nlu.parse: NAME, else a DOMAIN word that says what kind of item it is."""
+
 import pytest
 
 from nlu.parser import title_of
@@ -13,17 +14,20 @@ def slots(*pairs: tuple[str, str]) -> tuple[Slot, ...]:
     return tuple(out)
 
 
-@pytest.mark.parametrize("given, title", [
-    (slots(("DOMAIN", "event"), ("NAME", "visit to Trivandrum")), "visit to Trivandrum"),
-    (slots(("DOMAIN", "meeting")), "meeting"),
-    (slots(("DOMAIN", "event")), None),
-    (slots(("DOMAIN", "calendar entry")), None),
-    (slots(("DOMAIN", "reminder"), ("DOMAIN", "meeting")), "meeting"),
-    (slots(("DOMAIN", "events")), None),
-    (slots(("DOMAIN", "reminders")), None),
-    (slots(("DOMAIN", "meetings")), "meetings"),
-    (slots(("DATE", "tomorrow")), None),
-    ((), None),
-])
+@pytest.mark.parametrize(
+    "given, title",
+    [
+        (slots(("DOMAIN", "event"), ("NAME", "visit to Trivandrum")), "visit to Trivandrum"),
+        (slots(("DOMAIN", "meeting")), "meeting"),
+        (slots(("DOMAIN", "event")), None),
+        (slots(("DOMAIN", "calendar entry")), None),
+        (slots(("DOMAIN", "reminder"), ("DOMAIN", "meeting")), "meeting"),
+        (slots(("DOMAIN", "events")), None),
+        (slots(("DOMAIN", "reminders")), None),
+        (slots(("DOMAIN", "meetings")), "meetings"),
+        (slots(("DATE", "tomorrow")), None),
+        ((), None),
+    ],
+)
 def test_parser_title_prefers_name_then_specific_domain(given, title) -> None:
     assert title_of(given) == title

@@ -1,7 +1,8 @@
 """Storage: events round-trip exactly, in time order, per owner, soft-deleted, times in UTC."""
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,7 +14,7 @@ from assistant.models import Event, Operation
 NAUGHTY_TITLES = [
     "Robert'); DROP TABLE events;--",
     "1' OR '1'='1",
-    "\"quoted\" title; SELECT * FROM users",
+    '"quoted" title; SELECT * FROM users',
     "emoji 🎉🦄 party 👨‍👩‍👧",
     "ünïcödé ßpäß 日本語 العربية",
     "tab\there and bell\x07 and escape\x1b[31m",
@@ -46,21 +47,29 @@ def test_store_refuses_nul_empty_invisible_and_overlong_titles(bot: Assistant, o
 
 def test_store_times_are_utc_plus_zone_and_shown_in_wall_time(bot: Assistant, owner: str) -> None:
     # Given a 10:00 meeting in Paris (UTC+1 in December)
-    made = bot.create_event(owner, title="standup", start=datetime(2026, 12, 1, 10), end=datetime(2026, 12, 1, 10, 15),
-                            tz="Europe/Paris")
+    made = bot.create_event(
+        owner, title="standup", start=datetime(2026, 12, 1, 10), end=datetime(2026, 12, 1, 10, 15), tz="Europe/Paris"
+    )
     # Then the row holds 09:00 UTC and the zone, and each viewer sees their own wall time
     with bot.sessions.begin() as session:
         row = session.get(Event, made.id)
-        assert (row.start_utc, row.end_utc, row.tz) == (datetime(2026, 12, 1, 9), datetime(2026, 12, 1, 9, 15), "Europe/Paris")
+        assert (row.start_utc, row.end_utc, row.tz) == (
+            datetime(2026, 12, 1, 9),
+            datetime(2026, 12, 1, 9, 15),
+            "Europe/Paris",
+        )
     assert made.start == "2026-12-01T10:00:00"
     assert bot.events(owner, tz="America/New_York")[0].start == "2026-12-01T04:00:00"
-    aware = datetime(2026, 12, 1, 9, 30, tzinfo=timezone.utc)
-    assert bot.create_event(owner, title="aware", start=aware, end=aware.replace(hour=10)).start == "2026-12-01T10:30:00"
+    aware = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+    assert (
+        bot.create_event(owner, title="aware", start=aware, end=aware.replace(hour=10)).start == "2026-12-01T10:30:00"
+    )
 
 
 def test_store_all_day_events_keep_their_dates_in_any_zone(bot: Assistant, owner: str) -> None:
-    made = bot.create_event(owner, title="holiday", start=datetime(2027, 7, 18), end=datetime(2027, 7, 19), all_day=True,
-                            tz="Europe/Paris")
+    made = bot.create_event(
+        owner, title="holiday", start=datetime(2027, 7, 18), end=datetime(2027, 7, 19), all_day=True, tz="Europe/Paris"
+    )
     shown = bot.events(owner, tz="America/Los_Angeles")[0]
     assert (shown.start, shown.end, shown.all_day) == ("2027-07-18T00:00:00", "2027-07-19T00:00:00", True)
     assert made.to_dict()["all_day"] is True
@@ -90,8 +99,9 @@ def test_store_cancel_is_soft_and_owners_are_isolated(bot: Assistant, owner: str
 
 def test_store_update_and_operation_log(bot: Assistant, owner: str) -> None:
     made = bot.create_event(owner, title="dentist", start=datetime(2026, 12, 1, 10), end=datetime(2026, 12, 1, 11))
-    moved = bot.update_event(owner, made.id, start=datetime(2026, 12, 2, 15), end=datetime(2026, 12, 2, 16),
-                             location="Main St 1")
+    moved = bot.update_event(
+        owner, made.id, start=datetime(2026, 12, 2, 15), end=datetime(2026, 12, 2, 16), location="Main St 1"
+    )
     assert (moved.start, moved.end, moved.location) == ("2026-12-02T15:00:00", "2026-12-02T16:00:00", "Main St 1")
     with pytest.raises(BadEvent):
         bot.update_event(owner, made.id, colour="red")
@@ -137,12 +147,25 @@ def test_store_concurrent_writers_lose_nothing(db_url: str, owner: str) -> None:
 
 
 def test_store_event_view_dict_has_the_chat_fields(bot: Assistant, owner: str) -> None:
-    made = bot.create_event(owner, title="visit", start=datetime(2027, 7, 18), end=datetime(2027, 7, 19), all_day=True,
-                            location=None, attendees=["Sam"], tz="Europe/Paris")
+    made = bot.create_event(
+        owner,
+        title="visit",
+        start=datetime(2027, 7, 18),
+        end=datetime(2027, 7, 19),
+        all_day=True,
+        location=None,
+        attendees=["Sam"],
+        tz="Europe/Paris",
+    )
     data = made.to_dict()
     assert {k: data[k] for k in ("id", "title", "start", "end", "all_day", "location")} == {
-        "id": made.id, "title": "visit", "start": "2027-07-18T00:00:00", "end": "2027-07-19T00:00:00",
-        "all_day": True, "location": None}
+        "id": made.id,
+        "title": "visit",
+        "start": "2027-07-18T00:00:00",
+        "end": "2027-07-19T00:00:00",
+        "all_day": True,
+        "location": None,
+    }
     assert data["attendees"] == ["Sam"] and data["cancelled"] is False
     assert ZoneInfo(data["tz"])
 
@@ -157,28 +180,59 @@ def test_store_unreachable_database_is_a_storage_error(tmp_path) -> None:
 
 
 def test_store_refuses_rules_that_would_hang_expansion(bot: Assistant, owner: str) -> None:
-    for rule in ("FREQ=SECONDLY", "FREQ=DAILY;INTERVAL=0", "FREQ=DAILY;INTERVAL=-1",
-                 "DTSTART:19990101\nRRULE:FREQ=DAILY", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"):
+    for rule in (
+        "FREQ=SECONDLY",
+        "FREQ=DAILY;INTERVAL=0",
+        "FREQ=DAILY;INTERVAL=-1",
+        "DTSTART:19990101\nRRULE:FREQ=DAILY",
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+    ):
         with pytest.raises(BadEvent, match="recurrence"):
-            bot.create_event(owner, title="tick", start=datetime(2026, 1, 1, 10), end=datetime(2026, 1, 1, 11),
-                             recurrence=rule, tz="UTC")
+            bot.create_event(
+                owner,
+                title="tick",
+                start=datetime(2026, 1, 1, 10),
+                end=datetime(2026, 1, 1, 11),
+                recurrence=rule,
+                tz="UTC",
+            )
     assert bot.events(owner) == []
 
 
 def _stored_directly(bot: Assistant, owner: str, rule: str, start: datetime) -> int:
     """A row as an older version (before the rule check) could have left it."""
     with bot.sessions.begin() as session:
-        row = Event(owner=owner, title="old rule", start_utc=start, end_utc=start + timedelta(hours=1), tz="UTC",
-                    attendees=[], recurrence=rule, exdates=[], alerts=[], created_at=store.utcnow(), updated_at=store.utcnow())
+        row = Event(
+            owner=owner,
+            title="old rule",
+            start_utc=start,
+            end_utc=start + timedelta(hours=1),
+            tz="UTC",
+            attendees=[],
+            recurrence=rule,
+            exdates=[],
+            alerts=[],
+            created_at=store.utcnow(),
+            updated_at=store.utcnow(),
+        )
         session.add(row)
         session.flush()
         return row.id
 
 
-@pytest.mark.parametrize("rule", ["FREQ=DAILY;INTERVAL=0", "FREQ=SECONDLY", "FREQ=DAILY;INTERVAL=-1",
-                                  "DTSTART:19990101\nRRULE:FREQ=DAILY", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"])
-def test_store_agenda_of_a_stored_bad_rule_shows_its_first_occurrence_at_once(bot: Assistant, owner: str,
-                                                                                 rule: str) -> None:
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "FREQ=DAILY;INTERVAL=0",
+        "FREQ=SECONDLY",
+        "FREQ=DAILY;INTERVAL=-1",
+        "DTSTART:19990101\nRRULE:FREQ=DAILY",
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+    ],
+)
+def test_store_agenda_of_a_stored_bad_rule_shows_its_first_occurrence_at_once(
+    bot: Assistant, owner: str, rule: str
+) -> None:
     import time
 
     event_id = _stored_directly(bot, owner, rule, datetime(2026, 1, 1, 10))
@@ -195,8 +249,14 @@ def test_store_agenda_of_an_old_hourly_series_is_capped_and_quick(bot: Assistant
 
     from assistant.agenda import MAX_OCCURRENCES
 
-    bot.create_event(owner, title="tick", start=datetime(1900, 1, 1, 10), end=datetime(1900, 1, 1, 10, 30),
-                     recurrence="FREQ=HOURLY", tz="UTC")
+    bot.create_event(
+        owner,
+        title="tick",
+        start=datetime(1900, 1, 1, 10),
+        end=datetime(1900, 1, 1, 10, 30),
+        recurrence="FREQ=HOURLY",
+        tz="UTC",
+    )
     # When a calendar asks for the coming year (the UI's agenda: no end)
     began = time.monotonic()
     views = bot.events(owner, start=datetime(2026, 1, 1), tz="UTC", expand=True)

@@ -3,6 +3,7 @@ it removed) and `restore`. Every row comes back as stored: alerts, EXDATEs, occu
 changed alone (linked to their series' new id), each event's own zone, cancelled events,
 the operation log that "undo" reads and the conversation with its open question. Exact
 rows, on SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 import json
@@ -25,24 +26,51 @@ def filled(bot: Assistant, scripted: ScriptedParser, owner: str) -> Assistant:
     alone and one moved alone, a call in New York's zone with people and two alerts, a
     cancelled event, an all-day one, and a conversation waiting for "only this one"."""
     for parse in (
-        reading("add a weekly standup every monday at 9", "create", ACTION="add", NAME="weekly standup",
-                dates={"every monday at 9": resolve("every monday at 9", NOW, TZ)}),
-        reading("cancel the standup on december 21", "cancel", ACTION="cancel", NAME="standup",
-                dates={"december 21": day_span(date(2026, 12, 21))}),
+        reading(
+            "add a weekly standup every monday at 9",
+            "create",
+            ACTION="add",
+            NAME="weekly standup",
+            dates={"every monday at 9": resolve("every monday at 9", NOW, TZ)},
+        ),
+        reading(
+            "cancel the standup on december 21",
+            "cancel",
+            ACTION="cancel",
+            NAME="standup",
+            dates={"december 21": day_span(date(2026, 12, 21))},
+        ),
     ):
         scripted.add(parse)
     standup = bot.handle("s1", "add a weekly standup every monday at 9", now=NOW, user=owner).events[0]
     bot.update_event(owner, standup.id, alerts=[10])
     bot.cancel_occurrence(owner, standup.id, datetime(2026, 12, 7, 9), tz=TZ)
-    bot.change_occurrence(owner, standup.id, datetime(2026, 12, 14, 9), tz=TZ, start=datetime(2026, 12, 14, 10),
-                          end=datetime(2026, 12, 14, 11), title="standup (late)")
-    bot.create_event(owner, title="call", start=datetime(2026, 11, 24, 15), end=datetime(2026, 11, 24, 16),
-                     tz="America/New_York", attendees=["Sara"], alerts=[60, 1440], location="zoom")
-    old = bot.create_event(owner, title="old plan", start=datetime(2026, 11, 26, 9), end=datetime(2026, 11, 26, 10),
-                           tz=TZ)
+    bot.change_occurrence(
+        owner,
+        standup.id,
+        datetime(2026, 12, 14, 9),
+        tz=TZ,
+        start=datetime(2026, 12, 14, 10),
+        end=datetime(2026, 12, 14, 11),
+        title="standup (late)",
+    )
+    bot.create_event(
+        owner,
+        title="call",
+        start=datetime(2026, 11, 24, 15),
+        end=datetime(2026, 11, 24, 16),
+        tz="America/New_York",
+        attendees=["Sara"],
+        alerts=[60, 1440],
+        location="zoom",
+    )
+    old = bot.create_event(
+        owner, title="old plan", start=datetime(2026, 11, 26, 9), end=datetime(2026, 11, 26, 10), tz=TZ
+    )
     bot.cancel_event(owner, old.id)
-    bot.create_event(owner, title="holiday", start=datetime(2026, 12, 24), end=datetime(2026, 12, 26), all_day=True,
-                     tz=TZ)
+    bot.create_event(
+        owner, title="holiday", start=datetime(2026, 12, 24), end=datetime(2026, 12, 26), all_day=True, tz=TZ
+    )
     asked = bot.handle("s1", "cancel the standup on december 21", now=NOW, user=owner)
     assert asked.choices == ["only this one", "this and the following ones", "all of them", "never mind"]
     return bot
@@ -56,14 +84,23 @@ def renumbered(snapshot: CalendarSnapshot, ids: dict[int, int]) -> dict:
     def snap(value: dict | None) -> dict | None:
         return value and {**value, "id": ids.get(value["id"]), "series_id": ids.get(value["series_id"])}
 
-    operations = [{**{k: v for k, v in row.items() if k != "id"}, "event_id": ids.get(row["event_id"]),
-                   "before": snap(row["before"]), "after": snap(row["after"])} for row in snapshot.operations]
+    operations = [
+        {
+            **{k: v for k, v in row.items() if k != "id"},
+            "event_id": ids.get(row["event_id"]),
+            "before": snap(row["before"]),
+            "after": snap(row["after"]),
+        }
+        for row in snapshot.operations
+    ]
     return {"events": events, "operations": operations}
 
 
 def comparable(snapshot: CalendarSnapshot) -> dict:
-    return {"events": list(snapshot.events),
-            "operations": [{k: v for k, v in row.items() if k != "id"} for row in snapshot.operations]}
+    return {
+        "events": list(snapshot.events),
+        "operations": [{k: v for k, v in row.items() if k != "id"} for row in snapshot.operations],
+    }
 
 
 def test_store_restore_puts_back_every_row_exactly(filled: Assistant, owner: str) -> None:
@@ -93,15 +130,21 @@ def test_store_restore_puts_back_every_row_exactly(filled: Assistant, owner: str
     assert conversation["last_event_id"] == ids[before.conversations[0]["last_event_id"]]
     assert conversation["pending"]["question"]["type"] == "Scope"
     assert conversation["pending"]["question"]["target"]["event_id"] == after.events[0]["id"]
-    assert {k: v for k, v in conversation.items() if k not in ("pending", "last_event_id")} == \
-        {k: v for k, v in before.conversations[0].items() if k not in ("pending", "last_event_id")}
+    assert {k: v for k, v in conversation.items() if k not in ("pending", "last_event_id")} == {
+        k: v for k, v in before.conversations[0].items() if k not in ("pending", "last_event_id")
+    }
     # and the calendar shows what it showed: the call still in New York time, the cancelled occurrence gone
-    assert [(e.title, e.start, e.tz) for e in bot.events(owner, start=datetime(2026, 12, 7), end=datetime(2026, 12, 15),
-                                                          tz=TZ, expand=True)] == [
-        ("standup (late)", "2026-12-14T10:00:00", TZ)]
+    assert [
+        (e.title, e.start, e.tz)
+        for e in bot.events(owner, start=datetime(2026, 12, 7), end=datetime(2026, 12, 15), tz=TZ, expand=True)
+    ] == [("standup (late)", "2026-12-14T10:00:00", TZ)]
     call = bot.get_event(owner, ids[before.events[2]["id"]], tz=TZ)
-    assert (call.start, call.location, call.attendees, call.alerts) == ("2026-11-24T21:00:00", "zoom", ("Sara",),
-                                                                        (60, 1440))
+    assert (call.start, call.location, call.attendees, call.alerts) == (
+        "2026-11-24T21:00:00",
+        "zoom",
+        ("Sara",),
+        (60, 1440),
+    )
 
 
 def test_store_restore_the_conversation_goes_on(filled: Assistant, owner: str) -> None:
@@ -149,8 +192,9 @@ def test_store_restore_renumbers_every_event_a_question_names() -> None:
 
     ids = {3: 30, 4: 40}
     choose = Choose((Target(3), Target(4, datetime(2026, 12, 7, 8))), ("a", "b"), Cancel())
-    assert questions.load(questions.renumbered(questions.dump(choose), ids)) == \
-        Choose((Target(30), Target(40, datetime(2026, 12, 7, 8))), ("a", "b"), Cancel())
+    assert questions.load(questions.renumbered(questions.dump(choose), ids)) == Choose(
+        (Target(30), Target(40, datetime(2026, 12, 7, 8))), ("a", "b"), Cancel()
+    )
     assert questions.load(questions.renumbered(questions.dump(Listed((4, 3))), ids)) == Listed((40, 30))
     assert questions.renumbered(questions.dump(Listed((5,))), ids) is None  # an event not put back: dropped
     assert questions.renumbered({"v": 1, "old": True}, ids) == {"v": 1, "old": True}  # unreadable: left as stored

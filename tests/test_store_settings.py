@@ -1,4 +1,5 @@
 """Settings: read once from the environment, defaults documented, nonsense refused at start."""
+
 from __future__ import annotations
 
 from datetime import time, timedelta
@@ -19,11 +20,19 @@ def test_store_settings_defaults() -> None:
 
 
 def test_store_settings_from_environment(tmp_path) -> None:
-    settings = Settings.from_env({"ASSISTANT_DATA_DIR": str(tmp_path), "ASSISTANT_TZ": "America/New_York",
-                                  "ASSISTANT_LENGTHS": "call=20, default=45"})
+    settings = Settings.from_env(
+        {
+            "ASSISTANT_DATA_DIR": str(tmp_path),
+            "ASSISTANT_TZ": "America/New_York",
+            "ASSISTANT_LENGTHS": "call=20, default=45",
+        }
+    )
     assert settings.url == f"sqlite:///{tmp_path / 'calendar.db'}"
     assert (settings.default_tz, settings.length_of("call"), settings.length_of("x")) == (
-        "America/New_York", timedelta(minutes=20), timedelta(minutes=45))
+        "America/New_York",
+        timedelta(minutes=20),
+        timedelta(minutes=45),
+    )
     url = "postgresql+psycopg://u@localhost/cal"
     assert Settings.from_env({"DATABASE_URL": url}).url == url
 
@@ -34,16 +43,22 @@ def test_store_settings_reminder_time_and_waking_hours() -> None:
     assert (chosen.reminder_time, chosen.waking) == (time(7, 30), (time(6, 45), time(23, 15)))
 
 
-@pytest.mark.parametrize("env", [
-    {"ASSISTANT_TZ": "Mars/Olympus"},
-    {"ASSISTANT_LENGTHS": "call=abc"},
-    {"ASSISTANT_LENGTHS": "call"},
-    {"ASSISTANT_LENGTHS": "call=0"},
-    {"DATABASE_URL": "calendar.db"},
-    {"ASSISTANT_REMINDER_TIME": "9"}, {"ASSISTANT_REMINDER_TIME": "25:00"}, {"ASSISTANT_REMINDER_TIME": "9 am"},
-    {"ASSISTANT_WAKING_HOURS": "22:00-08:00"}, {"ASSISTANT_WAKING_HOURS": "08:00"},
-    {"ASSISTANT_WAKING_HOURS": "8-22"},
-])
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"ASSISTANT_TZ": "Mars/Olympus"},
+        {"ASSISTANT_LENGTHS": "call=abc"},
+        {"ASSISTANT_LENGTHS": "call"},
+        {"ASSISTANT_LENGTHS": "call=0"},
+        {"DATABASE_URL": "calendar.db"},
+        {"ASSISTANT_REMINDER_TIME": "9"},
+        {"ASSISTANT_REMINDER_TIME": "25:00"},
+        {"ASSISTANT_REMINDER_TIME": "9 am"},
+        {"ASSISTANT_WAKING_HOURS": "22:00-08:00"},
+        {"ASSISTANT_WAKING_HOURS": "08:00"},
+        {"ASSISTANT_WAKING_HOURS": "8-22"},
+    ],
+)
 def test_store_settings_refuse_nonsense(env: dict) -> None:
     with pytest.raises(BadSettings):
         Settings.from_env(env)

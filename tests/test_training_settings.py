@@ -1,4 +1,5 @@
 """nlu.settings: the environment read in one place, nonsense refused where it is read."""
+
 from __future__ import annotations
 
 from pathlib import Path

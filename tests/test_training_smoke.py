@@ -1,4 +1,5 @@
 """The whole training path on a tiny slice: corpus -> DocBin -> spaCy train -> pipeline + card."""
+
 from __future__ import annotations
 
 import json
@@ -27,13 +28,19 @@ def corpus_env(tiny_corpus_dir: Path) -> dict:
 @pytest.fixture(scope="module")
 def smoke_model(tmp_path_factory, tiny_corpus_dir) -> Path:
     out = tmp_path_factory.mktemp("smoke") / "tmp"
-    done = subprocess.run([sys.executable, "-m", "nlu", "train", "--limit", "40", "--max-steps", "5",
-                           "--output", str(out)], cwd=ROOT, env=corpus_env(tiny_corpus_dir),
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "nlu", "train", "--limit", "40", "--max-steps", "5", "--output", str(out)],
+        cwd=ROOT,
+        env=corpus_env(tiny_corpus_dir),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     return out
 
 
+@pytest.mark.slow
 def test_training_smoke_pipeline_loads_and_parses(smoke_model):
     parser = nlu.load(smoke_model)
     assert parser.nlp.pipe_names == ["tok2vec", "ner", "textcat"]
@@ -42,9 +49,10 @@ def test_training_smoke_pipeline_loads_and_parses(smoke_model):
     assert set(parser.nlp.get_pipe("textcat").labels) == set(INTENTS)
     p = parser.parse("Cancel client meeting scheduled tomorrow")
     assert p.intent in INTENTS
-    assert all(p.text[s.start:s.end] == s.text for s in p.slots)
+    assert all(p.text[s.start : s.end] == s.text for s in p.slots)
 
 
+@pytest.mark.slow
 def test_training_smoke_model_card(smoke_model):
     meta = json.loads((smoke_model / "meta.json").read_text())
     assert meta["training"]["seed"] == 0 and meta["training"]["max_steps"] == 5
@@ -57,6 +65,7 @@ def test_training_smoke_model_card(smoke_model):
     assert "build/" not in (smoke_model / "config.cfg").read_text()
 
 
+@pytest.mark.slow
 def test_training_same_seed_same_weights(tmp_path, tiny_corpus_dir):
     from nlu.training import train
 

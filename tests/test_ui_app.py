@@ -5,6 +5,7 @@ fixed at Monday 2026-11-23 09:00 Europe/Paris (DEMO_NOW), sends commands through
 input or the buttons, and checks both what the page shows and the rows in the database
 (read through the `Assistant` facade).
 """
+
 from __future__ import annotations
 
 import csv
@@ -22,38 +23,16 @@ from test_ui_views import visible
 import nlu
 from assistant import Assistant, CalendarSnapshot, EventView
 from assistant.checks import MAX_TURN_CHARS
-from assistant.testing import ScriptedParser, day_span, reading, time_span
+from assistant.testing import ScriptedParser, day_span, reading
 from nlu.dates import resolve
+from tests.conftest import UI_APP, UI_TIMEOUT, UI_TZ
 from ui import reset_panel, state
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = ROOT / "ui" / "app.py"
-TZ = "Europe/Paris"
-TIMEOUT = 120  # seconds; the first run of a process loads the model
+APP = UI_APP
+TZ = UI_TZ
+TIMEOUT = UI_TIMEOUT
 WEEKLY_MONDAY_9 = "FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0;BYSECOND=0"
-
-
-@pytest.fixture
-def ui_db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'ui.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("DEMO_NOW", "2026-11-23T09:00:00")
-    monkeypatch.setenv("ASSISTANT_TZ", TZ)
-    return url
-
-
-@pytest.fixture
-def calendar(ui_db_url: str) -> Assistant:
-    """The same calendar the app uses, for setting up and checking rows."""
-    return Assistant(ui_db_url)
-
-
-@pytest.fixture
-def app(ui_db_url: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.run()
-    assert not at.exception
-    return at
 
 
 @pytest.fixture
@@ -75,15 +54,21 @@ def scripted_app(script: ScriptedParser) -> AppTest:
 
 
 NOW = datetime(2026, 11, 23, 9, 0)
-STANDUP = reading("add a weekly standup every monday at 9", "create", ACTION="add", NAME="weekly standup",
-                  dates={"every monday at 9": resolve("every monday at 9", NOW, TZ)})
+STANDUP = reading(
+    "add a weekly standup every monday at 9",
+    "create",
+    ACTION="add",
+    NAME="weekly standup",
+    dates={"every monday at 9": resolve("every monday at 9", NOW, TZ)},
+)
 
 
 def cancel_standup_on(day: date) -> nlu.Parse:
     """ "cancel the standup on december 7", read as the NLU would."""
     when = f"{day:%B} {day.day}".lower()
-    return reading(f"cancel the standup on {when}", "cancel", ACTION="cancel", NAME="standup",
-                   dates={when: day_span(day)})
+    return reading(
+        f"cancel the standup on {when}", "cancel", ACTION="cancel", NAME="standup", dates={when: day_span(day)}
+    )
 
 
 def say(at: AppTest, text: str) -> AppTest:
@@ -102,7 +87,9 @@ def click(at: AppTest, label: str) -> AppTest:
 def calendar_text(at: AppTest) -> str:
     """What the calendar panel shows, as text: headings, captions, the agenda and week lines."""
     panel = at.main.get_by_key("calendar")
-    parts = [m.value for m in panel.markdown] + [c.value for c in panel.caption] + [visible(h.value) for h in panel.html]
+    parts = (
+        [m.value for m in panel.markdown] + [c.value for c in panel.caption] + [visible(h.value) for h in panel.html]
+    )
     return "\n".join(parts)
 
 
@@ -121,8 +108,10 @@ def highlighted(at: AppTest) -> list[str]:
 
 def bubbles(at: AppTest) -> list[tuple[str, str]]:
     """(role, text) of every chat bubble, text being its markdown and error lines."""
-    return [(m.name, "\n".join([x.value for x in m.markdown] + [e.value for e in m.error]))
-            for m in at.main.get_by_key("chat").chat_message]
+    return [
+        (m.name, "\n".join([x.value for x in m.markdown] + [e.value for e in m.error]))
+        for m in at.main.get_by_key("chat").chat_message
+    ]
 
 
 def chat_captions(at: AppTest) -> list[str]:
@@ -139,6 +128,7 @@ def add(calendar: Assistant, title: str, start: datetime, end: datetime, all_day
 
 # ---- 1. the calendar follows the conversation --------------------------------------------
 
+
 def test_ui_app_command_creates_event_that_appears_in_calendar(app: AppTest, calendar: Assistant) -> None:
     # Given an empty calendar
     assert "Nothing coming up" in calendar_text(app)
@@ -147,7 +137,11 @@ def test_ui_app_command_creates_event_that_appears_in_calendar(app: AppTest, cal
     # Then the database holds the all-day event on the next July 18
     [event] = rows(calendar)
     assert (event.title, event.start, event.end, event.all_day) == (
-        "visit to Trivandrum", "2027-07-18T00:00:00", "2027-07-19T00:00:00", True)
+        "visit to Trivandrum",
+        "2027-07-18T00:00:00",
+        "2027-07-19T00:00:00",
+        True,
+    )
     # and the chat shows the command with its slots, labels named, then the answer
     (user, command), (role, answer) = bubbles(app)
     assert (user, role) == ("user", "assistant")
@@ -197,8 +191,9 @@ def test_ui_app_line_under_a_move_shows_the_stored_time(app: AppTest, calendar: 
 
 
 @pytest.mark.parametrize(("answer", "cancelled"), [("Yes", True), ("No", False)])
-def test_ui_app_confirm_buttons_answer_the_question(app: AppTest, calendar: Assistant, answer: str,
-                                                   cancelled: bool) -> None:
+def test_ui_app_confirm_buttons_answer_the_question(
+    app: AppTest, calendar: Assistant, answer: str, cancelled: bool
+) -> None:
     # Given the AI event tomorrow
     event = add(calendar, "AI", datetime(2026, 11, 24), datetime(2026, 11, 25), all_day=True)
     say(app, "Cancel the AI event")
@@ -236,9 +231,12 @@ def test_ui_app_clarify_buttons_pick_one_of_several(app: AppTest, calendar: Assi
     choices = [b for b in app.button if b.key.startswith("choice-")]
     assert len(choices) == 3  # the two meetings and "never mind"
     assert "Tuesday" in choices[0].label and "Thursday" in choices[1].label
-    assert highlighted(app) == ["10:00–11:00 team meeting", "10:00–11:00 team meeting",
-                                "Tue 24 Nov 2026 · 10:00–11:00 — team meeting",
-                                "Thu 26 Nov 2026 · 10:00–11:00 — team meeting"]
+    assert highlighted(app) == [
+        "10:00–11:00 team meeting",
+        "10:00–11:00 team meeting",
+        "Tue 24 Nov 2026 · 10:00–11:00 — team meeting",
+        "Thu 26 Nov 2026 · 10:00–11:00 — team meeting",
+    ]
     # When the person clicks the first one
     choices[0].click().run()
     assert not app.exception
@@ -268,8 +266,9 @@ def test_ui_app_example_button_runs_the_command(app: AppTest, calendar: Assistan
     assert "Tue 24 Nov 2026 · all day — AI" in calendar_text(app)
 
 
-def test_ui_app_error_is_a_short_message_and_the_chat_goes_on(app: AppTest, calendar: Assistant,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ui_app_error_is_a_short_message_and_the_chat_goes_on(
+    app: AppTest, calendar: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(*args, **kwargs):
         raise RuntimeError("database exploded in /secret/path.py line 42")
 
@@ -303,14 +302,16 @@ def test_ui_app_now_defaults_to_the_real_time(ui_db_url: str, monkeypatch: pytes
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
     assert at.toggle(key="fixed_now").value is False
     today = datetime.now(ZoneInfo(TZ))
-    assert any(c.value.startswith(f"Now: {today:%a %d %b %Y}") and c.value.endswith("(real time)")
-               for c in at.sidebar.caption)
+    assert any(
+        c.value.startswith(f"Now: {today:%a %d %b %Y}") and c.value.endswith("(real time)") for c in at.sidebar.caption
+    )
     # Fixing it shows the date and time pickers, preset to the present
     at.toggle(key="fixed_now").set_value(True).run()
     assert at.date_input(key="now_date").value == today.date()
 
 
 # ---- 2. trust: zones, limits, reset, series, details ---------------------------------------
+
 
 def test_ui_app_panel_names_its_zone_and_shows_wall_times_in_it(app: AppTest, calendar: Assistant) -> None:
     add(calendar, "standup", datetime(2026, 11, 24, 10), datetime(2026, 11, 24, 10, 15))
@@ -333,8 +334,9 @@ def test_ui_app_chat_and_calendar_agree_after_a_zone_switch(app: AppTest, calend
     # answer says which zone its "3:00 PM" was in
     assert "Tue 24 Nov | 09:00–10:00 meeting with bob · with bob" in week_lines(app)
     assert chat_captions(app)[0].endswith("**created Tue 24 Nov 2026 · 09:00–10:00**")
-    assert chat_captions(app)[1] == ("Times in this answer are Europe/Paris time; "
-                                     "the calendar now shows America/New_York.")
+    assert chat_captions(app)[1] == (
+        "Times in this answer are Europe/Paris time; the calendar now shows America/New_York."
+    )
     # and a new answer speaks the calendar's zone
     say(app, "what do i have tomorrow")
     assert bubbles(app)[-1][1] == 'On Tuesday, November 24 you have 1 event: "meeting with bob" at 9:00 AM.'
@@ -345,10 +347,12 @@ def test_ui_app_paste_over_the_limit_says_the_limit(app: AppTest, calendar: Assi
     pasted = "schedule lunch tomorrow at noon " * 40  # 1,280 characters
     assert len(pasted.strip()) > MAX_TURN_CHARS
     say(app, pasted)
-    (user, echoed), (role, answer) = bubbles(app)
+    (user, echoed), (_role, answer) = bubbles(app)
     assert user == "user" and echoed.startswith("schedule lunch tomorrow at noon") and echoed.endswith("…")
-    assert answer == (f"That is {len(pasted.strip()):,} characters: a command can be at most {MAX_TURN_CHARS:,} "
-                      "characters. Nothing was sent; please send one command (a sentence or two) at a time.")
+    assert answer == (
+        f"That is {len(pasted.strip()):,} characters: a command can be at most {MAX_TURN_CHARS:,} "
+        "characters. Nothing was sent; please send one command (a sentence or two) at a time."
+    )
     assert rows(calendar) == []
     # exactly the limit still goes through
     say(app, ("schedule lunch tomorrow at noon" + " " * MAX_TURN_CHARS)[:MAX_TURN_CHARS])
@@ -365,8 +369,9 @@ def test_ui_app_reset_asks_first(app: AppTest, calendar: Assistant) -> None:
     assert len(rows(calendar)) == 1 and not app.sidebar.warning
 
 
-def test_ui_app_reset_empties_the_calendar_and_undo_puts_it_back(scripted_app: AppTest, script: ScriptedParser,
-                                                                 calendar: Assistant) -> None:
+def test_ui_app_reset_empties_the_calendar_and_undo_puts_it_back(
+    scripted_app: AppTest, script: ScriptedParser, calendar: Assistant
+) -> None:
     app = scripted_app
     # Given a chat that made a weekly standup and now asks which occurrences to cancel
     script.add(STANDUP)
@@ -389,15 +394,18 @@ def test_ui_app_reset_empties_the_calendar_and_undo_puts_it_back(scripted_app: A
     click(app, "Undo reset")
     # Then the events and the chat are back, the open question with its buttons
     assert [(e.title, e.recurrence, e.cancelled) for e in rows(calendar, include_cancelled=True)] == [
-        ("weekly standup", WEEKLY_MONDAY_9, False), ("old plan", None, True)]
+        ("weekly standup", WEEKLY_MONDAY_9, False),
+        ("old plan", None, True),
+    ]
     assert [t.value for t in app.toast] == ["Reset undone: 2 events back."]
     assert len(bubbles(app)) == 4 and bubbles(app)[-1] == asked
     assert "Mon 23 Nov 2026 · 09:00–10:00 — weekly standup · every Monday at 9:00" in calendar_text(app)
     assert not app.sidebar.success and not [b for b in app.button if b.key == "reset_undo"]
     # and the assistant remembers the question: "Only this one" cancels December 7 alone
     click(app, "Only this one")
-    assert bubbles(app)[-1][1] == ('Cancelled "weekly standup" on Monday, December 7 at 9:00 AM. '
-                                   "The other occurrences stay.")
+    assert bubbles(app)[-1][1] == (
+        'Cancelled "weekly standup" on Monday, December 7 at 9:00 AM. The other occurrences stay.'
+    )
     [standup] = rows(calendar)
     assert standup.exdates == ("2026-12-07T09:00:00",)
 
@@ -405,14 +413,29 @@ def test_ui_app_reset_empties_the_calendar_and_undo_puts_it_back(scripted_app: A
 def test_ui_app_reset_undo_restores_every_row_exactly(app: AppTest, calendar: Assistant) -> None:
     # Given what create_event alone could not write back: an occurrence cancelled alone, one
     # moved alone, alerts, and an event kept in its own zone
-    series = add(calendar, "standup", datetime(2026, 11, 9, 9), datetime(2026, 11, 9, 9, 15),
-                 recurrence=WEEKLY_MONDAY_9, attendees=["Sara", "Jim"], location="room 4", alerts=[5])
+    series = add(
+        calendar,
+        "standup",
+        datetime(2026, 11, 9, 9),
+        datetime(2026, 11, 9, 9, 15),
+        recurrence=WEEKLY_MONDAY_9,
+        attendees=["Sara", "Jim"],
+        location="room 4",
+        alerts=[5],
+    )
     calendar.cancel_occurrence("me", series.id, datetime(2026, 12, 7, 9), tz=TZ)
-    calendar.change_occurrence("me", series.id, datetime(2026, 11, 30, 9), tz=TZ, start=datetime(2026, 12, 1, 11),
-                               end=datetime(2026, 12, 1, 11, 15))
+    calendar.change_occurrence(
+        "me",
+        series.id,
+        datetime(2026, 11, 30, 9),
+        tz=TZ,
+        start=datetime(2026, 12, 1, 11),
+        end=datetime(2026, 12, 1, 11, 15),
+    )
     add(calendar, "lunch", datetime(2026, 11, 24, 12), datetime(2026, 11, 24, 13), alerts=[10, 60])
-    calendar.create_event("me", title="call", start=datetime(2026, 11, 25, 10), end=datetime(2026, 11, 25, 11),
-                          tz="America/New_York")
+    calendar.create_event(
+        "me", title="call", start=datetime(2026, 11, 25, 10), end=datetime(2026, 11, 25, 11), tz="America/New_York"
+    )
     before = calendar.export("me")
     app.run()
     # When the calendar is reset and the reset undone
@@ -425,9 +448,12 @@ def test_ui_app_reset_undo_restores_every_row_exactly(app: AppTest, calendar: As
     assert [t.value for t in app.toast] == ["Reset undone: 4 events back."]
     lines = [h.value for h in app.main.get_by_key("calendar").html if "agenda" in h.value]
     assert visible(lines[0]).splitlines()[:2] == [
-        "Mon 23 Nov 2026 · 09:00–09:15 — standup at room 4 · with Sara and Jim · alert 5 min before · "
-        "every Monday at 9:00 · not on Mon 07 Dec · Mon 30 Nov moved to Tue 01 Dec 11:00",
-        "Tue 24 Nov 2026 · 12:00–13:00 — lunch · alert 10 min and 1 h before"]
+        (
+            "Mon 23 Nov 2026 · 09:00–09:15 — standup at room 4 · with Sara and Jim · alert 5 min before · "
+            "every Monday at 9:00 · not on Mon 07 Dec · Mon 30 Nov moved to Tue 01 Dec 11:00"
+        ),
+        "Tue 24 Nov 2026 · 12:00–13:00 — lunch · alert 10 min and 1 h before",
+    ]
     [call] = [e for e in calendar.events("me", tz="America/New_York") if e.title == "call"]
     assert (call.start, call.end) == ("2026-11-25T10:00:00", "2026-11-25T11:00:00")
 
@@ -452,8 +478,9 @@ def test_ui_app_reset_undo_ends_after_a_minute(app: AppTest, calendar: Assistant
     assert rows(calendar, include_cancelled=True) == []
 
 
-def test_ui_app_reset_undo_that_fails_can_be_tried_again(app: AppTest, calendar: Assistant,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ui_app_reset_undo_that_fails_can_be_tried_again(
+    app: AppTest, calendar: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
     add(calendar, "dentist", datetime(2026, 11, 25, 16, 30), datetime(2026, 11, 25, 17, 30))
     app.run()
     click(app, "Reset demo calendar…")
@@ -464,7 +491,8 @@ def test_ui_app_reset_undo_that_fails_can_be_tried_again(app: AppTest, calendar:
         click(app, "Undo reset")
     # Then the chat says so, nothing came back, and the undo (with what it keeps) is still offered
     assert [e.value for e in app.main.error] == [
-        "Could not undo the reset: the calendar database is read-only. Check the file's permissions."]
+        "Could not undo the reset: the calendar database is read-only. Check the file's permissions."
+    ]
     assert rows(calendar, include_cancelled=True) == []
     # and the second try puts the event back
     click(app, "Undo reset")
@@ -479,8 +507,9 @@ def refuse(*args, **kwargs) -> None:
 
 def test_ui_app_series_shows_once_with_its_rule_and_exceptions(app: AppTest, calendar: Assistant) -> None:
     # Given a weekly Monday standup with the occurrence of December 7 cancelled alone, and a dentist
-    series = add(calendar, "standup", datetime(2026, 11, 9, 9), datetime(2026, 11, 9, 9, 15),
-                 recurrence=WEEKLY_MONDAY_9)
+    series = add(
+        calendar, "standup", datetime(2026, 11, 9, 9), datetime(2026, 11, 9, 9, 15), recurrence=WEEKLY_MONDAY_9
+    )
     add(calendar, "dentist", datetime(2026, 11, 25, 16), datetime(2026, 11, 25, 17))
     calendar.cancel_occurrence("me", series.id, datetime(2026, 12, 7, 9), tz=TZ)
     app.run()
@@ -500,28 +529,43 @@ def test_ui_app_series_shows_once_with_its_rule_and_exceptions(app: AppTest, cal
 
 
 def test_ui_app_alerts_and_attendees_show_on_events(app: AppTest, calendar: Assistant) -> None:
-    add(calendar, "lunch with Sara", datetime(2026, 11, 24, 12), datetime(2026, 11, 24, 13), attendees=["Sara"],
-        alerts=[60, 10])
+    add(
+        calendar,
+        "lunch with Sara",
+        datetime(2026, 11, 24, 12),
+        datetime(2026, 11, 24, 13),
+        attendees=["Sara"],
+        alerts=[60, 10],
+    )
     app.run()
-    assert "Tue 24 Nov 2026 · 12:00–13:00 — lunch with Sara · with Sara · alert 10 min and 1 h before" \
-        in calendar_text(app)
+    assert "Tue 24 Nov 2026 · 12:00–13:00 — lunch with Sara · with Sara · alert 10 min and 1 h before" in calendar_text(
+        app
+    )
     assert "Tue 24 Nov | 12:00–13:00 lunch with Sara · with Sara · alert 10 min and 1 h before" in week_lines(app)
 
 
 # ---- the merged assistant in the demo: series scopes, alerts, people, free time --------------
 
+
 def choice_buttons(at: AppTest) -> list[tuple[str, str]]:
     return [(b.label, b.proto.type) for b in at.button if b.key.startswith("choice-")]
 
 
-@pytest.mark.parametrize(("button", "said", "stored"), [
-    ("Only this one", "only this one", (WEEKLY_MONDAY_9, ("2026-12-07T09:00:00",), False)),
-    ("This and the following ones", "this and the following ones",
-     (WEEKLY_MONDAY_9 + ";UNTIL=20261207T085959", (), False)),  # ends just before it (wall time)
-    ("All of them", "all of them", (WEEKLY_MONDAY_9, (), True)),
-])
-def test_ui_app_scope_buttons_answer_for_a_series(scripted_app: AppTest, script: ScriptedParser, calendar: Assistant,
-                                                  button: str, said: str, stored: tuple) -> None:
+@pytest.mark.parametrize(
+    ("button", "said", "stored"),
+    [
+        ("Only this one", "only this one", (WEEKLY_MONDAY_9, ("2026-12-07T09:00:00",), False)),
+        (
+            "This and the following ones",
+            "this and the following ones",
+            (WEEKLY_MONDAY_9 + ";UNTIL=20261207T085959", (), False),
+        ),  # ends just before it (wall time)
+        ("All of them", "all of them", (WEEKLY_MONDAY_9, (), True)),
+    ],
+)
+def test_ui_app_scope_buttons_answer_for_a_series(
+    scripted_app: AppTest, script: ScriptedParser, calendar: Assistant, button: str, said: str, stored: tuple
+) -> None:
     app = scripted_app
     # Given a weekly standup made in the chat, and a cancel of its December 7 occurrence
     script.add(STANDUP)
@@ -529,11 +573,17 @@ def test_ui_app_scope_buttons_answer_for_a_series(scripted_app: AppTest, script:
     say(app, "add a weekly standup every monday at 9")
     say(app, "cancel the standup on december 7")
     # Then the question names that occurrence and offers the three scopes, "only this one" first
-    assert bubbles(app)[-1][1] == ('Cancel "weekly standup" on Monday, December 7 at 9:00 AM? It repeats every '
-                                   'Monday: say yes for only this one, or "this and the following ones" or '
-                                   '"all of them".')
-    assert choice_buttons(app) == [("Only this one", "primary"), ("This and the following ones", "secondary"),
-                                   ("All of them", "secondary"), ("Never mind", "secondary")]
+    assert bubbles(app)[-1][1] == (
+        'Cancel "weekly standup" on Monday, December 7 at 9:00 AM? It repeats every '
+        'Monday: say yes for only this one, or "this and the following ones" or '
+        '"all of them".'
+    )
+    assert choice_buttons(app) == [
+        ("Only this one", "primary"),
+        ("This and the following ones", "secondary"),
+        ("All of them", "secondary"),
+        ("Never mind", "secondary"),
+    ]
     # When the person clicks one
     click(app, button)
     # Then its words were sent as the next utterance, and the series is stored accordingly
@@ -543,8 +593,9 @@ def test_ui_app_scope_buttons_answer_for_a_series(scripted_app: AppTest, script:
     assert not choice_buttons(app)
 
 
-def test_ui_app_one_cancelled_occurrence_shows_in_its_week(scripted_app: AppTest, script: ScriptedParser,
-                                                           calendar: Assistant) -> None:
+def test_ui_app_one_cancelled_occurrence_shows_in_its_week(
+    scripted_app: AppTest, script: ScriptedParser, calendar: Assistant
+) -> None:
     app = scripted_app
     script.add(STANDUP)
     script.add(cancel_standup_on(date(2026, 12, 7)))
@@ -554,30 +605,42 @@ def test_ui_app_one_cancelled_occurrence_shows_in_its_week(scripted_app: AppTest
     # The calendar pages to December 7 and shows the occurrence cancelled alone, highlighted;
     # "Upcoming" names the exception
     assert "Week of 07 Dec 2026" in calendar_text(app)
-    assert week_lines(app)[0] == ("Mon 07 Dec | 09:00–10:00 weekly standup (cancelled) (this occurrence) · "
-                                  "↻ every Monday")
+    assert week_lines(app)[0] == (
+        "Mon 07 Dec | 09:00–10:00 weekly standup (cancelled) (this occurrence) · ↻ every Monday"
+    )
     assert highlighted(app)[0] == "09:00–10:00 weekly standup (cancelled) (this occurrence) · ↻ every Monday"
-    assert "Mon 23 Nov 2026 · 09:00–10:00 — weekly standup · every Monday at 9:00 · not on Mon 07 Dec" \
-        in calendar_text(app)
+    assert "Mon 23 Nov 2026 · 09:00–10:00 — weekly standup · every Monday at 9:00 · not on Mon 07 Dec" in calendar_text(
+        app
+    )
     assert chat_captions(app)[-1].endswith("**cancelled Mon 07 Dec 2026 · 09:00–10:00**")
 
 
-def test_ui_app_alert_and_people_added_in_the_chat_show_on_the_event(scripted_app: AppTest, script: ScriptedParser,
-                                                                     calendar: Assistant) -> None:
+def test_ui_app_alert_and_people_added_in_the_chat_show_on_the_event(
+    scripted_app: AppTest, script: ScriptedParser, calendar: Assistant
+) -> None:
     app = scripted_app
     # Given the dentist on Wednesday at 9
     dentist = add(calendar, "dentist", datetime(2026, 11, 25, 9), datetime(2026, 11, 25, 10))
-    script.add(reading("remind me an hour before the dentist", "update", ACTION="remind me", NAME="dentist",
-                       alerts={"an hour before": 60}))
-    script.add(reading("add jim to the dentist", "update", ACTION="add", PERSON="jim", NAME="dentist",
-                       roles={"jim": "new"}))
+    script.add(
+        reading(
+            "remind me an hour before the dentist",
+            "update",
+            ACTION="remind me",
+            NAME="dentist",
+            alerts={"an hour before": 60},
+        )
+    )
+    script.add(
+        reading("add jim to the dentist", "update", ACTION="add", PERSON="jim", NAME="dentist", roles={"jim": "new"})
+    )
     app.run()
     # When the person asks for a reminder
     say(app, "remind me an hour before the dentist")
     # Then the alert is stored, nothing moved, and the line and the calendar say so
     assert bubbles(app)[-1][1] == 'I\'ll remind you 1 hour before "dentist" (Wednesday, November 25 at 9:00 AM).'
     assert chat_captions(app)[-1].endswith(
-        "**updated dentist · Wed 25 Nov 2026 · 09:00–10:00: added alert 1 h before**")
+        "**updated dentist · Wed 25 Nov 2026 · 09:00–10:00: added alert 1 h before**"
+    )
     assert "Wed 25 Nov | 09:00–10:00 dentist · alert 1 h before" in week_lines(app)
     # When jim is added
     say(app, "add jim to the dentist")
@@ -585,33 +648,44 @@ def test_ui_app_alert_and_people_added_in_the_chat_show_on_the_event(scripted_ap
     [row] = rows(calendar)
     assert (row.id, row.start, row.attendees, row.alerts) == (dentist.id, "2026-11-25T09:00:00", ("jim",), (60,))
     assert chat_captions(app)[-1].endswith("**updated dentist · Wed 25 Nov 2026 · 09:00–10:00: added jim**")
-    assert highlighted(app) == ["09:00–10:00 dentist · with jim · alert 1 h before",
-                                "Wed 25 Nov 2026 · 09:00–10:00 — dentist · with jim · alert 1 h before"]
+    assert highlighted(app) == [
+        "09:00–10:00 dentist · with jim · alert 1 h before",
+        "Wed 25 Nov 2026 · 09:00–10:00 — dentist · with jim · alert 1 h before",
+    ]
 
 
-def test_ui_app_free_time_answer_shows_the_window_and_the_free_stretches(scripted_app: AppTest,
-                                                                         script: ScriptedParser,
-                                                                         calendar: Assistant) -> None:
+def test_ui_app_free_time_answer_shows_the_window_and_the_free_stretches(
+    scripted_app: AppTest, script: ScriptedParser, calendar: Assistant
+) -> None:
     app = scripted_app
     # Given two meetings on Friday of next week
     add(calendar, "a", datetime(2026, 12, 4, 10), datetime(2026, 12, 4, 11))
     add(calendar, "b", datetime(2026, 12, 4, 14), datetime(2026, 12, 4, 15, 30))
-    script.add(reading("when am i free on friday next week", "availability",
-                       dates={"friday next week": day_span(date(2026, 12, 4))}))
+    script.add(
+        reading(
+            "when am i free on friday next week",
+            "availability",
+            dates={"friday next week": day_span(date(2026, 12, 4))},
+        )
+    )
     app.run()
     # When the person asks when they are free then
     say(app, "when am i free on friday next week")
     # Then the answer, the line under the question (the window and the free stretches), and the
     # calendar on that week with the meetings that make the gaps highlighted
-    assert bubbles(app)[-1][1] == ("On Friday, December 4 you are free from 8:00 AM to 10:00 AM, from 11:00 AM to "
-                                   "2:00 PM and from 3:30 PM to 10:00 PM.")
+    assert bubbles(app)[-1][1] == (
+        "On Friday, December 4 you are free from 8:00 AM to 10:00 AM, from 11:00 AM to "
+        "2:00 PM and from 3:30 PM to 10:00 PM."
+    )
     assert chat_captions(app)[-1].endswith(
-        "**looked at Fri 04 Dec 2026: free 08:00–10:00, 11:00–14:00 and 15:30–22:00**")
+        "**looked at Fri 04 Dec 2026: free 08:00–10:00, 11:00–14:00 and 15:30–22:00**"
+    )
     assert "Week of 30 Nov 2026" in calendar_text(app)
     assert highlighted(app)[:2] == ["10:00–11:00 a", "14:00–15:30 b"]
 
 
 # ---- 3. phone width (what AppTest can see; the browser test checks the layout) -----------
+
 
 def test_ui_app_example_asks_the_phone_to_close_the_sidebar(app: AppTest) -> None:
     def scripts() -> list[str]:
@@ -619,7 +693,9 @@ def test_ui_app_example_asks_the_phone_to_close_the_sidebar(app: AppTest) -> Non
 
     say(app, "what do i have tomorrow")
     [typed] = scripts()
-    assert "const closing = false && bar" in typed and "scrollIntoView" in typed  # a typed turn: scroll, leave the sidebar
+    assert (
+        "const closing = false && bar" in typed and "scrollIntoView" in typed
+    )  # a typed turn: scroll, leave the sidebar
     click(app, "What do I have tomorrow?")
     [example] = scripts()
     assert "const closing = true && bar" in example and 'data-collapsed") === "false"' in example
@@ -635,8 +711,10 @@ def test_ui_app_chat_history_is_not_a_scroll_box(app: AppTest) -> None:
 
 # ---- 4. confidence and the inspector -------------------------------------------------------
 
+
 def test_ui_app_confidence_is_the_calibrated_figure_flagged_below_the_threshold(
-        app: AppTest, monkeypatch: pytest.MonkeyPatch) -> None:
+    app: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
     command = "Create event happening tomorrow on AI"
     confidence = nlu.parse(command, now=datetime(2026, 11, 23, 9, tzinfo=ZoneInfo(TZ)), tz=TZ).confidence
     monkeypatch.setattr(nlu, "CONFIRM_BELOW", confidence + 0.01)
@@ -656,15 +734,29 @@ def inspector(app: AppTest, text: str) -> AppTest:
 
 
 def test_ui_app_inspector_tables_many_commands(app: AppTest) -> None:
-    long = "could you please put a meeting with the whole design team about the new onboarding flow " \
-           "in my calendar for next thursday at four in the afternoon"
-    inspector(app, f"Schedule event for visit to Trivandrum on July 18\n\nplay some jazz\nundo\nyes\n"
-                   f"the first one\n{long}\n")
+    long = (
+        "could you please put a meeting with the whole design team about the new onboarding flow "
+        "in my calendar for next thursday at four in the afternoon"
+    )
+    inspector(
+        app, f"Schedule event for visit to Trivandrum on July 18\n\nplay some jazz\nundo\nyes\nthe first one\n{long}\n"
+    )
     frame = app.table[0].value
-    assert list(frame["text"]) == ["Schedule event for visit to Trivandrum on July 18", "play some jazz", "undo",
-                                   "yes", "the first one", long]  # the whole text
-    assert list(frame["intent"])[:5] == ["create", "out_of_scope", "follow-up: undo", "follow-up: yes",
-                                         "follow-up: choice"]
+    assert list(frame["text"]) == [
+        "Schedule event for visit to Trivandrum on July 18",
+        "play some jazz",
+        "undo",
+        "yes",
+        "the first one",
+        long,
+    ]  # the whole text
+    assert list(frame["intent"])[:5] == [
+        "create",
+        "out_of_scope",
+        "follow-up: undo",
+        "follow-up: yes",
+        "follow-up: choice",
+    ]
     assert list(frame["confidence"])[2:5] == ["—", "—", "—"]  # the chat reads them by rule, not by the NLU
     assert frame["when"][0] == "2027-07-18T00:00:00 → 2027-07-19T00:00:00 (day)"
     assert "NAME: visit to Trivandrum" in frame["slots"][0]
@@ -674,14 +766,18 @@ def test_ui_app_inspector_tables_many_commands(app: AppTest) -> None:
 def test_ui_app_inspector_filters_sorts_and_downloads(app: AppTest, served: dict[str, list[str]]) -> None:
     inspector(app, "Schedule event for visit to Trivandrum on July 18\nplay some jazz\nundo\nwhat do i have tomorrow\n")
     app.multiselect(key="filter_intents").set_value(["create", "query"]).run()
-    assert list(app.table[0].value["text"]) == ["Schedule event for visit to Trivandrum on July 18",
-                                                "what do i have tomorrow"]
+    assert list(app.table[0].value["text"]) == [
+        "Schedule event for visit to Trivandrum on July 18",
+        "what do i have tomorrow",
+    ]
     app.multiselect(key="filter_intents").set_value(["create", "query", "out_of_scope", "follow-up"])
     app.selectbox(key="sort_rows").set_value("intent").run()
     assert list(app.table[0].value["intent"]) == ["create", "follow-up: undo", "out_of_scope", "query"]
     # a narrowed confidence range keeps the rows inside it (a follow-up, with no NLU confidence, goes)
     everything = app.table[0].value
-    inside = [t for t, c in zip(everything["text"], everything["confidence"]) if c != "—" and float(c[:4]) <= 0.9]
+    inside = [
+        t for t, c in zip(everything["text"], everything["confidence"], strict=True) if c != "—" and float(c[:4]) <= 0.9
+    ]
     app.slider(key="filter_confidence").set_value((0.0, 0.9)).run()
     shown = list(app.table[0].value["text"]) if app.table else []
     assert shown == inside and "undo" not in shown
@@ -699,9 +795,11 @@ def served(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
 
     seen: dict[str, list[str]] = {"csv": [], "jsonl": []}
     for kind, real in (("csv", inspector_panel.to_csv), ("jsonl", inspector_panel.to_jsonl)):
+
         def record(items, real=real, kind=kind) -> str:
             seen[kind].append(real(items))
             return seen[kind][-1]
+
         monkeypatch.setattr(inspector_panel, f"to_{kind}", record)
     return seen
 

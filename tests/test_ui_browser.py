@@ -8,15 +8,11 @@ closes after an example, and nothing is covered (the last reply and the week tab
 above the input bar, the sidebar is not over the answer, the page never scrolls sideways).
 Screenshots land in build/screenshots/ (git-ignored), named for what they show.
 """
+
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,63 +21,26 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = ROOT / "build" / "screenshots"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 COMMAND = "Schedule event for visit to Trivandrum on July 18"
-NOW = "2026-11-23T09:00:00"
 TIMEOUT_MS = 90_000  # the first command loads the model
 LAPTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (make system-deps installs it)")]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_healthy(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:
-    """Block until Streamlit answers its health check (or fail with the server's log)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(f"streamlit did not come up at {url} within {seconds}s")
-
-
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The demo served on a free local port, on a throw-away database; stopped afterwards."""
-    tmp = tmp_path_factory.mktemp("ui-browser")
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp / 'calendar.db'}", "DEMO_NOW": NOW,
-           "ASSISTANT_TZ": "Europe/Paris", "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    log = (tmp / "streamlit.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "ui/app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, proc)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (make system-deps installs it)"
+    ),
+]
 
 
 @pytest.fixture(scope="module")
@@ -128,8 +87,7 @@ def idle(page) -> None:
     """Wait for the run to finish (the calendar is drawn after the chat) and the page to settle."""
     from playwright.sync_api import expect
 
-    expect(page.get_by_test_id("stApp")).not_to_have_attribute("data-test-script-state", "running",
-                                                               timeout=TIMEOUT_MS)
+    expect(page.get_by_test_id("stApp")).not_to_have_attribute("data-test-script-state", "running", timeout=TIMEOUT_MS)
     page.wait_for_timeout(400)
 
 
@@ -156,8 +114,9 @@ def eventually(check, seconds: float = 5) -> bool:
 
 def box(locator) -> dict[str, float]:
     """Where the element is in the viewport, as the page lays it out (getBoundingClientRect)."""
-    return locator.evaluate("e => { const r = e.getBoundingClientRect(); "
-                            "return {x: r.x, y: r.y, width: r.width, height: r.height}; }")
+    return locator.evaluate(
+        "e => { const r = e.getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width, height: r.height}; }"
+    )
 
 
 def test_ui_browser_laptop_command_week_follows_and_zone_switch(app_url: str, browser) -> None:
@@ -218,7 +177,8 @@ def test_ui_browser_phone_nothing_covered(app_url: str, browser) -> None:
     sidebar = page.get_by_test_id("stSidebar")
     # The example buttons all align the same way
     starts = page.locator(".st-key-examples button").evaluate_all(
-        "buttons => buttons.map(b => getComputedStyle(b).justifyContent)")
+        "buttons => buttons.map(b => getComputedStyle(b).justifyContent)"
+    )
     assert len(starts) >= 10 and set(starts) == {"flex-start"}
     page.screenshot(path=str(SHOTS / "phone-sidebar-open.png"))
     # When the person taps an example
@@ -231,6 +191,7 @@ def test_ui_browser_phone_nothing_covered(app_url: str, browser) -> None:
     idle(page)
     answer, bar = box(bubbles.last), box(page.get_by_test_id("stBottom"))
     assert answer["x"] >= box(sidebar)["x"] + box(sidebar)["width"] - 1
+
     # and the page scrolls to the answer: on screen, above the input bar
     def on_screen() -> bool:  # the command at the top (under the header), its answer below it
         command, answer = box(bubbles.first), box(bubbles.last)
@@ -248,7 +209,8 @@ def test_ui_browser_phone_nothing_covered(app_url: str, browser) -> None:
     # scrolls sideways (a wide table scrolls inside its own box)
     lines = week.locator("th[scope=row]").evaluate_all(
         "cells => cells.map(c => { const r = document.createRange(); r.selectNodeContents(c); "
-        "return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; })")
+        "return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; })"
+    )
     assert lines == [1] * 7, lines
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.screenshot(path=str(SHOTS / "phone-calendar-end.png"))
@@ -259,8 +221,9 @@ def test_ui_browser_phone_nothing_covered(app_url: str, browser) -> None:
     page.get_by_role("tab", name="Model card").click()
     tables = page.locator(".st-key-model_card table")
     expect(tables.first).to_be_visible(timeout=TIMEOUT_MS)
-    fits = tables.evaluate_all("ts => ts.map(t => t.scrollWidth <= t.clientWidth + 1 || "
-                               "getComputedStyle(t).overflowX === 'auto')")
+    fits = tables.evaluate_all(
+        "ts => ts.map(t => t.scrollWidth <= t.clientWidth + 1 || getComputedStyle(t).overflowX === 'auto')"
+    )
     assert fits and all(fits), fits
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     tables.last.scroll_into_view_if_needed()
@@ -285,10 +248,12 @@ def test_ui_browser_phone_scope_question_buttons_fit(app_url: str, browser) -> N
     for index in range(4):
         button = buttons.nth(index)
         where = box(button)
-        assert 0 <= where["x"] and where["x"] + where["width"] <= PHONE["width"], (index, where)
-        lines = button.evaluate("b => { const t = b.querySelector('p') || b; const r = document.createRange(); "
-                                "r.selectNodeContents(t); "
-                                "return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; }")
+        assert where["x"] >= 0 and where["x"] + where["width"] <= PHONE["width"], (index, where)
+        lines = button.evaluate(
+            "b => { const t = b.querySelector('p') || b; const r = document.createRange(); "
+            "r.selectNodeContents(t); "
+            "return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; }"
+        )
         assert lines == 1, (index, lines)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     buttons.first.scroll_into_view_if_needed()

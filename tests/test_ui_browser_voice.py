@@ -6,19 +6,27 @@ friday at ten am" exactly as it would a person: Record, wait, Stop. The test the
 transcript in the review box, sends it, and checks the answer and the calendar. Screenshots
 (laptop and phone width) go to build/screenshots/ui-voice-*.png.
 """
+
 from __future__ import annotations
 
 import pytest
 
 from tests.conftest import VOICE
-from tests.test_ui_browser import CHROMIUM, FLAGS, SHOTS, TIMEOUT_MS, app_url  # noqa: F401 - the served demo
+from tests.test_ui_browser import CHROMIUM, FLAGS, SHOTS, TIMEOUT_MS
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
-                                reason="needs Debian's chromium at /usr/bin/chromium (make system-deps installs it)")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (make system-deps installs it)"
+    ),
+]
 RECORDING = VOICE / "dentist_friday.wav"  # 3.8 s
 SPOKEN = "schedule a dentist appointment on friday at ten am"
-MICROPHONE = ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-              f"--use-file-for-fake-audio-capture={RECORDING}%noloop"]
+MICROPHONE = [
+    "--use-fake-ui-for-media-stream",
+    "--use-fake-device-for-media-stream",
+    f"--use-file-for-fake-audio-capture={RECORDING}%noloop",
+]
 
 
 def test_ui_browser_voice_spoken_command_is_transcribed_reviewed_and_scheduled(app_url: str) -> None:

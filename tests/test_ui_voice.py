@@ -3,6 +3,7 @@
 Each test records into `st.audio_input`, reads the transcript in the review box, sends it,
 and checks the chat and the rows in the database, as tests/test_ui_app.py does for text.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -12,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import wav_bytes
-from tests.test_ui_app import TZ, app, bubbles, calendar, rows, ui_db_url  # noqa: F401 - shared fixtures
+from tests.test_ui_app import bubbles, rows
 
 
 def record(at: AppTest, data: bytes) -> AppTest:
@@ -43,8 +44,11 @@ def test_ui_voice_spoken_command_is_reviewed_then_creates_the_event(app, calenda
     assert who == "user" and "dentist appointment" in said
     assert answer.startswith('Scheduled "dentist appointment" for Friday, November 27 at 10:00 AM')
     [event] = rows(calendar)
-    assert (event.title, event.start_dt, event.end_dt) == ("dentist appointment", datetime(2026, 11, 27, 10, 0),
-                                                           datetime(2026, 11, 27, 11, 0))
+    assert (event.title, event.start_dt, event.end_dt) == (
+        "dentist appointment",
+        datetime(2026, 11, 27, 10, 0),
+        datetime(2026, 11, 27, 11, 0),
+    )
     # and the review box is gone until the next recording
     assert not [t for t in app.text_input if t.key == "voice_review"]
 
@@ -66,11 +70,14 @@ def test_ui_voice_a_rerun_does_not_transcribe_or_send_again(app, calendar, spoke
     assert len(rows(calendar)) == 1 and len(bubbles(app)) == 2
 
 
-@pytest.mark.parametrize("data, words", [
-    (wav_bytes(np.zeros(16_000 * 2, np.int16), 16_000), "I heard no voice"),
-    (wav_bytes(np.zeros(16_000 * 61, np.int16), 16_000), "at most 60 s"),
-    (b"RIFF but not really a wave file", "not a WAV file"),
-])
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        (wav_bytes(np.zeros(16_000 * 2, np.int16), 16_000), "I heard no voice"),
+        (wav_bytes(np.zeros(16_000 * 61, np.int16), 16_000), "at most 60 s"),
+        (b"RIFF but not really a wave file", "not a WAV file"),
+    ],
+)
 def test_ui_voice_unusable_recording_says_why_and_does_nothing(app, calendar, data, words):
     record(app, data)
     [warning] = warnings(app)

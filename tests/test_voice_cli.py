@@ -2,6 +2,7 @@
 
 The command's function is called in-process; one test per exit status runs the real process.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,9 @@ def transcribe(*argv: str) -> int:
 
 
 def process(*argv: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "assistant", "transcribe", *argv], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", "transcribe", *argv], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_voice_cli_prints_the_transcript(capsys):
@@ -42,11 +44,14 @@ def test_voice_cli_json_tells_the_format(capsys, tmp_path):
     assert out["transcript"] == "" and "couldn't make out any words" in out["note"]
 
 
-@pytest.mark.parametrize("content, error, words", [
-    (b"not audio at all", NotWav, "not a WAV file"),
-    (wav_bytes(np.zeros(16_000 * 601, np.int16), 16_000), AudioTooLong, "601.0 s long: at most 60 s"),
-    (wav_bytes(np.zeros(16_000, np.int16), 16_000)[:9000], BadAudio, "truncated"),
-])
+@pytest.mark.parametrize(
+    "content, error, words",
+    [
+        (b"not audio at all", NotWav, "not a WAV file"),
+        (wav_bytes(np.zeros(16_000 * 601, np.int16), 16_000), AudioTooLong, "601.0 s long: at most 60 s"),
+        (wav_bytes(np.zeros(16_000, np.int16), 16_000)[:9000], BadAudio, "truncated"),
+    ],
+)
 def test_voice_cli_bad_file_raises_the_reason(tmp_path, content, error, words):
     path = tmp_path / "bad.wav"
     path.write_bytes(content)
@@ -55,14 +60,19 @@ def test_voice_cli_bad_file_raises_the_reason(tmp_path, content, error, words):
 
 
 def test_voice_cli_missing_file_says_so(tmp_path):
-    with pytest.raises(BadAudio, match="cannot read .*nowhere.wav"):
+    with pytest.raises(BadAudio, match=r"cannot read .*nowhere\.wav"):
         transcribe(str(tmp_path / "nowhere.wav"))
 
 
+@pytest.mark.slow
 def test_voice_cli_process_exit_statuses(tmp_path):
     silence = tmp_path / "silence.wav"
     silence.write_bytes(wav_bytes(np.zeros(16_000, np.int16), 16_000))
-    heard, quiet, broken = process(str(VOICE / "play_jazz.wav")), process(str(silence)), process(str(ROOT / "README.md"))
+    heard, quiet, broken = (
+        process(str(VOICE / "play_jazz.wav")),
+        process(str(silence)),
+        process(str(ROOT / "README.md")),
+    )
     assert (heard.returncode, heard.stdout, heard.stderr) == (0, "play some jazz\n", "")
     assert (quiet.returncode, quiet.stdout) == (1, "") and "I heard no voice" in quiet.stderr
     assert (broken.returncode, broken.stdout) == (2, "") and broken.stderr.startswith("error: not a WAV file")

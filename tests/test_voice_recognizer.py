@@ -1,4 +1,5 @@
 """The recognizer on committed spoken commands (festival voices, 16 kHz mono)."""
+
 from __future__ import annotations
 
 import threading

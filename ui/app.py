@@ -4,6 +4,7 @@ Thin on purpose: page set-up and CSS (ui/layout.py), the shared sidebar, navigat
 ui/views/, their panels in ui/chat_panel.py, ui/calendar_view.py, ui/slots_view.py and
 ui/inspector_panel.py; cached loaders in ui/state.py.
 """
+
 from __future__ import annotations
 
 import sys
@@ -28,9 +29,11 @@ except Exception as err:  # noqa: BLE001 - bad environment settings: say which, 
     st.error(errors.report(err, "read the settings"), icon=":material/error:")
     st.stop()
 state.set_context(sidebar.render_context(settings.default_tz))
-page = st.navigation([
-    st.Page("views/assistant.py", title="Assistant", icon=":material/chat:", default=True),
-    st.Page("views/inspector.py", title="NLU inspector", icon=":material/search:"),
-])
+page = st.navigation(
+    [
+        st.Page("views/assistant.py", title="Assistant", icon=":material/chat:", default=True),
+        st.Page("views/inspector.py", title="NLU inspector", icon=":material/search:"),
+    ]
+)
 with errors.guard("show this page"):
     page.run()

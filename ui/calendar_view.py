@@ -7,6 +7,7 @@ each occurrence shows on its day. The events the last answer was about are highl
 (state.focus); cancelled ones (soft deleted, or one occurrence of a series) show only with
 the toggle on, unless the last answer was about them.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -59,8 +60,7 @@ def render(bot: Assistant, ctx: Context) -> None:
 def render_agenda(bot: Assistant, ctx: Context, show_cancelled: bool) -> None:
     """The next events from now on, soonest first, each series once."""
     st.markdown("##### Upcoming")
-    events = bot.events(ctx.user, start=ctx.reference(), include_cancelled=show_cancelled, tz=ctx.tz,
-                        expand=True)
+    events = bot.events(ctx.user, start=ctx.reference(), include_cancelled=show_cancelled, tz=ctx.tz, expand=True)
     items = agenda_items(events, ctx.reference().date())
     if not items:
         st.caption("Nothing coming up. Ask the assistant to schedule something.")
@@ -83,8 +83,14 @@ def agenda_items(events: list[EventView], today: date) -> list[AgendaItem]:
             items.append(AgendaItem(first, keys=((first.id, None),)))
             continue
         rule_view = next((m for m in members if m.recurrence), first)
-        items.append(AgendaItem(first, rule_text(rule_view), series_exceptions(rule_view, members, today),
-                                tuple((m.id, m.original_start) for m in members)))
+        items.append(
+            AgendaItem(
+                first,
+                rule_text(rule_view),
+                series_exceptions(rule_view, members, today),
+                tuple((m.id, m.original_start) for m in members),
+            )
+        )
     return items
 
 
@@ -105,8 +111,10 @@ def agenda_html(items: list[AgendaItem], focus: Focus) -> str:
     for item in items:
         extra = "".join(f" · {html_text(x)}" for x in (item.rule, *item.exceptions) if x)
         css = ' class="focus"' if any(focused(key, focus) for key in item.keys) else ""
-        lines.append(f"<li{css}>{html_text(time_label(item.event))} — {title_html(item.event)}"
-                     f"{details_html(item.event)}{extra}</li>")
+        lines.append(
+            f"<li{css}>{html_text(time_label(item.event))} — {title_html(item.event)}"
+            f"{details_html(item.event)}{extra}</li>"
+        )
     return f'<ul class="agenda">{"".join(lines)}</ul>'
 
 
@@ -129,11 +137,17 @@ def render_week(bot: Assistant, ctx: Context, show_cancelled: bool) -> None:
     with st.container(horizontal=True, gap="small", vertical_alignment="center"):
         st.markdown(f"**Week of {monday:%d %b %Y}**", width="content")
         with st.container(horizontal=True, gap="small", width="content", key="week_nav"):  # wraps as one
-            st.button("◀", key="week_prev", help="Previous week", on_click=state.show_week_of,
-                      args=(monday - timedelta(days=7),))
+            st.button(
+                "◀",
+                key="week_prev",
+                help="Previous week",
+                on_click=state.show_week_of,
+                args=(monday - timedelta(days=7),),
+            )
             st.button("This week", key="week_this", on_click=state.show_week_of, args=(None,))
-            st.button("▶", key="week_next", help="Next week", on_click=state.show_week_of,
-                      args=(monday + timedelta(days=7),))
+            st.button(
+                "▶", key="week_next", help="Next week", on_click=state.show_week_of, args=(monday + timedelta(days=7),)
+            )
     st.html(week_html(monday, week_events(bot, ctx, monday, show_cancelled), today, state.focus()))
 
 
@@ -145,8 +159,7 @@ def week_events(bot: Assistant, ctx: Context, monday: date, show_cancelled: bool
     events = bot.events(ctx.user, start=start, end=end, include_cancelled=True, tz=ctx.tz, expand=True)
     shown = [e for e in events if show_cancelled or not e.cancelled or focused(event_key(e), focus)]
     series = [e for e in bot.events(ctx.user, end=end, tz=ctx.tz) if e.recurrence]
-    skipped = [e for e in cancelled_occurrences(series, start, end)
-               if show_cancelled or focused(event_key(e), focus)]
+    skipped = [e for e in cancelled_occurrences(series, start, end) if show_cancelled or focused(event_key(e), focus)]
     return sorted(shown + skipped, key=lambda e: (e.start_dt, e.id))
 
 
@@ -158,8 +171,16 @@ def cancelled_occurrences(series: list[EventView], start: datetime, end: datetim
         for stamp in event.exdates:
             moment = datetime.fromisoformat(stamp)
             if start <= moment < end:
-                out.append(replace(event, start=stamp, end=(moment + length).isoformat(timespec="seconds"),
-                                   cancelled=True, series_id=event.id, original_start=stamp))
+                out.append(
+                    replace(
+                        event,
+                        start=stamp,
+                        end=(moment + length).isoformat(timespec="seconds"),
+                        cancelled=True,
+                        series_id=event.id,
+                        original_start=stamp,
+                    )
+                )
     return out
 
 
@@ -171,8 +192,9 @@ def week_html(monday: date, events: list[EventView], today: date, focus: Focus =
         label = f"{day:%a %d %b}" + (" (today)" if day == today else "")
         cells = [week_cell(e, day, focused(event_key(e), focus)) for e in events if _on_day(e, day)]
         css = ' class="today"' if day == today else ""
-        rows.append(f'<tr{css}><th scope="row">{label.replace(" ", "&nbsp;")}</th>'
-                    f"<td>{''.join(cells) or '—'}</td></tr>")
+        rows.append(
+            f'<tr{css}><th scope="row">{label.replace(" ", "&nbsp;")}</th><td>{"".join(cells) or "—"}</td></tr>'
+        )
     head = '<thead><tr><th scope="col">Day</th><th scope="col">Events</th></tr></thead>'
     return f'<div class="week-wrap"><table class="week">{head}<tbody>{"".join(rows)}</tbody></table></div>'
 
@@ -192,4 +214,3 @@ def _on_day(event: EventView, day: date) -> bool:
     day_start = datetime.combine(day, time())
     end = max(event.end_dt, event.start_dt + timedelta(seconds=1))  # a zero-length event still shows
     return event.start_dt < day_start + timedelta(days=1) and end > day_start
-

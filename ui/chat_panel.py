@@ -6,6 +6,7 @@ calendar, so both show the effect of that command at once: the week view pages t
 the answer is about and highlights its events. Columns stack on a phone; the history is
 part of the page (no scroll box inside the scrolling page).
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -20,8 +21,10 @@ from ui.safe_markdown import md
 from ui.state import Context, Message
 from ui.turn_outcome import outcome_text
 
-GREETING = ("Hi! Tell me what to put in your calendar, or ask what is on it. "
-            "Try *Schedule event for visit to Trivandrum on July 18*, or an example from the sidebar.")
+GREETING = (
+    "Hi! Tell me what to put in your calendar, or ask what is on it. "
+    "Try *Schedule event for visit to Trivandrum on July 18*, or an example from the sidebar."
+)
 PLACEHOLDER = "Type or paste a command…"
 SHOWN_OF_LONG = 280  # characters of an over-long paste echoed in its bubble
 
@@ -38,10 +41,11 @@ def page(ctx: Context) -> None:
     prompt = st.chat_input(PLACEHOLDER, key="chat_input")
     queued = state.take_pending()
     text = prompt if prompt is not None else queued
-    turn = bool(text and text.strip())
+    said = (text or "").strip()
+    turn = bool(said)
     if turn:
         with st.spinner("Thinking…"):
-            handle(bot, ctx, text.strip())
+            handle(bot, ctx, said)
     notice = state.take_flash()
     if notice:
         st.error(notice, icon=":material/error:")
@@ -79,19 +83,38 @@ def handle(bot: Assistant, ctx: Context, text: str) -> None:
         return
     events = tuple(reply.events)
     ids = {e.id for e in events} if reply.operation == "update" else set()
-    state.add_message(Message("user", text, parse=reply.parse, operation=reply.operation, tz=ctx.tz,
-                              events=events, before=tuple(e for e in stored if e.id in ids), free=reply.free))
-    state.add_message(Message("assistant", reply.reply, operation=reply.operation, choices=tuple(reply.choices),
-                              tz=ctx.tz, events=events))
+    state.add_message(
+        Message(
+            "user",
+            text,
+            parse=reply.parse,
+            operation=reply.operation,
+            tz=ctx.tz,
+            events=events,
+            before=tuple(e for e in stored if e.id in ids),
+            free=reply.free,
+        )
+    )
+    state.add_message(
+        Message(
+            "assistant", reply.reply, operation=reply.operation, choices=tuple(reply.choices), tz=ctx.tz, events=events
+        )
+    )
     _follow(reply)
 
 
 def too_long(text: str) -> None:
     """A paste over the limit: echoed cut short, answered with the limit, not sent."""
     state.add_message(Message("user", text[:SHOWN_OF_LONG] + "…"))
-    state.add_message(Message("assistant", f"That is {len(text):,} characters: a command can be at most "
-                              f"{MAX_TURN_CHARS:,} characters. Nothing was sent; please send one command "
-                              "(a sentence or two) at a time.", error=True))
+    state.add_message(
+        Message(
+            "assistant",
+            f"That is {len(text):,} characters: a command can be at most "
+            f"{MAX_TURN_CHARS:,} characters. Nothing was sent; please send one command "
+            "(a sentence or two) at a time.",
+            error=True,
+        )
+    )
 
 
 def _follow(reply: Reply) -> None:
@@ -123,8 +146,9 @@ def render_history(messages: list[Message]) -> None:
 def render_command(message: Message) -> None:
     """A user's command: highlighted slots, intent, confidence and what was done (plain text if
     unread); the outcome's times are in the zone the calendar shows now."""
-    outcome = outcome_text(message.operation, message.events, message.parse, state.context().tz,
-                           free=message.free, before=message.before)
+    outcome = outcome_text(
+        message.operation, message.events, message.parse, state.context().tz, free=message.free, before=message.before
+    )
     if message.parse is not None:
         slots_view.render(message.parse, outcome, heard_when=False)
     else:
@@ -148,8 +172,13 @@ def render_answer(message: Message, index: int, *, live: bool) -> None:
         for number, choice in enumerate(message.choices):
             primary = message.operation == "confirm" and number == 0
             label = choice[:1].upper() + choice[1:]  # the assistant's "yes" reads as a "Yes" button
-            st.button(label, key=f"choice-{index}-{number}", on_click=state.send, args=(choice,),
-                      type="primary" if primary else "secondary")
+            st.button(
+                label,
+                key=f"choice-{index}-{number}",
+                on_click=state.send,
+                args=(choice,),
+                type="primary" if primary else "secondary",
+            )
 
 
 def render_sidebar(bot: Assistant, ctx: Context) -> None:
@@ -161,8 +190,13 @@ def render_sidebar(bot: Assistant, ctx: Context) -> None:
             for style, commands in sample_commands.EXAMPLES.items():
                 st.caption(style)
                 for number, command in enumerate(commands):
-                    st.button(command, key=f"example-{style}-{number}", on_click=send_example, args=(command,),
-                              type="tertiary")
+                    st.button(
+                        command,
+                        key=f"example-{style}-{number}",
+                        on_click=send_example,
+                        args=(command,),
+                        type="tertiary",
+                    )
 
 
 def send_example(command: str) -> None:

@@ -4,6 +4,7 @@ Library code raises; here an error becomes one line (the library's own message w
 one of ours, written to say what to do; a generic line otherwise) while the full traceback
 goes to the server log for whoever runs the demo.
 """
+
 from __future__ import annotations
 
 import logging

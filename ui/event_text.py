@@ -4,6 +4,7 @@ Shared by the agenda, the week table and the line under a chat command, so an ev
 the same wherever it appears. Everything here is plain text or inert HTML (user text is
 escaped with ui.safe_markdown.html_text); the panels decide the layout.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -22,15 +23,19 @@ def in_zone(event: EventView, tz: str) -> EventView:
         return event
     here, there = ZoneInfo(event.tz), ZoneInfo(tz)
 
-    def move(text: str | None) -> str | None:
-        if text is None:
-            return None
+    def move(text: str) -> str:
         moment = datetime.fromisoformat(text).replace(tzinfo=here).astimezone(there)
         return moment.replace(tzinfo=None).isoformat(timespec="seconds")
 
-    return replace(event, start=move(event.start), end=move(event.end), tz=tz,
-                   original_start=move(event.original_start),
-                   exdates=tuple(move(x) for x in event.exdates))
+    original = event.original_start
+    return replace(
+        event,
+        start=move(event.start),
+        end=move(event.end),
+        tz=tz,
+        original_start=move(original) if original is not None else None,
+        exdates=tuple(move(x) for x in event.exdates),
+    )
 
 
 def time_label(event: EventView, day: date | None = None) -> str:
@@ -85,8 +90,11 @@ def alert_text(minutes: int) -> str:
     """ "10 min", "1 h", "1 h 30 min", "2 days": an alert's lead time, short."""
     days, rest = divmod(minutes, 1440)
     hours, mins = divmod(rest, 60)
-    parts = [f"{days} day{'s' if days > 1 else ''}" if days else "", f"{hours} h" if hours else "",
-             f"{mins} min" if mins else ""]
+    parts = [
+        f"{days} day{'s' if days > 1 else ''}" if days else "",
+        f"{hours} h" if hours else "",
+        f"{mins} min" if mins else "",
+    ]
     return " ".join(p for p in parts if p) or "at the start"
 
 
@@ -111,4 +119,4 @@ def title_html(event: EventView) -> str:
 def details_html(event: EventView) -> str:
     """The details as inert HTML after a separator ("" when there are none)."""
     pieces = details(event)
-    return "".join(f" · <span class=\"ev-detail\">{html_text(p)}</span>" for p in pieces)
+    return "".join(f' · <span class="ev-detail">{html_text(p)}</span>' for p in pieces)

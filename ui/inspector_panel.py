@@ -8,6 +8,7 @@ out_of_scope. The table sorts and filters by intent and confidence; what it show
 downloads as CSV, or as JSONL in the `python -m nlu parse` format. The model card
 (ui/model_card_view.py) is the page's second tab.
 """
+
 from __future__ import annotations
 
 import csv
@@ -46,9 +47,14 @@ class Row:
         v = self.values
         confidence = "—" if v["confidence"] is None else f"{v['confidence']:.2f}" + (" ⚠️" if v["low"] else "")
         when = " → ".join(x for x in (v["start"], v["end"]) if x) + (f" ({v['grain']})" if v["grain"] else "")
-        return {"text": v["text"], "intent": f"{FOLLOW_UP}: {v['follow-up']}" if v["follow-up"] else v["intent"],
-                "confidence": confidence, "slots": v["slots"].replace("  ", " · "), "title": v["title"] or "",
-                "when": when}
+        return {
+            "text": v["text"],
+            "intent": f"{FOLLOW_UP}: {v['follow-up']}" if v["follow-up"] else v["intent"],
+            "confidence": confidence,
+            "slots": v["slots"].replace("  ", " · "),
+            "title": v["title"] or "",
+            "when": when,
+        }
 
 
 def page(ctx: Context) -> None:
@@ -67,8 +73,12 @@ def page(ctx: Context) -> None:
 
 def read_input(ctx: Context) -> list[str]:
     """The text box; its non-blank lines (at most MAX_LINES) are the commands."""
-    text = st.text_area("Commands, one per line", value="\n".join(sample_commands.TYPED + sample_commands.SPOKEN),
-                        height=220, key="inspector_text")
+    text = st.text_area(
+        "Commands, one per line",
+        value="\n".join(sample_commands.TYPED + sample_commands.SPOKEN),
+        height=220,
+        key="inspector_text",
+    )
     lines = [line for line in text.splitlines() if line.strip()]
     note = f" · only the first {MAX_LINES} are read" if len(lines) > MAX_LINES else ""
     st.caption(f"{len(lines)} command(s) · read at {ctx.reference():%a %d %b %Y %H:%M} {ctx.tz}{note}")
@@ -79,19 +89,32 @@ def render_parses(ctx: Context, lines: list[str]) -> None:
     """Filters and sort, the table of readings, its downloads, and the highlighted slots."""
     rows = table_rows(state.parse_many(tuple(lines), ctx.reference(), ctx.tz), ctx.reference(), ctx.tz)
     shown = choose(rows)
-    st.caption(f"Showing {len(shown)} of {len(rows)} · confidence is the NLU's calibrated figure; "
-               f"⚠️ marks it under nlu.CONFIRM_BELOW ({nlu.CONFIRM_BELOW:.2f}), where the assistant should ask first")
+    st.caption(
+        f"Showing {len(shown)} of {len(rows)} · confidence is the NLU's calibrated figure; "
+        f"⚠️ marks it under nlu.CONFIRM_BELOW ({nlu.CONFIRM_BELOW:.2f}), where the assistant should ask first"
+    )
     with st.container(key="inspector_table"):
         if shown:
             st.table([row.shown() for row in shown])
         else:
             st.info("No command matches these filters.", icon=":material/filter_alt_off:")
     with st.container(horizontal=True, gap="small"):
-        st.download_button("Download CSV", data=to_csv(shown), file_name="nlu-parses.csv", mime="text/csv",
-                           icon=":material/download:", key="download_csv")
-        st.download_button("Download JSONL", data=to_jsonl([row.parse for row in shown]),
-                           file_name="nlu-parses.jsonl", mime="application/jsonl", icon=":material/download:",
-                           key="download_jsonl")
+        st.download_button(
+            "Download CSV",
+            data=to_csv(shown),
+            file_name="nlu-parses.csv",
+            mime="text/csv",
+            icon=":material/download:",
+            key="download_csv",
+        )
+        st.download_button(
+            "Download JSONL",
+            data=to_jsonl([row.parse for row in shown]),
+            file_name="nlu-parses.jsonl",
+            mime="application/jsonl",
+            icon=":material/download:",
+            key="download_jsonl",
+        )
     with st.expander("Highlighted slots"):
         for row in shown[:HIGHLIGHT_LINES]:
             slots_view.render(row.parse)
@@ -122,6 +145,7 @@ def filter_rows(rows: list[Row], intents: set[str], low: float, high: float) -> 
 
 def sort_rows(rows: list[Row], order: str) -> list[Row]:
     """The rows in input order, by confidence (no confidence last), or by intent then confidence."""
+
     def confidence(row: Row, missing: float) -> float:
         value = row.values["confidence"]
         return missing if value is None else value
@@ -151,18 +175,23 @@ def table_rows(parses: list[Parse], now: datetime, tz: str) -> list[Row]:
         when = parse.when.to_dict() if parse.when else {}
         kind = follow_up_kind(parse, now, tz)
         confidence = None if kind else round(parse.confidence, 2)
-        rows.append(Row({
-            "text": parse.text,
-            "intent": FOLLOW_UP if kind else parse.intent,
-            "follow-up": kind or "",
-            "confidence": confidence,
-            "low": "⚠️" if confidence is not None and parse.confidence < nlu.CONFIRM_BELOW else "",
-            "slots": "  ".join(f"{s.label}: {s.text}" for s in parse.slots),
-            "title": parse.title,
-            "start": when.get("start"),
-            "end": when.get("end"),
-            "grain": when.get("grain"),
-        }, parse))
+        rows.append(
+            Row(
+                {
+                    "text": parse.text,
+                    "intent": FOLLOW_UP if kind else parse.intent,
+                    "follow-up": kind or "",
+                    "confidence": confidence,
+                    "low": "⚠️" if confidence is not None and parse.confidence < nlu.CONFIRM_BELOW else "",
+                    "slots": "  ".join(f"{s.label}: {s.text}" for s in parse.slots),
+                    "title": parse.title,
+                    "start": when.get("start"),
+                    "end": when.get("end"),
+                    "grain": when.get("grain"),
+                },
+                parse,
+            )
+        )
     return rows
 
 

@@ -7,6 +7,7 @@ answer was about are highlighted, and (on a wide screen) the calendar stays in v
 a long chat. On a phone the sidebar is an overlay: after an example runs, a script closes
 it and scrolls to the answer, so neither the sidebar nor the page's position hides it.
 """
+
 from __future__ import annotations
 
 import streamlit as st
@@ -85,6 +86,7 @@ def show_turn() -> None:
     nonce = st.session_state.get("turns_shown", 0) + 1
     st.session_state["turns_shown"] = nonce
     close = "true" if st.session_state.pop(CLOSE_FLAG, False) else "false"
-    st.html(PHONE_SCRIPT.format(nonce=nonce, max_px=PHONE_MAX_PX, close=close, wait_ms=WAIT_MS,
-                      slide_ms=SLIDE_MS),
-            unsafe_allow_javascript=True)
+    st.html(
+        PHONE_SCRIPT.format(nonce=nonce, max_px=PHONE_MAX_PX, close=close, wait_ms=WAIT_MS, slide_ms=SLIDE_MS),
+        unsafe_allow_javascript=True,
+    )

@@ -5,6 +5,7 @@ are moved under the page's title, notes meant for whoever maintains the file ("g
 by ..., do not edit") are left out, and its tables scroll sideways inside their own box
 (ui/layout.py) instead of being cut. No fixed-height box: the card is part of the page.
 """
+
 from __future__ import annotations
 
 import html
@@ -29,8 +30,10 @@ def render(card: ModelCard) -> None:
     meta = card.meta
     with st.container(key="model_card"):
         if meta:
-            st.caption(f"{meta.get('lang', '')}_{meta.get('name', '?')} {meta.get('version', '')} · "
-                       f"spaCy {meta.get('spacy_version', '?')} · `{card.path}`")
+            st.caption(
+                f"{meta.get('lang', '')}_{meta.get('name', '?')} {meta.get('version', '')} · "
+                f"spaCy {meta.get('spacy_version', '?')} · `{card.path}`"
+            )
             render_headline(meta)
             labels = meta.get("labels", {}).get("ner", [])
             if labels:
@@ -48,8 +51,11 @@ def render_headline(meta: dict[str, Any]) -> None:
         "intent accuracy (SLURP, held out)": ((meta.get("slurp") or {}).get("figures") or {}).get("intent (odd half)"),
         "training examples": ((meta.get("training") or {}).get("data") or {}).get("train"),
     }
-    shown = [f"{name} **{value:.3f}**" if isinstance(value, float) else f"{name} **{value:,}**"
-             for name, value in figures.items() if isinstance(value, (int, float))]
+    shown = [
+        f"{name} **{value:.3f}**" if isinstance(value, float) else f"{name} **{value:,}**"
+        for name, value in figures.items()
+        if isinstance(value, (int, float))
+    ]
     if shown:
         st.markdown("\n".join(f"- {line}" for line in shown))
 
@@ -59,8 +65,9 @@ def label_chips(labels: list[str]) -> str:
     chips = "".join(
         f'<span style="background:{slots_view.COLORS.get(label, "#ddd")};color:#000;border-radius:.35rem;'
         f'padding:.1rem .45rem;margin:0 .3rem .3rem 0;font-size:.8rem;font-weight:700;display:inline-block">{html.escape(label)}</span>'
-        for label in labels)
-    return f"<div style=\"margin:.25rem 0 .75rem\">{chips}</div>"
+        for label in labels
+    )
+    return f'<div style="margin:.25rem 0 .75rem">{chips}</div>'
 
 
 def for_readers(markdown: str) -> str:

@@ -7,6 +7,7 @@ history and this tab's conversation id in the session; "Undo reset" hands the sn
 changed alone, each event's zone, the log "undo" reads, the open question), so the chat
 goes on where it was, its last buttons included.
 """
+
 from __future__ import annotations
 
 import time
@@ -42,21 +43,37 @@ def render(bot: Assistant, ctx: Context) -> None:
     """The reset button, its confirmation, or the undo of the reset just done."""
     removed: Removed | None = st.session_state.get(REMOVED)
     if removed is not None and removed.undoable():
-        st.success(f"Calendar of {removed.user!r} reset: {count(len(removed.snapshot.events), 'event')} removed.",
-                   icon=":material/restart_alt:")
-        st.button("Undo reset", key="reset_undo", icon=":material/undo:", on_click=undo, args=(bot,),
-                  help="Puts the events and the chat back (for one minute after the reset).")
+        st.success(
+            f"Calendar of {removed.user!r} reset: {count(len(removed.snapshot.events), 'event')} removed.",
+            icon=":material/restart_alt:",
+        )
+        st.button(
+            "Undo reset",
+            key="reset_undo",
+            icon=":material/undo:",
+            on_click=undo,
+            args=(bot,),
+            help="Puts the events and the chat back (for one minute after the reset).",
+        )
     if st.session_state.get(ASKING):
         stored = len(bot.events(ctx.user, include_cancelled=True))
-        st.warning(f"Delete all {count(stored, 'event')} of {ctx.user!r} and start a new chat? "
-                   "You can undo this for one minute.", icon=":material/warning:")
+        st.warning(
+            f"Delete all {count(stored, 'event')} of {ctx.user!r} and start a new chat? "
+            "You can undo this for one minute.",
+            icon=":material/warning:",
+        )
         with st.container(horizontal=True, gap="small"):
             st.button("Delete", key="reset_confirm", type="primary", on_click=reset, args=(bot, ctx.user))
             st.button("Keep", key="reset_keep", on_click=asking, args=(False,))
         return
-    st.button("Reset demo calendar…", key="reset", icon=":material/restart_alt:",
-              on_click=asking, args=(True,),
-              help=f"Deletes every event of user {ctx.user!r} and starts a new chat (asks first).")
+    st.button(
+        "Reset demo calendar…",
+        key="reset",
+        icon=":material/restart_alt:",
+        on_click=asking,
+        args=(True,),
+        help=f"Deletes every event of user {ctx.user!r} and starts a new chat (asks first).",
+    )
 
 
 def asking(value: bool) -> None:
@@ -72,8 +89,7 @@ def reset(bot: Assistant, user: str) -> None:
     except Exception as err:  # noqa: BLE001 - callbacks are an edge too
         state.flash(errors.report(err, "reset the calendar"))
         return
-    st.session_state[REMOVED] = Removed(user, snapshot, state.session_id(), tuple(state.messages()),
-                                        time.monotonic())
+    st.session_state[REMOVED] = Removed(user, snapshot, state.session_id(), tuple(state.messages()), time.monotonic())
     state.new_conversation()
 
 

@@ -1,4 +1,5 @@
 """User text inside Streamlit markdown or HTML: shown as typed, never interpreted."""
+
 from __future__ import annotations
 
 import html

@@ -4,6 +4,7 @@ Typed: mixed case, punctuation, digits. Spoken: what a speech-to-text step hands
 (lowercase, no punctuation, numbers as words, fillers). Together they walk through the
 acceptance conversation of the assistant (create, query, reschedule, cancel, undo).
 """
+
 from __future__ import annotations
 
 TYPED: tuple[str, ...] = (

@@ -4,6 +4,7 @@ Drawn by app.py on every page (so its widgets keep their values across pages) an
 into a `Context` the pages read. "Now" is the real time unless fixed for a demo; DEMO_NOW
 presets a fixed one.
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
@@ -23,9 +24,14 @@ def render_context(default_tz: str) -> Context:
         st.markdown("**Settings**")
         tz = zone_picker(default_tz)
         now = now_picker(tz)
-        user = st.text_input("User", value=DEFAULT_USER, key="user", max_chars=64,
-                             on_change=state.new_conversation,
-                             help="Each user has their own calendar in the shared database.")
+        user = st.text_input(
+            "User",
+            value=DEFAULT_USER,
+            key="user",
+            max_chars=64,
+            on_change=state.new_conversation,
+            help="Each user has their own calendar in the shared database.",
+        )
     return Context(now=now, tz=tz, user=user.strip() or DEFAULT_USER)
 
 
@@ -41,14 +47,19 @@ def zone_picker(default_tz: str) -> str:
 def now_picker(tz: str) -> datetime | None:
     """A fixed wall time in `tz`, or None for the real time."""
     preset = state.demo_now()
-    fixed = st.toggle("Fixed “now” (for demos)", value=preset is not None, key="fixed_now",
-                      help="Read commands as if it were this date and time.")
+    fixed = st.toggle(
+        "Fixed “now” (for demos)",
+        value=preset is not None,
+        key="fixed_now",
+        help="Read commands as if it were this date and time.",
+    )
     real = datetime.now(ZoneInfo(tz)).replace(tzinfo=None, second=0, microsecond=0)
     if not fixed:
         st.caption(f"Now: {real:%a %d %b %Y %H:%M} (real time)")
         return None
     base = preset or real
-    day = st.date_input("Date", value=base.date(), key="now_date",
-                        min_value=date(1970, 1, 1), max_value=date(2199, 12, 31))
+    day = st.date_input(
+        "Date", value=base.date(), key="now_date", min_value=date(1970, 1, 1), max_value=date(2199, 12, 31)
+    )
     clock = st.time_input("Time", value=base.time(), key="now_time", step=timedelta(minutes=5))
     return datetime.combine(day, clock)

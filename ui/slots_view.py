@@ -5,6 +5,7 @@ underneath, then what the assistant did with it (the chat) or the time the DATE 
 resolve to (the inspector). Rendered with spaCy's own `displacy` in manual mode, so
 the picture is the one spaCy users know.
 """
+
 from __future__ import annotations
 
 import html
@@ -29,9 +30,11 @@ COLORS: dict[str, str] = {
 }
 # displaCy's own markup, in a box that scrolls sideways rather than overflowing a phone;
 # a highlighted slot never breaks between its words and its label.
-WRAPPER = ('<style>.slots mark.entity{{white-space:nowrap}}</style>'
-           '<div class="slots" style="overflow-x:auto;border:1px solid rgba(128,128,128,.35);'
-           'border-radius:.5rem;padding:.4rem .75rem;margin-bottom:.4rem">{}</div>')
+WRAPPER = (
+    "<style>.slots mark.entity{{white-space:nowrap}}</style>"
+    '<div class="slots" style="overflow-x:auto;border:1px solid rgba(128,128,128,.35);'
+    'border-radius:.5rem;padding:.4rem .75rem;margin-bottom:.4rem">{}</div>'
+)
 
 
 def slots_html(parse: Parse) -> str:

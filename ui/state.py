@@ -8,6 +8,7 @@ The database and model are the ones the CLI and the API use: `Assistant()`'s set
 (DATABASE_URL / ASSISTANT_DATA_DIR, NLU_MODEL). DEMO_NOW (an ISO date-time, optional)
 presets the sidebar's fixed "now", for demos and tests.
 """
+
 from __future__ import annotations
 
 import json

@@ -7,6 +7,7 @@ a zone switch this line and the calendar still agree. A free-time answer shows t
 the assistant searched and the free stretches it found (`Reply.free`); an update shows
 what changed on the stored event, against the event as it was before the turn.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
@@ -18,13 +19,22 @@ from assistant.views import FreeTime
 from ui.event_text import alert_text, details, in_zone, rule_text, time_label
 
 DONE = {"create": "created", "reschedule": "moved to", "cancel": "cancelled", "undo": "undone:"}
-WAITING = {"confirm": "nothing changed yet: waiting for yes or no",
-           "clarify": "nothing changed yet: waiting for a choice"}
+WAITING = {
+    "confirm": "nothing changed yet: waiting for yes or no",
+    "clarify": "nothing changed yet: waiting for a choice",
+}
 FREE_SHOWN = 3  # free stretches named on the line; the answer itself says them all
 
 
-def outcome_text(operation: str | None, events: tuple[EventView, ...], parse: object, tz: str, *,
-                 free: FreeTime | None = None, before: tuple[EventView, ...] = ()) -> str | None:
+def outcome_text(
+    operation: str | None,
+    events: tuple[EventView, ...],
+    parse: object,
+    tz: str,
+    *,
+    free: FreeTime | None = None,
+    before: tuple[EventView, ...] = (),
+) -> str | None:
     """ "created Tue 24 Nov 2026 · 15:00–16:00", "looked at Mon 30 Nov – Sun 06 Dec: no events",
     "looked at Fri 27 Nov 2026: free 08:00–10:00 and 11:00–22:00", "updated dentist · ...:
     added jim", "nothing changed yet: ..."; None when the turn did nothing worth a line.
@@ -42,8 +52,11 @@ def outcome_text(operation: str | None, events: tuple[EventView, ...], parse: ob
     first = in_zone(events[0], tz)
     more = f" and {count(len(events) - 1, 'other')}" if len(events) > 1 else ""
     verb = DONE.get(operation, operation)
-    return f"{verb} {first.title!s} · {time_label(first)}{more}" if verb.endswith(":") else \
-        f"{verb} {time_label(first)}{more}"
+    return (
+        f"{verb} {first.title!s} · {time_label(first)}{more}"
+        if verb.endswith(":")
+        else f"{verb} {time_label(first)}{more}"
+    )
 
 
 def query_text(events: tuple[EventView, ...], parse: object) -> str:
@@ -119,13 +132,17 @@ def changed(was: EventView, now: EventView) -> list[str]:
     """What an update changed on a stored event, in a few words each."""
     out = []
     if now.title != was.title:
-        out.append(f"renamed from \"{was.title}\"")
+        out.append(f'renamed from "{was.title}"')
     if now.location != was.location:
         out.append(f"at {now.location}" if now.location else "place removed")
-    out += _added_removed([p for p in now.attendees if p not in was.attendees],
-                          [p for p in was.attendees if p not in now.attendees], "{}")
-    out += _added_removed([alert_text(m) for m in sorted(set(now.alerts) - set(was.alerts))],
-                          [alert_text(m) for m in sorted(set(was.alerts) - set(now.alerts))], "alert {} before")
+    out += _added_removed(
+        [p for p in now.attendees if p not in was.attendees], [p for p in was.attendees if p not in now.attendees], "{}"
+    )
+    out += _added_removed(
+        [alert_text(m) for m in sorted(set(now.alerts) - set(was.alerts))],
+        [alert_text(m) for m in sorted(set(was.alerts) - set(now.alerts))],
+        "alert {} before",
+    )
     if now.recurrence != was.recurrence:
         out.append(f"now {rule_text(now)}" if now.recurrence else "no longer repeats")
     if (now.start, now.end) != (was.start, was.end):
@@ -135,5 +152,6 @@ def changed(was: EventView, now: EventView) -> list[str]:
 
 def _added_removed(added: list[str], removed: list[str], shape: str) -> list[str]:
     """ "added jim and jerry", "removed alert 1 h before": a list's change in words."""
-    return ([f"added {shape.format(join(added))}"] if added else []) + \
-        ([f"removed {shape.format(join(removed))}"] if removed else [])
+    return ([f"added {shape.format(join(added))}"] if added else []) + (
+        [f"removed {shape.format(join(removed))}"] if removed else []
+    )

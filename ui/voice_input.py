@@ -5,6 +5,7 @@ calendar-biased model, nothing leaves the machine). The transcript is put in an 
 box, not sent at once: a misheard word is fixed before the assistant acts on it. "Send"
 queues the text exactly as an example button does, so it takes the typed text's path.
 """
+
 from __future__ import annotations
 
 import streamlit as st
@@ -21,8 +22,12 @@ MAX_CHARS = 1000  # as the chat input
 def render() -> None:
     """The recorder, then the transcript to review (or why there is none)."""
     with st.container(key="voice"):
-        recording = st.audio_input("Speak a command", key=RECORDER, sample_rate=16000,
-                                   help="Recorded in the browser, transcribed on this server (no cloud).")
+        recording = st.audio_input(
+            "Speak a command",
+            key=RECORDER,
+            sample_rate=16000,
+            help="Recorded in the browser, transcribed on this server (no cloud).",
+        )
         if recording is not None and st.session_state.get(HEARD) != recording.file_id:
             st.session_state[HEARD] = recording.file_id
             with st.spinner("Listening…"):

@@ -9,6 +9,7 @@ history. Calendar apps that subscribe to `GET /v1/events.ics` cannot send header
 one route also takes `?token=FEED_TOKEN`, a per-user read-only feed token (keys.py) that
 opens nothing else; the server's logs redact it (assistant/api/server.py).
 """
+
 from __future__ import annotations
 
 import hmac
@@ -23,15 +24,20 @@ from assistant.api.keys import API, FEED, Principal, find_key, hash_key
 
 header_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="your API key")
 bearer_key = HTTPBearer(auto_error=False, description="the same API key as a bearer token")
-feed_token = APIKeyQuery(name="token", auto_error=False,
-                         description="a feed token (not an API key): GET /v1/events.ics only")
+feed_token = APIKeyQuery(
+    name="token", auto_error=False, description="a feed token (not an API key): GET /v1/events.ics only"
+)
 
 
 class KeyRing:
     """Resolves a presented key to a Principal: development keys first, then the table."""
 
-    def __init__(self, sessions: Callable[[], sessionmaker[Session]] | None, env_keys: dict[str, Principal],
-                 guard: Callable[[], AbstractContextManager] = nullcontext) -> None:
+    def __init__(
+        self,
+        sessions: Callable[[], sessionmaker[Session]] | None,
+        env_keys: dict[str, Principal],
+        guard: Callable[[], AbstractContextManager[object]] = nullcontext,
+    ) -> None:
         self.sessions = sessions  # called at the first lookup: the database opens on first use
         self.env_keys = env_keys
         self.guard = guard  # on SQLite, the same queue as every other database turn
@@ -49,6 +55,12 @@ class KeyRing:
             return Principal(row.owner, row.read_only or scope == FEED) if row else None
 
 
+def keyring(request: Request) -> KeyRing:
+    """The app's KeyRing (the factory puts it in `app.state.keys`)."""
+    ring: KeyRing = request.app.state.keys
+    return ring
+
+
 def _unauthorized(message: str) -> HTTPException:
     return HTTPException(status.HTTP_401_UNAUTHORIZED, message, headers={"WWW-Authenticate": "Bearer"})
 
@@ -56,7 +68,7 @@ def _unauthorized(message: str) -> HTTPException:
 def _resolve(request: Request, key: str | None) -> Principal:
     if not key:
         raise _unauthorized("missing API key: send it as the X-API-Key header or 'Authorization: Bearer KEY'")
-    principal = request.app.state.keys.principal(key)
+    principal = keyring(request).principal(key)
     if principal is None:
         raise _unauthorized("invalid or revoked API key")
     return principal
@@ -81,12 +93,14 @@ def feed_reader(
     header = api_key or (bearer.credentials if bearer else None)
     if header or not token:
         return _resolve(request, header)
-    principal = request.app.state.keys.principal(token, FEED)
+    principal = keyring(request).principal(token, FEED)
     if principal is not None:
         return principal
-    if request.app.state.keys.principal(token) is not None:
-        raise _unauthorized("API keys are not accepted in URLs, where logs keep them: send it in the X-API-Key "
-                            "header, or subscribe with a feed token (POST /v1/feed-token)")
+    if keyring(request).principal(token) is not None:
+        raise _unauthorized(
+            "API keys are not accepted in URLs, where logs keep them: send it in the X-API-Key "
+            "header, or subscribe with a feed token (POST /v1/feed-token)"
+        )
     raise _unauthorized("invalid or revoked feed token")
 
 

@@ -3,19 +3,20 @@
 Kept apart from schemas.py (the events' create / update / public shapes), built from the
 same checked field types.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from assistant.api.schemas import Moment, Short, Strict, Title, Zone, _check_order
+from assistant.api.schemas import Moment, Short, StrictBody, Title, Zone, _check_order
 
 Scope = Literal["one", "following", "all"]
 
 
-class OccurrenceUpdate(Strict):
+class OccurrenceUpdate(StrictBody):
     """A change to one occurrence: its new times (naive = wall time in `tz`), and, for that
     occurrence alone, a title or place of its own."""
 
@@ -26,13 +27,13 @@ class OccurrenceUpdate(Strict):
     tz: Zone = Field(None, description="zone of naive times, of the original start in the path, and of the answer")
 
     @model_validator(mode="after")
-    def _ordered(self) -> "OccurrenceUpdate":
+    def _ordered(self) -> OccurrenceUpdate:
         _check_order(self.start, self.end)
         if not self.model_fields_set - {"tz"}:
             raise ValueError("send at least one of start, end, title, location")
         return self
 
-    def changes(self) -> dict:
+    def changes(self) -> dict[str, Any]:
         return self.model_dump(exclude_unset=True, exclude={"tz"})
 
 

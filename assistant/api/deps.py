@@ -1,15 +1,18 @@
 """Small dependencies the routes share."""
+
 from __future__ import annotations
 
 import threading
 from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime
+from typing import overload
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 
 from assistant import db
-from assistant.api.schemas import MAX_YEAR, MIN_YEAR, known_zone
+from assistant.api.schemas import known_zone
+from assistant.checks import MAX_YEAR, MIN_YEAR
 from assistant.core import Assistant
 from assistant.exceptions import DatabaseDamaged
 
@@ -17,7 +20,7 @@ from assistant.exceptions import DatabaseDamaged
 def assistant(request: Request) -> Assistant:
     """The Assistant this app serves; a database once seen damaged serves nobody (503), so
     nothing more is written into a corrupt file before it is restored."""
-    bot = request.app.state.assistant
+    bot: Assistant = request.app.state.assistant
     damage = db.damage(bot.url)
     if damage is not None:
         raise DatabaseDamaged(damage)
@@ -28,7 +31,7 @@ _sqlite_locks: dict[str, threading.Lock] = {}
 _guard = threading.Lock()
 
 
-def one_at_a_time(bot: Assistant) -> AbstractContextManager:
+def one_at_a_time(bot: Assistant) -> AbstractContextManager[object]:
     """On SQLite, one database turn at a time in this process; elsewhere, no limit.
 
     SQLite has one writer, and every transaction here takes the write lock up front
@@ -51,6 +54,10 @@ def checked_zone(tz: str | None) -> str | None:
         raise unprocessable("tz", str(err)) from err
 
 
+@overload
+def checked_moment(name: str, value: datetime) -> datetime: ...
+@overload
+def checked_moment(name: str, value: None) -> None: ...
 def checked_moment(name: str, value: datetime | None) -> datetime | None:
     """A query-string date-time within the years a calendar holds."""
     if value is not None and not (MIN_YEAR <= value.year <= MAX_YEAR):

@@ -10,10 +10,13 @@
 - a request still running when a stopping server gives up waiting (uvicorn cancels it)
   gets a 503 saying so (`AnswerWhenStopped`), not uvicorn's bare 500.
 """
+
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
@@ -23,27 +26,34 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant import db_faults
-from assistant.exceptions import (AssistantError, BadEvent, BadSettings, Conflict, DatabaseBusy, StorageError)
+from assistant.exceptions import AssistantError, BadEvent, BadSettings, Conflict, DatabaseBusy, StorageError
 
 log = logging.getLogger("assistant.api")
 RETRY_AFTER_SECONDS = "5"
+E = TypeVar("E", bound=Exception)
 
 
 def install(app: FastAPI) -> None:
     """Register the handlers on the app (most specific first, as Starlette looks them up by type)."""
-    app.add_exception_handler(RequestValidationError, invalid_request)
-    app.add_exception_handler(HTTPException, http_error)
-    app.add_exception_handler(BadEvent, bad_input)
-    app.add_exception_handler(BadSettings, bad_input)
-    app.add_exception_handler(Conflict, conflict)
-    app.add_exception_handler(StorageError, unavailable)
-    app.add_exception_handler(AssistantError, bad_input)
-    app.add_exception_handler(DBAPIError, database_error)
-    app.add_exception_handler(Exception, unexpected)
+    on(app, RequestValidationError, invalid_request)
+    on(app, HTTPException, http_error)
+    on(app, BadEvent, bad_input)
+    on(app, BadSettings, bad_input)
+    on(app, Conflict, conflict)
+    on(app, StorageError, unavailable)
+    on(app, AssistantError, bad_input)
+    on(app, DBAPIError, database_error)
+    on(app, Exception, unexpected)
     from nlu.exceptions import BadTimeZone, ModelNotFound
 
-    app.add_exception_handler(BadTimeZone, bad_input)
-    app.add_exception_handler(ModelNotFound, unavailable)
+    on(app, BadTimeZone, bad_input)
+    on(app, ModelNotFound, unavailable)
+
+
+def on(app: FastAPI, kind: type[E], handler: Callable[[Request, E], Awaitable[JSONResponse]]) -> None:
+    """Register `handler` for errors of `kind`, checking here that it takes that kind."""
+    # Starlette types every handler as taking any Exception; it calls each only with its own kind.
+    app.add_exception_handler(kind, handler)  # type: ignore[arg-type]
 
 
 def answer(status_code: int, detail: object, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -52,13 +62,14 @@ def answer(status_code: int, detail: object, message: str, headers: dict[str, st
 
 
 async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
-    problems = [{"loc": list(err.get("loc", ())), "msg": _reason(err), "type": err.get("type", "")}
-                for err in exc.errors()]
+    problems = [
+        {"loc": list(err.get("loc", ())), "msg": _reason(err), "type": err.get("type", "")} for err in exc.errors()
+    ]
     summary = "; ".join(f"{'.'.join(map(str, p['loc']))}: {p['msg']}" for p in problems[:5])
     return answer(status.HTTP_422_UNPROCESSABLE_CONTENT, problems, f"invalid request: {summary}")
 
 
-def _reason(err: dict) -> str:
+def _reason(err: Mapping[str, Any]) -> str:
     """pydantic's message; for broken JSON also what the decoder expected ("Expecting ',' delimiter")."""
     reason = err.get("msg", "")
     detail = (err.get("ctx") or {}).get("error")
@@ -69,8 +80,11 @@ async def http_error(_request: Request, exc: HTTPException) -> JSONResponse:
     """Starlette's and ours; a body FastAPI could not read (its bare 400) is invalid input: 422."""
     if exc.status_code == status.HTTP_400_BAD_REQUEST and exc.__cause__ is not None:
         reason = unreadable(exc.__cause__)
-        return answer(status.HTTP_422_UNPROCESSABLE_CONTENT,
-                      [{"loc": ["body"], "msg": reason, "type": "json_invalid"}], f"invalid request: body: {reason}")
+        return answer(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            [{"loc": ["body"], "msg": reason, "type": "json_invalid"}],
+            f"invalid request: body: {reason}",
+        )
     return answer(exc.status_code, exc.detail, str(exc.detail), headers=getattr(exc, "headers", None))
 
 
@@ -92,10 +106,10 @@ async def conflict(_request: Request, exc: Exception) -> JSONResponse:
 
 
 async def unavailable(_request: Request, exc: Exception) -> JSONResponse:
-    fault = exc
+    fault: Exception = exc
     if type(exc) is StorageError:  # a wrapper (a turn that gave up, an upgrade): name what is under it
-        fault = db_faults.in_chain(exc.__cause__) if exc.__cause__ is not None else None
-        fault = fault if isinstance(fault, StorageError) else exc
+        inner = db_faults.in_chain(exc.__cause__) if exc.__cause__ is not None else None
+        fault = inner if isinstance(inner, StorageError) else exc
     log.error("service unavailable: %s", fault)
     retry = {"Retry-After": RETRY_AFTER_SECONDS} if isinstance(fault, DatabaseBusy) else None
     return answer(status.HTTP_503_SERVICE_UNAVAILABLE, str(fault), str(fault), headers=retry)
@@ -112,12 +126,12 @@ async def database_error(request: Request, exc: DBAPIError) -> JSONResponse:
 
 async def unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
-    return answer(status.HTTP_500_INTERNAL_SERVER_ERROR, "internal error: it has been logged; please report it",
-                  "internal error")
+    return answer(
+        status.HTTP_500_INTERNAL_SERVER_ERROR, "internal error: it has been logged; please report it", "internal error"
+    )
 
 
-STOPPED = ("the server stopped before this request finished: it may not have taken effect; "
-           "check before sending it again")
+STOPPED = "the server stopped before this request finished: it may not have taken effect; check before sending it again"
 
 
 class AnswerWhenStopped:
@@ -142,6 +156,7 @@ class AnswerWhenStopped:
             await self.app(scope, receive, tracked)
         except asyncio.CancelledError:
             if not started:
-                await answer(status.HTTP_503_SERVICE_UNAVAILABLE, STOPPED, STOPPED,
-                             headers={"Connection": "close"})(scope, receive, send)
+                await answer(status.HTTP_503_SERVICE_UNAVAILABLE, STOPPED, STOPPED, headers={"Connection": "close"})(
+                    scope, receive, send
+                )
             raise

@@ -5,6 +5,7 @@ a real server process: the database opened (a damaged or unreachable one is repo
 /health instead of stopping the start), the NLU loaded, and a guard that ends the process
 when a request thread is still stuck after the graceful shutdown (assistant/api/server.py).
 """
+
 from __future__ import annotations
 
 import logging
@@ -33,8 +34,9 @@ Make one with `python -m assistant keys create NAME`.
 """
 
 
-def create_app(assistant: Assistant | None = None, *, db_url: str | None = None,
-               api_keys: str | None = None) -> FastAPI:
+def create_app(
+    assistant: Assistant | None = None, *, db_url: str | None = None, api_keys: str | None = None
+) -> FastAPI:
     """The app over `assistant` (default: one over `db_url`, DATABASE_URL or the data folder).
 
     `api_keys` adds development keys ("alice:key1,bob:key2"); default: ASSISTANT_API_KEYS.
@@ -52,8 +54,14 @@ def create_app(assistant: Assistant | None = None, *, db_url: str | None = None,
     app.include_router(free.router)
     app.add_middleware(BodyLimit, routes={audio.PATH: audio.UPLOAD_LIMIT})
     app.add_middleware(errors.AnswerWhenStopped)  # outermost: it sees the cancellation first
-    app.add_api_route("/health", health, methods=["GET"], tags=["meta"], response_model=None,
-                      summary="Is the service and its database usable? (no key needed)")
+    app.add_api_route(
+        "/health",
+        health,
+        methods=["GET"],
+        tags=["meta"],
+        response_model=None,
+        summary="Is the service and its database usable? (no key needed)",
+    )
     errors.install(app)
     return app
 
@@ -64,8 +72,9 @@ def health(request: Request) -> JSONResponse:
     trouble = db.problem(request.app.state.assistant.url)
     if trouble is None:
         return JSONResponse({"status": "ok", "database": "ok"})
-    return JSONResponse({"status": "unavailable", "database": trouble, "detail": trouble, "message": trouble},
-                        status_code=503)
+    return JSONResponse(
+        {"status": "unavailable", "database": trouble, "detail": trouble, "message": trouble}, status_code=503
+    )
 
 
 def app_from_env() -> FastAPI:

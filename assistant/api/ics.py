@@ -15,12 +15,13 @@ Export never fails for a stored row: a rule that no longer passes the checks (or
 0003 upgrade quarantined) leaves the event as its first occurrence, noted in a COMMENT, and
 a row that cannot be written at all is left out and logged.
 """
+
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta, timezone
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -38,34 +39,38 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 UTC_NAMES = frozenset({"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Zulu", "Etc/Zulu", "GMT", "Etc/GMT"})
 
 
-def calendar_bytes(rows: Iterable[Row], overrides: Iterable[Row], *, include_cancelled: bool = False,
-                   stamp: datetime | None = None) -> bytes:
+def calendar_bytes(
+    rows: Iterable[Row], overrides: Iterable[Row], *, include_cancelled: bool = False, stamp: datetime | None = None
+) -> bytes:
     """The VCALENDAR of these rows (singles and series) and of their series' occurrences changed
     alone (`overrides`), as CRLF-terminated bytes. An occurrence cancelled alone becomes an
     EXDATE of its series, or, when cancelled events are asked for, a cancelled RECURRENCE-ID."""
-    stamp = stamp or datetime.now(timezone.utc)
+    stamp = stamp or datetime.now(UTC)
     rows = list(rows)
     by_id = {r.id: r for r in rows}
-    changed, cancelled_alone = [], {}
+    changed: list[tuple[Row, Row]] = []  # (the occurrence's own row, its series)
+    cancelled_alone: dict[int, list[datetime]] = {}
     for override in overrides:
-        if override.series_id not in by_id:
+        series = by_id.get(override.series_id) if override.series_id is not None else None
+        if series is None or override.original_start_utc is None:
             continue
         if override.cancelled_at is not None and not include_cancelled:
-            cancelled_alone.setdefault(override.series_id, []).append(override.original_start_utc)
+            cancelled_alone.setdefault(series.id, []).append(override.original_start_utc)
         else:
-            changed.append(override)
+            changed.append((override, series))
     components = [_safe(r, stamp, cancelled_alone.get(r.id, []), None) for r in rows]
-    components += [_safe(o, stamp, [], by_id[o.series_id]) for o in changed]
+    components += [_safe(o, stamp, [], series) for o, series in changed]
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    for zone in sorted({r.tz for r in rows + changed if not r.all_day and r.tz not in UTC_NAMES}):
+    for zone in sorted({r.tz for r in rows + [o for o, _ in changed] if not r.all_day and r.tz not in UTC_NAMES}):
         cal.add_component(vtimezone(zone))
     for component in components:
         if component is not None:
             cal.add_component(component)
-    return cal.to_ical()
+    data: bytes = cal.to_ical()
+    return data
 
 
 def uid_of(row: Row) -> str:
@@ -79,7 +84,7 @@ def vtimezone(zone: str) -> Timezone:
     return Timezone.from_tzinfo(ZoneInfo(zone), zone, first_date=date(1970, 1, 1), last_date=date(2100, 1, 1))
 
 
-def _safe(row: Row, stamp: datetime, cancelled_alone: list[datetime], series: Row | None) -> Event | None:
+def _safe(row: Row, stamp: datetime, cancelled_alone: Sequence[datetime], series: Row | None) -> Event | None:
     try:
         return vevent(row, stamp, cancelled_alone, series)
     except Exception:  # one odd row must not cost the user the whole export
@@ -87,7 +92,7 @@ def _safe(row: Row, stamp: datetime, cancelled_alone: list[datetime], series: Ro
         return None
 
 
-def vevent(row: Row, stamp: datetime, cancelled_alone: list[datetime] = (), series: Row | None = None) -> Event:
+def vevent(row: Row, stamp: datetime, cancelled_alone: Sequence[datetime] = (), series: Row | None = None) -> Event:
     """One VEVENT: UID, DTSTAMP, DTSTART/DTEND, SUMMARY, the optional fields, series parts, alarms."""
     out = Event()
     out.add("uid", uid_of(series) if series is not None else uid_of(row))
@@ -112,7 +117,7 @@ def vevent(row: Row, stamp: datetime, cancelled_alone: list[datetime] = (), seri
     return out
 
 
-def _add_series(out: Event, row: Row, cancelled_alone: list[datetime]) -> None:
+def _add_series(out: Event, row: Row, cancelled_alone: Sequence[datetime]) -> None:
     """RRULE with its UNTIL in UTC (or a date), and EXDATE; a rule that fails the checks is
     left out (the event stays its first occurrence) and said so in a COMMENT."""
     first = _wall(row.start_utc, row.tz)
@@ -139,7 +144,7 @@ def _until(value: date | datetime, row: Row) -> date | datetime:
     wall = value if isinstance(value, datetime) else datetime.combine(value, time())
     if wall.tzinfo is None:
         wall = wall.replace(tzinfo=ZoneInfo(row.tz))
-    return wall.astimezone(timezone.utc)
+    return wall.astimezone(UTC)
 
 
 def alarm(title: str, minutes: int) -> Alarm:
@@ -161,9 +166,9 @@ def moment(stored_utc: datetime, row: Row) -> date | datetime:
     wall time in its own zone (icalendar writes TZID=zone; UTC as "Z")."""
     if row.all_day:
         return _wall(stored_utc, row.tz).date()
-    zone = timezone.utc if row.tz in UTC_NAMES else ZoneInfo(row.tz)
-    return stored_utc.replace(tzinfo=timezone.utc).astimezone(zone)
+    zone = UTC if row.tz in UTC_NAMES else ZoneInfo(row.tz)
+    return stored_utc.replace(tzinfo=UTC).astimezone(zone)
 
 
 def _wall(stored_utc: datetime, zone: str) -> datetime:
-    return stored_utc.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+    return stored_utc.replace(tzinfo=UTC).astimezone(ZoneInfo(zone)).replace(tzinfo=None)

@@ -9,11 +9,13 @@ find the event they came from. An import never undoes what the user did here: oc
 cancelled here stay cancelled (EXDATEs are merged), alerts are merged, and an event
 cancelled here is not brought back by an older file (that row is reported as skipped).
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -22,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from assistant import store
 from assistant.api.ics import UID_DOMAIN
-from assistant.api.ics_reader import Incoming, Skipped, SkipEvent, read_calendar
+from assistant.api.ics_reader import Incoming, SkipEvent, Skipped, read_calendar
 from assistant.core import Assistant, check_fields
 from assistant.exceptions import BadEvent
 from assistant.models import Event
@@ -48,8 +50,14 @@ class Report:
         self.events.append({"uid": uid, "id": row.id, "action": action})
 
     def to_dict(self) -> dict[str, Any]:
-        return {"created": self.created, "updated": self.updated, "unchanged": self.unchanged,
-                "cancelled": self.cancelled, "skipped": [s.to_dict() for s in self.skipped], "events": self.events}
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "cancelled": self.cancelled,
+            "skipped": [s.to_dict() for s in self.skipped],
+            "events": self.events,
+        }
 
 
 def import_calendar(bot: Assistant, user: str, body: bytes, tz: str | None = None) -> Report:
@@ -80,7 +88,7 @@ def _reason(err: Exception) -> str:
 def store_one(session: Session, owner: str, item: Incoming) -> tuple[str, Event]:
     """Create, update or cancel the event this VEVENT describes; (what was done, the row)."""
     if item.recurrence_id is not None:
-        return _occurrence(session, owner, item)
+        return _occurrence(session, owner, item, item.recurrence_id)
     fields = _fields(item)
     row = _existing(session, owner, item.uid)
     if row is None:
@@ -98,8 +106,18 @@ def store_one(session: Session, owner: str, item: Incoming) -> tuple[str, Event]
 
 def _fields(item: Incoming) -> dict[str, Any]:
     """The stored columns, checked like a REST create (BadEvent names the field at fault)."""
-    return check_fields({"title": item.title, "start": item.start, "end": item.end, "all_day": item.all_day,
-                         "location": item.location, "kind": item.kind, "attendees": list(item.attendees)}, item.tz)
+    return check_fields(
+        {
+            "title": item.title,
+            "start": item.start,
+            "end": item.end,
+            "all_day": item.all_day,
+            "location": item.location,
+            "kind": item.kind,
+            "attendees": list(item.attendees),
+        },
+        item.tz,
+    )
 
 
 def _existing(session: Session, owner: str, uid: str) -> Event | None:
@@ -113,72 +131,119 @@ def _existing(session: Session, owner: str, uid: str) -> Event | None:
 
 
 def _create(session: Session, owner: str, item: Incoming, fields: dict[str, Any]) -> Event:
-    row = store.add_event(session=session, owner=owner, tz=item.tz, recurrence=item.recurrence,
-                          alerts=list(item.alerts), utterance=None, **fields)
+    row = store.add_event(
+        session=session,
+        owner=owner,
+        tz=item.tz,
+        recurrence=item.recurrence,
+        alerts=list(item.alerts),
+        utterance=None,
+        **fields,
+    )
     row.uid = item.uid
     row.exdates = _stamps(item.exdates)
     session.flush()
-    store.log_operation(session=session, owner=owner, session_id=SESSION_ID, operation="create", event=row,
-                        before=None, after=store.snapshot(row))
+    store.log_operation(
+        session=session,
+        owner=owner,
+        session_id=SESSION_ID,
+        operation="create",
+        event=row,
+        before=None,
+        after=store.snapshot(row),
+    )
     return row
 
 
 def _cancel(session: Session, owner: str, row: Event) -> Event:
     before = store.snapshot(row)
     store.cancel_event(session=session, event=row)
-    store.log_operation(session=session, owner=owner, session_id=SESSION_ID, operation="cancel", event=row,
-                        before=before, after=store.snapshot(row))
+    store.log_operation(
+        session=session,
+        owner=owner,
+        session_id=SESSION_ID,
+        operation="cancel",
+        event=row,
+        before=before,
+        after=store.snapshot(row),
+    )
     return row
 
 
 def _update(session: Session, owner: str, row: Event, item: Incoming, fields: dict[str, Any]) -> tuple[str, Event]:
     before = store.snapshot(row)
-    changes = {**fields, "tz": item.tz, "recurrence": item.recurrence,
-               "alerts": sorted(set(row.alerts or ()) | set(item.alerts)),
-               "exdates": sorted(set(row.exdates or ()) | set(_stamps(item.exdates)))}
+    changes = {
+        **fields,
+        "tz": item.tz,
+        "recurrence": item.recurrence,
+        "alerts": sorted(set(row.alerts or ()) | set(item.alerts)),
+        "exdates": sorted(set(row.exdates or ()) | set(_stamps(item.exdates))),
+    }
     store.update_event(session=session, event=row, changes=changes)
     after = store.snapshot(row)
     if _same(before, after):
         return "unchanged", row
-    store.log_operation(session=session, owner=owner, session_id=SESSION_ID, operation="update", event=row,
-                        before=before, after=after)
+    store.log_operation(
+        session=session, owner=owner, session_id=SESSION_ID, operation="update", event=row, before=before, after=after
+    )
     return "updated", row
 
 
-def _same(before: dict | None, after: dict | None) -> bool:
+def _same(before: dict[str, Any] | None, after: dict[str, Any] | None) -> bool:
     return before is not None and after is not None and all(before[k] == after[k] for k in store.UPDATABLE)
 
 
-def _occurrence(session: Session, owner: str, item: Incoming) -> tuple[str, Event]:
+def _occurrence(session: Session, owner: str, item: Incoming, recurrence_id: datetime) -> tuple[str, Event]:
     """An occurrence of a series changed (or cancelled) alone: RECURRENCE-ID."""
     series = _existing(session, owner, item.uid)
     if series is None or not series.recurrence:
         raise SkipEvent("RECURRENCE-ID of a series that is not on this calendar (import the series too)")
-    original = _utc(item.recurrence_id)
+    original = _utc(recurrence_id)
     if item.cancelled:  # one occurrence cancelled: an EXDATE of the series, which is updated
         if original.isoformat() in (series.exdates or ()):
             return "unchanged", series
         before = store.snapshot(series)
         store.exclude_occurrence(session=session, series=series, original_start_utc=original)
-        store.log_operation(session=session, owner=owner, session_id=SESSION_ID, operation="update",
-                            event=series, before=before, after=store.snapshot(series))
+        store.log_operation(
+            session=session,
+            owner=owner,
+            session_id=SESSION_ID,
+            operation="update",
+            event=series,
+            before=before,
+            after=store.snapshot(series),
+        )
         return "updated", series
     fields = _fields(item)
     query = select(Event).where(Event.series_id == series.id, Event.original_start_utc == original)
     row = session.scalars(query.with_for_update()).first()
     if row is None:
-        row = store.add_event(session=session, owner=owner, tz=item.tz, alerts=list(item.alerts),
-                              series_id=series.id, original_start_utc=original, **fields)
-        store.log_operation(session=session, owner=owner, session_id=SESSION_ID, operation="create", event=row,
-                            before=None, after=store.snapshot(row))
+        row = store.add_event(
+            session=session,
+            owner=owner,
+            tz=item.tz,
+            alerts=list(item.alerts),
+            series_id=series.id,
+            original_start_utc=original,
+            **fields,
+        )
+        store.log_operation(
+            session=session,
+            owner=owner,
+            session_id=SESSION_ID,
+            operation="create",
+            event=row,
+            before=None,
+            after=store.snapshot(row),
+        )
         return "created", row
     return _update(session, owner, row, item, fields)
 
 
 def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment.astimezone(UTC).replace(tzinfo=None)
 
 
-def _stamps(moments) -> list[str]:
+def _stamps(moments: Iterable[datetime]) -> list[str]:
     """EXDATEs as stored: naive-UTC ISO original starts."""
     return sorted({_utc(m).isoformat() for m in moments})

@@ -10,6 +10,7 @@ them from that VTIMEZONE, and the event is stored in the import's zone. Floating
 (no TZID, no Z) are wall times in the import's zone: X-WR-TIMEZONE (Google writes it), else
 the request's `tz`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar
+from icalendar import Calendar, Component
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from nlu.exceptions import BadTimeZone
@@ -101,7 +102,7 @@ class SkipEvent(ValueError):
     """This VEVENT cannot be imported; the message says why."""
 
 
-def _skipped(component, reason: str) -> Skipped:
+def _skipped(component: Component, reason: str) -> Skipped:
     return Skipped(_text(component.get("uid")), _text(component.get("summary")), reason)
 
 
@@ -126,7 +127,7 @@ def iana_name(tzid: str) -> str | None:
     return None
 
 
-def read_event(component, zone: str, length: timedelta) -> Incoming:
+def read_event(component: Component, zone: str, length: timedelta) -> Incoming:
     """One VEVENT as an Incoming, or SkipEvent saying what is wrong with it."""
     if component.errors:
         name, problem = component.errors[0]
@@ -141,14 +142,24 @@ def read_event(component, zone: str, length: timedelta) -> Incoming:
             raise SkipEvent(f"{name.upper()} is not supported: only RRULE and EXDATE describe a series here")
     start, end, all_day, event_zone = _span(component, zone, length)
     return Incoming(
-        uid=uid, title=_text(component.get("summary")) or "", start=start, end=end, all_day=all_day, tz=event_zone,
-        location=_text(component.get("location")), kind=_kind(component), attendees=_attendees(component),
-        recurrence=_rule(component), exdates=_exdates(component, event_zone), alerts=_alerts(component),
+        uid=uid,
+        title=_text(component.get("summary")) or "",
+        start=start,
+        end=end,
+        all_day=all_day,
+        tz=event_zone,
+        location=_text(component.get("location")),
+        kind=_kind(component),
+        attendees=_attendees(component),
+        recurrence=_rule(component),
+        exdates=_exdates(component, event_zone),
+        alerts=_alerts(component),
         cancelled=str(component.get("status") or "").upper() == "CANCELLED",
-        recurrence_id=_recurrence_id(component, event_zone))
+        recurrence_id=_recurrence_id(component, event_zone),
+    )
 
 
-def _span(component, zone: str, length: timedelta) -> tuple[datetime, datetime, bool, str]:
+def _span(component: Component, zone: str, length: timedelta) -> tuple[datetime, datetime, bool, str]:
     """(start, end, all day, the event's zone) from DTSTART and DTEND or DURATION."""
     first = component.get("dtstart")
     if first is None:
@@ -168,31 +179,34 @@ def _span(component, zone: str, length: timedelta) -> tuple[datetime, datetime, 
     return begin, begin + span, False, event_zone
 
 
-def _day_span(component, first: date, zone: str) -> tuple[datetime, datetime, bool, str]:
+def _day_span(component: Component, first: date, zone: str) -> tuple[datetime, datetime, bool, str]:
     last = component.get("dtend")
     duration = component.get("duration")
     if last is not None and isinstance(last.dt, datetime):
         raise SkipEvent("DTSTART is a date but DTEND a date-time: they must be of one kind")
     end = last.dt if last is not None else first + (duration.dt if duration is not None else timedelta(days=1))
     midnight = ZoneInfo(zone)
-    return (datetime.combine(first, datetime.min.time(), midnight),
-            datetime.combine(end, datetime.min.time(), midnight), True, zone)
+    return (
+        datetime.combine(first, datetime.min.time(), midnight),
+        datetime.combine(end, datetime.min.time(), midnight),
+        True,
+        zone,
+    )
 
 
-def _zone_of(prop, default: str) -> str:
+def _zone_of(prop: Any, default: str) -> str:
     """The IANA zone of a date-time property: its TZID mapped, else the import's zone (UTC
     moments, floating times, and zones only a VTIMEZONE in the file defines)."""
     tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
     return (iana_name(str(tzid)) if tzid else None) or default
 
 
-def _aware(moment: datetime, prop, zone: str) -> datetime:
+def _aware(moment: datetime, prop: Any, zone: str) -> datetime:
     """The moment with its zone: TZID (mapped or from a VTIMEZONE), UTC, or floating in `zone`."""
     tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
     named = iana_name(str(tzid)) if tzid else None
     if named is not None:
-        return moment.replace(tzinfo=ZoneInfo(named)) if moment.tzinfo is None else \
-            moment.astimezone(ZoneInfo(named))
+        return moment.replace(tzinfo=ZoneInfo(named)) if moment.tzinfo is None else moment.astimezone(ZoneInfo(named))
     if moment.tzinfo is not None:
         return moment
     if tzid:
@@ -200,16 +214,16 @@ def _aware(moment: datetime, prop, zone: str) -> datetime:
     return moment.replace(tzinfo=ZoneInfo(zone))
 
 
-def _rule(component) -> str | None:
+def _rule(component: Component) -> str | None:
     rules = component.get("rrule")
     if rules is None:
         return None
     if isinstance(rules, list):
         raise SkipEvent("more than one RRULE: a series here follows one rule")
-    return rules.to_ical().decode("utf-8", "replace")
+    return str(rules.to_ical().decode("utf-8", "replace"))
 
 
-def _exdates(component, zone: str) -> tuple[datetime, ...]:
+def _exdates(component: Component, zone: str) -> tuple[datetime, ...]:
     found = component.get("exdate")
     lists = found if isinstance(found, list) else [found] if found is not None else []
     out = []
@@ -223,7 +237,7 @@ def _exdates(component, zone: str) -> tuple[datetime, ...]:
     return tuple(out)
 
 
-def _recurrence_id(component, zone: str) -> datetime | None:
+def _recurrence_id(component: Component, zone: str) -> datetime | None:
     prop = component.get("recurrence-id")
     if prop is None:
         return None
@@ -233,7 +247,7 @@ def _recurrence_id(component, zone: str) -> datetime | None:
     return _aware(moment, prop, zone)
 
 
-def _alerts(component) -> tuple[int, ...]:
+def _alerts(component: Component) -> tuple[int, ...]:
     """Minutes before the start of each VALARM triggered relative to the start (others are
     not alerts this calendar can hold: after the start, relative to the end, or at a date)."""
     minutes = set()
@@ -246,14 +260,14 @@ def _alerts(component) -> tuple[int, ...]:
     return tuple(sorted(minutes))
 
 
-def _attendees(component) -> tuple[str, ...]:
+def _attendees(component: Component) -> tuple[str, ...]:
     """ATTENDEE names (CN, else the address); else the "Attendees: a, b" line our export writes
     (names without addresses cannot be ATTENDEE properties)."""
     found = component.get("attendee")
     people = found if isinstance(found, list) else [found] if found is not None else []
     described = _text(component.get("description")) or ""
     if not people and described.startswith(ATTENDEES_LINE) and "\n" not in described:
-        return tuple(n.strip() for n in described[len(ATTENDEES_LINE):].split(",") if n.strip())
+        return tuple(n.strip() for n in described[len(ATTENDEES_LINE) :].split(",") if n.strip())
     names = []
     for person in people:
         name = person.params.get("CN") if hasattr(person, "params") else None
@@ -261,14 +275,14 @@ def _attendees(component) -> tuple[str, ...]:
     return tuple(n for n in names if n.strip())
 
 
-def _kind(component) -> str | None:
+def _kind(component: Component) -> str | None:
     found = component.get("categories")
     first = found[0] if isinstance(found, list) and found else found
     cats = getattr(first, "cats", None)
     return str(cats[0]) if cats else None
 
 
-def _text(value) -> str | None:
+def _text(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, list):

@@ -8,6 +8,7 @@ API keys travel in headers only. A calendar app subscribing to /v1/events.ics ca
 headers, so each user may have one feed token (`feed_...`, scope "feed"): read-only, good
 for that one route, put in the URL; making a new one revokes the old one.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -48,12 +49,19 @@ def check_user_name(name: str) -> str:
     return name
 
 
-def create_key(owner: str, *, session: Session, label: str | None = None, read_only: bool = False) -> tuple[ApiKey, str]:
+def create_key(
+    owner: str, *, session: Session, label: str | None = None, read_only: bool = False
+) -> tuple[ApiKey, str]:
     """Make a new key for `owner`; returns the row and the key itself (shown only now)."""
     key = KEY_PREFIX + secrets.token_urlsafe(32)
     row = ApiKey(
-        owner=check_user_name(owner), key_hash=hash_key(key), prefix=key[: len(KEY_PREFIX) + 6],
-        label=label, read_only=read_only, created_at=utcnow(), revoked_at=None,
+        owner=check_user_name(owner),
+        key_hash=hash_key(key),
+        prefix=key[: len(KEY_PREFIX) + 6],
+        label=label,
+        read_only=read_only,
+        created_at=utcnow(),
+        revoked_at=None,
     )
     session.add(row)
     session.flush()
@@ -64,8 +72,16 @@ def create_feed_token(owner: str, *, session: Session, label: str | None = None)
     """A new feed token for `owner` (shown only now); the owner's older feed tokens are revoked."""
     revoke_feed_tokens(owner, session=session)
     token = FEED_PREFIX + secrets.token_urlsafe(32)
-    row = ApiKey(owner=check_user_name(owner), key_hash=hash_key(token), prefix=token[: len(FEED_PREFIX) + 6],
-                 label=label, read_only=True, scope=FEED, created_at=utcnow(), revoked_at=None)
+    row = ApiKey(
+        owner=check_user_name(owner),
+        key_hash=hash_key(token),
+        prefix=token[: len(FEED_PREFIX) + 6],
+        label=label,
+        read_only=True,
+        scope=FEED,
+        created_at=utcnow(),
+        revoked_at=None,
+    )
     session.add(row)
     session.flush()
     return row, token
@@ -95,8 +111,11 @@ def list_keys(*, session: Session, owner: str | None = None) -> list[ApiKey]:
 
 def revoke_key(prefix: str, *, session: Session) -> list[ApiKey]:
     """Revoke the live keys whose prefix (or full key) is given; returns what was revoked."""
-    rows = [r for r in list_keys(session=session) if r.revoked_at is None
-            and (r.prefix == prefix or r.key_hash == hash_key(prefix))]
+    rows = [
+        r
+        for r in list_keys(session=session)
+        if r.revoked_at is None and (r.prefix == prefix or r.key_hash == hash_key(prefix))
+    ]
     for row in rows:
         row.revoked_at = utcnow()
     return rows

@@ -5,6 +5,7 @@ Commands and events are small; the largest legitimate body is a 200,000-characte
 chunked uploads, as they stream in. A route with larger bodies (the audio upload) names
 its own limit and message in `routes`.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -40,7 +41,9 @@ class BodyLimit:
         limit = self.routes.get(scope.get("path", ""), self.default)
         declared = dict(scope.get("headers") or ()).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > limit.max_bytes:
-            await JSONResponse({"detail": limit.message, "message": limit.message}, status_code=413)(scope, receive, send)
+            await JSONResponse({"detail": limit.message, "message": limit.message}, status_code=413)(
+                scope, receive, send
+            )
             return
         await self.app(scope, self._counting(receive, limit), send)
 

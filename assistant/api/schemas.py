@@ -4,6 +4,7 @@ Every text field that reaches the database is checked here, because the database
 odd input turns into a 500: PostgreSQL refuses NUL characters in text, and a lone surrogate
 (valid in JSON's "\\ud800", invalid in UTF-8) breaks every driver. Such input is a 422.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -12,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
 
 from assistant import checks
-from assistant.checks import MAX_FIELD, MAX_KIND, MAX_TITLE, MAX_YEAR, MIN_YEAR  # noqa: F401 - re-exported
+from assistant.checks import MAX_FIELD, MAX_KIND, MAX_TITLE
 
 MAX_TEXT = 200_000  # a command longer than this is not a command; 100 KB still gets an answer
 
@@ -56,15 +57,20 @@ Title = Annotated[str, Field(min_length=1, max_length=MAX_TITLE), AfterValidator
 Short = Annotated[str, Field(max_length=MAX_FIELD), AfterValidator(storable)]
 Kind = Annotated[str, Field(max_length=MAX_KIND), AfterValidator(storable)]
 Zone = Annotated[str | None, Field(max_length=64, examples=["Europe/Paris"]), AfterValidator(known_zone)]
-RRule = Annotated[str | None, Field(max_length=MAX_FIELD, examples=["FREQ=WEEKLY;BYDAY=MO"]), AfterValidator(valid_rrule)]
+RRule = Annotated[
+    str | None, Field(max_length=MAX_FIELD, examples=["FREQ=WEEKLY;BYDAY=MO"]), AfterValidator(valid_rrule)
+]
+
+
 def iso_text(value: object) -> object:
     """Date-times come as ISO 8601 text: a number (or a string of digits) is not taken as a Unix
     timestamp, which would silently put an event in 1970 or 2023."""
     if isinstance(value, datetime):
         return value
     if not isinstance(value, str) or value.strip().lstrip("+-").replace(".", "", 1).isdigit():
-        raise ValueError("must be an ISO 8601 date-time such as 2026-11-25T11:00:00 "
-                         "(numbers are not read as timestamps)")
+        raise ValueError(
+            "must be an ISO 8601 date-time such as 2026-11-25T11:00:00 (numbers are not read as timestamps)"
+        )
     return value
 
 
@@ -85,13 +91,13 @@ AlertMinutes = Annotated[int, Field(ge=0, le=checks.MAX_ALERT_MINUTES, strict=Tr
 SessionId = Annotated[str, Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9._:@-]+$")]
 
 
-class Strict(BaseModel):
+class StrictBody(BaseModel):
     """Unknown fields are a mistake worth a 422, not something to ignore silently."""
 
     model_config = ConfigDict(extra="forbid")
 
 
-class ParseRequest(Strict):
+class ParseRequest(StrictBody):
     """One command to read, against an optional reference time and zone."""
 
     text: Text = Field(examples=["Schedule event for visit to Trivandrum on July 18"])
@@ -112,7 +118,7 @@ class RasaParseRequest(BaseModel):
     message_id: str | None = None
 
 
-class EventBase(Strict):
+class EventBase(StrictBody):
     """Fields an event may be created with or changed to."""
 
     location: Short | None = None
@@ -120,8 +126,9 @@ class EventBase(Strict):
     attendees: list[Short] | None = Field(None, max_length=200)
     recurrence: RRule = None
     tz: Zone = Field(None, description="zone of naive start/end and of the answer (default: the server's)")
-    alerts: list[AlertMinutes] | None = Field(None, max_length=checks.MAX_ALERTS,
-                                              description="minutes before the start at which to alert, e.g. [10, 60]")
+    alerts: list[AlertMinutes] | None = Field(
+        None, max_length=checks.MAX_ALERTS, description="minutes before the start at which to alert, e.g. [10, 60]"
+    )
 
 
 class EventCreate(EventBase):
@@ -133,7 +140,7 @@ class EventCreate(EventBase):
     all_day: Flag = False
 
     @model_validator(mode="after")
-    def _ordered(self) -> "EventCreate":
+    def _ordered(self) -> EventCreate:
         _check_order(self.start, self.end)
         return self
 
@@ -147,7 +154,7 @@ class EventUpdate(EventBase):
     all_day: Flag | None = None
 
     @model_validator(mode="after")
-    def _ordered(self) -> "EventUpdate":
+    def _ordered(self) -> EventUpdate:
         _check_order(self.start, self.end)
         for name in ("title", "start", "end", "all_day"):
             if name in self.model_fields_set and getattr(self, name) is None:
@@ -185,8 +192,10 @@ class ChatReply(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     reply: str = Field(examples=['Scheduled "visit to Trivandrum" for Sunday, July 18, 2027 (all day).'])
-    operation: str = Field(examples=["create"], description="create, cancel, reschedule, update, query, availability, "
-                                                            "undo, confirm, clarify or none")
+    operation: str = Field(
+        examples=["create"],
+        description="create, cancel, reschedule, update, query, availability, undo, confirm, clarify or none",
+    )
     events: list[EventPublic]
     choices: list[str] = []
     parse: dict[str, Any] | None = None
@@ -201,7 +210,9 @@ class ErrorBody(BaseModel):
 class InvalidBody(BaseModel):
     """A 422: each problem with its location, and one readable line."""
 
-    detail: list[dict[str, Any]] = Field(examples=[[{"loc": ["body", "tz"], "msg": "unknown time zone", "type": "value_error"}]])
+    detail: list[dict[str, Any]] = Field(
+        examples=[[{"loc": ["body", "tz"], "msg": "unknown time zone", "type": "value_error"}]]
+    )
     message: str = Field(examples=["invalid request: body.tz: unknown time zone 'Mars/Base'"])
 
 

@@ -9,6 +9,7 @@ and nothing it had not answered was ever acknowledged.
 Logs: the access log never shows a secret from a query string (`?token=` feed tokens and
 anything named like a key are replaced by REDACTED).
 """
+
 from __future__ import annotations
 
 import copy
@@ -26,14 +27,20 @@ SECRET_IN_QUERY = re.compile(r"(?i)([?&](?:token|key|api_key|apikey|access_token
 log = logging.getLogger("assistant.api")
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000, db: str | None = None, *, workers: int = 1,
-          log_level: str = "info") -> None:
+def serve(
+    host: str = "127.0.0.1", port: int = 8000, db: str | None = None, *, workers: int = 1, log_level: str = "info"
+) -> None:
     """Serve the API until interrupted. Several workers re-create the app from the
     environment in each process (the database URL travels as DATABASE_URL)."""
     import uvicorn
 
-    options: dict[str, Any] = {"host": host, "port": port, "log_level": log_level, "log_config": log_config(),
-                               "timeout_graceful_shutdown": GRACEFUL_SECONDS}
+    options: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": log_level,
+        "log_config": log_config(),
+        "timeout_graceful_shutdown": GRACEFUL_SECONDS,
+    }
     if workers > 1:
         if db:
             os.environ["DATABASE_URL"] = db  # read by each worker's Settings.from_env()
@@ -78,6 +85,7 @@ def exit_when_stuck(grace: float = STUCK_GRACE_SECONDS) -> None:
     database (a lock held by another process) would keep a stopped server alive for as long.
     The watcher is a daemon thread: when nothing is stuck, the process exits before it wakes.
     """
+
     def watch() -> None:
         threading.main_thread().join()
         time.sleep(grace)

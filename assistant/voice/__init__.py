@@ -7,12 +7,13 @@
 `recognizer` holds one pocketsphinx decoder per thread with the calendar-biased language
 model of models/asr-calendar. The transcript then goes through the chat like typed text.
 """
+
 from __future__ import annotations
 
 from assistant.voice.recognizer import AsrModel, Transcript, for_this_thread
 from assistant.voice.recording import MAX_BYTES, MAX_SECONDS, Recording, read_wav
 
-__all__ = ["AsrModel", "MAX_BYTES", "MAX_SECONDS", "Recording", "Transcript", "read_wav", "transcribe"]
+__all__ = ["MAX_BYTES", "MAX_SECONDS", "AsrModel", "Recording", "Transcript", "read_wav", "transcribe"]
 
 
 def transcribe(data: bytes, model: AsrModel | None = None) -> Transcript:

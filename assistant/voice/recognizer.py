@@ -5,6 +5,7 @@ are ours (models/asr-calendar, built by `python -m nlu asr-lm`). A pocketsphinx 
 not thread-safe, so each thread gets its own (`for_this_thread`): a FastAPI worker thread
 or a Streamlit script thread never shares one. Loading one takes about 0.1 s.
 """
+
 from __future__ import annotations
 
 import os
@@ -35,7 +36,7 @@ class AsrModel:
     dictionary: Path | None = None
 
     @classmethod
-    def calendar(cls, folder: Path | None = None) -> "AsrModel":
+    def calendar(cls, folder: Path | None = None) -> AsrModel:
         """The shipped calendar model, or the folder ASR_MODEL names."""
         folder = Path(folder or os.environ.get("ASR_MODEL") or DEFAULT_MODEL)
         lm, dictionary = folder / "calendar.lm.bin", folder / "calendar.dict"
@@ -44,7 +45,7 @@ class AsrModel:
         return cls("calendar", lm, dictionary)
 
     @classmethod
-    def stock(cls) -> "AsrModel":
+    def stock(cls) -> AsrModel:
         """pocketsphinx's general English model (the benchmark's baseline)."""
         return cls("stock")
 
@@ -97,7 +98,7 @@ def has_voice(samples: np.ndarray) -> bool:
     """Whether the loudest 30 ms frame is above the silence level."""
     usable = len(samples) // FRAME * FRAME
     frames = samples[:usable].astype(np.float64).reshape(-1, FRAME) if usable else samples[None, :].astype(np.float64)
-    loudest = float(np.sqrt((frames ** 2).mean(axis=1)).max()) if frames.size else 0.0
+    loudest = float(np.sqrt((frames**2).mean(axis=1)).max()) if frames.size else 0.0
     return loudest > 0 and 20 * np.log10(loudest / 32768.0) > SILENCE_DBFS
 
 

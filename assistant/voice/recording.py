@@ -6,12 +6,14 @@ filter (scipy.signal.resample_poly), in memory: nothing is shelled out per reque
 cannot be a spoken command is refused with a sentence saying why: not a WAV, truncated,
 empty, an odd rate, over 60 seconds.
 """
+
 from __future__ import annotations
 
 import io
 import math
 import warnings
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -42,18 +44,24 @@ class Recording:
         """Raw little-endian 16-bit PCM, what pocketsphinx decodes."""
         return self.samples.astype("<i2").tobytes()
 
-    def describe(self) -> dict:
+    def describe(self) -> dict[str, Any]:
         """The JSON the API returns about the upload."""
-        return {"seconds": round(self.seconds, 2), "sample_rate": self.source_rate,
-                "channels": self.source_channels, "format": self.source_format,
-                "converted": (self.source_rate, self.source_channels, self.source_format) != (RATE, 1, "int16")}
+        return {
+            "seconds": round(self.seconds, 2),
+            "sample_rate": self.source_rate,
+            "channels": self.source_channels,
+            "format": self.source_format,
+            "converted": (self.source_rate, self.source_channels, self.source_format) != (RATE, 1, "int16"),
+        }
 
 
 def read_wav(data: bytes, *, max_seconds: float = MAX_SECONDS) -> Recording:
     """Parse, check and convert a WAV file's bytes; BadAudio (or AudioTooLong) says what is wrong."""
     if len(data) > MAX_BYTES:
-        raise AudioTooLong(f"the file is {len(data) / 1e6:.1f} MB: at most {max_seconds:g} s of audio "
-                           f"(a 16 kHz mono WAV of {max_seconds:g} s is {max_seconds * RATE * 2 / 1e6:.1f} MB)")
+        raise AudioTooLong(
+            f"the file is {len(data) / 1e6:.1f} MB: at most {max_seconds:g} s of audio "
+            f"(a 16 kHz mono WAV of {max_seconds:g} s is {max_seconds * RATE * 2 / 1e6:.1f} MB)"
+        )
     rate, samples = _parse(data)
     channels = 1 if samples.ndim == 1 else samples.shape[1]
     _check_shape(rate, channels, len(samples), max_seconds)
@@ -85,8 +93,9 @@ def _check_shape(rate: int, channels: int, frames: int, max_seconds: float) -> N
     if frames == 0:
         raise BadAudio("the WAV file holds no audio")
     if frames / rate > max_seconds:
-        raise AudioTooLong(f"the recording is {frames / rate:.1f} s long: at most {max_seconds:g} s "
-                           "(a command takes a few seconds)")
+        raise AudioTooLong(
+            f"the recording is {frames / rate:.1f} s long: at most {max_seconds:g} s (a command takes a few seconds)"
+        )
 
 
 def _to_float(samples: np.ndarray) -> np.ndarray:
@@ -107,7 +116,8 @@ def _resample(mono: np.ndarray, rate: int) -> np.ndarray:
     from scipy.signal import resample_poly
 
     step = math.gcd(rate, RATE)
-    return resample_poly(mono, RATE // step, rate // step)
+    resampled: np.ndarray = resample_poly(mono, RATE // step, rate // step)  # scipy has no type hints
+    return resampled
 
 
 def _to_int16(mono: np.ndarray) -> np.ndarray:

@@ -3,6 +3,7 @@
 Exit status: 0 with the transcript on stdout; 1 when no voice or no words were heard (the
 reason on stderr); 2 when the file cannot be read as a recording (the reason on stderr).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -13,7 +14,7 @@ from pathlib import Path
 from assistant.exceptions import BadAudio
 
 
-def add_transcribe_parser(commands: argparse._SubParsersAction) -> None:
+def add_transcribe_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The `transcribe` subcommand's arguments."""
     p = commands.add_parser("transcribe", help="print the words of a WAV recording (offline speech recognition)")
     p.add_argument("wav", type=Path, help="the recording (WAV: any rate, mono or stereo, at most 60 s)")
@@ -36,8 +37,16 @@ def transcribe_command(args: argparse.Namespace) -> int:
     model = AsrModel.stock() if args.stock else AsrModel.calendar(args.model)
     transcript = Recognizer(model).transcribe(recording)
     if args.json:
-        print(json.dumps({"transcript": transcript.text, "note": transcript.note(), "audio": recording.describe(),
-                          "decode_seconds": round(transcript.decode_seconds, 3)}))
+        print(
+            json.dumps(
+                {
+                    "transcript": transcript.text,
+                    "note": transcript.note(),
+                    "audio": recording.describe(),
+                    "decode_seconds": round(transcript.decode_seconds, 3),
+                }
+            )
+        )
     elif transcript.text:
         print(transcript.text)
     if transcript.note():

@@ -9,6 +9,7 @@ numbers.py, spelling.py), a rule scan that finds pieces (grammar.py), and the as
 the pieces into one span (combine.py, times.py, recurrence.py). Policy knobs: policy.Policy.
 See docs/dates.md for what is understood and the reading choices.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
@@ -24,7 +25,7 @@ from nlu.exceptions import BadDatePhrase
 from nlu.result import TimeSpan
 from nlu.timezones import reference_time
 
-__all__ = ["resolve", "explain", "Policy"]
+__all__ = ["Policy", "explain", "resolve"]
 
 NO_DATE = "no date or time expression found"
 
@@ -69,7 +70,7 @@ def _read(text: str, ref: datetime, policy: dict) -> tuple[TimeSpan | None, str 
         return span, (None if span is not None else "these date words do not make one time together")
     except BadDatePhrase as err:
         return None, str(err)
-    except Exception:  # noqa: BLE001 - the contract: any text gives a span or None, never an error
+    except Exception:
         # numbers too large for a calendar ("in 99999999 years"), or a rule that trips on odd
         # input: not a date we can read, and never the caller's crash. (logging is imported
         # here, not at the top: the CLI's start-up time is part of its measured speed.)

@@ -5,17 +5,20 @@ the end (`Context.local`), so "tomorrow at 9" is 09:00 on the wall even across a
 A wall time that does not exist (the spring-forward gap) moves forward by the gap; one that
 exists twice (fall back) is the first of the two (fold=0).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from dateutil.relativedelta import relativedelta
 
 from nlu.dates.policy import Policy
 
 GRAIN_STEP = {
-    "second": timedelta(seconds=1), "minute": timedelta(minutes=1), "hour": timedelta(hours=1),
+    "second": timedelta(seconds=1),
+    "minute": timedelta(minutes=1),
+    "hour": timedelta(hours=1),
 }
 
 
@@ -28,7 +31,10 @@ class Context:
 
     @property
     def tz(self) -> tzinfo:
-        return self.now.tzinfo
+        zone = self.now.tzinfo
+        if zone is None:  # resolve() always passes an aware reference time
+            raise ValueError("Context.now must be timezone-aware")
+        return zone
 
     @property
     def wall(self) -> datetime:
@@ -41,7 +47,7 @@ class Context:
     def local(self, wall: datetime) -> datetime:
         """The aware moment of a wall time here (gap times moved forward, fold=0)."""
         moment = wall.replace(tzinfo=self.tz, fold=0)
-        back = moment.astimezone(timezone.utc).astimezone(self.tz)
+        back = moment.astimezone(UTC).astimezone(self.tz)
         return back if back.replace(tzinfo=None) != wall else moment
 
     def day_start(self, day: date) -> datetime:
@@ -58,7 +64,7 @@ class Context:
     def after(self, moment: datetime, delta: timedelta) -> datetime:
         """`moment` plus elapsed time. (Aware + timedelta in Python adds wall time, which is
         an hour off across a DST change: 01:30 EDT + 1h must be 01:30 EST.)"""
-        return (moment.astimezone(timezone.utc) + delta).astimezone(self.tz)
+        return (moment.astimezone(UTC) + delta).astimezone(self.tz)
 
 
 def week_start(day: date, first_weekday: int = 0) -> date:
@@ -131,7 +137,7 @@ def next_day_of_month(today: date, day: int) -> date | None:
     if not 1 <= day <= 31:
         return None
     start = today.replace(day=1)
-    for k in range(0, 14):
+    for k in range(14):
         found = valid_date((start + relativedelta(months=k)).year, (start + relativedelta(months=k)).month, day)
         if found and found >= today:
             return found

@@ -5,8 +5,10 @@ The order of pieces in the phrase does not matter ("at 4 tomorrow afternoon" and
 zone's clock; "every" hands over to recurrence.py; a leading until / by / after opens the
 span at one end.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -15,8 +17,8 @@ from dateutil.relativedelta import relativedelta
 
 from nlu.dates.calendar import GRAIN_STEP, Context
 from nlu.dates.pieces import Day, DayRange, Dur, Num, Period, Piece, Pod, Recur, Time, TimeRange, Word, Zone
-from nlu.dates.rules_parts import narrow_day_parts
 from nlu.dates.relations import SUB_DAY, as_time, merge_durations, offsets, on_or_after, ranges, same_month, same_year
+from nlu.dates.rules_parts import narrow_day_parts
 from nlu.dates.times import resolve_time, resolve_time_range
 from nlu.result import GRAINS, TimeSpan
 
@@ -57,18 +59,19 @@ def _to_zone(span: TimeSpan, tz) -> TimeSpan:
     def move(moment: datetime | None) -> datetime | None:
         return moment.astimezone(tz) if moment is not None else None
 
-    return replace(span, start=move(span.start), end=move(span.end),
-                   alternatives=tuple(_to_zone(a, tz) for a in span.alternatives))
+    return replace(
+        span, start=move(span.start), end=move(span.end), alternatives=tuple(_to_zone(a, tz) for a in span.alternatives)
+    )
 
 
 def _split_range(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
-    """"from monday 9am to friday 5pm", "tomorrow until 5": each side read on its own (the
+    """ "from monday 9am to friday 5pm", "tomorrow until 5": each side read on its own (the
     right side borrows the left's day when it names none), then joined."""
     for k, piece in enumerate(pieces):
         if not (isinstance(piece, Word) and piece.text in ("to", "until")):
             continue
         left = [p for p in pieces[:k] if not isinstance(p, Word)]
-        right = [p for p in pieces[k + 1:] if not isinstance(p, Word)]
+        right: list[Piece] = [p for p in pieces[k + 1 :] if not isinstance(p, Word)]
         if not left or not right:
             continue
         if not any(isinstance(p, (Day, DayRange, Period)) for p in right):
@@ -81,29 +84,43 @@ def _split_range(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
         if last is None or last.start is None:
             continue
         end = last.start if last.grain in SUB_DAY else last.end
-        if end.timestamp() > first.start.timestamp():
+        if end is not None and end.timestamp() > first.start.timestamp():
             grain = min(first.grain, last.grain, key=GRAINS.index)
             return TimeSpan(first.start, end, grain)
     return None
 
 
 def _shifted_time(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
-    """"3 hours after noon tomorrow", "an hour before noon on friday": the time read with its
+    """ "3 hours after noon tomorrow", "an hour before noon on friday": the time read with its
     day, then moved by the amount; the grain is the amount's ("an hour": hour)."""
     for k in range(len(pieces) - 2):
         dur, word, anchor = pieces[k], pieces[k + 1], pieces[k + 2]
-        if not (isinstance(dur, Dur) and dur.grain in SUB_DAY and isinstance(word, Word)
-                and word.text in ("after", "before") and isinstance(anchor, (Time, Num))
-                and not (k and isinstance(pieces[k - 1], Word) and pieces[k - 1].text == "for")):
+        if not (
+            isinstance(dur, Dur)
+            and dur.grain in SUB_DAY
+            and isinstance(word, Word)
+            and word.text in ("after", "before")
+            and isinstance(anchor, (Time, Num))
+            and not (k and _is_for(pieces[k - 1]))
+        ):
             continue
-        span = _assemble([p for p in pieces[:k] + pieces[k + 2:] if not isinstance(p, Word)], ctx)
+        span = _assemble([p for p in pieces[:k] + pieces[k + 2 :] if not isinstance(p, Word)], ctx)
         if span is None or span.start is None or span.grain not in SUB_DAY:
             return None
         sign = 1 if word.text == "after" else -1
-        start = _add(span.start, relativedelta(hours=sign * dur.delta.hours, minutes=sign * dur.delta.minutes,
-                                               seconds=sign * dur.delta.seconds), ctx)
+        start = _add(
+            span.start,
+            relativedelta(
+                hours=sign * dur.delta.hours, minutes=sign * dur.delta.minutes, seconds=sign * dur.delta.seconds
+            ),
+            ctx,
+        )
         return TimeSpan(start, ctx.after(start, GRAIN_STEP[dur.grain]), dur.grain)
     return None
+
+
+def _is_for(piece: Piece) -> bool:
+    return isinstance(piece, Word) and piece.text == "for"
 
 
 def _mode(pieces: list[Piece]) -> str | None:
@@ -119,7 +136,7 @@ def _mode(pieces: list[Piece]) -> str | None:
 
 def _open_span(span: TimeSpan, mode: str, ctx: Context) -> TimeSpan | None:
     """until/by X: from now to X; after X: from X to the end of its day."""
-    if span.start is None:
+    if span.start is None or span.end is None:
         return None
     day_level = span.grain not in SUB_DAY
     if mode in ("until", "by", "before"):
@@ -127,7 +144,7 @@ def _open_span(span: TimeSpan, mode: str, ctx: Context) -> TimeSpan | None:
         if end <= ctx.now:
             return span
         return TimeSpan(ctx.now, end, span.grain, open_start=True)
-    longer_than_grain = span.end - span.start > GRAIN_STEP.get(span.grain, timedelta(0))
+    longer_than_grain = span.end - span.start > GRAIN_STEP.get(span.grain or "", timedelta(0))
     start = span.end if day_level or longer_than_grain else span.start  # "after lunch": from 14:00
     end = ctx.day_span(start.date(), start.date())[1]
     return TimeSpan(start, end, span.grain, open_end=True)
@@ -135,7 +152,8 @@ def _open_span(span: TimeSpan, mode: str, ctx: Context) -> TimeSpan | None:
 
 # ---- assembly: one day, one time (or part of day, or time range), one duration ----------
 
-def _assemble(content: list[Piece], ctx: Context) -> TimeSpan | None:
+
+def _assemble(content: Sequence[Piece], ctx: Context) -> TimeSpan | None:
     durs = [p for p in content if isinstance(p, Dur)]
     duration = durs[0].delta if durs else None
     rest = [p for p in content if not isinstance(p, Dur)]
@@ -165,7 +183,7 @@ def _said(delta: relativedelta, start: datetime) -> timedelta:
     return (wall + delta) - wall
 
 
-def _dated(rest: list[Piece], ctx: Context) -> TimeSpan | None:
+def _dated(rest: Sequence[Piece], ctx: Context) -> TimeSpan | None:
     """The span of one day (or day range, or period) with at most one time on it."""
     days = sorted((p for p in rest if isinstance(p, Day)), key=lambda d: -d.rank)
     periods = [p for p in rest if isinstance(p, Period)]
@@ -189,23 +207,24 @@ def _the_day(days: list[Day], periods: list[Period], timed: bool, ctx: Context) 
     week", "the 5th of next month", "this time next week"); the periods not used up."""
     day = days[0] if days else None
     week = next((p for p in periods if p.week is not None), None)
-    named = next((d for d in days if d.weekday is not None), None)
+    named = next((d.weekday for d in days if d.weekday is not None), None)  # a weekday said
     if day is not None and day.year_free and named is not None:
-        day = _year_of_weekday(day, named.weekday)
+        day = _year_of_weekday(day, named)
     if day is not None and day.dom_only:
-        day = _dom_on_weekday(day, named.weekday) if named is not None else day
+        day = _dom_on_weekday(day, named) if named is not None else day
         month = next((p for p in periods if p.grain == "month"), None)
         moved = same_month(month.start.date(), day.date.day) if month is not None else None
         day = Day(moved, month_known=True, rank=3) if moved else day
-    if week is not None and (day is not None and day.weekday is not None or day is None and timed):
-        weekday = day.weekday if day is not None else ctx.today.weekday()  # no day: today's weekday
+    # the day's weekday in that week; no day: today's weekday, when a time was said
+    weekday = day.weekday if day is not None else ctx.today.weekday() if timed else None
+    if week is not None and week.week is not None and weekday is not None:
         day = Day(week.week + timedelta(days=(weekday - ctx.policy.week_start) % 7))
         periods = [p for p in periods if p is not week]
     return day, periods
 
 
 def _year_of_weekday(day: Day, weekday: int) -> Day:
-    """"Fri, Jun 18": the year in which that date is that weekday. The next occurrence if
+    """ "Fri, Jun 18": the year in which that date is that weekday. The next occurrence if
     it is, else the last one (a date just past, as in a letter), else the first of the
     following years; when none is, the date as said (its weekday a slip)."""
     for years in (0, -1, *range(1, 11)):
@@ -221,14 +240,22 @@ def _dom_on_weekday(day: Day, weekday: int) -> Day:
     for _ in range(28):
         if found.weekday() == weekday:
             return Day(found, rank=day.rank, dom_only=True)
-        found = same_month(found + relativedelta(months=1, day=1), day.date.day) or found + relativedelta(months=1, day=1)
+        found = same_month(found + relativedelta(months=1, day=1), day.date.day) or found + relativedelta(
+            months=1, day=1
+        )
     return day
 
 
 def _period_span(period: Period) -> TimeSpan:
     alts = tuple(TimeSpan(*alt) for alt in period.alts)
-    return TimeSpan(period.start, period.end, period.grain, alternatives=alts, open_start=period.open_start,
-                    open_end=period.open_end)
+    return TimeSpan(
+        period.start,
+        period.end,
+        period.grain,
+        alternatives=alts,
+        open_start=period.open_start,
+        open_end=period.open_end,
+    )
 
 
 def _day_and_time(day: Day | None, clock: Time | TimeRange | None, pod: Pod | None, ctx: Context) -> TimeSpan | None:
@@ -244,16 +271,22 @@ def _day_and_time(day: Day | None, clock: Time | TimeRange | None, pod: Pod | No
     elif clock is not None:
         span = resolve_time(clock, on, pod, ctx)
     else:
+        assert pod is not None  # no clock and no part of the day returned above
         span = _pod_span(pod, on, ctx)
     if span is None or day is None or not day.alts:
         return span
-    alts = tuple(TimeSpan(s.start, s.end, s.grain) for d in day.alts
-                 for s in [_day_and_time(Day(d), clock, pod, ctx)] if s is not None)
+    alts = tuple(
+        TimeSpan(s.start, s.end, s.grain)
+        for d in day.alts
+        for s in [_day_and_time(Day(d), clock, pod, ctx)]
+        if s is not None
+    )
     return TimeSpan(span.start, span.end, span.grain, alternatives=alts + span.alternatives)
 
 
 def _pod_span(pod: Pod, on: date | None, ctx: Context) -> TimeSpan:
     """A part of the day on `on`; without a day, today's unless it is over, else tomorrow's."""
+
     def bounds(day: date) -> tuple[datetime, datetime]:
         midnight = datetime.combine(day, time())
         return ctx.local(midnight + timedelta(hours=pod.start)), ctx.local(midnight + timedelta(hours=pod.end))
@@ -263,4 +296,3 @@ def _pod_span(pod: Pod, on: date | None, ctx: Context) -> TimeSpan:
         if ctx.policy.future_bias and bounds(on)[1] <= ctx.now:
             on += timedelta(days=1)
     return TimeSpan(*bounds(on), "hour")
-

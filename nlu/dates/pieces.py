@@ -4,12 +4,15 @@ A phrase is read into a flat list of pieces (a day, a clock time, a part of the 
 period, a duration, a bare number, a connector word); `combine` then joins them, so the
 pieces may come in any order ("at 4 tomorrow afternoon" = "tomorrow afternoon at 4").
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from dateutil.relativedelta import relativedelta
+
+CalendarDate = date  # in Day's body, `date` names its field
 
 
 @dataclass
@@ -18,7 +21,7 @@ class Day:
     named week), `month_known` when the month was said (so "3 to 5" can share it)."""
 
     date: date
-    alts: tuple[date, ...] = ()
+    alts: tuple[CalendarDate, ...] = ()
     weekday: int | None = None
     month_known: bool = False
     rank: int = 1  # 3 calendar date, 2 relative day / holiday, 1 weekday

@@ -1,4 +1,5 @@
 """The reading choices a caller can change (documented in docs/dates.md)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
@@ -39,7 +40,7 @@ class Policy:
     minutes_to: str = "clock"
 
     @classmethod
-    def of(cls, options: dict) -> "Policy":
+    def of(cls, options: dict) -> Policy:
         """A policy from keyword options, ignoring unknown keys and None values."""
         if not options:
             return DEFAULT

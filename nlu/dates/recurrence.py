@@ -6,6 +6,7 @@ The RRULE line has no DTSTART: the span's start is the first occurrence, so
 wall-clock occurrences. An end said with it ("for two weeks", "until june") becomes UNTIL
 (a wall time, the last second the rule may produce an occurrence in).
 """
+
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
@@ -16,19 +17,29 @@ from dateutil.relativedelta import relativedelta
 from nlu.dates.calendar import GRAIN_STEP, Context
 from nlu.dates.pieces import Day, Dur, Num, Period, Piece, Pod, Recur, Time, Word
 from nlu.dates.rrule_limits import check_rrule
-from nlu.exceptions import BadDatePhrase, BadRecurrence
 from nlu.dates.times import clock_readings
+from nlu.exceptions import BadDatePhrase, BadRecurrence
 from nlu.result import TimeSpan
 
-FREQ = {"year": rr.YEARLY, "quarter": rr.MONTHLY, "month": rr.MONTHLY, "week": rr.WEEKLY,
-        "day": rr.DAILY, "hour": rr.HOURLY, "minute": rr.MINUTELY, "second": rr.SECONDLY}
+FREQ = {
+    "year": rr.YEARLY,
+    "quarter": rr.MONTHLY,
+    "month": rr.MONTHLY,
+    "week": rr.WEEKLY,
+    "day": rr.DAILY,
+    "hour": rr.HOURLY,
+    "minute": rr.MINUTELY,
+    "second": rr.SECONDLY,
+}
 DAYS = (rr.MO, rr.TU, rr.WE, rr.TH, rr.FR, rr.SA, rr.SU)
 
 
 def recurrence(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
     """The first occurrence (from now on) and the rule, or None when no rule is said."""
-    cut = next((k for k, p in enumerate(pieces) if isinstance(p, Word) and p.text in ("until", "to", "by")), len(pieces))
-    pieces, limit = pieces[:cut], [p for p in pieces[cut + 1:] if isinstance(p, (Day, Period))]
+    cut = next(
+        (k for k, p in enumerate(pieces) if isinstance(p, Word) and p.text in ("until", "to", "by")), len(pieces)
+    )
+    pieces, limit = pieces[:cut], [p for p in pieces[cut + 1 :] if isinstance(p, (Day, Period))]
     pieces = _without_exceptions(pieces)
     rule = _rule_parts(pieces, ctx)
     if rule is None:
@@ -39,7 +50,9 @@ def recurrence(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
         threshold = datetime.combine(ctx.today, time())
     else:
         threshold = wall - length + timedelta(seconds=1) if length > GRAIN_STEP.get(grain, length) else wall
-    start_at = datetime.combine(ctx.today, time()) if kwargs["freq"] not in (rr.HOURLY, rr.MINUTELY, rr.SECONDLY) else wall
+    start_at = (
+        datetime.combine(ctx.today, time()) if kwargs["freq"] not in (rr.HOURLY, rr.MINUTELY, rr.SECONDLY) else wall
+    )
     interval = kwargs.pop("interval", 1)
     first = rr.rrule(dtstart=start_at, count=400, **kwargs).after(threshold, inc=True)
     if first is None:
@@ -56,11 +69,11 @@ def recurrence(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
 
 
 def _without_exceptions(pieces: list[Piece]) -> list[Piece]:
-    """"every day except weekends": the weekdays said after "except" taken out of the rule."""
+    """ "every day except weekends": the weekdays said after "except" taken out of the rule."""
     cut = next((k for k, p in enumerate(pieces) if isinstance(p, Word) and p.text == "except"), None)
     if cut is None:
         return pieces
-    before, after = pieces[:cut], pieces[cut + 1:]
+    before, after = pieces[:cut], pieces[cut + 1 :]
     recurs = [p for p in before if isinstance(p, Recur)]
     said = weekdays_of(recurs, [p for p in before if isinstance(p, Day)]) or list(range(7))
     dropped = set(weekdays_of([p for p in after if isinstance(p, Recur)], [p for p in after if isinstance(p, Day)]))
@@ -70,17 +83,18 @@ def _without_exceptions(pieces: list[Piece]) -> list[Piece]:
     interval = max((r.interval for r in recurs), default=1)
     rest = [p for p in before if not isinstance(p, (Recur, Day)) or (isinstance(p, Day) and p.weekday is None)]
     rest += [p for p in after if not isinstance(p, (Recur, Day))]  # "... except wednesday at 10"
-    return rest + [Recur("week", interval, kept)]
+    return [*rest, Recur("week", interval, kept)]
 
 
-def _until(first: datetime, limit: list[Piece], lasting: relativedelta | None) -> datetime | None:
+def _until(first: datetime, limit: list[Day | Period], lasting: relativedelta | None) -> datetime | None:
     """The last wall second of the rule: "until june" (end of june), "for two weeks" (from first)."""
     last_second = timedelta(seconds=1)
-    if limit and isinstance(limit[0], Day):
-        return datetime.combine(limit[0].date, time()) + timedelta(days=1) - last_second
-    if limit:
-        until = limit[0].end.replace(tzinfo=None) - last_second
-        if until < first and limit[0].grain == "month" and limit[0].start.replace(tzinfo=None) <= first:
+    bound = limit[0] if limit else None
+    if isinstance(bound, Day):
+        return datetime.combine(bound.date, time()) + timedelta(days=1) - last_second
+    if bound is not None:
+        until = bound.end.replace(tzinfo=None) - last_second
+        if until < first and bound.grain == "month" and bound.start.replace(tzinfo=None) <= first:
             until += relativedelta(years=1)  # "every monday until june" said late in june: next june
         return until
     return first + lasting - last_second if lasting is not None else None
@@ -91,7 +105,9 @@ def _rule_parts(pieces: list[Piece], ctx: Context) -> tuple[dict, str, timedelta
     recurs = [p for p in pieces if isinstance(p, Recur)]
     durs = [p for p in pieces if isinstance(p, Dur)]
     days = [p for p in pieces if isinstance(p, Day)]
-    times = [p for p in pieces if isinstance(p, Time)] + [Time(p.value) for p in pieces if isinstance(p, Num) and 1 <= p.value <= 23]
+    times = [p for p in pieces if isinstance(p, Time)] + [
+        Time(p.value) for p in pieces if isinstance(p, Num) and 1 <= p.value <= 23
+    ]
     pods = [p for p in pieces if isinstance(p, Pod)]
     interval = max((r.interval for r in recurs), default=1)
     freq = next((r.freq for r in recurs if r.freq), None)
@@ -101,14 +117,16 @@ def _rule_parts(pieces: list[Piece], ctx: Context) -> tuple[dict, str, timedelta
     if freq == "minute" and interval % 60 == 0:  # "every 120 minutes" is every 2 hours
         freq, interval = "hour", interval // 60
     if freq in ("minute", "second"):
-        raise BadDatePhrase(f"every {interval} {freq}{'s' if interval > 1 else ''}: events repeat at most hourly "
-                            "(every hour, every 2 hours)")
+        raise BadDatePhrase(
+            f"every {interval} {freq}{'s' if interval > 1 else ''}: events repeat at most hourly "
+            "(every hour, every 2 hours)"
+        )
     weekdays = weekdays_of(recurs, days)
     kwargs: dict = {"interval": interval * (3 if freq == "quarter" else 1)}
     lasting = durs[-1].delta if durs else None  # "every day for a week"
     dated = [d for d in days if d.weekday is None]
     nth = next((d for d in dated if d.nth is not None), None)
-    if nth is not None and freq in (None, "month", "year"):  # "every first monday of the month"
+    if nth is not None and nth.nth is not None and freq in (None, "month", "year"):  # "every first monday of the month"
         wd, n = nth.nth
         kwargs.update(freq=rr.YEARLY if nth.month_named else rr.MONTHLY, byweekday=[DAYS[wd](n)])
         if nth.month_named:

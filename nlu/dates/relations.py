@@ -4,9 +4,11 @@ Offsets ("in 20 minutes", "two days after christmas", "the monday after thanksgi
 compound durations ("an hour and 30 minutes") and ranges between two pieces of one kind
 ("2-3pm", "august 3 to 5", "monday to friday").
 """
+
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TypeGuard
 
 from nlu.dates.calendar import GRAIN_STEP, Context, week_start
 from nlu.dates.pieces import Day, DayRange, Dur, Num, Period, Piece, Time, TimeRange, Word
@@ -16,13 +18,13 @@ SUB_DAY = ("second", "minute", "hour")
 
 
 def merge_durations(pieces: list[Piece]) -> list[Piece]:
-    """"an hour and 30 minutes", "1 hr 30 min": one duration."""
+    """ "an hour and 30 minutes", "1 hr 30 min": one duration."""
     out: list[Piece] = []
     for piece in pieces:
         if isinstance(piece, Dur) and out:
-            k = len(out) - 1 - (isinstance(out[-1], Word) and out[-1].text == "and")
-            if k >= 0 and isinstance(out[k], Dur) and GRAINS.index(piece.grain) < GRAINS.index(out[k].grain):
-                prev = out[k]
+            k = len(out) - 1 - _is_word(out[-1], "and")
+            prev = out[k] if k >= 0 else None
+            if isinstance(prev, Dur) and GRAINS.index(piece.grain) < GRAINS.index(prev.grain):
                 del out[k:]
                 out.append(Dur(prev.delta + piece.delta, piece.grain, piece.unit, prev.count))
                 continue
@@ -50,7 +52,7 @@ def _at(pieces: list[Piece], k: int) -> Piece | None:
     return pieces[k] if 0 <= k < len(pieces) else None
 
 
-def _is_word(piece: Piece | None, *texts: str) -> bool:
+def _is_word(piece: Piece | None, *texts: str) -> TypeGuard[Word]:
     return isinstance(piece, Word) and piece.text in texts
 
 
@@ -59,7 +61,7 @@ WEEKEND_OF = ("weekend_of", "weekend_after", "weekend_before")
 
 
 def _week_of(pieces: list[Piece], k: int, out: list[Piece], ctx: Context) -> int:
-    """"the week of december 7th" (the calendar week holding that day), "the week after the
+    """ "the week of december 7th" (the calendar week holding that day), "the week after the
     4th of july" (the one after it), "the weekend of the 5th", "the weekend after easter"."""
     word, day = pieces[k], _at(pieces, k + 1)
     if not (isinstance(word, Word) and isinstance(day, Day)):
@@ -87,11 +89,15 @@ def _weekend_near(day: date, relation: str) -> tuple[date, date]:
 
 
 def _weekday_beside_day(pieces: list[Piece], k: int, out: list[Piece], ctx: Context) -> int:
-    """"the monday after thanksgiving", "the tuesday before christmas", "the friday closest
+    """ "the monday after thanksgiving", "the tuesday before christmas", "the friday closest
     to june 10" (the nearest either side: never a tie, a week having seven days)."""
     day, word, anchor = pieces[k], _at(pieces, k + 1), _at(pieces, k + 2)
-    if not (isinstance(day, Day) and day.weekday is not None and _is_word(word, "after", "before", "closest")
-            and isinstance(anchor, Day)):
+    if not (
+        isinstance(day, Day)
+        and day.weekday is not None
+        and _is_word(word, "after", "before", "closest")
+        and isinstance(anchor, Day)
+    ):
         return 0
     if word.text == "closest":
         ahead = (day.weekday - anchor.date.weekday()) % 7
@@ -106,7 +112,7 @@ def _weekday_beside_day(pieces: list[Piece], k: int, out: list[Piece], ctx: Cont
 
 
 def _dur_offset(pieces: list[Piece], k: int, out: list[Piece], ctx: Context) -> int:
-    """"in 20 minutes", "within 3 days", "two weeks ago", "5 minutes from now"."""
+    """ "in 20 minutes", "within 3 days", "two weeks ago", "5 minutes from now"."""
     dur, before, after = pieces[k], (out[-1] if out else None), _at(pieces, k + 1)
     if not isinstance(dur, Dur):
         return 0
@@ -121,10 +127,14 @@ def _dur_offset(pieces: list[Piece], k: int, out: list[Piece], ctx: Context) -> 
 
 
 def _dur_beside_day(pieces: list[Piece], k: int, out: list[Piece], ctx: Context) -> int:
-    """"two days after christmas", "a week from friday", "3 days before the 18th"."""
+    """ "two days after christmas", "a week from friday", "3 days before the 18th"."""
     dur, word, anchor = pieces[k], _at(pieces, k + 1), _at(pieces, k + 2)
-    if not (isinstance(dur, Dur) and dur.grain not in SUB_DAY and _is_word(word, "after", "before", "from")
-            and isinstance(anchor, Day)) or (out and _is_word(out[-1], "for") and word.text == "from"):
+    if not (
+        isinstance(dur, Dur)
+        and dur.grain not in SUB_DAY
+        and _is_word(word, "after", "before", "from")
+        and isinstance(anchor, Day)
+    ) or (out and _is_word(out[-1], "for") and word.text == "from"):
         return 0  # "for 3 days from tomorrow" is a length from that day
     sign = -1 if word.text == "before" else 1
     out.append(Day(anchor.date + sign * dur.delta, rank=anchor.rank, month_known=anchor.month_known))
@@ -133,8 +143,10 @@ def _dur_beside_day(pieces: list[Piece], k: int, out: list[Piece], ctx: Context)
 
 def _offset(dur: Dur, sign: int, ctx: Context, within: bool) -> Piece:
     if dur.grain in SUB_DAY:
-        moment = ctx.shift(timedelta(days=dur.delta.days, hours=dur.delta.hours, minutes=dur.delta.minutes,
-                                     seconds=dur.delta.seconds) * sign)
+        moment = ctx.shift(
+            timedelta(days=dur.delta.days, hours=dur.delta.hours, minutes=dur.delta.minutes, seconds=dur.delta.seconds)
+            * sign
+        )
         moment = moment.replace(microsecond=0) if dur.grain == "second" else moment.replace(second=0, microsecond=0)
         if within:
             return Period(ctx.now, moment, dur.grain, open_start=True)
@@ -177,10 +189,10 @@ def _pair(left: Piece, right: Piece, ctx: Context) -> Piece | None:
         if left.dom_only and right.month_known:  # "from the 5th to the 9th of january"
             moved = same_month(right.date, left.date.day)
             left = Day(moved, month_known=True) if moved and moved <= right.date else left
-        last = right.date
-        while last < left.date and right.weekday is not None:
-            last += timedelta(days=7)
-        return DayRange(left, Day(last)) if last >= left.date else None
+        last_day = right.date
+        while last_day < left.date and right.weekday is not None:
+            last_day += timedelta(days=7)
+        return DayRange(left, Day(last_day)) if last_day >= left.date else None
     if isinstance(left, Day) and isinstance(right, Num) and left.month_known and left.date.day < right.value <= 31:
         try:
             return DayRange(left, Day(left.date.replace(day=right.value)))

@@ -23,10 +23,11 @@ expansion loop forever or flood a listing never reaches storage:
 `check_rrule` returns the rule in its stored form (the bare "FREQ=...;..." value, parts in
 the order given) or raises BadRecurrence with a sentence a person can act on.
 """
+
 from __future__ import annotations
 
 import math
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from dateutil.rrule import rrulestr
 
@@ -37,8 +38,24 @@ MAX_INTERVAL = 1000
 MAX_COUNT = 1000
 MAX_PER_DAY = 24
 MAX_LENGTH = 500
-KNOWN_PARTS = frozenset({"FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY",
-                         "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST"})
+KNOWN_PARTS = frozenset(
+    {
+        "FREQ",
+        "UNTIL",
+        "COUNT",
+        "INTERVAL",
+        "BYSECOND",
+        "BYMINUTE",
+        "BYHOUR",
+        "BYDAY",
+        "BYMONTHDAY",
+        "BYYEARDAY",
+        "BYWEEKNO",
+        "BYMONTH",
+        "BYSETPOS",
+        "WKST",
+    }
+)
 REFUSED_PARTS = ("BYYEARDAY", "BYWEEKNO")
 HOURLY_FORBIDDEN = ("BYMONTHDAY", "BYMONTH", "BYSETPOS")
 MAX_SETPOS = 5
@@ -78,11 +95,13 @@ def _one_line(text: str) -> str:
         raise BadRecurrence(f"a recurrence rule must be at most {MAX_LENGTH} characters")
     lines = [line for line in text.strip().splitlines() if line.strip()]
     if len(lines) != 1 or any(ch in text.strip() for ch in "\r\n\x00"):
-        raise BadRecurrence("a recurrence rule must be one RRULE line, without DTSTART or other properties "
-                            "(the event's own start is where it starts)")
+        raise BadRecurrence(
+            "a recurrence rule must be one RRULE line, without DTSTART or other properties "
+            "(the event's own start is where it starts)"
+        )
     rule = lines[0].strip()
     if rule.upper().startswith("RRULE:"):
-        rule = rule[len("RRULE:"):]
+        rule = rule[len("RRULE:") :]
     if ":" in rule.split(";", 1)[0] or rule.upper().startswith(("DTSTART", "EXDATE", "RDATE", "EXRULE")):
         raise BadRecurrence("a recurrence rule must be the RRULE value alone, such as 'FREQ=WEEKLY;BYDAY=MO'")
     return rule
@@ -191,8 +210,9 @@ def _check_weekday(day: str, freq: str) -> None:
     if nth:
         digits = nth[1:] if nth[0] in "+-" else nth
         if freq not in ("MONTHLY", "YEARLY") or not digits.isdigit() or not 1 <= int(digits) <= MAX_SETPOS:
-            raise BadRecurrence(f"{day!r}: a numbered weekday (1st to 5th, or -1 for the last) "
-                                "only fits a monthly or yearly rule")
+            raise BadRecurrence(
+                f"{day!r}: a numbered weekday (1st to 5th, or -1 for the last) only fits a monthly or yearly rule"
+            )
 
 
 def _check_hours_reachable(parts: dict[str, str], dtstart: datetime) -> None:
@@ -209,7 +229,7 @@ def _check_hours_reachable(parts: dict[str, str], dtstart: datetime) -> None:
 
 def _parsed(rule: str, dtstart: datetime):
     utc_until = rule.upper().rstrip(";").split("UNTIL=")[-1].split(";")[0].endswith("Z")
-    start = dtstart.replace(tzinfo=timezone.utc if utc_until else None)
+    start = dtstart.replace(tzinfo=UTC if utc_until else None)
     try:
         return rrulestr(rule, dtstart=start)
     except (ValueError, TypeError, OverflowError, KeyError, IndexError) as err:

@@ -1,5 +1,6 @@
 """Grammar rules for amounts and connectors: two hours, half an hour, every other monday,
 daily, to / from / between / until / ago, and bare numbers."""
+
 from __future__ import annotations
 
 from dateutil.relativedelta import relativedelta
@@ -10,12 +11,15 @@ from nlu.dates.rules_times import AMOUNT_LEADS
 from nlu.dates.scanner import CONNECTORS, Scan
 from nlu.exceptions import BadDatePhrase
 
-
 # days a week is counted from without "from" ("a week today", "a week on monday")
 WEEK_ANCHORS = frozenset(WEEKDAYS) | {"today", "tomorrow", "yesterday", "tonight"}
 # words after a bare number that give it another meaning ("in 5 pm", "in 3 and a half hours")
-BARE_NUMBER_READERS = frozenset(MONTHS) | frozenset(UNITS) | frozenset(PARTS_OF_DAY) | {
-    "am", "pm", "oclock", "h", "and", "to", "or", "of", "th", "st", "nd", "rd", "hundred", "thousand"}
+BARE_NUMBER_READERS = (
+    frozenset(MONTHS)
+    | frozenset(UNITS)
+    | frozenset(PARTS_OF_DAY)
+    | {"am", "pm", "oclock", "h", "and", "to", "or", "of", "th", "st", "nd", "rd", "hundred", "thousand"}
+)
 
 
 def _count(s: Scan, i: int) -> tuple[float | None, int]:
@@ -54,9 +58,10 @@ def duration(s: Scan, i: int) -> int:
     """two hours, half an hour, an hour and a half, two and a half hours, 90 minutes, 1h30."""
     if i < len(s.toks) and s.toks[i].kind == "hm":
         return _hours_minutes(s, i)
-    k = i + 1 if s.word(i) == "a" or (s.num(i) is not None and s.num(i).val <= 3) else i
+    lead = s.num(i)
+    k = i + 1 if s.word(i) == "a" or (lead is not None and lead.val <= 3) else i
     if s.word(k) in ("quarter", "quarters") and s.word(s.skip(k + 1, "of", "an", "a")) == "hour":
-        minutes = 15 * (s.num(i).val if k > i and s.num(i) is not None else 1)  # "three quarters of an hour"
+        minutes = 15 * (lead.val if k > i and lead is not None else 1)  # "three quarters of an hour"
         s.out.append(Dur(relativedelta(minutes=minutes), "minute", "minute", minutes))
         return s.skip(k + 1, "of", "an", "a") + 1
     count, j = _count(s, i)
@@ -84,7 +89,7 @@ def duration(s: Scan, i: int) -> int:
 
 
 def _bare_minutes(s: Scan, i: int, count: float, j: int) -> int:
-    """"back in 15", "ready in 5": a bare number after "in" that nothing else reads is minutes."""
+    """ "back in 15", "ready in 5": a bare number after "in" that nothing else reads is minutes."""
     tok = s.num(i)
     if tok is None or tok.ordinal or s.word(i - 1) != "in" or not 1 <= count <= 90 or tok.digits > 2:
         return i
@@ -95,15 +100,16 @@ def _bare_minutes(s: Scan, i: int, count: float, j: int) -> int:
 
 
 def _hours_minutes(s: Scan, i: int) -> int:
-    """"in 1h30", "for 2h": an amount written like a 24-hour time (clock() leaves these)."""
+    """ "in 1h30", "for 2h": an amount written like a 24-hour time (clock() leaves these)."""
     tok = s.toks[i]
     if "h" not in tok.text or s.word(i - 1) not in AMOUNT_LEADS:
         return i
     hours, minutes, _ = tok.val
     if not (hours or minutes):
         return i
-    s.out.append(Dur(relativedelta(hours=hours, minutes=minutes), "minute" if minutes else "hour",
-                     "hour", hours + minutes / 60))
+    s.out.append(
+        Dur(relativedelta(hours=hours, minutes=minutes), "minute" if minutes else "hour", "hour", hours + minutes / 60)
+    )
     return i + 1
 
 
@@ -111,26 +117,41 @@ def to_delta(grain: str, amount: float) -> relativedelta:
     """A relativedelta of `amount` units, fractions carried to the next finer unit."""
     whole = int(amount)
     frac = amount - whole
-    finer = {"year": ("months", 12), "quarter": ("months", 3), "month": ("days", 30), "week": ("days", 7),
-             "day": ("hours", 24), "hour": ("minutes", 60), "minute": ("seconds", 60), "second": ("seconds", 0)}
+    finer = {
+        "year": ("months", 12),
+        "quarter": ("months", 3),
+        "month": ("days", 30),
+        "week": ("days", 7),
+        "day": ("hours", 24),
+        "hour": ("minutes", 60),
+        "minute": ("seconds", 60),
+        "second": ("seconds", 0),
+    }
     if grain == "quarter":
         base = relativedelta(months=3 * whole)
     else:
-        base = relativedelta(**{grain + "s": whole})
+        base = relativedelta(None, None, **{grain + "s": whole})  # (no dates to compare: `years=whole`...)
     name, factor = finer[grain]
-    return base + relativedelta(**{name: round(frac * factor)}) if frac else base
+    return base + relativedelta(None, None, **{name: round(frac * factor)}) if frac else base
 
 
 def _finest(grain: str, amount: float) -> str:
     if amount == int(amount):
         return grain
-    return {"year": "month", "quarter": "month", "month": "day", "week": "day", "day": "hour",
-            "hour": "minute", "minute": "second"}.get(grain, grain)
+    return {
+        "year": "month",
+        "quarter": "month",
+        "month": "day",
+        "week": "day",
+        "day": "hour",
+        "hour": "minute",
+        "minute": "second",
+    }.get(grain, grain)
 
 
 def every(s: Scan, i: int) -> int:
     """every day, every other monday, every 3 hours, daily, weekly."""
-    word = s.word(i)
+    word = s.key(i)
     if word in FREQUENCIES:
         freq = FREQUENCIES[word]
         s.out.append(Recur("week", 2) if freq == "biweek" else Recur("day") if freq == "night" else Recur(freq))
@@ -138,7 +159,7 @@ def every(s: Scan, i: int) -> int:
             s.out.append(Pod("night", *PARTS_OF_DAY["night"]))
         return i + 1
     if word == "once" and s.word(i + 1) in ("a", "an", "per", "every", "each") and s.word(i + 2) in UNITS:
-        s.out.append(Recur(UNITS[s.word(i + 2)][0]))  # "once a week"
+        s.out.append(Recur(UNITS[s.key(i + 2)][0]))  # "once a week"
         return i + 3
     if CONNECTORS.get(word) != "every":
         return i
@@ -152,11 +173,13 @@ def every(s: Scan, i: int) -> int:
         interval, j = 2, j + 1
     elif tok is not None and not tok.ordinal and s.word(j + negative + 1) in UNITS:
         if negative or tok.val < 1:
-            unit = s.word(j + negative + 1)
-            raise BadDatePhrase(f"'every {'-' if negative else ''}{tok.val} {unit}': a repeat needs a "
-                                "whole number of at least 1 (every 2 weeks, every day)")
+            said = s.word(j + negative + 1)
+            raise BadDatePhrase(
+                f"'every {'-' if negative else ''}{tok.val} {said}': a repeat needs a "
+                "whole number of at least 1 (every 2 weeks, every day)"
+            )
         interval, j = tok.val, j + 1
-    unit = UNITS.get(s.word(j))
+    unit = UNITS.get(s.key(j))
     if unit is not None:
         s.out.append(Recur(unit[0], interval * unit[1]))
         return j + 1

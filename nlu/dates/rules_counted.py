@@ -10,6 +10,7 @@ Two readings (Policy.counted, docs/dates.md):
   from tomorrow (or up to today), at grain day.
 The reading not chosen is kept in the span's alternatives when it differs.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -27,16 +28,16 @@ MAX_COUNT = 1000
 
 
 def counted_span(s: Scan, i: int) -> int:
-    """"(the) next|coming|past N units", "N upcoming units", "the next few days", "the past hour"."""
-    mod = MODIFIERS.get(s.word(i))
+    """ "(the) next|coming|past N units", "N upcoming units", "the next few days", "the past hour"."""
+    mod = MODIFIERS.get(s.key(i))
     if mod in COUNTED_MODS:
         count, j = _count_after(s, i + 1)
-    elif s.num(i) is not None and not s.num(i).ordinal and MODIFIERS.get(s.word(i + 1)) in COUNTED_MODS:
-        mod, count, j = MODIFIERS[s.word(i + 1)], s.num(i).val, i + 2  # "2 upcoming days"
+    elif (tok := s.num(i)) is not None and not tok.ordinal and MODIFIERS.get(s.key(i + 1)) in COUNTED_MODS:
+        mod, count, j = MODIFIERS[s.key(i + 1)], tok.val, i + 2  # "2 upcoming days"
     else:
         return i
-    unit = UNITS.get(s.word(j))
-    if unit is None or count is None and unit[0] not in ("hour", "minute", "second") and unit[1] == 1:
+    unit = UNITS.get(s.key(j))
+    if unit is None or (count is None and unit[0] not in ("hour", "minute", "second") and unit[1] == 1):
         return i  # "next week" is a calendar week (rules_periods); "the next hour" is counted
     total = (count or 1) * unit[1]
     if not 1 <= total <= MAX_COUNT:
@@ -73,10 +74,10 @@ def _whole_units(ctx: Context, grain: str, count: int, forward: bool) -> tuple[d
         step = GRAIN_STEP[grain]
         first = ctx.after(current, step) if forward else ctx.after(current, -step * count)
         return first, ctx.after(first, step * count), grain
-    current = unit_start(ctx.wall, grain, ctx.policy.week_start).date()
-    step = _calendar_step(grain)
-    first = current + step if forward else current - step * count
-    return ctx.day_start(first), ctx.day_start(first + step * count), grain
+    this_unit = unit_start(ctx.wall, grain, ctx.policy.week_start).date()
+    unit = _calendar_step(grain)
+    first_day = this_unit + unit if forward else this_unit - unit * count
+    return ctx.day_start(first_day), ctx.day_start(first_day + unit * count), grain
 
 
 def _from_now(ctx: Context, grain: str, count: int, forward: bool) -> tuple[datetime, datetime, str]:

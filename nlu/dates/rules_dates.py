@@ -1,5 +1,6 @@
 """Grammar rules for calendar dates: july 18, 7/18, 2027-05, the 18th, years, quarters and
 halves of a year."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -23,7 +24,14 @@ def read_year(s: Scan, i: int) -> tuple[int | None, int]:
     if 1900 <= tok.val <= 2199 and tok.digits in (0, 4):
         return tok.val, j + 1
     nxt = s.num(j + 1)
-    if tok.digits == 0 and tok.val in (19, 20, 21) and nxt is not None and nxt.digits == 0 and 10 <= nxt.val <= 99 and not nxt.ordinal:
+    if (
+        tok.digits == 0
+        and tok.val in (19, 20, 21)
+        and nxt is not None
+        and nxt.digits == 0
+        and 10 <= nxt.val <= 99
+        and not nxt.ordinal
+    ):
         return tok.val * 100 + nxt.val, j + 2
     return None, i
 
@@ -112,12 +120,19 @@ def _iso_week(s: Scan, i: int, year: int, week: int) -> int:
 
 def month_first(s: Scan, i: int) -> int:
     """july 18, june 20 2023, december the third, march twenty first, july 2027."""
-    month = MONTHS.get(s.word(i))
+    month = MONTHS.get(s.key(i))
     if month is None:
         return i
     j = s.skip(i + 1, "the")
-    dom = _day_number(s.num(j))
-    year_like = dom in (19, 20, 21) and s.num(j).digits == 0 and read_year(s, j)[0] and not read_year(s, j + 1)[0]
+    tok = s.num(j)
+    dom = _day_number(tok)
+    year_like = (
+        dom in (19, 20, 21)
+        and tok is not None
+        and tok.digits == 0
+        and read_year(s, j)[0]
+        and not read_year(s, j + 1)[0]
+    )
     if dom is not None and not year_like:
         year, end = read_year(s, j + 1)
         day = _dated(s, month, dom, year)
@@ -139,7 +154,7 @@ def day_first(s: Scan, i: int) -> int:
     if dom is None:
         return i
     j = s.skip(i + 1, "of", "day")
-    month = MONTHS.get(s.word(j))
+    month = MONTHS.get(s.key(j))
     if month is None:
         return i
     year, end = read_year(s, j + 1)
@@ -156,7 +171,7 @@ def ordinal_day(s: Scan, i: int) -> int:
     """the 18th, the twenty first, fifteenth: the next day with that day of the month."""
     tok = s.num(i)
     dom = _day_number(tok)
-    if dom is None or s.word(i + 1) in UNITS or s.word(i + 1) in ("thing", "time"):
+    if tok is None or dom is None or s.word(i + 1) in UNITS or s.word(i + 1) in ("thing", "time"):
         return i
     month_follows = s.word(i + 1) == "of" and s.word(s.skip(i + 2, "the", *MODIFIERS)) == "month"
     if not tok.ordinal and not month_follows:  # "20 of next month" is a day, "20" alone is not
@@ -175,9 +190,9 @@ def month_period(ctx: Context, first: date) -> Period:
 def year_ref(s: Scan, j: int) -> tuple[int | None, int]:
     """The year named at j: "2027", "twenty twenty seven", "the year", "next year", "this year"."""
     k = s.skip(j, "of", "in", "the")
-    mod = MODIFIERS.get(s.word(k))
+    mod = MODIFIERS.get(s.key(k))
     if s.word(k + (1 if mod else 0)) in ("year", "yr") and s.num(k + (2 if mod else 1)) is None:
-        shift = {"next": 1, "coming": 1, "last": -1}.get(mod, 0)
+        shift = {"next": 1, "coming": 1, "last": -1}.get(mod or "", 0)
         return s.ctx.today.year + shift, k + (2 if mod else 1)
     return read_year(s, j)
 

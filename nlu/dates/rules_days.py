@@ -1,4 +1,5 @@
 """Grammar rules for days: today, tomorrow, holidays, weekdays with their modifiers."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -10,14 +11,30 @@ from nlu.dates.pieces import Day, Period, Pod, Recur, Word
 from nlu.dates.rules_dates import read_year
 from nlu.dates.scanner import MODIFIERS, Scan
 
-
 # phrase -> days from today (longest patterns first, by first word)
 RELATIVE_DAYS: dict[tuple[str, ...], int] = {
-    ("day", "after", "tomorrow"): 2, ("day", "before", "yesterday"): -2, ("today",): 0,
-    ("todays",): 0, ("tomorrow",): 1, ("tomorrows",): 1, ("tmrw",): 1, ("tmr",): 1,
-    ("tomorow",): 1, ("tommorow",): 1, ("tommorrow",): 1, ("yesterday",): -1, ("next", "day"): 1,
-    ("day", "after"): 2, ("this", "day"): 0, ("tonight",): 0, ("tonite",): 0, ("last", "night"): -1,
-    ("yesterdays",): -1, ("following", "day"): 1, ("previous", "day"): -1, ("prior", "day"): -1,
+    ("day", "after", "tomorrow"): 2,
+    ("day", "before", "yesterday"): -2,
+    ("today",): 0,
+    ("todays",): 0,
+    ("tomorrow",): 1,
+    ("tomorrows",): 1,
+    ("tmrw",): 1,
+    ("tmr",): 1,
+    ("tomorow",): 1,
+    ("tommorow",): 1,
+    ("tommorrow",): 1,
+    ("yesterday",): -1,
+    ("next", "day"): 1,
+    ("day", "after"): 2,
+    ("this", "day"): 0,
+    ("tonight",): 0,
+    ("tonite",): 0,
+    ("last", "night"): -1,
+    ("yesterdays",): -1,
+    ("following", "day"): 1,
+    ("previous", "day"): -1,
+    ("prior", "day"): -1,
 }
 _REL_BY_FIRST: dict[str, list[tuple[tuple[str, ...], int]]] = {}
 for _pattern, _shift in sorted(RELATIVE_DAYS.items(), key=lambda kv: -len(kv[0])):
@@ -35,7 +52,7 @@ CLOSEST = frozenset({"closest", "nearest"})
 
 def now_word(s: Scan, i: int) -> int:
     """now, right now, asap, as soon as possible, at the moment: the present second."""
-    for phrase in _NOW_BY_FIRST.get(s.word(i), ()):  # token text: "second" of "this second" is a number
+    for phrase in _NOW_BY_FIRST.get(s.key(i), ()):  # token text: "second" of "this second" is a number
         if all(s.text(i + k) == w for k, w in enumerate(phrase)):
             moment = s.ctx.now.replace(microsecond=0)
             s.out.append(Period(moment, s.ctx.after(moment, timedelta(seconds=1)), "second"))
@@ -45,7 +62,7 @@ def now_word(s: Scan, i: int) -> int:
 
 def relative_day(s: Scan, i: int) -> int:
     """today, tomorrow, day after tomorrow, yesterday, tonight, last night."""
-    first = s.word(i)
+    first = s.key(i)
     if first == "next" and s.word(i + 1) in ("business", "working", "work") and s.word(i + 2) == "day":
         day = s.ctx.today + timedelta(days=1)
         while day.weekday() >= 5:
@@ -68,11 +85,11 @@ def relative_day(s: Scan, i: int) -> int:
 def holiday(s: Scan, i: int) -> int:
     """christmas, new year's eve, thanksgiving, memorial day (optionally this/next/last),
     memorial day weekend, the ides of march."""
-    mod = MODIFIERS.get(s.word(i))
+    mod = MODIFIERS.get(s.key(i))
     j = i + 1 if mod else i
     if s.word(j) == "ides" and s.word(j + 1) == "of" and s.word(j + 2) in MONTHS:
         return _ides(s, j + 2)
-    for name in _HOLIDAYS_BY_FIRST.get(s.word(j), ()):
+    for name in _HOLIDAYS_BY_FIRST.get(s.key(j), ()):
         if all(s.word(j + k) == w for k, w in enumerate(name)):
             end = j + len(name)
             end = end + 1 if s.word(end) == "day" and name[-1] != "day" else end
@@ -91,11 +108,12 @@ def holiday(s: Scan, i: int) -> int:
 
 
 def _ides(s: Scan, j: int) -> int:
-    """"the ides of march": the 15th of march, may, july and october, else the 13th."""
-    month = MONTHS[s.word(j)]
+    """ "the ides of march": the 15th of march, may, july and october, else the 13th."""
+    month = MONTHS[s.key(j)]
     year, end = read_year(s, j + 1)
     dom = 15 if month in holidays.IDES_15 else 13
     found = date(year, month, dom) if year else next_month_day(s.ctx.today, month, dom)
+    assert found is not None  # every month has a 13th and a 15th
     s.out.append(Day(found, month_known=True, rank=3))
     return end
 
@@ -115,10 +133,10 @@ def weekday(s: Scan, i: int) -> int:
     if s.num(i) is not None:
         return _counted_weekday(s, i)
     if s.word(i) in CLOSEST and s.word(i + 1) in WEEKDAYS:  # "the closest friday to june 10"
-        s.out.append(Day(next_weekday(s.ctx.today, WEEKDAYS[s.word(i + 1)]), weekday=WEEKDAYS[s.word(i + 1)]))
+        s.out.append(Day(next_weekday(s.ctx.today, WEEKDAYS[s.key(i + 1)]), weekday=WEEKDAYS[s.key(i + 1)]))
         s.out.append(Word("closest"))
         return s.skip(i + 2, "to")
-    mod = MODIFIERS.get(s.word(i))
+    mod = MODIFIERS.get(s.key(i))
     j = i + 1 if mod else i
     name = s.word(j)
     if name in ("weekday", "weekend") and s.word(j + 1) in PLURAL_PARTS:
@@ -146,9 +164,9 @@ def weekday(s: Scan, i: int) -> int:
 
 
 def _counted_weekday(s: Scan, i: int) -> int:
-    """"three fridays from now", "2 tuesdays ago": the nth such weekday after (before) today."""
+    """ "three fridays from now", "2 tuesdays ago": the nth such weekday after (before) today."""
     tok, name = s.num(i), s.word(i + 1)
-    if tok.ordinal or name not in WEEKDAYS_PLURAL or not 1 <= tok.val <= 520:
+    if tok is None or tok.ordinal or name not in WEEKDAYS_PLURAL or not 1 <= tok.val <= 520:
         return i
     after = s.word(i + 2)
     if after == "from" and s.word(i + 3) in ("now", "today"):

@@ -7,11 +7,13 @@ Duckling's reading); a month named without a year is the next one whose day (or 
 not over; "of the year" is this year. "Every first monday of the month" is a recurrence
 (recurrence.py), whose first occurrence is the next one to come.
 """
+
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from dateutil.relativedelta import relativedelta, weekdays
+from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import weekday as nth_weekday
 
 from nlu.dates.calendar import add_months, month_start
 from nlu.dates.lexicon import MONTHS, WEEKDAYS
@@ -46,19 +48,19 @@ def nth_of(s: Scan, i: int) -> int:
     first, end, roll = _anchor(s, j, nth)
     if first is None:
         return i
-    found = _place(first, what, nth)
-    if roll and (found is None or found[1] < s.ctx.today):
-        found = _place(add_months(first, roll), what, nth)
-    if found is None:
+    place = _place(first, what, nth)
+    if roll and (place is None or place[1] < s.ctx.today):
+        place = _place(add_months(first, roll), what, nth)
+    if place is None:
         return i
-    s.out.append(_piece(s, found, what, nth, named=s.word(s.skip(j, "the")) != "month"))
+    s.out.append(_piece(s, place, what, nth, named=s.word(s.skip(j, "the")) != "month"))
     return end
 
 
 def read_ordinal(s: Scan, i: int) -> tuple[int, int] | None:
     """(n, index after): "first" 1, "3rd" 3, "last" -1, "penultimate" / "second to last" -2."""
     if s.word(i) in ORDINAL_WORDS:
-        return ORDINAL_WORDS[s.word(i)], i + 1
+        return ORDINAL_WORDS[s.key(i)], i + 1
     tok = s.num(i)
     if tok is None or not tok.ordinal:
         return None
@@ -70,7 +72,7 @@ def read_ordinal(s: Scan, i: int) -> tuple[int, int] | None:
 
 
 def _every_month(s: Scan, what: str, nth: int, end: int) -> int:
-    """"the first monday of every month": a monthly rule from the next such day on."""
+    """ "the first monday of every month": a monthly rule from the next such day on."""
     first = month_start(s.ctx.today)
     found = _place(first, what, nth)
     if found is None or found[0] < s.ctx.today:
@@ -86,9 +88,8 @@ def _anchor(s: Scan, j: int, nth: int) -> tuple[date | None, int, int]:
     """The month the place is counted in, the index after it, and how many months to move
     on when the place is over (0: never; 12: a month named without a year)."""
     k = s.skip(j, "the")
-    mod = MODIFIERS.get(s.word(k))
+    mod = MODIFIERS.get(s.key(k))
     unit = s.word(k + 1 if mod else k)
-    today = s.ctx.today
     if unit in ("year", "yr"):
         year, end = year_ref(s, j)
         return (date(year, 1 if nth > 0 else 12, 1) if year else None), end, 0
@@ -102,13 +103,13 @@ def _anchor(s: Scan, j: int, nth: int) -> tuple[date | None, int, int]:
 def month_ref(s: Scan, j: int) -> tuple[date | None, int]:
     """The month named at j: "the month", "this month", "next month", "march", "march 2027"."""
     j = s.skip(j, "the")
-    mod = MODIFIERS.get(s.word(j))
+    mod = MODIFIERS.get(s.key(j))
     k = j + 1 if mod else j
     this = month_start(s.ctx.today)
     if s.word(k) == "month":
-        shift = {"next": 1, "coming": 1, "last": -1}.get(mod, 0)
+        shift = {"next": 1, "coming": 1, "last": -1}.get(mod or "", 0)
         return add_months(this, shift), k + 1
-    month = MONTHS.get(s.word(k))
+    month = MONTHS.get(s.key(k))
     if month is None:
         return None, j
     year, end = read_year(s, k + 1)
@@ -129,7 +130,7 @@ def _place(first: date, what: str, nth: int) -> tuple[date, date] | None:
         return (begin, begin + timedelta(days=6)) if begin.month == first.month else None
     wd = 5 if what == "weekend" else WEEKDAYS[what]
     anchor = first if nth > 0 else last
-    found = anchor + relativedelta(weekday=weekdays[wd](nth))
+    found = anchor + relativedelta(weekday=nth_weekday(wd, nth))
     if found.month != first.month:
         return None
     return (found, found + timedelta(days=1)) if what == "weekend" else (found, found)

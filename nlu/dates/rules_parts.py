@@ -9,6 +9,7 @@ Thursday-Friday of a week, January-April, May-August and September-December of a
 first, second and third month of a quarter. A unit said without "this" / "next" / a year
 ("the end of the week", "BOM", "mid march") is the next one whose part is not over yet.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,11 +23,27 @@ from nlu.dates.pieces import Day, Period, Pod, Time, Word
 from nlu.dates.rules_dates import read_year
 from nlu.dates.scanner import MODIFIERS, Scan
 
-EDGES = {"end": "end", "close": "end", "beginning": "start", "start": "start", "middle": "mid", "mid": "mid",
-         "early": "early", "late": "late"}
-ABBREVIATIONS = {"eod": ("end", "day"), "cob": ("end", "day"), "eow": ("end", "week"), "eom": ("end", "month"),
-                 "bom": ("start", "month"), "eoq": ("end", "quarter"), "boq": ("start", "quarter"),
-                 "eoy": ("end", "year"), "boy": ("start", "year")}
+EDGES = {
+    "end": "end",
+    "close": "end",
+    "beginning": "start",
+    "start": "start",
+    "middle": "mid",
+    "mid": "mid",
+    "early": "early",
+    "late": "late",
+}
+ABBREVIATIONS = {
+    "eod": ("end", "day"),
+    "cob": ("end", "day"),
+    "eow": ("end", "week"),
+    "eom": ("end", "month"),
+    "bom": ("start", "month"),
+    "eoq": ("end", "quarter"),
+    "boq": ("start", "quarter"),
+    "eoy": ("end", "year"),
+    "boy": ("start", "year"),
+}
 UNIT_WORDS = {"week": "week", "wk": "week", "month": "month", "quarter": "quarter", "year": "year", "yr": "year"}
 DAY_PARTS = frozenset(PARTS_OF_DAY) | {"tonight", "tonite"}
 SHIFTS = {"next": 1, "coming": 1, "last": -1}
@@ -52,12 +69,12 @@ def part_of_unit(s: Scan, i: int) -> int:
         edge, kind = ABBREVIATIONS[word]
         j = i + 1
     elif word in UNIT_WORDS and s.word(i + 1) in ("end", "start"):  # "month end", "year-end"
-        edge, kind, j = EDGES[s.word(i + 1)], UNIT_WORDS[word], i + 2
+        edge, kind, j = EDGES[s.key(i + 1)], UNIT_WORDS[word], i + 2
     elif word in EDGES:
         edge, kind, j = EDGES[word], None, s.skip(i + 1, "of", "the")
     else:
         return i
-    if kind == "day" or kind is None and s.word(j) in ("day", "business", "play"):
+    if kind == "day" or (kind is None and s.word(j) in ("day", "business", "play")):
         return _close_of_day(s, i, j, edge, kind)
     if kind is None and edge in ("early", "mid", "late") and _day_part_follows(s, i + 1):
         s.out.append(Word(edge))  # "late tonight": combine narrows the part of the day
@@ -81,7 +98,7 @@ def _close_of_day(s: Scan, i: int, j: int, edge: str, kind: str | None) -> int:
 
 
 def first_thing(s: Scan, i: int) -> int:
-    """"first thing (tomorrow)": the start of the working day, 09:00; "last thing": 17:00."""
+    """ "first thing (tomorrow)": the start of the working day, 09:00; "last thing": 17:00."""
     edge = s.text(i)  # "first" is a number token (ordinal 1)
     if edge not in ("first", "last") or s.word(i + 1) != "thing":
         return i
@@ -90,7 +107,7 @@ def first_thing(s: Scan, i: int) -> int:
 
 
 def _day_part_follows(s: Scan, j: int) -> bool:
-    """"late tonight", "early tomorrow morning", "mid afternoon"."""
+    """ "late tonight", "early tomorrow morning", "mid afternoon"."""
     return s.word(j) in DAY_PARTS or s.word(s.skip(j, "this", "tomorrow", "today", "in", "the")) in DAY_PARTS
 
 
@@ -98,21 +115,24 @@ def _unit_at(s: Scan, j: int, kind: str | None) -> tuple[Unit | None, int]:
     """The week, month, quarter or year named at j; with an abbreviation's own kind, the
     reference may be left out ("EOM") or name the unit ("BOM august", "BOY 2028")."""
     today, ws = s.ctx.today, s.ctx.policy.week_start
-    mod = MODIFIERS.get(s.word(j))
+    mod = MODIFIERS.get(s.key(j))
     k = j + 1 if mod in ("this", "next", "coming", "last") else j
-    shift = SHIFTS.get(mod, 0)
-    named = UNIT_WORDS.get(s.word(k))
+    shift = SHIFTS.get(mod or "", 0)
+    named = UNIT_WORDS.get(s.key(k))
     if named is not None and (kind is None or named == kind) and s.num(k + 1) is None:
         return _current(named, today, ws, shift, bare=mod is None), k + 1
     if s.word(k) in MONTHS and kind in (None, "month"):
         year, end = read_year(s, k + 1)
-        month = MONTHS[s.word(k)]
+        month = MONTHS[s.key(k)]
         if year is None:
-            year = today.year + (1 if mod == "next" and month <= today.month else -1 if mod == "last" and month >= today.month else 0)
+            year = today.year + (
+                1 if mod == "next" and month <= today.month else -1 if mod == "last" and month >= today.month else 0
+            )
         return Unit("month", date(year, month, 1), mod is None and end == k + 1, relativedelta(years=1)), end
-    if s.word(k) == "q" and s.num(k + 1) is not None and 1 <= s.num(k + 1).val <= 4 and kind in (None, "quarter"):
+    number = s.num(k + 1)
+    if s.word(k) == "q" and number is not None and 1 <= number.val <= 4 and kind in (None, "quarter"):
         year, end = read_year(s, k + 2)  # "end of Q1", "the start of Q3 2027"
-        first = date(year or today.year, 3 * s.num(k + 1).val - 2, 1)
+        first = date(year or today.year, 3 * number.val - 2, 1)
         return Unit("quarter", first, year is None, relativedelta(years=1)), end
     year, end = read_year(s, k)
     if year is not None and kind in (None, "year"):
@@ -150,9 +170,13 @@ def _part(unit: Unit, edge: str, week_start_day: int) -> tuple[date, date, str]:
     first = unit.first
     if unit.kind == "week":
         monday = first + timedelta(days=(0 - week_start_day) % 7)
-        days = {"start": (first, first), "end": (monday + timedelta(days=4),) * 2,
-                "mid": (monday + timedelta(days=2),) * 2, "early": (monday, monday + timedelta(days=2)),
-                "late": (monday + timedelta(days=3), monday + timedelta(days=4))}[edge]
+        days = {
+            "start": (first, first),
+            "end": (monday + timedelta(days=4),) * 2,
+            "mid": (monday + timedelta(days=2),) * 2,
+            "early": (monday, monday + timedelta(days=2)),
+            "late": (monday + timedelta(days=3), monday + timedelta(days=4)),
+        }[edge]
         return (*days, "day")
     months = {"month": 1, "quarter": 3, "year": 12}[unit.kind]
     last = add_months(first, months) - timedelta(days=1)
@@ -169,7 +193,7 @@ def _part(unit: Unit, edge: str, week_start_day: int) -> tuple[date, date, str]:
 
 
 def narrow_day_parts(pieces: list) -> list:
-    """"late tonight", "early morning": the part of the day after an early/mid/late marker
+    """ "late tonight", "early morning": the part of the day after an early/mid/late marker
     narrowed to its first half, middle third or second half."""
     out, edge = [], None
     for piece in pieces:

@@ -1,5 +1,6 @@
 """Grammar rules for periods: this week, next month, this weekend, rest of the week, named
 months and years."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -7,9 +8,9 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from nlu.dates import holidays
 from nlu.dates.calendar import add_months, month_start, week_start
 from nlu.dates.lexicon import MONTHS, SEASONS
-from nlu.dates import holidays
 from nlu.dates.pieces import Day, Period, Word
 from nlu.dates.rules_dates import half_span, month_period, quarter_span, read_year
 from nlu.dates.scanner import MODIFIERS, Scan
@@ -17,11 +18,10 @@ from nlu.dates.scanner import MODIFIERS, Scan
 
 def period(s: Scan, i: int) -> int:
     """this week, next month, last year, the coming weekend, this quarter, march, 2027."""
-    mod = MODIFIERS.get(s.word(i))
+    mod = MODIFIERS.get(s.key(i))
     j = i + 1 if mod else i
-    unit = s.word(j)
-    unit = {"yr": "year", "wk": "week"}.get(unit, unit)
-    shift = {"next": 1, "coming": 1, "last": -1}.get(mod, 0)
+    unit = {"yr": "year", "wk": "week"}.get(s.key(j)) or s.word(j)
+    shift = {"next": 1, "coming": 1, "last": -1}.get(mod or "", 0)
     today, ctx = s.ctx.today, s.ctx
     if mod is None and unit in ("week", "month", "year") and s.word(j + 1) == "after" and s.word(j + 2) == "next":
         return _shifted_unit(s, unit, 2, j + 3)  # "the week after next"
@@ -30,9 +30,13 @@ def period(s: Scan, i: int) -> int:
         return _one_after_this(s, unit, after_this, i)
     if unit in ("season", "seasons") and mod is not None:
         return _season_of(s, j + 1, {"this": 0, "last": -1}.get(mod, 1))
-    if unit in ("week", "weekend") and mod is None and s.word(j + 1) in WEEK_RELATIONS \
-            and s.word(j + 2) not in ("next", "this"):
-        s.out.append(Word(f"{unit}_{WEEK_RELATIONS[s.word(j + 1)]}"))  # "the week of december 7th": relations.py
+    if (
+        unit in ("week", "weekend")
+        and mod is None
+        and s.word(j + 1) in WEEK_RELATIONS
+        and s.word(j + 2) not in ("next", "this")
+    ):
+        s.out.append(Word(f"{unit}_{WEEK_RELATIONS[s.key(j + 1)]}"))  # "the week of december 7th": relations.py
         return j + 2
     if unit == "weekend" and mod is None and s.out and isinstance(s.out[-1], Day) and s.out[-1].weekday is None:
         s.out[-1] = Period(*ctx.day_span(*holidays.long_weekend(s.out[-1].date)), "day")  # "july 4th weekend"
@@ -56,14 +60,17 @@ def period(s: Scan, i: int) -> int:
         end = quarter_span(s, j + 1, None, shift)
         if mod == "last":  # "last quarter": the previous one, or the fourth of this year
             fourth = date(today.year, 10, 1)
-            s.out[-1] = replace(s.out[-1], alts=((*ctx.day_span(fourth, date(today.year, 12, 31)), "quarter"),))
+            quarter = s.out[-1]
+            assert isinstance(quarter, Period)  # quarter_span has just added it
+            s.out[-1] = replace(quarter, alts=((*ctx.day_span(fourth, date(today.year, 12, 31)), "quarter"),))
         return end
-    if unit == "q" and s.num(j + 1) is not None and 1 <= s.num(j + 1).val <= 4:
-        return quarter_span(s, j + 2, s.num(j + 1).val)
-    if unit == "h" and s.num(j + 1) is not None and s.num(j + 1).val in (1, 2) and not s.num(j + 1).ordinal:
-        return half_span(s, j + 2, s.num(j + 1).val)  # "H1 2027", "H2"
-    if unit in ("week", "wk", "w") and mod is None and s.num(j + 1) is not None and not s.num(j + 1).ordinal:
-        return _week_number(s, j + 1, i)  # "week 5", "W05", "wk 50 of 2027"
+    number = s.num(j + 1)
+    if unit == "q" and number is not None and 1 <= number.val <= 4:
+        return quarter_span(s, j + 2, number.val)
+    if unit == "h" and number is not None and number.val in (1, 2) and not number.ordinal:
+        return half_span(s, j + 2, number.val)  # "H1 2027", "H2"
+    if unit in ("week", "wk", "w") and mod is None and number is not None and not number.ordinal:
+        return _week_number(s, j + 1, number.val, i)  # "week 5", "W05", "wk 50 of 2027"
     if unit in SEASONS:
         year, end = read_year(s, j + 1)
         if year is not None:  # "summer 2027"; "winter 2027" is the one holding January 2027
@@ -86,14 +93,21 @@ def period(s: Scan, i: int) -> int:
 
 
 # "the week of / after / before / starting / commencing <day>"
-WEEK_RELATIONS = {"of": "of", "after": "after", "before": "before", "starting": "of", "beginning": "of",
-                  "commencing": "of", "including": "of", "containing": "of"}
+WEEK_RELATIONS = {
+    "of": "of",
+    "after": "after",
+    "before": "before",
+    "starting": "of",
+    "beginning": "of",
+    "commencing": "of",
+    "including": "of",
+    "containing": "of",
+}
 
 
-def _week_number(s: Scan, j: int, i: int) -> int:
-    """"week 5", "W05 2027": the ISO 8601 week (Monday to Sunday) of that number; without a
+def _week_number(s: Scan, j: int, number: int, i: int) -> int:
+    """ "week 5", "W05 2027": the ISO 8601 week (Monday to Sunday) of that number; without a
     year, this year's unless it is over, then next year's."""
-    number = s.num(j).val
     year, end = read_year(s, j + 1)
     today = s.ctx.today
     try:
@@ -127,7 +141,7 @@ def _after_this_one(s: Scan, j: int) -> int | None:
 
 
 def _one_after_this(s: Scan, unit: str | None, end: int, i: int) -> int:
-    """"the <unit> after this one": the one that follows this one."""
+    """ "the <unit> after this one": the one that follows this one."""
     if unit in SEASONS:
         return _season(s, end, SEASONS[unit], "this", later=1)
     if unit == "season":
@@ -150,9 +164,7 @@ def _season(s: Scan, end: int, first_month: int, mod: str | None, later: int = 0
         start = add_months(start, -12)
     if mod == "last":
         start = add_months(start, -12) if add_months(start, 3) > today else start
-    elif mod in ("next", "coming") and start <= today:
-        start = add_months(start, 12)
-    elif add_months(start, 3) <= today:
+    elif (mod in ("next", "coming") and start <= today) or add_months(start, 3) <= today:
         start = add_months(start, 12)
     start = add_months(start, 12 * later)
     s.out.append(Period(*s.ctx.day_span(start, add_months(start, 3) - timedelta(days=1)), "month"))
@@ -160,7 +172,7 @@ def _season(s: Scan, end: int, first_month: int, mod: str | None, later: int = 0
 
 
 def _season_of(s: Scan, end: int, shift: int) -> int:
-    """"this season", "next season", "the following season", "last season": the season we
+    """ "this season", "next season", "the following season", "last season": the season we
     are in, moved by `shift` seasons."""
     today = s.ctx.today
     current = date(today.year, today.month, 1) - relativedelta(months=today.month % 3)  # Dec, Mar, Jun, Sep
@@ -189,9 +201,7 @@ def _weekend(s: Scan, end: int, mod: str | None, extra_weeks: int = 0) -> int:
     in_weekend = ctx.today.weekday() >= 5
     if mod == "last":
         saturday -= timedelta(days=7)
-    elif mod == "coming" and in_weekend:
-        saturday += timedelta(days=7)
-    elif mod == "next" and (in_weekend or ctx.policy.next_weekday == "following"):
+    elif (mod == "coming" and in_weekend) or (mod == "next" and (in_weekend or ctx.policy.next_weekday == "following")):
         saturday += timedelta(days=7)
     saturday += timedelta(days=7 * extra_weeks)
     s.out.append(Period(*ctx.day_span(saturday, saturday + timedelta(days=1)), "day"))

@@ -1,5 +1,6 @@
 """Grammar rules for clock times and parts of the day: 6 pm, 18:00, ten thirty am,
 half past four, quarter to nine, noon, morning."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -9,12 +10,29 @@ from nlu.dates.pieces import Day, Num, Pod, Recur, Time, Zone
 from nlu.dates.scanner import MODIFIERS, Scan
 from nlu.dates.tokens import Tok
 
-
 # words before "1h30" that make it an amount of time, not a clock time
 AMOUNT_LEADS = frozenset({"in", "for", "within", "every", "each", "next", "last", "past", "another", "extra"})
 # words before a three-digit "245" that make it a clock time (2:45)
-CLOCK_LEADS = frozenset({"at", "around", "about", "approximately", "roughly", "circa", "by", "before", "after",
-                         "from", "until", "till", "til", "to", "between", "and"})
+CLOCK_LEADS = frozenset(
+    {
+        "at",
+        "around",
+        "about",
+        "approximately",
+        "roughly",
+        "circa",
+        "by",
+        "before",
+        "after",
+        "from",
+        "until",
+        "till",
+        "til",
+        "to",
+        "between",
+        "and",
+    }
+)
 
 
 def _ampm(s: Scan, j: int) -> tuple[str | None, int]:
@@ -57,7 +75,7 @@ def clock(s: Scan, i: int) -> int:
 def _colon_time(s: Scan, i: int, tok: Tok) -> int:
     """18:00, 6:30 pm, 6.30; and the 24-hour "14h30", "9h", "2130h" (taken as said), except
     after "in"/"for"/"every" where "1h30" is an amount (rules_amounts.duration)."""
-    h, m, sec = tok.val
+    h, m, _seconds = tok.val
     hform = "h" in tok.text
     if hform and s.word(i - 1) in AMOUNT_LEADS:
         return i
@@ -84,7 +102,7 @@ def _clock_number(s: Scan, i: int, tok: Tok) -> int:
 
 
 def _hour_minutes(s: Scan, i: int, tok: Tok) -> int:
-    """"ten thirty", "eleven forty five a m", "nine oh five", "5 30 pm" (both typed or both spoken)."""
+    """ "ten thirty", "eleven forty five a m", "nine oh five", "5 30 pm" (both typed or both spoken)."""
     minute = s.num(i + 1)
     if minute is None or minute.ordinal or tok.val > 24 or not (minute.val >= 10 or minute.digits == 2):
         return i
@@ -100,7 +118,7 @@ def _hour_minutes(s: Scan, i: int, tok: Tok) -> int:
 
 
 def _hundreds(s: Scan, i: int, tok: Tok) -> int:
-    """"2300 hours", "0900", "1530", "seventeen hundred", "four hundred am", "730pm", "at 245".
+    """ "2300 hours", "0900", "1530", "seventeen hundred", "four hundred am", "730pm", "at 245".
 
     Four digits are a 24-hour time taken as said, unless they could be a year (1900-2199)
     and nothing marks them as a time; three digits after "at"/"around" are hour and minutes
@@ -112,9 +130,12 @@ def _hundreds(s: Scan, i: int, tok: Tok) -> int:
     marked = nxt in ("hours", "hrs", "h") and s.word(i - 1) not in AMOUNT_LEADS  # "2300 hours", not "for 1000 hours"
     if nxt in UNITS and not (ampm or marked):
         return i
-    military = (marked or (tok.digits == 4 and s.word(i - 1) == "at")
-                or (tok.digits == 4 and not 1900 <= tok.val < 2200)
-                or (tok.digits == 0 and tok.val >= 100))  # spoken "seventeen hundred"
+    military = (
+        marked
+        or (tok.digits == 4 and s.word(i - 1) == "at")
+        or (tok.digits == 4 and not 1900 <= tok.val < 2200)
+        or (tok.digits == 0 and tok.val >= 100)
+    )  # spoken "seventeen hundred"
     spoken_hm = tok.digits == 3 and s.word(i - 1) in CLOCK_LEADS and 1 <= tok.val // 100 <= 12
     if not (ampm or military or spoken_hm):
         return i
@@ -127,7 +148,7 @@ def _hundreds(s: Scan, i: int, tok: Tok) -> int:
 
 
 def _hour_marked(s: Scan, i: int, tok: Tok) -> int:
-    """"6 pm", "six p m", "seven o'clock", "3 o'clock pm"."""
+    """ "6 pm", "six p m", "seven o'clock", "3 o'clock pm"."""
     if tok.val >= 100:
         return i
     ampm, j = _ampm(s, i + 1)
@@ -164,11 +185,17 @@ def _past_to(s: Scan, i: int) -> int:
         return i
     j = s.skip(i + 1, "minutes", "minute", "mins", "min")
     rel = s.word(j)
-    if word == "half" and rel is None and s.num(i + 1) is not None and 1 <= s.num(i + 1).val <= 12:
+    if word == "half" and rel is None and (hour_tok := s.num(i + 1)) is not None and 1 <= hour_tok.val <= 12:
         rel, j = "past", i  # British "half four" is 4:30
     if rel not in ("past", "after", "to", "till", "til", "before", "of"):
         return i
-    if rel in ("to", "till", "til", "before", "of") and word is None and j == i + 1 and not _clock_to(s, i, tok):
+    if (
+        rel in ("to", "till", "til", "before", "of")
+        and word is None  # so the minutes are the number token `tok`
+        and tok is not None
+        and j == i + 1
+        and not _clock_to(s, i, tok)
+    ):
         return i  # "10 to 5" is a range; "10 minutes to 5" and spoken "ten to five" are 4:50
     base, named = s.num(j + 1), s.word(j + 1)
     if named in ("noon", "midnight"):
@@ -181,7 +208,7 @@ def _past_to(s: Scan, i: int) -> int:
     total = base_hour * 60 + (minutes if rel in ("past", "after") else -minutes)
     if exact:  # a 24-hour reading: "quarter to midnight" is 23:45
         hour, minute = divmod(total % (24 * 60), 60)
-        found = Time(hour, minute, 0, None, "minute", exact=True)
+        found: Time | None = Time(hour, minute, 0, None, "minute", exact=True)
     else:  # a 12-hour reading: "quarter to one" is 12:45 (am or pm decided later)
         hour, minute = divmod(total, 60)
         found = _with_ampm(hour or 12, minute, ampm, "minute")
@@ -208,8 +235,8 @@ def _clock_to(s: Scan, i: int, tok: Tok) -> bool:
 
 
 def zone_word(s: Scan, i: int) -> int:
-    """"eastern", "pst", "utc" (optionally "time") right after a clock time."""
-    name = ZONE_WORDS.get(s.word(i))
+    """ "eastern", "pst", "utc" (optionally "time") right after a clock time."""
+    name = ZONE_WORDS.get(s.key(i))
     if name is None or not s.out or not isinstance(s.out[-1], (Time, Num)):
         return i
     s.out.append(Zone(name))

@@ -4,26 +4,58 @@ A rule is a function (scan, i) -> int: it looks at the tokens from position i an
 recognises something, appends pieces to `scan.out` and returns the position after it;
 otherwise it returns i unchanged.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from nlu.dates.calendar import Context
+from nlu.dates.pieces import Piece
 from nlu.dates.tokens import Tok
 
 # words before a day or period and the reading they ask for
 MODIFIERS = {
-    "this": "this", "current": "this", "coming": "coming", "upcoming": "coming", "next": "next",
-    "following": "next", "last": "last", "past": "last", "previous": "last", "prior": "last",
+    "this": "this",
+    "current": "this",
+    "coming": "coming",
+    "upcoming": "coming",
+    "next": "next",
+    "following": "next",
+    "last": "last",
+    "past": "last",
+    "previous": "last",
+    "prior": "last",
 }
 # words that relate pieces, by the relation they stand for
 CONNECTORS = {
-    "to": "to", "till": "until", "til": "until", "until": "until", "through": "to", "thru": "to",
-    "and": "and", "from": "from", "between": "between", "by": "by", "before": "before",
-    "after": "after", "since": "from", "ago": "ago", "later": "later", "hence": "later",
-    "in": "in", "within": "within", "for": "for", "every": "every", "each": "every",
-    "other": "other", "alternate": "other", "over": "in", "into": "in", "upto": "until",
-    "except": "except", "excluding": "except",
+    "to": "to",
+    "till": "until",
+    "til": "until",
+    "until": "until",
+    "through": "to",
+    "thru": "to",
+    "and": "and",
+    "from": "from",
+    "between": "between",
+    "by": "by",
+    "before": "before",
+    "after": "after",
+    "since": "from",
+    "ago": "ago",
+    "later": "later",
+    "hence": "later",
+    "in": "in",
+    "within": "within",
+    "for": "for",
+    "every": "every",
+    "each": "every",
+    "other": "other",
+    "alternate": "other",
+    "over": "in",
+    "into": "in",
+    "upto": "until",
+    "except": "except",
+    "excluding": "except",
 }
 
 
@@ -34,17 +66,21 @@ class Scan:
     peek ahead (and at i - 1 from the start) without bounds checks.
     """
 
-    __slots__ = ("toks", "ctx", "out", "unknown", "_words", "_nums")
+    __slots__ = ("_nums", "_words", "ctx", "out", "toks", "unknown")
     PAD = 16
 
     def __init__(self, toks: list[Tok], ctx: Context) -> None:
-        self.toks, self.ctx, self.out, self.unknown = toks, ctx, [], 0
-        pad = [None] * self.PAD
-        self._words = [t.text if t.kind == "w" else None for t in toks] + pad
-        self._nums = [t if t.kind == "n" else None for t in toks] + pad
+        self.toks, self.ctx, self.unknown = toks, ctx, 0
+        self.out: list[Piece] = []
+        self._words: list[str | None] = [t.text if t.kind == "w" else None for t in toks] + [None] * self.PAD
+        self._nums: list[Tok | None] = [t if t.kind == "n" else None for t in toks] + [None] * self.PAD
 
     def word(self, i: int) -> str | None:
         return self._words[i] if i < len(self._words) else None
+
+    def key(self, i: int) -> str:
+        """`word(i)` to look up in a word table: "" where there is no word (no table has that key)."""
+        return self.word(i) or ""
 
     def text(self, i: int) -> str | None:
         """The token's text whatever its kind ("second" is a number token, ordinal 2)."""

@@ -7,6 +7,7 @@ neighbouring letters). A tie between two date words leaves the word alone. Looku
 through an index of the date words with one or two letters deleted (the symmetric-delete
 method), so an unknown word costs a few dictionary lookups, not a scan of the vocabulary.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -15,7 +16,16 @@ from itertools import combinations
 from nlu.dates import holidays
 from nlu.dates.grammar import TRIGGERS
 from nlu.dates.lexicon import (
-    ALIASES, FILLERS, FREQUENCIES, MONTHS, NOW_PHRASES, PARTS_OF_DAY, SEASONS, UNITS, WEEKDAYS, WEEKDAYS_PLURAL,
+    ALIASES,
+    FILLERS,
+    FREQUENCIES,
+    MONTHS,
+    NOW_PHRASES,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+    WEEKDAYS_PLURAL,
     ZONE_WORDS,
 )
 from nlu.dates.numbers import NUMBER_WORDS
@@ -27,15 +37,46 @@ MIN_LENGTH = 5
 # ordinary words one letter away from a date word, which are meant as themselves
 NOT_TYPOS = frozenset({"winner", "winners", "sunny", "summit", "mourning", "marcher", "daily", "dinners"})
 # the date words a typo is corrected to
-TARGETS = frozenset(w for w in (*MONTHS, *WEEKDAYS, *WEEKDAYS_PLURAL, *UNITS, *PARTS_OF_DAY, *SEASONS,
-                                *FREQUENCIES, *NUMBER_WORDS, *(w for n in holidays.NAMES for w in n),
-                                *(w for p in RELATIVE_DAYS for w in p), *(w for p in NOW_PHRASES for w in p),
-                                "weekend", "weekends", "weekday", "weekdays", "quarter", "midnight", "fortnight",
-                                "following", "previous", "upcoming", "beginning", "between", "until")
-                    if len(w) >= MIN_LENGTH and w.isalpha())
+TARGETS = frozenset(
+    w
+    for w in (
+        *MONTHS,
+        *WEEKDAYS,
+        *WEEKDAYS_PLURAL,
+        *UNITS,
+        *PARTS_OF_DAY,
+        *SEASONS,
+        *FREQUENCIES,
+        *NUMBER_WORDS,
+        *(w for n in holidays.NAMES for w in n),
+        *(w for p in RELATIVE_DAYS for w in p),
+        *(w for p in NOW_PHRASES for w in p),
+        "weekend",
+        "weekends",
+        "weekday",
+        "weekdays",
+        "quarter",
+        "midnight",
+        "fortnight",
+        "following",
+        "previous",
+        "upcoming",
+        "beginning",
+        "between",
+        "until",
+    )
+    if len(w) >= MIN_LENGTH and w.isalpha()
+)
 # every word the grammar reads: never "corrected"
-KNOWN = TARGETS | FILLERS | frozenset(ALIASES) | frozenset(CONNECTORS) | frozenset(MODIFIERS) | frozenset(
-    w for words, _kinds in TRIGGERS.values() for w in words) | frozenset(ZONE_WORDS)
+KNOWN = (
+    TARGETS
+    | FILLERS
+    | frozenset(ALIASES)
+    | frozenset(CONNECTORS)
+    | frozenset(MODIFIERS)
+    | frozenset(w for words, _kinds in TRIGGERS.values() for w in words)
+    | frozenset(ZONE_WORDS)
+)
 
 
 def _deletes(word: str, most: int) -> set[str]:
@@ -78,8 +119,12 @@ def correct(word: str) -> str | None:
         return None
     allowed = 2 if len(word) >= 8 else 1
     index = _index()
-    candidates = {t for key in _deletes(word, allowed) for t in index.get(key, ())
-                  if t[0] == word[0] and abs(len(t) - len(word)) <= allowed}
+    candidates = {
+        t
+        for key in _deletes(word, allowed)
+        for t in index.get(key, ())
+        if t[0] == word[0] and abs(len(t) - len(word)) <= allowed
+    }
     scored = sorted((d, t) for t in candidates for d in [distance(word, t)] if d <= allowed)
     best = [t for d, t in scored if d == scored[0][0]] if scored else []
     if len({UNITS.get(t, t) for t in best}) != 1:  # none, or a tie between words that differ

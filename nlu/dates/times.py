@@ -6,6 +6,7 @@ is read into the part of the day named with it ("nine tonight" 21:00, "ten in th
 "at 9" is 09:00 or 21:00. Without a day, the first such reading still to come is chosen
 (future bias); the other reading is offered in `alternatives`.
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
@@ -47,8 +48,10 @@ def _first_after(day_hours: list[int], t: Time, ctx: Context, on: date | None) -
     Returns the moment and the hour reading it came from."""
     if on is not None:
         return _at(on, day_hours[0], t, ctx), day_hours[0]
-    candidates = sorted(((_at(ctx.today + timedelta(days=k), h, t, ctx), h) for k in (0, 1) for h in day_hours),
-                        key=lambda c: c[0].timestamp())
+    candidates = sorted(
+        ((_at(ctx.today + timedelta(days=k), h, t, ctx), h) for k in (0, 1) for h in day_hours),
+        key=lambda c: c[0].timestamp(),
+    )
     if not ctx.policy.future_bias:
         return candidates[0]
     now = ctx.now.timestamp()
@@ -69,7 +72,7 @@ def resolve_time(t: Time, on: date | None, pod: Pod | None, ctx: Context) -> Tim
 
 
 def resolve_time_range(tr: TimeRange, on: date | None, pod: Pod | None, ctx: Context) -> TimeSpan:
-    """"2-3pm", "from 10:30 to noon", "between 2 and 4": the first end decides the second."""
+    """ "2-3pm", "from 10:30 to noon", "between 2 and 4": the first end decides the second."""
     first, last = tr.first, tr.last
     if first.ampm is None and not first.exact and last.ampm is not None and first.hour <= 12:
         cand = Time(first.hour, first.minute, first.second, last.ampm, first.grain)

@@ -3,6 +3,7 @@
 "Six P.M.", "6pm" and "six p m" all become [6, "pm"]; "tomorrow's" becomes "tomorrow";
 spelled-out numbers become number tokens ("twenty first" -> 21, ordinal).
 """
+
 from __future__ import annotations
 
 import re
@@ -35,8 +36,7 @@ _TOKEN = re.compile(
     r"|(?P<dmy>\d{1,2}\.\d{1,2}\.\d{2,4})(?![\d.])"
     r"|(?P<mdy>\d{1,2}-\d{1,2}-\d{2,4})(?![\d-])"
     r"|(?P<my>\d{1,2}[/-]\d{4})(?![\d/-])"
-    r"|(?P<frac>\d{1,2}/\d{1,2})" + _UNIT_AHEAD +
-    r"|(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\d/])"
+    r"|(?P<frac>\d{1,2}/\d{1,2})" + _UNIT_AHEAD + r"|(?P<slash>\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\d/])"
     r"|(?P<hm>\d{1,2}[:.]\d{2}(?::\d{2})?)(?![\d.:])"
     r"|(?P<hform>\d{1,2}h\d{2}|\d{1,4}h)(?![a-z\d])"
     r"|(?P<decade>(?:1[89]|20)?\d0)'?s(?![a-z])"
@@ -53,7 +53,7 @@ class Tok:
     time), "ymd" (a date in ISO order, day 0 for a month), "mdy" / "dmy" (numeric day and
     month as written), "isoweek", "decade" or "-"."""
 
-    __slots__ = ("kind", "text", "val", "ordinal", "digits")
+    __slots__ = ("digits", "kind", "ordinal", "text", "val")
 
     def __init__(self, kind: str, text: str, val=None, ordinal: bool = False, digits: int = 0) -> None:
         self.kind, self.text, self.val, self.ordinal, self.digits = kind, text, val, ordinal, digits
@@ -96,7 +96,7 @@ def normalise(text: str) -> str:
 
 
 def _acronym(match: re.Match) -> str:
-    """"a.s.a.p." -> "asap"; the letters of a dotted abbreviation as one word."""
+    """ "a.s.a.p." -> "asap"; the letters of a dotted abbreviation as one word."""
     return match.group(0).replace(".", "") + " "
 
 
@@ -106,7 +106,7 @@ def full_year(yy: int) -> int:
 
 
 def _ish(match: re.Match) -> str:
-    """"3ish", "fiveish", "noonish" drop the -ish; other words ending in -ish stay."""
+    """ "3ish", "fiveish", "noonish" drop the -ish; other words ending in -ish stay."""
     base = match.group(1)
     if base.isdigit() or base in NUMBER_WORDS or base in ("noon", "midnight", "five", "nine"):
         return base
@@ -192,8 +192,16 @@ def _iso_week(text: str) -> Tok:
     return Tok("isoweek", text, (int(year), int(week)))
 
 
-_DATE_FORMS = {"iso": _ymd, "ym": _year_month, "my": _year_month, "ymd8": _compact, "dmy": _numeric,
-               "mdy": _numeric, "slash": _numeric, "isoweek": _iso_week}
+_DATE_FORMS = {
+    "iso": _ymd,
+    "ym": _year_month,
+    "my": _year_month,
+    "ymd8": _compact,
+    "dmy": _numeric,
+    "mdy": _numeric,
+    "slash": _numeric,
+    "isoweek": _iso_week,
+}
 
 
 def _numbers(raw: list[Tok]) -> list[Tok]:

@@ -1,4 +1,5 @@
 """The alerts that ring in a window, so a client can notify (one item per occurrence of a series)."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -17,10 +18,13 @@ router = APIRouter(prefix="/v1", tags=["alerts"], responses=ERRORS)
 
 
 @router.get("/alerts", response_model=list[DueAlert], summary="Alerts ringing in a time range")
-def due_alerts(start: datetime = Query(description="alerts at or after this"),
-               end: datetime = Query(description="alerts before this (at most 366 days after start)"),
-               tz: str | None = Query(None, max_length=64), who: Principal = Depends(reader),
-               bot: Assistant = Depends(deps.assistant)) -> Any:
+def due_alerts(
+    start: datetime = Query(description="alerts at or after this"),
+    end: datetime = Query(description="alerts before this (at most 366 days after start)"),
+    tz: str | None = Query(None, max_length=64),
+    who: Principal = Depends(reader),
+    bot: Assistant = Depends(deps.assistant),
+) -> Any:
     """Each alert of each event (and occurrence) whose time `alert_at` is in [start, end),
     in time order; naive times are wall times in `tz`."""
     zone = deps.checked_zone(tz)

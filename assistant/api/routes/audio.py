@@ -5,6 +5,7 @@ one decoder per worker thread) and the transcript then takes exactly the path of
 `POST /v1/chat`'s text. The upload has its own size limit (60 s of audio, not the 1 MB of
 the JSON routes), enforced while it streams in (see assistant/api/limits.py).
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -24,8 +25,11 @@ from assistant.voice import MAX_BYTES, MAX_SECONDS, AsrModel, Recording, Transcr
 from assistant.voice.recognizer import for_this_thread
 
 PATH = "/v1/chat/audio"
-UPLOAD_LIMIT = Limit(MAX_BYTES, f"recording too large: at most {MAX_SECONDS} s of audio "
-                                f"(uploads stop at {MAX_BYTES / 1e6:.0f} MB; 60 s of 16 kHz mono WAV is 1.9 MB)")
+UPLOAD_LIMIT = Limit(
+    MAX_BYTES,
+    f"recording too large: at most {MAX_SECONDS} s of audio "
+    f"(uploads stop at {MAX_BYTES / 1e6:.0f} MB; 60 s of 16 kHz mono WAV is 1.9 MB)",
+)
 router = APIRouter(tags=["chat"], responses=ERRORS)
 
 
@@ -42,18 +46,28 @@ class AudioInfo(BaseModel):
 class AudioChatReply(ChatReply):
     """The chat JSON of `/v1/chat`, plus what the recognizer heard."""
 
-    transcript: str = Field(examples=["schedule a meeting with priya on thursday at three thirty"],
-                            description="the words heard; empty when no voice or no words were heard")
+    transcript: str = Field(
+        examples=["schedule a meeting with priya on thursday at three thirty"],
+        description="the words heard; empty when no voice or no words were heard",
+    )
     audio: AudioInfo
 
 
-@router.post(PATH, response_model=AudioChatReply, summary="One turn of a conversation, spoken (a WAV recording)",
-             responses={413: {"model": ErrorBody, "description": f"recording over {MAX_SECONDS} s"},
-                        415: {"model": ErrorBody, "description": "not a WAV file"},
-                        503: {"model": ErrorBody, "description": "no speech recognizer or language model"}})
+@router.post(
+    PATH,
+    response_model=AudioChatReply,
+    summary="One turn of a conversation, spoken (a WAV recording)",
+    responses={
+        413: {"model": ErrorBody, "description": f"recording over {MAX_SECONDS} s"},
+        415: {"model": ErrorBody, "description": "not a WAV file"},
+        503: {"model": ErrorBody, "description": "no speech recognizer or language model"},
+    },
+)
 def chat_audio(
-    audio: Annotated[UploadFile, File(description="the command as a WAV file (16 kHz mono is native; "
-                                                   "any rate, channels, 8-32-bit or float)")],
+    audio: Annotated[
+        UploadFile,
+        File(description="the command as a WAV file (16 kHz mono is native; any rate, channels, 8-32-bit or float)"),
+    ],
     session_id: Annotated[str, Form(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9._:@-]+$")],
     tz: Annotated[str | None, Form(max_length=64), AfterValidator(known_zone)] = None,
     now: Annotated[datetime | None, Form(description="reference time (ISO)"), AfterValidator(sane_moment)] = None,
@@ -90,5 +104,12 @@ def _recording(data: bytes) -> Recording:
 
 def _unheard(transcript: Transcript, recording: Recording) -> dict[str, Any]:
     """The chat JSON for a recording nothing could be understood from: say so, do nothing."""
-    return {"reply": transcript.note(), "operation": "none", "events": [], "choices": [], "parse": None,
-            "transcript": transcript.text, "audio": recording.describe()}
+    return {
+        "reply": transcript.note(),
+        "operation": "none",
+        "events": [],
+        "choices": [],
+        "parse": None,
+        "transcript": transcript.text,
+        "audio": recording.describe(),
+    }

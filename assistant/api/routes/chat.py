@@ -1,4 +1,5 @@
 """The conversation door: one chat turn, answered with the chat JSON."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -15,8 +16,9 @@ router = APIRouter(tags=["chat"], responses=ERRORS)
 
 
 @router.post("/v1/chat", response_model=ChatReply, summary="One turn of a conversation with the assistant")
-def chat_turn(body: ChatRequest, who: Principal = Depends(writer),
-              bot: Assistant = Depends(deps.assistant)) -> dict[str, Any]:
+def chat_turn(
+    body: ChatRequest, who: Principal = Depends(writer), bot: Assistant = Depends(deps.assistant)
+) -> dict[str, Any]:
     """Same as a line of `python -m assistant chat --json`.
 
     The conversation is keyed by the caller's user and `session_id`, so one user's

@@ -3,6 +3,7 @@
 A calendar app subscribes to `GET /v1/events.ics?token=FEED_TOKEN`; the token is read-only,
 opens that route only, and is redacted from the server's logs. API keys never go in URLs.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -18,8 +19,9 @@ router = APIRouter(prefix="/v1", tags=["events"])
 
 
 @router.post("/feed-token", status_code=status.HTTP_201_CREATED, summary="A new calendar subscription token")
-def new_feed_token(request: Request, who: Principal = Depends(writer),
-                   bot: Assistant = Depends(deps.assistant)) -> dict[str, Any]:
+def new_feed_token(
+    request: Request, who: Principal = Depends(writer), bot: Assistant = Depends(deps.assistant)
+) -> dict[str, Any]:
     """Shown once; the previous feed token of this user stops working."""
     with deps.one_at_a_time(bot), bot.sessions.begin() as session:
         row, token = create_feed_token(who.user, session=session, label="calendar subscription")

@@ -4,6 +4,7 @@ Revision ID: 0002_api_keys
 Revises: 0001
 Create Date: 2026-11-23
 """
+
 from __future__ import annotations
 
 import sqlalchemy as sa

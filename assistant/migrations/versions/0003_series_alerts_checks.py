@@ -13,9 +13,10 @@ Revision ID: 0003_series_alerts_checks
 Revises: 0002_api_keys
 Create Date: 2026-11-30
 """
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -43,21 +44,33 @@ def upgrade() -> None:
         batch.create_check_constraint("ck_events_end_after_start", "end_utc > start_utc")
 
 
-def repair_rows(bind) -> None:
+def repair_rows(bind: sa.Connection) -> None:
     """Bring every stored row within the rules (see the module docstring)."""
-    events = sa.table("events", sa.column("id", sa.Integer()), sa.column("start_utc", sa.DateTime()),
-                      sa.column("end_utc", sa.DateTime()), sa.column("tz", sa.String()),
-                      sa.column("recurrence", sa.Text()), sa.column("recurrence_quarantine", sa.Text()))
-    rows = bind.execute(sa.select(events.c.id, events.c.start_utc, events.c.end_utc, events.c.tz,
-                                  events.c.recurrence).where(events.c.recurrence.is_not(None))).all()
+    events = sa.table(
+        "events",
+        sa.column("id", sa.Integer()),
+        sa.column("start_utc", sa.DateTime()),
+        sa.column("end_utc", sa.DateTime()),
+        sa.column("tz", sa.String()),
+        sa.column("recurrence", sa.Text()),
+        sa.column("recurrence_quarantine", sa.Text()),
+    )
+    rows = bind.execute(
+        sa.select(events.c.id, events.c.start_utc, events.c.end_utc, events.c.tz, events.c.recurrence).where(
+            events.c.recurrence.is_not(None)
+        )
+    ).all()
     for row in rows:
         stored, quarantined = repaired_rule(row.recurrence, row.start_utc, row.tz)
         if stored != row.recurrence or quarantined:
-            bind.execute(events.update().where(events.c.id == row.id)
-                         .values(recurrence=stored, recurrence_quarantine=quarantined))
+            bind.execute(
+                events.update()
+                .where(events.c.id == row.id)
+                .values(recurrence=stored, recurrence_quarantine=quarantined)
+            )
     broken = sa.select(events.c.id, events.c.start_utc).where(events.c.end_utc <= events.c.start_utc)
-    for row in bind.execute(broken).all():  # in Python: SQLite has no interval arithmetic
-        bind.execute(events.update().where(events.c.id == row.id).values(end_utc=row.start_utc + REPAIRED_LENGTH))
+    for bad in bind.execute(broken).all():  # in Python: SQLite has no interval arithmetic
+        bind.execute(events.update().where(events.c.id == bad.id).values(end_utc=bad.start_utc + REPAIRED_LENGTH))
 
 
 def repaired_rule(rule: str, start_utc: datetime, tz: str) -> tuple[str | None, str | None]:
@@ -69,7 +82,7 @@ def repaired_rule(rule: str, start_utc: datetime, tz: str) -> tuple[str | None, 
     rrule_lines = [line for line in lines if line.upper().startswith(("RRULE:", "FREQ="))]
     candidate = rrule_lines[0] if len(rrule_lines) == 1 else str(rule)
     try:
-        wall = start_utc.replace(tzinfo=timezone.utc).astimezone(ZoneInfo(tz)).replace(tzinfo=None)
+        wall = start_utc.replace(tzinfo=UTC).astimezone(ZoneInfo(tz)).replace(tzinfo=None)
         return check_rrule(candidate, wall, tz=tz), None
     except (BadRecurrence, KeyError, ValueError):
         return None, str(rule)

@@ -12,6 +12,7 @@ Revision ID: 0004_uids_feed_tokens
 Revises: 0003_series_alerts_checks
 Create Date: 2026-11-30
 """
+
 from __future__ import annotations
 
 import sqlalchemy as sa
