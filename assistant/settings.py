@@ -8,6 +8,7 @@
     ASSISTANT_API_KEYS   development REST keys, "alice:key1,bob:key2:ro" (assistant/api/keys.py)
     ASSISTANT_REMINDER_TIME  the time of a reminder said with a day and no time (default 09:00)
     ASSISTANT_WAKING_HOURS   the hours free time is looked for in, "08:00-22:00" (the default)
+    ASR_MODEL            the speech language model folder (default models/asr-calendar)
 
 This is the one place the assistant package reads its environment (the ui package reads
 DEMO_NOW in ui/state.py; nlu reads NLU_MODEL and NLU_CORPUS).
@@ -62,6 +63,7 @@ class Settings:
     api_keys: str = ""
     reminder_time: time = time(9)
     waking: tuple[time, time] = (time(8), time(22))
+    asr_model: Path | None = None  # None: the shipped models/asr-calendar
 
     def __post_init__(self) -> None:
         _check_zone(self.default_tz)
@@ -100,6 +102,7 @@ class Settings:
             api_keys=env.get("ASSISTANT_API_KEYS", ""),
             reminder_time=_clock(env.get("ASSISTANT_REMINDER_TIME") or "09:00", "ASSISTANT_REMINDER_TIME"),
             waking=_hours(env.get("ASSISTANT_WAKING_HOURS") or "08:00-22:00"),
+            asr_model=Path(env["ASR_MODEL"]) if env.get("ASR_MODEL") else None,
         )
 
 

@@ -8,7 +8,6 @@ or a Streamlit script thread never shares one. Loading one takes about 0.1 s.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.exceptions import RecognizerUnavailable
+from assistant.settings import Settings
 from assistant.voice.recording import RATE, Recording
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,7 +38,7 @@ class AsrModel:
     @classmethod
     def calendar(cls, folder: Path | None = None) -> AsrModel:
         """The shipped calendar model, or the folder ASR_MODEL names."""
-        folder = Path(folder or os.environ.get("ASR_MODEL") or DEFAULT_MODEL)
+        folder = Path(folder or Settings.from_env().asr_model or DEFAULT_MODEL)
         lm, dictionary = folder / "calendar.lm.bin", folder / "calendar.dict"
         if not (lm.exists() and dictionary.exists()):
             raise RecognizerUnavailable(f"no speech language model in {folder}: run `python -m nlu asr-lm`")
