@@ -2,7 +2,7 @@
 
 Two kinds, kept apart so they can be mixed by a measured weight:
 - calendar: the NLU corpus's calendar rows (typed and spoken) and the calendar rows of the
-  NLU Evaluation Data (`../shared/data/nlu_eval_data.jsonl`);
+  NLU Evaluation Data (the project's copy, `nlu/corpus/data/nlu_eval_data.jsonl`);
 - general: the corpus's out-of-scope rows and the other scenarios of that file, so "play
   some jazz" stays likely enough to be heard as itself (and then declined).
 
@@ -21,9 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nlu.annotated import Annotated
+from nlu.corpus.realdata import DATA as REALDATA
 from nlu.corpus.spoken import speak
+from nlu.exceptions import BadData
 
-EVAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "nlu_eval_data.jsonl"
+# The project's own copy (nlu/corpus/data), not ../shared's: a clean clone must build the same model.
+EVAL_DATA = REALDATA
 HELD_OUT_SHARE = 10  # percent of the evaluation data kept to measure the mixing weight
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
@@ -67,10 +70,10 @@ def from_rows(rows: Iterable[Annotated], seed: int = 0) -> LmText:
 def from_eval_data(path: Path = EVAL_DATA, *, held_out: bool, seed: int = 0) -> LmText:
     """The NLU Evaluation Data's training part (or its held-out part): calendar rows and the rest.
 
-    Missing file: empty text (the corpus alone still makes a model).
+    A missing file is an error: a model built without it would differ from the shipped one unnoticed.
     """
-    if not path.exists():
-        return LmText()
+    if not path.is_file():
+        raise BadData(f"the NLU Evaluation Data is missing: {path} (it ships with the project; restore it with git)")
     rng = random.Random(seed)
     calendar, general = [], []
     with open(path, encoding="utf-8") as handle:
