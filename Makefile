@@ -27,13 +27,18 @@ lint: install
 	.venv/bin/ruff format --check .
 	.venv/bin/mypy
 
+# Two workers (pytest-xdist), a test file each at a time so its fixtures are built once.
+# JOBS=1 runs in one process.
+JOBS    ?= 2
+XDIST   := $(if $(filter 1,$(JOBS)),,-n $(JOBS) --dist loadfile)
+
 test: install system-deps lint
-	bash scripts/test.sh
+	bash scripts/test.sh $(XDIST)
 
 # The suite without the tests marked slow (training runs, benchmarks, the browser, audio
-# decoding, big property tests): a minute or two, for the edit-test loop.
+# decoding, big property tests), for the edit-test loop.
 test-fast: install
-	bash scripts/test.sh -m "not slow"
+	bash scripts/test.sh $(XDIST) -m "not slow"
 
 train: install
 	$(PY) -m nlu train
