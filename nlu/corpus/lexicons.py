@@ -220,3 +220,95 @@ LISTS = ["shopping list", "grocery list", "to-do list", "todo list", "packing li
 DEVICES = ["the lights", "the living room lights", "the fan", "the heater", "the TV",
            "the kitchen lights", "the thermostat", "the vacuum", "the robot vacuum",
            "the bedroom lamp", "the air conditioner", "the coffee machine", "the plug"]
+
+# ---------------------------------------------------------------------------------------------
+# Many people's names, so that "with {someone}" is learnt from its context and not from a few
+# memorised names (an unknown name derailed whole parses: "add lunch with priyanka tomorrow").
+# The generator's {PER} slot draws from PEOPLE above, from these first names, from a first
+# name and a surname, or from a title and a surname ("Dr. Mensah", "Coach Ivanova").
+# TRAINING ONLY. The names probe (nlu/corpus/eval/names_probe.txt) uses a separate, disjoint
+# list (nlu/corpus/eval/names_probe_people.txt); no name of that list, or of the typed test
+# set, may be added here (tests/test_names_probe.py checks every word).
+WORLD_FIRST_NAMES = [
+    # South Asian
+    "Aarav", "Vivaan", "Aditya", "Arjun", "Rohan", "Ishaan", "Kabir", "Vikram", "Sanjay", "Deepak",
+    "Rahul", "Amit", "Nikhil", "Pooja", "Neha", "Kavya", "Divya", "Sneha", "Ananya", "Shreya",
+    "Nandini", "Lalitha", "Gayathri", "Aparna", "Padma", "Sunita", "Rekha", "Manoj", "Ramesh",
+    "Ganesh", "Mahesh", "Prakash", "Srinivas", "Balaji", "Murali", "Arun", "Vijay", "Kiran", "Gopal",
+    "Harish", "Naveen", "Sowmya", "Bhavana", "Keerthi", "Jaspreet", "Manpreet", "Gurdeep", "Simran",
+    "Tanvi", "Yash", "Dhruv", "Siddharth", "Varun", "Pranav", "Akash", "Shalini", "Ritu", "Vidya",
+    "Tanisha", "Aishwarya", "Sai", "Rajesh", "Subhash", "Farhan", "Nasreen", "Rukhsana", "Tahir",
+    "Sandeep", "Hemant", "Chitra", "Shruti", "Madhav", "Kamala", "Prabhu", "Dinesh", "Uma",
+    # East and South-East Asian
+    "Jing", "Li Na", "Hao", "Yan", "Lei", "Ming", "Xiao", "Yifan", "Zihan", "Yutong",
+    "Jiayi", "Haoyu", "Zhiwei", "Xueying", "Chunhua", "Guoqiang", "Shuang", "Tingting", "Lili",
+    "Jie", "Peng", "Yang Li", "Chen Jie", "Huang Min", "Zhao Lei", "Sun Yue", "Zhou Xin", "Wu Hao",
+    "Lin Feng", "Xu Ming", "Hiroshi", "Yuki", "Haruto", "Sakura", "Akira", "Takeshi", "Aiko",
+    "Ryo", "Sora", "Minjun", "Jiwoo", "Seojun", "Hyun", "Soo-jin", "Jae", "Thanh", "Linh", "Minh",
+    "Huong", "Quang", "Bao", "Anh", "Somchai", "Nattapong", "Rizal", "Putri", "Dewi", "Arief",
+    # Arabic, Turkish, Persian
+    "Mohammed", "Muhammad", "Ali", "Hassan", "Hussein", "Karim", "Khalid", "Mustafa", "Ibrahim",
+    "Ismail", "Nadia", "Leila", "Mariam", "Yasmin", "Salma", "Huda", "Noura", "Fadi", "Rami", "Ziad",
+    "Bilal", "Amir", "Reza", "Dariush", "Parisa", "Shirin", "Emre", "Elif", "Burak", "Zeynep", "Cem",
+    "Ayesha", "Farah", "Imran", "Sana", "Hiba", "Mahmoud", "Youssef", "Jamila", "Lina", "Dina",
+    "Walid", "Nabil", "Hala", "Rashid", "Majid", "Soraya", "Kaveh", "Arash", "Nilufar",
+    # African
+    "Adebayo", "Chinedu", "Emeka", "Ifeoma", "Ngozi", "Amaka", "Tunde", "Yemi", "Segun",
+    "Funmilayo", "Kemi", "Ayodele", "Olumide", "Chiamaka", "Akosua", "Yaw", "Kojo", "Efua", "Esi",
+    "Thabo", "Sipho", "Lerato", "Nomvula", "Zanele", "Themba", "Bongani", "Ayanda", "Kagiso",
+    "Tshepo", "Farai", "Rudo", "Tatenda", "Chipo", "Wambui", "Njeri", "Otieno", "Achieng",
+    "Baraka", "Imani", "Zawadi", "Amani", "Fatou", "Moussa", "Aminata", "Ousmane", "Mamadou", "Awa",
+    "Abebe", "Selam", "Tigist", "Dawit", "Kwabena", "Adwoa", "Uchenna", "Nnamdi", "Temitope",
+    # Slavic and Eastern European
+    "Aleksandr", "Sergei", "Nikolai", "Ivan", "Olga", "Natasha", "Irina", "Tatiana", "Ekaterina",
+    "Dmitry", "Mikhail", "Pavel", "Andrei", "Anya", "Oksana", "Taras", "Petro", "Yulia", "Vasyl",
+    "Marek", "Tomasz", "Piotr", "Agnieszka", "Magdalena", "Krzysztof", "Jakub", "Ondrej", "Petra",
+    "Zdenek", "Milos", "Jelena", "Nikola", "Ivana", "Goran", "Vesna", "Dusan", "Branko", "Radek",
+    "Lukasz", "Stanislav", "Vladimir", "Borys", "Ludmila", "Darya", "Kseniya", "Gheorghe", "Ioana",
+    # Latin American, Spanish, Portuguese
+    "Alejandro", "Diego", "Santiago", "Sebastian", "Gabriela", "Daniela", "Mariana", "Paola",
+    "Lorena", "Marisol", "Esperanza", "Consuelo", "Alejandra", "Javier", "Eduardo", "Ricardo",
+    "Fernando", "Andres", "Ignacio", "Emiliano", "Renata", "Paulina", "Luz", "Yesenia", "Xochitl",
+    "Citlali", "Jesus", "Jose Luis", "Juan Pablo", "Luis", "Jorge", "Raul", "Hector", "Manuel",
+    "Beatriz", "Joao", "Gustavo", "Caio", "Larissa", "Leticia", "Bruna", "Rafael", "Marcelo",
+    "Rosario", "Milagros", "Alonso", "Catalina", "Agustin", "Florencia", "Maite", "Inigo",
+    # European
+    "Bridget", "Declan", "Ciaran", "Aoife", "Saoirse", "Padraig", "Hamish", "Morag", "Eilidh",
+    "Rhys", "Gareth", "Bronwen", "Dylan", "Ingrid", "Sven", "Astrid", "Lars", "Bjorn", "Freya",
+    "Henrik", "Mikko", "Aino", "Klaus", "Jurgen", "Heidi", "Franz", "Greta", "Pieter", "Sanne",
+    "Joost", "Giulia", "Giuseppe", "Francesca", "Matteo", "Chiara", "Dimitris", "Eleni", "Yannis",
+    "Stavros", "Maximilian", "Colette", "Margaux", "Etienne", "Amelie", "Benoit", "Anne-Marie",
+    # North American and everyday English
+    "Jamal", "Tyrone", "Keisha", "Latoya", "Darnell", "Shanice", "Malik", "Jaylen", "Aaliyah",
+    "Destiny", "Brandon", "Tyler", "Madison", "Brittany", "Kayla", "Hunter", "Cody", "Dakota",
+    "Margaret", "Dorothy", "Harold", "Eugene", "Gloria", "Doris", "Walter", "Arthur", "Beverly",
+    "Nathan", "Rebecca", "Gemma", "Rosie", "Harriet", "Oscar", "Felix", "Hugo", "Isla", "Poppy",
+    # nicknames and short forms
+    "Buddy", "Pinky", "Munna", "Chintu", "Babu", "Rocky", "Sparky", "Ziggy",
+    "Lulu", "Coco", "Dede", "Tito", "Pepe", "Paco", "Nacho", "Lalo", "Chuy", "Kiko", "Momo", "Toto",
+    "Fifi", "Bibi", "Jaz", "Kat", "Bex", "Tash", "Nicky", "Robbie", "Benji", "Manny", "Ricky",
+    "Teddy", "Frankie", "Ronnie", "Sully", "Mo", "Gus", "Abby", "Liz", "Meg", "Pip", "Sasha", "Misha",
+]
+WORLD_SURNAMES = [
+    "Smith", "Johnson", "Williams", "Vargas", "Garcia", "Martinez", "Rodriguez", "Hernandez",
+    "Gonzalez", "Perez", "Sanchez", "Mendoza", "Ramirez", "Torres", "Flores", "Rivera", "Gomez", "Diaz", "Cruz",
+    "Morales", "Gupta", "Sharma", "Iyer", "Reddy", "Nair", "Menon", "Singh", "Kaur", "Chatterjee",
+    "Banerjee", "Mukherjee", "Rao", "Krishnan", "Subramanian", "Pillai", "Desai", "Mehta", "Shah",
+    "Joshi", "Kulkarni", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Zhu", "Guo",
+    "Lin", "Luo", "Tanaka", "Suzuki", "Watanabe", "Yamamoto", "Park", "Choi", "Jung", "Kang", "Seo",
+    "Cho", "Tran", "Pham", "Hoang", "Adeleke", "Balogun", "Eze", "Nwosu", "Mensah", "Asante",
+    "Boateng", "Owusu", "Mwangi", "Kamau", "Ndlovu", "Dlamini", "Khumalo", "Mokoena", "Haddad",
+    "Khoury", "Nasser", "Mansour", "Farouk", "Rahman", "Hossain", "Siddiqui", "Qureshi", "Yilmaz",
+    "Kaya", "Demir", "Ivanov", "Petrov", "Smirnov", "Volkov", "Ivanova", "Novak", "Horvat", "Kovacs",
+    "Nowak", "Wisniewski", "Kaminski", "Lewandowski", "Dvorak", "Silva", "Santos", "Oliveira",
+    "Souza", "Costa", "Pereira", "Ferreira", "Almeida", "Carvalho", "O'Brien", "Murphy", "Kelly",
+    "Byrne", "McCarthy", "Schmidt", "Muller", "Fischer", "Weber", "Rossi", "Russo", "Ferrari",
+    "Esposito", "Bianchi", "Dubois", "Moreau", "Laurent", "Jensen", "Hansen", "Larsen", "Andersson",
+    "Johansson", "Virtanen", "Papadopoulos", "Cohen", "Levi", "Friedman", "Goldberg", "Abebe",
+    "Tesfaye", "Diallo", "Traore", "Keita", "Ochieng", "Wanjiku", "Moyo", "Banda", "Phiri",
+]
+# Titles before a surname ("Dr. Mensah") or a first name ("Aunt Leila", "Coach Ricky").
+SURNAME_TITLES = ["Dr.", "Dr", "Doctor", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Professor",
+                  "Prof.", "Coach", "Officer", "Pastor", "Father", "Rabbi", "Imam", "Judge", "Nurse"]
+FIRST_NAME_TITLES = ["Aunt", "Auntie", "Uncle", "Grandma", "Grandpa", "Cousin", "Coach", "Sister", "Brother",
+                     "Nana", "Baba", "Tia", "Tio"]

@@ -753,3 +753,40 @@ OUT_OF_SCOPE += [
     "what time does the pharmacy close", "how far is {city} from here", "navigate to the nearest gas station",
     "what's trending on twitter", "open the camera", "take a screenshot", "what's my battery level",
 ]
+
+# People in every kind of command, with everyday short titles ("lunch with Ngozi", "coffee with
+# Dr. Mensah"): {PER} draws from many names (generator.Filler.person), so "with {someone}" is
+# learnt from its place in the sentence, not from a few memorised names.
+CREATE += [
+    "{lead}{ACTION} {KIND} with {PER} {DATE}",
+    "{lead}{ACTION} {KIND} with {PER} and {PER} {DATE}",
+    "{lead}{ACTION} {KIND} with {PER} {DATE} at {LOC}",
+    "{lead}{ACTION} {KIND} for {PER} {DATE}",
+    "{lead}{ACTION} {KIND} at {PER}'s {DATE}",
+    "[remind me](ACTION) to [call](DOMAIN) {PER} {DATE}",
+    "{lead}[remind me](ACTION) {DATE} to [call](DOMAIN) {PER}",
+    "[remind me](ACTION) to meet {PER} for {KIND} {DATE}",
+    "i'm seeing {PER} {DATE}, {ACTION} it",
+    "{DATE} i have {KIND} with {PER}",
+]
+CANCEL += [
+    "{lead}{ACTION} {KIND} with {PER} {DATE}",
+    "{lead}{ACTION} {KIND} with {PER}",
+    "{PER} can't make it, {ACTION} {KIND} {DATE}",
+    "{lead}{ACTION} {my}{DOMAIN} with {PER} and {PER}",
+]
+RESCHEDULE += [
+    "{lead}{ACTION} {KIND} with {PER} to {DATE}",
+    "{lead}{ACTION} {my}{DOMAIN} with {PER} from {DATE/old} to {DATE2/new}",
+]
+QUERY += [
+    "when is {KIND} with {PER}",
+    "am i seeing {PER} {DATE}",
+    "what time is {KIND} with {PER} {DATE}",
+    "anything planned with {PER} {DATE}",
+    "{lead}{ACTION} {my}{DOMAINS} with {PER} {DATE}",
+]
+AVAILABILITY += [
+    "is there room for {KIND} with {PER} {DATE}",
+    "when am i free to see {PER} {DATE}",
+]
