@@ -32,7 +32,6 @@ SHIFTS = ["an hour", "two hours", "30 minutes", "half an hour", "a day", "two da
           "15 minutes", "a couple of hours", "an hour and a half", "one day", "3 days", "ten minutes"]
 LENGTHS = ["five minutes", "10 minutes", "ten minutes", "twenty minutes", "an hour", "half an hour", "2 minutes",
            "thirty seconds", "one minute", "forty five minutes", "an hour and a half", "3 hours", "fifteen minutes"]
-PLACES_SHARE = 0.5  # {LOC}: a known place from LOCATIONS; the rest made of parts (Filler.place)
 PEOPLE_SHARE = 0.4  # {PER}: a role or known name from PEOPLE; the rest many names (Filler.person)
 PRONOUNS = ["him", "her", "them", "us", "her", "him"]
 # A length said before a kind of meeting ("a [2 hour] meeting", "a [30-minute] call").
@@ -131,15 +130,13 @@ class Filler:
         labelled = {
             "ACTION": lambda: lex.verbs[intent if intent in lex.verbs else "create"],
             "DOMAIN": lambda: lex.domains, "DOMAINS": lambda: lex.plurals, "NAME": lambda: lex.names,
-            "TASK": lambda: lex.tasks,
+            "LOC": lambda: lex.locations, "TASK": lambda: lex.tasks,
         }
         label = {"DOMAINS": "DOMAIN", "LOC": "LOCATION", "PER": "PERSON", "TASK": "NAME"}.get(name, name)
         if name in labelled:
             return [Piece(rng.choice(labelled[name]()), label)]
         if name == "PER":
             return [Piece(self.person(lex), "PERSON")]
-        if name == "LOC":
-            return [Piece(self.place(lex), "LOCATION")]
         if name in ("DATE", "DATE2", "DAY", "TIME"):
             return self.date_slot(name, intent, before)
         if name == "DAYS":
@@ -179,25 +176,6 @@ class Filler:
         if draw < 0.95:
             return f"{rng.choice(lexicons.SURNAME_TITLES)} {rng.choice(lex.surnames)}"
         return f"{rng.choice(lexicons.FIRST_NAME_TITLES)} {rng.choice(lex.first_names)}"
-
-    def place(self, lex: Lexicon) -> str:
-        """Somewhere: a known place (LOCATIONS) or one made of parts: a venue ("Maple Fitness"),
-        a pub ("the Stag and Pheasant"), a shop on a street, an address, someone's home ("Amara's")."""
-        rng, draw = self.rng, self.rng.random()
-        if draw < PLACES_SHARE:
-            return rng.choice(lex.locations)
-        if draw < 0.75:
-            return f"{rng.choice(lexicons.PLACE_WORDS)} {rng.choice(lexicons.PLACE_KINDS)}"
-        if draw < 0.82:
-            if rng.random() < 0.5:
-                return f"the {rng.choice(lexicons.PUB_ADJECTIVES)} {rng.choice(lexicons.PUB_WORDS)}"
-            first, second = rng.sample(lexicons.PUB_WORDS, 2)
-            return f"the {first} and {second}"
-        if draw < 0.89:
-            return f"{rng.choice(lexicons.SHOPS)} on {rng.choice(lexicons.STREETS)}"
-        if draw < 0.94:
-            return f"{rng.randint(2, 2400)} {rng.choice(lexicons.STREETS)}"
-        return f"{rng.choice(lex.first_names)}'s{rng.choice(lexicons.HOMES)}"
 
     def date_slot(self, name: str, intent: str, before: str) -> Pieces:
         families = {"DAY": datephrases.DAY_FAMILIES, "TIME": ("clock_time",)}.get(name)

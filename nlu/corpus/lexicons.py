@@ -312,31 +312,3 @@ SURNAME_TITLES = ["Dr.", "Dr", "Doctor", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms"
                   "Prof.", "Coach", "Officer", "Pastor", "Father", "Rabbi", "Imam", "Judge", "Nurse"]
 FIRST_NAME_TITLES = ["Aunt", "Auntie", "Uncle", "Grandma", "Grandpa", "Cousin", "Coach", "Sister", "Brother",
                      "Nana", "Baba", "Tia", "Tio"]
-
-# Places made of parts, so that an unknown venue is read whole ("Maple Fitness", "the Stag and
-# Pheasant", "the bakery on Bridge Street", "Amara's place"): the generator's {LOC} slot draws from
-# LOCATIONS above or composes one (generator.Filler.place). The places probe
-# (nlu/corpus/eval/places_probe.txt) uses made-up names none of these words make.
-PLACE_WORDS = ["Maple", "Silverbirch", "Ashgrove", "Sunrise", "Bluewater", "Harbourside", "Greenway", "Kingsbridge",
-               "Millbrook", "Stonegate", "Highfield", "Copperleaf", "Lakeview", "Pinecrest", "Redwood", "Brightside",
-               "Evergreen", "Moonlight", "Horizon", "Summit", "Crystal", "Orchid", "Jasmine", "Saffron", "Olive Tree",
-               "Little", "Grand", "Royal", "Urban", "Village", "Central", "Eastside", "Southbank", "Wellspring",
-               "Juniper", "Heather", "Falcon", "Phoenix", "Bamboo", "Marigold", "Cornerstone", "Parkside",
-               "Bayview", "Hillcrest", "Fairview", "Meadowbank", "Brookfield", "Ivy", "Lavender", "Granite"]
-PLACE_KINDS = ["Spa", "Cafe", "Bistro", "Hall", "Centre", "Center", "Clinic", "Dental", "Fitness", "Studio", "Tavern",
-               "Inn", "Kitchen", "Diner", "Library", "Leisure Centre", "Medical Centre", "Community Centre", "Bakery",
-               "Salon", "Barbers", "Pharmacy", "Academy", "School", "Sports Club", "Golf Club", "Gym", "Pizzeria",
-               "Noodle Bar", "Brewery", "Lounge", "Theatre", "Cinema", "Surgery", "Hospital", "Arena", "Gardens",
-               "House", "Hotel", "Tea Room", "Coffee House", "Vets", "Physiotherapy", "Dojo", "Pool", "Chapel",
-               "Nursery", "Playhouse", "Conference Centre", "Business Park"]
-PUB_WORDS = ["Horse", "Groom", "Bell", "Bottle", "Lamb", "Flag", "Stag", "Pheasant", "Rose", "Ship", "Shovel",
-             "Cat", "Fiddle", "Dog", "Duck", "Coach", "Star", "Garter", "Wheatsheaf", "Feathers", "Bear", "Ragged Staff"]
-PUB_ADJECTIVES = ["Black", "White", "Old", "Rising", "Crooked", "Three", "Jolly", "Kings", "Blue", "Green"]
-STREETS = ["Park Lane", "King Street", "Bridge Street", "Victoria Road", "Albert Street", "Market Street",
-           "Castle Street", "London Road", "Green Lane", "Chapel Road", "Union Street", "Broad Street",
-           "College Avenue", "Maple Drive", "5th Street", "Washington Avenue", "George Street", "Canal Street",
-           "Birch Grove", "Harbour Road"]
-SHOPS = ["the bank", "the post office", "the pharmacy", "the garage", "the cafe", "the bakery", "the clinic", "Lidl",
-         "Aldi", "Sainsbury's", "Walmart", "Target", "CVS", "the vet", "the barber", "the deli", "the laundrette",
-         "the new Thai place", "the Italian place", "the surgery", "the chemist", "the tyre place", "the bike shop"]
-HOMES = ["", "", " place", " house", " flat", " apartment", " farm", " cottage"]
