@@ -32,7 +32,7 @@ SHIFTS = ["an hour", "two hours", "30 minutes", "half an hour", "a day", "two da
           "15 minutes", "a couple of hours", "an hour and a half", "one day", "3 days", "ten minutes"]
 LENGTHS = ["five minutes", "10 minutes", "ten minutes", "twenty minutes", "an hour", "half an hour", "2 minutes",
            "thirty seconds", "one minute", "forty five minutes", "an hour and a half", "3 hours", "fifteen minutes"]
-PEOPLE_SHARE = 0.4  # {PER}: a role or known name from PEOPLE; the rest many names (Filler.person)
+PEOPLE_SHARE = 0.7  # {PER}: a role or known name from PEOPLE; the rest many names (Filler.person)
 PRONOUNS = ["him", "her", "them", "us", "her", "him"]
 # A length said before a kind of meeting ("a [2 hour] meeting", "a [30-minute] call").
 MEETING_LENGTHS = ["2 hour", "two hour", "1 hour", "one hour", "30 minute", "thirty minute", "45 minute",
@@ -155,7 +155,7 @@ class Filler:
         if name == "KIND":
             return [Piece(rng.choice(lex.kinds), "NAME")]
         if name == "OWNED":
-            first = rng.choice(lexicons.FIRST_NAMES if rng.random() < 0.4 else lex.first_names)
+            first = rng.choice(lexicons.FIRST_NAMES if rng.random() < 0.7 else lex.first_names)
             return [Piece(f"{first}'s {rng.choice(lex.owned_events)}", "NAME")]
         if name == "RANGE":
             return [Piece(datephrases.day_range(rng), "DATE")]
@@ -169,13 +169,11 @@ class Filler:
         rng, draw = self.rng, self.rng.random()
         if draw < PEOPLE_SHARE:
             return rng.choice(lex.people)
-        if draw < 0.75:
+        if draw < 0.9:
             return rng.choice(lex.first_names)
-        if draw < 0.87:
-            return f"{rng.choice(lex.first_names)} {rng.choice(lex.surnames)}"
         if draw < 0.95:
-            return f"{rng.choice(lexicons.SURNAME_TITLES)} {rng.choice(lex.surnames)}"
-        return f"{rng.choice(lexicons.FIRST_NAME_TITLES)} {rng.choice(lex.first_names)}"
+            return f"{rng.choice(lex.first_names)} {rng.choice(lex.surnames)}"
+        return f"{rng.choice(lexicons.SURNAME_TITLES)} {rng.choice(lex.surnames)}"
 
     def date_slot(self, name: str, intent: str, before: str) -> Pieces:
         families = {"DAY": datephrases.DAY_FAMILIES, "TIME": ("clock_time",)}.get(name)
