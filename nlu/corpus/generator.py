@@ -32,7 +32,6 @@ SHIFTS = ["an hour", "two hours", "30 minutes", "half an hour", "a day", "two da
           "15 minutes", "a couple of hours", "an hour and a half", "one day", "3 days", "ten minutes"]
 LENGTHS = ["five minutes", "10 minutes", "ten minutes", "twenty minutes", "an hour", "half an hour", "2 minutes",
            "thirty seconds", "one minute", "forty five minutes", "an hour and a half", "3 hours", "fifteen minutes"]
-PEOPLE_SHARE = 0.7  # {PER}: a role or known name from PEOPLE; the rest many names (Filler.person)
 PRONOUNS = ["him", "her", "them", "us", "her", "him"]
 # A length said before a kind of meeting ("a [2 hour] meeting", "a [30-minute] call").
 MEETING_LENGTHS = ["2 hour", "two hour", "1 hour", "one hour", "30 minute", "thirty minute", "45 minute",
@@ -66,8 +65,6 @@ class Lexicon:
     tasks: list[str]
     kinds: list[str]
     owned_events: list[str]
-    first_names: list[str]
-    surnames: list[str]
 
     @classmethod
     def for_split(cls, which: str) -> "Lexicon":
@@ -82,7 +79,6 @@ class Lexicon:
             domains=part(lexicons.DOMAINS), plurals=part(lexicons.DOMAINS_PLURAL),
             names=part(lexicons.NAMES), locations=part(lexicons.LOCATIONS), people=part(lexicons.PEOPLE),
             tasks=part(lexicons.TASKS), kinds=part(lexicons.KIND_NAMES), owned_events=part(lexicons.OWNED_EVENTS),
-            first_names=part(lexicons.WORLD_FIRST_NAMES), surnames=part(lexicons.WORLD_SURNAMES),
         )
 
 
@@ -130,13 +126,11 @@ class Filler:
         labelled = {
             "ACTION": lambda: lex.verbs[intent if intent in lex.verbs else "create"],
             "DOMAIN": lambda: lex.domains, "DOMAINS": lambda: lex.plurals, "NAME": lambda: lex.names,
-            "LOC": lambda: lex.locations, "TASK": lambda: lex.tasks,
+            "LOC": lambda: lex.locations, "PER": lambda: lex.people, "TASK": lambda: lex.tasks,
         }
         label = {"DOMAINS": "DOMAIN", "LOC": "LOCATION", "PER": "PERSON", "TASK": "NAME"}.get(name, name)
         if name in labelled:
             return [Piece(rng.choice(labelled[name]()), label)]
-        if name == "PER":
-            return [Piece(self.person(lex), "PERSON")]
         if name in ("DATE", "DATE2", "DAY", "TIME"):
             return self.date_slot(name, intent, before)
         if name == "DAYS":
@@ -155,25 +149,12 @@ class Filler:
         if name == "KIND":
             return [Piece(rng.choice(lex.kinds), "NAME")]
         if name == "OWNED":
-            first = rng.choice(lexicons.FIRST_NAMES if rng.random() < 0.7 else lex.first_names)
-            return [Piece(f"{first}'s {rng.choice(lex.owned_events)}", "NAME")]
+            return [Piece(f"{rng.choice(lexicons.FIRST_NAMES)}'s {rng.choice(lex.owned_events)}", "NAME")]
         if name == "RANGE":
             return [Piece(datephrases.day_range(rng), "DATE")]
         if name == "REPEAT":
             return [Piece(datephrases.repetition(rng), "DATE")]
         return [plain(self.word(name))]
-
-    def person(self, lex: Lexicon) -> str:
-        """Someone: a role or a known name (PEOPLE), or one of many names from many cultures,
-        alone, with a surname, or after a title ("Dr. Mensah", "Aunt Leila")."""
-        rng, draw = self.rng, self.rng.random()
-        if draw < PEOPLE_SHARE:
-            return rng.choice(lex.people)
-        if draw < 0.9:
-            return rng.choice(lex.first_names)
-        if draw < 0.95:
-            return f"{rng.choice(lex.first_names)} {rng.choice(lex.surnames)}"
-        return f"{rng.choice(lexicons.SURNAME_TITLES)} {rng.choice(lex.surnames)}"
 
     def date_slot(self, name: str, intent: str, before: str) -> Pieces:
         families = {"DAY": datephrases.DAY_FAMILIES, "TIME": ("clock_time",)}.get(name)
