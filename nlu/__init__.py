@@ -10,31 +10,48 @@ The shipped pipeline loads once, lazily, on the first `parse`.
 `p.confidence` is calibrated (temperature scaling, `nlu.calibration`): below
 `nlu.CONFIRM_BELOW` a caller should ask before acting on the parse.
 """
+
 from __future__ import annotations
 
 import threading
 from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nlu.calibration import CONFIRM_BELOW
 from nlu.dates import resolve
 from nlu.result import INTENTS, LABELS, ROLES, Alert, Parse, Slot, TimeSpan
 
-__all__ = ["parse", "load", "resolve", "Parse", "Slot", "TimeSpan", "Alert", "INTENTS", "LABELS", "ROLES",
-           "CONFIRM_BELOW", "Parser"]
+if TYPE_CHECKING:  # the parser (and spaCy) load on first use: see __getattr__ below
+    from nlu.parser import Parser
+
+__all__ = [
+    "CONFIRM_BELOW",
+    "INTENTS",
+    "LABELS",
+    "ROLES",
+    "Alert",
+    "Parse",
+    "Parser",
+    "Slot",
+    "TimeSpan",
+    "load",
+    "parse",
+    "resolve",
+]
 
 _default = None
 _lock = threading.Lock()
 
 
-def load(path: str | Path | None = None) -> "Parser":
+def load(path: str | Path | None = None) -> Parser:
     """A parser for the pipeline at `path` (default: the shipped one)."""
     from nlu.parser import Parser
 
     return Parser.load(path)
 
 
-def default_parser() -> "Parser":
+def default_parser() -> Parser:
     """The shipped pipeline, loaded once per process."""
     global _default
     with _lock:

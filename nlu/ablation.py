@@ -10,6 +10,7 @@ that stops resumes where it was). `--record` writes the rows onto the shipped mo
     tN                real data, hand-written rows and N generated rows per real row
     tN-novec          the same without the static GloVe vectors
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,8 +54,12 @@ def measure(model_dir: Path) -> dict:
     if TYPED.exists():
         scores = evaluate(load_examples(TYPED), nlu.load(model_dir), errors=0)
         per = scores["spans"]["per_label"]
-        out["typed"] = {"intent": scores["intent"]["accuracy"], "NAME": per.get("NAME", {}).get("f"),
-                        "DATE": per.get("DATE", {}).get("f"), "micro": scores["spans"]["f"]}
+        out["typed"] = {
+            "intent": scores["intent"]["accuracy"],
+            "NAME": per.get("NAME", {}).get("f"),
+            "DATE": per.get("DATE", {}).get("f"),
+            "micro": scores["spans"]["f"],
+        }
     out["size_mb"] = round(sum(f.stat().st_size for f in Path(model_dir).rglob("*") if f.is_file()) / 1e6, 1)
     return out
 
@@ -72,8 +77,16 @@ def run(names: list[str], seeds: list[int], out: Path = OUT) -> list[dict]:
             if (name, seed) in done:
                 continue
             model = train(out / f"{name}-s{seed}", seed=seed, recipe=recipe, vectors=vectors)
-            results.append({"variant": name, "seed": seed, "template_ratio": recipe.template_ratio,
-                            "handwritten": recipe.handwritten, "vectors": vectors, **measure(model)})
+            results.append(
+                {
+                    "variant": name,
+                    "seed": seed,
+                    "template_ratio": recipe.template_ratio,
+                    "handwritten": recipe.handwritten,
+                    "vectors": vectors,
+                    **measure(model),
+                }
+            )
             out.mkdir(parents=True, exist_ok=True)
             results_path.write_text(json.dumps(results, indent=1) + "\n")
             print(f"ablation: {name} seed {seed}: {results[-1]}")
@@ -85,8 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     from nlu import modelcard
     from nlu.training import DEFAULT_OUTPUT
 
-    args = argparse.ArgumentParser(prog="python -m nlu.ablation", description=__doc__,
-                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    args = argparse.ArgumentParser(
+        prog="python -m nlu.ablation", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     args.add_argument("variants", nargs="*", default=["real", "t0.5", "t1", "t2", "t1-novec"])
     args.add_argument("--seeds", type=int, nargs="+", default=[0])
     args.add_argument("--record", action="store_true", help="write build/ablation/results.json onto the model card")

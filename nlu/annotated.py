@@ -9,6 +9,7 @@ Our corpus format is JSONL, one object a line:
      "source": "generated" | "handwritten" | "slurp" | ...,      # optional
      "template": "create/basic-07"}                               # optional, for held-out splits
 """
+
 from __future__ import annotations
 
 import json
@@ -39,8 +40,11 @@ class Annotated:
         return next((role for s, e, role in self.roles if (s, e) == (start, end)), None)
 
     def to_json(self) -> dict:
-        out = {"text": self.text, "intent": self.intent,
-               "spans": [self._span_json(s, e, label) for s, e, label in self.spans]}
+        out = {
+            "text": self.text,
+            "intent": self.intent,
+            "spans": [self._span_json(s, e, label) for s, e, label in self.spans],
+        }
         if self.source:
             out["source"] = self.source
         if self.template:
@@ -52,12 +56,18 @@ class Annotated:
         return {"start": start, "end": end, "label": label, **({"role": role} if role else {})}
 
     @classmethod
-    def from_json(cls, row: dict) -> "Annotated":
+    def from_json(cls, row: dict) -> Annotated:
         raw = row.get("spans") or ()
         spans = tuple((int(s["start"]), int(s["end"]), str(s["label"])) for s in raw)
         roles = tuple((int(s["start"]), int(s["end"]), str(s["role"])) for s in raw if s.get("role"))
-        return cls(text=row["text"], spans=spans, intent=row.get("intent"),
-                   source=row.get("source", ""), template=row.get("template", ""), roles=roles)
+        return cls(
+            text=row["text"],
+            spans=spans,
+            intent=row.get("intent"),
+            source=row.get("source", ""),
+            template=row.get("template", ""),
+            roles=roles,
+        )
 
 
 def read_jsonl(path: str | Path) -> list[Annotated]:

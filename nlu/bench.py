@@ -10,6 +10,7 @@ efficiency` gives, built blank with our labels (untrained weights run exactly as
 trained ones). The commands are a realistic mix: SLURP's real spoken transcripts (lowercase,
 numbers as words) and typed commands from our corpus (mixed case, digits, punctuation).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,8 +26,11 @@ from itertools import chain, cycle, islice
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TYPED = (ROOT / "build" / "corpus" / "dev.jsonl", ROOT / "build" / "corpus" / "train.jsonl",
-         ROOT / "tests" / "data" / "tiny.jsonl")
+TYPED = (
+    ROOT / "build" / "corpus" / "dev.jsonl",
+    ROOT / "build" / "corpus" / "train.jsonl",
+    ROOT / "tests" / "data" / "tiny.jsonl",
+)
 NOW = datetime(2026, 11, 23, 9, 0)
 WARM_UP = 50
 FILE_LINES = 9000
@@ -60,7 +64,7 @@ def mix(n: int) -> tuple[list[str], str]:
     sources = [s for s in (spoken, typed) if s]
     if not sources:
         raise SystemExit("bench: no commands to time (no SLURP data and no corpus)")
-    pairs = chain.from_iterable(zip(*(cycle(s) for s in sources)))
+    pairs = chain.from_iterable(zip(*(cycle(s) for s in sources), strict=False))
     note = f"{'SLURP spoken' if spoken else ''}{' + ' if spoken and typed else ''}{'corpus typed' if typed else ''}"
     return list(islice(pairs, n)), note
 
@@ -74,10 +78,13 @@ def stock_pipeline():
     from nlu.result import INTENTS, LABELS
 
     nlp = spacy.util.load_model_from_config(
-        init_config(lang="en", pipeline=["ner", "textcat"], optimize="efficiency"), auto_fill=True)
+        init_config(lang="en", pipeline=["ner", "textcat"], optimize="efficiency"), auto_fill=True
+    )
     doc = nlp.make_doc("schedule lunch tomorrow")
-    samples = [Example.from_dict(doc, {"entities": [(0, 8, label)], "cats": {i: float(i == INTENTS[0]) for i in INTENTS}})
-               for label in LABELS]
+    samples = [
+        Example.from_dict(doc, {"entities": [(0, 8, label)], "cats": {i: float(i == INTENTS[0]) for i in INTENTS}})
+        for label in LABELS
+    ]
     for label in LABELS:
         nlp.get_pipe("ner").add_label(label)
     for intent in INTENTS:
@@ -118,7 +125,7 @@ def stock_throughput(nlp, lines: list[str]) -> float:
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def file_lines(commands: list[str]) -> list[str]:
@@ -140,8 +147,10 @@ def throughput(lines: list[str], model: str | None) -> tuple[int, float, float]:
         seconds, cpu = time.perf_counter() - start, _child_cpu() - before
     answers = done.stdout.decode("utf-8").splitlines()
     if done.returncode != 0 or len(answers) != len(lines):
-        raise SystemExit(f"bench: `nlu parse` failed ({len(answers)} answers for {len(lines)} lines): "
-                         + done.stderr.decode("utf-8")[-500:])
+        raise SystemExit(
+            f"bench: `nlu parse` failed ({len(answers)} answers for {len(lines)} lines): "
+            + done.stderr.decode("utf-8")[-500:]
+        )
     return len(lines), seconds, cpu
 
 
@@ -160,13 +169,17 @@ def bench_command(args: argparse.Namespace) -> int:
     stock = stock_pipeline()
     ours, theirs = latency(commands, args.model, stock)
     p50, p95, stock_p50 = statistics.median(ours), percentile(ours, 0.95), statistics.median(theirs)
-    print(f"nlu.parse latency over {len(ours)} commands ({note}): median {p50:.2f} ms, p95 {p95:.2f} ms, "
-          f"max {max(ours):.1f} ms; stock spaCy efficiency ner+textcat median {stock_p50:.2f} ms: "
-          f"ratio {p50 / stock_p50:.2f} (target <= {LATENCY_TARGET})")
+    print(
+        f"nlu.parse latency over {len(ours)} commands ({note}): median {p50:.2f} ms, p95 {p95:.2f} ms, "
+        f"max {max(ours):.1f} ms; stock spaCy efficiency ner+textcat median {stock_p50:.2f} ms: "
+        f"ratio {p50 / stock_p50:.2f} (target <= {LATENCY_TARGET})"
+    )
     lines = file_lines(commands)
     stock_rate = stock_throughput(stock, lines)
     n, seconds, cpu = throughput(lines, args.model)
-    print(f"python -m nlu parse over {n} commands incl. start-up: {seconds:.2f} s = {n / seconds:.0f} commands/s "
-          f"(CPU {cpu:.2f} s); stock nlp.pipe {stock_rate:.0f} commands/s: ratio {n / seconds / stock_rate:.2f} "
-          f"(target >= {THROUGHPUT_TARGET})")
+    print(
+        f"python -m nlu parse over {n} commands incl. start-up: {seconds:.2f} s = {n / seconds:.0f} commands/s "
+        f"(CPU {cpu:.2f} s); stock nlp.pipe {stock_rate:.0f} commands/s: ratio {n / seconds / stock_rate:.2f} "
+        f"(target >= {THROUGHPUT_TARGET})"
+    )
     return 0

@@ -11,6 +11,7 @@ mean to schedule X?"). Chosen from the reliability table on SLURP devel (model c
 0.7 the intent is right about two times in three or less, at or above it about 97 times in
 100, and only a few percent of commands fall below it, so asking there costs little.
 """
+
 from __future__ import annotations
 
 import math
@@ -60,9 +61,15 @@ def reliability(pairs: Sequence[tuple[float, bool]], bins: int = BINS) -> list[d
         low, high = i / bins, (i + 1) / bins
         inside = [(c, ok) for c, ok in pairs if low <= c < high or (i == bins - 1 and c == 1.0)]
         if inside:
-            table.append({"low": low, "high": high, "n": len(inside),
-                          "confidence": round(sum(c for c, _ in inside) / len(inside), 4),
-                          "accuracy": round(sum(ok for _, ok in inside) / len(inside), 4)})
+            table.append(
+                {
+                    "low": low,
+                    "high": high,
+                    "n": len(inside),
+                    "confidence": round(sum(c for c, _ in inside) / len(inside), 4),
+                    "accuracy": round(sum(ok for _, ok in inside) / len(inside), 4),
+                }
+            )
     return table
 
 
@@ -70,5 +77,6 @@ def ece(pairs: Sequence[tuple[float, bool]], bins: int = BINS) -> float:
     """Expected calibration error: the bins' |accuracy - confidence|, weighted by their size."""
     if not pairs:
         return 0.0
-    return round(sum(row["n"] * abs(row["accuracy"] - row["confidence"]) for row in reliability(pairs, bins))
-                 / len(pairs), 4)
+    return round(
+        sum(row["n"] * abs(row["accuracy"] - row["confidence"]) for row in reliability(pairs, bins)) / len(pairs), 4
+    )

@@ -1,13 +1,14 @@
 """`python -m nlu ...`: thin command-line shells over the library.
 
-    parse     one command per stdin line -> one JSON line each (the parse contract)
-    dates     one DATE phrase per stdin line -> one JSON line each (the dates contract)
-    train     train the pipeline with spaCy's own machinery
-    convert   turn tutorial / spaCy-pairs / JSONL / SLURP data into a DocBin, reporting bad spans
-    evaluate  per-label P/R/F1, intent accuracy and the worst errors on a data set
-    bench     speed of nlu.parse and of `nlu parse` over a file
-    asr-lm    build the recognizer's calendar-biased language model (models/asr-calendar)
+parse     one command per stdin line -> one JSON line each (the parse contract)
+dates     one DATE phrase per stdin line -> one JSON line each (the dates contract)
+train     train the pipeline with spaCy's own machinery
+convert   turn tutorial / spaCy-pairs / JSONL / SLURP data into a DocBin, reporting bad spans
+evaluate  per-label P/R/F1, intent accuracy and the worst errors on a data set
+bench     speed of nlu.parse and of `nlu parse` over a file
+asr-lm    build the recognizer's calendar-biased language model (models/asr-calendar)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -84,8 +85,13 @@ def cmd_dates(args: argparse.Namespace) -> int:
     from nlu.timezones import reference_time
 
     ref = reference_time(args.now, args.tz)
-    policy = {"next_weekday": args.next_weekday, "day_first": args.day_first or None, "counted": args.counted,
-              "minutes_to": args.minutes_to, "week_start": WEEK_STARTS.get(args.week_start)}
+    policy = {
+        "next_weekday": args.next_weekday,
+        "day_first": args.day_first or None,
+        "counted": args.counted,
+        "minutes_to": args.minutes_to,
+        "week_start": WEEK_STARTS.get(args.week_start),
+    }
     for batch in _batches(_stdin()):
         for text in batch:
             span = resolve(text, ref, **policy)
@@ -129,7 +135,9 @@ def cmd_asr_lm(args: argparse.Namespace) -> int:
 
 
 def build() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="python -m nlu", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    top = argparse.ArgumentParser(
+        prog="python -m nlu", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = top.add_subparsers(dest="command", required=True)
 
     def command(name: str, func: Callable, help: str) -> argparse.ArgumentParser:
@@ -147,13 +155,21 @@ def build() -> argparse.ArgumentParser:
 
     p = command("dates", cmd_dates, "resolve one DATE phrase per stdin line, write one JSON line each")
     when_args(p)
-    p.add_argument("--next-weekday", choices=("following", "nearest"), help="reading of 'next friday' (see docs/dates.md)")
+    p.add_argument(
+        "--next-weekday", choices=("following", "nearest"), help="reading of 'next friday' (see docs/dates.md)"
+    )
     p.add_argument("--day-first", action="store_true", help="numeric dates are day/month: 5/7 is 5 July")
     p.add_argument("--week-start", choices=tuple(WEEK_STARTS), help="first day of the week (default monday)")
-    p.add_argument("--counted", choices=("whole", "from_now"),
-                   help="'the next 3 days': whole units after the current one (default) or from now")
-    p.add_argument("--minutes-to", choices=("clock", "range"),
-                   help="'ten to five': 16:50 when said as a time (default) or always the range 10-17")
+    p.add_argument(
+        "--counted",
+        choices=("whole", "from_now"),
+        help="'the next 3 days': whole units after the current one (default) or from now",
+    )
+    p.add_argument(
+        "--minutes-to",
+        choices=("clock", "range"),
+        help="'ten to five': 16:50 when said as a time (default) or always the range 10-17",
+    )
 
     p = command("train", cmd_train, "train the pipeline (spaCy config in nlu/configs/)")
     p.add_argument("--output", help="where the trained pipeline goes (default: models/nlu-calendar)")
@@ -161,11 +177,16 @@ def build() -> argparse.ArgumentParser:
     p.add_argument("--max-steps", type=int, help="stop after this many steps (smoke tests)")
     p.add_argument("--limit", type=int, help="train on the first N examples only (smoke tests)")
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0: reproducible)")
-    p.add_argument("--template-ratio", type=float, help="generated rows per real training row (default: nlu.corpus.TEMPLATE_RATIO)")
+    p.add_argument(
+        "--template-ratio", type=float, help="generated rows per real training row (default: nlu.corpus.TEMPLATE_RATIO)"
+    )
     p.add_argument("--no-handwritten", action="store_true", help="leave the hand-written rows out (ablation)")
     p.add_argument("--no-vectors", action="store_true", help="train without the static GloVe vectors (ablation)")
-    p.add_argument("--no-asr-lm", action="store_true",
-                   help="do not rebuild models/asr-calendar after training the shipped pipeline")
+    p.add_argument(
+        "--no-asr-lm",
+        action="store_true",
+        help="do not rebuild models/asr-calendar after training the shipped pipeline",
+    )
 
     p = command("convert", cmd_convert, "convert annotated data to a spaCy DocBin, reporting spans that do not fit")
     p.add_argument("input", help="our JSONL, tutorial JSON, spaCy (text, {entities}) pairs JSON, or SLURP JSONL")

@@ -9,6 +9,7 @@ Right or wrong, as slurp-score counts it: on a calendar row the intent is right 
 maps to the row's calendar intent (create/reschedule/update -> set, cancel -> remove,
 query/availability -> query); on any other row only out_of_scope is right.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,14 @@ from pathlib import Path
 from nlu import calibration
 from nlu.settings import settings
 
-TO_SLURP = {"create": "set", "reschedule": "set", "update": "set", "cancel": "remove", "query": "query",
-            "availability": "query"}
+TO_SLURP = {
+    "create": "set",
+    "reschedule": "set",
+    "update": "set",
+    "cancel": "remove",
+    "query": "query",
+    "availability": "query",
+}
 
 
 def rows() -> list[dict]:
@@ -42,14 +49,22 @@ def reliability(model_dir: Path | str | None = None) -> dict:
     parser = nlu.load(model_dir)
     data = rows()
     parses = list(parser.parse_many([row["sentence"] for row in data]))
-    calibrated = [(p.confidence, right(p.intent, row)) for p, row in zip(parses, data)]
-    raw = [(max(p.scores.values()) if p.scores else p.confidence, ok) for p, (_, ok) in zip(parses, calibrated)]
-    return {"n": len(data), "accuracy": round(sum(ok for _, ok in calibrated) / len(data), 4),
-            "temperature": parser.temperature, "ece_raw": calibration.ece(raw), "ece": calibration.ece(calibrated),
-            "table": calibration.reliability(calibrated),
-            "confirm_below": calibration.CONFIRM_BELOW,
-            "share_below": round(sum(c < calibration.CONFIRM_BELOW for c, _ in calibrated) / len(data), 4),
-            "accuracy_at_or_above": _accuracy_above(calibrated, calibration.CONFIRM_BELOW)}
+    calibrated = [(p.confidence, right(p.intent, row)) for p, row in zip(parses, data, strict=True)]
+    raw = [
+        (max(p.scores.values()) if p.scores else p.confidence, ok)
+        for p, (_, ok) in zip(parses, calibrated, strict=True)
+    ]
+    return {
+        "n": len(data),
+        "accuracy": round(sum(ok for _, ok in calibrated) / len(data), 4),
+        "temperature": parser.temperature,
+        "ece_raw": calibration.ece(raw),
+        "ece": calibration.ece(calibrated),
+        "table": calibration.reliability(calibrated),
+        "confirm_below": calibration.CONFIRM_BELOW,
+        "share_below": round(sum(c < calibration.CONFIRM_BELOW for c, _ in calibrated) / len(data), 4),
+        "accuracy_at_or_above": _accuracy_above(calibrated, calibration.CONFIRM_BELOW),
+    }
 
 
 def _accuracy_above(pairs: list[tuple[float, bool]], threshold: float) -> float | None:

@@ -6,6 +6,7 @@ Scoring goes through the parser's public path (`parse_many`), so it measures wha
 get. Labels a source cannot be trusted on (`Annotated.meta["unscored"]`, e.g. SLURP marks no
 ACTION/DOMAIN) are dropped from both gold and predicted spans of that example.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -55,11 +56,12 @@ def run(examples: list[Annotated], parser) -> list[Scored]:
     """Parse every example once (batched) and pair gold with predicted."""
     parses = parser.parse_many([ex.text for ex in examples])
     out = []
-    for example, parse in zip(examples, parses):
+    for example, parse in zip(examples, parses, strict=True):
         predicted = [(s.start, s.end, s.label) for s in parse.slots]
         roles = tuple((s.start, s.end, s.role) for s in parse.slots if s.role)
-        out.append(Scored(example, scored_spans(example.spans, example),
-                          scored_spans(predicted, example), parse.intent, roles))
+        out.append(
+            Scored(example, scored_spans(example.spans, example), scored_spans(predicted, example), parse.intent, roles)
+        )
     return out
 
 
@@ -92,17 +94,24 @@ def span_scores(results: list[Scored]) -> dict:
         adjusted += changed
     prf = get_ner_prf(examples)
     support = Counter(label for r in results for _, _, label in r.gold)
-    per_label = {label: {**{k: round(v, 4) for k, v in scores.items()}, "support": support[label]}
-                 for label, scores in sorted((prf.get("ents_per_type") or {}).items())}
-    return {"p": _round(prf["ents_p"]), "r": _round(prf["ents_r"]), "f": _round(prf["ents_f"]),
-            "per_label": per_label, "gold_adjusted": adjusted}
+    per_label = {
+        label: {**{k: round(v, 4) for k, v in scores.items()}, "support": support[label]}
+        for label, scores in sorted((prf.get("ents_per_type") or {}).items())
+    }
+    return {
+        "p": _round(prf["ents_p"]),
+        "r": _round(prf["ents_r"]),
+        "f": _round(prf["ents_f"]),
+        "per_label": per_label,
+        "gold_adjusted": adjusted,
+    }
 
 
 def _round(value: float | None) -> float:
     return round(float(value or 0.0), 4)
 
 
-def _doc(nlp, text: str, spans: tuple[Span, ...]) -> tuple["Doc", int]:
+def _doc(nlp, text: str, spans: tuple[Span, ...]) -> tuple[Doc, int]:
     """A Doc with `spans` as entities, and how many had to change: a span off token boundaries
     widens to the tokens it touches, one overlapping an earlier span is left out."""
     doc = nlp.make_doc(text)
@@ -122,21 +131,28 @@ def _doc(nlp, text: str, spans: tuple[Span, ...]) -> tuple["Doc", int]:
 def intent_scores(results: list[Scored]) -> dict:
     """Accuracy over examples with a gold intent, and the confusion table gold -> predicted."""
     judged = [r for r in results if r.example.intent is not None]
-    confusion = {gold: {pred: 0 for pred in INTENTS} for gold in INTENTS}
+    confusion = {gold: dict.fromkeys(INTENTS, 0) for gold in INTENTS}
     for r in judged:
-        confusion.setdefault(r.example.intent, {p: 0 for p in INTENTS})[r.intent] += 1
+        confusion.setdefault(r.example.intent, dict.fromkeys(INTENTS, 0))[r.intent] += 1
     right = sum(r.intent_ok for r in judged)
-    return {"accuracy": round(right / len(judged), 4) if judged else None, "n": len(judged),
-            "confusion": confusion}
+    return {"accuracy": round(right / len(judged), 4) if judged else None, "n": len(judged), "confusion": confusion}
 
 
 def worst(results: list[Scored], n: int) -> list[dict]:
     """The `n` examples with the most mistakes, most first (ties in data order)."""
     bad = sorted((r for r in results if r.mistakes), key=lambda r: -r.mistakes)[:n]
-    return [{"text": r.example.text, "mistakes": r.mistakes, "source": r.example.source,
-             "gold_intent": r.example.intent, "intent": r.intent,
-             "gold": [_show(r.example.text, s) for s in r.gold],
-             "predicted": [_show(r.example.text, s) for s in r.predicted]} for r in bad]
+    return [
+        {
+            "text": r.example.text,
+            "mistakes": r.mistakes,
+            "source": r.example.source,
+            "gold_intent": r.example.intent,
+            "intent": r.intent,
+            "gold": [_show(r.example.text, s) for s in r.gold],
+            "predicted": [_show(r.example.text, s) for s in r.predicted],
+        }
+        for r in bad
+    ]
 
 
 def _show(text: str, span: Span) -> str:
@@ -147,8 +163,14 @@ def _show(text: str, span: Span) -> str:
 def evaluate(examples: list[Annotated], parser, errors: int = 10) -> dict:
     """Scores of `parser` on `examples`: spans, intent, worst errors (the CLI's and model card's data)."""
     results = run(examples, parser)
-    return {"n": len(examples), "spans": span_scores(results), "intent": intent_scores(results),
-            "roles": role_scores(results), "by_source": by_source(results), "errors": worst(results, errors)}
+    return {
+        "n": len(examples),
+        "spans": span_scores(results),
+        "intent": intent_scores(results),
+        "roles": role_scores(results),
+        "by_source": by_source(results),
+        "errors": worst(results, errors),
+    }
 
 
 def by_source(results: list[Scored]) -> dict:
@@ -158,8 +180,10 @@ def by_source(results: list[Scored]) -> dict:
         groups.setdefault(r.example.source or "unknown", []).append(r)
     if len(groups) < 2:
         return {}
-    return {source: {"n": len(group), "f": span_scores(group)["f"], "intent_accuracy": intent_scores(group)["accuracy"]}
-            for source, group in sorted(groups.items())}
+    return {
+        source: {"n": len(group), "f": span_scores(group)["f"], "intent_accuracy": intent_scores(group)["accuracy"]}
+        for source, group in sorted(groups.items())
+    }
 
 
 # --- the command ----------------------------------------------------------------------------
@@ -193,15 +217,22 @@ def evaluate_command(args: argparse.Namespace) -> int:
 
 def report(result: dict) -> str:
     """The human-readable form: label table, intent accuracy and confusion, worst errors."""
-    parts = [_label_table(result), _source_table(result.get("by_source") or {}),
-             _confusion_table(result["intent"]), _role_line(result.get("roles") or {}), _error_list(result["errors"])]
+    parts = [
+        _label_table(result),
+        _source_table(result.get("by_source") or {}),
+        _confusion_table(result["intent"]),
+        _role_line(result.get("roles") or {}),
+        _error_list(result["errors"]),
+    ]
     return "\n\n".join(p for p in parts if p)
 
 
 def _role_line(roles: dict) -> str:
     if not roles.get("n"):
         return "roles: none in the gold spans found or the parses"
-    return f"role accuracy {roles['accuracy']:.3f} over {roles['n']} spans found where the gold or the parse gives a role"
+    return (
+        f"role accuracy {roles['accuracy']:.3f} over {roles['n']} spans found where the gold or the parse gives a role"
+    )
 
 
 def _source_table(sources: dict) -> str:
@@ -216,14 +247,18 @@ def _source_table(sources: dict) -> str:
 
 def _label_table(result: dict) -> str:
     spans = result["spans"]
-    lines = [f"{result.get('data', 'data')}: {result['n']} examples",
-             f"{'label':<10} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}"]
+    lines = [
+        f"{result.get('data', 'data')}: {result['n']} examples",
+        f"{'label':<10} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}",
+    ]
     for label, s in spans["per_label"].items():
         lines.append(f"{label:<10} {s['p']:>6.3f} {s['r']:>6.3f} {s['f']:>6.3f} {s['support']:>6}")
     lines.append(f"{'micro':<10} {spans['p']:>6.3f} {spans['r']:>6.3f} {spans['f']:>6.3f}")
     if spans.get("gold_adjusted"):
-        lines.append(f"({spans['gold_adjusted']} gold spans were off token boundaries or overlapping: "
-                     "widened to whole tokens or left out; `python -m nlu convert` lists them)")
+        lines.append(
+            f"({spans['gold_adjusted']} gold spans were off token boundaries or overlapping: "
+            "widened to whole tokens or left out; `python -m nlu convert` lists them)"
+        )
     return "\n".join(lines)
 
 
@@ -232,8 +267,11 @@ def _confusion_table(intent: dict) -> str:
         return "intent: no gold intents in this data"
     short = {"out_of_scope": "oos", "reschedule": "resched", "availability": "avail"}
     head = " ".join(f"{short.get(p, p):>8}" for p in INTENTS)
-    lines = [f"intent accuracy {intent['accuracy']:.3f} over {intent['n']} examples",
-             "confusion (rows: gold, columns: predicted)", f"{'':<13}{head}"]
+    lines = [
+        f"intent accuracy {intent['accuracy']:.3f} over {intent['n']} examples",
+        "confusion (rows: gold, columns: predicted)",
+        f"{'':<13}{head}",
+    ]
     for gold, row in intent["confusion"].items():
         if sum(row.values()):
             lines.append(f"{gold:<13}" + " ".join(f"{row.get(p, 0):>8}" for p in INTENTS))
@@ -245,7 +283,9 @@ def _error_list(errors: list[dict]) -> str:
         return "no errors listed"
     lines = [f"worst {len(errors)} errors:"]
     for i, e in enumerate(errors, 1):
-        lines += [f"{i:>3}. [{e['mistakes']}] {e['text']!r}",
-                  f"     gold: {e['gold_intent']:<12} {' '.join(e['gold'])}",
-                  f"     said: {e['intent']:<12} {' '.join(e['predicted'])}"]
+        lines += [
+            f"{i:>3}. [{e['mistakes']}] {e['text']!r}",
+            f"     gold: {e['gold_intent']:<12} {' '.join(e['gold'])}",
+            f"     said: {e['intent']:<12} {' '.join(e['predicted'])}",
+        ]
     return "\n".join(lines)

@@ -14,6 +14,7 @@ Formats `load_examples` recognises (sniffed from the content, not the file name)
 Conversion to a DocBin never drops a span silently: every span that does not fall on token
 boundaries, overlaps another, or has an unknown label is reported as a `Problem`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -82,8 +83,11 @@ def to_doc(nlp: Language, example: Annotated, row: int = 0, roles: bool = True) 
         ents.append(span)
     doc.set_ents(ents, default="missing" if example.meta.get("unscored") else "outside")
     if roles and example.roles:
-        doc.spans[ROLES_KEY] = [doc.char_span(s, e, label=role) for s, e, role in example.roles
-                                if any(span.start_char == s and span.end_char == e for span in ents)]
+        doc.spans[ROLES_KEY] = [
+            doc.char_span(s, e, label=role)
+            for s, e, role in example.roles
+            if any(span.start_char == s and span.end_char == e for span in ents)
+        ]
     if example.intent in INTENTS:
         doc.cats = {intent: float(intent == example.intent) for intent in INTENTS}
     return doc, problems
@@ -109,8 +113,9 @@ def _tokens_around(doc: Doc, start: int, end: int) -> str:
     return " | ".join(t.text for t in doc if t.idx < end and t.idx + len(t) > start)
 
 
-def to_docs(examples: Iterable[Annotated], nlp: Language | None = None,
-            roles: bool = True) -> tuple[list[Doc], list[Problem]]:
+def to_docs(
+    examples: Iterable[Annotated], nlp: Language | None = None, roles: bool = True
+) -> tuple[list[Doc], list[Problem]]:
     """Docs for `examples` and every span that had to be left out (load-time ones included)."""
     nlp = nlp or blank_nlp()
     docs, problems = [], []
@@ -129,8 +134,9 @@ def save_docbin(docs: list[Doc], path: str | Path) -> None:
     DocBin(docs=docs, store_user_data=False).to_disk(path)
 
 
-def write_docbin(examples: Iterable[Annotated], path: str | Path, nlp: Language | None = None,
-                 roles: bool = True) -> tuple[int, list[Problem]]:
+def write_docbin(
+    examples: Iterable[Annotated], path: str | Path, nlp: Language | None = None, roles: bool = True
+) -> tuple[int, list[Problem]]:
     """Write examples to a .spacy DocBin; returns (docs written, spans left out with reasons)."""
     docs, problems = to_docs(examples, nlp, roles)
     save_docbin(docs, path)
@@ -141,9 +147,17 @@ def write_docbin(examples: Iterable[Annotated], path: str | Path, nlp: Language 
 
 # Tag names other tools use for our labels; anything else is upper-cased and, if still not
 # one of ours, reported as an unknown label at conversion.
-TAG_ALIASES = {"TIME": "DATE", "DATETIME": "DATE", "DATE_TIME": "DATE", "EVENT_NAME": "NAME",
-               "TITLE": "NAME", "LOC": "LOCATION", "PLACE": "LOCATION", "PLACE_NAME": "LOCATION",
-               "PER": "PERSON"}
+TAG_ALIASES = {
+    "TIME": "DATE",
+    "DATETIME": "DATE",
+    "DATE_TIME": "DATE",
+    "EVENT_NAME": "NAME",
+    "TITLE": "NAME",
+    "LOC": "LOCATION",
+    "PLACE": "LOCATION",
+    "PLACE_NAME": "LOCATION",
+    "PER": "PERSON",
+}
 
 
 def label_of(tag: str) -> str:
@@ -246,8 +260,16 @@ def read_tutorial(data: dict) -> list[Annotated]:
         annotations = item.get("annotations") or ()
         spans = tuple((int(a["start"]), int(a["end"]) + 1, label_of(a["tag_name"])) for a in annotations)
         roles = tuple((int(a["start"]), int(a["end"]) + 1, str(a["role"])) for a in annotations if a.get("role"))
-        out.append(Annotated(text=item["content"], spans=spans, intent=intent_of(item.get("intent")),
-                             source="tutorial", meta={"row": row}, roles=roles))
+        out.append(
+            Annotated(
+                text=item["content"],
+                spans=spans,
+                intent=intent_of(item.get("intent")),
+                source="tutorial",
+                meta={"row": row},
+                roles=roles,
+            )
+        )
     return out
 
 
@@ -276,8 +298,9 @@ def read_docbin(path: Path) -> list[Annotated]:
         spans = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents)
         roles = tuple((r.start_char, r.end_char, r.label_) for r in doc.spans.get(ROLES_KEY, ()))
         intent = intent_of(max(doc.cats, key=doc.cats.get)) if doc.cats else None
-        out.append(Annotated(text=doc.text, spans=spans, intent=intent, source="docbin", meta={"row": row},
-                             roles=roles))
+        out.append(
+            Annotated(text=doc.text, spans=spans, intent=intent, source="docbin", meta={"row": row}, roles=roles)
+        )
     return out
 
 
@@ -298,6 +321,8 @@ def convert_command(args: argparse.Namespace) -> int:
     if not refuse:
         save_docbin(docs, args.output)
     spans = sum(len(ex.spans) for ex in examples)
-    print(f"{len(docs)} examples, {spans} spans, {len(problems)} left out; "
-          + ("nothing written (--strict)" if refuse else f"wrote {args.output}"))
+    print(
+        f"{len(docs)} examples, {spans} spans, {len(problems)} left out; "
+        + ("nothing written (--strict)" if refuse else f"wrote {args.output}")
+    )
     return 1 if refuse else 0

@@ -5,14 +5,14 @@ values) is resolved afterwards against the caller's `now` and zone, never cached
 calls. Slot roles come from `nlu.roles`, the intent confidence is temperature-scaled
 (`nlu.calibration`, the temperature stored with the pipeline).
 """
+
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import datetime, tzinfo
 from pathlib import Path
-
-from dataclasses import replace
 
 from nlu import dates, roles
 from nlu.calibration import scaled
@@ -55,7 +55,7 @@ class Parser:
         self.temperature = float((nlp.meta.get("calibration") or {}).get("temperature") or 1.0)
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> "Parser":
+    def load(cls, path: str | Path | None = None) -> Parser:
         import spacy
 
         path = Path(path) if path else default_model_path()
@@ -75,7 +75,7 @@ class Parser:
         texts = list(texts)
         cleaned = [clean(t) if readable(t) else "" for t in texts]
         docs = iter(self.nlp.pipe((c for c in cleaned if c), batch_size=BATCH_SIZE))
-        for text, ready in zip(texts, cleaned):
+        for text, ready in zip(texts, cleaned, strict=True):
             if ready:
                 yield self._reading(text, next(docs), ref)
             else:
@@ -108,15 +108,54 @@ class Parser:
 # ... in front and the words that only link to other slots"). A span the model draws one
 # token too wide ("lunch with" before a PERSON, "tomorrow's") is trimmed back to its words.
 LEADING = {
-    "NAME": {"the", "a", "an", "my", "our", "your", "about", "for", "on", "at", "called", "named", "titled", "to", "with", "of"},
+    "NAME": {
+        "the",
+        "a",
+        "an",
+        "my",
+        "our",
+        "your",
+        "about",
+        "for",
+        "on",
+        "at",
+        "called",
+        "named",
+        "titled",
+        "to",
+        "with",
+        "of",
+    },
     "DOMAIN": {"the", "a", "an", "my", "our", "your", "for", "on", "at", "with", "of"},
     "DATE": {"on", "at", "for"},
     "PERSON": {"with", "for", "to", "and", "about"},
     "LOCATION": {"at", "in", "on", "to", "for", "from"},
     "ALERT": {"by", "at", "for"},
 }
-TRAILING = {"with", "for", "on", "at", "about", "to", "of", "and", "from", "by", "called", "named",
-            "the", "a", "an", "my", "'s", "’s", "'", "uh", "um", "please"}
+TRAILING = {
+    "with",
+    "for",
+    "on",
+    "at",
+    "about",
+    "to",
+    "of",
+    "and",
+    "from",
+    "by",
+    "called",
+    "named",
+    "the",
+    "a",
+    "an",
+    "my",
+    "'s",
+    "’s",
+    "'",
+    "uh",
+    "um",
+    "please",
+}
 
 
 def trimmed(ent) -> tuple[int, int] | None:
@@ -142,8 +181,13 @@ def _slots(text: str, doc, ref: datetime) -> tuple[Slot, ...]:
 
 
 def _slot(text: str, label: str, start: int, end: int, ref: datetime) -> Slot:
-    value = dates.resolve(text[start:end], ref) if label == "DATE" else alert_value(text[start:end], ref) \
-        if label == "ALERT" else None
+    value = (
+        dates.resolve(text[start:end], ref)
+        if label == "DATE"
+        else alert_value(text[start:end], ref)
+        if label == "ALERT"
+        else None
+    )
     return Slot(label=label, text=text[start:end], start=start, end=end, value=value)
 
 
@@ -164,8 +208,21 @@ def alert_of(slots: tuple[Slot, ...]) -> int | None:
 # Words that name what every calendar item is, not what kind it is: "a reminder for the
 # meeting" is a meeting; "do I have any events" asks about all of them; "schedule an event
 # tomorrow" has said nothing about what the event is, so the assistant asks for a name.
-CONTAINER_WORDS = frozenset({"event", "calendar event", "reminder", "entry", "calendar entry", "item",
-                             "calendar item", "calendar", "schedule", "agenda", "plan"})
+CONTAINER_WORDS = frozenset(
+    {
+        "event",
+        "calendar event",
+        "reminder",
+        "entry",
+        "calendar entry",
+        "item",
+        "calendar item",
+        "calendar",
+        "schedule",
+        "agenda",
+        "plan",
+    }
+)
 
 
 def title_of(slots: tuple[Slot, ...]) -> str | None:

@@ -25,6 +25,7 @@ PERSON before the event's name is new, with one that removes people ("remove", "
 the PERSON after "for"/"with" is new and the other old. A PERSON after the event's name
 names the event ("add jim to the lunch with [sara]"): no role.
 """
+
 from __future__ import annotations
 
 import re
@@ -56,8 +57,9 @@ def assign(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
     return tuple(replace(s, role=roles.get(i, s.role)) for i, s in enumerate(slots))
 
 
-def _old_and_new(text: str, indices: list[int], slots: tuple[Slot, ...], action: int | None,
-                 guess: bool) -> dict[int, str]:
+def _old_and_new(
+    text: str, indices: list[int], slots: tuple[Slot, ...], action: int | None, guess: bool
+) -> dict[int, str]:
     """Roles of one label's slots (module docstring)."""
     if len(indices) < 2:
         return {}
@@ -78,11 +80,11 @@ def _old_and_new(text: str, indices: list[int], slots: tuple[Slot, ...], action:
 
 
 def _mark(text: str, slot: Slot) -> str | None:
-    """"new", "old" or None from the words right around a slot."""
-    before = [w.lower() for w in _WORD.findall(text[:slot.start])]
+    """ "new", "old" or None from the words right around a slot."""
+    before = [w.lower() for w in _WORD.findall(text[: slot.start])]
     while before and before[-1] in SKIP:
         before.pop()
-    after = [w.lower() for w in _WORD.findall(text[slot.end:])[:2]]
+    after = [w.lower() for w in _WORD.findall(text[slot.end :])[:2]]
     if before[-2:] == ["instead", "of"] or (before and before[-1] in OLD_BEFORE):
         return "old"
     if (before and before[-1] in NEW_BEFORE) or (after[:1] == ["instead"]):
@@ -115,7 +117,7 @@ def _people(text: str, slots: tuple[Slot, ...]) -> dict[int, str]:
     if verb in SWAP_VERBS and len(people) >= 2:
         return {i: "new" if _preceded_by(text, slots[i], {"for", "with", "by", "to"}) else "old" for i in people}
     role = "new" if verb in ADD_VERBS else "old" if verb in REMOVE_VERBS else None
-    return {i: role for i in people} if role else {}
+    return dict.fromkeys(people, role) if role else {}
 
 
 def _after_event(slots: tuple[Slot, ...], person: Slot, action: Slot | None) -> bool:
@@ -126,5 +128,5 @@ def _after_event(slots: tuple[Slot, ...], person: Slot, action: Slot | None) -> 
 
 
 def _preceded_by(text: str, slot: Slot, words: set[str]) -> bool:
-    before = [w.lower() for w in _WORD.findall(text[:slot.start])]
+    before = [w.lower() for w in _WORD.findall(text[: slot.start])]
     return bool(before) and before[-1] in words

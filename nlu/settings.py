@@ -7,6 +7,7 @@
 Every other module asks `settings()` instead of reading `os.environ`, so a wrong value fails
 with a clear message where it is read, and tests can pass their own `Settings`.
 """
+
 from __future__ import annotations
 
 import os
@@ -34,14 +35,17 @@ class Settings:
     shared: Path = DEFAULT_SHARED
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         """Settings from `env` (default: os.environ); an empty variable counts as unset."""
         env = os.environ if env is None else env
         corpus = _path(env, "NLU_CORPUS")
         if corpus is not None and not corpus.is_dir():
             raise BadSetting(f"NLU_CORPUS={corpus} is not a folder (it should hold train.jsonl and dev.jsonl)")
-        return cls(model=_path(env, "NLU_MODEL") or DEFAULT_MODEL, corpus=corpus,
-                   shared=_path(env, "NLU_SHARED") or DEFAULT_SHARED)
+        return cls(
+            model=_path(env, "NLU_MODEL") or DEFAULT_MODEL,
+            corpus=corpus,
+            shared=_path(env, "NLU_SHARED") or DEFAULT_SHARED,
+        )
 
     @property
     def slurp_devel(self) -> Path:

@@ -24,6 +24,7 @@ evaluator ignores them there and training marks the untagged tokens as missing r
 SLURP: Bastianelli, Vanzo, Swietojanski and Rieser, EMNLP 2020; text under CC BY 4.0.
 NLU Evaluation Data: Liu, Eshghi, Swietojanski and Rieser, IWSDS 2019; text under CC BY 4.0.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,26 +33,87 @@ from dataclasses import dataclass, replace
 from nlu.annotated import Annotated
 from nlu.importers import Problem
 
-LABEL_OF = {"event_name": "NAME", "meal_type": "NAME", "date": "DATE", "time": "DATE", "timeofday": "DATE",
-            "general_frequency": "DATE", "person": "PERSON", "relation": "PERSON",
-            "place_name": "LOCATION"}
+LABEL_OF = {
+    "event_name": "NAME",
+    "meal_type": "NAME",
+    "date": "DATE",
+    "time": "DATE",
+    "timeofday": "DATE",
+    "general_frequency": "DATE",
+    "person": "PERSON",
+    "relation": "PERSON",
+    "place_name": "LOCATION",
+}
 NAME_TYPES = {"event_name", "meal_type"}
 TIME_TYPES = {"time", "timeofday"}
-GENERIC = {"event", "events", "calendar event", "meeting", "meetings", "appointment", "appointments",
-           "reminder", "reminders", "call", "calls", "session", "sessions", "party", "parties",
-           "booking", "bookings"}
+GENERIC = {
+    "event",
+    "events",
+    "calendar event",
+    "meeting",
+    "meetings",
+    "appointment",
+    "appointments",
+    "reminder",
+    "reminders",
+    "call",
+    "calls",
+    "session",
+    "sessions",
+    "party",
+    "parties",
+    "booking",
+    "bookings",
+}
 DETERMINERS = {"a", "an", "the", "my", "our", "your", "his", "her", "their"}
 # Words that sit between two parts of one time expression ("tomorrow at ten", "friday the
 # third", "next week in the morning"); range words only join times ("from two to four").
 LINKS = {"at", "on", "in", "the", "this", "next", "of", "around"}
 RANGE_LINKS = {"to", "and", "till", "until", "through", "-"}
 # Words in front of a DATE that change its meaning, which SLURP often leaves outside.
-DATE_MODIFIERS = {"next", "this", "every", "each", "last", "coming", "upcoming", "following", "until", "till",
-                  "before", "after", "since", "by", "within"}
+DATE_MODIFIERS = {
+    "next",
+    "this",
+    "every",
+    "each",
+    "last",
+    "coming",
+    "upcoming",
+    "following",
+    "until",
+    "till",
+    "before",
+    "after",
+    "since",
+    "by",
+    "within",
+}
 RANGE_OPENERS = {"from", "between"}
 DATE_TAILS = {"o'clock", "pm", "p.m.", "a.m."}
-NUMBER_WORDS = {"a", "an", "half", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "few", "couple"}
+NUMBER_WORDS = {
+    "a",
+    "an",
+    "half",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "few",
+    "couple",
+}
 INTENT_OF = {"set": "create", "remove": "cancel", "query": "query"}
 # Our intents that each SLURP calendar intent covers: calendar_set also holds moves, edits
 # and alerts of existing events, calendar_query also holds free-time questions.
@@ -126,14 +188,17 @@ def tidy(piece: Piece, words: list[str], taken: set[int]) -> Piece | None:
 def _widen_date(low: list[str], start: int, end: int, taken: set[int]) -> tuple[int, int]:
     while end < len(low) and low[end] in DATE_TAILS and end not in taken:
         end += 1
-    while start > 0 and start - 1 not in taken and (
-            low[start - 1] in DATE_MODIFIERS or (low[start - 1] == "in" and low[start] in NUMBER_WORDS)):
+    while (
+        start > 0
+        and start - 1 not in taken
+        and (low[start - 1] in DATE_MODIFIERS or (low[start - 1] == "in" and low[start] in NUMBER_WORDS))
+    ):
         start -= 1
     return start, end
 
 
 def _joinable(a: Piece, b: Piece, low: list[str]) -> bool:
-    gap = low[a.end:b.start]
+    gap = low[a.end : b.start]
     if a.label != b.label or b.start < a.end:
         return False
     if a.label == "PERSON":
@@ -158,11 +223,11 @@ def merge(pieces: list[Piece], low: list[str]) -> list[Piece]:
 
 
 def open_ranges(pieces: list[Piece], low: list[str]) -> list[Piece]:
-    """"from"/"between" in front of a DATE range belong to it ("between two and four pm")."""
+    """ "from"/"between" in front of a DATE range belong to it ("between two and four pm")."""
     taken = {i for p in pieces for i in range(p.start, p.end)}
     out = []
     for p in pieces:
-        is_range = p.label == "DATE" and any(w in RANGE_LINKS for w in low[p.start:p.end])
+        is_range = p.label == "DATE" and any(w in RANGE_LINKS for w in low[p.start : p.end])
         if is_range and p.start > 0 and low[p.start - 1] in RANGE_OPENERS and p.start - 1 not in taken:
             p = replace(p, start=p.start - 1)
         out.append(p)
@@ -175,9 +240,15 @@ def owned(pieces: list[Piece], low: list[str]) -> list[Piece]:
     out: list[Piece] = []
     for piece in pieces:
         last = out[-1] if out else None
-        if last and last.label == "PERSON" and piece.label == "NAME" and (
+        if (
+            last
+            and last.label == "PERSON"
+            and piece.label == "NAME"
+            and (
                 (piece.start == last.end + 1 and low[last.end] == "'s")
-                or (piece.start == last.end and low[last.end - 1].endswith("'s"))):
+                or (piece.start == last.end and low[last.end - 1].endswith("'s"))
+            )
+        ):
             out[-1] = replace(piece, start=last.start)
         else:
             out.append(piece)
@@ -212,13 +283,21 @@ def from_slurp(row: dict, line: int = 0) -> Annotated:
     for p in pieces_of(row, words):
         first, last = offsets[p.start], offsets[p.end - 1]
         if first is None or last is None:
-            problems.append(Problem(line, text, (0, 0, p.label), f"SLURP tokens {words[p.start:p.end]} not found in the sentence"))
+            problems.append(
+                Problem(line, text, (0, 0, p.label), f"SLURP tokens {words[p.start : p.end]} not found in the sentence")
+            )
             continue
         spans.append((first[0], last[1], p.label))
     intent, accepted = intents_of(row)
     unscored = CALENDAR_UNSCORED if row.get("scenario") == "calendar" else OUTSIDE_CALENDAR_UNSCORED
-    meta = {"row": line, "slurp_id": row.get("slurp_id"), "scenario": row.get("scenario"),
-            "unscored": unscored, "intents_ok": accepted, "load_problems": problems}
+    meta = {
+        "row": line,
+        "slurp_id": row.get("slurp_id"),
+        "scenario": row.get("scenario"),
+        "unscored": unscored,
+        "intents_ok": accepted,
+        "load_problems": problems,
+    }
     return Annotated(text=text, spans=tuple(spans), intent=intent, source="slurp", meta=meta)
 
 
@@ -237,7 +316,7 @@ def realdata_tokens(row: dict) -> list[tuple[int, int]]:
         inner = sorted(c for c in cuts if start < c < end)
         if row["text"][start:end].lower().endswith("'s") and end - 2 > start:
             inner = sorted(set(inner) | {end - 2})
-        for a, b in zip([start, *inner], [*inner, end]):
+        for a, b in zip([start, *inner], [*inner, end], strict=True):
             out.append((a, b))
     return out
 
@@ -260,6 +339,11 @@ def from_realdata(row: dict, line: int = 0) -> Annotated:
     spans = tuple((bounds[p.start][0], bounds[p.end - 1][1], p.label) for p in pieces_of(slurp_row, words))
     intent, accepted = intents_of(slurp_row)
     unscored = CALENDAR_UNSCORED if row.get("scenario") == "calendar" else OUTSIDE_CALENDAR_UNSCORED
-    meta = {"row": line, "scenario": row.get("scenario"), "source_intent": row.get("intent"),
-            "unscored": unscored, "intents_ok": accepted}
+    meta = {
+        "row": line,
+        "scenario": row.get("scenario"),
+        "source_intent": row.get("intent"),
+        "unscored": unscored,
+        "intents_ok": accepted,
+    }
     return Annotated(text=row["text"], spans=spans, intent=intent, source="realdata", meta=meta)

@@ -1,4 +1,5 @@
 """The reference time a command is read against: `now`, made aware in the user's zone."""
+
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
@@ -15,8 +16,11 @@ MACHINE_SPECIFIC = frozenset({"localtime", "Factory", "posixrules"})
 @lru_cache(maxsize=1)
 def portable_zones() -> frozenset[str]:
     """IANA zone names that mean the same on every machine (Europe/Paris, UTC, US/Eastern...)."""
-    return frozenset(name for name in available_timezones()
-                     if name not in MACHINE_SPECIFIC and not name.startswith(("posix/", "right/")))
+    return frozenset(
+        name
+        for name in available_timezones()
+        if name not in MACHINE_SPECIFIC and not name.startswith(("posix/", "right/"))
+    )
 
 
 @lru_cache(maxsize=1)

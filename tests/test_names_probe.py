@@ -1,5 +1,6 @@
 """The names probe (nlu/corpus/eval/names_probe.txt) measures unknown person names: its
 names (names_probe_people.txt) must stay out of everything the pipeline trains on."""
+
 from __future__ import annotations
 
 import re
@@ -34,8 +35,20 @@ def test_probe_is_well_formed_and_its_people_are_listed():
 
 def test_probe_names_are_in_no_training_source():
     probe = _probe_words()
-    people = [v for name in ("PEOPLE", "FIRST_NAMES", "WORLD_FIRST_NAMES", "WORLD_SURNAMES", "FIRST_NAME_TITLES",
-                             "NAMES", "TASKS", "LOCATIONS") for v in getattr(lexicons, name, [])]
+    people = [
+        v
+        for name in (
+            "PEOPLE",
+            "FIRST_NAMES",
+            "WORLD_FIRST_NAMES",
+            "WORLD_SURNAMES",
+            "FIRST_NAME_TITLES",
+            "NAMES",
+            "TASKS",
+            "LOCATIONS",
+        )
+        for v in getattr(lexicons, name, [])
+    ]
     assert {w for v in people for w in _words(v)} & probe == set()
     assert _words(HANDWRITTEN.read_text(encoding="utf-8")) & probe == set()
     assert _words(REAL.read_text(encoding="utf-8")) & probe == set()

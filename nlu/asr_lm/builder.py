@@ -14,6 +14,7 @@
    converted to pocketsphinx's binary format; the dictionary lists every word of it.
 Same seed, same files: nothing here depends on time or on dictionary order.
 """
+
 from __future__ import annotations
 
 import json
@@ -48,8 +49,11 @@ class MixPoint:
 def fit_parts(text: LmText, english: dict[str, float]) -> tuple[tuple, frozenset[str]]:
     """The three parts over one vocabulary (our text's words and the English words)."""
     vocab = frozenset(text.words()) | frozenset(english)
-    parts = (ngram.WittenBell.train(text.calendar, vocab), ngram.WittenBell.train(text.general, vocab),
-             ngram.Unigram(english))
+    parts = (
+        ngram.WittenBell.train(text.calendar, vocab),
+        ngram.WittenBell.train(text.general, vocab),
+        ngram.Unigram(english),
+    )
     return parts, vocab
 
 
@@ -60,12 +64,17 @@ def measure_mix(fit: LmText, held_out: LmText, english: dict[str, float]) -> lis
     general = ngram.token_probs(parts, held_out.general, vocab)
     both = calendar + general
     two = ngram.em_weights([row[:2] for row in both])
-    mixes = {"chosen: EM over the three parts": ngram.em_weights(both) if english else (*two, 0.0),
-             "EM over calendar and general only": (*two, 0.0),
-             "calendar text only": (1.0, 0.0, 0.0), "general text only": (0.0, 1.0, 0.0),
-             "equal thirds": (1 / 3, 1 / 3, 1 / 3) if english else (0.5, 0.5, 0.0)}
-    return [MixPoint(name, w, ngram.perplexity(both, w), ngram.perplexity(calendar, w), ngram.perplexity(general, w))
-            for name, w in mixes.items()]
+    mixes = {
+        "chosen: EM over the three parts": ngram.em_weights(both) if english else (*two, 0.0),
+        "EM over calendar and general only": (*two, 0.0),
+        "calendar text only": (1.0, 0.0, 0.0),
+        "general text only": (0.0, 1.0, 0.0),
+        "equal thirds": (1 / 3, 1 / 3, 1 / 3) if english else (0.5, 0.5, 0.0),
+    }
+    return [
+        MixPoint(name, w, ngram.perplexity(both, w), ngram.perplexity(calendar, w), ngram.perplexity(general, w))
+        for name, w in mixes.items()
+    ]
 
 
 def oov_rate(vocab: set[str] | frozenset[str], held_out: LmText) -> float:
@@ -74,9 +83,16 @@ def oov_rate(vocab: set[str] | frozenset[str], held_out: LmText) -> float:
     return sum(w not in vocab for w in words) / max(1, len(words))
 
 
-def build(output: Path, train_rows: Sequence[Annotated], dev_rows: Sequence[Annotated], *,
-          eval_data: Path | None = lm_text.EVAL_DATA, seed: int = 0, english_words: int = ENGLISH_WORDS,
-          listed: dict[str, str] | None = None) -> dict:
+def build(
+    output: Path,
+    train_rows: Sequence[Annotated],
+    dev_rows: Sequence[Annotated],
+    *,
+    eval_data: Path | None = lm_text.EVAL_DATA,
+    seed: int = 0,
+    english_words: int = ENGLISH_WORDS,
+    listed: dict[str, str] | None = None,
+) -> dict:
     """Measure the mix, write the model folder (LM, dictionary, meta.json, README.md); return meta."""
     fit = lm_text.from_rows(train_rows, seed)
     held_out = lm_text.from_rows(dev_rows, seed + 1)
@@ -91,15 +107,19 @@ def build(output: Path, train_rows: Sequence[Annotated], dev_rows: Sequence[Anno
     sizes, vocab = write_model(text, english, points[0].weights, output / LM_FILE)
     lines, derived = pronounce.dictionary(vocab, cmudict, listed)
     (output / DICT_FILE).write_text("".join(f"{w} {p}\n" for w, p in lines), encoding="utf-8")
-    oov = {"our text": oov_rate(fit.words(), held_out), "with the English words": oov_rate(fit.words() | set(english), held_out)}
+    oov = {
+        "our text": oov_rate(fit.words(), held_out),
+        "with the English words": oov_rate(fit.words() | set(english), held_out),
+    }
     meta = _meta(text, len(vocab), english_words, points, oov, sizes, derived, seed, eval_data)
     (output / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     (output / "README.md").write_text(render_card(meta), encoding="utf-8")
     return meta
 
 
-def write_model(text: LmText, english: dict[str, float], weights: tuple[float, ...],
-                path: Path) -> tuple[dict[int, int], frozenset[str]]:
+def write_model(
+    text: LmText, english: dict[str, float], weights: tuple[float, ...], path: Path
+) -> tuple[dict[int, int], frozenset[str]]:
     """Fit the parts on `text`, mix them, write ARPA and convert it to the binary at `path`."""
     from pocketsphinx import NGramModel
 
@@ -120,15 +140,29 @@ def cmudict_path() -> Path:
     return Path(get_model_path("en-us/cmudict-en-us.dict"))
 
 
-def _meta(text: LmText, vocabulary: int, english_words: int, points: list[MixPoint], oov: dict[str, float],
-          sizes: dict[int, int], derived: list[str], seed: int, eval_data: Path | None) -> dict:
+def _meta(
+    text: LmText,
+    vocabulary: int,
+    english_words: int,
+    points: list[MixPoint],
+    oov: dict[str, float],
+    sizes: dict[int, int],
+    derived: list[str],
+    seed: int,
+    eval_data: Path | None,
+) -> dict:
     return {
-        "name": "asr_calendar", "command": "python -m nlu asr-lm", "seed": seed,
+        "name": "asr_calendar",
+        "command": "python -m nlu asr-lm",
+        "seed": seed,
         "files": {"lm": LM_FILE, "dict": DICT_FILE},
         "sentences": {"calendar": len(text.calendar), "general": len(text.general)},
-        "text_words": len(text.words()), "english_words": english_words, "vocabulary": vocabulary,
-        "ngrams": {str(n): c for n, c in sizes.items()}, "min_trigram_count": MIN_TRIGRAM,
-        "weights": dict(zip(PARTS, points[0].weights)),
+        "text_words": len(text.words()),
+        "english_words": english_words,
+        "vocabulary": vocabulary,
+        "ngrams": {str(n): c for n, c in sizes.items()},
+        "min_trigram_count": MIN_TRIGRAM,
+        "weights": dict(zip(PARTS, points[0].weights, strict=True)),
         "mix_measurement": [asdict(p) for p in points],
         "held_out_oov_rate": {k: round(v, 4) for k, v in oov.items()},
         "eval_data": eval_data is not None and eval_data.exists(),
@@ -139,25 +173,28 @@ def _meta(text: LmText, vocabulary: int, english_words: int, points: list[MixPoi
 
 def render_card(meta: dict) -> str:
     """README.md of the model folder, generated from meta.json so the two never disagree."""
-    rows = "\n".join(f"| {p['name']} | {' / '.join(f'{w:.3f}' for w in p['weights'])} | {p['perplexity']:.1f} | "
-                     f"{p['calendar_perplexity']:.1f} | {p['general_perplexity']:.1f} |" for p in meta["mix_measurement"])
+    rows = "\n".join(
+        f"| {p['name']} | {' / '.join(f'{w:.3f}' for w in p['weights'])} | {p['perplexity']:.1f} | "
+        f"{p['calendar_perplexity']:.1f} | {p['general_perplexity']:.1f} |"
+        for p in meta["mix_measurement"]
+    )
     grams = ", ".join(f"{c:,} {n}-grams" for n, c in meta["ngrams"].items())
     weights = ", ".join(f"{part} {w:.3f}" for part, w in meta["weights"].items())
     oov = meta["held_out_oov_rate"]
     return f"""# asr-calendar: the recognizer's calendar-biased language model
 
-Built by `{meta['command']}` (seed {meta['seed']}) from the NLU corpus (`nlu/corpus/`, which holds
+Built by `{meta["command"]}` (seed {meta["seed"]}) from the NLU corpus (`nlu/corpus/`, which holds
 the even half of SLURP: Bastianelli, Vanzo, Swietojanski and Rieser, EMNLP 2020, CC BY 4.0), the
 NLU Evaluation Data (Liu, Eshghi, Swietojanski and Rieser, IWSDS 2019, CC BY 4.0) and the word
 frequencies of pocketsphinx's stock English model; used by `assistant.voice` with pocketsphinx's
 own English acoustic model. Regenerated, never edited by hand.
 
-- `{meta['files']['lm']}`: a trigram model (pocketsphinx binary), {grams}; trigrams seen fewer
-  than {meta['min_trigram_count']} times are left to the backoff.
-- `{meta['files']['dict']}`: {meta['vocabulary']:,} words: the {meta['text_words']:,} of our text and the
-  {meta['english_words']:,} most frequent of the stock model; {meta['derived_pronunciations']} are not in CMUdict and
-  were read by espeak-ng (e.g. {', '.join(meta['derived_examples'][:8])}).
-- Text: {meta['sentences']['calendar']:,} calendar sentences, {meta['sentences']['general']:,} general ones
+- `{meta["files"]["lm"]}`: a trigram model (pocketsphinx binary), {grams}; trigrams seen fewer
+  than {meta["min_trigram_count"]} times are left to the backoff.
+- `{meta["files"]["dict"]}`: {meta["vocabulary"]:,} words: the {meta["text_words"]:,} of our text and the
+  {meta["english_words"]:,} most frequent of the stock model; {meta["derived_pronunciations"]} are not in CMUdict and
+  were read by espeak-ng (e.g. {", ".join(meta["derived_examples"][:8])}).
+- Text: {meta["sentences"]["calendar"]:,} calendar sentences, {meta["sentences"]["general"]:,} general ones
   (out-of-scope commands: music, weather, alarms, ...), as a recognizer writes them.
 
 ## Mixing weights, measured
@@ -166,8 +203,8 @@ Three parts mixed linearly: a Witten-Bell trigram of the calendar text, one of t
 and the English word frequencies. Fitted on the training text, the weights are those that
 maximise the likelihood of the held-out text (the corpus's dev rows and a tenth of the
 evaluation data, never fitted on), found by EM: **{weights}**. Then all the text is fitted
-with them. Held-out words missing from the vocabulary: {oov['our text']:.1%} with our text's
-words alone, {oov['with the English words']:.1%} with the English words (a word the model lacks is
+with them. Held-out words missing from the vocabulary: {oov["our text"]:.1%} with our text's
+words alone, {oov["with the English words"]:.1%} with the English words (a word the model lacks is
 heard as the nearest words it has).
 
 | mix | weights (calendar / general / English) | held-out perplexity | its calendar sentences | its general sentences |

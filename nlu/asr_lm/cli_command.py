@@ -1,4 +1,5 @@
 """`python -m nlu asr-lm`: the thin shell over `nlu.asr_lm.builder.build`."""
+
 from __future__ import annotations
 
 import argparse
@@ -16,6 +17,8 @@ def asr_lm_command(args: argparse.Namespace) -> int:
     meta = build(output, train_rows, dev_rows, seed=args.seed)
     size = (output / meta["files"]["lm"]).stat().st_size
     weights = "/".join(f"{w:.2f}" for w in meta["weights"].values())
-    print(f"asr-lm: {output} ({meta['vocabulary']:,} words, {meta['derived_pronunciations']} from espeak-ng, "
-          f"weights calendar/general/English {weights}, LM {size / 1e6:.1f} MB)")
+    print(
+        f"asr-lm: {output} ({meta['vocabulary']:,} words, {meta['derived_pronunciations']} from espeak-ng, "
+        f"weights calendar/general/English {weights}, LM {size / 1e6:.1f} MB)"
+    )
     return 0

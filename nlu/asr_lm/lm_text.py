@@ -10,6 +10,7 @@ Typed rows are read out the way the corpus's own spoken twins are (`nlu.corpus.s
 lowercase, numbers as words, punctuation gone. Rows with anything else left (emoji, SQL,
 other scripts) are not speech and are dropped.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -38,7 +39,7 @@ class LmText:
     calendar: tuple[tuple[str, ...], ...] = ()
     general: tuple[tuple[str, ...], ...] = ()
 
-    def __add__(self, other: "LmText") -> "LmText":
+    def __add__(self, other: LmText) -> LmText:
         return LmText(self.calendar + other.calendar, self.general + other.general)
 
     def words(self) -> set[str]:

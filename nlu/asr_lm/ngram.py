@@ -9,6 +9,7 @@ take the unbalanced counts of templated text well) for two corpora, mixed linear
 measured weight, written once as a static backoff ARPA file the way SRILM's `-mix-lm`
 does. pocketsphinx reads that file and converts it to its binary format.
 """
+
 from __future__ import annotations
 
 import math
@@ -36,14 +37,14 @@ class WittenBell:
     vocab: frozenset[str] = frozenset()
 
     @classmethod
-    def train(cls, sentences: Iterable[Sequence[str]], vocab: Iterable[str]) -> "WittenBell":
+    def train(cls, sentences: Iterable[Sequence[str]], vocab: Iterable[str]) -> WittenBell:
         """Count every n-gram (n = 1..3) of the sentences, each wrapped in <s> ... </s>."""
         model = cls(vocab=frozenset(vocab) | {EOS})
         for words in sentences:
             tokens = (BOS, *words, EOS)
             for n in range(1, ORDER + 1):
                 for i in range(max(1, n - 1), len(tokens)):  # <s> is context, never predicted
-                    model.counts[n - 1][tokens[i - n + 1:i + 1]] += 1
+                    model.counts[n - 1][tokens[i - n + 1 : i + 1]] += 1
         for n, grams in enumerate(model.counts):
             for gram, count in grams.items():
                 model.context_total[n][gram[:-1]] += count
@@ -52,7 +53,7 @@ class WittenBell:
 
     def prob(self, word: str, history: Gram) -> float:
         """P(word | the last ORDER-1 words of history)."""
-        history = history[len(history) - (ORDER - 1):] if len(history) >= ORDER - 1 else history
+        history = history[len(history) - (ORDER - 1) :] if len(history) >= ORDER - 1 else history
         return self._prob(word, tuple(history))
 
     def _prob(self, word: str, history: Gram) -> float:
@@ -66,7 +67,7 @@ class WittenBell:
         if not total:
             return lower
         types = self.context_types[n][history]
-        return (self.counts[n][history + (word,)] + types * lower) / (total + types)
+        return (self.counts[n][(*history, word)] + types * lower) / (total + types)
 
     def seen(self, n: int) -> Iterator[Gram]:
         """The n-grams of order n this corpus has."""
@@ -100,11 +101,12 @@ class Mixture:
     weights: tuple[float, ...]
 
     def prob(self, word: str, history: Gram) -> float:
-        return sum(w * part.prob(word, history) for w, part in zip(self.weights, self.parts))
+        return sum(w * part.prob(word, history) for w, part in zip(self.weights, self.parts, strict=True))
 
 
-def token_probs(parts: Sequence[WittenBell | Unigram], sentences: Iterable[Sequence[str]],
-                vocab: frozenset[str]) -> list[tuple[float, ...]]:
+def token_probs(
+    parts: Sequence[WittenBell | Unigram], sentences: Iterable[Sequence[str]], vocab: frozenset[str]
+) -> list[tuple[float, ...]]:
     """Each part's probability of every in-vocabulary token of the sentences (and of </s>).
 
     Mixing weights only scale these, so a weight search computes them once.
@@ -114,7 +116,7 @@ def token_probs(parts: Sequence[WittenBell | Unigram], sentences: Iterable[Seque
         tokens = (BOS, *words, EOS)
         for i in range(1, len(tokens)):
             if tokens[i] in vocab or tokens[i] == EOS:
-                history = tokens[max(0, i - ORDER + 1):i]
+                history = tokens[max(0, i - ORDER + 1) : i]
                 rows.append(tuple(part.prob(tokens[i], history) for part in parts))
     return rows
 
@@ -123,7 +125,7 @@ def perplexity(rows: Sequence[tuple[float, ...]], weights: Sequence[float]) -> f
     """Perplexity of a mixture with these weights over `token_probs` rows."""
     if not rows:
         return float("nan")
-    log_sum = sum(math.log(sum(w * p for w, p in zip(weights, row))) for row in rows)
+    log_sum = sum(math.log(sum(w * p for w, p in zip(weights, row, strict=True))) for row in rows)
     return math.exp(-log_sum / len(rows))
 
 
@@ -138,7 +140,7 @@ def em_weights(rows: Sequence[tuple[float, ...]], iterations: int = 100) -> tupl
     for _ in range(iterations):
         shares = [0.0] * size
         for row in rows:
-            total = sum(w * p for w, p in zip(weights, row))
+            total = sum(w * p for w, p in zip(weights, row, strict=True))
             for i in range(size):
                 shares[i] += weights[i] * row[i] / total
         weights = [share / len(rows) for share in shares]
@@ -188,7 +190,7 @@ def _backoff_weights(model: Mixture, listed: list[list[Gram]], probs: list[dict[
             followers[gram[:-1]].append(gram[-1])
     weights = {}
     for history, nexts in followers.items():
-        listed_mass = sum(probs[len(history)][history + (w,)] for w in nexts)
+        listed_mass = sum(probs[len(history)][(*history, w)] for w in nexts)
         lower_mass = sum(model.prob(w, history[1:]) for w in nexts)
         weights[history] = max(1.0 - listed_mass, 1e-12) / max(1.0 - lower_mass, 1e-12)
     return weights

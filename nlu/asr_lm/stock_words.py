@@ -5,6 +5,7 @@ colleague's name). pocketsphinx's wheel ships a general English trigram model (7
 beside CMUdict: the unigram probabilities of its most frequent words become a third part of
 the mixture, so an unexpected word can still be heard, at a weight measured on held-out text.
 """
+
 from __future__ import annotations
 
 import math

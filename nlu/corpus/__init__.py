@@ -12,6 +12,7 @@ Parts (nlu/corpus/README.md has the table and the reasons):
 No SLURP row is trained on: SLURP devel is the dev set of record (`../shared/tools/slurp-score`).
 Any row that is, or nearly is, a sentence of the typed test set is dropped (`overlap`).
 """
+
 from __future__ import annotations
 
 import random
@@ -28,8 +29,15 @@ TEMPLATE_RATIO = 2.0  # generated rows per real training row: chosen on SLURP de
 # How the generated rows spread over intents: the new families and the write intents get
 # more, since the real data has few of them; out_of_scope gets fewer, since the real data's
 # other scenarios already give ~6,700 real negatives.
-INTENT_WEIGHTS = {"create": 22, "cancel": 10, "reschedule": 13, "update": 17, "query": 14, "availability": 10,
-                  "out_of_scope": 14}
+INTENT_WEIGHTS = {
+    "create": 22,
+    "cancel": 10,
+    "reschedule": 13,
+    "update": 17,
+    "query": 14,
+    "availability": 10,
+    "out_of_scope": 14,
+}
 DEV_GENERATED = 0.08  # generated dev rows per generated training row
 HANDWRITTEN_REPEAT = 2  # hand-written rows are few and carefully phrased: seen twice per epoch
 DEV_SHARE = 20  # percent of hand-written rows (outside the issue's own block) kept for dev
@@ -100,8 +108,14 @@ def parts(seed: int = 0, recipe: Recipe = Recipe()) -> Parts:
     devel = overlap.devel_fingerprints()  # and SLURP devel's
     calibration = aligned([r for r in apart.drop(real["calibration"]) if overlap.fingerprint(r.text) not in devel])
     unseen = {tuple(overlap.words(row.text)) for row in calibration}  # nor is a calibration sentence trained on
-    train, dev = ([r for r in apart.drop(rows) if tuple(overlap.words(r.text)) not in unseen
-                   and overlap.fingerprint(r.text) not in devel] for rows in (train, dev))
+    train, dev = (
+        [
+            r
+            for r in apart.drop(rows)
+            if tuple(overlap.words(r.text)) not in unseen and overlap.fingerprint(r.text) not in devel
+        ]
+        for rows in (train, dev)
+    )
     return Parts(aligned(train), aligned(dev), calibration)
 
 

@@ -1,12 +1,13 @@
 """`python -m nlu.corpus OUT_DIR [--seed N]`: write train.jsonl and dev.jsonl by hand."""
+
 from __future__ import annotations
 
 import argparse
 from collections import Counter
 from pathlib import Path
 
-from nlu.corpus import build
 from nlu.annotated import read_jsonl
+from nlu.corpus import build
 
 
 def main(argv: list[str] | None = None) -> int:

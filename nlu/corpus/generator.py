@@ -4,6 +4,7 @@
 templates and training values are used; for "dev" every row uses a held-out template or
 held-out values (see `nlu.corpus.split`), so the dev score measures generalisation.
 """
+
 from __future__ import annotations
 
 import random
@@ -11,34 +12,129 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from nlu.annotated import Annotated
 from nlu.corpus import datephrases, lexicons, split
 from nlu.corpus.segments import Piece, Pieces, plain, to_annotated
 from nlu.corpus.spoken import add_fillers, speechify
 from nlu.corpus.templates import FOLLOW_UP_SHARE, FOLLOW_UPS, TEMPLATES
-from nlu.annotated import Annotated
 
 # {SLOT} or {SLOT/role}, or [fixed words](LABEL) or [fixed words](LABEL/role)
 _TOKEN = re.compile(r"\{(\w+)(?:/(\w+))?\}|\[([^\[\]]+)\]\((\w+)(?:/(\w+))?\)")
 OOS_LEAD_IN = 0.35
-POSSESSIVE_DAYS = ["today", "tomorrow", "tonight", "yesterday", "{d}", "{d}", "next {d}", "this {d}",
-                   "this evening", "this morning", "next week", "this week", "last night"]
+POSSESSIVE_DAYS = [
+    "today",
+    "tomorrow",
+    "tonight",
+    "yesterday",
+    "{d}",
+    "{d}",
+    "next {d}",
+    "this {d}",
+    "this evening",
+    "this morning",
+    "next week",
+    "this week",
+    "last night",
+]
 _QUESTION = ("what", "when", "do ", "am ", "is ", "how", "where", "who", "any", "have", "does", "can we", "and ")
 # Words that already introduce a DATE: the slot then takes no "on"/"at" of its own.
-_INTRODUCED = ("to ", "for ", "from ", "by ", "now ", "make it ", "about ", "is ", "and ", "at ", "on ",
-               "instead ", "what about ", "how about ", "no, ", "actually ", "after ",
-               # a DATE used as an adjective ("the [3 pm] meeting", "my [friday] call") takes no "on"/"at"
-               "the ", "my ", "{my}", "{a}", "series ")
-SHIFTS = ["an hour", "two hours", "30 minutes", "half an hour", "a day", "two days", "a week",
-          "15 minutes", "a couple of hours", "an hour and a half", "one day", "3 days", "ten minutes"]
-LENGTHS = ["five minutes", "10 minutes", "ten minutes", "twenty minutes", "an hour", "half an hour", "2 minutes",
-           "thirty seconds", "one minute", "forty five minutes", "an hour and a half", "3 hours", "fifteen minutes"]
+_INTRODUCED = (
+    "to ",
+    "for ",
+    "from ",
+    "by ",
+    "now ",
+    "make it ",
+    "about ",
+    "is ",
+    "and ",
+    "at ",
+    "on ",
+    "instead ",
+    "what about ",
+    "how about ",
+    "no, ",
+    "actually ",
+    "after ",
+    # a DATE used as an adjective ("the [3 pm] meeting", "my [friday] call") takes no "on"/"at"
+    "the ",
+    "my ",
+    "{my}",
+    "{a}",
+    "series ",
+)
+SHIFTS = [
+    "an hour",
+    "two hours",
+    "30 minutes",
+    "half an hour",
+    "a day",
+    "two days",
+    "a week",
+    "15 minutes",
+    "a couple of hours",
+    "an hour and a half",
+    "one day",
+    "3 days",
+    "ten minutes",
+]
+LENGTHS = [
+    "five minutes",
+    "10 minutes",
+    "ten minutes",
+    "twenty minutes",
+    "an hour",
+    "half an hour",
+    "2 minutes",
+    "thirty seconds",
+    "one minute",
+    "forty five minutes",
+    "an hour and a half",
+    "3 hours",
+    "fifteen minutes",
+]
 PRONOUNS = ["him", "her", "them", "us", "her", "him"]
 # A length said before a kind of meeting ("a [2 hour] meeting", "a [30-minute] call").
-MEETING_LENGTHS = ["2 hour", "two hour", "1 hour", "one hour", "30 minute", "thirty minute", "45 minute",
-                   "90 minute", "half hour", "3 hour", "15 minute", "20-minute", "two-hour", "1-hour"]
-ALERT_AMOUNTS = ["an hour", "1 hour", "two hours", "2 hours", "30 minutes", "thirty minutes", "15 minutes",
-                 "fifteen minutes", "10 minutes", "ten minutes", "5 minutes", "a day", "one day", "two days",
-                 "2 days", "a week", "one week", "half an hour", "45 minutes", "three days", "20 mins", "1 hr"]
+MEETING_LENGTHS = [
+    "2 hour",
+    "two hour",
+    "1 hour",
+    "one hour",
+    "30 minute",
+    "thirty minute",
+    "45 minute",
+    "90 minute",
+    "half hour",
+    "3 hour",
+    "15 minute",
+    "20-minute",
+    "two-hour",
+    "1-hour",
+]
+ALERT_AMOUNTS = [
+    "an hour",
+    "1 hour",
+    "two hours",
+    "2 hours",
+    "30 minutes",
+    "thirty minutes",
+    "15 minutes",
+    "fifteen minutes",
+    "10 minutes",
+    "ten minutes",
+    "5 minutes",
+    "a day",
+    "one day",
+    "two days",
+    "2 days",
+    "a week",
+    "one week",
+    "half an hour",
+    "45 minutes",
+    "three days",
+    "20 mins",
+    "1 hr",
+]
 ALERT_TAILS = ["before", "before", "before", "in advance", "ahead", "ahead of time", "prior", "beforehand", "early"]
 
 
@@ -48,8 +144,20 @@ def alert_phrase(rng: random.Random, before_event: bool = False) -> str:
     if rng.random() < 0.08:
         return "the day before"
     return f"{rng.choice(ALERT_AMOUNTS)} {'before' if before_event else rng.choice(ALERT_TAILS)}"
-LATER = ["an hour later", "a day later", "two hours later", "a week later", "30 minutes later",
-         "an hour earlier", "a day earlier", "half an hour later", "the following day", "a week from then"]
+
+
+LATER = [
+    "an hour later",
+    "a day later",
+    "two hours later",
+    "a week later",
+    "30 minutes later",
+    "an hour earlier",
+    "a day earlier",
+    "half an hour later",
+    "the following day",
+    "a week from then",
+]
 
 
 @dataclass(frozen=True)
@@ -67,7 +175,7 @@ class Lexicon:
     owned_events: list[str]
 
     @classmethod
-    def for_split(cls, which: str) -> "Lexicon":
+    def for_split(cls, which: str) -> Lexicon:
         pick = 0 if which == "train" else 1
 
         def part(values: list[str]) -> list[str]:
@@ -76,9 +184,14 @@ class Lexicon:
 
         return cls(
             verbs={intent: part(words) for intent, words in lexicons.VERBS.items()},
-            domains=part(lexicons.DOMAINS), plurals=part(lexicons.DOMAINS_PLURAL),
-            names=part(lexicons.NAMES), locations=part(lexicons.LOCATIONS), people=part(lexicons.PEOPLE),
-            tasks=part(lexicons.TASKS), kinds=part(lexicons.KIND_NAMES), owned_events=part(lexicons.OWNED_EVENTS),
+            domains=part(lexicons.DOMAINS),
+            plurals=part(lexicons.DOMAINS_PLURAL),
+            names=part(lexicons.NAMES),
+            locations=part(lexicons.LOCATIONS),
+            people=part(lexicons.PEOPLE),
+            tasks=part(lexicons.TASKS),
+            kinds=part(lexicons.KIND_NAMES),
+            owned_events=part(lexicons.OWNED_EVENTS),
         )
 
 
@@ -111,9 +224,9 @@ class Filler:
         pos = 0
         for match in _TOKEN.finditer(template):
             if match.start() > pos:
-                pieces.append(plain(template[pos:match.start()]))
+                pieces.append(plain(template[pos : match.start()]))
             if match[1] is not None:
-                drawn = self.slot(match[1], intent, template[:match.start()])
+                drawn = self.slot(match[1], intent, template[: match.start()])
                 pieces.extend(Piece(p.text, p.label, match[2]) if p.label and match[2] else p for p in drawn)
             else:
                 pieces.append(Piece(match[3], match[4], match[5]))
@@ -125,8 +238,12 @@ class Filler:
         rng, lex = self.rng, self.lex()
         labelled = {
             "ACTION": lambda: lex.verbs[intent if intent in lex.verbs else "create"],
-            "DOMAIN": lambda: lex.domains, "DOMAINS": lambda: lex.plurals, "NAME": lambda: lex.names,
-            "LOC": lambda: lex.locations, "PER": lambda: lex.people, "TASK": lambda: lex.tasks,
+            "DOMAIN": lambda: lex.domains,
+            "DOMAINS": lambda: lex.plurals,
+            "NAME": lambda: lex.names,
+            "LOC": lambda: lex.locations,
+            "PER": lambda: lex.people,
+            "TASK": lambda: lex.tasks,
         }
         label = {"DOMAINS": "DOMAIN", "LOC": "LOCATION", "PER": "PERSON", "TASK": "NAME"}.get(name, name)
         if name in labelled:
@@ -171,10 +288,17 @@ class Filler:
     def word(self, name: str) -> str:
         rng = self.rng
         table = {
-            "lead": lexicons.LEAD_INS, "tail": lexicons.TAILS, "a": lexicons.ARTICLES,
-            "my": lexicons.POSSESSIVES, "cal": lexicons.CALENDAR_WORDS, "song": lexicons.SONGS,
-            "city": lexicons.CITIES, "item": lexicons.ITEMS, "list": lexicons.LISTS,
-            "device": lexicons.DEVICES, "pron": PRONOUNS,
+            "lead": lexicons.LEAD_INS,
+            "tail": lexicons.TAILS,
+            "a": lexicons.ARTICLES,
+            "my": lexicons.POSSESSIVES,
+            "cal": lexicons.CALENDAR_WORDS,
+            "song": lexicons.SONGS,
+            "city": lexicons.CITIES,
+            "item": lexicons.ITEMS,
+            "list": lexicons.LISTS,
+            "device": lexicons.DEVICES,
+            "pron": PRONOUNS,
         }
         if name == "n":
             return str(rng.choice([2, 3, 5, 10, 12, 15, 20, 25, 30, 45, 50, 75, 100]))
@@ -182,12 +306,14 @@ class Filler:
 
 
 def _articles(pieces: Pieces) -> Pieces:
-    """"a AI" -> "an AI", "an meeting" -> "a meeting": the article agrees with the next word."""
+    """ "a AI" -> "an AI", "an meeting" -> "a meeting": the article agrees with the next word."""
     out = list(pieces)
     for i in range(len(out) - 1):
         text, nxt = out[i].text, out[i + 1].text.lstrip()
         if out[i].label is None and nxt and re.search(r"(^|\s)an? $", text):
-            vowel = nxt[0].lower() in "aeio" or nxt.startswith(("AI", "MRI", "X-ray", "F1", "HR", "NBA", "8", "11", "18"))
+            vowel = nxt[0].lower() in "aeio" or nxt.startswith(
+                ("AI", "MRI", "X-ray", "F1", "HR", "NBA", "8", "11", "18")
+            )
             out[i] = plain(re.sub(r"an? $", "an " if vowel else "a ", text))
     return out
 
@@ -195,13 +321,24 @@ def _articles(pieces: Pieces) -> Pieces:
 PLEASANTRY_SHARE = 0.2  # typed rows with a greeting before, and as many with thanks after
 SHORTHAND_SHARE = 0.12  # typed rows written in texting shorthand ("w/", "tmrw", "pls")
 TYPO_SHARE = 0.06  # typed rows with one slip of the fingers (two letters swapped, one dropped)
-SHORTHAND = {"with": ["w/", "w"], "tomorrow": ["tmrw", "tmr"], "tonight": ["tonite"], "please": ["pls", "plz"],
-             "you": ["u"], "thanks": ["thx"], "appointment": ["appt"], "thursday": ["thurs"], "tuesday": ["tues"],
-             "friday": ["fri"], "and": ["&"]}
+SHORTHAND = {
+    "with": ["w/", "w"],
+    "tomorrow": ["tmrw", "tmr"],
+    "tonight": ["tonite"],
+    "please": ["pls", "plz"],
+    "you": ["u"],
+    "thanks": ["thx"],
+    "appointment": ["appt"],
+    "thursday": ["thurs"],
+    "tuesday": ["tues"],
+    "friday": ["fri"],
+    "and": ["&"],
+}
 
 
 def shorthand(pieces: Pieces, rng: random.Random) -> Pieces:
     """Texting shorthand: "with" -> "w/", "tomorrow" -> "tmrw", in any piece (labels stay on their words)."""
+
     def short(match: re.Match) -> str:
         return rng.choice(SHORTHAND[match[0].lower()])
 
@@ -216,9 +353,9 @@ def typo(pieces: Pieces, rng: random.Random) -> Pieces:
         return pieces
     i, match = rng.choice(spots)
     word, at = match[0], rng.randrange(1, len(match[0]) - 1)
-    slip = word[:at] + word[at + 1] + word[at] + word[at + 2:] if rng.random() < 0.5 else word[:at] + word[at + 1:]
-    text = pieces[i].text[:match.start()] + slip + pieces[i].text[match.end():]
-    return pieces[:i] + [Piece(text, pieces[i].label, pieces[i].role)] + pieces[i + 1:]
+    slip = word[:at] + word[at + 1] + word[at] + word[at + 2 :] if rng.random() < 0.5 else word[:at] + word[at + 1 :]
+    text = pieces[i].text[: match.start()] + slip + pieces[i].text[match.end() :]
+    return [*pieces[:i], Piece(text, pieces[i].label, pieces[i].role), *pieces[i + 1 :]]
 
 
 def courteous(pieces: Pieces, rng: random.Random) -> Pieces:
@@ -228,10 +365,10 @@ def courteous(pieces: Pieces, rng: random.Random) -> Pieces:
         greeting = rng.choice(lexicons.GREETINGS)
         if not greeting.endswith((".", "!")) and pieces:  # "Hey, schedule ...": the request goes on in lowercase
             head = pieces[0]
-            pieces = [Piece(head.text[:1].lower() + head.text[1:], head.label, head.role)] + pieces[1:]
-        pieces = [plain(greeting + " ")] + pieces
+            pieces = [Piece(head.text[:1].lower() + head.text[1:], head.label, head.role), *pieces[1:]]
+        pieces = [plain(greeting + " "), *pieces]
     if rng.random() < PLEASANTRY_SHARE:
-        pieces = pieces + [plain(" " + rng.choice(lexicons.THANKS))]
+        pieces = [*pieces, plain(" " + rng.choice(lexicons.THANKS))]
     return pieces
 
 
@@ -250,14 +387,20 @@ def dress_typed(pieces: Pieces, rng: random.Random, question: bool) -> Pieces:
         stripped = head.text.lstrip()
         lead = head.text[: len(head.text) - len(stripped)]
         pieces[first] = Piece(lead + stripped[:1].upper() + stripped[1:], head.label, head.role)
-    mark = "?" if question and rng.random() < 0.7 else ("." if rng.random() < 0.25 else ("!" if rng.random() < 0.03 else ""))
+    mark = (
+        "?"
+        if question and rng.random() < 0.7
+        else ("." if rng.random() < 0.25 else ("!" if rng.random() < 0.03 else ""))
+    )
     last = next((p.text.rstrip() for p in reversed(pieces) if p.text.strip()), "")
     if last.endswith(".") or re.search(r"(^|\s)\w$", last):
         mark = ""  # "6 p.m." needs no second full stop; "a m." would tokenise as "m."
-    return courteous(pieces + [plain(mark)], rng)
+    return courteous([*pieces, plain(mark)], rng)
 
 
-def realise(pieces: Pieces, rng: random.Random, intent: str, template_id: str, spoken: bool, template: str) -> Annotated:
+def realise(
+    pieces: Pieces, rng: random.Random, intent: str, template_id: str, spoken: bool, template: str
+) -> Annotated:
     """One finished row: typed as written, or its spoken twin."""
     if spoken:
         pieces = add_fillers(speechify(pieces, rng), rng)
@@ -277,7 +420,9 @@ def templates_for(which: str) -> dict[str, tuple[Pool, Pool]]:
     for intent, templates in TEMPLATES.items():
         main = [(f"{intent}/{i:03d}", t) for i, t in enumerate(templates)]
         extra = [(f"{intent}/followup-{i:02d}", t) for i, t in enumerate(FOLLOW_UPS.get(intent, []))]
-        mine = [[(tid, t) for tid, t in rows if split.held_out_template(t) == (which == "dev")] for rows in (main, extra)]
+        mine = [
+            [(tid, t) for tid, t in rows if split.held_out_template(t) == (which == "dev")] for rows in (main, extra)
+        ]
         out[intent] = (mine[0], mine[1] or extra)
     return out
 

@@ -9,13 +9,14 @@ A slot may carry a role after its label (`DATE/old`, `PERSON/new`, ANNOTATION.md
 Readable, diff-able and easy to extend; `parse_line` turns a line into an Annotated row with
 exact character offsets.
 """
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from nlu.corpus.segments import Piece, to_annotated
 from nlu.annotated import Annotated
+from nlu.corpus.segments import Piece, to_annotated
 from nlu.exceptions import BadData
 from nlu.result import INTENTS, LABELS, ROLES
 
@@ -35,7 +36,7 @@ def parse_line(line: str, source: str = "handwritten", template: str = "") -> An
             raise BadData(f"unknown label {match[2]!r} in {line!r}")
         if match[3] is not None and match[3] not in ROLES:
             raise BadData(f"unknown role {match[3]!r} in {line!r} (known: {', '.join(ROLES)})")
-        pieces += [Piece(body[pos:match.start()]), Piece(match[1], match[2], match[3])]
+        pieces += [Piece(body[pos : match.start()]), Piece(match[1], match[2], match[3])]
         pos = match.end()
     pieces.append(Piece(body[pos:]))
     return to_annotated(pieces, intent, source, template)

@@ -8,6 +8,7 @@ the typed set's sentences (`Nearness.drop`) or has the same words as a SLURP dev
 (`fingerprint`); the tests check that no hand-written row or template shares a five-word run
 with either (`grams`).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -31,7 +32,7 @@ def words(text: str) -> list[str]:
 def grams(text: str, n: int = 5) -> set[tuple[str, ...]]:
     """The runs of `n` consecutive words of a text."""
     found = words(text)
-    return {tuple(found[i:i + n]) for i in range(len(found) - n + 1)}
+    return {tuple(found[i : i + n]) for i in range(len(found) - n + 1)}
 
 
 def near(a: list[str], b: list[str]) -> bool:
@@ -63,8 +64,9 @@ class Nearness:
         vocabulary = set(found)
         for n in range(len(found) - 2, len(found) + 3):
             for other, other_vocabulary in self.by_length.get(n, ()):
-                if len(vocabulary & other_vocabulary) >= max(len(vocabulary), len(other_vocabulary)) - 2 \
-                        and near(found, other):
+                if len(vocabulary & other_vocabulary) >= max(len(vocabulary), len(other_vocabulary)) - 2 and near(
+                    found, other
+                ):
                     return other
         return None
 

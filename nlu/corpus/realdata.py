@@ -17,6 +17,7 @@ only what training needs on top:
 - outside the calendar scenario only DATE spans are kept (as in our generated out-of-scope rows);
 - a stable split into train, dev and calibration slices, and the calendar oversampling.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,10 @@ from nlu.corpus import lexicons, split
 from nlu.exceptions import BadData
 
 DATA = Path(__file__).resolve().parent / "data" / "nlu_eval_data.jsonl"
-CREDIT = ("NLU Evaluation Data (Liu, Eshghi, Swietojanski and Rieser, \"Benchmarking Natural Language "
-          "Understanding Services for building Conversational Agents\", IWSDS 2019), text under CC BY 4.0")
+CREDIT = (
+    'NLU Evaluation Data (Liu, Eshghi, Swietojanski and Rieser, "Benchmarking Natural Language '
+    'Understanding Services for building Conversational Agents", IWSDS 2019), text under CC BY 4.0'
+)
 DEV_SHARE = 6  # percent of rows for spaCy's dev split (model selection)
 CALIBRATION_SHARE = 10  # percent of rows never trained on, for fitting the confidence temperature
 CALENDAR_REPEAT = 3  # calendar rows are 5% of the file and the ones we care most about
@@ -40,23 +43,104 @@ GENERIC = set(lexicons.DOMAINS) | set(lexicons.DOMAINS_PLURAL) | {"events"}
 NOT_GENERIC = {"date", "plan", "plans", "item", "slot", "task", "function", "visit", "class", "shift", "call"}
 WAKE = {"olly", "siri", "alexa", "hey", "hi", "ok", "okay", "google", "please", "pikachu"}
 ACTIONS = {
-    "create": ["remind me about", "remind me of", "remind me", "schedule", "create", "add", "put", "book",
-               "reserve", "set up", "arrange", "plan", "organise", "organize", "make", "set", "mark",
-               "note", "enter", "save", "block off", "block", "pencil in", "log", "insert", "remember",
-               "notify me", "alert me", "write down", "flag"],
-    "reschedule": ["reschedule", "change", "move", "postpone", "push back", "push", "shift", "delay",
-                   "bring forward", "rearrange"],
-    "update": ["remind me", "notify me", "alert me", "add", "invite", "remove", "repeat", "set", "make",
-               "activate", "rename", "call it", "stop"],
-    "cancel": ["cancel", "delete", "remove", "call off", "drop", "clear", "scrap", "erase", "get rid of",
-               "take off", "take out", "wipe", "dismiss", "destroy", "empty"],
-    "query": ["show me", "show", "list", "check", "tell me", "read me", "give me", "look up", "find",
-              "pull up", "display", "open", "search"],
+    "create": [
+        "remind me about",
+        "remind me of",
+        "remind me",
+        "schedule",
+        "create",
+        "add",
+        "put",
+        "book",
+        "reserve",
+        "set up",
+        "arrange",
+        "plan",
+        "organise",
+        "organize",
+        "make",
+        "set",
+        "mark",
+        "note",
+        "enter",
+        "save",
+        "block off",
+        "block",
+        "pencil in",
+        "log",
+        "insert",
+        "remember",
+        "notify me",
+        "alert me",
+        "write down",
+        "flag",
+    ],
+    "reschedule": [
+        "reschedule",
+        "change",
+        "move",
+        "postpone",
+        "push back",
+        "push",
+        "shift",
+        "delay",
+        "bring forward",
+        "rearrange",
+    ],
+    "update": [
+        "remind me",
+        "notify me",
+        "alert me",
+        "add",
+        "invite",
+        "remove",
+        "repeat",
+        "set",
+        "make",
+        "activate",
+        "rename",
+        "call it",
+        "stop",
+    ],
+    "cancel": [
+        "cancel",
+        "delete",
+        "remove",
+        "call off",
+        "drop",
+        "clear",
+        "scrap",
+        "erase",
+        "get rid of",
+        "take off",
+        "take out",
+        "wipe",
+        "dismiss",
+        "destroy",
+        "empty",
+    ],
+    "query": [
+        "show me",
+        "show",
+        "list",
+        "check",
+        "tell me",
+        "read me",
+        "give me",
+        "look up",
+        "find",
+        "pull up",
+        "display",
+        "open",
+        "search",
+    ],
     "availability": ["find"],
 }
 MOVE_WORDS = ("reschedule", "postpone", "move", "push", "change", "shift", "delay", "rearrange")
-FREE_TIME = re.compile(r"\b(am i (free|available|busy)|free time|free break|openings?|off days|"
-                       r"calendar free|schedule full|when am i free|do i have time|any time)\b")
+FREE_TIME = re.compile(
+    r"\b(am i (free|available|busy)|free time|free break|openings?|off days|"
+    r"calendar free|schedule full|when am i free|do i have time|any time)\b"
+)
 # "fifteen minutes before", "a one week notification before", "two day notification before",
 # "an hour before", "in advance": the offset of an alert (ANNOTATION.md's ALERT).
 _AMOUNT = r"(?:\d+|a|an|one|two|three|four|five|ten|fifteen|twenty|thirty|forty five|half an?)"
@@ -68,8 +152,10 @@ UPDATE_SHAPES = re.compile(r"\b(add \w+ and \w+ to|repeat|recur|location is|noti
 def rows(path: Path = DATA) -> list[dict]:
     """The rows of our copy; a missing copy is an error (a fresh clone must be able to retrain)."""
     if not path.exists():
-        raise BadData(f"the real training data is missing: {path} (it ships with the project; "
-                      "restore it from git or copy ../shared/data/nlu_eval_data.jsonl there)")
+        raise BadData(
+            f"the real training data is missing: {path} (it ships with the project; "
+            "restore it from git or copy ../shared/data/nlu_eval_data.jsonl there)"
+        )
     with open(path, encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
@@ -106,16 +192,18 @@ def to_annotated(row: dict, line: int = 0) -> Annotated:
         spans = [s for s in spans if s[2] == "DATE"]
     else:
         spans = lexical(example.text, list(spans), intent)
-    return Annotated(text=example.text, spans=tuple(sorted(spans)), intent=intent, source="realdata",
-                     template=f"realdata:{line}")
+    return Annotated(
+        text=example.text, spans=tuple(sorted(spans)), intent=intent, source="realdata", template=f"realdata:{line}"
+    )
 
 
 def lexical(text: str, spans: list[tuple[int, int, str]], intent: str) -> list[tuple[int, int, str]]:
     """ACTION (the intent's verb) and DOMAIN (generic kind words) where no slot is yet; a NAME
     made only of kind words ("appointments") becomes DOMAIN."""
     words = [(m.start(), m.end(), m.group().lower()) for m in re.finditer(r"[\w']+", text)]
-    out = [(s, e, "DOMAIN") if label == "NAME" and text[s:e].lower() in GENERIC else (s, e, label)
-           for s, e, label in spans]
+    out = [
+        (s, e, "DOMAIN") if label == "NAME" and text[s:e].lower() in GENERIC else (s, e, label) for s, e, label in spans
+    ]
     taken = lambda a, b: any(s < b and a < e for s, e, _ in out)  # noqa: E731 - one-line test
     verb = _find_verb(words, ACTIONS.get(intent, []), taken, question=intent in ("query", "availability"))
     if verb:
@@ -136,7 +224,7 @@ def _find_verb(words, phrases: list[str], taken, question: bool) -> tuple[int, i
     for i in range(first, len(low)):
         for phrase in sorted(phrases, key=len, reverse=True):
             n = len(phrase.split())
-            if low[i:i + n] == phrase.split() and not taken(words[i][0], words[i + n - 1][1]):
+            if low[i : i + n] == phrase.split() and not taken(words[i][0], words[i + n - 1][1]):
                 return words[i][0], words[i + n - 1][1]
         if question:
             return None

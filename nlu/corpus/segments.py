@@ -5,6 +5,7 @@ Generators, the spoken transform and the hand-written markup all work on pieces;
 whole piece, any rewrite of a piece (lowercasing, digits to words, dropping punctuation)
 keeps every span exactly on its words.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,7 +16,7 @@ from nlu.annotated import Annotated
 
 _SPACES = re.compile(r"\s+")
 # What a labelled piece may not start or end with (the guide: no edge spaces or punctuation).
-_EDGE = " \t\n,;:!?\"()[]{}"
+_EDGE = ' \t\n,;:!?"()[]{}'
 # A labelled piece keeps the full stop of an abbreviation it ends with ("6 p.m.", "Dr.").
 _ABBREV = re.compile(r"((?<![a-zA-Z])[a-zA-Z]\.[a-zA-Z]|\b(?:Dr|Mr|Mrs|Ms|St|Jr|Prof))\.$")
 
@@ -52,7 +53,7 @@ def normalise(pieces: Iterable[Piece]) -> Pieces:
         core = piece.text.strip(_EDGE + ".") + ("." if _ABBREV.search(piece.text.rstrip()) else "")
         if not core:
             continue
-        lead, tail = piece.text[: piece.text.index(core)], piece.text[piece.text.index(core) + len(core):]
+        lead, tail = piece.text[: piece.text.index(core)], piece.text[piece.text.index(core) + len(core) :]
         out.extend(p for p in (plain(lead), Piece(core, piece.label, piece.role), plain(tail)) if p.text)
     return _merge_plain(out)
 
@@ -88,8 +89,9 @@ def to_annotated(pieces: Iterable[Piece], intent: str, source: str, template: st
     lead = len(stripped) - len(stripped.lstrip())
     spans = [(s - lead, e - lead, label) for s, e, label in spans]
     roles = [(s - lead, e - lead, role) for s, e, role in roles]
-    return Annotated(text=stripped.strip(), spans=tuple(spans), intent=intent, source=source, template=template,
-                     roles=tuple(roles))
+    return Annotated(
+        text=stripped.strip(), spans=tuple(spans), intent=intent, source=source, template=template, roles=tuple(roles)
+    )
 
 
 def _needs_space(prev: str) -> bool:
@@ -99,4 +101,4 @@ def _needs_space(prev: str) -> bool:
 
 def _joins_words(prev: str, nxt: str) -> bool:
     """Two word characters meeting across a piece boundary would glue two words into one."""
-    return (prev.isalnum() or prev in ".,;:!?") and (nxt.isalnum() or nxt in "\"(")
+    return (prev.isalnum() or prev in ".,;:!?") and (nxt.isalnum() or nxt in '"(')

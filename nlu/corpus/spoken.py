@@ -5,6 +5,7 @@
 lowercase, punctuation gone (apostrophes kept, as SLURP keeps them), numbers as words, times
 and dates read out. Each piece is rewritten on its own, so spans stay on their words.
 """
+
 from __future__ import annotations
 
 import random
@@ -12,15 +13,77 @@ import re
 
 from nlu.corpus.segments import Piece, Pieces
 
-ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen").split()
-TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
-ORDINAL_ONES = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
-                "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
-                "nineteenth").split()
-ORDINAL_TENS = "_ _ twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
-MONTH_NAMES = ("january february march april may june july august september october november "
-               "december").split()
+ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+ORDINAL_ONES = [
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+]
+ORDINAL_TENS = [
+    "_",
+    "_",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+]
+MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 
 
 def cardinal(n: int) -> str:
@@ -60,7 +123,7 @@ def year(n: int, rng: random.Random | None = None) -> str:
 
 
 def clock(hour: int, minute: int, rng: random.Random) -> str:
-    """"4:30" -> "four thirty", "9:05" -> "nine oh five", "10:00" -> "ten" or "ten o'clock"."""
+    """ "4:30" -> "four thirty", "9:05" -> "nine oh five", "10:00" -> "ten" or "ten o'clock"."""
     if minute == 0 and hour > 12:
         return cardinal(hour) + rng.choice((" hundred", " hundred hours"))
     if minute == 0:
@@ -71,7 +134,7 @@ def clock(hour: int, minute: int, rng: random.Random) -> str:
 
 
 def meridiem(text: str, rng: random.Random) -> str:
-    """"pm", "p.m.", "PM" spoken: "pm" or the letter-by-letter "p m" ASR often writes."""
+    """ "pm", "p.m.", "PM" spoken: "pm" or the letter-by-letter "p m" ASR often writes."""
     letter = text.strip(". ").lower()[0]
     return rng.choice((f"{letter}m", f"{letter}m", f"{letter} m"))
 
@@ -81,7 +144,9 @@ _HOUR_MERIDIEM = re.compile(r"\b(\d{1,2})\s*([ap]\.?\s?m\b\.?)", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
 _ORD = re.compile(r"\b(\d{1,2})(st|nd|rd|th)\b", re.I)
-_MONTH_DAY = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+(\d{1,2})\b", re.I)
+_MONTH_DAY = re.compile(
+    r"\b(" + "|".join(MONTH_NAMES) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+(\d{1,2})\b", re.I
+)
 _DAY_MONTH = re.compile(r"\b(\d{1,2})\s+(?=(" + "|".join(MONTH_NAMES) + r")\b)", re.I)
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _RANGE = re.compile(r"\b(\d{1,2})\s*-\s*(\d{1,2})(?!\d)")
@@ -102,9 +167,18 @@ def say_numbers(text: str, rng: random.Random) -> str:
     text = _HOUR_MERIDIEM.sub(lambda m: cardinal(int(m[1])) + " " + meridiem(m[2], rng), text)
     text = _SLASH.sub(lambda m: f"{_month(int(m[1]))} {ordinal(int(m[2]))}" if int(m[2]) <= 31 else m[0], text)
     text = _ORD.sub(lambda m: ordinal(int(m[1])), text)
-    text = _MONTH_DAY.sub(lambda m: f"{m[1]} {ordinal(int(m[2])) if int(m[2]) <= 31 else cardinal(int(m[2]))}"
-                          if rng.random() < 0.8 else f"{m[1]} {cardinal(int(m[2]))}", text)
-    text = _DAY_MONTH.sub(lambda m: ("the " if rng.random() < 0.5 else "") + ordinal(int(m[1])) + " of " if int(m[1]) <= 31 else m[0], text)
+    text = _MONTH_DAY.sub(
+        lambda m: (
+            f"{m[1]} {ordinal(int(m[2])) if int(m[2]) <= 31 else cardinal(int(m[2]))}"
+            if rng.random() < 0.8
+            else f"{m[1]} {cardinal(int(m[2]))}"
+        ),
+        text,
+    )
+    text = _DAY_MONTH.sub(
+        lambda m: ("the " if rng.random() < 0.5 else "") + ordinal(int(m[1])) + " of " if int(m[1]) <= 31 else m[0],
+        text,
+    )
     text = _YEAR.sub(lambda m: year(int(m[1]), rng), text)
     text = _MIXED.sub(" ", text)
     text = _RANGE.sub(lambda m: f"{cardinal(int(m[1]))} to {cardinal(int(m[2]))}", text)
@@ -118,7 +192,9 @@ def speak(text: str, rng: random.Random) -> str:
     text = _PUNCT.sub(" ", text.replace("-", " "))
     text = re.sub(r"(?<!\w)'(?!s\b)|'(?!\w)", " ", text)  # quotes go, a possessive "'s" stays
     if rng.random() < 0.08:
-        text = re.sub(r"(?<=\w)'", "", text)  # ASR slip: "whats", "moms birthday" (a piece's leading "'s" stays on its word)
+        text = re.sub(
+            r"(?<=\w)'", "", text
+        )  # ASR slip: "whats", "moms birthday" (a piece's leading "'s" stays on its word)
     return re.sub(r"\s+", " ", text)
 
 
