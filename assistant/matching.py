@@ -35,6 +35,7 @@ GENERIC = frozenset(
 )
 MATCH = 0.75  # at or above: a candidate the user may mean
 CLOSE = 0.6  # at or above: worth offering when nothing matches
+SAME_WORD = 0.8  # two words this alike are one word misheard or misspelt ("competitons")
 
 
 def norm(text: str) -> str:
@@ -77,7 +78,28 @@ def score(heard: str, stored: str) -> float:
         return 0.0 if core_a not in core_b.split() else 0.9
     squashed = _ratio(core_a.replace(" ", ""), core_b.replace(" ", ""))
     contained = 0.9 if (core_a.replace(" ", "") in core_b.replace(" ", "") and len(core_a) >= 3) else 0.0
-    return max(_ratio(a, b), squashed, contained, 0.95 * token_set(core_a, core_b), 0.9 * words(core_a, core_b))
+    best = max(_ratio(a, b), squashed, contained, 0.95 * token_set(core_a, core_b), 0.9 * words(core_a, core_b))
+    if best >= MATCH and rivals(core_a.split(), core_b.split()):
+        return CLOSE  # only offered, with a question: never acted on as the same event
+    return best
+
+
+def rivals(heard: list[str], stored: list[str]) -> bool:
+    """Whether each title has a word of its own that is no slip of the other's: "john's
+    birthday" and "mom's birthday", "marketing meeting" and "team meeting", "lunch with priya"
+    and "lunch with sara" name different events, however alike their letters."""
+    return bool(_own_words(heard, stored)) and bool(_own_words(stored, heard))
+
+
+def _own_words(side: list[str], other: list[str]) -> list[str]:
+    """Words of `side` that no word of `other` matches: equal, misspelt (SAME_WORD) or split
+    and joined by a recognizer ("brain storming" / "brainstorming")."""
+    return [
+        w
+        for w in side
+        if len(w) > 1
+        and not any(w == o or _ratio(w, o) >= SAME_WORD or (len(w) >= 3 and (w in o or o in w)) for o in other)
+    ]
 
 
 def words(heard: str, stored: str) -> float:

@@ -216,6 +216,28 @@ def test_dialogue_no_match_offers_the_closest(chat: Chat) -> None:
     assert chat("yes").operation == "cancel" and chat.titles() == []
 
 
+def test_dialogue_a_rival_title_is_only_offered_never_moved(chat: Chat) -> None:
+    # "john's birthday" is not "mom's birthday", however alike the letters: ask, don't move it
+    from nlu.dates import resolve
+
+    chat.make("mom's birthday", datetime(2026, 11, 29), datetime(2026, 11, 30), all_day=True)
+    said = "move john's birthday to friday"
+    chat.knows(
+        reading(
+            said,
+            "reschedule",
+            ACTION="move",
+            NAME="john's birthday",
+            dates={"friday": resolve("friday", NOW, "Europe/Paris")},
+        )
+    )
+    offered = chat(said)
+    assert offered.operation == "confirm" and offered.reply.startswith(
+        'I couldn\'t find "john\'s birthday". Did you mean "mom\'s birthday"'
+    )
+    assert chat.titles() == [("mom's birthday", "2026-11-29T00:00:00", "2026-11-30T00:00:00")]
+
+
 def test_dialogue_right_title_wrong_day_is_said(chat: Chat) -> None:
     chat.make("meeting", datetime(2026, 11, 25, 10))
     chat.knows(

@@ -164,6 +164,14 @@ def test_dialogue_followups_says_date(phrase: str, dated: bool) -> None:
         ("AI", "visit to Trivandrum", False),
         ("team meeting", "team brainstorming session", False),
         ("dentist", "piano lesson", False),
+        # a word of its own on each side that is no slip of the other's: different events
+        ("john's birthday", "mom's birthday", False),
+        ("marketing meeting", "team meeting", False),
+        ("lunch with priya", "lunch with Sara", False),
+        ("doctor appointment", "dentist appointment", False),
+        ("birthday", "mom's birthday", True),
+        ("sara lunch", "lunch with Sara", True),
+        ("client meeting", "client meetings", True),
     ],
 )
 def test_dialogue_matching_titles(heard: str, stored: str, match: bool) -> None:
