@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from assistant import agenda, finder, followups, occurrences, phrasing, series, store, timing
+from assistant import agenda, creating, finder, followups, occurrences, phrasing, series, store, timing
 from assistant.commands import Command
 from assistant.finder import Found
 from assistant.models import Event, Operation
@@ -140,7 +140,16 @@ def not_found(d: Dialogue, found: Found, action: Action) -> Reply:
         )
     if found.heard is None and not d.command.dated:
         return d.say("Which event do you mean? Tell me its name or its day.", "none")
+    if d.unsure and found.heard is not None and _says_when(d.command):
+        # "uh can you add a team sync every monday at 10am", read (unsure) as a change to an
+        # event that isn't there: it says what and when, so it may well be a new event
+        return creating.ask_to_schedule(d, creating.draft_of(d, d.command), d.command.when, f"I couldn't find {heard}.")
     return d.say(f"I couldn't find {heard} on your calendar.", "none")
+
+
+def _says_when(cmd: Command) -> bool:
+    """Whether a command gives a time a new event could start at."""
+    return cmd.when is not None and cmd.when.start is not None
 
 
 def choose(d: Dialogue, picked: list[tuple[Event, Target]], action: Action) -> Reply:

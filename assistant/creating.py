@@ -48,6 +48,14 @@ def draft_of(d: Dialogue, cmd: Command) -> Draft:
     )
 
 
+def ask_to_schedule(d: Dialogue, draft: Draft, span: TimeSpan | None, lead: str = "") -> Reply:
+    """ "Did you mean to schedule "X" for ...?": a yes goes on with the create's other checks."""
+    what = f'"{draft.title}"' if draft.title else "an event"
+    day = f" for {phrasing.day_text(span.start, d.turn.now.year)}" if span is not None and span.start else ""
+    question = f"{lead} Did you mean to schedule {what}{day}?".lstrip()
+    return d.ask(ConfirmCreate(draft, span, "intent"), question, "confirm", choices=YES_NO)
+
+
 def composed_title(name: str | None, kind: str | None, people: tuple[str, ...]) -> str | None:
     """The stored title: the name "with" the people not already in it ("lunch with Sara");
     people and no name make a meeting ("meeting with joe")."""
@@ -72,11 +80,7 @@ def plan(d: Dialogue, draft: Draft, span: TimeSpan | None, answering: bool = Fal
     intent says nothing about this create.
     """
     if not answering and "intent" not in draft.passed and d.unsure:
-        what = f'"{draft.title}"' if draft.title else "an event"
-        day = f" for {phrasing.day_text(span.start, d.turn.now.year)}" if span is not None and span.start else ""
-        return d.ask(
-            ConfirmCreate(draft, span, "intent"), f"Did you mean to schedule {what}{day}?", "confirm", choices=YES_NO
-        )
+        return ask_to_schedule(d, draft, span)
     if draft.title is None:
         return d.ask(NeedTitle(draft, span), "What should I call the event?")
     if span is not None and span.duration and span.start is None:

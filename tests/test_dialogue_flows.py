@@ -238,6 +238,39 @@ def test_dialogue_a_rival_title_is_only_offered_never_moved(chat: Chat) -> None:
     assert chat.titles() == [("mom's birthday", "2026-11-29T00:00:00", "2026-11-30T00:00:00")]
 
 
+def test_dialogue_unsure_change_to_a_missing_event_offers_to_schedule_it(chat: Chat) -> None:
+    # Disfluent speech read (unsure) as an edit of an event that isn't there: it says what and when
+    from nlu.dates import resolve
+
+    said = "uh can you add a team sync every monday at 10am"
+    every = resolve("every monday at 10am", NOW, "Europe/Paris")
+    chat.knows(
+        reading(said, "update", confidence=0.51, ACTION="add", NAME="team sync", dates={"every monday at 10am": every}),
+        reading(
+            "add jim to the piano lesson",
+            "update",
+            roles={"jim": "new"},
+            ACTION="add",
+            NAME="piano lesson",
+            PERSON="jim",
+        ),
+    )
+    offered = chat(said)
+    assert (offered.operation, offered.reply) == (
+        "confirm",
+        'I couldn\'t find "team sync". Did you mean to schedule "team sync" for Monday, November 23?',
+    )
+    assert chat.titles() == []
+    made = chat("yes")
+    assert (
+        made.operation == "create"
+        and made.events[0].recurrence == "FREQ=WEEKLY;BYDAY=MO;BYHOUR=10;BYMINUTE=0;BYSECOND=0"
+    )
+    assert chat.titles() == [("team sync", "2026-11-23T10:00:00", "2026-11-23T11:00:00")]
+    # a confident edit of a missing event is only told so
+    assert chat("add jim to the piano lesson").reply == 'I couldn\'t find "piano lesson" on your calendar.'
+
+
 def test_dialogue_right_title_wrong_day_is_said(chat: Chat) -> None:
     chat.make("meeting", datetime(2026, 11, 25, 10))
     chat.knows(
