@@ -233,6 +233,8 @@ def dispatch(d: Dialogue) -> Reply:
     cmd = d.command
     if cmd.alert is not None and cmd.intent == "reschedule":
         return edits.update(d, cmd)  # "remind me an hour before X" adds an alert; it moves nothing
+    if cmd.intent == "create" and (repeated := edits.repeat_existing(d, cmd)) is not None:
+        return repeated  # "make the call with mom weekly": that call, not a second one
     handler = HANDLERS.get(cmd.intent)
     return handler(d, cmd) if handler else d.say(OUT_OF_SCOPE, "none")
 

@@ -12,11 +12,12 @@ occurrences), and a new rule for a series with a past applies from its next occu
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from assistant import agenda, changes, followups, phrasing, series, store
+from assistant import agenda, changes, creating, followups, phrasing, series, store
 from assistant.commands import Command
 from assistant.models import Event
 from assistant.questions import Edit
@@ -46,6 +47,30 @@ def update(d: Dialogue, cmd: Command) -> Reply:
     span = cmd.old_when if (edit.repeat or edit.until) else (cmd.old_when or cmd.when)
     found = changes.find(d, name, cmd.kind, span, dated=span is not None)
     return changes.decide(d, found, edit, span)
+
+
+# A time that is only how often ("weekly", "every month", "a daily thing"): no day, no hour.
+FREQUENCY_ONLY = re.compile(
+    r"(?:every (?:single )?|each )?(?:day|week|month|year)|daily|weekly|monthly|yearly|annually|fortnightly"
+)
+
+
+def repeat_existing(d: Dialogue, cmd: Command) -> Reply | None:
+    """ "make the call with mom weekly" read as a create: when the only time said is how
+    often and an event of that title exists, it is that event made to repeat (asked about
+    like any edit), not a second one. None: a create after all."""
+    dates = d.parse.slots_of("DATE")
+    if cmd.when is None or not cmd.when.rrule or not dates:
+        return None
+    if not all(FREQUENCY_ONLY.fullmatch(s.text.lower().strip()) for s in dates):
+        return None
+    title = creating.composed_title(cmd.name, cmd.kind, cmd.people + cmd.add_people)
+    if title is None:
+        return None
+    found = changes.find(d, title, None, None)
+    if not found.hits:
+        return None
+    return changes.decide(d, found, Edit(repeat=cmd.when.rrule, repeat_span=cmd.when), None)
 
 
 def edit_of(d: Dialogue, cmd: Command) -> tuple[Edit, str | None]:

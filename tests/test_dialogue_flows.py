@@ -271,6 +271,33 @@ def test_dialogue_unsure_change_to_a_missing_event_offers_to_schedule_it(chat: C
     assert chat("add jim to the piano lesson").reply == 'I couldn\'t find "piano lesson" on your calendar.'
 
 
+def test_dialogue_make_it_weekly_read_as_a_create_repeats_the_event_said(
+    chat: Chat, bot: Assistant, owner: str
+) -> None:
+    # "make the call with mom weekly" read as a create: only how often is said and "call with mom" exists
+    from nlu.dates import resolve
+
+    chat.make("call with mom", datetime(2026, 11, 29, 18), kind="call")
+    weekly = resolve("weekly", NOW, "Europe/Paris")
+    chat.knows(
+        reading(
+            "make the call with mom weekly",
+            "create",
+            ACTION="make",
+            DOMAIN="call",
+            PERSON="mom",
+            dates={"weekly": weekly},
+        ),
+        reading("make the gym weekly", "create", ACTION="make", NAME="gym", dates={"weekly": weekly}),
+    )
+    made = chat("make the call with mom weekly")
+    assert made.operation == "update"
+    assert chat.titles() == [("call with mom", "2026-11-29T18:00:00", "2026-11-29T19:00:00")]
+    assert [(e.title, e.recurrence) for e in bot.events(owner)] == [("call with mom", "FREQ=WEEKLY")]
+    # no "gym" on the calendar: a new weekly gym, as the create said
+    assert chat("make the gym weekly").operation == "create"
+
+
 def test_dialogue_right_title_wrong_day_is_said(chat: Chat) -> None:
     chat.make("meeting", datetime(2026, 11, 25, 10))
     chat.knows(
