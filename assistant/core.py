@@ -196,17 +196,7 @@ class Assistant:
             if row is None:
                 return None
             if row.cancelled_at is None:
-                before = store.snapshot(row)
-                store.cancel_event(session=session, event=row)
-                store.log_operation(
-                    session=session,
-                    owner=user,
-                    session_id=session_id,
-                    operation="cancel",
-                    event=row,
-                    before=before,
-                    after=store.snapshot(row),
-                )
+                store.cancel_and_log(session=session, owner=user, session_id=session_id, event=row)
             return EventView.of(row, row.tz)
 
     # -- alerts and free time -----------------------------------------------------------

@@ -211,6 +211,23 @@ def cancel_event(*, session: Session, event: Event) -> Event:
     return event
 
 
+def cancel_and_log(*, session: Session, owner: str, session_id: str, event: Event) -> Event:
+    """Cancel an event and log the operation with its before and after snapshots (what undo
+    reads): the one way the facade and the calendar import cancel."""
+    before = snapshot(event)
+    cancel_event(session=session, event=event)
+    log_operation(
+        session=session,
+        owner=owner,
+        session_id=session_id,
+        operation="cancel",
+        event=event,
+        before=before,
+        after=snapshot(event),
+    )
+    return event
+
+
 def restore_event(*, session: Session, event: Event, snapshot: dict[str, Any]) -> Event:
     """Put an event back exactly as a snapshot recorded it (undo)."""
     for name in SNAPSHOT_FIELDS:

@@ -156,18 +156,7 @@ def _create(session: Session, owner: str, item: Incoming, fields: dict[str, Any]
 
 
 def _cancel(session: Session, owner: str, row: Event) -> Event:
-    before = store.snapshot(row)
-    store.cancel_event(session=session, event=row)
-    store.log_operation(
-        session=session,
-        owner=owner,
-        session_id=SESSION_ID,
-        operation="cancel",
-        event=row,
-        before=before,
-        after=store.snapshot(row),
-    )
-    return row
+    return store.cancel_and_log(session=session, owner=owner, session_id=SESSION_ID, event=row)
 
 
 def _update(session: Session, owner: str, row: Event, item: Incoming, fields: dict[str, Any]) -> tuple[str, Event]:
