@@ -2,7 +2,7 @@
 
 What was heard (spans, intent) comes from the pipeline; what it means now (DATE and ALERT
 values) is resolved afterwards against the caller's `now` and zone, never cached across
-calls. Slot roles come from `nlu.roles`, the intent confidence is temperature-scaled
+calls. DATE span conventions come from `nlu.date_spans`, slot roles from `nlu.roles`, the intent confidence is temperature-scaled
 (`nlu.calibration`, the temperature stored with the pipeline).
 """
 
@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from nlu import dates, roles
+from nlu import date_spans, dates, roles
 from nlu.calibration import scaled
 from nlu.exceptions import ModelNotFound
 from nlu.result import INTENTS, Alert, Parse, Slot, TimeSpan
@@ -83,14 +83,16 @@ class Parser:
 
     def _reading(self, text: str, doc, ref: datetime) -> Parse:
         intent, confidence, scores = self._intent(doc)
-        slots = roles.assign(intent, text, _slots(text, doc, ref))
+        tidy = date_spans.tidy(intent, text, _slots(text, doc, ref), ref)
+        slots = roles.assign(intent, text, date_spans.cut(intent, text, tidy, ref))
+        roled = any(s.role for s in slots if s.label == "DATE")
         return Parse(
             text=text,
             intent=intent,
             confidence=confidence,
             slots=slots,
             title=title_of(slots),
-            when=when_of(slots, ref),
+            when=when_of(slots if roled else tidy, ref),
             scores=scores,
             alert=alert_of(slots),
         )

@@ -1,0 +1,122 @@
+"""DATE span conventions decided by rule after the model: coordinated times and lead words.
+
+The model draws one span over "this week or next", "10:30 to 11" or "from Friday to
+Thursday at 2", and two over "from July 3rd to July 17th", about as often as not. What the
+span should be follows from the words and the intent, the same way in every command
+(ANNOTATION.md: one span for a range, "from 3 to 5 pm"; separate spans, each with its role,
+for the old and the new time, "move the [3 pm] meeting to [5 pm]"):
+
+- alternatives are two spans: "[6] or [7 tonight]", "[the 9th] or [the 10th]", "[this
+  week] or [next]";
+- two times joined by "and" outside a "between" range are two spans: "my [2pm] and [4pm]";
+- in a reschedule, "(from) A to B" is the old and the new time, two spans: "move my
+  [10:30] to [11]", "from [Friday] to [Thursday at 2]";
+- elsewhere "from A" and "to B" said side by side are one range: "[from July 3rd to July
+  17th]";
+- a lead word that only introduces the time is left out when the time means the same
+  without it: "[in] March", "put it [in] tomorrow at 4", "[the] 4pm meeting", "[the]
+  Monday standup", and a "from" that starts no range ("remove it [from] Thursday"). "in two
+  hours" keeps its "in" (without it, it is a length), "the 20th" its "the" (a day of the
+  month is said with it).
+
+A part is kept only when it resolves on its own (the second of two alternatives may be an
+ellipsis, "or [next]"), so a phrase the resolver reads as one thing ("between two and four
+pm", "half past four") is never cut.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime
+
+from nlu import dates
+from nlu.result import Slot, TimeSpan
+
+RANGE_WORDS = ("to", "until", "till", "through", "thru")
+WEEKDAY = re.compile(r"(mon|tues?|wed(nes)?|thu(rs?)?|fri|sat(ur)?|sun)(day)?s?\b", re.IGNORECASE)
+CLOCK = re.compile(r"\d{1,2}(:\d\d)?\s*(am|pm|a\.m\.|p\.m\.)?\b", re.IGNORECASE)
+
+
+def tidy(intent: str, text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
+    """`slots` with DATE lead words trimmed and, outside a reschedule, ranges joined."""
+    out = tuple(_trim_lead(text, s, ref) if s.label == "DATE" else s for s in slots)
+    return out if intent == "reschedule" else _join_ranges(text, out, ref)
+
+
+def cut(intent: str, text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
+    """`slots` with each DATE that coordinates two times cut in two (alternatives, "and",
+    and in a reschedule the old and the new time). The parse's `when` still reads the uncut
+    phrase where no role tells the new time from the old: "[6] or [7 tonight]" asks about
+    the evening the whole phrase names."""
+    return tuple(piece for s in slots for piece in (_cut(intent, text, s, ref) if s.label == "DATE" else [s]))
+
+
+def _cut(intent: str, text: str, slot: Slot, ref: datetime) -> list[Slot]:
+    """One DATE slot, or the two it coordinates."""
+    joiners = ["or", "and"] + (list(RANGE_WORDS) if intent == "reschedule" else [])
+    words = slot.text.lower().split()
+    if not words or "between" in words or "every" in words or (slot.value is not None and slot.value.rrule):
+        return [slot]
+    for joiner in joiners:
+        match = re.search(rf"\s{joiner}\s", slot.text, re.IGNORECASE)
+        if match is None or _inside_a_phrase(slot.text[: match.start()], slot.text[match.end() :]):
+            continue
+        left_start = slot.start
+        if joiner in RANGE_WORDS and words[0] == "from":
+            left_start += len(slot.text.split()[0]) + 1
+        left = _sub(text, left_start, slot.start + match.start(), ref)
+        right = _sub(text, slot.start + match.end(), slot.end, ref)
+        if left.value is not None and (right.value is not None or joiner == "or"):
+            return [left, right]
+    return [slot]
+
+
+def _inside_a_phrase(before: str, after: str) -> bool:
+    """Whether a joiner belongs to one phrase: a spoken number ("two thousand and
+    seventeen", "six hundred and forty five") or an amount ("two and a half hours")."""
+    last = before.lower().split()[-1:]
+    return last in (["hundred"], ["thousand"]) or after.lower().startswith(("a half", "a quarter"))
+
+
+def _trim_lead(text: str, slot: Slot, ref: datetime) -> Slot:
+    """The slot without a lead word that only introduces it (module docstring)."""
+    first, _, rest = slot.text.partition(" ")
+    lead = first.lower()
+    if not rest or lead not in ("in", "the", "from"):
+        return slot
+    if lead == "the" and not (WEEKDAY.match(rest) or CLOCK.fullmatch(rest.split()[0])):
+        return slot
+    if lead == "from" and any(f" {w} " in f" {rest.lower()} " for w in RANGE_WORDS):
+        return slot
+    trimmed = _sub(text, slot.end - len(rest), slot.end, ref)
+    return trimmed if _same(trimmed.value, slot.value) or (slot.value is None and lead != "in") else slot
+
+
+def _join_ranges(text: str, slots: list[Slot], ref: datetime) -> tuple[Slot, ...]:
+    """Join "from A" and "to B" said side by side into one range span, where it resolves."""
+    out: list[Slot] = []
+    for slot in slots:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == "DATE" and slot.label == "DATE":
+            between = text[prev.end : slot.start].strip().lower()
+            opener = text[: prev.start].lower().split()[-1:] == ["from"]
+            if opener and between in (*RANGE_WORDS, "-", "–"):
+                start = text.lower().rindex("from", 0, prev.start)
+                joined = _sub(text, start, slot.end, ref)
+                if joined.value is not None and joined.value.start is not None:
+                    out[-1] = joined
+                    continue
+        out.append(slot)
+    return tuple(out)
+
+
+def _sub(text: str, start: int, end: int, ref: datetime) -> Slot:
+    return Slot(label="DATE", text=text[start:end], start=start, end=end, value=dates.resolve(text[start:end], ref))
+
+
+def _same(a: TimeSpan | None, b: TimeSpan | None) -> bool:
+    """Two readings that mean the same time (alternatives aside)."""
+    if a is None or b is None:
+        return False
+    return replace(a, alternatives=()) == replace(b, alternatives=())

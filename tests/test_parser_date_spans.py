@@ -1,0 +1,109 @@
+"""DATE span conventions after the model (nlu.date_spans): coordinated times and lead words.
+
+Hand-built slots stand for what the model drew, so these pin the rules themselves; the last
+tests run the shipped pipeline end to end.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from nlu import date_spans, dates, roles
+from nlu.parser import Parser
+from nlu.result import Slot
+
+NOW = datetime(2026, 11, 23, 9, 0)  # a Monday
+
+
+def date_slots(text: str, phrases: list[str]) -> tuple[Slot, ...]:
+    out, cursor = [], 0
+    for words in phrases:
+        start = text.index(words, cursor)
+        cursor = start + len(words)
+        out.append(Slot("DATE", words, start, cursor, dates.resolve(words, NOW)))
+    return tuple(out)
+
+
+def spans(intent: str, text: str, drawn: list[str]) -> list[tuple[str, str | None]]:
+    tidy = date_spans.tidy(intent, text, date_slots(text, drawn), NOW)
+    return [(s.text, s.role) for s in roles.assign(intent, text, date_spans.cut(intent, text, tidy, NOW))]
+
+
+@pytest.mark.parametrize(
+    "intent, text, drawn, want",
+    [
+        # alternatives are two spans, the second may be an ellipsis
+        ("query", "is yoga at 6 or 7 tonight", ["6 or 7 tonight"], [("6", None), ("7 tonight", None)]),
+        ("query", "do i have physio this week or next", ["this week or next"], [("this week", None), ("next", None)]),
+        ("query", "is it on the 9th or the 10th", ["the 9th or the 10th"], [("the 9th", None), ("the 10th", None)]),
+        # two times joined by "and" outside a "between" range
+        ("availability", "is there a gap between my 2pm and 4pm", ["2pm and 4pm"], [("2pm", None), ("4pm", None)]),
+        (
+            "query",
+            "anything this saturday between two and four pm",
+            ["this saturday between two and four pm"],
+            [("this saturday between two and four pm", None)],
+        ),
+        # a reschedule's "from A to B" is the old and the new time
+        ("reschedule", "move my 10:30 to 11", ["10:30 to 11"], [("10:30", "old"), ("11", "new")]),
+        ("reschedule", "shift gym from 6 to 7am", ["from 6 to 7am"], [("6", "old"), ("7am", "new")]),
+        (
+            "reschedule",
+            "move my 1:1 from Friday to Thursday at 2",
+            ["from Friday to Thursday at 2"],
+            [("Friday", "old"), ("Thursday at 2", "new")],
+        ),
+        # elsewhere "from A to B" is one range, joined when the model drew two
+        (
+            "create",
+            "add Spain trip from July 3rd to July 17th",
+            ["July 3rd", "July 17th"],
+            [("from July 3rd to July 17th", None)],
+        ),
+        ("create", "block my calendar from 3 to 5 pm", ["from 3 to 5 pm"], [("from 3 to 5 pm", None)]),
+        # a spoken number's "and" and a repetition are never cut
+        (
+            "create",
+            "meeting on march first two thousand and seventeen",
+            ["march first two thousand and seventeen"],
+            [("march first two thousand and seventeen", None)],
+        ),
+        (
+            "create",
+            "yoga every monday and wednesday at 9",
+            ["every monday and wednesday at 9"],
+            [("every monday and wednesday at 9", None)],
+        ),
+        # lead words that only introduce the time
+        ("cancel", "call off the offsite in March", ["in March"], [("March", None)]),
+        ("create", "put a meeting in tomorrow at 4", ["in tomorrow at 4"], [("tomorrow at 4", None)]),
+        ("update", "The 4pm meeting: call it Offsite prep", ["The 4pm"], [("4pm", None)]),
+        ("cancel", "remove that from Thursday", ["from Thursday"], [("Thursday", None)]),
+        ("create", "remind me in two hours", ["in two hours"], [("in two hours", None)]),
+        ("query", "is the 20th clear", ["the 20th"], [("the 20th", None)]),
+    ],
+)
+def test_date_spans_conventions(intent, text, drawn, want):
+    assert spans(intent, text, drawn) == want
+
+
+@pytest.fixture(scope="module")
+def parser() -> Parser:
+    return Parser.load()
+
+
+def test_date_spans_reschedule_from_to_moves_to_the_new_time_through_the_shipped_model(parser):
+    parse = parser.parse("could you move my 1:1 with Priyanka from Friday to Thursday at 2pm", now=NOW, tz="UTC")
+    dates_said = [(s.text, s.role) for s in parse.slots if s.label == "DATE"]
+    assert parse.intent == "reschedule"
+    assert dates_said == [("Friday", "old"), ("Thursday at 2pm", "new")]
+    assert parse.when is not None and parse.when.start == datetime(2026, 11, 26, 14, 0, tzinfo=parse.when.start.tzinfo)
+
+
+def test_date_spans_alternatives_keep_the_whole_phrase_as_when_through_the_shipped_model(parser):
+    whole = parser.parse("what do i have on the 9th", now=NOW, tz="UTC")
+    parse = parser.parse("what do i have on the 9th or the 10th", now=NOW, tz="UTC")
+    assert [s.text for s in parse.slots if s.label == "DATE"] == ["the 9th", "the 10th"]
+    assert parse.when == whole.when
