@@ -14,9 +14,10 @@ from dataclasses import replace
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from nlu import date_spans, dates, roles
+from nlu import date_spans, dates, name_spans, roles
 from nlu.calibration import scaled
 from nlu.exceptions import ModelNotFound
+from nlu.name_spans import is_container
 from nlu.result import INTENTS, Alert, Parse, Slot, TimeSpan
 from nlu.settings import settings
 from nlu.timezones import reference_time
@@ -83,7 +84,8 @@ class Parser:
 
     def _reading(self, text: str, doc, ref: datetime) -> Parse:
         intent, confidence, scores = self._intent(doc)
-        tidy = date_spans.tidy(intent, text, _slots(text, doc, ref), ref)
+        found = name_spans.conventions(text, _slots(text, doc, ref), ref)
+        tidy = date_spans.tidy(intent, text, found, ref)
         slots = roles.assign(intent, text, date_spans.cut(intent, text, tidy, ref))
         roled = any(s.role for s in slots if s.label == "DATE")
         return Parse(
@@ -207,26 +209,6 @@ def alert_of(slots: tuple[Slot, ...]) -> int | None:
     return next((s.value.minutes_before for s in slots if s.label == "ALERT" and s.value is not None), None)
 
 
-# Words that name what every calendar item is, not what kind it is: "a reminder for the
-# meeting" is a meeting; "do I have any events" asks about all of them; "schedule an event
-# tomorrow" has said nothing about what the event is, so the assistant asks for a name.
-CONTAINER_WORDS = frozenset(
-    {
-        "event",
-        "calendar event",
-        "reminder",
-        "entry",
-        "calendar entry",
-        "item",
-        "calendar item",
-        "calendar",
-        "schedule",
-        "agenda",
-        "plan",
-    }
-)
-
-
 def title_of(slots: tuple[Slot, ...]) -> str | None:
     """The event title: the NAME text, else the DOMAIN word, else None.
 
@@ -238,14 +220,7 @@ def title_of(slots: tuple[Slot, ...]) -> str | None:
     names = [s.text for s in slots if s.label == "NAME"]
     if names:
         return names[0]
-    return next((s.text for s in slots if s.label == "DOMAIN" and not _generic(s.text)), None)
-
-
-def _generic(word: str) -> bool:
-    """A container word, singular or plural ("events", "reminders", "calendar entries")."""
-    low = " ".join(word.lower().split())
-    singular = low[:-3] + "y" if low.endswith("ies") else low[:-1] if low.endswith("s") else low
-    return low in CONTAINER_WORDS or singular in CONTAINER_WORDS
+    return next((s.text for s in slots if s.label == "DOMAIN" and not is_container(s.text)), None)
 
 
 def when_of(slots: tuple[Slot, ...], ref: datetime) -> TimeSpan | None:

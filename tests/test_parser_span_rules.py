@@ -1,4 +1,4 @@
-"""DATE span conventions after the model (nlu.date_spans): coordinated times and lead words.
+"""Span conventions after the model (nlu.date_spans, nlu.name_spans): coordinated times, lead words, titles and their kind words.
 
 Hand-built slots stand for what the model drew, so these pin the rules themselves; the last
 tests run the shipped pipeline end to end.
@@ -10,7 +10,7 @@ from datetime import datetime
 
 import pytest
 
-from nlu import date_spans, dates, roles
+from nlu import date_spans, dates, name_spans, roles
 from nlu.parser import Parser
 from nlu.result import Slot
 
@@ -107,3 +107,52 @@ def test_date_spans_alternatives_keep_the_whole_phrase_as_when_through_the_shipp
     parse = parser.parse("what do i have on the 9th or the 10th", now=NOW, tz="UTC")
     assert [s.text for s in parse.slots if s.label == "DATE"] == ["the 9th", "the 10th"]
     assert parse.when == whole.when
+
+
+def names(text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out, cursor = [], 0
+    for words, label in marked:
+        start = text.index(words, cursor)
+        cursor = start + len(words)
+        out.append(Slot(label, words, start, cursor, dates.resolve(words, NOW) if label == "DATE" else None))
+    return [(s.label, s.text) for s in name_spans.conventions(text, tuple(out), NOW)]
+
+
+@pytest.mark.parametrize(
+    "text, marked, want",
+    [
+        # a kind word right after a title is part of it; a container word is not
+        (
+            "nix the breakfast meeting tomorrow",
+            [("breakfast", "NAME"), ("meeting", "DOMAIN"), ("tomorrow", "DATE")],
+            [("NAME", "breakfast meeting"), ("DATE", "tomorrow")],
+        ),
+        (
+            "delete my 6:30 gym session",
+            [("6:30", "DATE"), ("gym", "NAME"), ("session", "DOMAIN")],
+            [("DATE", "6:30"), ("NAME", "gym session")],
+        ),
+        (
+            "schedule Pongal celebration event on June 20",
+            [("Pongal celebration", "NAME"), ("event", "DOMAIN")],
+            [("NAME", "Pongal celebration"), ("DOMAIN", "event")],
+        ),
+        (
+            "add dentist reminders for friday",
+            [("dentist", "NAME"), ("reminders", "DOMAIN")],
+            [("NAME", "dentist"), ("DOMAIN", "reminders")],
+        ),
+        (
+            "lunch with the team meeting notes",
+            [("lunch", "NAME"), ("meeting", "DOMAIN")],
+            [("NAME", "lunch"), ("DOMAIN", "meeting")],
+        ),
+        # a day in front of a title is its DATE
+        ("the Friday dinner is now at Luigi's", [("Friday dinner", "NAME")], [("DATE", "Friday"), ("NAME", "dinner")]),
+        ("end the tuesday's yoga after May 30", [("tuesday's yoga", "NAME")], [("DATE", "tuesday"), ("NAME", "yoga")]),
+        ("add Sunday roast", [("Sunday", "NAME")], [("NAME", "Sunday")]),
+        ("add Monday.com demo", [("Monday.com demo", "NAME")], [("NAME", "Monday.com demo")]),
+    ],
+)
+def test_name_spans_conventions(text, marked, want):
+    assert names(text, marked) == want
