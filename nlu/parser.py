@@ -2,8 +2,9 @@
 
 What was heard (spans, intent) comes from the pipeline; what it means now (DATE and ALERT
 values) is resolved afterwards against the caller's `now` and zone, never cached across
-calls. DATE span conventions come from `nlu.date_spans`, slot roles from `nlu.roles`, the intent confidence is temperature-scaled
-(`nlu.calibration`, the temperature stored with the pipeline).
+calls. Span conventions the model does not keep reliably come from `nlu.name_spans`,
+`nlu.place_spans` and `nlu.date_spans`, slot roles from `nlu.roles`; the intent confidence
+is temperature-scaled (`nlu.calibration`, the temperature stored with the pipeline).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import replace
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from nlu import date_spans, dates, name_spans, roles
+from nlu import date_spans, dates, name_spans, place_spans, roles
 from nlu.calibration import scaled
 from nlu.exceptions import ModelNotFound
 from nlu.name_spans import is_container
@@ -84,7 +85,7 @@ class Parser:
 
     def _reading(self, text: str, doc, ref: datetime) -> Parse:
         intent, confidence, scores = self._intent(doc)
-        found = name_spans.conventions(text, _slots(text, doc, ref), ref)
+        found = place_spans.conventions(text, name_spans.conventions(text, _slots(text, doc, ref), ref))
         tidy = date_spans.tidy(intent, text, found, ref)
         slots = roles.assign(intent, text, date_spans.cut(intent, text, tidy, ref))
         roled = any(s.role for s in slots if s.label == "DATE")
@@ -161,6 +162,9 @@ TRAILING = {
     "please",
 }
 
+# A place named by its owner keeps the owner's "'s": "BBQ at [Steve's]", "dinner at [Luigi's]".
+KEEP_TRAILING = {"LOCATION": {"'s", "’s"}}
+
 
 def trimmed(ent) -> tuple[int, int] | None:
     """Character bounds of an entity without linking words or punctuation at its edges."""
@@ -168,7 +172,8 @@ def trimmed(ent) -> tuple[int, int] | None:
     lead = LEADING.get(ent.label_, set())
     while len(tokens) > 1 and (tokens[0].lower_ in lead or tokens[0].is_punct):
         tokens.pop(0)
-    while tokens and (tokens[-1].lower_ in TRAILING or tokens[-1].is_punct or tokens[-1].is_space):
+    trail = TRAILING - KEEP_TRAILING.get(ent.label_, set())
+    while tokens and (tokens[-1].lower_ in trail or tokens[-1].is_punct or tokens[-1].is_space):
         tokens.pop()
     if not tokens:
         return None

@@ -158,6 +158,7 @@ def test_faults_process_ctrl_c_in_the_chat_ends_without_a_traceback(tmp_path):
         # When the user presses Ctrl-C
         chat.send_signal(signal.SIGINT)
         with within(20, "the chat ending"):
+            chat.wait()  # before closing stdin: an end of input read first ends it with 0
             _out, err = chat.communicate()
     finally:
         stop(chat)
@@ -182,6 +183,7 @@ def test_faults_process_ctrl_c_while_a_turn_runs(tmp_path):
         time.sleep(0.3)  # loading the NLU, or answering
         chat.send_signal(signal.SIGINT)
         with within(30, "the chat ending mid-turn"):
+            chat.wait()  # before closing stdin: an end of input read first ends it with 0
             _out, err = chat.communicate()
     finally:
         stop(chat)

@@ -10,7 +10,7 @@ from datetime import datetime
 
 import pytest
 
-from nlu import date_spans, dates, name_spans, roles
+from nlu import date_spans, dates, name_spans, place_spans, roles
 from nlu.parser import Parser
 from nlu.result import Slot
 
@@ -156,3 +156,62 @@ def names(text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
 )
 def test_name_spans_conventions(text, marked, want):
     assert names(text, marked) == want
+
+
+def places(text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out, cursor = [], 0
+    for words, label in marked:
+        start = text.index(words, cursor)
+        cursor = start + len(words)
+        out.append(Slot(label, words, start, cursor))
+    return [(s.label, s.text) for s in place_spans.conventions(text, tuple(out))]
+
+
+@pytest.mark.parametrize(
+    "text, marked, want",
+    [
+        (
+            "add yoga at Lotus Flow Studio",
+            [("yoga", "NAME"), ("Lotus", "LOCATION"), ("Flow Studio", "LOCATION")],
+            [("NAME", "yoga"), ("LOCATION", "Lotus Flow Studio")],
+        ),
+        (
+            "viewing at Flat 4, 19 Harrington Gardens",
+            [("Flat 4", "LOCATION"), ("19 Harrington Gardens", "LOCATION")],
+            [("LOCATION", "Flat 4, 19 Harrington Gardens")],
+        ),
+        (
+            "eye test at Specsavers on Church Road",
+            [("eye test", "NAME"), ("Specsavers", "LOCATION"), ("Church Road", "NAME")],
+            [("NAME", "eye test"), ("LOCATION", "Specsavers on Church Road")],
+        ),
+        (
+            "car service at Kwik Fit on Mill Lane",
+            [("Kwik Fit", "LOCATION"), ("Mill Lane", "LOCATION")],
+            [("LOCATION", "Kwik Fit on Mill Lane")],
+        ),
+        # a place, then something else that is no street, stays apart
+        (
+            "lunch at Pret on Friday",
+            [("Pret", "LOCATION"), ("Friday", "DATE")],
+            [("LOCATION", "Pret"), ("DATE", "Friday")],
+        ),
+        (
+            "meet at the office on team sync",
+            [("the office", "LOCATION"), ("team sync", "NAME")],
+            [("LOCATION", "the office"), ("NAME", "team sync")],
+        ),
+        (
+            "from Pret to Wagamama",
+            [("Pret", "LOCATION"), ("Wagamama", "LOCATION")],
+            [("LOCATION", "Pret"), ("LOCATION", "Wagamama")],
+        ),
+    ],
+)
+def test_place_spans_conventions(text, marked, want):
+    assert places(text, marked) == want
+
+
+def test_a_place_named_by_its_owner_keeps_the_possessive_through_the_shipped_model(parser):
+    parse = parser.parse("add BBQ at Steve's on Sunday at 1pm", now=NOW, tz="UTC")
+    assert [s.text for s in parse.slots if s.label == "LOCATION"] == ["Steve's"]
