@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from nlu import date_spans, dates, name_spans, place_spans, roles
+from nlu import date_spans, dates, name_spans, place_spans, roles, sentences
 from nlu.calibration import scaled
 from nlu.exceptions import ModelNotFound
 from nlu.name_spans import is_container
@@ -85,6 +85,9 @@ class Parser:
 
     def _reading(self, text: str, doc, ref: datetime) -> Parse:
         intent, confidence, scores = self._intent(doc)
+        reading = sentences.calendar_reading(self.nlp, doc.text, scores, self.temperature) if scores else None
+        if reading is not None:
+            intent, confidence = reading
         found = place_spans.conventions(text, name_spans.conventions(text, _slots(text, doc, ref), ref))
         tidy = date_spans.tidy(intent, text, found, ref)
         slots = roles.assign(intent, text, date_spans.cut(intent, text, tidy, ref))
