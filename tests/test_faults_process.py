@@ -144,7 +144,16 @@ def _chat_process(tmp_path) -> subprocess.Popen:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_interruptible,
     )
+
+
+def _interruptible() -> None:
+    """Ctrl-C as a terminal would deliver it: a child inherits its parent's blocked signals
+    and ignored ones, and libraries loaded by other tests in this worker may leave SIGINT
+    either way (the chat then never saw the signal and ended at the end of input)."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def test_faults_process_ctrl_c_in_the_chat_ends_without_a_traceback(tmp_path):
