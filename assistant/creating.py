@@ -51,9 +51,22 @@ def draft_of(d: Dialogue, cmd: Command) -> Draft:
 def ask_to_schedule(d: Dialogue, draft: Draft, span: TimeSpan | None, lead: str = "") -> Reply:
     """ "Did you mean to schedule "X" for ...?": a yes goes on with the create's other checks."""
     what = f'"{draft.title}"' if draft.title else "an event"
-    day = f" for {phrasing.day_text(span.start, d.turn.now.year)}" if span is not None and span.start else ""
-    question = f"{lead} Did you mean to schedule {what}{day}?".lstrip()
+    question = f"{lead} Did you mean to schedule {what}{_planned(d, draft, span)}?".lstrip()
     return d.ask(ConfirmCreate(draft, span, "intent"), question, "confirm", choices=YES_NO)
+
+
+def _planned(d: Dialogue, draft: Draft, span: TimeSpan | None) -> str:
+    """ " for Wednesday, January 1 at 10:00 AM, every day": the day, the time and the
+    repetition a yes would write ("" when no day was said)."""
+    if span is None or span.start is None:
+        return ""
+    times = times_of(d, draft, span)
+    if times is None:
+        return ""
+    day = phrasing.day_text(times.start, d.turn.now.year)
+    clock = "" if times.all_day else f" at {phrasing.clock_text(times.start)}"
+    repeat = phrasing.repeat_text(times.recurrence)
+    return f" for {day}{clock}" + (f", {repeat}" if repeat else "")
 
 
 def composed_title(name: str | None, kind: str | None, people: tuple[str, ...]) -> str | None:

@@ -129,6 +129,54 @@ def test_dialogue_behaviour_unsure_create_asks(bot, scripted, owner) -> None:
     assert stored(bot, owner) == [("dentist", datetime(2026, 11, 26, 23), datetime(2026, 11, 27, 23), True, [], False)]
 
 
+def test_dialogue_behaviour_unsure_create_names_the_time_and_repetition_it_would_write(bot, scripted, owner) -> None:
+    # Given an unsure create of a daily standup at ten, and one of a reminder at one pm
+    daily = resolve("daily at ten am", NOW, TZ)
+    scripted.add(
+        reading(
+            "please put to my calendar daily standup to ten am",
+            "create",
+            when=daily,
+            confidence=0.5,
+            ACTION="put",
+            NAME="standup",
+            dates={"daily": resolve("daily", NOW, TZ), "ten am": resolve("ten am", NOW, TZ)},
+        )
+    )
+    scripted.add(
+        reading(
+            "send me a reminder to pick up my dog at one pm",
+            "create",
+            confidence=0.6,
+            NAME="pick up my dog",
+            dates={"one pm": time_span(datetime(2026, 11, 23, 13))},
+        )
+    )
+    # When each is said, Then the question names the time (and the repetition) a yes writes
+    asked = say(bot, owner, "please put to my calendar daily standup to ten am")
+    assert (asked.operation, asked.reply) == (
+        "confirm",
+        'Did you mean to schedule "standup" for Monday, November 23 at 10:00 AM, every day?',
+    )
+    assert stored(bot, owner) == []
+    # And the yes writes exactly that: 10:00 Paris (9:00 UTC), every day
+    done = say(bot, owner, "yes")
+    assert (done.operation, done.reply) == (
+        "create",
+        'Scheduled "standup" for Monday, November 23 at 10:00 AM, every day.',
+    )
+    asked = say(bot, owner, "send me a reminder to pick up my dog at one pm")
+    assert asked.reply == 'Did you mean to schedule "pick up my dog" for Monday, November 23 at 1:00 PM?'
+    assert say(bot, owner, "yes").operation == "create"
+    assert stored(bot, owner) == [
+        ("standup", datetime(2026, 11, 23, 9), datetime(2026, 11, 23, 10), False, [], False),
+        ("pick up my dog", datetime(2026, 11, 23, 12), datetime(2026, 11, 23, 13), False, [], False),
+    ]
+    with bot.sessions.begin() as session:
+        rules = session.scalars(select(Event.recurrence).where(Event.owner == owner).order_by(Event.id)).all()
+    assert rules == ["FREQ=DAILY;BYHOUR=10;BYMINUTE=0;BYSECOND=0", None]
+
+
 def test_dialogue_behaviour_unsure_move_and_edit_ask(bot, scripted, owner) -> None:
     bot.create_event(owner, title="dentist", start=datetime(2026, 11, 25, 9), end=datetime(2026, 11, 25, 10))
     scripted.add(

@@ -258,7 +258,10 @@ def test_dialogue_unsure_change_to_a_missing_event_offers_to_schedule_it(chat: C
     offered = chat(said)
     assert (offered.operation, offered.reply) == (
         "confirm",
-        'I couldn\'t find "team sync". Did you mean to schedule "team sync" for Monday, November 23?',
+        (
+            'I couldn\'t find "team sync". Did you mean to schedule "team sync" for Monday, November 23 at 10:00 AM, '
+            "every Monday?"
+        ),
     )
     assert chat.titles() == []
     made = chat("yes")
