@@ -48,6 +48,8 @@ def reschedule(d: Dialogue, cmd: Command, delta: timedelta | None = None) -> Rep
         return edits.update(d, cmd)
     action = Move(delta=delta) if delta is not None else Move(span=cmd.when, day_said=cmd.day_said)
     found = find(d, cmd.name, cmd.kind, cmd.old_when, relative=delta is not None, dated=cmd.old_when is not None)
+    if delta is None and not found.hits and (made := creating.add_new(d, cmd)) is not None:
+        return made  # "put mary's birthday on may two": a new event, not a move
     return decide(d, found, action, cmd.old_when)
 
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from assistant import agenda, checks, phrasing, store, timing
+from assistant import agenda, checks, matching, phrasing, store, timing
 from assistant.commands import Command
 from assistant.exceptions import BadEvent
 from assistant.models import Event
@@ -67,6 +67,35 @@ def _planned(d: Dialogue, draft: Draft, span: TimeSpan | None) -> str:
     clock = "" if times.all_day else f" at {phrasing.clock_text(times.start)}"
     repeat = phrasing.repeat_text(times.recurrence)
     return f" for {day}{clock}" + (f", {repeat}" if repeat else "")
+
+
+# ACTION words that put something on a calendar: a change "adding" a title no stored event
+# has is a new event ("add to calendar may two is mary's birthday repeat every year").
+ADD_VERBS = frozenset(
+    {"add", "put", "schedule", "book", "mark", "create", "enter", "insert", "pencil", "plan", "save", "note", "block"}
+)
+
+
+def add_new(d: Dialogue, cmd: Command) -> Reply | None:
+    """An update or move with an adding verb ("add", "put", "book" ...), a title and a day,
+    and nothing else to change (no rename, no people, no alert, no end), whose title shares no word
+    with any stored event (matching.distinct): the new event it describes, created like any
+    create (asked first when the NLU was unsure). None: not one, the usual change goes on."""
+    if not ADD_VERBS & set(cmd.action.split()) or cmd.name is None:
+        return None
+    if cmd.when is None or cmd.when.start is None or not cmd.day_said or cmd.old_when is not None:
+        return None
+    if cmd.new_title is not None or cmd.add_people or cmd.remove_people or cmd.alert is not None:
+        return None  # a rename, people or an alert change an event: one that isn't there is said so
+    if cmd.when.open_end or cmd.when.open_start:
+        return None  # "until friday", "after may two": the end of a series
+    stored = store.list_events(session=d.session, owner=d.turn.user)
+    if not all(matching.distinct(cmd.name, row.title) for row in stored):
+        return None  # the title partly names a stored event: that one is asked about
+    draft = draft_of(d, cmd)
+    if d.unsure:
+        return ask_to_schedule(d, draft, cmd.when, f'I couldn\'t find "{cmd.name}".')
+    return plan(d, draft, cmd.when)
 
 
 def composed_title(name: str | None, kind: str | None, people: tuple[str, ...]) -> str | None:

@@ -274,6 +274,128 @@ def test_dialogue_unsure_change_to_a_missing_event_offers_to_schedule_it(chat: C
     assert chat("add jim to the piano lesson").reply == 'I couldn\'t find "piano lesson" on your calendar.'
 
 
+def _records(bot: Assistant, owner: str) -> list[tuple]:
+    with bot.sessions.begin() as session:
+        return [
+            (r.title, r.start_utc, r.end_utc, r.all_day, r.recurrence, r.cancelled_at is not None)
+            for r in session.scalars(select(Event).where(Event.owner == owner).order_by(Event.id))
+        ]
+
+
+MOMS_BIRTHDAY = ("mom's birthday", datetime(2026, 11, 28, 23), datetime(2026, 11, 29, 23), True, None, False)
+
+
+def test_dialogue_adding_a_title_no_event_has_read_as_a_change_creates_it(
+    chat: Chat, bot: Assistant, owner: str
+) -> None:
+    # Given "mom's birthday" on the calendar, and "add ... mary's birthday" read (confidently) as an update
+    from nlu.dates import resolve
+
+    chat.make("mom's birthday", datetime(2026, 11, 29), datetime(2026, 11, 30), all_day=True)
+    said = "add to calendar may two is mary's birthday repeat every year"
+    chat.knows(
+        reading(
+            said,
+            "update",
+            when=resolve("may two every year", NOW, "Europe/Paris"),
+            confidence=0.72,
+            ACTION="add",
+            NAME="mary's birthday",
+            dates={
+                "may two": resolve("may two", NOW, "Europe/Paris"),
+                "every year": resolve("every year", NOW, "Europe/Paris"),
+            },
+        )
+    )
+    # When it is said, Then "mary's birthday" (no word in common with "mom's birthday" but
+    # "birthday") is a new yearly event, created at once and named in the reply
+    made = chat(said)
+    assert (made.operation, made.reply) == (
+        "create",
+        'Scheduled "mary\'s birthday" for Sunday, May 2, 2027 (all day), every year.',
+    )
+    assert _records(bot, owner) == [
+        MOMS_BIRTHDAY,
+        (
+            "mary's birthday",
+            datetime(2027, 5, 1, 22),
+            datetime(2027, 5, 2, 22),
+            True,
+            "FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=2",
+            False,
+        ),
+    ]
+    # And undo takes it back
+    assert chat("undo").reply == 'Undone: "mary\'s birthday" is no longer on your calendar.'
+    assert [r[-1] for r in _records(bot, owner)] == [False, True]
+
+
+def test_dialogue_putting_a_new_title_on_a_day_read_as_a_move_creates_it(
+    chat: Chat, bot: Assistant, owner: str
+) -> None:
+    chat.make("mom's birthday", datetime(2026, 11, 29), datetime(2026, 11, 30), all_day=True)
+    chat.knows(
+        reading(
+            "put the piano recital on friday",
+            "reschedule",
+            ACTION="put",
+            NAME="piano recital",
+            dates={"friday": day_span(date(2026, 11, 27))},
+        )
+    )
+    made = chat("put the piano recital on friday")
+    assert (made.operation, made.reply) == ("create", 'Scheduled "piano recital" for Friday, November 27 (all day).')
+    assert _records(bot, owner) == [
+        MOMS_BIRTHDAY,
+        ("piano recital", datetime(2026, 11, 26, 23), datetime(2026, 11, 27, 23), True, None, False),
+    ]
+
+
+def test_dialogue_adding_a_title_that_partly_names_an_event_still_asks(chat: Chat, bot: Assistant, owner: str) -> None:
+    # Given "mom's birthday", a change adding "the birthday" (a word of it, none of its own) on another day
+    chat.make("mom's birthday", datetime(2026, 11, 29), datetime(2026, 11, 30), all_day=True)
+    friday = day_span(date(2026, 11, 27))
+    chat.knows(
+        reading(
+            "put the birthday at the pub on friday",
+            "update",
+            ACTION="put",
+            NAME="birthday",
+            LOCATION="the pub",
+            dates={"friday": friday},
+        ),
+        reading(
+            "cancel mary's birthday on friday",
+            "cancel",
+            ACTION="cancel",
+            NAME="mary's birthday",
+            dates={"friday": friday},
+        ),
+        reading(
+            "add an alert an hour before the gala on friday",
+            "update",
+            ACTION="add",
+            NAME="gala",
+            alerts={"an hour before": 60},
+            dates={"friday": friday},
+        ),
+    )
+    # Then the stored one is asked about, as before; nothing is written
+    asked = chat("put the birthday at the pub on friday")
+    assert (asked.operation, asked.reply) == (
+        "confirm",
+        'I couldn\'t find "birthday" at that time. Did you mean "mom\'s birthday" on Sunday, November 29 (all day)?',
+    )
+    assert chat("no").operation == "none"
+    # And a cancel never creates, nor does a change that is only an alert
+    assert chat("cancel mary's birthday on friday").reply == (
+        'I couldn\'t find "mary\'s birthday". Did you mean "mom\'s birthday" on Sunday, November 29 (all day)?'
+    )
+    assert chat("no").operation == "none"
+    assert chat("add an alert an hour before the gala on friday").reply == 'I couldn\'t find "gala" on your calendar.'
+    assert _records(bot, owner) == [MOMS_BIRTHDAY]
+
+
 def test_dialogue_make_it_weekly_read_as_a_create_repeats_the_event_said(
     chat: Chat, bot: Assistant, owner: str
 ) -> None:
