@@ -396,6 +396,66 @@ def test_dialogue_adding_a_title_that_partly_names_an_event_still_asks(chat: Cha
     assert _records(bot, owner) == [MOMS_BIRTHDAY]
 
 
+def test_dialogue_a_person_said_is_no_event_found_by_its_day_alone(chat: Chat, bot: Assistant, owner: str) -> None:
+    # Given a weekly standup (Mondays at 9) and lunch with Sara on Monday, November 30
+    bot.create_event(
+        owner,
+        title="standup",
+        start=datetime(2026, 11, 23, 9),
+        end=datetime(2026, 11, 23, 9, 15),
+        recurrence="FREQ=WEEKLY;BYDAY=MO",
+    )
+    bot.create_event(
+        owner, title="lunch", start=datetime(2026, 11, 30, 12), end=datetime(2026, 11, 30, 13), attendees=["Sara"]
+    )
+    monday = day_span(date(2026, 11, 30))
+    chat.knows(
+        # "remind me of my brother's birthday on monday", read as a cancel naming no title
+        reading(
+            "don't forget to remind me of my brother's birthday on monday",
+            "cancel",
+            confidence=0.58,
+            ACTION="remind me",
+            PERSON="my brother",
+            dates={"monday": monday},
+        ),
+        reading(
+            "move the one with jim on monday to tuesday",
+            "reschedule",
+            ACTION="move",
+            PERSON="jim",
+            dates={"monday": monday, "tuesday": day_span(date(2026, 12, 1))},
+            roles={"monday": "old", "tuesday": "new"},
+        ),
+        reading(
+            "cancel the one at the gym on monday",
+            "cancel",
+            ACTION="cancel",
+            LOCATION="the gym",
+            dates={"monday": monday},
+        ),
+        reading(
+            "cancel the one with sara on monday", "cancel", ACTION="cancel", PERSON="sara", dates={"monday": monday}
+        ),
+    )
+    # When a cancel or a move names someone no event that day has: it says so, and offers nothing
+    said = chat("don't forget to remind me of my brother's birthday on monday")
+    assert (said.operation, said.reply) == ("none", "I couldn't find an event with my brother on Monday, November 30.")
+    assert chat("yes").reply == "There is nothing waiting for a yes or no right now."
+    moved = chat("move the one with jim on monday to tuesday")
+    assert (moved.operation, moved.reply) == ("none", "I couldn't find an event with jim on Monday, November 30.")
+    gym = chat("cancel the one at the gym on monday")
+    assert (gym.operation, gym.reply) == ("none", "I couldn't find an event at the gym on Monday, November 30.")
+    # And a person who is an attendee still finds their event
+    asked = chat("cancel the one with sara on monday")
+    assert (asked.operation, asked.reply) == ("confirm", 'Cancel "lunch" on Monday, November 30 at 12:00 PM?')
+    assert chat("no").operation == "none"
+    assert _records(bot, owner) == [
+        ("standup", datetime(2026, 11, 23, 8), datetime(2026, 11, 23, 8, 15), False, "FREQ=WEEKLY;BYDAY=MO", False),
+        ("lunch", datetime(2026, 11, 30, 11), datetime(2026, 11, 30, 12), False, None, False),
+    ]
+
+
 def test_dialogue_make_it_weekly_read_as_a_create_repeats_the_event_said(
     chat: Chat, bot: Assistant, owner: str
 ) -> None:
