@@ -73,6 +73,8 @@ def _planned(d: Dialogue, draft: Draft, span: TimeSpan | None) -> str:
 # has is a new event ("add to calendar may two is mary's birthday repeat every year").
 ADD_VERBS = frozenset(
     {"add", "put", "schedule", "book", "mark", "create", "enter", "insert", "pencil", "plan", "save", "note", "block"}
+    | {"added", "scheduled", "booked", "marked", "created", "entered", "inserted", "pencilled", "penciled", "planned"}
+    | {"saved", "noted", "blocked", "adding", "putting", "scheduling", "booking", "marking"}
 )
 
 

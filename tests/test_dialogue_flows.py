@@ -330,20 +330,21 @@ def test_dialogue_adding_a_title_no_event_has_read_as_a_change_creates_it(
     assert [r[-1] for r in _records(bot, owner)] == [False, True]
 
 
+@pytest.mark.parametrize("verb", ["put", "book", "booked"])
 def test_dialogue_putting_a_new_title_on_a_day_read_as_a_move_creates_it(
-    chat: Chat, bot: Assistant, owner: str
+    chat: Chat, bot: Assistant, owner: str, verb: str
 ) -> None:
     chat.make("mom's birthday", datetime(2026, 11, 29), datetime(2026, 11, 30), all_day=True)
     chat.knows(
         reading(
-            "put the piano recital on friday",
+            f"{verb} the piano recital on friday",
             "reschedule",
-            ACTION="put",
+            ACTION=verb,
             NAME="piano recital",
             dates={"friday": day_span(date(2026, 11, 27))},
         )
     )
-    made = chat("put the piano recital on friday")
+    made = chat(f"{verb} the piano recital on friday")
     assert (made.operation, made.reply) == ("create", 'Scheduled "piano recital" for Friday, November 27 (all day).')
     assert _records(bot, owner) == [
         MOMS_BIRTHDAY,
@@ -364,6 +365,7 @@ def test_dialogue_adding_a_title_that_partly_names_an_event_still_asks(chat: Cha
             LOCATION="the pub",
             dates={"friday": friday},
         ),
+        reading("move the gala to friday", "reschedule", ACTION="move", NAME="gala", dates={"friday": friday}),
         reading(
             "cancel mary's birthday on friday",
             "cancel",
@@ -393,6 +395,8 @@ def test_dialogue_adding_a_title_that_partly_names_an_event_still_asks(chat: Cha
     )
     assert chat("no").operation == "none"
     assert chat("add an alert an hour before the gala on friday").reply == 'I couldn\'t find "gala" on your calendar.'
+    # nor a move whose verb adds nothing
+    assert chat("move the gala to friday").reply == 'I couldn\'t find "gala" on your calendar.'
     assert _records(bot, owner) == [MOMS_BIRTHDAY]
 
 
