@@ -36,6 +36,9 @@ def cancel(d: Dialogue, cmd: Command) -> Reply:
     if BULK & set(followups.words(d.turn.text)):
         return d.say("I cancel one event at a time, so nothing is lost by mistake. Which one should I cancel?", "none")
     found = find(d, cmd.name, cmd.kind, cmd.when, dated=cmd.dated)
+    found, unnamed = named_by_date(d, cmd, found, cmd.when)
+    if unnamed is not None:
+        return unnamed
     return decide(d, found, Cancel(), cmd.when)
 
 
@@ -48,6 +51,11 @@ def reschedule(d: Dialogue, cmd: Command, delta: timedelta | None = None) -> Rep
         return edits.update(d, cmd)
     action = Move(delta=delta) if delta is not None else Move(span=cmd.when, day_said=cmd.day_said)
     found = find(d, cmd.name, cmd.kind, cmd.old_when, relative=delta is not None, dated=cmd.old_when is not None)
+    if delta is None and not found.hits and (made := creating.add_new(d, cmd)) is not None:
+        return made  # "put mary's birthday on may two": a new event, not a move
+    found, unnamed = named_by_date(d, cmd, found, cmd.old_when)
+    if unnamed is not None:
+        return unnamed
     return decide(d, found, action, cmd.old_when)
 
 
@@ -72,6 +80,37 @@ def find(
         now=d.turn.now,
         last_event_id=d.last_event_id,
         refers_back=refers_back,
+    )
+
+
+def named_by_date(d: Dialogue, cmd: Command, found: Found, span: TimeSpan | None) -> tuple[Found, Reply | None]:
+    """Events found by their day alone (no title said) are only those the command's other
+    words may name: every PERSON said is an attendee or in the title, the place said is
+    theirs. "remind me of my brother's birthday on april twenty" (read as a cancel) is not
+    the weekly "standup" that day. When none is left: the reply says what was not found."""
+    people = cmd.people + cmd.remove_people + cmd.add_people
+    place = cmd.location
+    if found.heard is not None or not found.hits or span is None or not (people or place):
+        return found, None
+    hits = [row for row in found.hits if _names(row, people, place)]
+    if hits:
+        return Found(hits), None
+    said = (f" with {phrasing.join(list(people))}" if people else "") + (f" at {place}" if place else "")
+    day = f" on {phrasing.day_text(span.start, d.turn.now.year)}" if span.start is not None else ""
+    return found, d.say(f"I couldn't find an event{said}{day}.", "none")
+
+
+def _names(row: Event, people: tuple[str, ...], place: str | None) -> bool:
+    """Whether every person said is an attendee of the event (or in its title) and the
+    place said is its place (or in its title)."""
+    from assistant.matching import distinct
+
+    def known(word: str, fields: list[str]) -> bool:
+        return any(not distinct(word, field) for field in fields if field)
+
+    attendees = list(row.attendees or ())
+    return all(known(p, [*attendees, row.title]) for p in people) and (
+        place is None or known(place, [row.location or "", row.title])
     )
 
 

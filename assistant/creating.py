@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from assistant import agenda, checks, phrasing, store, timing
+from assistant import agenda, checks, matching, phrasing, store, timing
 from assistant.commands import Command
 from assistant.exceptions import BadEvent
 from assistant.models import Event
@@ -51,9 +51,53 @@ def draft_of(d: Dialogue, cmd: Command) -> Draft:
 def ask_to_schedule(d: Dialogue, draft: Draft, span: TimeSpan | None, lead: str = "") -> Reply:
     """ "Did you mean to schedule "X" for ...?": a yes goes on with the create's other checks."""
     what = f'"{draft.title}"' if draft.title else "an event"
-    day = f" for {phrasing.day_text(span.start, d.turn.now.year)}" if span is not None and span.start else ""
-    question = f"{lead} Did you mean to schedule {what}{day}?".lstrip()
+    question = f"{lead} Did you mean to schedule {what}{_planned(d, draft, span)}?".lstrip()
     return d.ask(ConfirmCreate(draft, span, "intent"), question, "confirm", choices=YES_NO)
+
+
+def _planned(d: Dialogue, draft: Draft, span: TimeSpan | None) -> str:
+    """ " for Wednesday, January 1 at 10:00 AM, every day": the day, the time and the
+    repetition a yes would write ("" when no day was said)."""
+    if span is None or span.start is None:
+        return ""
+    times = times_of(d, draft, span)
+    if times is None:
+        return ""
+    day = phrasing.day_text(times.start, d.turn.now.year)
+    clock = "" if times.all_day else f" at {phrasing.clock_text(times.start)}"
+    repeat = phrasing.repeat_text(times.recurrence)
+    return f" for {day}{clock}" + (f", {repeat}" if repeat else "")
+
+
+# ACTION words that put something on a calendar: a change "adding" a title no stored event
+# has is a new event ("add to calendar may two is mary's birthday repeat every year").
+ADD_VERBS = frozenset(
+    {"add", "put", "schedule", "book", "mark", "create", "enter", "insert", "pencil", "plan", "save", "note", "block"}
+    | {"added", "scheduled", "booked", "marked", "created", "entered", "inserted", "pencilled", "penciled", "planned"}
+    | {"saved", "noted", "blocked", "adding", "putting", "scheduling", "booking", "marking"}
+)
+
+
+def add_new(d: Dialogue, cmd: Command) -> Reply | None:
+    """An update or move with an adding verb ("add", "put", "book" ...), a title and a day,
+    and nothing else to change (no rename, no people, no alert, no end), whose title shares no word
+    with any stored event (matching.distinct): the new event it describes, created like any
+    create (asked first when the NLU was unsure). None: not one, the usual change goes on."""
+    if not ADD_VERBS & set(cmd.action.split()) or cmd.name is None:
+        return None
+    if cmd.when is None or cmd.when.start is None or not cmd.day_said or cmd.old_when is not None:
+        return None
+    if cmd.new_title is not None or cmd.add_people or cmd.remove_people or cmd.alert is not None:
+        return None  # a rename, people or an alert change an event: one that isn't there is said so
+    if cmd.when.open_end or cmd.when.open_start:
+        return None  # "until friday", "after may two": the end of a series
+    stored = store.list_events(session=d.session, owner=d.turn.user)
+    if not all(matching.distinct(cmd.name, row.title) for row in stored):
+        return None  # the title partly names a stored event: that one is asked about
+    draft = draft_of(d, cmd)
+    if d.unsure:
+        return ask_to_schedule(d, draft, cmd.when, f'I couldn\'t find "{cmd.name}".')
+    return plan(d, draft, cmd.when)
 
 
 def composed_title(name: str | None, kind: str | None, people: tuple[str, ...]) -> str | None:

@@ -91,6 +91,15 @@ def rivals(heard: list[str], stored: list[str]) -> bool:
     return bool(_own_words(heard, stored)) and bool(_own_words(stored, heard))
 
 
+def distinct(heard: str, stored: str) -> bool:
+    """Whether two titles surely name different events: each has a content word of its own
+    (they share none, or they are `rivals`: "mary's birthday" and "mom's birthday"). A title
+    of generic words only ("the event") may be anything, so it is distinct from nothing."""
+    core_a = [w for w in norm(heard).split() if w not in GENERIC and len(w) > 1]  # "mary's": "mary", not "s"
+    core_b = [w for w in norm(stored).split() if w not in GENERIC and len(w) > 1]
+    return bool(core_a) and bool(core_b) and rivals(core_a, core_b)
+
+
 def _own_words(side: list[str], other: list[str]) -> list[str]:
     """Words of `side` that no word of `other` matches: equal, misspelt (SAME_WORD) or split
     and joined by a recognizer ("brain storming" / "brainstorming")."""

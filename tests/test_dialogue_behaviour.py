@@ -129,6 +129,54 @@ def test_dialogue_behaviour_unsure_create_asks(bot, scripted, owner) -> None:
     assert stored(bot, owner) == [("dentist", datetime(2026, 11, 26, 23), datetime(2026, 11, 27, 23), True, [], False)]
 
 
+def test_dialogue_behaviour_unsure_create_names_the_time_and_repetition_it_would_write(bot, scripted, owner) -> None:
+    # Given an unsure create of a daily standup at ten, and one of a reminder at one pm
+    daily = resolve("daily at ten am", NOW, TZ)
+    scripted.add(
+        reading(
+            "please put to my calendar daily standup to ten am",
+            "create",
+            when=daily,
+            confidence=0.5,
+            ACTION="put",
+            NAME="standup",
+            dates={"daily": resolve("daily", NOW, TZ), "ten am": resolve("ten am", NOW, TZ)},
+        )
+    )
+    scripted.add(
+        reading(
+            "send me a reminder to pick up my dog at one pm",
+            "create",
+            confidence=0.6,
+            NAME="pick up my dog",
+            dates={"one pm": time_span(datetime(2026, 11, 23, 13))},
+        )
+    )
+    # When each is said, Then the question names the time (and the repetition) a yes writes
+    asked = say(bot, owner, "please put to my calendar daily standup to ten am")
+    assert (asked.operation, asked.reply) == (
+        "confirm",
+        'Did you mean to schedule "standup" for Monday, November 23 at 10:00 AM, every day?',
+    )
+    assert stored(bot, owner) == []
+    # And the yes writes exactly that: 10:00 Paris (9:00 UTC), every day
+    done = say(bot, owner, "yes")
+    assert (done.operation, done.reply) == (
+        "create",
+        'Scheduled "standup" for Monday, November 23 at 10:00 AM, every day.',
+    )
+    asked = say(bot, owner, "send me a reminder to pick up my dog at one pm")
+    assert asked.reply == 'Did you mean to schedule "pick up my dog" for Monday, November 23 at 1:00 PM?'
+    assert say(bot, owner, "yes").operation == "create"
+    assert stored(bot, owner) == [
+        ("standup", datetime(2026, 11, 23, 9), datetime(2026, 11, 23, 10), False, [], False),
+        ("pick up my dog", datetime(2026, 11, 23, 12), datetime(2026, 11, 23, 13), False, [], False),
+    ]
+    with bot.sessions.begin() as session:
+        rules = session.scalars(select(Event.recurrence).where(Event.owner == owner).order_by(Event.id)).all()
+    assert rules == ["FREQ=DAILY;BYHOUR=10;BYMINUTE=0;BYSECOND=0", None]
+
+
 def test_dialogue_behaviour_unsure_move_and_edit_ask(bot, scripted, owner) -> None:
     bot.create_event(owner, title="dentist", start=datetime(2026, 11, 25, 9), end=datetime(2026, 11, 25, 10))
     scripted.add(
@@ -276,3 +324,61 @@ def test_dialogue_behaviour_chat_titles_pass_the_same_checks_as_every_door(bot, 
     reply = say(bot, owner, f"schedule {title} tomorrow")
     assert (reply.operation, reply.reply) == ("none", "I can't schedule that: title must be at most 500 characters.")
     assert stored(bot, owner) == []
+
+
+# -- through the shipped model: what is asked, created or not offered -----------------------------
+def _rows(bot: Assistant, owner: str) -> list[tuple]:
+    with bot.sessions.begin() as session:
+        return [
+            (r.title, r.start_utc, r.all_day, r.recurrence, r.cancelled_at is not None)
+            for r in session.scalars(select(Event).where(Event.owner == owner).order_by(Event.id))
+        ]
+
+
+def test_dialogue_behaviour_e2e_what_a_turn_names(shipped_parser, db_url: str, owner: str) -> None:
+    # Given a weekly standup on Tuesdays at 9 and mom's birthday, through the shipped model
+    bot = Assistant(db_url, parser=shipped_parser)
+    bot.create_event(
+        owner,
+        title="standup",
+        start=datetime(2026, 11, 24, 9),
+        end=datetime(2026, 11, 24, 9, 15),
+        tz=TZ,
+        recurrence="FREQ=WEEKLY;BYDAY=TU",
+    )
+    bot.create_event(
+        owner, title="mom's birthday", start=datetime(2026, 11, 29), end=datetime(2026, 11, 30), all_day=True, tz=TZ
+    )
+    given = _rows(bot, owner)
+    # A cancel naming a person the Tuesday standup does not have offers nothing (April 20, 2027 is a Tuesday)
+    said = say(bot, owner, "don't forget to remind me of my brother's birthday on april twenty", tz=TZ)
+    assert (said.operation, said.reply) == (
+        "none",
+        "I couldn't find an event with my brother on Tuesday, April 20, 2027.",
+    )
+    # "add ... mary's birthday ..." read as an update: a new yearly event, not "mom's birthday"
+    made = say(bot, owner, "add to calendar may two is mary's birthday repeat every year", tz=TZ)
+    assert (made.operation, made.reply) == (
+        "create",
+        'Scheduled "mary\'s birthday" for Sunday, May 2, 2027 (all day), every year.',
+    )
+    assert _rows(bot, owner) == [
+        *given,
+        ("mary's birthday", datetime(2027, 5, 1, 22), True, "FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=2", False),
+    ]
+    assert say(bot, owner, "undo", tz=TZ).operation == "undo"
+    assert _rows(bot, owner)[-1][-1] is True
+    # An unsure create says the time and repetition it would write, and the yes writes them
+    asked = say(bot, owner, "please put to my calendar daily standup to ten am", tz=TZ)
+    assert (asked.operation, asked.reply) == (
+        "confirm",
+        'Did you mean to schedule "standup" for Monday, November 23 at 10:00 AM, every day?',
+    )
+    assert say(bot, owner, "yes", tz=TZ).operation == "create"
+    assert _rows(bot, owner)[-1] == (
+        "standup",
+        datetime(2026, 11, 23, 9),
+        False,
+        "FREQ=DAILY;BYHOUR=10;BYMINUTE=0;BYSECOND=0",
+        False,
+    )

@@ -258,7 +258,10 @@ def test_dialogue_unsure_change_to_a_missing_event_offers_to_schedule_it(chat: C
     offered = chat(said)
     assert (offered.operation, offered.reply) == (
         "confirm",
-        'I couldn\'t find "team sync". Did you mean to schedule "team sync" for Monday, November 23?',
+        (
+            'I couldn\'t find "team sync". Did you mean to schedule "team sync" for Monday, November 23 at 10:00 AM, '
+            "every Monday?"
+        ),
     )
     assert chat.titles() == []
     made = chat("yes")
@@ -269,6 +272,192 @@ def test_dialogue_unsure_change_to_a_missing_event_offers_to_schedule_it(chat: C
     assert chat.titles() == [("team sync", "2026-11-23T10:00:00", "2026-11-23T11:00:00")]
     # a confident edit of a missing event is only told so
     assert chat("add jim to the piano lesson").reply == 'I couldn\'t find "piano lesson" on your calendar.'
+
+
+def _records(bot: Assistant, owner: str) -> list[tuple]:
+    with bot.sessions.begin() as session:
+        return [
+            (r.title, r.start_utc, r.end_utc, r.all_day, r.recurrence, r.cancelled_at is not None)
+            for r in session.scalars(select(Event).where(Event.owner == owner).order_by(Event.id))
+        ]
+
+
+MOMS_BIRTHDAY = ("mom's birthday", datetime(2026, 11, 28, 23), datetime(2026, 11, 29, 23), True, None, False)
+
+
+def test_dialogue_adding_a_title_no_event_has_read_as_a_change_creates_it(
+    chat: Chat, bot: Assistant, owner: str
+) -> None:
+    # Given "mom's birthday" on the calendar, and "add ... mary's birthday" read (confidently) as an update
+    from nlu.dates import resolve
+
+    chat.make("mom's birthday", datetime(2026, 11, 29), datetime(2026, 11, 30), all_day=True)
+    said = "add to calendar may two is mary's birthday repeat every year"
+    chat.knows(
+        reading(
+            said,
+            "update",
+            when=resolve("may two every year", NOW, "Europe/Paris"),
+            confidence=0.72,
+            ACTION="add",
+            NAME="mary's birthday",
+            dates={
+                "may two": resolve("may two", NOW, "Europe/Paris"),
+                "every year": resolve("every year", NOW, "Europe/Paris"),
+            },
+        )
+    )
+    # When it is said, Then "mary's birthday" (no word in common with "mom's birthday" but
+    # "birthday") is a new yearly event, created at once and named in the reply
+    made = chat(said)
+    assert (made.operation, made.reply) == (
+        "create",
+        'Scheduled "mary\'s birthday" for Sunday, May 2, 2027 (all day), every year.',
+    )
+    assert _records(bot, owner) == [
+        MOMS_BIRTHDAY,
+        (
+            "mary's birthday",
+            datetime(2027, 5, 1, 22),
+            datetime(2027, 5, 2, 22),
+            True,
+            "FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=2",
+            False,
+        ),
+    ]
+    # And undo takes it back
+    assert chat("undo").reply == 'Undone: "mary\'s birthday" is no longer on your calendar.'
+    assert [r[-1] for r in _records(bot, owner)] == [False, True]
+
+
+@pytest.mark.parametrize("verb", ["put", "book", "booked"])
+def test_dialogue_putting_a_new_title_on_a_day_read_as_a_move_creates_it(
+    chat: Chat, bot: Assistant, owner: str, verb: str
+) -> None:
+    chat.make("mom's birthday", datetime(2026, 11, 29), datetime(2026, 11, 30), all_day=True)
+    chat.knows(
+        reading(
+            f"{verb} the piano recital on friday",
+            "reschedule",
+            ACTION=verb,
+            NAME="piano recital",
+            dates={"friday": day_span(date(2026, 11, 27))},
+        )
+    )
+    made = chat(f"{verb} the piano recital on friday")
+    assert (made.operation, made.reply) == ("create", 'Scheduled "piano recital" for Friday, November 27 (all day).')
+    assert _records(bot, owner) == [
+        MOMS_BIRTHDAY,
+        ("piano recital", datetime(2026, 11, 26, 23), datetime(2026, 11, 27, 23), True, None, False),
+    ]
+
+
+def test_dialogue_adding_a_title_that_partly_names_an_event_still_asks(chat: Chat, bot: Assistant, owner: str) -> None:
+    # Given "mom's birthday", a change adding "the birthday" (a word of it, none of its own) on another day
+    chat.make("mom's birthday", datetime(2026, 11, 29), datetime(2026, 11, 30), all_day=True)
+    friday = day_span(date(2026, 11, 27))
+    chat.knows(
+        reading(
+            "put the birthday at the pub on friday",
+            "update",
+            ACTION="put",
+            NAME="birthday",
+            LOCATION="the pub",
+            dates={"friday": friday},
+        ),
+        reading("move the gala to friday", "reschedule", ACTION="move", NAME="gala", dates={"friday": friday}),
+        reading(
+            "cancel mary's birthday on friday",
+            "cancel",
+            ACTION="cancel",
+            NAME="mary's birthday",
+            dates={"friday": friday},
+        ),
+        reading(
+            "add an alert an hour before the gala on friday",
+            "update",
+            ACTION="add",
+            NAME="gala",
+            alerts={"an hour before": 60},
+            dates={"friday": friday},
+        ),
+    )
+    # Then the stored one is asked about, as before; nothing is written
+    asked = chat("put the birthday at the pub on friday")
+    assert (asked.operation, asked.reply) == (
+        "confirm",
+        'I couldn\'t find "birthday" at that time. Did you mean "mom\'s birthday" on Sunday, November 29 (all day)?',
+    )
+    assert chat("no").operation == "none"
+    # And a cancel never creates, nor does a change that is only an alert
+    assert chat("cancel mary's birthday on friday").reply == (
+        'I couldn\'t find "mary\'s birthday". Did you mean "mom\'s birthday" on Sunday, November 29 (all day)?'
+    )
+    assert chat("no").operation == "none"
+    assert chat("add an alert an hour before the gala on friday").reply == 'I couldn\'t find "gala" on your calendar.'
+    # nor a move whose verb adds nothing
+    assert chat("move the gala to friday").reply == 'I couldn\'t find "gala" on your calendar.'
+    assert _records(bot, owner) == [MOMS_BIRTHDAY]
+
+
+def test_dialogue_a_person_said_is_no_event_found_by_its_day_alone(chat: Chat, bot: Assistant, owner: str) -> None:
+    # Given a weekly standup (Mondays at 9) and lunch with Sara on Monday, November 30
+    bot.create_event(
+        owner,
+        title="standup",
+        start=datetime(2026, 11, 23, 9),
+        end=datetime(2026, 11, 23, 9, 15),
+        recurrence="FREQ=WEEKLY;BYDAY=MO",
+    )
+    bot.create_event(
+        owner, title="lunch", start=datetime(2026, 11, 30, 12), end=datetime(2026, 11, 30, 13), attendees=["Sara"]
+    )
+    monday = day_span(date(2026, 11, 30))
+    chat.knows(
+        # "remind me of my brother's birthday on monday", read as a cancel naming no title
+        reading(
+            "don't forget to remind me of my brother's birthday on monday",
+            "cancel",
+            confidence=0.58,
+            ACTION="remind me",
+            PERSON="my brother",
+            dates={"monday": monday},
+        ),
+        reading(
+            "move the one with jim on monday to tuesday",
+            "reschedule",
+            ACTION="move",
+            PERSON="jim",
+            dates={"monday": monday, "tuesday": day_span(date(2026, 12, 1))},
+            roles={"monday": "old", "tuesday": "new"},
+        ),
+        reading(
+            "cancel the one at the gym on monday",
+            "cancel",
+            ACTION="cancel",
+            LOCATION="the gym",
+            dates={"monday": monday},
+        ),
+        reading(
+            "cancel the one with sara on monday", "cancel", ACTION="cancel", PERSON="sara", dates={"monday": monday}
+        ),
+    )
+    # When a cancel or a move names someone no event that day has: it says so, and offers nothing
+    said = chat("don't forget to remind me of my brother's birthday on monday")
+    assert (said.operation, said.reply) == ("none", "I couldn't find an event with my brother on Monday, November 30.")
+    assert chat("yes").reply == "There is nothing waiting for a yes or no right now."
+    moved = chat("move the one with jim on monday to tuesday")
+    assert (moved.operation, moved.reply) == ("none", "I couldn't find an event with jim on Monday, November 30.")
+    gym = chat("cancel the one at the gym on monday")
+    assert (gym.operation, gym.reply) == ("none", "I couldn't find an event at the gym on Monday, November 30.")
+    # And a person who is an attendee still finds their event
+    asked = chat("cancel the one with sara on monday")
+    assert (asked.operation, asked.reply) == ("confirm", 'Cancel "lunch" on Monday, November 30 at 12:00 PM?')
+    assert chat("no").operation == "none"
+    assert _records(bot, owner) == [
+        ("standup", datetime(2026, 11, 23, 8), datetime(2026, 11, 23, 8, 15), False, "FREQ=WEEKLY;BYDAY=MO", False),
+        ("lunch", datetime(2026, 11, 30, 11), datetime(2026, 11, 30, 12), False, None, False),
+    ]
 
 
 def test_dialogue_make_it_weekly_read_as_a_create_repeats_the_event_said(
