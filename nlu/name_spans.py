@@ -36,6 +36,16 @@ CONTAINER_WORDS = frozenset(
     }
 )
 
+# "remind me to", "set a reminder for me to", "a reminder for", "remind me about"
+REMINDER = re.compile(
+    r"\bremind(?:er|ers)?\b(?:\s+me)?(?:\s+for\s+me)?\s+(?:to|for|about|of|that\s+i\s+(?:have|need)\s+to)\s+",
+    re.IGNORECASE,
+)
+LEAD_WORDS = frozenset({"the", "a", "an", "my", "our"})
+TAIL_WORDS = frozenset({"on", "at", "in", "for", "by", "from", "to", "and", "the", "please"})
+PRONOUNS = frozenset({"it", "that", "this", "them", "him", "her", "me", "us", "what", "when", "which"})
+MAX_TITLE_WORDS = 6
+
 DAY = re.compile(
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow)('s)?$",
     re.IGNORECASE,
@@ -57,7 +67,36 @@ def conventions(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot
             out[-1] = Slot("NAME", text[prev.start : slot.end], prev.start, slot.end)
             continue
         out.extend(_day_off(text, slot, ref) if slot.label == "NAME" else [slot])
-    return tuple(out)
+    return _reminder_title(text, tuple(out))
+
+
+def _reminder_title(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
+    """A reminder's own words as its NAME when the model found no NAME: "set a reminder for
+    me to [go to work] in ten minutes", "remind me about the [upcoming national holiday]",
+    "cancel my reminder to [buy stamps]". The words run from "to"/"for"/"about" to the next
+    slot or the end of the sentence; a pronoun, a person's slot or nothing there is no title."""
+    if any(s.label == "NAME" for s in slots):
+        return slots
+    found = REMINDER.search(text)
+    if found is None:
+        return slots
+    start = found.end()
+    end = min([s.start for s in slots if s.start >= start] + [len(text)])
+    if any(s.start < start < s.end for s in slots):
+        return slots
+    words = text[start:end]
+    words = re.split(r"[.,!?;:]", words, maxsplit=1)[0]
+    tokens = words.split()
+    while tokens and tokens[0].lower() in LEAD_WORDS:
+        tokens.pop(0)
+    while tokens and tokens[-1].lower() in TAIL_WORDS:
+        tokens.pop()
+    if not tokens or len(tokens) > MAX_TITLE_WORDS or tokens[0].lower() in PRONOUNS or is_container(" ".join(tokens)):
+        return slots
+    first = text.index(tokens[0], start)
+    last = text.index(tokens[-1], first + len(" ".join(tokens[:-1]))) + len(tokens[-1])
+    name = Slot("NAME", text[first:last], first, last)
+    return tuple(sorted((*slots, name), key=lambda s: s.start))
 
 
 def _day_off(text: str, slot: Slot, ref: datetime) -> list[Slot]:

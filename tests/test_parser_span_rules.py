@@ -215,3 +215,32 @@ def test_place_spans_conventions(text, marked, want):
 def test_a_place_named_by_its_owner_keeps_the_possessive_through_the_shipped_model(parser):
     parse = parser.parse("add BBQ at Steve's on Sunday at 1pm", now=NOW, tz="UTC")
     assert [s.text for s in parse.slots if s.label == "LOCATION"] == ["Steve's"]
+
+
+@pytest.mark.parametrize(
+    "text, marked, want",
+    [
+        (
+            "please set a reminder for me to go to work in ten minutes",
+            [("set", "ACTION"), ("in ten minutes", "DATE")],
+            [("ACTION", "set"), ("NAME", "go to work"), ("DATE", "in ten minutes")],
+        ),
+        (
+            "remind me about the upcoming national holiday",
+            [("remind me", "ACTION")],
+            [("ACTION", "remind me"), ("NAME", "upcoming national holiday")],
+        ),
+        (
+            "cancel my reminder to buy stamps, thanks",
+            [("cancel", "ACTION"), ("reminder", "DOMAIN")],
+            [("ACTION", "cancel"), ("DOMAIN", "reminder"), ("NAME", "buy stamps")],
+        ),
+        # a NAME the model found wins; a pronoun, a person or a container word is no title
+        ("remind me to call mom at 6", [("call mom", "NAME"), ("6", "DATE")], [("NAME", "call mom"), ("DATE", "6")]),
+        ("remind me about it tomorrow", [("tomorrow", "DATE")], [("DATE", "tomorrow")]),
+        ("remind me of my brother's birthday", [("my brother", "PERSON")], [("PERSON", "my brother")]),
+        ("remind me about calendar", [], []),
+    ],
+)
+def test_name_spans_reminder_words_title_a_reminder_without_a_name(text, marked, want):
+    assert names(text, marked) == want
