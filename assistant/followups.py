@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from nlu.dates import numbers
+
 if TYPE_CHECKING:
     from assistant.commands import Command
 
@@ -162,28 +164,11 @@ ORDINALS = {
     "latter": -1,
     "former": 1,
 }
+# Amount words that are no number ("an hour", "a couple of days"); spoken numbers ("forty
+# five minutes") are read by the date resolver's number reader, the one list of them.
 AMOUNTS = {
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "forty five": 45,
-    "fourty five": 45,
-    "fifty": 50,
     "a couple of": 2,
     "a couple": 2,
     "couple of": 2,
@@ -325,6 +310,9 @@ def mentions_it(text: str) -> bool:
     return bool(ws & {"it", "that", "this"})
 
 
+CARDINALS = frozenset(numbers.UNITS) | frozenset(numbers.TENS)  # "two", "twenty": counts, not places
+
+
 def ordinal(text: str, count: int) -> int | None:
     """The 0-based index an answer picks among `count` listed items ("the first one", "number 2")."""
     ws = words(text)
@@ -334,7 +322,7 @@ def ordinal(text: str, count: int) -> int | None:
         after_number = i > 0 and ws[i - 1] == "number"
         if w == "one" and not (after_number or len(ws) == 1):
             continue  # "the one on friday": "one" is a pronoun there
-        if w in ORDINALS and (w not in AMOUNTS or len(ws) <= 2 or after_number or "one" in ws):
+        if w in ORDINALS and (w not in CARDINALS or len(ws) <= 2 or after_number or "one" in ws):
             n = ORDINALS[w]
             index = count - 1 if n == -1 else n - 1
             return index if 0 <= index < count else None
@@ -417,19 +405,31 @@ def shift(text: str) -> timedelta | None:
     return amount * direction if direction else None
 
 
+def _count(words: str) -> int | None:
+    """How many the amount words say: "3", "an", "a couple of", "forty five" (the last word
+    alone when the first is no number: "by [two] hours")."""
+    if words.isdigit():
+        return int(words)
+    if words in AMOUNTS:
+        return AMOUNTS[words]
+    split = words.split()
+    read = numbers.read_number(split, 0)
+    if read is not None and not read[1] and read[2] == len(split):
+        return read[0]
+    return _count(split[-1]) if len(split) > 1 else None
+
+
 def _amount(phrase: str) -> timedelta | None:
     """ "an hour", "two hours", "30 minutes", "half an hour", "an hour and a half"."""
     if re.search(r"\bhalf (an|a) hour\b", phrase):
         return timedelta(minutes=30)
     match = re.search(
-        r"\b(\d+|a couple of|a couple|couple of|a few|forty five|fourty five|[a-z]+)\s+"
-        r"(minute|min|hour|hr|day|week)s?\b",
+        r"\b(\d+|a couple of|a couple|couple of|a few|[a-z]+(?: [a-z]+)?)\s+(minute|min|hour|hr|day|week)s?\b",
         phrase,
     )
     if not match:
         return None
-    number = match.group(1)
-    n = int(number) if number.isdigit() else AMOUNTS.get(number)
+    n = _count(match.group(1))
     if n is None:
         return None
     extra = timedelta(minutes=30) if re.search(r"\bhours? and a half\b", phrase) else timedelta()
