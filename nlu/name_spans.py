@@ -4,6 +4,10 @@
   session]NAME", "[holiday party]NAME", where the model often draws "[gym]NAME
   [session]DOMAIN". Container words stay apart ("[Pongal celebration]NAME [event]DOMAIN",
   "[dentist]NAME [reminder]DOMAIN"): they say what every calendar item is, not what kind.
+- A create whose ACTION is followed by words no slot took, before anything else is said,
+  has those words as its title: "add a weekly [standup] every monday at 9", "book me in
+  for a [haircut] tomorrow" (the model knows the kinds it saw; a title it has not seen
+  stands in the same place).
 - A day said in front of a title is its DATE: "the [Friday]DATE [dinner]NAME", "end the
   [Tuesday]DATE [yoga]NAME", where the model often draws "[Friday dinner]NAME". Only a day
   that resolves on its own is split off, and only when a title remains.
@@ -43,8 +47,20 @@ REMINDER = re.compile(
 )
 LEAD_WORDS = frozenset({"the", "a", "an", "my", "our"})
 TAIL_WORDS = frozenset({"on", "at", "in", "for", "by", "from", "to", "and", "the", "please"})
-PRONOUNS = frozenset({"it", "that", "this", "them", "him", "her", "me", "us", "what", "when", "which"})
+PRONOUNS = frozenset(
+    {"it", "that", "this", "them", "him", "her", "me", "us", "i", "you", "what", "when", "which"}
+    | {"something", "anything", "everything", "stuff", "things", "one"}
+)
 MAX_TITLE_WORDS = 6
+# Words between an ACTION and its title ("book [me in for a] haircut") and words that end a
+# title ("coffee [with] Sam", "lunch [on] friday", "it", "please").
+FILLER = frozenset({"a", "an", "the", "my", "our", "some", "new", "me", "us", "in", "for", "up", "down", "another"})
+STOP_WORDS = frozenset(
+    {"on", "at", "in", "for", "with", "to", "from", "by", "next", "this", "every", "and", "please", "it", "that"}
+    | {"about", "of", "as", "so", "because"}
+)
+BOUNDS = ("DATE", "PERSON", "LOCATION")
+WORD = re.compile(r"[\w'&-]+")
 
 DAY = re.compile(
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow)('s)?$",
@@ -68,6 +84,43 @@ def conventions(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot
             continue
         out.extend(_day_off(text, slot, ref) if slot.label == "NAME" else [slot])
     return _reminder_title(text, tuple(out))
+
+
+def untagged_title(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
+    """A create's title from the words right after its ACTION that no slot took (module
+    docstring), when the model found no NAME and no kind word."""
+    if intent != "create" or any(
+        s.label == "NAME" or (s.label == "DOMAIN" and not is_container(s.text)) for s in slots
+    ):
+        return slots
+    action = next((s for s in slots if s.label == "ACTION"), None)
+    if action is None or action.text.lower().startswith("remind"):
+        return slots  # a reminder's words: _reminder_title
+    after = [s for s in slots if s.start >= action.end]
+    run: list[re.Match[str]] = []
+    for word in WORD.finditer(text, action.end):
+        covering = next((s for s in after if s.start <= word.start() < s.end), None)
+        low = word.group().lower()
+        if covering is not None:
+            if run and covering.label == "DOMAIN" and is_container(covering.text):
+                return slots  # "a [repeating] event": a word about the container, no title
+            if run or covering.label != "DATE":
+                break
+            continue  # "a [weekly] standup": a repetition before the title
+        if not run and low in FILLER:
+            continue
+        gap = text[run[-1].end() : word.start()].strip() if run else ""
+        if low in STOP_WORDS or gap:
+            break
+        run.append(word)
+    if not run or not any(s.start >= run[-1].end() and s.label in BOUNDS for s in slots):
+        return slots  # a title stands before its time, person or place ("add the following date")
+    if len(run) > MAX_TITLE_WORDS or run[0].group().lower() in PRONOUNS:
+        return slots
+    name = Slot("NAME", text[run[0].start() : run[-1].end()], run[0].start(), run[-1].end())
+    if is_container(name.text):
+        return slots
+    return tuple(sorted((*slots, name), key=lambda s: s.start))
 
 
 def _reminder_title(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:

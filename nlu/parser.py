@@ -89,6 +89,7 @@ class Parser:
         if reading is not None:
             intent, confidence = reading
         found = place_spans.conventions(text, name_spans.conventions(text, _slots(text, doc, ref), ref))
+        found = name_spans.untagged_title(intent, text, found)
         tidy = date_spans.tidy(intent, text, found, ref)
         slots = roles.assign(intent, text, date_spans.cut(intent, text, tidy, ref))
         roled = any(s.role for s in slots if s.label == "DATE")

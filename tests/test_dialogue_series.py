@@ -345,7 +345,6 @@ def test_dialogue_series_overlaps_include_occurrences_and_their_exceptions(
     assert "overlaps" not in chat("schedule review on 7 at 9").reply
 
 
-@pytest.mark.xfail(strict=True, reason="the shipped model misreads this command family (NLU round 2)")
 def test_dialogue_series_e2e_cancel_one_occurrence(shipped_parser, db_url: str, owner: str) -> None:
     # Through the shipped model: the same conversation, read by the NLU
     bot = Assistant(db_url, parser=shipped_parser)
@@ -357,7 +356,6 @@ def test_dialogue_series_e2e_cancel_one_occurrence(shipped_parser, db_url: str, 
     assert (row[3], row[4]) == (["2026-12-07T08:00:00"], False)
 
 
-@pytest.mark.xfail(strict=True, reason="the shipped model misreads this command family (NLU round 2)")
 def test_dialogue_series_e2e_stop_after_a_day(shipped_parser, db_url: str, owner: str) -> None:
     bot = Assistant(db_url, parser=shipped_parser)
     bot.handle("e2e", "add a weekly standup every monday at 9", now=NOW, tz=TZ, user=owner)

@@ -244,3 +244,78 @@ def test_a_place_named_by_its_owner_keeps_the_possessive_through_the_shipped_mod
 )
 def test_name_spans_reminder_words_title_a_reminder_without_a_name(text, marked, want):
     assert names(text, marked) == want
+
+
+def untagged(intent: str, text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out, cursor = [], 0
+    for words, label in marked:
+        start = text.index(words, cursor)
+        cursor = start + len(words)
+        out.append(Slot(label, words, start, cursor))
+    return [(s.label, s.text) for s in name_spans.untagged_title(intent, text, tuple(out))]
+
+
+@pytest.mark.parametrize(
+    "intent, text, marked, want",
+    [
+        (
+            "create",
+            "add a weekly standup every monday at 9",
+            [("add", "ACTION"), ("weekly", "DATE"), ("every monday at 9", "DATE")],
+            [("ACTION", "add"), ("DATE", "weekly"), ("NAME", "standup"), ("DATE", "every monday at 9")],
+        ),
+        (
+            "create",
+            "book me in for a haircut tomorrow",
+            [("book", "ACTION"), ("tomorrow", "DATE")],
+            [("ACTION", "book"), ("NAME", "haircut"), ("DATE", "tomorrow")],
+        ),
+        (
+            "create",
+            "add coffee chat with Ines on wednesday",
+            [("add", "ACTION"), ("Ines", "PERSON"), ("wednesday", "DATE")],
+            [("ACTION", "add"), ("NAME", "coffee chat"), ("PERSON", "Ines"), ("DATE", "wednesday")],
+        ),
+        # nothing to do: a NAME or a kind word found, no ACTION, another intent, a pronoun,
+        # a word about the container, or no time, person or place after the words
+        (
+            "create",
+            "add gym on friday",
+            [("add", "ACTION"), ("gym", "NAME"), ("friday", "DATE")],
+            [("ACTION", "add"), ("NAME", "gym"), ("DATE", "friday")],
+        ),
+        (
+            "create",
+            "set up a meeting tomorrow",
+            [("set up", "ACTION"), ("meeting", "DOMAIN"), ("tomorrow", "DATE")],
+            [("ACTION", "set up"), ("DOMAIN", "meeting"), ("DATE", "tomorrow")],
+        ),
+        ("create", "gym on friday", [("friday", "DATE")], [("DATE", "friday")]),
+        (
+            "cancel",
+            "cancel gym on friday",
+            [("cancel", "ACTION"), ("friday", "DATE")],
+            [("ACTION", "cancel"), ("DATE", "friday")],
+        ),
+        (
+            "create",
+            "put it in for tomorrow",
+            [("put", "ACTION"), ("tomorrow", "DATE")],
+            [("ACTION", "put"), ("DATE", "tomorrow")],
+        ),
+        (
+            "create",
+            "put a repeating event on friday",
+            [("put", "ACTION"), ("event", "DOMAIN"), ("friday", "DATE")],
+            [("ACTION", "put"), ("DOMAIN", "event"), ("DATE", "friday")],
+        ),
+        (
+            "create",
+            "add the following date and time to my calendar",
+            [("add", "ACTION"), ("following", "DATE")],
+            [("ACTION", "add"), ("DATE", "following")],
+        ),
+    ],
+)
+def test_name_spans_a_create_titles_the_words_after_its_action(intent, text, marked, want):
+    assert untagged(intent, text, marked) == want
