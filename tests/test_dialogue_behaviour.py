@@ -308,7 +308,6 @@ def test_dialogue_behaviour_event_and_time_named_is_created_at_once(bot, scripte
     assert (done.operation, done.reply) == ("create", 'Scheduled "shopping" for Tuesday, November 24 (all day).')
 
 
-@pytest.mark.xfail(strict=True, reason="the shipped model misreads this command family (NLU round 2)")
 def test_dialogue_behaviour_e2e_created_at_once(shipped_parser, db_url: str, owner: str) -> None:
     bot = Assistant(db_url, parser=shipped_parser)
     assert say(bot, owner, "add shopping to my calendar for tomorrow", tz=TZ).operation == "create"

@@ -10,7 +10,7 @@ from datetime import datetime
 
 import pytest
 
-from nlu import date_spans, dates, name_spans, place_spans, roles
+from nlu import action_spans, date_spans, dates, name_spans, place_spans, roles
 from nlu.parser import Parser
 from nlu.result import Slot
 
@@ -319,3 +319,44 @@ def untagged(intent: str, text: str, marked: list[tuple[str, str]]) -> list[tupl
 )
 def test_name_spans_a_create_titles_the_words_after_its_action(intent, text, marked, want):
     assert untagged(intent, text, marked) == want
+
+
+@pytest.mark.parametrize(
+    "intent, text, marked, want",
+    [
+        (
+            "create",
+            "add shopping to my calendar for tomorrow",
+            [("tomorrow", "DATE")],
+            [("ACTION", "add"), ("DATE", "tomorrow")],
+        ),
+        (
+            "create",
+            "uh can you pencil in dentist on friday",
+            [("friday", "DATE")],
+            [("ACTION", "pencil in"), ("DATE", "friday")],
+        ),
+        ("create", "Hi, please set up coffee with Ana", [("Ana", "PERSON")], [("ACTION", "set up"), ("PERSON", "Ana")]),
+        # a tagged ACTION stays; another intent, an ambiguous verb or a verb further in is no opening
+        ("create", "add gym friday", [("add", "ACTION"), ("friday", "DATE")], [("ACTION", "add"), ("DATE", "friday")]),
+        ("cancel", "add nothing, cancel gym", [], []),
+        ("create", "make dinner for me", [], []),
+        ("create", "tomorrow add gym", [("tomorrow", "DATE")], [("DATE", "tomorrow")]),
+    ],
+)
+def test_action_spans_a_create_opening_with_a_create_verb_has_it_as_action(intent, text, marked, want):
+    out, cursor = [], 0
+    for words, label in marked:
+        start = text.index(words, cursor)
+        cursor = start + len(words)
+        out.append(Slot(label, words, start, cursor))
+    assert [(s.label, s.text) for s in action_spans.opening_verb(intent, text, tuple(out))] == want
+
+
+def test_an_untagged_create_verb_and_title_through_the_shipped_model(parser):
+    parse = parser.parse("add shopping to my calendar for tomorrow", now=NOW, tz="UTC")
+    assert [(s.label, s.text) for s in parse.slots if s.label in ("ACTION", "NAME")] == [
+        ("ACTION", "add"),
+        ("NAME", "shopping"),
+    ]
+    assert parse.title == "shopping"

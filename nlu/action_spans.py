@@ -1,0 +1,53 @@
+"""The ACTION of a create that the model left untagged, by rule: the calendar verb it opens with.
+
+"add shopping to my calendar for tomorrow" reads as a create, yet the model tags no ACTION
+(and so no title follows from the words after it, `name_spans.untagged_title`). A create
+that opens with one of the plain create verbs, after politeness and fillers ("uh can you",
+"please", "i'd like to"), has that verb as its ACTION (ANNOTATION.md, ACTION: create). Only
+verbs that say create and nothing else are read: "make", "set", "note" serve too many other
+commands to be guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlu.result import Slot
+
+VERBS = (
+    "schedule",
+    "create",
+    "add",
+    "put",
+    "book",
+    "reserve",
+    "set up",
+    "arrange",
+    "organise",
+    "organize",
+    "pencil in",
+    "jot down",
+    "plan",
+)
+_VERB = "|".join(v.replace(" ", r"\s+") for v in VERBS)
+OPENING = re.compile(
+    r"^(?:(?:uh|um|er|so|ok|okay|hey|hi|hello|please|kindly|just|can you|could you|would you|will you"
+    r"|i want to|i'd like to|i would like to|i need to|let's|go ahead and)[\s,!]+)*"
+    rf"(?P<verb>{_VERB})\b",
+    re.IGNORECASE,
+)
+
+
+def opening_verb(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
+    """`slots` with the create verb a create opens with as its ACTION, when none was tagged."""
+    if intent != "create" or any(s.label == "ACTION" for s in slots):
+        return slots
+    found = OPENING.match(text.lstrip())
+    if found is None:
+        return slots
+    offset = len(text) - len(text.lstrip())
+    start, end = offset + found.start("verb"), offset + found.end("verb")
+    if any(s.start < end and start < s.end for s in slots):
+        return slots
+    action = Slot("ACTION", text[start:end], start, end)
+    return tuple(sorted((*slots, action), key=lambda s: s.start))
