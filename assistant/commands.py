@@ -50,6 +50,7 @@ class Command:
     when: TimeSpan | None = None  # the time said (the new one, where slots carry roles)
     old_when: TimeSpan | None = None  # the time that names the event ("move the [3 pm] meeting")
     day_said: bool = False  # whether the new time names a day ("friday at 3"), not only a clock time
+    old_day_said: bool = False  # whether the old time names a day ("move [friday's] lunch"), not only "[3 pm]"
     new_title: str | None = None  # "rename X to [Y]"
     location: str | None = None
     people: tuple[str, ...] = ()  # PERSON without a role ("lunch with [Sara]")
@@ -81,6 +82,7 @@ def command_of(parse: Parse, now: datetime, tz: str) -> Command:
         when=parse.when if meal is None else _together(new_dates, now, tz),
         old_when=_together([s for s in dates if s.role == "old"], now, tz),
         day_said=any(followups.says_date(s.text) for s in new_dates),
+        old_day_said=any(followups.says_date(s.text) for s in dates if s.role == "old"),
         new_title=_renamed(parse, slots),
         location=_first(slots, "LOCATION", "new") or _first(slots, "LOCATION", None),
         people=_texts(slots, "PERSON", None),

@@ -995,3 +995,53 @@ def test_dialogue_past_time_in_the_repeated_hour_is_confirmed(chat: Chat) -> Non
     asked = chat("schedule the call at 2:45", now=now)
     assert asked.operation == "confirm" and "is in the past" in asked.reply
     assert chat.titles() == []
+
+
+def test_dialogue_a_bare_clock_time_names_the_event_at_that_time_on_its_own_day(chat: Chat) -> None:
+    # Given a meeting tomorrow at 3 pm and another one at 11 am (the user's zone, Paris)
+    chat.make("team meeting", datetime(2026, 11, 24, 15))
+    chat.make("sales meeting", datetime(2026, 11, 24, 11))
+    today_at = {h: time_span(NOW.replace(hour=h)) for h in (15, 16, 17, 18)}
+    chat.knows(
+        reading(
+            "move the 3 pm meeting to 5 pm",
+            "reschedule",
+            ACTION="move",
+            DOMAIN="meeting",
+            dates={"3 pm": today_at[15], "5 pm": today_at[17]},
+            roles={"3 pm": "old", "5 pm": "new"},
+        ),
+        reading(
+            "move the 4 pm meeting to 6 pm",
+            "reschedule",
+            ACTION="move",
+            DOMAIN="meeting",
+            dates={"4 pm": today_at[16], "6 pm": today_at[18]},
+            roles={"4 pm": "old", "6 pm": "new"},
+        ),
+    )
+    # When the move names the meeting by its clock time alone ("3 pm" resolves to today's)
+    moved = chat("move the 3 pm meeting to 5 pm")
+    # Then it is the meeting at 3 pm on its own day, moved on that day, and the reply says so
+    assert (moved.operation, moved.reply) == (
+        "reschedule",
+        'Moved "team meeting" on Tuesday, November 24 from 3:00 PM to 5:00 PM.',
+    )
+    assert ("team meeting", "2026-11-24T17:00:00", "2026-11-24T18:00:00") in chat.titles()
+    # and a clock time no meeting has moves nothing
+    assert chat("move the 4 pm meeting to 6 pm").operation != "reschedule"
+    assert sorted(chat.titles()) == [
+        ("sales meeting", "2026-11-24T11:00:00", "2026-11-24T12:00:00"),
+        ("team meeting", "2026-11-24T17:00:00", "2026-11-24T18:00:00"),
+    ]
+
+
+def test_dialogue_a_bare_clock_time_through_the_shipped_model(shipped_parser, db_url: str, owner: str) -> None:
+    bot = Assistant(db_url, parser=shipped_parser)
+    bot.handle("clock", "add gym on friday at 6 pm", now=NOW, tz="UTC", user=owner)
+    moved = bot.handle("clock", "shift gym from 6 to 7pm", now=NOW, tz="UTC", user=owner)
+    assert (moved.operation, moved.reply) == (
+        "reschedule",
+        'Moved "gym" on Friday, November 27 from 6:00 PM to 7:00 PM.',
+    )
+    assert [(e.title, e.start) for e in bot.events(owner, tz="UTC")] == [("gym", "2026-11-27T19:00:00")]
