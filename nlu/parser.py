@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from nlu import action_spans, date_spans, dates, name_spans, place_spans, roles, sentences
+from nlu import action_spans, date_spans, dates, name_spans, person_spans, place_spans, roles, sentences
 from nlu.calibration import scaled
 from nlu.exceptions import ModelNotFound
 from nlu.name_spans import is_container
@@ -89,6 +89,7 @@ class Parser:
         if reading is not None:
             intent, confidence = reading
         found = place_spans.conventions(text, name_spans.conventions(text, _slots(text, doc, ref), ref))
+        found = person_spans.conventions(text, found, ref)
         found = name_spans.untagged_title(intent, text, action_spans.opening_verb(intent, text, found))
         tidy = date_spans.tidy(intent, text, found, ref)
         slots = roles.assign(intent, text, date_spans.cut(intent, text, tidy, ref))

@@ -1045,3 +1045,17 @@ def test_dialogue_a_bare_clock_time_through_the_shipped_model(shipped_parser, db
         'Moved "gym" on Friday, November 27 from 6:00 PM to 7:00 PM.',
     )
     assert [(e.title, e.start) for e in bot.events(owner, tz="UTC")] == [("gym", "2026-11-27T19:00:00")]
+
+
+def test_dialogue_everyone_listed_is_added_through_the_shipped_model(shipped_parser, db_url: str, owner: str) -> None:
+    # Given a team sync; when two people are added, one of them a name the model never saw
+    bot = Assistant(db_url, parser=shipped_parser)
+    bot.handle("people", "add team sync on friday at 10am", now=NOW, tz="UTC", user=owner)
+    added = bot.handle("people", "add jim and priyanka to the team sync", now=NOW, tz="UTC", user=owner)
+    # Then both are attendees, and the reply names both
+    assert (added.operation, added.reply) == (
+        "update",
+        'Added jim and priyanka to "team sync" (Friday, November 27 at 10:00 AM).',
+    )
+    [event] = bot.events(owner, tz="UTC")
+    assert sorted(event.attendees) == ["jim", "priyanka"]

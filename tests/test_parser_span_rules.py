@@ -10,7 +10,7 @@ from datetime import datetime
 
 import pytest
 
-from nlu import action_spans, date_spans, dates, name_spans, place_spans, roles
+from nlu import action_spans, date_spans, dates, name_spans, person_spans, place_spans, roles
 from nlu.parser import Parser
 from nlu.result import Slot
 
@@ -360,3 +360,49 @@ def test_an_untagged_create_verb_and_title_through_the_shipped_model(parser):
         ("NAME", "shopping"),
     ]
     assert parse.title == "shopping"
+
+
+@pytest.mark.parametrize(
+    "text, marked, want",
+    [
+        (
+            "add jim and priyanka to the team sync",
+            [("add", "ACTION"), ("jim", "PERSON"), ("team sync", "NAME")],
+            [("ACTION", "add"), ("PERSON", "jim"), ("PERSON", "priyanka"), ("NAME", "team sync")],
+        ),
+        (
+            "invite Ana, Oluwaseun and Mei Lin to the retro",
+            [("Ana", "PERSON"), ("retro", "NAME")],
+            [("PERSON", "Ana"), ("PERSON", "Oluwaseun"), ("PERSON", "Mei Lin"), ("NAME", "retro")],
+        ),
+        (
+            "lunch with Tom and Aisha tomorrow",
+            [("lunch", "NAME"), ("Tom", "PERSON"), ("tomorrow", "DATE")],
+            [("NAME", "lunch"), ("PERSON", "Tom"), ("PERSON", "Aisha"), ("DATE", "tomorrow")],
+        ),
+        # what follows "and" is no person: a time, a slot, a pronoun or a verb
+        (
+            "lunch with Tom and tomorrow dinner",
+            [("lunch", "NAME"), ("Tom", "PERSON")],
+            [("NAME", "lunch"), ("PERSON", "Tom")],
+        ),
+        (
+            "call with Dana, and is it at the office",
+            [("call", "DOMAIN"), ("Dana", "PERSON")],
+            [("DOMAIN", "call"), ("PERSON", "Dana")],
+        ),
+        ("meet sara and then lunch", [("sara", "PERSON"), ("lunch", "NAME")], [("PERSON", "sara"), ("NAME", "lunch")]),
+        (
+            "coffee with Sam and the team",
+            [("coffee", "NAME"), ("Sam", "PERSON"), ("the team", "PERSON")],
+            [("NAME", "coffee"), ("PERSON", "Sam"), ("PERSON", "the team")],
+        ),
+    ],
+)
+def test_person_spans_people_said_together_are_all_people(text, marked, want):
+    out, cursor = [], 0
+    for words, label in marked:
+        start = text.index(words, cursor)
+        cursor = start + len(words)
+        out.append(Slot(label, words, start, cursor))
+    assert [(s.label, s.text) for s in person_spans.conventions(text, tuple(out), NOW)] == want
