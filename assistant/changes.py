@@ -39,6 +39,9 @@ def cancel(d: Dialogue, cmd: Command) -> Reply:
     found, unnamed = named_by_date(d, cmd, found, cmd.when)
     if unnamed is not None:
         return unnamed
+    at_clock = by_clock(d, cmd, found, cmd.when, cmd.day_said)
+    if at_clock is not None:
+        return decide(d, at_clock, Cancel(), None)
     return decide(d, found, Cancel(), cmd.when)
 
 
@@ -56,23 +59,23 @@ def reschedule(d: Dialogue, cmd: Command, delta: timedelta | None = None) -> Rep
     found, unnamed = named_by_date(d, cmd, found, cmd.old_when)
     if unnamed is not None:
         return unnamed
-    at_clock = by_clock(d, cmd, found)
+    at_clock = by_clock(d, cmd, found, cmd.old_when, cmd.old_day_said)
     if at_clock is not None:
         return decide(d, at_clock, action, None)
     return decide(d, found, action, cmd.old_when)
 
 
-def by_clock(d: Dialogue, cmd: Command, found: Found) -> Found | None:
-    """The named events at the old clock time on any day, when that time names no day and
-    nothing matched it today: "move the 3 pm meeting to 5" is the meeting at 3 pm, tomorrow
-    as well as today (the resolver reads a bare "3 pm" as today's). None: not such a case."""
-    old = cmd.old_when
-    if found.hits or old is None or old.start is None or cmd.old_day_said or old.grain not in ("hour", "minute"):
+def by_clock(d: Dialogue, cmd: Command, found: Found, said: TimeSpan | None, day_said: bool) -> Found | None:
+    """The named events at the clock time that names them, on any day, when that time names
+    no day and nothing matched it today: "move the 3 pm meeting to 5" and "cancel the 3 pm
+    meeting" are the meeting at 3 pm tomorrow as well as today (the resolver reads a bare
+    "3 pm" as today's). None: not such a case."""
+    if found.hits or said is None or said.start is None or day_said or said.grain not in ("hour", "minute"):
         return None
     if cmd.name is None and cmd.kind is None:
         return None
     named = find(d, cmd.name, cmd.kind, None)
-    clock = old.start.time().replace(tzinfo=None)
+    clock = said.start.time().replace(tzinfo=None)
     hits = [r for r in named.hits if not r.all_day and timing.aware(r.start_utc, d.turn.tz).time() == clock]
     return Found(hits, heard=named.heard) if hits else None
 

@@ -1059,3 +1059,22 @@ def test_dialogue_everyone_listed_is_added_through_the_shipped_model(shipped_par
     )
     [event] = bot.events(owner, tz="UTC")
     assert sorted(event.attendees) == ["jim", "priyanka"]
+
+
+def test_dialogue_a_cancel_by_bare_clock_time_asks_about_the_event_at_that_time(chat: Chat) -> None:
+    # Given a meeting tomorrow at 3 pm; "3 pm" alone resolves to today's
+    chat.make("team meeting", datetime(2026, 11, 24, 15))
+    chat.knows(
+        reading(
+            "cancel the 3 pm meeting",
+            "cancel",
+            ACTION="cancel",
+            DOMAIN="meeting",
+            dates={"3 pm": time_span(NOW.replace(hour=15))},
+        )
+    )
+    # When it is cancelled by its clock time: the question names tomorrow's meeting, and yes cancels it
+    asked = chat("cancel the 3 pm meeting")
+    assert (asked.operation, asked.reply) == ("confirm", 'Cancel "team meeting" on Tuesday, November 24 at 3:00 PM?')
+    assert chat("yes").operation == "cancel"
+    assert chat.titles() == []
