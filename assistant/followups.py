@@ -301,7 +301,10 @@ def is_undo(text: str) -> bool:
 
 def is_pronoun(title: str | None) -> bool:
     """Whether a heard title is only a reference ("it", "that one") to the event last talked about."""
-    return title is not None and normal(title).removeprefix("the ") in PRONOUNS | {"event", "one", "same"}
+    if title is None:
+        return False
+    said = " ".join(title.lower().split())  # words as said: "THE:EVENT" is a title, not "the event"
+    return said.removeprefix("the ") in PRONOUNS | {"event", "one", "same"}
 
 
 def mentions_it(text: str) -> bool:
