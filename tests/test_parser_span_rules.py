@@ -17,17 +17,22 @@ from nlu.result import Slot
 NOW = datetime(2026, 11, 23, 9, 0)  # a Monday
 
 
-def date_slots(text: str, phrases: list[str]) -> tuple[Slot, ...]:
+def marked_slots(text: str, marked: list[tuple[str, str]]) -> tuple[Slot, ...]:
+    """Slots for the (words, label) pairs, found left to right in `text`; DATE values resolved."""
     out, cursor = [], 0
-    for words in phrases:
+    for words, label in marked:
         start = text.index(words, cursor)
         cursor = start + len(words)
-        out.append(Slot("DATE", words, start, cursor, dates.resolve(words, NOW)))
+        out.append(Slot(label, words, start, cursor, dates.resolve(words, NOW) if label == "DATE" else None))
     return tuple(out)
 
 
+def labelled(slots: tuple[Slot, ...]) -> list[tuple[str, str]]:
+    return [(s.label, s.text) for s in slots]
+
+
 def spans(intent: str, text: str, drawn: list[str]) -> list[tuple[str, str | None]]:
-    tidy = date_spans.tidy(intent, text, date_slots(text, drawn), NOW)
+    tidy = date_spans.tidy(intent, text, marked_slots(text, [(d, "DATE") for d in drawn]), NOW)
     return [(s.text, s.role) for s in roles.assign(intent, text, date_spans.cut(intent, text, tidy, NOW))]
 
 
@@ -110,12 +115,7 @@ def test_date_spans_alternatives_keep_the_whole_phrase_as_when_through_the_shipp
 
 
 def names(text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    out, cursor = [], 0
-    for words, label in marked:
-        start = text.index(words, cursor)
-        cursor = start + len(words)
-        out.append(Slot(label, words, start, cursor, dates.resolve(words, NOW) if label == "DATE" else None))
-    return [(s.label, s.text) for s in name_spans.conventions(text, tuple(out), NOW)]
+    return labelled(name_spans.conventions(text, marked_slots(text, marked), NOW))
 
 
 @pytest.mark.parametrize(
@@ -159,12 +159,7 @@ def test_name_spans_conventions(text, marked, want):
 
 
 def places(text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    out, cursor = [], 0
-    for words, label in marked:
-        start = text.index(words, cursor)
-        cursor = start + len(words)
-        out.append(Slot(label, words, start, cursor))
-    return [(s.label, s.text) for s in place_spans.conventions(text, tuple(out))]
+    return labelled(place_spans.conventions(text, marked_slots(text, marked)))
 
 
 @pytest.mark.parametrize(
@@ -247,12 +242,7 @@ def test_name_spans_reminder_words_title_a_reminder_without_a_name(text, marked,
 
 
 def untagged(intent: str, text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    out, cursor = [], 0
-    for words, label in marked:
-        start = text.index(words, cursor)
-        cursor = start + len(words)
-        out.append(Slot(label, words, start, cursor))
-    return [(s.label, s.text) for s in name_spans.untagged_title(intent, text, tuple(out))]
+    return labelled(name_spans.untagged_title(intent, text, marked_slots(text, marked)))
 
 
 @pytest.mark.parametrize(
@@ -345,12 +335,7 @@ def test_name_spans_a_create_titles_the_words_after_its_action(intent, text, mar
     ],
 )
 def test_action_spans_a_create_opening_with_a_create_verb_has_it_as_action(intent, text, marked, want):
-    out, cursor = [], 0
-    for words, label in marked:
-        start = text.index(words, cursor)
-        cursor = start + len(words)
-        out.append(Slot(label, words, start, cursor))
-    assert [(s.label, s.text) for s in action_spans.opening_verb(intent, text, tuple(out))] == want
+    assert labelled(action_spans.opening_verb(intent, text, marked_slots(text, marked))) == want
 
 
 def test_an_untagged_create_verb_and_title_through_the_shipped_model(parser):
@@ -400,9 +385,4 @@ def test_an_untagged_create_verb_and_title_through_the_shipped_model(parser):
     ],
 )
 def test_person_spans_people_said_together_are_all_people(text, marked, want):
-    out, cursor = [], 0
-    for words, label in marked:
-        start = text.index(words, cursor)
-        cursor = start + len(words)
-        out.append(Slot(label, words, start, cursor))
-    assert [(s.label, s.text) for s in person_spans.conventions(text, tuple(out), NOW)] == want
+    assert labelled(person_spans.conventions(text, marked_slots(text, marked), NOW)) == want
