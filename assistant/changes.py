@@ -108,17 +108,33 @@ def named_by_date(d: Dialogue, cmd: Command, found: Found, span: TimeSpan | None
     """Events found by their day alone (no title said) are only those the command's other
     words may name: every PERSON said is an attendee or in the title, the place said is
     theirs. "remind me of my brother's birthday on april twenty" (read as a cancel) is not
-    the weekly "standup" that day. When none is left: the reply says what was not found."""
+    the weekly "standup" that day. When none is left: the reply says what was not found.
+    Events found by their title must match the people and place said as well, or they are
+    only offered (`_named_with`)."""
     people = cmd.people + cmd.remove_people + cmd.add_people
     place = cmd.location
-    if found.heard is not None or not found.hits or span is None or not (people or place):
+    if not found.hits or not (people or place):
+        return found, None
+    said = (f" with {phrasing.join(list(people))}" if people else "") + (f" at {place}" if place else "")
+    if found.heard is not None:
+        return _named_with(found, people, place, said), None
+    if span is None:
         return found, None
     hits = [row for row in found.hits if _names(row, people, place)]
     if hits:
         return Found(hits), None
-    said = (f" with {phrasing.join(list(people))}" if people else "") + (f" at {place}" if place else "")
     day = f" on {phrasing.day_text(span.start, d.turn.now.year)}" if span.start is not None else ""
     return found, d.say(f"I couldn't find an event{said}{day}.", "none")
+
+
+def _named_with(found: Found, people: tuple[str, ...], place: str | None, said: str) -> Found:
+    """Events found by their title are those the people and place said may name too: "cancel
+    lunch with priya" is not "lunch with Sara" outright; it is offered as the closest, so the
+    question says what was not found ("I couldn't find "lunch" with Priya. Did you mean ...?")."""
+    hits = [row for row in found.hits if _names(row, people, place)]
+    if hits:
+        return Found(hits, heard=found.heard)
+    return Found([], closest=found.hits[0], heard=f"{found.heard}{said}")
 
 
 def _names(row: Event, people: tuple[str, ...], place: str | None) -> bool:

@@ -460,6 +460,53 @@ def test_dialogue_a_person_said_is_no_event_found_by_its_day_alone(chat: Chat, b
     ]
 
 
+def test_dialogue_a_person_said_with_a_title_is_offered_not_taken(chat: Chat, bot: Assistant, owner: str) -> None:
+    # Given lunch with Sara on Monday, November 30 (the zone is Europe/Paris: 12:00 is 11:00 UTC)
+    from nlu.dates import resolve
+
+    bot.create_event(
+        owner,
+        title="lunch with Sara",
+        start=datetime(2026, 11, 30, 12),
+        end=datetime(2026, 11, 30, 13),
+        attendees=["Sara"],
+    )
+    two_pm = resolve("2 pm", NOW, "Europe/Paris")
+    chat.knows(
+        reading("cancel lunch with priya", "cancel", ACTION="cancel", NAME="lunch", PERSON="priya"),
+        reading(
+            "move lunch at the cafe to 2 pm",
+            "reschedule",
+            ACTION="move",
+            NAME="lunch",
+            LOCATION="the cafe",
+            dates={"2 pm": two_pm},
+        ),
+        reading("cancel lunch with sara", "cancel", ACTION="cancel", NAME="lunch", PERSON="sara"),
+    )
+    # When a cancel names the title but someone who is not there: it says so and only offers the event
+    offered = chat("cancel lunch with priya")
+    assert (offered.operation, offered.reply) == (
+        "confirm",
+        'I couldn\'t find "lunch with priya". Did you mean "lunch with Sara" on Monday, November 30 at 12:00 PM?',
+    )
+    assert chat("no").operation == "none"
+    # A move naming a place that is not the event's is offered the same way
+    moved = chat("move lunch at the cafe to 2 pm")
+    assert (moved.operation, moved.reply) == (
+        "confirm",
+        'I couldn\'t find "lunch at the cafe". Did you mean "lunch with Sara" on Monday, November 30 at 12:00 PM?',
+    )
+    assert chat("no").operation == "none"
+    # And the person who is there still names it; "yes" then cancels it
+    asked = chat("cancel lunch with sara")
+    assert (asked.operation, asked.reply) == ("confirm", 'Cancel "lunch with Sara" on Monday, November 30 at 12:00 PM?')
+    assert chat("yes").operation == "cancel"
+    assert _records(bot, owner) == [
+        ("lunch with Sara", datetime(2026, 11, 30, 11), datetime(2026, 11, 30, 12), False, None, True)
+    ]
+
+
 def test_dialogue_make_it_weekly_read_as_a_create_repeats_the_event_said(
     chat: Chat, bot: Assistant, owner: str
 ) -> None:
