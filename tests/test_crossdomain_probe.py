@@ -1,0 +1,41 @@
+"""The cross-domain titles probe (nlu/corpus/eval/crossdomain_probe.txt) measures titles that
+use words of other home domains ("cancel coffee chat on wednesday"): its titles
+(crossdomain_probe_titles.txt) must stay out of every training list, and its sentences out of
+the hand-written rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nlu.corpus import HANDWRITTEN, lexicons, markup, overlap
+
+EVAL = Path(__file__).resolve().parents[1] / "nlu" / "corpus" / "eval"
+PROBE, TITLES = EVAL / "crossdomain_probe.txt", EVAL / "crossdomain_probe_titles.txt"
+
+
+def _titles() -> list[str]:
+    return [line.strip().lower() for line in TITLES.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_probe_is_well_formed_and_its_titles_are_listed():
+    rows = markup.read(PROBE, "probe")
+    assert len(rows) >= 50
+    named = {row.text[start:end].lower() for row in rows for start, end, label in row.spans if label == "NAME"}
+    assert named == set(_titles())
+
+
+def test_probe_titles_are_in_no_training_list():
+    listed = [
+        value.lower()
+        for name in ("NAMES", "TASKS", "KIND_NAMES", "OWNED_EVENTS")
+        for value in getattr(lexicons, name)
+        if len(value.split()) > 1  # one word ("coffee", "lesson") is the family, not the title
+    ]
+    clashes = [(title, value) for title in _titles() for value in listed if title in value or value in title]
+    assert clashes == []
+
+
+def test_probe_sentences_share_no_five_word_run_with_the_hand_written_rows():
+    probe = set().union(*(overlap.grams(row.text) for row in markup.read(PROBE, "probe")))
+    written = set().union(*(overlap.grams(line) for line in HANDWRITTEN.read_text(encoding="utf-8").splitlines()))
+    assert probe & written == set()
