@@ -1,16 +1,20 @@
-"""The cross-domain titles probe (nlu/corpus/eval/crossdomain_probe.txt) measures titles that
-use words of other home domains ("cancel coffee chat on wednesday"): its titles
-(crossdomain_probe_titles.txt) must stay out of every training list, and its sentences out of
-the hand-written rows."""
+"""Two blind probes stay out of training. The cross-domain titles probe
+(nlu/corpus/eval/crossdomain_probe.txt: "cancel coffee chat on wednesday") keeps its titles
+(crossdomain_probe_titles.txt) out of every training list; it and the plans probe
+(plans_probe.txt: "i want to meet with Ruth on thursday", "did you add the dentist to my
+calendar") share no five-word run with the hand-written rows."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from nlu.corpus import HANDWRITTEN, lexicons, markup, overlap
 
 EVAL = Path(__file__).resolve().parents[1] / "nlu" / "corpus" / "eval"
 PROBE, TITLES = EVAL / "crossdomain_probe.txt", EVAL / "crossdomain_probe_titles.txt"
+PLANS = EVAL / "plans_probe.txt"
 
 
 def _titles() -> list[str]:
@@ -35,7 +39,14 @@ def test_probe_titles_are_in_no_training_list():
     assert clashes == []
 
 
-def test_probe_sentences_share_no_five_word_run_with_the_hand_written_rows():
-    probe = set().union(*(overlap.grams(row.text) for row in markup.read(PROBE, "probe")))
+@pytest.mark.parametrize("path", [PROBE, PLANS], ids=lambda p: p.stem)
+def test_probe_sentences_share_no_five_word_run_with_the_hand_written_rows(path: Path):
+    probe = set().union(*(overlap.grams(row.text) for row in markup.read(path, "probe")))
     written = set().union(*(overlap.grams(line) for line in HANDWRITTEN.read_text(encoding="utf-8").splitlines()))
     assert probe & written == set()
+
+
+def test_plans_probe_is_well_formed():
+    rows = markup.read(PLANS, "probe")
+    assert len(rows) >= 45
+    assert {row.intent for row in rows} == {"create", "query", "out_of_scope"}
