@@ -83,21 +83,35 @@ def add_new(d: Dialogue, cmd: Command) -> Reply | None:
     and nothing else to change (no rename, no people, no alert, no end), whose title shares no word
     with any stored event (matching.distinct): the new event it describes, created like any
     create (asked first when the NLU was unsure). None: not one, the usual change goes on."""
-    if not ADD_VERBS & set(cmd.action.split()) or cmd.name is None:
+    if not ADD_VERBS & set(cmd.action.split()) or not _describes_new(d, cmd):
         return None
-    if cmd.when is None or cmd.when.start is None or not cmd.day_said or cmd.old_when is not None:
-        return None
-    if cmd.new_title is not None or cmd.add_people or cmd.remove_people or cmd.alert is not None:
-        return None  # a rename, people or an alert change an event: one that isn't there is said so
-    if cmd.when.open_end or cmd.when.open_start:
-        return None  # "until friday", "after may two": the end of a series
-    stored = store.list_events(session=d.session, owner=d.turn.user)
-    if not all(matching.distinct(cmd.name, row.title) for row in stored):
-        return None  # the title partly names a stored event: that one is asked about
     draft = draft_of(d, cmd)
     if d.unsure:
         return ask_to_schedule(d, draft, cmd.when, f'I couldn\'t find "{cmd.name}".')
     return plan(d, draft, cmd.when)
+
+
+def offer_new(d: Dialogue, cmd: Command) -> Reply | None:
+    """A change that says nothing to change but a title no stored event has and a day
+    ("today needs to be marked as my cheat day"): asked as a new event, never written on the
+    guess. None: not one."""
+    if not _describes_new(d, cmd):
+        return None
+    lead = f'I couldn\'t find "{cmd.name}" to change.'
+    return ask_to_schedule(d, draft_of(d, cmd), cmd.when, lead)
+
+
+def _describes_new(d: Dialogue, cmd: Command) -> bool:
+    """A title and a day, nothing an existing event would take (no rename, people, alert or
+    series end), and a title that shares no word with any stored event."""
+    if cmd.name is None or cmd.when is None or cmd.when.start is None or not cmd.day_said:
+        return False
+    if cmd.old_when is not None or cmd.new_title is not None or cmd.add_people or cmd.remove_people:
+        return False
+    if cmd.alert is not None or cmd.when.open_end or cmd.when.open_start:
+        return False  # an alert changes an event; "until friday", "after may two" end a series
+    stored = store.list_events(session=d.session, owner=d.turn.user)
+    return all(matching.distinct(cmd.name, row.title) for row in stored)
 
 
 def composed_title(name: str | None, kind: str | None, people: tuple[str, ...]) -> str | None:

@@ -42,7 +42,7 @@ def update(d: Dialogue, cmd: Command) -> Reply:
     dentist", "make the standup every tuesday", "stop the standup after december 21"."""
     edit, name = edit_of(d, cmd)
     if edit.is_empty():
-        return creating.add_new(d, cmd) or d.say(HINT, "none")
+        return creating.add_new(d, cmd) or creating.offer_new(d, cmd) or d.say(HINT, "none")
     # The said time names the event, unless it is the change itself (a rule, an end).
     span = cmd.old_when if (edit.repeat or edit.until) else (cmd.old_when or cmd.when)
     found = changes.find(d, name, cmd.kind, span, dated=span is not None)

@@ -330,6 +330,35 @@ def test_dialogue_adding_a_title_no_event_has_read_as_a_change_creates_it(
     assert [r[-1] for r in _records(bot, owner)] == [False, True]
 
 
+def test_dialogue_a_change_with_nothing_to_change_but_a_new_title_and_day_is_asked_as_a_new_event(
+    chat: Chat, bot: Assistant, owner: str
+) -> None:
+    # Given "mom's birthday", and a statement with no verb read as an update naming a new title and a day
+    chat.make("mom's birthday", datetime(2026, 11, 29), datetime(2026, 11, 30), all_day=True)
+    said = "today needs to be marked as my cheat day"
+    chat.knows(
+        reading(said, "update", confidence=0.66, NAME="cheat day", dates={"today": day_span(date(2026, 11, 30))}),
+        reading("mom's birthday needs to be marked", "update", NAME="mom's birthday"),
+    )
+    # When it is said, Then it is offered as a new event, and nothing is written before the yes
+    asked = chat(said)
+    assert (asked.operation, asked.reply) == (
+        "confirm",
+        'I couldn\'t find "cheat day" to change. Did you mean to schedule "cheat day" for Monday, November 30?',
+    )
+    assert _records(bot, owner) == [MOMS_BIRTHDAY]
+    made = chat("yes")
+    assert made.operation == "create"
+    assert _records(bot, owner) == [
+        MOMS_BIRTHDAY,
+        ("cheat day", datetime(2026, 11, 29, 23), datetime(2026, 11, 30, 23), True, None, False),
+    ]
+    # And a title a stored event has, with nothing to change, still gets the hint
+    hint = chat("mom's birthday needs to be marked")
+    assert hint.operation == "none"
+    assert hint.reply.startswith("I heard a change but not what to change.")
+
+
 @pytest.mark.parametrize("verb", ["put", "book", "booked"])
 def test_dialogue_putting_a_new_title_on_a_day_read_as_a_move_creates_it(
     chat: Chat, bot: Assistant, owner: str, verb: str
