@@ -146,16 +146,7 @@ class Assistant:
         )
         with self.sessions.begin() as session, refused_rule():
             row = store.add_event(session=session, owner=user, tz=zone, utterance=utterance, **fields)
-            store.log_operation(
-                session=session,
-                owner=user,
-                session_id=session_id,
-                operation="create",
-                event=row,
-                before=None,
-                after=store.snapshot(row),
-                utterance=utterance,
-            )
+            store.log_write(session, user, session_id, "create", row, None, utterance=utterance)
             return EventView.of(row, zone)
 
     def update_event(self, user: str, event_id: int, **changes: Any) -> EventView | None:
@@ -313,16 +304,7 @@ class Assistant:
         stamp = store.utcnow()
 
         def record(operation: str, row: Event, before: dict[str, Any] | None) -> None:
-            store.log_operation(
-                session=session,
-                owner=user,
-                session_id=session_id,
-                operation=operation,
-                event=row,
-                before=before,
-                after=store.snapshot(row),
-                at=stamp,
-            )
+            store.log_write(session, user, session_id, operation, row, before, at=stamp)
 
         return record
 

@@ -205,14 +205,13 @@ class Dialogue:
     def log(self, operation: str, row: Event, before: dict[str, Any] | None) -> None:
         """Record one write of this turn (undo and audit); the row becomes "it"."""
         parse = self._parse.to_dict() if self._parse is not None else None
-        store.log_operation(
-            session=self.session,
-            owner=self.turn.user,
-            session_id=self.turn.session_id,
-            operation=operation,
-            event=row,
-            before=before,
-            after=store.snapshot(row),
+        store.log_write(
+            self.session,
+            self.turn.user,
+            self.turn.session_id,
+            operation,
+            row,
+            before,
             utterance=self.turn.text,
             parse=parse,
             at=self.stamp,

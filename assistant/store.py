@@ -296,6 +296,29 @@ def log_operation(
     return entry
 
 
+def log_write(
+    session: Session,
+    owner: str,
+    session_id: str,
+    operation: str,
+    row: Event,
+    before: dict[str, Any] | None,
+    **context: Any,
+) -> Operation:
+    """`log_operation` for a write that leaves `row` as it now is (its snapshot is the
+    "after"); `context`: utterance, parse, at."""
+    return log_operation(
+        session=session,
+        owner=owner,
+        session_id=session_id,
+        operation=operation,
+        event=row,
+        before=before,
+        after=snapshot(row),
+        **context,
+    )
+
+
 WRITES = ("create", "cancel", "reschedule", "update")
 
 

@@ -143,15 +143,7 @@ def _create(session: Session, owner: str, item: Incoming, fields: dict[str, Any]
     row.uid = item.uid
     row.exdates = _stamps(item.exdates)
     session.flush()
-    store.log_operation(
-        session=session,
-        owner=owner,
-        session_id=SESSION_ID,
-        operation="create",
-        event=row,
-        before=None,
-        after=store.snapshot(row),
-    )
+    store.log_write(session, owner, SESSION_ID, "create", row, None)
     return row
 
 
@@ -193,15 +185,7 @@ def _occurrence(session: Session, owner: str, item: Incoming, recurrence_id: dat
             return "unchanged", series
         before = store.snapshot(series)
         store.exclude_occurrence(session=session, series=series, original_start_utc=original)
-        store.log_operation(
-            session=session,
-            owner=owner,
-            session_id=SESSION_ID,
-            operation="update",
-            event=series,
-            before=before,
-            after=store.snapshot(series),
-        )
+        store.log_write(session, owner, SESSION_ID, "update", series, before)
         return "updated", series
     fields = _fields(item)
     query = select(Event).where(Event.series_id == series.id, Event.original_start_utc == original)
@@ -216,15 +200,7 @@ def _occurrence(session: Session, owner: str, item: Incoming, recurrence_id: dat
             original_start_utc=original,
             **fields,
         )
-        store.log_operation(
-            session=session,
-            owner=owner,
-            session_id=SESSION_ID,
-            operation="create",
-            event=row,
-            before=None,
-            after=store.snapshot(row),
-        )
+        store.log_write(session, owner, SESSION_ID, "create", row, None)
         return "created", row
     return _update(session, owner, row, item, fields)
 
