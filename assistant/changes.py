@@ -383,7 +383,7 @@ def new_times(d: Dialogue, row: Event, target: Target, action: Move) -> timing.T
     )
     if action.delta is not None:
         return timing.shifted(old, action.delta, zone)
-    return timing.merge(old, action.span, action.day_said, d.bot.settings.length_of(row.kind), zone)
+    return timing.merge(old, action.span, action.day_said, d.bot.settings.length_of(row.kind), zone, now=d.turn.now)
 
 
 def move_now(d: Dialogue, row: Event, target: Target, action: Move, scope: str) -> Reply:

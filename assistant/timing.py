@@ -79,9 +79,17 @@ def plan_create(span: TimeSpan | None, length: timedelta, tz: str) -> Times | No
     return Times(start, end, False, span.rrule)
 
 
-def merge(old: Times, span: TimeSpan | None, day_said: bool, length_if_timed: timedelta, tz: str) -> Times | None:
+def merge(
+    old: Times,
+    span: TimeSpan | None,
+    day_said: bool,
+    length_if_timed: timedelta,
+    tz: str,
+    now: datetime | None = None,
+) -> Times | None:
     """The new times of a moved event: the said span merged with the old times by grain
-    (a clock time alone keeps the day; `day_said` tells whether the new time names one)."""
+    (a clock time alone keeps the day; `day_said` tells whether the new time names one; a
+    bare hour is read as `moved_clock` says, not before `now`)."""
     if span is None or span.start is None:
         return None
     zone = ZoneInfo(tz)
@@ -90,7 +98,7 @@ def merge(old: Times, span: TimeSpan | None, day_said: bool, length_if_timed: ti
     length = elapsed(old.start, old.end)
     if span.grain in TIME_GRAINS:
         day = new.date() if day_said else old_start.date()
-        start = at(day, new.timetz().replace(tzinfo=None), tz)
+        start = at(day, moved_clock(span, day, old_start, tz, now), tz)
         if span.duration:
             length = span.duration
         elif span.end is not None and is_range(span):
@@ -104,6 +112,35 @@ def merge(old: Times, span: TimeSpan | None, day_said: bool, length_if_timed: ti
         day = new.date()
     start = at(day, time(0) if old.all_day else old_start.time(), tz)
     return Times(start, _add_wall(start, length, old.all_day, tz), old.all_day, old.recurrence)
+
+
+def moved_clock(span: TimeSpan, day: date, old: datetime, tz: str, now: datetime | None) -> time:
+    """The clock time a move puts the event at on `day`: among the span and its am/pm
+    alternatives, the reading in waking hours nearest the event's own time of day that is
+    not over yet (ties: the earlier one).
+
+    The resolver reads a bare hour for a create: "nine thirty" said at 10:00 is 21:30 today
+    (9:30 is over), "saturday at eight" is 08:00 (the earliest waking reading). A move has a
+    better guide, the time the event had: a 9:00 standup moved to monday at "nine thirty"
+    means 9:30 AM, a 7 PM dinner moved to "saturday at eight" 8 PM. Explicit "pm" and
+    24-hour times have no alternatives and are kept as said.
+    """
+    from nlu.dates.policy import DEFAULT
+
+    zone = ZoneInfo(tz)
+    readings = [r.start.astimezone(zone) for r in (span, *span.alternatives) if r.grain == span.grain and r.start]
+    primary = readings[0]
+    if primary.date() == day:  # on the resolver's own day, only its readings of that day
+        readings = [r for r in readings if r.date() == day]
+    clocks = [
+        r.time()
+        for r in readings
+        if DEFAULT.day_start <= r.hour < DEFAULT.day_end and (now is None or at(day, r.time(), tz) >= now)
+    ]
+    if not clocks:
+        return primary.time()
+    own = old.hour * 60 + old.minute
+    return min(clocks, key=lambda c: (abs(c.hour * 60 + c.minute - own), c))
 
 
 def shifted(old: Times, delta: timedelta, tz: str) -> Times:

@@ -1154,3 +1154,84 @@ def test_dialogue_a_cancel_by_bare_clock_time_asks_about_the_event_at_that_time(
     assert (asked.operation, asked.reply) == ("confirm", 'Cancel "team meeting" on Tuesday, November 24 at 3:00 PM?')
     assert chat("yes").operation == "cancel"
     assert chat.titles() == []
+
+
+# -- a bare hour moved to another day (assistant/timing.py, moved_clock) ------------------------
+def _bare(moment: datetime, other: datetime, grain: str = "hour"):
+    """A bare hour as the resolver gives it: `moment`, with its am/pm twin `other` in alternatives."""
+    from dataclasses import replace
+
+    return replace(time_span(moment, grain=grain), alternatives=(time_span(other, grain=grain),))
+
+
+def _occurrence_starts(bot: Assistant, owner: str, start: datetime, end: datetime) -> list[str]:
+    return [v.start for v in bot.events(owner, start=start, end=end, expand=True)]
+
+
+def test_dialogue_a_bare_hour_moved_to_another_day_keeps_the_events_part_of_the_day(
+    chat: Chat, bot: Assistant, owner: str
+) -> None:
+    # Given a weekly standup at 9:00 and, at 9:00 today, "eight thirty" read as 20:30 today
+    # (8:30 is over) with tomorrow's 8:30 as the other reading
+    bot.create_event(
+        owner,
+        title="standup",
+        start=datetime(2026, 11, 23, 9),
+        end=datetime(2026, 11, 23, 9, 15),
+        recurrence="FREQ=WEEKLY;BYDAY=MO",
+    )
+    eight_thirty = _bare(datetime(2026, 11, 23, 20, 30), datetime(2026, 11, 24, 8, 30), grain="minute")
+    chat.knows(
+        reading(
+            "move the standup on the thirtieth to eight thirty",
+            "reschedule",
+            ACTION="move",
+            NAME="standup",
+            dates={"the thirtieth": day_span(date(2026, 11, 30)), "eight thirty": eight_thirty},
+            roles={"the thirtieth": "old", "eight thirty": "new"},
+        )
+    )
+    # When next Monday's standup is moved to "eight thirty", only that one
+    asked = chat("move the standup on the thirtieth to eight thirty")
+    assert asked.reply.startswith('Move "standup" on Monday, November 30 at 9:00 AM to Monday, November 30 at 8:30 AM?')
+    assert chat("only this one").operation == "reschedule"
+    # Then it is at 8:30 AM that day, and the next one at 9:00 as before
+    starts = _occurrence_starts(bot, owner, datetime(2026, 11, 30), datetime(2026, 12, 8))
+    assert starts == ["2026-11-30T08:30:00", "2026-12-07T09:00:00"]
+
+
+def test_dialogue_a_bare_hour_with_a_day_keeps_an_evening_event_in_the_evening(chat: Chat) -> None:
+    # Given dinner on Thursday at 7 PM; "saturday at eight" is 08:00 to the resolver, 20:00 the other reading
+    chat.make("dinner with Ann", datetime(2026, 11, 26, 19), datetime(2026, 11, 26, 21))
+    at_eight = _bare(datetime(2026, 11, 28, 8), datetime(2026, 11, 28, 20))
+    chat.knows(
+        reading(
+            "move dinner with ann to saturday at eight",
+            "reschedule",
+            ACTION="move",
+            NAME="dinner",
+            PERSON="ann",
+            dates={"saturday at eight": at_eight},
+        )
+    )
+    moved = chat("move dinner with ann to saturday at eight")
+    # Then it moves to 8 PM, its length kept
+    assert moved.operation == "reschedule"
+    assert chat.titles() == [("dinner with Ann", "2026-11-28T20:00:00", "2026-11-28T22:00:00")]
+
+
+def test_dialogue_a_bare_hour_on_the_resolvers_own_day_is_never_moved_into_the_past(chat: Chat) -> None:
+    # Given a call today at 3 PM, at 9:00: "eight" is 20:00 today (8:00 is over), 08:00 tomorrow the other reading
+    chat.make("call with Bo", datetime(2026, 11, 23, 15))
+    chat.knows(
+        reading(
+            "move the call with bo to eight",
+            "reschedule",
+            ACTION="move",
+            NAME="call with bo",
+            dates={"eight": _bare(datetime(2026, 11, 23, 20), datetime(2026, 11, 24, 8))},
+        )
+    )
+    chat("move the call with bo to eight")
+    # Then it stays today, at 8 PM (8 AM today is over)
+    assert chat.titles() == [("call with Bo", "2026-11-23T20:00:00", "2026-11-23T21:00:00")]
