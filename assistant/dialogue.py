@@ -234,6 +234,8 @@ def dispatch(d: Dialogue) -> Reply:
         return edits.update(d, cmd)  # "remind me an hour before X" adds an alert; it moves nothing
     if cmd.intent == "create" and (repeated := edits.repeat_existing(d, cmd)) is not None:
         return repeated  # "make the call with mom weekly": that call, not a second one
+    if (changed := edits.change_of_it(d, cmd)) is not None:
+        return changed  # "put it at Sotto Mare": the event talked about, not a new one
     handler = HANDLERS.get(cmd.intent)
     return handler(d, cmd) if handler else d.say(OUT_OF_SCOPE, "none")
 

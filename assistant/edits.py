@@ -8,17 +8,22 @@ a DATE with a rule makes the event repeat ("make it weekly"), and a DATE that cl
 range ("after december 21", "until friday", or "stop ... on friday") ends a series. Every
 reply names the event and the change; a series changes as a whole (with its changed
 occurrences), and a new rule for a series with a past applies from its next occurrence on.
+
+Two readings come here from elsewhere: an update that says only a plain time is a move
+(`moved`), and a create that names nothing but "it" is a change of the event talked about
+(`change_of_it`, called by the dialogue's dispatch).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from assistant import agenda, changes, creating, followups, phrasing, series, store
-from assistant.commands import Command
+from assistant.commands import GENERIC_KINDS, Command
 from assistant.models import Event
 from assistant.questions import Edit
 from assistant.timing import TIME_GRAINS
@@ -42,13 +47,45 @@ def update(d: Dialogue, cmd: Command) -> Reply:
     dentist", "make the standup every tuesday", "stop the standup after december 21"."""
     edit, name = edit_of(d, cmd)
     if edit.is_empty():
-        return creating.add_new(d, cmd) or creating.offer_new(d, cmd) or d.say(HINT, "none")
+        return creating.add_new(d, cmd) or creating.offer_new(d, cmd) or moved(d, cmd) or d.say(HINT, "none")
     # The said time names the event, unless it is the change itself (a rule, an end).
     span = cmd.old_when if (edit.repeat or edit.until) else (cmd.old_when or cmd.when)
     found = changes.find(d, name, cmd.kind, span, dated=span is not None)
     if not found.hits and (made := creating.add_new(d, cmd)) is not None:
         return made  # "add to calendar may two is mary's birthday": a new event, not a change
     return changes.decide(d, found, edit, span)
+
+
+def moved(d: Dialogue, cmd: Command) -> Reply | None:
+    """An update that changes nothing but says a time ("make the dentist thursday", "actually
+    make that saturday") is a move: a plain time is no change the update intent can make
+    (a rule or an end would be one). None: no such time."""
+    when = cmd.when
+    if when is None or when.start is None or when.rrule or when.open_end or when.open_start:
+        return None
+    return changes.reschedule(d, replace(cmd, intent="reschedule"))
+
+
+def change_of_it(d: Dialogue, cmd: Command) -> Reply | None:
+    """A create that names nothing but "it" / "that" while an event was talked about ("put it
+    at Sotto Mare", "make that tuesday", "set it for 8") is a change of that event, as the
+    relative moves are (followups.follow_up): a place, people or an alert are an edit, a time
+    alone a move. None: a create after all (it names something, says nothing to change, or
+    is a reminder: "remind me about it tomorrow" is a new reminder)."""
+    if cmd.intent != "create" or cmd.name is not None or cmd.reminder:
+        return None
+    if cmd.kind not in (None, *GENERIC_KINDS) or not followups.mentions_it(d.turn.text):
+        return None
+    if d.last_event_id is None and not d.listed:
+        return None
+    people = cmd.people + cmd.add_people
+    edits_something = bool(cmd.location or people or cmd.remove_people or cmd.alert is not None)
+    timed = cmd.when is not None and cmd.when.start is not None
+    if edits_something and not timed:
+        return update(d, replace(cmd, intent="update", people=(), add_people=people))
+    if timed and not edits_something:
+        return moved(d, cmd)
+    return None
 
 
 # A time that is only how often ("weekly", "every month", "a daily thing"): no day, no hour.

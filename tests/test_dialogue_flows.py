@@ -1235,3 +1235,127 @@ def test_dialogue_a_bare_hour_on_the_resolvers_own_day_is_never_moved_into_the_p
     chat("move the call with bo to eight")
     # Then it stays today, at 8 PM (8 AM today is over)
     assert chat.titles() == [("call with Bo", "2026-11-23T20:00:00", "2026-11-23T21:00:00")]
+
+
+# -- a change of "it" the NLU read as a create, a time the NLU read as an update (edits.py) --------
+def _rowing(chat: Chat) -> None:
+    friday_7 = time_span(datetime(2026, 11, 27, 7))
+    chat.knows(
+        reading(
+            "book a rowing lesson on friday at 7am",
+            "create",
+            ACTION="book",
+            NAME="rowing lesson",
+            dates={"friday at 7am": friday_7},
+        )
+    )
+    assert chat("book a rowing lesson on friday at 7am").operation == "create"
+
+
+def test_dialogue_a_place_for_it_read_as_a_create_sets_the_place_of_the_event_talked_about(
+    chat: Chat, bot: Assistant, owner: str
+) -> None:
+    _rowing(chat)
+    chat.knows(reading("put it at the boathouse", "create", confidence=0.9, ACTION="put", LOCATION="the boathouse"))
+    placed = chat("put it at the boathouse")
+    assert (placed.operation, placed.reply) == (
+        "update",
+        '"rowing lesson" (Friday, November 27 at 7:00 AM) is now at the boathouse.',
+    )
+    assert [(e.title, e.start, e.location) for e in bot.events(owner)] == [
+        ("rowing lesson", "2026-11-27T07:00:00", "the boathouse")
+    ]
+
+
+def test_dialogue_a_day_for_that_read_as_a_create_moves_the_event_talked_about(chat: Chat) -> None:
+    _rowing(chat)
+    chat.knows(
+        reading(
+            "make that saturday",
+            "create",
+            confidence=0.9,
+            ACTION="make",
+            dates={"saturday": day_span(date(2026, 11, 28))},
+        )
+    )
+    moved = chat("make that saturday")
+    assert (moved.operation, moved.reply) == (
+        "reschedule",
+        'Moved "rowing lesson" on Friday, November 27 at 7:00 AM to Saturday, November 28 at 7:00 AM.',
+    )
+    assert chat.titles() == [("rowing lesson", "2026-11-28T07:00:00", "2026-11-28T08:00:00")]
+
+
+def test_dialogue_a_change_of_it_the_nlu_was_unsure_of_is_asked_first(chat: Chat) -> None:
+    _rowing(chat)
+    chat.knows(
+        reading(
+            "make that saturday",
+            "create",
+            confidence=0.4,
+            ACTION="make",
+            dates={"saturday": day_span(date(2026, 11, 28))},
+        )
+    )
+    asked = chat("make that saturday")
+    assert (asked.operation, asked.reply) == (
+        "confirm",
+        'Did you mean to move "rowing lesson" on Friday, November 27 at 7:00 AM to Saturday, November 28 at 7:00 AM?',
+    )
+    assert chat.titles() == [("rowing lesson", "2026-11-27T07:00:00", "2026-11-27T08:00:00")]
+    assert chat("yes").operation == "reschedule"
+    assert chat.titles() == [("rowing lesson", "2026-11-28T07:00:00", "2026-11-28T08:00:00")]
+
+
+@pytest.mark.parametrize(
+    "parse",
+    [
+        # a reminder about "it" is a new reminder, not a move
+        reading(
+            "remind me about it tomorrow",
+            "create",
+            ACTION="remind me",
+            dates={"tomorrow": day_span(date(2026, 11, 24))},
+        ),
+        # a place and a time together: not read as one change
+        reading(
+            "put it at the boathouse on saturday",
+            "create",
+            ACTION="put",
+            LOCATION="the boathouse",
+            dates={"saturday": day_span(date(2026, 11, 28))},
+        ),
+    ],
+    ids=["reminder", "place and time"],
+)
+def test_dialogue_a_create_of_it_that_is_no_plain_change_moves_nothing(chat: Chat, parse) -> None:
+    _rowing(chat)
+    chat.knows(parse)
+    assert chat(parse.text).operation == "clarify"  # "What should I call the event?", as before
+    assert chat.titles() == [("rowing lesson", "2026-11-27T07:00:00", "2026-11-27T08:00:00")]
+
+
+def test_dialogue_a_place_for_it_with_no_event_talked_about_is_still_a_create(chat: Chat) -> None:
+    chat.knows(reading("put it at the boathouse", "create", confidence=0.9, ACTION="put", LOCATION="the boathouse"))
+    asked = chat("put it at the boathouse")
+    assert (asked.operation, asked.reply) == ("clarify", "What should I call the event?")
+    assert chat.titles() == []
+
+
+def test_dialogue_an_update_that_only_says_a_day_moves_the_event_named(chat: Chat) -> None:
+    chat.make("dentist", datetime(2026, 11, 27, 15))
+    chat.knows(
+        reading(
+            "make the dentist thursday",
+            "update",
+            ACTION="make",
+            NAME="dentist",
+            dates={"thursday": day_span(date(2026, 11, 26))},
+        )
+    )
+    moved = chat("make the dentist thursday")
+    assert (moved.operation, moved.reply) == (
+        "reschedule",
+        'Moved "dentist" on Friday, November 27 at 3:00 PM to Thursday, November 26 at 3:00 PM.',
+    )
+    assert chat.titles() == [("dentist", "2026-11-26T15:00:00", "2026-11-26T16:00:00")]
