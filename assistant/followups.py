@@ -293,10 +293,43 @@ def is_no(text: str) -> bool:
     )
 
 
+# What a speaker says before "undo" without changing it ("wait undo that", "oops, can you
+# undo that"): interjections and polite requests, dropped from the front one at a time.
+UNDO_LEADS = (
+    "wait",
+    "no wait",
+    "oops",
+    "whoops",
+    "sorry",
+    "oh no",
+    "no",
+    "hold on",
+    "hang on",
+    "can you",
+    "could you",
+    "would you",
+    "will you",
+    "i want to",
+    "i'd like to",
+    "i need to",
+    "let's",
+    "lets",
+)
+
+
 def is_undo(text: str) -> bool:
-    """An undo request ("undo", "scratch that", "undo the last change")."""
+    """An undo request ("undo", "scratch that", "undo the last change"), also after a lead-in
+    ("wait undo that", "oops can you undo that"); never one that says not to ("don't undo")."""
     phrase = normal(text)
-    return phrase in UNDO or _strip_tail(phrase) in UNDO or phrase.startswith("undo ")
+    if set(phrase.split()) & {"not", "don't", "dont"}:
+        return False
+    while True:
+        if phrase in UNDO or _strip_tail(phrase) in UNDO or phrase.startswith("undo "):
+            return True
+        lead = next((w for w in UNDO_LEADS if phrase.startswith(w + " ")), None)
+        if lead is None:
+            return False
+        phrase = phrase[len(lead) + 1 :]
 
 
 def is_pronoun(title: str | None) -> bool:

@@ -1359,3 +1359,15 @@ def test_dialogue_an_update_that_only_says_a_day_moves_the_event_named(chat: Cha
         'Moved "dentist" on Friday, November 27 at 3:00 PM to Thursday, November 26 at 3:00 PM.',
     )
     assert chat.titles() == [("dentist", "2026-11-26T15:00:00", "2026-11-26T16:00:00")]
+
+
+def test_dialogue_undo_after_a_lead_in_reverts_the_cancel(chat: Chat) -> None:
+    # Given the dentist cancelled in this conversation (the model reads "wait undo that" as out of scope)
+    chat.make("dentist", datetime(2026, 11, 27, 15))
+    chat.knows(reading("delete the dentist", "cancel", ACTION="delete", NAME="dentist"))
+    chat("delete the dentist")
+    assert chat("yes").operation == "cancel" and chat.titles() == []
+    # When the user takes it back with a lead-in, Then the dentist is back as it was
+    undone = chat("wait, undo that")
+    assert (undone.operation, undone.reply) == ("undo", 'Undone: "dentist" on Friday, November 27 at 3:00 PM is back.')
+    assert chat.titles() == [("dentist", "2026-11-27T15:00:00", "2026-11-27T16:00:00")]

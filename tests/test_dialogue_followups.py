@@ -82,9 +82,33 @@ def test_dialogue_followups_relative_moves(text: str, delta: timedelta | None) -
     assert followups.shift(text) == delta
 
 
-@pytest.mark.parametrize("text", ["undo", "Undo that.", "scratch that", "take that back", "uh undo the last change"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "undo",
+        "Undo that.",
+        "scratch that",
+        "take that back",
+        "uh undo the last change",
+        # a lead-in before the undo: an interjection, a polite request, or both
+        "wait undo that",
+        "Oops, can you undo that?",
+        "no wait, undo",
+        "sorry scratch that",
+        "hold on take that back",
+        "could you undo the last change please",
+    ],
+)
 def test_dialogue_followups_undo(text: str) -> None:
     assert followups.is_undo(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["wait", "no", "can you", "don't undo that", "no don't undo it", "can you move the dentist", "go back to friday"],
+)
+def test_dialogue_followups_no_undo(text: str) -> None:
+    assert not followups.is_undo(text)
 
 
 NOW = datetime(2026, 11, 23, 9, 0)
