@@ -122,7 +122,20 @@ def answer_confirm(d: Dialogue, question: Confirm | ConfirmCreate) -> Reply | No
         return d.say(f"OK, I won't {_verb(question)}.", "none")
     if isinstance(question, Confirm) and repeats(d, question):
         return confirmed(d, question)
+    if isinstance(question, ConfirmCreate) and (span := missing_day(d, question)) is not None:
+        return confirmed(d, replace(question, span=span))
     return None
+
+
+def missing_day(d: Dialogue, question: ConfirmCreate) -> TimeSpan | None:
+    """The day an answer gives to "Did you mean to schedule "team offsite"?" asked of a
+    create that had none: saying when is saying yes ("january twenty ninth"). None: the
+    create had its time, or the turn is no time (or a new command)."""
+    if question.span is not None and question.span.start is not None:
+        return None
+    if commanding(d, allow=()):
+        return None
+    return heard_time(d)
 
 
 VERBS = {Cancel: "cancel it", Move: "move it", Edit: "change it"}

@@ -1371,3 +1371,27 @@ def test_dialogue_undo_after_a_lead_in_reverts_the_cancel(chat: Chat) -> None:
     undone = chat("wait, undo that")
     assert (undone.operation, undone.reply) == ("undo", 'Undone: "dentist" on Friday, November 27 at 3:00 PM is back.')
     assert chat.titles() == [("dentist", "2026-11-27T15:00:00", "2026-11-27T16:00:00")]
+
+
+def test_dialogue_saying_when_to_an_unsure_create_without_a_day_is_a_yes(chat: Chat) -> None:
+    # Given a create the NLU was unsure of, said without a day: it asks "Did you mean ...?"
+    chat.knows(reading("add a team offsite", "create", confidence=0.5, ACTION="add", NAME="team offsite"))
+    asked = chat("add a team offsite")
+    assert (asked.operation, asked.reply) == ("confirm", 'Did you mean to schedule "team offsite"?')
+    # When the answer is the day (read by the date resolver), Then it is scheduled that day
+    done = chat("december the third")
+    assert (done.operation, done.reply) == ("create", 'Scheduled "team offsite" for Thursday, December 3 (all day).')
+    assert chat.titles() == [("team offsite", "2026-12-03T00:00:00", "2026-12-04T00:00:00")]
+
+
+def test_dialogue_a_day_said_to_a_duplicate_question_is_no_yes(chat: Chat) -> None:
+    # Given "already have ... schedule another one?" about a create that had its day
+    chat.make("dentist", datetime(2026, 11, 27, 15))
+    at_three = time_span(datetime(2026, 11, 27, 15))
+    chat.knows(
+        reading("add dentist friday at 3", "create", ACTION="add", NAME="dentist", dates={"friday at 3": at_three})
+    )
+    assert chat("add dentist friday at 3").operation == "confirm"
+    # When the answer is a day, Then nothing is written on its strength
+    chat("december the third")
+    assert chat.titles() == [("dentist", "2026-11-27T15:00:00", "2026-11-27T16:00:00")]
