@@ -157,3 +157,61 @@ def test_dialogue_e2e_follow_ups(shipped_parser, db_url: str, owner: str, script
         assert reply.operation == operation, (text, reply.reply)
         if event:
             assert (reply.events[0].title, reply.events[0].start) == event, (text, reply.reply)
+
+
+# Conversations the blind dialogue probe (bench/dialogue_probe.py) found going wrong, one per
+# family fixed, through the shipped model: the setup, the turns with their operations, and
+# the rows stored at the end (title, start, end, location; occurrences for a series).
+STANDUP = {
+    "title": "standup",
+    "start": datetime(2026, 11, 23, 9),
+    "end": datetime(2026, 11, 23, 9, 15),
+    "recurrence": "FREQ=WEEKLY;BYDAY=MO",
+}
+HAIRCUT = {"title": "haircut", "start": datetime(2026, 11, 25, 14), "end": datetime(2026, 11, 25, 15)}
+DENTIST = {"title": "dentist", "start": datetime(2026, 11, 27, 15), "end": datetime(2026, 11, 27, 16)}
+PROBED = {
+    "bare hour moved to another day": (
+        [STANDUP],
+        [("move next monday's standup to eight thirty", "confirm"), ("only this one", "reschedule")],
+        [("standup", "2026-11-30T08:30:00", "2026-11-30T08:45:00", None)],
+    ),
+    "a day for it read as a create": (
+        [],
+        [("schedule a haircut on wednesday at two pm", "create"), ("put it on thursday", "reschedule")],
+        [("haircut", "2026-11-26T14:00:00", "2026-11-26T15:00:00", None)],
+    ),
+    "a place for it read as a create": (
+        [],
+        [("schedule a haircut on wednesday at two pm", "create"), ("put it at Luigi's", "update")],
+        [("haircut", "2026-11-25T14:00:00", "2026-11-25T15:00:00", "Luigi's")],
+    ),
+    "a day read as an update": (
+        [HAIRCUT],
+        [("make the haircut thursday", "reschedule")],
+        [("haircut", "2026-11-26T14:00:00", "2026-11-26T15:00:00", None)],
+    ),
+    "undo after a lead-in": (
+        [DENTIST],
+        [("delete the dentist", "confirm"), ("yes", "cancel"), ("oops can you undo that", "undo")],
+        [("dentist", "2026-11-27T15:00:00", "2026-11-27T16:00:00", None)],
+    ),
+    "the day said to an unsure create": (
+        [],
+        [("add a team offsite", "confirm"), ("december the third", "create")],
+        [("team offsite", "2026-12-03T00:00:00", "2026-12-04T00:00:00", None)],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(PROBED), ids=list(PROBED))
+def test_dialogue_e2e_probed_families(shipped_parser, db_url: str, owner: str, case: str) -> None:
+    setup, turns, stored = PROBED[case]
+    bot = Assistant(db_url, parser=shipped_parser)
+    for fields in setup:
+        bot.create_event(owner, tz="Europe/Paris", **fields)
+    for text, operation in turns:
+        reply = bot.handle("probed", text, now=NOW, tz="Europe/Paris", user=owner)
+        assert reply.operation == operation, (text, reply.reply)
+    after_today = bot.events(owner, start=datetime(2026, 11, 24), end=datetime(2026, 12, 5), expand=True)
+    assert [(e.title, e.start, e.end, e.location) for e in after_today] == stored
