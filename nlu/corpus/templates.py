@@ -1362,3 +1362,20 @@ OUT_OF_SCOPE += [
     "rename the bluetooth speaker",
     "change the name of my wifi to {item}",
 ]
+
+# Alerts on an existing event said with the same verbs as the new reminder creates above:
+# an offset before the event makes it an update, whatever the verb.
+UPDATE += [
+    "{lead}[remind me](ACTION) {BEFORE} {my}{NAME} {why}",
+    "{lead}[tell me](ACTION) {BEFORE} {my}{NAME} starts",
+    "{lead}[ping me](ACTION) {BEFORE} {my}{NAME} {DATE}",
+    "{lead}[nudge me](ACTION) {BEFORE} {a}{NAME}",
+    "{lead}[make sure](ACTION) i get a reminder {BEFORE} {my}{NAME}",
+    "{lead}[set](ACTION) a [reminder](DOMAIN) {BEFORE} {my}{NAME} {DATE}",
+    "{lead}[set](ACTION) a [reminder](DOMAIN) {ALERT} for {my}{NAME}",
+    "{lead}[add](ACTION) a [reminder](DOMAIN) {BEFORE} {DAYS} {NAME}",
+    "{lead}[remind me](ACTION) about {my}{NAME} {DATE} {ALERT}",
+    "i'd like an alert {BEFORE} {my}{NAME}",
+    "for {my}{NAME} {DATE}, [remind me](ACTION) {ALERT}",
+    "{lead}[give me a shout](ACTION) {BEFORE} {a}{NAME}",
+]
