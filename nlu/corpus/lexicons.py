@@ -534,6 +534,38 @@ NAMES = [
     "date",
     "date night",
     "shift",
+    # typed titles as people write them in a calendar: capitalised, several words, a colon or
+    # an "and" inside, still ONE title (not a list of people or two events)
+    "Brown Bag: intro to Kubernetes",
+    "Tech Talk: Rust in production",
+    "Town Hall: Q2 results",
+    "Design crit: onboarding flow",
+    "Book Club: Middlemarch",
+    "Strategy offsite: 2027 plans",
+    "Security training: phishing basics",
+    "Onboarding: week one",
+    "Retro and planning",
+    "Pizza and Games night",
+    "Cheese and Wine tasting",
+    "Arts and Crafts fair",
+    "Salsa and Bachata class",
+    "Budget review and forecast",
+    "Wine and Paint evening",
+    "Mentor catch-up",
+    "Fireside chat",
+    "Demo Day",
+    "All Hands",
+    "Hiring committee",
+    "Sales kickoff",
+    "Research seminar",
+    "Writing workshop",
+    "Parent-Teacher conference",
+    "Q&A with HR",
+    "Product sync",
+    "Roadmap deep dive",
+    "Quarterly Business Review",
+    "Volunteer Day at the food bank",
+    "Board prep: slides and numbers",
 ]
 
 # Things to be reminded to do (NAME after "remind me to", "don't let me forget to").
@@ -1063,4 +1095,44 @@ DEVICES = [
     "the air conditioner",
     "the coffee machine",
     "the plug",
+]
+
+# Why a reminder is wanted, said after it ("remind me to pay rent [because it's due]"): plain words.
+REASONS = [
+    "because i always forget",
+    "because it's due",
+    "because the shop shuts early",
+    "since i keep forgetting",
+    "because it's important",
+    "since i'll be out all day",
+    "because my boss asked for it",
+    "otherwise i'll be late",
+    "because they close at five",
+    "since it's overdue",
+    "because i promised",
+    "or i'll get a fine",
+    "because the deadline is close",
+    "since nobody else will",
+]
+
+# People one goes to see, whose visit is the event: a NAME ("i need to see the [physio]").
+PROFESSIONALS = [
+    "dentist",
+    "doctor",
+    "physio",
+    "vet",
+    "optician",
+    "dermatologist",
+    "chiropractor",
+    "orthodontist",
+    "therapist",
+    "GP",
+    "eye doctor",
+    "hairdresser",
+    "accountant",
+    "nutritionist",
+    "osteopath",
+    "podiatrist",
+    "barber",
+    "allergist",
 ]
