@@ -60,6 +60,8 @@ class Parser:
     def load(cls, path: str | Path | None = None) -> Parser:
         import spacy
 
+        import nlu.architectures  # noqa: F401  (registers the intent classifier's architecture)
+
         path = Path(path) if path else default_model_path()
         if not (path / "config.cfg").exists():
             raise ModelNotFound(f"no trained pipeline at {path}: pass a model path or run `python -m nlu train`")

@@ -163,6 +163,8 @@ def run_spacy_train(config: Path, workdir: Path, values: dict) -> Path:
     """spaCy's own training loop; returns the model-best directory."""
     from spacy.cli.train import train as spacy_train
 
+    import nlu.architectures  # noqa: F401  (registers the intent classifier's architecture)
+
     out = workdir / "output"
     if out.exists():
         shutil.rmtree(out)
