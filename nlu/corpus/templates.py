@@ -26,10 +26,10 @@ from __future__ import annotations
 
 CREATE = [
     # Plans said as statements or wishes: a new item all the same.
-    "i want to meet with {PER} {DATE}",
+    "i really want to meet {PER} {DATE}",
     "i'd like to meet {PER} {DATE}{tail}",
     "i would like to have {a}{NAME} with {PER} {DATE}",
-    "i want to go to {a}{NAME} {DATE}",
+    "i want to head to {a}{NAME} {DATE}",
     "i'd like to go to {a}{NAME} at {LOC} {DATE}",
     "i'm going to {a}{NAME} {DATE}",
     "we're having {a}{NAME} {DATE}",
@@ -357,7 +357,7 @@ QUERY = [
 OUT_OF_SCOPE = [
     # The shapes of plans and checks, in other domains (not "is the fan on": with "what is
     # on friday" beside it, the bag of words learns "on" as a sign of out of scope).
-    "i want to listen to {song}",
+    "i feel like listening to {song}",
     "i'd like to hear something by {song}",
     "i would like {item}",
     "have you set my alarm {TIME}",
@@ -369,7 +369,7 @@ OUT_OF_SCOPE = [
     "did you play {song}",
     "we're out of {item}",
     "i need to buy {item}",
-    "i want to know the weather {DATE}",
+    "what will the weather do {DATE}",
     "play {song}",
     "{lead}play {song}",
     "play {song} in the kitchen",
@@ -1210,7 +1210,7 @@ CREATE += [
     "i'd like to go to {OWNED} {DATE}",
     "i'd like to go to {a}{NAME} {DATE}",
     "i wanna go to {a}{NAME} {DATE} at {LOC}",
-    "i need to see the {PRO} {DATE}",
+    "i need to go and see the {PRO} {DATE}",
     "i need to see {my}{PRO} {DATE} at {LOC}",
     "i should go see the {PRO} {DATE}",
     "i have to see the {PRO} {DATE}",
