@@ -33,9 +33,9 @@ INTENT_WEIGHTS = {
     "create": 22,
     "cancel": 10,
     "reschedule": 13,
-    "update": 17,
+    "update": 19,
     "query": 14,
-    "availability": 10,
+    "availability": 11,
     "out_of_scope": 14,
 }
 DEV_GENERATED = 0.08  # generated dev rows per generated training row

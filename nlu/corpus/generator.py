@@ -36,7 +36,7 @@ POSSESSIVE_DAYS = [
     "this week",
     "last night",
 ]
-_QUESTION = ("what", "when", "do ", "am ", "is ", "how", "where", "who", "any", "have", "does", "can we", "and ")
+_QUESTION = ("what", "when", "do ", "am ", "is ", "how", "where", "who", "any", "have", "does", "can we", "and ", "did ", "was ", "which ", "will ", "has ")
 # Words that already introduce a DATE: the slot then takes no "on"/"at" of its own.
 _INTRODUCED = (
     "to ",
@@ -173,6 +173,7 @@ class Lexicon:
     tasks: list[str]
     kinds: list[str]
     owned_events: list[str]
+    pros: list[str]
 
     @classmethod
     def for_split(cls, which: str) -> Lexicon:
@@ -192,6 +193,7 @@ class Lexicon:
             tasks=part(lexicons.TASKS),
             kinds=part(lexicons.KIND_NAMES),
             owned_events=part(lexicons.OWNED_EVENTS),
+            pros=part(lexicons.PROFESSIONALS),
         )
 
 
@@ -265,6 +267,8 @@ class Filler:
             return [Piece(alert_phrase(rng, before_event=name == "BEFORE"), "ALERT")]
         if name == "KIND":
             return [Piece(rng.choice(lex.kinds), "NAME")]
+        if name == "PRO":
+            return [Piece(rng.choice(lex.pros), "NAME")]
         if name == "OWNED":
             return [Piece(f"{rng.choice(lexicons.FIRST_NAMES)}'s {rng.choice(lex.owned_events)}", "NAME")]
         if name == "RANGE":
@@ -299,6 +303,7 @@ class Filler:
             "list": lexicons.LISTS,
             "device": lexicons.DEVICES,
             "pron": PRONOUNS,
+            "why": lexicons.REASONS,
         }
         if name == "n":
             return str(rng.choice([2, 3, 5, 10, 12, 15, 20, 25, 30, 45, 50, 75, 100]))

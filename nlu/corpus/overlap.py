@@ -88,10 +88,12 @@ def devel_fingerprints(path: Path = DEVEL) -> frozenset[str]:
 
 
 def typed_sentences(path: Path = TYPED) -> list[str]:
-    """The typed test set's sentences, kept out of training (a missing file is an error)."""
+    """The typed test set's sentences and the blind probes' (`eval/*_probe.txt`), kept out of
+    training (a missing typed set is an error)."""
     from nlu.corpus import markup
 
-    return [row.text for row in markup.read(_required(path, "the typed test set"))]
+    probes = sorted(path.parent.glob("*_probe.txt"))
+    return [row.text for source in (_required(path, "the typed test set"), *probes) for row in markup.read(source)]
 
 
 def _required(path: Path, what: str) -> Path:
