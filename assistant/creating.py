@@ -79,11 +79,14 @@ ADD_VERBS = frozenset(
 
 
 def add_new(d: Dialogue, cmd: Command) -> Reply | None:
-    """An update or move with an adding verb ("add", "put", "book" ...), a title and a day,
-    and nothing else to change (no rename, no people, no alert, no end), whose title shares no word
-    with any stored event (matching.distinct): the new event it describes, created like any
-    create (asked first when the NLU was unsure). None: not one, the usual change goes on."""
-    if not ADD_VERBS & set(cmd.action.split()) or not _describes_new(d, cmd):
+    """An update or move with an adding verb ("add", "put", "book" ...), a title, and nothing
+    else to change (no rename, no people, no alert, no end), whose title shares no word with
+    any stored event (matching.distinct): the new event it describes, created like any create
+    (asked first when the NLU was unsure; asked its day when none was said: "add a team
+    offsite"). None: not one, the usual change goes on."""
+    if not ADD_VERBS & set(cmd.action.split()):
+        return None
+    if not (_describes_new(d, cmd) or (cmd.when is None and _new_title_only(d, cmd))):
         return None
     draft = draft_of(d, cmd)
     if d.unsure:
@@ -104,12 +107,20 @@ def offer_new(d: Dialogue, cmd: Command) -> Reply | None:
 def _describes_new(d: Dialogue, cmd: Command) -> bool:
     """A title and a day, nothing an existing event would take (no rename, people, alert or
     series end), and a title that shares no word with any stored event."""
-    if cmd.name is None or cmd.when is None or cmd.when.start is None or not cmd.day_said:
+    if cmd.when is None or cmd.when.start is None or not cmd.day_said:
         return False
-    if cmd.old_when is not None or cmd.new_title is not None or cmd.add_people or cmd.remove_people:
+    if cmd.when.open_end or cmd.when.open_start:
+        return False  # "until friday", "after may two" end a series
+    return _new_title_only(d, cmd)
+
+
+def _new_title_only(d: Dialogue, cmd: Command) -> bool:
+    """A title that shares no word with any stored event, and nothing an existing event would
+    take: no old time, rename, people or alert (an alert changes an event)."""
+    if cmd.name is None or cmd.old_when is not None or cmd.new_title is not None:
         return False
-    if cmd.alert is not None or cmd.when.open_end or cmd.when.open_start:
-        return False  # an alert changes an event; "until friday", "after may two" end a series
+    if cmd.add_people or cmd.remove_people or cmd.alert is not None:
+        return False
     stored = store.list_events(session=d.session, owner=d.turn.user)
     return all(matching.distinct(cmd.name, row.title) for row in stored)
 

@@ -359,6 +359,34 @@ def test_dialogue_a_change_with_nothing_to_change_but_a_new_title_and_day_is_ask
     assert hint.reply.startswith("I heard a change but not what to change.")
 
 
+def test_dialogue_adding_a_new_title_read_as_an_update_asks_its_day_and_creates_it(
+    chat: Chat, bot: Assistant, owner: str
+) -> None:
+    # Given "mom's birthday", and "add a team offsite" read (confidently) as an update that
+    # names only a title no stored event has, with no day and nothing to change
+    chat.make("mom's birthday", datetime(2026, 11, 29), datetime(2026, 11, 30), all_day=True)
+    chat.knows(
+        reading("add a team offsite", "update", confidence=0.84, ACTION="add", NAME="team offsite"),
+        reading("friday", "out_of_scope", confidence=0.5, dates={"friday": day_span(date(2026, 12, 4))}),
+        reading("add mom's birthday", "update", ACTION="add", NAME="mom's birthday"),
+    )
+    # When it is said, Then it is a new event whose day is asked, and nothing is written yet
+    asked = chat("add a team offsite")
+    assert (asked.operation, asked.reply) == ("clarify", 'When should I schedule "team offsite"?')
+    assert _records(bot, owner) == [MOMS_BIRTHDAY]
+    # And the day answered writes it
+    made = chat("friday")
+    assert (made.operation, made.reply) == ("create", 'Scheduled "team offsite" for Friday, December 4 (all day).')
+    assert _records(bot, owner) == [
+        MOMS_BIRTHDAY,
+        ("team offsite", datetime(2026, 12, 3, 23), datetime(2026, 12, 4, 23), True, None, False),
+    ]
+    # And a title a stored event has is no new event: the usual hint
+    hint = chat("add mom's birthday")
+    assert hint.operation == "none"
+    assert hint.reply.startswith("I heard a change but not what to change.")
+
+
 @pytest.mark.parametrize("verb", ["put", "book", "booked"])
 def test_dialogue_putting_a_new_title_on_a_day_read_as_a_move_creates_it(
     chat: Chat, bot: Assistant, owner: str, verb: str
