@@ -18,6 +18,9 @@ for the old and the new time, "move the [3 pm] meeting to [5 pm]"):
   Monday standup", and a "from" that starts no range ("remove it [from] Thursday"). "in two
   hours" keeps its "in" (without it, it is a length), "the 20th" its "the" (a day of the
   month is said with it).
+- words in front that the date grammar never reads go, with the linking words among and
+  after them, when the time reads the same without them: "add to [calendar] may two", "a
+  [clash on] Wednesday"; the grammar's own words ("this", "next", "an") stay.
 
 A part is kept only when it resolves on its own (the second of two alternatives may be an
 ellipsis, "or [next]"), so a phrase the resolver reads as one thing ("between two and four
@@ -31,6 +34,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from nlu import dates
+from nlu.dates import spelling
 from nlu.result import Slot, TimeSpan
 
 RANGE_WORDS = ("to", "until", "till", "through", "thru")
@@ -80,7 +84,9 @@ def _inside_a_phrase(before: str, after: str) -> bool:
 
 
 def _trim_lead(text: str, slot: Slot, ref: datetime) -> Slot:
-    """The slot without a lead word that only introduces it (module docstring)."""
+    """The slot without lead words that only introduce it (module docstring), and without
+    words in front that the date grammar never reads (`_drop_foreign`)."""
+    slot = _drop_foreign(text, slot, ref)
     first, _, rest = slot.text.partition(" ")
     lead = first.lower()
     if not rest or lead not in ("in", "the", "from"):
@@ -91,6 +97,33 @@ def _trim_lead(text: str, slot: Slot, ref: datetime) -> Slot:
         return slot
     trimmed = _sub(text, slot.end - len(rest), slot.end, ref)
     return trimmed if _same(trimmed.value, slot.value) or (slot.value is None and lead != "in") else slot
+
+
+# Words that link a time to what comes before it; dropped with the foreign words in front
+# of them ("a clash [on] Wednesday"), never on their own here.
+_LINKS = frozenset({"a", "an", "the", "my", "on", "at", "for", "of", "to", "in", "this"})
+
+
+def _drop_foreign(text: str, slot: Slot, ref: datetime) -> Slot:
+    """The slot from after its last foreign word in front ("[calendar] may two", "[a clash
+    on] Wednesday", "[at all] Tuesday evening"): words the model drew into the span that the
+    grammar never reads, with the linking words among and after them, kept only when the
+    time reads differently without them."""
+    words = slot.text.split()
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        low = word.lower()
+        if _foreign(low):
+            cut = i + 1
+        elif low not in _LINKS:
+            break
+    while 0 < cut < len(words) - 1 and words[cut].lower() in ("on", "at", "for"):
+        cut += 1
+    if cut == 0 or slot.value is None:
+        return slot
+    rest = " ".join(words[cut:])
+    trimmed = _sub(text, slot.end - len(rest), slot.end, ref)
+    return trimmed if text[trimmed.start : trimmed.end] == rest and _same(trimmed.value, slot.value) else slot
 
 
 def _join_ranges(text: str, slots: list[Slot], ref: datetime) -> tuple[Slot, ...]:
@@ -109,6 +142,12 @@ def _join_ranges(text: str, slots: list[Slot], ref: datetime) -> tuple[Slot, ...
                     continue
         out.append(slot)
     return tuple(out)
+
+
+def _foreign(word: str) -> bool:
+    """A word the date grammar never reads, nor a misspelling of one it reads ("calendar",
+    "clash"): in front of a time it only introduces it, unlike "this", "next" or "an"."""
+    return word.isalpha() and word not in spelling.KNOWN and spelling.correct(word) is None
 
 
 def _sub(text: str, start: int, end: int, ref: datetime) -> Slot:
