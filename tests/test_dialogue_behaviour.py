@@ -350,7 +350,7 @@ def test_dialogue_behaviour_e2e_what_a_turn_names(shipped_parser, db_url: str, o
     )
     given = _rows(bot, owner)
     # A cancel naming a person the Tuesday standup does not have offers nothing (April 20, 2027 is a Tuesday)
-    said = say(bot, owner, "don't forget to remind me of my brother's birthday on april twenty", tz=TZ)
+    said = say(bot, owner, "cancel the event with my brother on april twenty", tz=TZ)
     assert (said.operation, said.reply) == (
         "none",
         "I couldn't find an event with my brother on Tuesday, April 20, 2027.",
@@ -368,7 +368,7 @@ def test_dialogue_behaviour_e2e_what_a_turn_names(shipped_parser, db_url: str, o
     assert say(bot, owner, "undo", tz=TZ).operation == "undo"
     assert _rows(bot, owner)[-1][-1] is True
     # An unsure create says the time and repetition it would write, and the yes writes them
-    asked = say(bot, owner, "please put to my calendar daily standup to ten am", tz=TZ)
+    asked = say(bot, owner, "i'd like standup daily at ten am", tz=TZ)
     assert (asked.operation, asked.reply) == (
         "confirm",
         'Did you mean to schedule "standup" for Monday, November 23 at 10:00 AM, every day?',

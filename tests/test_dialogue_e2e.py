@@ -178,12 +178,16 @@ PROBED = {
     ),
     "a day for it read as a create": (
         [],
-        [("schedule a haircut on wednesday at two pm", "create"), ("put it on thursday", "reschedule")],
+        [
+            ("schedule a haircut on wednesday at two pm", "create"),
+            ("put it on thursday", "confirm"),
+            ("yes", "reschedule"),
+        ],
         [("haircut", "2026-11-26T14:00:00", "2026-11-26T15:00:00", None)],
     ),
     "a place for it read as a create": (
         [],
-        [("schedule a haircut on wednesday at two pm", "create"), ("put it at Luigi's", "update")],
+        [("schedule a haircut on wednesday at two pm", "create"), ("put it at Luigi's", "confirm"), ("yes", "update")],
         [("haircut", "2026-11-25T14:00:00", "2026-11-25T15:00:00", "Luigi's")],
     ),
     "a day read as an update": (
@@ -198,7 +202,7 @@ PROBED = {
     ),
     "the day said to an unsure create": (
         [],
-        [("add a team offsite", "confirm"), ("december the third", "create")],
+        [("add team offsite", "confirm"), ("december the third", "create")],
         [("team offsite", "2026-12-03T00:00:00", "2026-12-04T00:00:00", None)],
     ),
 }
