@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from nlu.dates import explain, holidays, resolve
@@ -416,6 +416,9 @@ def test_dates_every_produced_rule_passes_the_storage_check(now: datetime, zone:
     now=nows,
     zone=st.sampled_from(ZONES),
 )
+# found by this test: "second" after a count was read as the ordinal ("every 0 second" -> the 2nd of each month)
+@example(n=0, unit="second", sign="", now=datetime(2000, 1, 1), zone="America/New_York")
+@example(n=1, unit="second", sign="", now=datetime(2000, 1, 1), zone="America/New_York")
 def test_dates_every_n_units_is_a_valid_rule_or_none_with_a_reason(
     n: int, unit: str, sign: str, now: datetime, zone: str
 ) -> None:

@@ -171,15 +171,16 @@ def every(s: Scan, i: int) -> int:
     nth_weekday = s.word(j + 1) in WEEKDAYS and s.word(j + 2) in ("of", "in")  # "every second tuesday of the month"
     if s.word(j) in ("other", "alternate") or (tok is not None and tok.text in ("second", "2nd") and not nth_weekday):
         interval, j = 2, j + 1
-    elif tok is not None and not tok.ordinal and s.word(j + negative + 1) in UNITS:
+    elif tok is not None and not tok.ordinal and _unit(s, j + negative + 1) is not None:  # "second" is a number token
         if negative or tok.val < 1:
-            said = s.word(j + negative + 1)
+            said = s.text(j + negative + 1)
             raise BadDatePhrase(
                 f"'every {'-' if negative else ''}{tok.val} {said}': a repeat needs a "
                 "whole number of at least 1 (every 2 weeks, every day)"
             )
         interval, j = tok.val, j + 1
-    unit = UNITS.get(s.key(j))
+    # after a count "second" is the unit ("every 5 second"); else an ordinal ("every second tuesday")
+    unit = _unit(s, j) if interval != 1 or j > s.skip(i + 1, "single") else UNITS.get(s.key(j))
     if unit is not None:
         s.out.append(Recur(unit[0], interval * unit[1]))
         return j + 1
