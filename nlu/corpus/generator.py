@@ -36,7 +36,26 @@ POSSESSIVE_DAYS = [
     "this week",
     "last night",
 ]
-_QUESTION = ("what", "when", "do ", "am ", "is ", "how", "where", "who", "any", "have", "does", "can we", "and ", "did ", "was ", "which ", "will ", "has ")
+_QUESTION = (
+    "what",
+    "when",
+    "do ",
+    "am ",
+    "is ",
+    "how",
+    "where",
+    "who",
+    "any",
+    "have",
+    "does",
+    "can we",
+    "and ",
+    "did ",
+    "was ",
+    "which ",
+    "will ",
+    "has ",
+)
 # Words that already introduce a DATE: the slot then takes no "on"/"at" of its own.
 _INTRODUCED = (
     "to ",
