@@ -12,7 +12,8 @@ else names the event (issue 10: "cancel lunch" must find "lunch").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from assistant import followups
@@ -59,6 +60,13 @@ class Command:
     alert: int | None = None  # minutes before the start ("remind me [an hour before]")
     action: str = ""  # the ACTION words, lowercase ("remind me", "rename")
     dated: bool = False  # any DATE slot was said (old or new)
+    probabilities: Mapping[str, float] = field(default_factory=dict)  # calibrated, per intent
+
+    def confidence_in(self, *intents: str) -> float:
+        """How sure the NLU is that the command is one of `intents` (their calibrated sum; at
+        least `confidence` when the reading's own intent is among them)."""
+        summed = sum(self.probabilities.get(i, 0.0) for i in intents)
+        return max(summed, self.confidence) if self.intent in intents else summed
 
     @property
     def reminder(self) -> bool:
@@ -91,6 +99,7 @@ def command_of(parse: Parse, now: datetime, tz: str) -> Command:
         alert=parse.alert,
         action=" ".join(s.text.lower() for s in slots if s.label == "ACTION"),
         dated=bool(dates),
+        probabilities=dict(parse.probabilities),
     )
 
 

@@ -19,6 +19,7 @@ from assistant.exceptions import BadEvent
 from assistant.models import Event
 from assistant.questions import ConfirmCreate, Draft, NeedDate, NeedTitle
 from assistant.views import EventView, Reply, to_utc
+from nlu import CONFIRM_BELOW
 from nlu.exceptions import BadRecurrence
 from nlu.result import TimeSpan
 
@@ -89,9 +90,10 @@ def add_new(d: Dialogue, cmd: Command) -> Reply | None:
     if not (_describes_new(d, cmd) or (cmd.when is None and _new_title_only(d, cmd))):
         return None
     draft = draft_of(d, cmd)
-    if d.unsure:
+    if cmd.confidence_in("create", cmd.intent) < CONFIRM_BELOW:
         return ask_to_schedule(d, draft, cmd.when, f'I couldn\'t find "{cmd.name}".')
-    return plan(d, draft, cmd.when)
+    # Sure enough of "a new thing to write" (create and the change read, together): no question
+    return plan(d, replace(draft, passed=(*draft.passed, "intent")), cmd.when)
 
 
 def offer_new(d: Dialogue, cmd: Command) -> Reply | None:

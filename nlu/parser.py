@@ -103,6 +103,7 @@ class Parser:
             when=when_of(slots if roled else tidy, ref),
             scores=scores,
             alert=alert_of(slots),
+            probabilities=scaled(scores, self.temperature) if scores else {},
         )
 
     def _intent(self, doc) -> tuple[str, float, dict[str, float]]:

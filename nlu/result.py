@@ -118,7 +118,8 @@ class Parse:
     with a said length in `when.duration`. `alert` is the minutes before the start that this
     command asks to be reminded, or None. `confidence` is calibrated (temperature scaling):
     below `nlu.CONFIRM_BELOW` (0.7) a caller should ask before acting; `scores` keeps the raw
-    textcat scores.
+    textcat scores and `probabilities` the calibrated ones (how sure the model is of a group
+    of intents is their sum: "add a weekly standup" may split between create and update).
     """
 
     text: str
@@ -129,6 +130,7 @@ class Parse:
     when: TimeSpan | None = None
     scores: dict[str, float] = field(default_factory=dict, compare=False)
     alert: int | None = None
+    probabilities: dict[str, float] = field(default_factory=dict, compare=False)
 
     def slots_of(self, label: str, role: str | None = None) -> list[Slot]:
         """The slots with this label (and this role, when one is given), in text order."""

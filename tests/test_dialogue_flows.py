@@ -3,6 +3,7 @@ overlaps, choosing among several matches, fuzzy titles, merging times, undo, "it
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -385,6 +386,34 @@ def test_dialogue_adding_a_new_title_read_as_an_update_asks_its_day_and_creates_
     hint = chat("add mom's birthday")
     assert hint.operation == "none"
     assert hint.reply.startswith("I heard a change but not what to change.")
+
+
+@pytest.mark.parametrize(
+    "probabilities, operation",
+    [
+        ({"create": 0.44, "update": 0.52, "query": 0.04}, "create"),  # sure of a write, split between the two
+        ({"create": 0.10, "update": 0.52, "out_of_scope": 0.38}, "confirm"),  # maybe no calendar request at all
+    ],
+)
+def test_dialogue_adding_a_new_title_split_between_create_and_update_asks_only_when_both_are_unsure(
+    chat: Chat, bot: Assistant, owner: str, probabilities: dict[str, float], operation: str
+) -> None:
+    # Given "add a weekly standup at 9 tomorrow" read as an update at 0.52, below the ask threshold
+    said = "add a weekly standup at 9 tomorrow"
+    nine = time_span(datetime(2026, 11, 24, 9))
+    chat.knows(
+        replace(
+            reading(
+                said, "update", confidence=0.52, ACTION="add", NAME="weekly standup", dates={"at 9 tomorrow": nine}
+            ),
+            probabilities=probabilities,
+        )
+    )
+    # When it is said, Then it is written at once only when create and update together are sure
+    reply = chat(said)
+    assert reply.operation == operation
+    written = [("weekly standup", datetime(2026, 11, 24, 8), datetime(2026, 11, 24, 9), False, None, False)]
+    assert _records(bot, owner) == (written if operation == "create" else [])
 
 
 @pytest.mark.parametrize("verb", ["put", "book", "booked"])
