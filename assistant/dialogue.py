@@ -237,7 +237,36 @@ def dispatch(d: Dialogue) -> Reply:
     if (changed := edits.change_of_it(d, cmd)) is not None:
         return changed  # "put it at Sotto Mare": the event talked about, not a new one
     handler = HANDLERS.get(cmd.intent)
-    return handler(d, cmd) if handler else d.say(OUT_OF_SCOPE, "none")
+    if handler is None:
+        return d.say(bare_verb_hint(d.turn.text) or OUT_OF_SCOPE, "none")
+    return handler(d, cmd)
+
+
+# A calendar verb said alone ("cancel", "reschedule please"): a calendar request that names
+# nothing yet, so the answer says what to add, not that we only do calendars.
+BARE_VERBS = {
+    "cancel": "cancel",
+    "delete": "cancel",
+    "remove": "cancel",
+    "schedule": "schedule",
+    "add": "schedule",
+    "create": "schedule",
+    "book": "schedule",
+    "move": "move",
+    "reschedule": "move",
+    "postpone": "move",
+}
+BARE_HINTS = {
+    "cancel": 'Which event should I cancel? Say it with its day, for example "cancel the dentist on friday".',
+    "schedule": 'What should I schedule, and when? For example "schedule lunch with Sara tomorrow at noon".',
+    "move": 'Which event should I move, and to when? For example "move the dentist to friday at 3".',
+}
+
+
+def bare_verb_hint(text: str) -> str | None:
+    """The hint for a calendar verb said alone, give or take "please" / "an event", or None."""
+    words = [w for w in followups.normal(text).split() if w not in ("please", "an", "a", "event", "the")]
+    return BARE_HINTS[BARE_VERBS[words[0]]] if len(words) == 1 and words[0] in BARE_VERBS else None
 
 
 HANDLERS = {

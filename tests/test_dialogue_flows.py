@@ -389,6 +389,28 @@ def test_dialogue_adding_a_new_title_read_as_an_update_asks_its_day_and_creates_
 
 
 @pytest.mark.parametrize(
+    "said, hint",
+    [
+        ("cancel", "Which event should I cancel?"),
+        ("Delete, please.", "Which event should I cancel?"),
+        ("reschedule", "Which event should I move, and to when?"),
+        ("book an event", "What should I schedule, and when?"),
+        ("play some jazz", "Sorry, I can only help with your calendar"),
+    ],
+)
+def test_dialogue_a_calendar_verb_said_alone_is_told_what_to_add(
+    chat: Chat, bot: Assistant, owner: str, said: str, hint: str
+) -> None:
+    # Given a lone verb the NLU reads as out of scope, on a calendar with one event
+    chat.make("mom's birthday", datetime(2026, 11, 29), datetime(2026, 11, 30), all_day=True)
+    chat.knows(reading(said, "out_of_scope", confidence=0.9))
+    # Then the answer says what the request lacks (another domain's request is still refused)
+    reply = chat(said)
+    assert reply.operation == "none" and reply.reply.startswith(hint)
+    assert _records(bot, owner) == [MOMS_BIRTHDAY]
+
+
+@pytest.mark.parametrize(
     "probabilities, operation",
     [
         ({"create": 0.44, "update": 0.52, "query": 0.04}, "create"),  # sure of a write, split between the two
