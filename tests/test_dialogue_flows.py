@@ -389,6 +389,28 @@ def test_dialogue_adding_a_new_title_read_as_an_update_asks_its_day_and_creates_
 
 
 @pytest.mark.parametrize(
+    "said, name, title",
+    [
+        ("add my brother's birthday on friday", "birthday", "brother's birthday"),
+        ("put Jo-Anne's recital on friday", "recital", "Jo-Anne's recital"),
+        ("add tomorrow's standup on friday", "standup", "standup"),  # a time, no owner
+        ("add what's left of the move on friday", "move", "move"),  # a contraction, no owner
+    ],
+)
+def test_dialogue_a_new_events_owner_said_before_its_name_stays_in_the_title(
+    chat: Chat, bot: Assistant, owner: str, said: str, name: str, title: str
+) -> None:
+    # Given a create whose NAME the NLU drew without the owner in front of it
+    chat.knows(
+        reading(said, "create", ACTION=said.split()[0], NAME=name, dates={"on friday": day_span(date(2026, 11, 27))})
+    )
+    # Then the stored title keeps the owner (the parse's title is the NLU's)
+    made = chat(said)
+    assert made.operation == "create"
+    assert [r[0] for r in _records(bot, owner)] == [title]
+
+
+@pytest.mark.parametrize(
     "said, hint",
     [
         ("cancel", "Which event should I cancel?"),
