@@ -84,7 +84,7 @@ class Parser:
                 yield Parse(text=text, intent="out_of_scope", confidence=1.0)
 
     def _reading(self, text: str, doc, ref: datetime) -> Parse:
-        intent, confidence, scores = self._intent(doc)
+        intent, confidence, scores, probabilities = self._intent(doc)
         reading = sentences.calendar_reading(self.nlp, doc.text, scores, self.temperature) if scores else None
         if reading is not None:
             intent, confidence = reading
@@ -103,16 +103,17 @@ class Parser:
             when=when_of(slots if roled else tidy, ref),
             scores=scores,
             alert=alert_of(slots),
-            probabilities=scaled(scores, self.temperature) if scores else {},
+            probabilities=probabilities,
         )
 
-    def _intent(self, doc) -> tuple[str, float, dict[str, float]]:
-        """The best intent, its calibrated confidence, and the raw scores."""
+    def _intent(self, doc) -> tuple[str, float, dict[str, float], dict[str, float]]:
+        """The best intent, its calibrated confidence, the raw scores and the calibrated ones."""
         cats = {k: float(v) for k, v in doc.cats.items() if k in INTENTS}
         if not cats:
-            return "out_of_scope", 0.0, {}
+            return "out_of_scope", 0.0, {}, {}
         best = max(cats, key=cats.get)
-        return best, scaled(cats, self.temperature)[best], cats
+        probabilities = scaled(cats, self.temperature)
+        return best, probabilities[best], cats, probabilities
 
 
 # Words that only link a slot to the rest of the sentence (ANNOTATION.md: "leave out articles
