@@ -12,11 +12,12 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
 from nlu import action_spans, date_spans, dates, name_spans, person_spans, place_spans, roles, sentences
 from nlu.calibration import scaled
+from nlu.dates.lexicon import UNITS
 from nlu.exceptions import ModelNotFound
 from nlu.name_spans import is_container
 from nlu.result import INTENTS, Alert, Parse, Slot, TimeSpan
@@ -100,7 +101,7 @@ class Parser:
             confidence=confidence,
             slots=slots,
             title=title_of(slots),
-            when=when_of(slots if roled else tidy, ref),
+            when=searched(intent, when_of(slots if roled else tidy, ref), tidy, ref),
             scores=scores,
             alert=alert_of(slots),
             probabilities=probabilities,
@@ -251,6 +252,37 @@ def when_of(slots: tuple[Slot, ...], ref: datetime) -> TimeSpan | None:
     if lengths and window.duration is None:
         return replace(window, duration=lengths[0].value.duration)
     return window
+
+
+def searched(intent: str, when: TimeSpan | None, slots: tuple[Slot, ...], ref: datetime) -> TimeSpan | None:
+    """For a free-time question, the window to search, with the length asked in `duration`:
+    "do I have [2 free hours tomorrow afternoon]" searches all of tomorrow afternoon for 2
+    hours, where the phrase alone reads as 12:00-14:00. The length is the words up to its
+    unit, in front ("2 hours ...") or behind ("... for 2 hours"); other intents keep `when`."""
+    said = [s for s in slots if s.label == "DATE"]
+    if intent != "availability" or when is None or when.duration is None or len(said) != 1 or said[0].value != when:
+        return when
+    words = said[0].text.split()
+    units = [i for i, w in enumerate(words) if w.lower() in UNITS]
+    if not units:
+        return when
+    front, back = words[units[0] + 1 :], words[: _length_start(words, units[-1], when.duration, ref)]
+    for rest in (" ".join(front), " ".join(back)):
+        window = dates.resolve(rest, ref) if rest else None
+        if window is not None and window.start is not None and window.duration is None:
+            return replace(window, duration=when.duration)
+    return when
+
+
+def _length_start(words: list[str], unit: int, duration: timedelta | None, ref: datetime) -> int:
+    """Where the length that ends at `words[unit]` starts ("for [two] hours", "[2 free]
+    hours"): the longest run before the unit that still reads as that length, and a "for"."""
+    start = unit
+    for k in range(unit - 1, max(-1, unit - 4), -1):
+        piece = dates.resolve(" ".join(words[k : unit + 1]), ref)
+        if piece is not None and piece.start is None and piece.duration == duration:
+            start = k
+    return start - 1 if start > 0 and words[start - 1].lower() == "for" else start
 
 
 def _is_length(value: TimeSpan | None) -> bool:

@@ -6,7 +6,7 @@ tests run the shipped pipeline end to end.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -395,3 +395,18 @@ def test_an_untagged_create_verb_and_title_through_the_shipped_model(parser):
 )
 def test_person_spans_people_said_together_are_all_people(text, marked, want):
     assert labelled(person_spans.conventions(text, marked_slots(text, marked), NOW)) == want
+
+
+@pytest.mark.parametrize(
+    "text, window, minutes",
+    [
+        ("Do I have 2 free hours tomorrow afternoon?", (datetime(2026, 11, 24, 12), datetime(2026, 11, 24, 18)), 120),
+        ("am i free tomorrow afternoon for two hours", (datetime(2026, 11, 24, 12), datetime(2026, 11, 24, 18)), 120),
+    ],
+)
+def test_availability_searches_the_whole_window_for_the_length_said_in_one_span(parser, text, window, minutes):
+    # One DATE span holds the length and the window: `when` is the window, the length its duration
+    parse = parser.parse(text, now=NOW, tz="UTC")
+    assert parse.intent == "availability"
+    assert parse.when is not None and parse.when.duration == timedelta(minutes=minutes)
+    assert (parse.when.start.replace(tzinfo=None), parse.when.end.replace(tzinfo=None)) == window

@@ -22,6 +22,11 @@ BARE_NUMBER_READERS = (
 )
 
 
+# Words between a count and its unit that leave the length as it is: "two more days", "a
+# whole week", and the free time asked for, "2 free hours", "a spare hour", "an open hour".
+AMOUNT_WORDS = ("more", "additional", "extra", "whole", "full", "free", "spare", "clear", "open", "empty")
+
+
 def _count(s: Scan, i: int) -> tuple[float | None, int]:
     word, tok = s.word(i), s.num(i)
     if i < len(s.toks) and s.toks[i].kind == "dec":  # "2.5 hours", "1/2 an hour", "3/4 of an hour"
@@ -32,9 +37,9 @@ def _count(s: Scan, i: int) -> tuple[float | None, int]:
         nxt = s.toks[i + 1] if i + 1 < len(s.toks) else None
         if nxt is not None and nxt.kind == "dec" and nxt.val < 1:  # "2 1/2 hours"
             return tok.val + nxt.val, i + 2
-        return float(tok.val), s.skip(i + 1, "more", "additional", "extra", "whole", "full")
+        return float(tok.val), s.skip(i + 1, *AMOUNT_WORDS)
     if word in ("a", "an"):
-        return 1.0, i + 1
+        return 1.0, s.skip(i + 1, *AMOUNT_WORDS)
     if word == "couple":
         return 2.0, s.skip(i + 1, "of")
     if word in ("few", "several"):
