@@ -262,6 +262,9 @@ def propose(d: Dialogue, target: Target, action: Action, confirmed: bool = False
     view = target_view(d, row, target)
     if isinstance(action, Move) and action.span is None and action.delta is None:
         return d.ask(NeedTime(target), f'When should I move "{row.title}" to?', "clarify", [view])
+    if isinstance(action, Move) and _stays(d, row, target, action, view):
+        # "add dentist on friday at 3pm" read as a move of the dentist already there
+        return d.say(f"{d.describe(view)} is already on your calendar; nothing changed.", "none", [view])
     if target.occurrence is not None and not isinstance(action, Edit):
         return ask_scope(d, row, target, action)
     if isinstance(action, Cancel) and not confirmed:
@@ -272,6 +275,15 @@ def propose(d: Dialogue, target: Target, action: Action, confirmed: bool = False
             Confirm(target, action), f"Did you mean to {summary(d, row, target, action)}?", "confirm", [view], YES_NO
         )
     return perform(d, target, action, "one")
+
+
+def _stays(d: Dialogue, row: Event, target: Target, action: Move, view: EventView) -> bool:
+    """Whether the move would leave the event (or occurrence) exactly where it is."""
+    times = new_times(d, row, target, action)
+    if times is None:
+        return False
+    there = _probe(row, times)
+    return (there.start, there.end, there.all_day) == (view.start, view.end, view.all_day)
 
 
 def summary(d: Dialogue, row: Event, target: Target, action: Action) -> str:

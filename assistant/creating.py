@@ -107,21 +107,24 @@ def offer_new(d: Dialogue, cmd: Command) -> Reply | None:
 
 
 def _describes_new(d: Dialogue, cmd: Command) -> bool:
-    """A title and a day, nothing an existing event would take (no rename, people, alert or
-    series end), and a title that shares no word with any stored event."""
+    """A title and a day, nothing an existing event would take (no rename, people or series
+    end; an alert only beside a clock time: "schedule the dentist on Jan 22 at 2pm and remind
+    me 30 minutes before" is a create with its alert), and a title that shares no word with
+    any stored event."""
     if cmd.when is None or cmd.when.start is None or not cmd.day_said:
         return False
     if cmd.when.open_end or cmd.when.open_start:
         return False  # "until friday", "after may two" end a series
-    return _new_title_only(d, cmd)
+    return _new_title_only(d, cmd, alert_ok=cmd.when.grain in timing.TIME_GRAINS)
 
 
-def _new_title_only(d: Dialogue, cmd: Command) -> bool:
+def _new_title_only(d: Dialogue, cmd: Command, alert_ok: bool = False) -> bool:
     """A title that shares no word with any stored event, and nothing an existing event would
-    take: no old time, rename, people or alert (an alert changes an event)."""
+    take: no old time, rename, people, nor an alert unless `alert_ok` (an alert said without
+    the event's own time changes an event: "add a reminder an hour before the meeting")."""
     if cmd.name is None or cmd.old_when is not None or cmd.new_title is not None:
         return False
-    if cmd.add_people or cmd.remove_people or cmd.alert is not None:
+    if cmd.add_people or cmd.remove_people or (cmd.alert is not None and not alert_ok):
         return False
     stored = store.list_events(session=d.session, owner=d.turn.user)
     return all(matching.distinct(cmd.name, row.title) for row in stored)

@@ -410,6 +410,56 @@ def test_dialogue_a_new_events_owner_said_before_its_name_stays_in_the_title(
     assert [r[0] for r in _records(bot, owner)] == [title]
 
 
+@pytest.mark.parametrize("intent", ["reschedule", "update"])
+def test_dialogue_a_move_to_where_the_event_already_is_changes_nothing(
+    chat: Chat, bot: Assistant, owner: str, intent: str
+) -> None:
+    # Given the dentist on Friday at 3 PM, and "add dentist on friday at 3pm" read as a change of it
+    chat.make("dentist", datetime(2026, 11, 27, 15))
+    said = "add dentist on friday at 3pm"
+    chat.knows(
+        reading(
+            said,
+            intent,
+            ACTION="add",
+            NAME="dentist",
+            dates={"on friday at 3pm": time_span(datetime(2026, 11, 27, 15))},
+        )
+    )
+    # Then nothing is asked or written, and the reply says it is there
+    reply = chat(said)
+    assert (reply.operation, reply.reply) == (
+        "none",
+        '"dentist" on Friday, November 27 at 3:00 PM is already on your calendar; nothing changed.',
+    )
+    assert chat.titles() == [("dentist", "2026-11-27T15:00:00", "2026-11-27T16:00:00")]
+
+
+def test_dialogue_a_create_with_its_alert_read_as_an_update_is_created_with_the_alert(
+    chat: Chat, bot: Assistant, owner: str
+) -> None:
+    # Given a create with its clock time and an alert, read (unsure) as an update, nothing stored
+    said = "schedule a dentist appointment on jan 22 at 2pm and remind me 30 minutes before"
+    chat.knows(
+        replace(
+            reading(
+                said,
+                "update",
+                confidence=0.61,
+                ACTION=["schedule", "remind me"],
+                NAME="dentist appointment",
+                dates={"on jan 22 at 2pm": time_span(datetime(2027, 1, 22, 14))},
+                alerts={"30 minutes before": 30},
+            ),
+            probabilities={"update": 0.61, "create": 0.35, "query": 0.04},
+        )
+    )
+    # Then it is written with its alert, at once (create and update together are sure)
+    made = chat(said)
+    assert made.operation == "create" and list(made.events[0].alerts) == [30]
+    assert chat.titles() == [("dentist appointment", "2027-01-22T14:00:00", "2027-01-22T15:00:00")]
+
+
 @pytest.mark.parametrize(
     "said, hint",
     [
