@@ -7,6 +7,7 @@ Meaningful parses and chat turns are in test_api_chat.py (real pipeline).
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 import pytest
 
@@ -177,6 +178,26 @@ def test_api_routes_all_day_and_default_lengths(api):
         "Teak oaks HOA",
         ["Ann", "Raj"],
     )
+
+
+def test_api_routes_all_day_by_patch_runs_midnight_to_midnight(api):
+    # Found by build/hostile_probe.py: PATCH {"all_day": true} kept 19:00-20:00, and the export
+    # then wrote DTSTART = DTEND (no day at all), which our own import refused to read back.
+    client, headers, bot, users = api
+    alice = headers["alice"]
+    made = client.post("/v1/events", headers=alice, json={**EVENT, "start": "2026-11-25T19:00:00"}).json()
+    path = f"/v1/events/{made['id']}"
+    whole = client.patch(path, headers=alice, json={"all_day": True}).json()
+    assert (whole["start"], whole["end"], whole["all_day"]) == ("2026-11-25T00:00:00", "2026-11-26T00:00:00", True)
+    moved = client.patch(path, headers=alice, json={"start": "2026-11-27T15:00:00", "end": "2026-11-28T09:00:00"})
+    assert (moved.json()["start"], moved.json()["end"]) == ("2026-11-27T00:00:00", "2026-11-29T00:00:00")
+    export = client.get("/v1/events.ics", headers=alice).text
+    assert "DTSTART;VALUE=DATE:20261127" in export and "DTEND;VALUE=DATE:20261129" in export
+    # the facade takes the same path
+    view = bot.create_event(
+        users["alice"], title="offsite", start=datetime(2026, 12, 2, 9), end=datetime(2026, 12, 2, 17), all_day=True
+    )
+    assert (view.start, view.end) == ("2026-12-02T00:00:00", "2026-12-03T00:00:00")
 
 
 def test_api_routes_users_never_see_each_others_events(api):
