@@ -37,12 +37,16 @@ def zone_name(name: str) -> str:
 
 
 def moment(name: str, value: object) -> datetime:
-    """A date-time a calendar can hold: years MIN_YEAR to MAX_YEAR."""
+    """A date-time a calendar can hold: years MIN_YEAR to MAX_YEAR, in whole seconds.
+
+    Fractions of a second are dropped: every answer and the export show whole seconds, so
+    an end 1 µs after the start was stored as an event that showed (and exported) as
+    ending when it starts."""
     if not isinstance(value, datetime):
         raise BadEvent(f"{name} must be a date-time")
     if not MIN_YEAR <= value.year <= MAX_YEAR:
         raise BadEvent(f"{name} must be between the years {MIN_YEAR} and {MAX_YEAR}")
-    return value
+    return value.replace(microsecond=0)
 
 
 def storable(value: object, name: str = "text") -> str:
