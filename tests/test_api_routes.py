@@ -289,6 +289,29 @@ def test_api_routes_bad_path_or_query_is_422(api, method, path, params):
     assert response.json()["detail"]
 
 
+@pytest.mark.parametrize("written", ["1_0", "%201", "+1", "1%20", "\uff11", "0x1"])
+def test_api_routes_ids_in_paths_are_digits_only(api, written):
+    # Found by build/hostile_probe.py: pydantic's lax integers read "1_0" as event 10 and " 1" or
+    # "+1" as event 1, so a PATCH or DELETE with a typo reached another of the user's events.
+    client, headers, *_ = api
+    alice = headers["alice"]
+    for body in ({**EVENT, "title": "one"}, {**EVENT, "recurrence": "FREQ=DAILY;COUNT=3"}):
+        assert client.post("/v1/events", headers=alice, json=body).status_code == 201
+    before = client.get("/v1/events", headers=alice, params={"include_cancelled": "true"}).json()
+    for method, path in (
+        ("get", f"/v1/events/{written}"),
+        ("patch", f"/v1/events/{written}"),
+        ("delete", f"/v1/events/{written}"),
+        ("delete", f"/v1/events/{written}/occurrences/2026-11-25T11:00:00"),
+    ):
+        answer = client.request(method, path, headers=alice, json={"title": "typo"} if method == "patch" else None)
+        assert answer.status_code == 422, (path, answer.text)
+        assert answer.json()["message"] == (
+            "invalid request: path.event_id: Value error, must be a whole number written in digits, such as 42"
+        )
+    assert client.get("/v1/events", headers=alice, params={"include_cancelled": "true"}).json() == before
+
+
 def test_api_routes_patch_checks_fields(api):
     client, headers, *_ = api
     alice = headers["alice"]
