@@ -157,3 +157,24 @@ def test_api_occurrences_errors(series):
         == 422
     )
     assert [s for _, s, _, _ in _listed(client, alice)][2] == "2026-12-07T09:00:00"  # nothing changed
+
+
+def test_api_occurrences_an_occurrence_changed_alone_cannot_repeat(series):
+    # Found by build/hostile_probe.py: PATCH /v1/events/{override} {"recurrence": ...} made a
+    # series inside a series; the occurrence's own row now refuses a rule and stays as it was.
+    client, alice, sid, *_ = series
+    moved = client.patch(
+        f"/v1/events/{sid}/occurrences/2026-11-30T09:00:00", headers=alice, json={"start": "2026-11-30T10:00:00"}
+    ).json()
+    assert moved["id"] != sid and moved["series_id"] == sid
+    before = _listed(client, alice)
+    answer = client.patch(f"/v1/events/{moved['id']}", headers=alice, json={"recurrence": "FREQ=HOURLY"})
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["message"] == (
+        f"invalid request: recurrence: this event is one occurrence of series {sid} changed alone: it cannot repeat on its "
+        f"own; change the series' recurrence instead (PATCH /v1/events/{sid})"
+    )
+    assert client.get(f"/v1/events/{moved['id']}", headers=alice).json()["recurrence"] is None
+    assert _listed(client, alice) == before
+    # its other fields still change as before
+    assert client.patch(f"/v1/events/{moved['id']}", headers=alice, json={"title": "late standup"}).status_code == 200
