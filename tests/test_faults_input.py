@@ -66,11 +66,24 @@ def test_faults_input_event_fields_are_strict(api, body, where):
         ({"start": "2026-11-25T00:00:00", "expand": "1"}, "query.expand: Value error, must be true or false"),
         ({"tz": "localtime"}, "unknown time zone 'localtime'"),
         ({"start": "2700-01-01T00:00:00"}, "between the years 1900 and 2200"),
+        ({"start": "2026-12-01T00:00:00", "end": "2026-11-01T00:00:00"}, "query.end: must be after start"),
+        ({"start": "2026-12-01T00:00:00", "end": "2026-12-01T00:00:00"}, "query.end: must be after start"),
     ],
 )
 def test_faults_input_query_is_strict(api, params, where):
     client, headers, *_ = api
     _refused(client.get("/v1/events", headers=headers["alice"], params=params), where)
+
+
+def test_faults_input_reversed_ranges_are_refused_like_free_and_alerts(api):
+    # Found by build/hostile_probe.py: /v1/events and the export answered a reversed range with
+    # the events spanning both bounds, where /v1/free and /v1/alerts said 422.
+    client, headers, *_ = api
+    alice = headers["alice"]
+    assert client.post("/v1/events", headers=alice, json={**EVENT, "end": "2027-11-25T11:00:00"}).status_code == 201
+    reversed_range = {"start": "2026-12-01T00:00:00", "end": "2026-11-30T00:00:00"}
+    for path in ("/v1/events", "/v1/events.ics", "/v1/free", "/v1/alerts"):
+        _refused(client.get(path, headers=alice, params=reversed_range), "query.end: must be after start")
 
 
 def test_faults_input_chat_and_parse_refuse_timestamps_and_machine_zones(api):

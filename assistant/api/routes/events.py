@@ -232,10 +232,15 @@ def _query(
 
 
 def _bounds(start: datetime | None, end: datetime | None) -> tuple[datetime | None, datetime | None]:
-    """A query's range, checked: years in range, an offset on both bounds or on neither."""
+    """A query's range, checked: years in range, an offset on both bounds or on neither, and
+    the end after the start (a reversed range listed the events spanning both bounds), as
+    /v1/free and /v1/alerts check theirs."""
     start, end = deps.checked_moment("start", start), deps.checked_moment("end", end)
-    if start is not None and end is not None and (start.tzinfo is None) != (end.tzinfo is None):
-        raise deps.unprocessable("end", "start and end must both carry a UTC offset or both be wall times")
+    if start is not None and end is not None:
+        if (start.tzinfo is None) != (end.tzinfo is None):
+            raise deps.unprocessable("end", "start and end must both carry a UTC offset or both be wall times")
+        if end <= start:
+            raise deps.unprocessable("end", "must be after start")
     return start, end
 
 
