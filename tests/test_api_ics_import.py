@@ -417,3 +417,20 @@ def test_api_ics_import_leaves_no_zone_in_icalendars_cache(make_api):
         _import(client, headers["alice"], _custom_zone_file(f"z{n}", _fixed("+0300"), f"Zone number {n}"))
     cached = getattr(tzp, "_TZP__tz_cache", {})
     assert not [tzid for tzid in cached if tzid.startswith("Zone number")]
+
+
+def test_api_ics_import_a_file_of_zone_blocks_is_refused_before_parsing(make_api):
+    from fault_helpers import within
+
+    client, headers, bot, users = make_api()
+    # icalendar builds each VTIMEZONE while parsing: 5000 blocks took seconds before any check
+    blocks = "".join(
+        f"BEGIN:STANDARD\r\nDTSTART:{1601 + n // 12:04d}{n % 12 + 1:02d}01T000000\r\n"
+        f"TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0{n % 2}00\r\nEND:STANDARD\r\n"
+        for n in range(5000)
+    )
+    with within(5, "refusing a file of zone blocks"):
+        answer = _import(client, headers["alice"], _custom_zone_file("blocks", blocks))
+    assert answer.status_code == 422, answer.text[:300]
+    assert "its time zones hold 5000 STANDARD/DAYLIGHT blocks, at most 1000" in answer.json()["message"]
+    assert _rows(bot, users["alice"]) == {}

@@ -40,6 +40,8 @@ from nlu.timezones import zone as portable_zone
 MAX_UID = 1000  # long enough for any calendar's UIDs; the unique index must hold it
 UNSUPPORTED = ("rdate", "exrule")
 MAX_ZONE_PARTS = 400  # STANDARD/DAYLIGHT blocks of one VTIMEZONE: a zone's whole history has under 300
+MAX_FILE_ZONE_PARTS = 1000  # in the whole file: an export holds one VTIMEZONE per zone its events use
+ZONE_BLOCK = re.compile(rb"^BEGIN:(?:STANDARD|DAYLIGHT)\s*$", re.IGNORECASE | re.MULTILINE)
 MAX_CHANGES_A_YEAR = 2  # a zone's transition rule: summer time starts, or ends, once a year
 YEAR_ONE = datetime(2001, 1, 1)  # where a transition rule is counted
 ATTENDEES_LINE = "Attendees: "  # assistant/api/ics.py writes attendees' names in DESCRIPTION
@@ -92,6 +94,7 @@ class Reading:
 def read_calendar(body: bytes, default_tz: str, length: timedelta) -> Reading:
     """Every VEVENT of the file, read or skipped with a reason; `length` is for events that
     give neither DTEND nor DURATION."""
+    _few_zone_blocks(body)
     try:
         calendars = Calendar.from_ical(body, multiple=True)
     except (ValueError, KeyError, TypeError, IndexError, AttributeError) as err:
@@ -120,6 +123,18 @@ def _read_into(reading: Reading, component: Component, zones: FileZones, length:
     except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError) as err:
         # a value icalendar read but nobody could mean (year 9999 plus a day...)
         reading.skipped.append(_skipped(component, f"could not be read ({type(err).__name__}: {err})"[:300]))
+
+
+def _few_zone_blocks(body: bytes) -> None:
+    """icalendar builds every VTIMEZONE while it parses, before any check here can run: a
+    1 MB file of STANDARD/DAYLIGHT blocks took seconds. A file holding more than any real
+    export is refused before parsing (NotACalendar, a 422)."""
+    blocks = len(ZONE_BLOCK.findall(body))
+    if blocks > MAX_FILE_ZONE_PARTS:
+        raise NotACalendar(
+            f"not an iCalendar file we can read: its time zones hold {blocks} STANDARD/DAYLIGHT blocks, "
+            f"at most {MAX_FILE_ZONE_PARTS}; export it with only the zones its events use"
+        )
 
 
 class SkipEvent(ValueError):
