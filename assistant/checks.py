@@ -98,6 +98,17 @@ def all_day_bounds(start: datetime, end: datetime | None) -> tuple[datetime, dat
     return first, last if last > first and end.time() == time() else last + timedelta(days=1)
 
 
+def whole_days(start_utc: datetime, end_utc: datetime, zone: str) -> tuple[datetime, datetime]:
+    """An all-day event's stored bounds (naive UTC): midnight to midnight in its zone,
+    whichever door made or moved it (a PATCH of `all_day`, an occurrence moved to 15:00 once
+    kept their clock times, and the export then wrote a zero-day DTSTART = DTEND that no
+    calendar, ours included, reads back)."""
+    from assistant.views import to_utc, wall
+
+    first, last = all_day_bounds(wall(start_utc, zone), wall(end_utc, zone))
+    return to_utc(first, zone), to_utc(last, zone)
+
+
 def alerts(values: object) -> list[int]:
     """An event's alerts: minutes before the start, 0 to MAX_ALERT_MINUTES, at most
     MAX_ALERTS of them; returned sorted without repeats."""

@@ -419,13 +419,5 @@ def check_fields(changes: Mapping[str, Any], zone: str, current: Event | None = 
         raise BadEvent("end must be after start")
     all_day = out.get("all_day", current.all_day if current is not None else False)
     if all_day and start is not None and end is not None and {"start", "end", "all_day"} & set(changes):
-        out["start_utc"], out["end_utc"] = whole_days(start, end, zone)
+        out["start_utc"], out["end_utc"] = checks.whole_days(start, end, zone)
     return out
-
-
-def whole_days(start_utc: datetime, end_utc: datetime, zone: str) -> tuple[datetime, datetime]:
-    """An all-day event's bounds as stored: midnight to midnight in its zone, whichever door
-    made it all-day (a PATCH of `all_day` alone once kept 19:00-20:00, and the export then
-    wrote a zero-day DTSTART = DTEND that no calendar, ours included, reads back)."""
-    first, last = checks.all_day_bounds(wall(start_utc, zone), wall(end_utc, zone))
-    return to_utc(first, zone), to_utc(last, zone)
