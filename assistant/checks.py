@@ -37,12 +37,16 @@ def zone_name(name: str) -> str:
 
 
 def moment(name: str, value: object) -> datetime:
-    """A date-time a calendar can hold: years MIN_YEAR to MAX_YEAR."""
+    """A date-time a calendar can hold: years MIN_YEAR to MAX_YEAR, in whole seconds.
+
+    Fractions of a second are dropped: every answer and the export show whole seconds, so
+    an end 1 µs after the start was stored as an event that showed (and exported) as
+    ending when it starts."""
     if not isinstance(value, datetime):
         raise BadEvent(f"{name} must be a date-time")
     if not MIN_YEAR <= value.year <= MAX_YEAR:
         raise BadEvent(f"{name} must be between the years {MIN_YEAR} and {MAX_YEAR}")
-    return value
+    return value.replace(microsecond=0)
 
 
 def storable(value: object, name: str = "text") -> str:
@@ -92,6 +96,17 @@ def all_day_bounds(start: datetime, end: datetime | None) -> tuple[datetime, dat
         return first, first + timedelta(days=1)
     last = datetime.combine(end.date(), time(), end.tzinfo)
     return first, last if last > first and end.time() == time() else last + timedelta(days=1)
+
+
+def whole_days(start_utc: datetime, end_utc: datetime, zone: str) -> tuple[datetime, datetime]:
+    """An all-day event's stored bounds (naive UTC): midnight to midnight in its zone,
+    whichever door made or moved it (a PATCH of `all_day`, an occurrence moved to 15:00 once
+    kept their clock times, and the export then wrote a zero-day DTSTART = DTEND that no
+    calendar, ours included, reads back)."""
+    from assistant.views import to_utc, wall
+
+    first, last = all_day_bounds(wall(start_utc, zone), wall(end_utc, zone))
+    return to_utc(first, zone), to_utc(last, zone)
 
 
 def alerts(values: object) -> list[int]:

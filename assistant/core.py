@@ -417,4 +417,7 @@ def check_fields(changes: Mapping[str, Any], zone: str, current: Event | None = 
     end = out.get("end_utc", current.end_utc if current is not None else None)
     if start is not None and end is not None and end <= start:
         raise BadEvent("end must be after start")
+    all_day = out.get("all_day", current.all_day if current is not None else False)
+    if all_day and start is not None and end is not None and {"start", "end", "all_day"} & set(changes):
+        out["start_utc"], out["end_utc"] = checks.whole_days(start, end, zone)
     return out

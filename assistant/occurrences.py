@@ -66,10 +66,15 @@ def change(
     """Move the occurrence (and retitle or relocate it, alone only), with the following ones
     (a new series from there), or the whole series."""
     length = row.end_utc - row.start_utc
+    zone = row.tz if row.all_day else zone  # an all-day series' days are its own, as in find()
     new_start = to_utc(checks.moment("start", start), zone) if start is not None else original
+    if row.all_day:  # moved to a day: from its midnight, for as many days as the series lasts
+        new_start = checks.whole_days(new_start, new_start + timedelta(seconds=1), zone)[0]
     new_end = to_utc(checks.moment("end", end), zone) if end is not None else new_start + length
     if new_end <= new_start:
         raise BadEvent("end must be after start")
+    if row.all_day:
+        new_start, new_end = checks.whole_days(new_start, new_end, zone)
     fields: dict[str, Any] = {k: v for k, v in (("title", title), ("location", location)) if v is not None}
     if "title" in fields:
         fields["title"] = checks.title(fields["title"])

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, aliased
 from assistant import checks
 from assistant.models import Base, Conversation, Event, Operation
 from nlu.dates.rrule_limits import check_rrule
+from nlu.exceptions import BadRecurrence
 
 # The fields a snapshot keeps (what undo restores and the audit log shows).
 SNAPSHOT_FIELDS = (
@@ -67,6 +68,7 @@ def add_event(
     """Store a new event and return it (with its id); a bad recurrence rule raises BadRecurrence."""
     stamp = utcnow()
     within_years(start_utc, end_utc, tz)
+    one_rule_per_series(series_id, recurrence)
     event = Event(
         owner=owner,
         title=title,
@@ -97,6 +99,17 @@ def within_years(start_utc: datetime, end_utc: datetime, tz: str) -> None:
     zone = ZoneInfo(tz)
     for name, moment in (("the start", start_utc), ("the end", end_utc)):
         checks.moment(name, moment.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None))
+
+
+def one_rule_per_series(series_id: int | None, recurrence: str | None) -> None:
+    """An occurrence changed alone (a row with a series_id, RFC 5545's RECURRENCE-ID) does not
+    repeat: a rule there would be a series inside a series, expanded twice and exported
+    as an override that repeats. BadRecurrence (a refused rule at every door) names the series."""
+    if series_id is not None and recurrence is not None:
+        raise BadRecurrence(
+            f"this event is one occurrence of series {series_id} changed alone: it cannot repeat "
+            f"on its own; change the series' recurrence instead (PATCH /v1/events/{series_id})"
+        )
 
 
 @overload
@@ -182,6 +195,7 @@ def update_event(*, session: Session, event: Event, changes: dict[str, Any]) -> 
     unknown = set(changes) - UPDATABLE
     if unknown:
         raise ValueError(f"cannot change {sorted(unknown)}: updatable fields are {sorted(UPDATABLE)}")
+    one_rule_per_series(event.series_id, changes.get("recurrence"))
     if changes.get("recurrence") is not None or ({"start_utc", "tz"} & set(changes) and event.recurrence):
         changes = {
             **changes,

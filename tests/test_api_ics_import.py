@@ -337,3 +337,100 @@ def test_api_ics_import_garbled_timezone_id_is_422(make_api):
     answer = _import(client, headers["alice"], b"\r\n".join(lines))
     assert answer.status_code == 422, answer.text[:300]
     assert "not an iCalendar file" in answer.json()["message"]
+
+
+# ---- a file's own VTIMEZONE (the hostile-client probe, build/hostile_probe.py) ----------------
+# icalendar caches the first VTIMEZONE of each TZID for the whole process, and dateutil walks a
+# zone's transition rule from its DTSTART to every date it converts.
+
+PARIS_LIKE = (
+    "BEGIN:STANDARD\r\nDTSTART:16010101T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"
+    "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\nEND:STANDARD\r\n"
+    "BEGIN:DAYLIGHT\r\nDTSTART:16010101T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n"
+    "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\nEND:DAYLIGHT\r\n"
+)
+
+
+def _custom_zone_file(uid: str, zone: str, tzid: str = "Customized Time Zone") -> bytes:
+    """An Outlook-style file: one event at 10:00 on 2026-07-01 in a zone only the file defines."""
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//probe//EN\r\n"
+        f"BEGIN:VTIMEZONE\r\nTZID:{tzid}\r\n{zone}END:VTIMEZONE\r\n"
+        f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20261101T000000Z\r\n"
+        f"DTSTART;TZID={tzid}:20260701T100000\r\nDTEND;TZID={tzid}:20260701T110000\r\n"
+        "SUMMARY:planning\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+
+
+def _fixed(offset: str) -> str:
+    return (
+        f"BEGIN:STANDARD\r\nDTSTART:16010101T000000\r\nTZOFFSETFROM:{offset}\r\nTZOFFSETTO:{offset}\r\nEND:STANDARD\r\n"
+    )
+
+
+def test_api_ics_import_each_file_reads_its_own_custom_zone(make_api):
+    client, headers, bot, users = make_api()
+    # Given Alice imported a "Customized Time Zone" of +14:00 (Outlook names every custom zone so)
+    assert _import(client, headers["alice"], _custom_zone_file("a", _fixed("+1400")), tz="UTC").json()["created"] == 1
+    # When Bob imports his own file whose "Customized Time Zone" is +01:00, and Paris-like rules
+    assert _import(client, headers["bob"], _custom_zone_file("b", _fixed("+0100")), tz="UTC").json()["created"] == 1
+    assert _import(client, headers["bob"], _custom_zone_file("c", PARIS_LIKE, "Other"), tz="UTC").json()["created"] == 1
+    # Then each 10:00 is read in its own file's zone, never in the one imported first
+    assert _rows(bot, users["alice"])["planning"][:2] == ("2026-06-30T20:00:00", "2026-06-30T21:00:00")
+    with bot.sessions() as session:
+        bobs = session.scalars(select(Event.start_utc).where(Event.owner == users["bob"]).order_by(Event.uid)).all()
+    assert [m.isoformat() for m in bobs] == ["2026-07-01T09:00:00", "2026-07-01T08:00:00"]
+
+
+@pytest.mark.parametrize(
+    ("rule", "reason"),
+    [
+        ("FREQ=SECONDLY", "its transitions must repeat yearly, not SECONDLY"),
+        ("FREQ=DAILY;BYHOUR=0,1,2,3,4,5,6,7,8,9,10,11", "its transitions must repeat yearly, not DAILY"),
+        ("FREQ=YEARLY;BYMONTH=1,2,3,4,5,6;BYMONTHDAY=1,2,3,4,5", "more than 2 times a year"),
+        ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "its transition rule is not usable"),
+    ],
+)
+def test_api_ics_import_zone_rules_that_would_hang_are_skipped_at_once(make_api, rule, reason):
+    from fault_helpers import within
+
+    client, headers, bot, users = make_api()
+    zone = f"BEGIN:STANDARD\r\nDTSTART:16010101T000000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000\r\nRRULE:{rule}\r\nEND:STANDARD\r\n"
+    # When a file's zone changes offset every second (or hour, or day) since 1601
+    with within(10, "an import with a runaway VTIMEZONE"):
+        answer = _import(client, headers["alice"], _custom_zone_file("tick", zone))
+    # Then the import answers at once, the event skipped with the reason, nothing stored
+    assert answer.status_code == 200, answer.text
+    (skipped,) = answer.json()["skipped"]
+    assert skipped["uid"] == "tick"
+    assert skipped["reason"].startswith("time zone 'Customized Time Zone' cannot be used: ")
+    assert reason in skipped["reason"]
+    assert _rows(bot, users["alice"]) == {}
+
+
+def test_api_ics_import_leaves_no_zone_in_icalendars_cache(make_api):
+    from icalendar.timezone import tzp
+
+    client, headers, *_ = make_api()
+    # icalendar's cache would keep every file's zones for the life of the process
+    for n in range(5):
+        _import(client, headers["alice"], _custom_zone_file(f"z{n}", _fixed("+0300"), f"Zone number {n}"))
+    cached = getattr(tzp, "_TZP__tz_cache", {})
+    assert not [tzid for tzid in cached if tzid.startswith("Zone number")]
+
+
+def test_api_ics_import_a_file_of_zone_blocks_is_refused_before_parsing(make_api):
+    from fault_helpers import within
+
+    client, headers, bot, users = make_api()
+    # icalendar builds each VTIMEZONE while parsing: 5000 blocks took seconds before any check
+    blocks = "".join(
+        f"BEGIN:STANDARD\r\nDTSTART:{1601 + n // 12:04d}{n % 12 + 1:02d}01T000000\r\n"
+        f"TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0{n % 2}00\r\nEND:STANDARD\r\n"
+        for n in range(5000)
+    )
+    with within(5, "refusing a file of zone blocks"):
+        answer = _import(client, headers["alice"], _custom_zone_file("blocks", blocks))
+    assert answer.status_code == 422, answer.text[:300]
+    assert "its time zones hold 5000 STANDARD/DAYLIGHT blocks, at most 1000" in answer.json()["message"]
+    assert _rows(bot, users["alice"]) == {}

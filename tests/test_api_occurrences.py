@@ -157,3 +157,52 @@ def test_api_occurrences_errors(series):
         == 422
     )
     assert [s for _, s, _, _ in _listed(client, alice)][2] == "2026-12-07T09:00:00"  # nothing changed
+
+
+def test_api_occurrences_an_occurrence_changed_alone_cannot_repeat(series):
+    # Found by build/hostile_probe.py: PATCH /v1/events/{override} {"recurrence": ...} made a
+    # series inside a series; the occurrence's own row now refuses a rule and stays as it was.
+    client, alice, sid, *_ = series
+    moved = client.patch(
+        f"/v1/events/{sid}/occurrences/2026-11-30T09:00:00", headers=alice, json={"start": "2026-11-30T10:00:00"}
+    ).json()
+    assert moved["id"] != sid and moved["series_id"] == sid
+    before = _listed(client, alice)
+    answer = client.patch(f"/v1/events/{moved['id']}", headers=alice, json={"recurrence": "FREQ=HOURLY"})
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["message"] == (
+        f"invalid request: recurrence: this event is one occurrence of series {sid} changed alone: it cannot repeat on its "
+        f"own; change the series' recurrence instead (PATCH /v1/events/{sid})"
+    )
+    assert client.get(f"/v1/events/{moved['id']}", headers=alice).json()["recurrence"] is None
+    assert _listed(client, alice) == before
+    # its other fields still change as before
+    assert client.patch(f"/v1/events/{moved['id']}", headers=alice, json={"title": "late standup"}).status_code == 200
+
+
+def test_api_occurrences_of_an_all_day_series_stay_whole_days(series):
+    # Found by build/hostile_probe.py's round trip: an all-day occurrence moved to 15:00 kept
+    # its clock time, and one given only an end of 15:00 was exported DTSTART = DTEND.
+    client, alice, _sid, headers, _users = series
+    gym = client.post(
+        "/v1/events",
+        headers=alice,
+        json={"title": "gym", "start": "2026-11-25", "all_day": True, "recurrence": "FREQ=WEEKLY;COUNT=5"},
+    ).json()
+    base = f"/v1/events/{gym['id']}/occurrences"
+    moved = client.patch(f"{base}/2026-12-02T00:00:00", headers=alice, json={"start": "2026-12-03T15:00:00"}).json()
+    shortened = client.patch(f"{base}/2026-12-09T00:00:00", headers=alice, json={"end": "2026-12-09T15:00:00"}).json()
+    split = client.patch(
+        f"{base}/2026-12-16T00:00:00",
+        headers=alice,
+        params={"scope": "following"},
+        json={"start": "2026-12-17T09:30:00"},
+    ).json()
+    assert [(e["start"], e["end"], e["all_day"]) for e in (moved, shortened, split)] == [
+        ("2026-12-03T00:00:00", "2026-12-04T00:00:00", True),
+        ("2026-12-09T00:00:00", "2026-12-10T00:00:00", True),
+        ("2026-12-17T00:00:00", "2026-12-18T00:00:00", True),
+    ]
+    export = client.get("/v1/events.ics", headers=alice).content
+    again = client.post("/v1/events.ics", headers={**headers["bob"], "Content-Type": "text/calendar"}, content=export)
+    assert again.json()["skipped"] == [], again.json()["skipped"]

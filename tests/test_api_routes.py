@@ -7,6 +7,7 @@ Meaningful parses and chat turns are in test_api_chat.py (real pipeline).
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 import pytest
 
@@ -179,6 +180,26 @@ def test_api_routes_all_day_and_default_lengths(api):
     )
 
 
+def test_api_routes_all_day_by_patch_runs_midnight_to_midnight(api):
+    # Found by build/hostile_probe.py: PATCH {"all_day": true} kept 19:00-20:00, and the export
+    # then wrote DTSTART = DTEND (no day at all), which our own import refused to read back.
+    client, headers, bot, users = api
+    alice = headers["alice"]
+    made = client.post("/v1/events", headers=alice, json={**EVENT, "start": "2026-11-25T19:00:00"}).json()
+    path = f"/v1/events/{made['id']}"
+    whole = client.patch(path, headers=alice, json={"all_day": True}).json()
+    assert (whole["start"], whole["end"], whole["all_day"]) == ("2026-11-25T00:00:00", "2026-11-26T00:00:00", True)
+    moved = client.patch(path, headers=alice, json={"start": "2026-11-27T15:00:00", "end": "2026-11-28T09:00:00"})
+    assert (moved.json()["start"], moved.json()["end"]) == ("2026-11-27T00:00:00", "2026-11-29T00:00:00")
+    export = client.get("/v1/events.ics", headers=alice).text
+    assert "DTSTART;VALUE=DATE:20261127" in export and "DTEND;VALUE=DATE:20261129" in export
+    # the facade takes the same path
+    view = bot.create_event(
+        users["alice"], title="offsite", start=datetime(2026, 12, 2, 9), end=datetime(2026, 12, 2, 17), all_day=True
+    )
+    assert (view.start, view.end) == ("2026-12-02T00:00:00", "2026-12-03T00:00:00")
+
+
 def test_api_routes_users_never_see_each_others_events(api):
     client, headers, *_ = api
     alice, bob = headers["alice"], headers["bob"]
@@ -266,6 +287,29 @@ def test_api_routes_bad_path_or_query_is_422(api, method, path, params):
     response = client.request(method, path, headers=headers["alice"], params=params)
     assert response.status_code == 422, response.text
     assert response.json()["detail"]
+
+
+@pytest.mark.parametrize("written", ["1_0", "%201", "+1", "1%20", "\uff11", "0x1"])
+def test_api_routes_ids_in_paths_are_digits_only(api, written):
+    # Found by build/hostile_probe.py: pydantic's lax integers read "1_0" as event 10 and " 1" or
+    # "+1" as event 1, so a PATCH or DELETE with a typo reached another of the user's events.
+    client, headers, *_ = api
+    alice = headers["alice"]
+    for body in ({**EVENT, "title": "one"}, {**EVENT, "recurrence": "FREQ=DAILY;COUNT=3"}):
+        assert client.post("/v1/events", headers=alice, json=body).status_code == 201
+    before = client.get("/v1/events", headers=alice, params={"include_cancelled": "true"}).json()
+    for method, path in (
+        ("get", f"/v1/events/{written}"),
+        ("patch", f"/v1/events/{written}"),
+        ("delete", f"/v1/events/{written}"),
+        ("delete", f"/v1/events/{written}/occurrences/2026-11-25T11:00:00"),
+    ):
+        answer = client.request(method, path, headers=alice, json={"title": "typo"} if method == "patch" else None)
+        assert answer.status_code == 422, (path, answer.text)
+        assert answer.json()["message"] == (
+            "invalid request: path.event_id: Value error, must be a whole number written in digits, such as 42"
+        )
+    assert client.get("/v1/events", headers=alice, params={"include_cancelled": "true"}).json() == before
 
 
 def test_api_routes_patch_checks_fields(api):

@@ -8,8 +8,10 @@ from datetime import date, datetime
 
 import pytest
 from fault_helpers import within
+from sqlalchemy import select
 
 from assistant import Assistant, BadEvent, BadSettings, Settings
+from assistant.models import Event
 from assistant.testing import ScriptedParser, day_span, reading
 from nlu.result import Parse
 
@@ -47,6 +49,7 @@ def _refused(response, where: str) -> None:
         ({**EVENT, "title": "\u200b\ufeff\u2060"}, "must not be empty or only spaces and invisible characters"),
         ({**EVENT, "start": "1899-12-31T10:00:00"}, "between the years 1900 and 2200"),
         ({**EVENT, "start": "2700-01-01T10:00:00"}, "between the years 1900 and 2200"),
+        ({**EVENT, "end": "2026-11-25T11:00:00.000001"}, "body: Value error, end must be after start"),
     ],
 )
 def test_faults_input_event_fields_are_strict(api, body, where):
@@ -63,11 +66,24 @@ def test_faults_input_event_fields_are_strict(api, body, where):
         ({"start": "2026-11-25T00:00:00", "expand": "1"}, "query.expand: Value error, must be true or false"),
         ({"tz": "localtime"}, "unknown time zone 'localtime'"),
         ({"start": "2700-01-01T00:00:00"}, "between the years 1900 and 2200"),
+        ({"start": "2026-12-01T00:00:00", "end": "2026-11-01T00:00:00"}, "query.end: must be after start"),
+        ({"start": "2026-12-01T00:00:00", "end": "2026-12-01T00:00:00"}, "query.end: must be after start"),
     ],
 )
 def test_faults_input_query_is_strict(api, params, where):
     client, headers, *_ = api
     _refused(client.get("/v1/events", headers=headers["alice"], params=params), where)
+
+
+def test_faults_input_reversed_ranges_are_refused_like_free_and_alerts(api):
+    # Found by build/hostile_probe.py: /v1/events and the export answered a reversed range with
+    # the events spanning both bounds, where /v1/free and /v1/alerts said 422.
+    client, headers, *_ = api
+    alice = headers["alice"]
+    assert client.post("/v1/events", headers=alice, json={**EVENT, "end": "2027-11-25T11:00:00"}).status_code == 201
+    reversed_range = {"start": "2026-12-01T00:00:00", "end": "2026-11-30T00:00:00"}
+    for path in ("/v1/events", "/v1/events.ics", "/v1/free", "/v1/alerts"):
+        _refused(client.get(path, headers=alice, params=reversed_range), "query.end: must be after start")
 
 
 def test_faults_input_chat_and_parse_refuse_timestamps_and_machine_zones(api):
@@ -111,6 +127,7 @@ def test_faults_input_facade_refuses_the_same(bot: Assistant, owner: str):
         ({"tz": "localtime"}, "unknown time zone"),
         ({"title": "\u200b"}, "must not be empty"),
         ({"start": datetime(1899, 12, 31, 10)}, "between the years"),
+        ({"end": datetime(2026, 11, 25, 11, 0, 0, 1)}, "end must be after start"),
     ):
         args = {
             "title": "dentist",
@@ -122,6 +139,21 @@ def test_faults_input_facade_refuses_the_same(bot: Assistant, owner: str):
         with pytest.raises(BadEvent, match=reason):
             bot.create_event(owner, **args)
     assert bot.events(owner) == []
+
+
+def test_faults_input_times_are_kept_in_whole_seconds(api):
+    # Found by build/hostile_probe.py: an end 1 µs after the start was stored, then shown and
+    # exported as ending when it starts; fractions of a second are dropped at every door.
+    client, headers, bot, users = api
+    made = client.post("/v1/events", headers=headers["alice"], json={**EVENT, "start": "2026-11-25T11:00:00.75"})
+    assert made.status_code == 201, made.text
+    assert made.json()["start"] == "2026-11-25T11:00:00"
+    nine = datetime(2026, 11, 26, 9, 0, 0, 999_999)
+    view = bot.create_event(users["alice"], title="tea", start=nine, end=nine.replace(hour=10))
+    assert view.start == "2026-11-26T09:00:00"
+    with bot.sessions() as session:
+        stored = session.scalars(select(Event).where(Event.owner == users["alice"])).all()
+    assert [(e.start_utc.microsecond, e.end_utc.microsecond) for e in stored] == [(0, 0), (0, 0)]
 
 
 @pytest.mark.parametrize("zone", ["localtime", "right/UTC", "posixrules"])

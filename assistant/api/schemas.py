@@ -74,6 +74,14 @@ def iso_text(value: object) -> object:
     return value
 
 
+def digits_only(value: object) -> object:
+    """An id in a path is written in digits: pydantic's lax integers read "1_0" as 10 and " 1"
+    or "+1" as 1, so a client's typo reached another of the user's events."""
+    if isinstance(value, str) and not (value.isascii() and value.isdigit()):
+        raise ValueError("must be a whole number written in digits, such as 42")
+    return value
+
+
 def true_or_false(value: object) -> object:
     """A query flag is `true` or `false` (not "yes", "on" or 1)."""
     if isinstance(value, bool):

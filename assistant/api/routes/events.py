@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
+from pydantic import BeforeValidator
 from sqlalchemy.orm import Session
 
 from assistant import store, timing
@@ -22,14 +23,23 @@ from assistant.api.ics import calendar_bytes
 from assistant.api.ics_import import import_calendar
 from assistant.api.ics_reader import NotACalendar
 from assistant.api.keys import Principal
-from assistant.api.schemas import ERRORS, ErrorBody, EventCreate, EventPublic, EventUpdate, QueryFlag, QueryMoment
+from assistant.api.schemas import (
+    ERRORS,
+    ErrorBody,
+    EventCreate,
+    EventPublic,
+    EventUpdate,
+    QueryFlag,
+    QueryMoment,
+    digits_only,
+)
 from assistant.checks import all_day_bounds
 from assistant.core import Assistant
 from assistant.models import Event
 from assistant.views import EventView, to_utc
 
 router = APIRouter(prefix="/v1", tags=["events"], responses=ERRORS)
-EventId = Path(ge=1, le=2**31 - 1, description="the event's id")
+EventId = Annotated[int, Path(ge=1, le=2**31 - 1, description="the event's id"), BeforeValidator(digits_only)]
 FAR_FUTURE = datetime(9999, 1, 1)
 IMPORT_TZ = "zone of the file's floating times when it names none (X-WR-TIMEZONE); default: the server's"
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
@@ -171,7 +181,7 @@ def create_event(
 
 @router.get("/events/{event_id}", response_model=EventPublic, responses=NOT_FOUND, summary="One event")
 def get_event(
-    event_id: int = EventId,
+    event_id: EventId,
     tz: str | None = Query(None, max_length=64),
     who: Principal = Depends(reader),
     bot: Assistant = Depends(deps.assistant),
@@ -185,7 +195,7 @@ def get_event(
 @router.patch("/events/{event_id}", response_model=EventPublic, responses=NOT_FOUND, summary="Change an event")
 def update_event(
     body: EventUpdate,
-    event_id: int = EventId,
+    event_id: EventId,
     who: Principal = Depends(writer),
     bot: Assistant = Depends(deps.assistant),
 ) -> Any:
@@ -200,9 +210,7 @@ def update_event(
 @router.delete(
     "/events/{event_id}", response_model=EventPublic, responses=NOT_FOUND, summary="Cancel an event (soft delete)"
 )
-def cancel_event(
-    event_id: int = EventId, who: Principal = Depends(writer), bot: Assistant = Depends(deps.assistant)
-) -> Any:
+def cancel_event(event_id: EventId, who: Principal = Depends(writer), bot: Assistant = Depends(deps.assistant)) -> Any:
     """Marks the event cancelled and returns it; it stays listed with include_cancelled."""
     with deps.one_at_a_time(bot):
         return _found(bot.cancel_event(who.user, event_id))
@@ -224,10 +232,15 @@ def _query(
 
 
 def _bounds(start: datetime | None, end: datetime | None) -> tuple[datetime | None, datetime | None]:
-    """A query's range, checked: years in range, an offset on both bounds or on neither."""
+    """A query's range, checked: years in range, an offset on both bounds or on neither, and
+    the end after the start (a reversed range listed the events spanning both bounds), as
+    /v1/free and /v1/alerts check theirs."""
     start, end = deps.checked_moment("start", start), deps.checked_moment("end", end)
-    if start is not None and end is not None and (start.tzinfo is None) != (end.tzinfo is None):
-        raise deps.unprocessable("end", "start and end must both carry a UTC offset or both be wall times")
+    if start is not None and end is not None:
+        if (start.tzinfo is None) != (end.tzinfo is None):
+            raise deps.unprocessable("end", "start and end must both carry a UTC offset or both be wall times")
+        if end <= start:
+            raise deps.unprocessable("end", "must be after start")
     return start, end
 
 

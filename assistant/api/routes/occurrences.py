@@ -9,20 +9,21 @@ listing), or a time with an offset.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, status
+from pydantic import BeforeValidator
 
 from assistant.api import deps
 from assistant.api.auth import writer
 from assistant.api.bodies import OccurrenceUpdate, Scope
 from assistant.api.keys import Principal
-from assistant.api.schemas import ERRORS, ErrorBody, EventPublic
+from assistant.api.schemas import ERRORS, ErrorBody, EventPublic, digits_only
 from assistant.core import Assistant
 from assistant.views import EventView
 
 router = APIRouter(prefix="/v1", tags=["events"], responses=ERRORS)
-EventId = Path(ge=1, le=2**31 - 1, description="the series' id")
+EventId = Annotated[int, Path(ge=1, le=2**31 - 1, description="the series' id"), BeforeValidator(digits_only)]
 Original = Path(description="the occurrence's original start, as listed in `original_start`")
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorBody, "description": "no such series or occurrence in your calendar"}
@@ -32,7 +33,7 @@ PATH = "/events/{event_id}/occurrences/{original_start}"
 
 @router.delete(PATH, response_model=EventPublic, responses=NOT_FOUND, summary="Cancel one occurrence of a series")
 def cancel_occurrence(
-    event_id: int = EventId,
+    event_id: EventId,
     original_start: datetime = Original,
     scope: Scope = Query("one"),
     tz: str | None = Query(None, max_length=64),
@@ -49,7 +50,7 @@ def cancel_occurrence(
 @router.patch(PATH, response_model=EventPublic, responses=NOT_FOUND, summary="Change one occurrence of a series")
 def change_occurrence(
     body: OccurrenceUpdate,
-    event_id: int = EventId,
+    event_id: EventId,
     original_start: datetime = Original,
     scope: Scope = Query("one"),
     who: Principal = Depends(writer),
