@@ -9,6 +9,7 @@ day, when the time is over, and when the same title already starts at the same t
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -161,8 +162,21 @@ def plan(d: Dialogue, draft: Draft, span: TimeSpan | None, answering: bool = Fal
         draft = replace(draft, length=span.duration)  # "for two hours", the day still unknown
     times = times_of(d, draft, span)
     if times is None:
-        return d.ask(NeedDate(draft), f'When should I schedule "{draft.title}"?')
+        return d.ask(NeedDate(draft), f'{unreadable_date(d)}When should I schedule "{draft.title}"?')
     return check_and_write(d, draft, span, times)
+
+
+def unreadable_date(d: Dialogue) -> str:
+    """ "I can't use "february 30": February has no day 30. " when a time was said that the
+    date reader refuses, so the question says why it asks (else "")."""
+    from nlu.dates import explain
+
+    for slot in d.parse.slots_of("DATE"):
+        reason = explain(slot.text, d.turn.now, d.turn.tz) if slot.value is None else None
+        if reason and not reason.startswith(("no date", "these date words")):
+            reason = re.sub(r"^'[^']*': ", "", reason)  # the reason may quote the phrase again
+            return f'I can\'t use "{slot.text}": {reason}. '
+    return ""
 
 
 def times_of(d: Dialogue, draft: Draft, span: TimeSpan | None) -> timing.Times | None:

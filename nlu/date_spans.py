@@ -86,7 +86,7 @@ def _inside_a_phrase(before: str, after: str) -> bool:
 def _trim_lead(text: str, slot: Slot, ref: datetime) -> Slot:
     """The slot without lead words that only introduce it (module docstring), and without
     words in front that the date grammar never reads (`_drop_foreign`)."""
-    slot = _drop_foreign(text, slot, ref)
+    slot = _with_year(text, _drop_foreign(text, slot, ref), ref)
     first, _, rest = slot.text.partition(" ")
     lead = first.lower()
     if not rest or lead not in ("in", "the", "from"):
@@ -142,6 +142,24 @@ def _join_ranges(text: str, slots: list[Slot], ref: datetime) -> tuple[Slot, ...
                     continue
         out.append(slot)
     return tuple(out)
+
+
+YEAR_AFTER = re.compile(r"\s+\d{4}\b")
+
+
+def _with_year(text: str, slot: Slot, ref: datetime) -> Slot:
+    """The slot with the four digits right after it that the model left out, when the date
+    reader takes them with it: a year that completes the date ("january 1 [2027]") or one it
+    refuses ("january 1 [9999]": the span then carries no value, and the caller says why,
+    instead of the date without its year)."""
+    found = YEAR_AFTER.match(text, slot.end)
+    if found is None:
+        return slot
+    longer = _sub(text, slot.start, found.end(), ref)
+    if longer.value is not None:
+        return longer
+    reason = dates.explain(longer.text, ref) or ""
+    return longer if reason.startswith("the year") else slot
 
 
 def _foreign(word: str) -> bool:

@@ -242,6 +242,13 @@ def test_dates_week_start_policy_moves_weeks_not_fridays() -> None:
         ("february 30", "February has no day 30"),
         ("2027-02-29", "not a leap year"),
         ("the 31st of april", "April has no day 31"),
+        # numbers that fit nowhere are refused, never dropped for the rest of the phrase
+        ("january 1 9999", "the year 9999 is outside"),
+        ("every day until 9999", "the year 9999 is outside"),
+        ("in year 0", "the year 0 is outside"),
+        ("tomorrow at 25", "25 is no time of day"),
+        ("friday at 30 pm", "30 is no time of day"),
+        ("every 0 second", "at least 1"),
     ],
 )
 def test_dates_clear_errors_give_none_and_a_reason(text: str, reason: str) -> None:
@@ -260,4 +267,5 @@ def test_dates_nth_weekday_of_every_month_is_monthly() -> None:
 
 def test_dates_explain_is_none_for_what_resolves() -> None:
     assert explain("tomorrow at 5", WED, NY) is None
+    assert explain("jan 1 1530", WED, NY) is None and explain("march 3 0930", WED, NY) is None  # 24-hour times
     assert explain("", WED, NY) and explain("play some jazz", WED, NY)

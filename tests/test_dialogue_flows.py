@@ -410,6 +410,32 @@ def test_dialogue_a_new_events_owner_said_before_its_name_stays_in_the_title(
     assert [r[0] for r in _records(bot, owner)] == [title]
 
 
+@pytest.mark.parametrize(
+    "said, name, date_said, reason",
+    [
+        ("schedule the dentist on february 30", "dentist", "february 30", "February has no day 30."),
+        (
+            "add yoga every 0 days",
+            "yoga",
+            "every 0 days",
+            "a repeat needs a whole number of at least 1 (every 2 weeks, every day).",
+        ),
+    ],
+)
+def test_dialogue_a_time_the_date_reader_refuses_is_asked_again_with_the_reason(
+    chat: Chat, bot: Assistant, owner: str, said: str, name: str, date_said: str, reason: str
+) -> None:
+    # Given a create whose DATE has no value (the date reader refuses it)
+    chat.knows(reading(said, "create", NAME=name, dates={date_said: None}))
+    # Then nothing is written, and the question says why it asks
+    asked = chat(said)
+    assert (asked.operation, asked.reply) == (
+        "clarify",
+        f'I can\'t use "{date_said}": {reason} When should I schedule "{name}"?',
+    )
+    assert _records(bot, owner) == []
+
+
 @pytest.mark.parametrize("intent", ["reschedule", "update"])
 def test_dialogue_a_move_to_where_the_event_already_is_changes_nothing(
     chat: Chat, bot: Assistant, owner: str, intent: str

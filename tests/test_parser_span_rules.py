@@ -97,6 +97,10 @@ def spans(intent: str, text: str, drawn: list[str]) -> list[tuple[str, str | Non
         ("query", "do i have anything next tuesday", ["next tuesday"], [("next tuesday", None)]),
         ("create", "gym tomorrow morning", ["tomorrow morning"], [("tomorrow morning", None)]),
         ("create", "lunch with sam an hour from now", ["an hour from now"], [("an hour from now", None)]),
+        # four digits right after a date that the model left out: the year it completes or refuses
+        ("create", "dentist on january 1 2027 at 3", ["january 1"], [("january 1 2027", None)]),
+        ("create", "dentist on january 1 9999", ["january 1"], [("january 1 9999", None)]),
+        ("create", "book room 5 for friday 1530", ["friday"], [("friday 1530", None)]),
     ],
 )
 def test_date_spans_conventions(intent, text, drawn, want):

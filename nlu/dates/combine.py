@@ -20,6 +20,7 @@ from nlu.dates.pieces import Day, DayRange, Dur, Num, Period, Piece, Pod, Recur,
 from nlu.dates.relations import SUB_DAY, as_time, merge_durations, offsets, on_or_after, ranges, same_month, same_year
 from nlu.dates.rules_parts import narrow_day_parts
 from nlu.dates.times import resolve_time, resolve_time_range
+from nlu.exceptions import BadDatePhrase
 from nlu.result import GRAINS, TimeSpan
 
 MODES = ("until", "by", "before", "after")
@@ -188,7 +189,10 @@ def _dated(rest: Sequence[Piece], ctx: Context) -> TimeSpan | None:
     days = sorted((p for p in rest if isinstance(p, Day)), key=lambda d: -d.rank)
     periods = [p for p in rest if isinstance(p, Period)]
     ranges = [p for p in rest if isinstance(p, DayRange)]
-    nums = (as_time(p) for p in rest if isinstance(p, Num))
+    nums = [as_time(p) for p in rest if isinstance(p, Num)]
+    if None in nums:  # "tomorrow at 25": no hour of the day, never dropped for the day alone
+        bad = next(p.value for p in rest if isinstance(p, Num) and as_time(p) is None)
+        raise BadDatePhrase(f"{bad} is no time of day (hours run from 0 to 24)")
     times = [p for p in rest if isinstance(p, (Time, TimeRange))] + [t for t in nums if t]
     pods = [p for p in rest if isinstance(p, Pod)]
     if ranges:

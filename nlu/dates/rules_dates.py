@@ -23,6 +23,10 @@ def read_year(s: Scan, i: int) -> tuple[int | None, int]:
         return None, i
     if 1900 <= tok.val <= 2199 and tok.digits in (0, 4):
         return tok.val, j + 1
+    clock = tok.val // 100 <= 23 and tok.val % 100 <= 59  # "1530", "0930": a 24-hour time
+    if (tok.digits == 4 and not clock) or (s.word(j - 1) == "year" and tok.digits > 0):
+        # "january 1 9999", "in year 0": a year no calendar here holds, never dropped silently
+        raise BadDatePhrase(f"the year {tok.val} is outside the years a calendar holds (1900 to 2199)")
     nxt = s.num(j + 1)
     if (
         tok.digits == 0
