@@ -38,7 +38,8 @@ def create(d: Dialogue, cmd: Command) -> Reply:
 def draft_of(d: Dialogue, cmd: Command) -> Draft:
     """The event a create command describes, not yet written."""
     people = cmd.people + cmd.add_people
-    kind = cmd.kind or ("reminder" if cmd.reminder else None)  # "remind me to ...": a reminder's length
+    # "remind me to ...": a reminder's length; "team call": a call's, the kind word ending the title
+    kind = cmd.kind or ("reminder" if cmd.reminder else None) or _kind_ending(d, cmd.name)
     return Draft(
         title=composed_title(cmd.name, cmd.kind, people),
         kind=kind,
@@ -48,6 +49,13 @@ def draft_of(d: Dialogue, cmd: Command) -> Draft:
         utterance=d.turn.text,
         reminder=cmd.reminder,
     )
+
+
+def _kind_ending(d: Dialogue, name: str | None) -> str | None:
+    """The kind a title ends with, when the settings give that kind a length ("team call",
+    "yoga class"; not "standup"): the model keeps such a kind word inside the NAME."""
+    last = (name or "").lower().split()[-1:]
+    return last[0] if last and last[0] in d.bot.settings.lengths and last[0] != "default" else None
 
 
 def ask_to_schedule(d: Dialogue, draft: Draft, span: TimeSpan | None, lead: str = "") -> Reply:

@@ -169,7 +169,7 @@ def test_dialogue_behaviour_unsure_create_names_the_time_and_repetition_it_would
     assert asked.reply == 'Did you mean to schedule "pick up my dog" for Monday, November 23 at 1:00 PM?'
     assert say(bot, owner, "yes").operation == "create"
     assert stored(bot, owner) == [
-        ("standup", datetime(2026, 11, 23, 9), datetime(2026, 11, 23, 10), False, [], False),
+        ("standup", datetime(2026, 11, 23, 9), datetime(2026, 11, 23, 9, 15), False, [], False),
         ("pick up my dog", datetime(2026, 11, 23, 12), datetime(2026, 11, 23, 13), False, [], False),
     ]
     with bot.sessions.begin() as session:

@@ -487,6 +487,26 @@ def test_dialogue_a_create_with_its_alert_read_as_an_update_is_created_with_the_
 
 
 @pytest.mark.parametrize(
+    "name, minutes",
+    [("team call", 30), ("Birthday Party", 180), ("standup", 15), ("dentist", 60), ("call with mom", 60)],
+)
+def test_dialogue_a_title_ending_in_a_kind_gets_that_kinds_length(
+    chat: Chat, bot: Assistant, owner: str, name: str, minutes: int
+) -> None:
+    # Given a create whose NAME holds the kind word and no DOMAIN ("schedule a team call ...")
+    said = f"schedule {name} tomorrow at 9"
+    chat.knows(
+        reading(
+            said, "create", ACTION="schedule", NAME=name, dates={"tomorrow at 9": time_span(datetime(2026, 11, 24, 9))}
+        )
+    )
+    # Then it lasts as long as the settings say that kind lasts (the default when none)
+    assert chat(said).operation == "create"
+    [(_title, start, end, *_rest)] = _records(bot, owner)
+    assert end - start == timedelta(minutes=minutes)
+
+
+@pytest.mark.parametrize(
     "said, hint",
     [
         ("cancel", "Which event should I cancel?"),
@@ -532,7 +552,7 @@ def test_dialogue_adding_a_new_title_split_between_create_and_update_asks_only_w
     # When it is said, Then it is written at once only when create and update together are sure
     reply = chat(said)
     assert reply.operation == operation
-    written = [("weekly standup", datetime(2026, 11, 24, 8), datetime(2026, 11, 24, 9), False, None, False)]
+    written = [("weekly standup", datetime(2026, 11, 24, 8), datetime(2026, 11, 24, 8, 15), False, None, False)]
     assert _records(bot, owner) == (written if operation == "create" else [])
 
 
@@ -960,7 +980,7 @@ def test_dialogue_recurring_event_shows_in_later_queries(chat: Chat) -> None:
     assert made.events[0].recurrence == "FREQ=WEEKLY;BYDAY=MO;BYHOUR=9;BYMINUTE=0;BYSECOND=0"
     week = chat("what do i have next week")
     assert [(e.title, e.start, e.end) for e in week.events] == [
-        ("standup", "2026-11-30T09:00:00", "2026-11-30T10:00:00")
+        ("standup", "2026-11-30T09:00:00", "2026-11-30T09:15:00")
     ]
 
 

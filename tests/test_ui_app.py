@@ -399,7 +399,7 @@ def test_ui_app_reset_empties_the_calendar_and_undo_puts_it_back(
     ]
     assert [t.value for t in app.toast] == ["Reset undone: 2 events back."]
     assert len(bubbles(app)) == 4 and bubbles(app)[-1] == asked
-    assert "Mon 23 Nov 2026 · 09:00–10:00 — weekly standup · every Monday at 9:00" in calendar_text(app)
+    assert "Mon 23 Nov 2026 · 09:00–09:15 — weekly standup · every Monday at 9:00" in calendar_text(app)
     assert not app.sidebar.success and not [b for b in app.button if b.key == "reset_undo"]
     # and the assistant remembers the question: "Only this one" cancels December 7 alone
     click(app, "Only this one")
@@ -606,13 +606,13 @@ def test_ui_app_one_cancelled_occurrence_shows_in_its_week(
     # "Upcoming" names the exception
     assert "Week of 07 Dec 2026" in calendar_text(app)
     assert week_lines(app)[0] == (
-        "Mon 07 Dec | 09:00–10:00 weekly standup (cancelled) (this occurrence) · ↻ every Monday"
+        "Mon 07 Dec | 09:00–09:15 weekly standup (cancelled) (this occurrence) · ↻ every Monday"
     )
-    assert highlighted(app)[0] == "09:00–10:00 weekly standup (cancelled) (this occurrence) · ↻ every Monday"
-    assert "Mon 23 Nov 2026 · 09:00–10:00 — weekly standup · every Monday at 9:00 · not on Mon 07 Dec" in calendar_text(
+    assert highlighted(app)[0] == "09:00–09:15 weekly standup (cancelled) (this occurrence) · ↻ every Monday"
+    assert "Mon 23 Nov 2026 · 09:00–09:15 — weekly standup · every Monday at 9:00 · not on Mon 07 Dec" in calendar_text(
         app
     )
-    assert chat_captions(app)[-1].endswith("**cancelled Mon 07 Dec 2026 · 09:00–10:00**")
+    assert chat_captions(app)[-1].endswith("**cancelled Mon 07 Dec 2026 · 09:00–09:15**")
 
 
 def test_ui_app_alert_and_people_added_in_the_chat_show_on_the_event(
