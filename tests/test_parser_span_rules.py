@@ -101,6 +101,27 @@ def spans(intent: str, text: str, drawn: list[str]) -> list[tuple[str, str | Non
         ("create", "dentist on january 1 2027 at 3", ["january 1"], [("january 1 2027", None)]),
         ("create", "dentist on january 1 9999", ["january 1"], [("january 1 9999", None)]),
         ("create", "book room 5 for friday 1530", ["friday"], [("friday 1530", None)]),
+        # a time the speaker takes back is left out; a corrected hour keeps the day said before it
+        ("create", "band practice on tuesday no sorry wednesday", ["tuesday", "wednesday"], [("wednesday", None)]),
+        (
+            "create",
+            "add pilates tuesday at six i mean seven",
+            ["tuesday at six", "seven"],
+            [("tuesday", None), ("seven", None)],
+        ),
+        ("create", "add pilates tuesday at six i mean seven", ["tuesday at six"], [("tuesday", None), ("seven", None)]),
+        ("create", "add gym tomorrow at 6 no 7", ["tomorrow at 6 no 7"], [("tomorrow", None), ("7", None)]),
+        ("reschedule", "move it to friday, no wait, the 4th", ["friday", "the 4th"], [("the 4th", None)]),
+        ("reschedule", "move standup to 10 sorry 11", ["10", "11"], [("11", None)]),
+        # not a correction: a move's old and new day, a limit, an apology before the request
+        (
+            "reschedule",
+            "the class on monday, make it tuesday",
+            ["monday", "tuesday"],
+            [("monday", "old"), ("tuesday", "new")],
+        ),
+        ("create", "lunch tomorrow and no later than 2pm", ["tomorrow", "2pm"], [("tomorrow", None), ("2pm", None)]),
+        ("query", "sorry, what do i have today", ["today"], [("today", None)]),
     ],
 )
 def test_date_spans_conventions(intent, text, drawn, want):
@@ -118,6 +139,13 @@ def test_date_spans_reschedule_from_to_moves_to_the_new_time_through_the_shipped
     assert parse.intent == "reschedule"
     assert dates_said == [("Friday", "old"), ("Thursday at 2pm", "new")]
     assert parse.when is not None and parse.when.start == datetime(2026, 11, 26, 14, 0, tzinfo=parse.when.start.tzinfo)
+
+
+def test_a_corrected_time_is_the_when_through_the_shipped_model(parser):
+    moved = parser.parse("move standup to ten no sorry eleven", now=NOW, tz="UTC")
+    assert moved.when is not None and moved.when.start.hour == 11
+    day = parser.parse("schedule band practice on tuesday no sorry wednesday", now=NOW, tz="UTC")
+    assert day.when is not None and day.when.start.date() == datetime(2026, 11, 25).date()
 
 
 def test_date_spans_alternatives_keep_the_whole_phrase_as_when_through_the_shipped_model(parser):
