@@ -200,7 +200,7 @@ def test_name_spans_conventions(text, marked, want):
 
 
 def places(text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    return labelled(place_spans.conventions(text, marked_slots(text, marked)))
+    return labelled(place_spans.conventions(text, marked_slots(text, marked), NOW))
 
 
 @pytest.mark.parametrize(
@@ -242,10 +242,49 @@ def places(text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
             [("Pret", "LOCATION"), ("Wagamama", "LOCATION")],
             [("LOCATION", "Pret"), ("LOCATION", "Wagamama")],
         ),
+        # the street the model left untagged after a place, after "on" or a comma
+        (
+            "haircut tomorrow at the barbers on station road",
+            [("haircut", "NAME"), ("tomorrow", "DATE"), ("the barbers", "LOCATION")],
+            [("NAME", "haircut"), ("DATE", "tomorrow"), ("LOCATION", "the barbers on station road")],
+        ),
+        (
+            "eye test at Boots Opticians, Princes St. on Tue",
+            [("eye test", "NAME"), ("Boots Opticians", "LOCATION"), ("Tue", "DATE")],
+            [("NAME", "eye test"), ("LOCATION", "Boots Opticians, Princes St"), ("DATE", "Tue")],
+        ),
+        # a street address no slot took; a DATE that ran on over it ends before it
+        ("meet Ana at 535 Pierce Street", [("Ana", "PERSON")], [("PERSON", "Ana"), ("LOCATION", "535 Pierce Street")]),
+        (
+            "baby shower Sunday, 2-5 PM, 42 Jacaranda Ave.",
+            [("baby shower", "NAME"), ("Sunday, 2-5 PM, 42 Jacaranda Ave", "DATE")],
+            [("NAME", "baby shower"), ("DATE", "Sunday, 2-5 PM"), ("LOCATION", "42 Jacaranda Ave")],
+        ),
+        # someone's home after "at"/"to", whatever the model called it
+        (
+            "change the book club location to hannahs flat",
+            [("book club", "NAME"), ("hannahs", "NAME")],
+            [("NAME", "book club"), ("LOCATION", "hannahs flat")],
+        ),
+        ("dinner at Jen's place", [("dinner", "NAME")], [("NAME", "dinner"), ("LOCATION", "Jen's place")]),
+        # numbers that are no address, and a time after a comma, stay as they are
+        (
+            "lunch on friday, 2 pm",
+            [("lunch", "NAME"), ("friday, 2 pm", "DATE")],
+            [("NAME", "lunch"), ("DATE", "friday, 2 pm")],
+        ),
+        ("book 3 rooms at the hotel", [("the hotel", "LOCATION")], [("LOCATION", "the hotel")]),
     ],
 )
 def test_place_spans_conventions(text, marked, want):
     assert places(text, marked) == want
+
+
+def test_a_date_cut_before_an_address_is_read_again():
+    text = "baby shower Sunday, 2-5 PM, 42 Jacaranda Ave."
+    slots = place_spans.conventions(text, marked_slots(text, [("Sunday, 2-5 PM, 42 Jacaranda Ave", "DATE")]), NOW)
+    date = next(s for s in slots if s.label == "DATE")
+    assert date.value is not None and date.value.start.replace(tzinfo=None) == datetime(2026, 11, 29, 14, 0)
 
 
 def test_a_place_named_by_its_owner_keeps_the_possessive_through_the_shipped_model(parser):
