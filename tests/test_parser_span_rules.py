@@ -469,6 +469,93 @@ def test_person_spans_people_said_together_are_all_people(text, marked, want):
 
 
 @pytest.mark.parametrize(
+    "intent, text, marked, want",
+    [
+        # an update that adds or takes off people: the words before the event are people
+        (
+            "update",
+            "add thandiwe to the marketing sync",
+            [("add", "ACTION"), ("marketing sync", "NAME")],
+            [("ACTION", "add"), ("PERSON", "thandiwe"), ("NAME", "marketing sync")],
+        ),
+        (
+            "update",
+            "drop uncle ravi from the family zoom",
+            [("drop", "ACTION"), ("uncle ravi", "NAME"), ("family zoom", "NAME")],
+            [("ACTION", "drop"), ("PERSON", "uncle ravi"), ("NAME", "family zoom")],
+        ),
+        (
+            "update",
+            "Add Ifeoma and Chen to the design review",
+            [("Add", "ACTION"), ("Ifeoma", "PERSON"), ("the design review", "PERSON")],
+            [("ACTION", "Add"), ("PERSON", "Ifeoma"), ("PERSON", "Chen"), ("NAME", "design review")],
+        ),
+        # not people: something added to the calendar, a possessive title, "from" inside a name
+        (
+            "update",
+            "add my dinner reservations to my calendar",
+            [("add", "ACTION"), ("dinner reservations", "NAME")],
+            [("ACTION", "add"), ("NAME", "dinner reservations")],
+        ),
+        (
+            "update",
+            "add Grandma's 80th on the 9th",
+            [("add", "ACTION"), ("Grandma's 80th", "NAME"), ("the 9th", "DATE")],
+            [("ACTION", "add"), ("NAME", "Grandma's 80th"), ("DATE", "the 9th")],
+        ),
+        # after "with": one or two words no slot took, up to a time, a place word or the end
+        (
+            "reschedule",
+            "move lunch with takumi to thursday",
+            [("move", "ACTION"), ("lunch", "NAME"), ("thursday", "DATE")],
+            [("ACTION", "move"), ("NAME", "lunch"), ("PERSON", "takumi"), ("DATE", "thursday")],
+        ),
+        (
+            "create",
+            "book a meeting with oluwaseun adebayo thursday afternoon",
+            [("book", "ACTION"), ("meeting", "DOMAIN"), ("thursday afternoon", "DATE")],
+            [
+                ("ACTION", "book"),
+                ("DOMAIN", "meeting"),
+                ("PERSON", "oluwaseun adebayo"),
+                ("DATE", "thursday afternoon"),
+            ],
+        ),
+        ("create", "calendar event with these people", [("calendar event", "DOMAIN")], [("DOMAIN", "calendar event")]),
+        ("create", "a meeting with regard to the budget", [("meeting", "DOMAIN")], [("DOMAIN", "meeting")]),
+        ("out_of_scope", "make tea with honey", [], []),
+        # a name's other half: capitalised words after a PERSON or a title, two PERSONs side by side
+        (
+            "query",
+            "meetings with Hiroshi Tanaka this month",
+            [("Hiroshi", "PERSON"), ("this month", "DATE")],
+            [("PERSON", "Hiroshi Tanaka"), ("DATE", "this month")],
+        ),
+        (
+            "update",
+            "remove Dr Hamid Karimi",
+            [("remove", "ACTION"), ("Dr Hamid", "PERSON"), ("Karimi", "PERSON")],
+            [("ACTION", "remove"), ("PERSON", "Dr Hamid Karimi")],
+        ),
+        (
+            "create",
+            "call w/ Ms. Achterberg",
+            [("call", "DOMAIN"), ("Ms.", "PERSON")],
+            [("DOMAIN", "call"), ("PERSON", "Ms. Achterberg")],
+        ),
+        (
+            "update",
+            "add a lunch date with mike jim and bob",
+            [("add", "ACTION"), ("lunch", "NAME"), ("mike", "PERSON"), ("jim", "PERSON"), ("bob", "PERSON")],
+            [("ACTION", "add"), ("NAME", "lunch"), ("PERSON", "mike"), ("PERSON", "jim"), ("PERSON", "bob")],
+        ),
+    ],
+)
+def test_person_spans_people_an_update_adds_people_after_with_and_whole_names(intent, text, marked, want):
+    assert labelled(person_spans.conventions(text, marked_slots(text, marked), NOW, intent)) == want
+
+
+@pytest.mark.parametrize(
     "text, window, minutes",
     [
         ("Do I have 2 free hours tomorrow afternoon?", (datetime(2026, 11, 24, 12), datetime(2026, 11, 24, 18)), 120),
