@@ -43,8 +43,9 @@ CLOCK = re.compile(r"\d{1,2}(:\d\d)?\s*(am|pm|a\.m\.|p\.m\.)?\b", re.IGNORECASE)
 
 
 def tidy(intent: str, text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
-    """`slots` with DATE lead words trimmed and, outside a reschedule, ranges joined."""
-    out = tuple(_trim_lead(text, s, ref) if s.label == "DATE" else s for s in slots)
+    """`slots` with DATE lead words trimmed, self-corrections applied and, outside a
+    reschedule, ranges joined."""
+    out = corrected(text, tuple(_trim_lead(text, s, ref) if s.label == "DATE" else s for s in slots), ref)
     return out if intent == "reschedule" else _join_ranges(text, out, ref)
 
 
@@ -54,6 +55,114 @@ def cut(intent: str, text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple
     phrase where no role tells the new time from the old: "[6] or [7 tonight]" asks about
     the evening the whole phrase names."""
     return tuple(piece for s in slots for piece in (_cut(intent, text, s, ref) if s.label == "DATE" else [s]))
+
+
+# Words a speaker corrects a time with ("tuesday no sorry wednesday", "at six i mean seven"),
+# said right before the corrected time (a linking word may follow: "no wait, on friday").
+CORRECTION = re.compile(
+    r"(?:^|[\s,.;-])(?:i mean|no sorry|sorry|no wait|wait|actually|or rather|make that|no no|no|"
+    r"scratch that|correction)[\s,.;-]*(?:(?:on|at|to|for|in|the)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_MARKERS = r"(?:i mean|no sorry|sorry|no wait|wait|actually|or rather|make that|no no|no|scratch that|correction)"
+# A correction inside one DATE span ("tomorrow at 6 [no] 7"), or right after one, before words
+# the model left out ("[tuesday at six] i mean seven").
+INSIDE = re.compile(rf"[\s,]+{_MARKERS}[\s,]+", re.IGNORECASE)
+AFTER = re.compile(rf"[\s,]+(?:uh\s+|um\s+)?{_MARKERS}[\s,]+(?:(?:on|at)\s+)?", re.IGNORECASE)
+MAX_CORRECTION_WORDS = 5
+
+
+def corrected(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
+    """`slots` with a correction the model kept in one span, or left untagged, made a DATE of
+    its own, and then the time the speaker took back left out (`_taken_back`)."""
+    out: list[Slot] = []
+    for slot in slots:
+        if slot.label != "DATE" or slot.value is None:
+            out.append(slot)
+            continue
+        out.extend(_split_correction(text, slot, ref))
+        said = _untagged_correction(text, out[-1], slots, ref)
+        if said is not None:
+            out.append(said)
+    return _taken_back(text, tuple(out), ref)
+
+
+def _split_correction(text: str, slot: Slot, ref: datetime) -> list[Slot]:
+    """One DATE, or its two halves when a correction parts them and both read as times."""
+    found = INSIDE.search(slot.text)
+    if found is None or found.start() == 0:
+        return [slot]
+    left = _sub(text, slot.start, slot.start + found.start(), ref)
+    right = _sub(text, slot.start + found.end(), slot.end, ref)
+    return [left, right] if left.value is not None and right.value is not None else [slot]
+
+
+def _untagged_correction(text: str, slot: Slot, slots: tuple[Slot, ...], ref: datetime) -> Slot | None:
+    """The time said right after "i mean", "no sorry", ... behind `slot` that no slot took:
+    the longest run of up to five words there that reads as a time."""
+    found = AFTER.match(text, slot.end)
+    if found is None or any(s.start >= slot.end and s.start < found.end() + 1 for s in slots):
+        return None
+    words = list(re.finditer(r"\S+", text[found.end() :]))[:MAX_CORRECTION_WORDS]
+    for k in range(len(words), 0, -1):
+        end = found.end() + words[k - 1].end()
+        if any(s.start < end and found.end() < s.end for s in slots):
+            continue
+        piece = _sub(text, found.end(), end, ref)
+        if piece.value is not None and piece.text[-1].isalnum():
+            return piece
+    return None
+
+
+def _taken_back(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
+    """`slots` with a time the speaker took back left out. A DATE that follows a correction
+    ("... no sorry [wednesday]") replaces the DATE before it when it names a day of its own;
+    when it is only a time of day ("[tuesday] at six i mean [seven]"), the day before it
+    stays and only the earlier time goes ("[tuesday at six] i mean [seven]" keeps
+    "[tuesday]"), so `when` reads the day with the corrected time."""
+    out: list[Slot] = []
+    for slot in slots:
+        prev = next((s for s in reversed(out) if s.label == "DATE"), None)
+        if slot.label != "DATE" or prev is None or slot.value is None or not _corrects(text, prev, slot):
+            out.append(slot)
+            continue
+        day = None if _has_day(slot.text) else _day_part(text, prev, ref)
+        out = [s for s in out if s is not prev] + ([day] if day is not None else [])
+        out.append(slot)
+    return tuple(sorted(out, key=lambda s: s.start))
+
+
+def _corrects(text: str, before: Slot, after: Slot) -> bool:
+    between = text[before.end : after.start]
+    return len(between) < 40 and CORRECTION.search(" " + between) is not None
+
+
+def _has_day(phrase: str) -> bool:
+    """Whether a time phrase names its own day ("wednesday", "the 9th", "tomorrow")."""
+    low = phrase.lower()
+    return bool(WEEKDAY.search(low)) or any(w in low for w in DAY_WORDS) or bool(re.search(r"\d(st|nd|rd|th)\b", low))
+
+
+DAY_WORDS = frozenset(
+    {"today", "tonight", "tomorrow", "yesterday", "week", "month", "year", "jan", "feb", "mar", "apr", "may", "jun"}
+    | {"jul", "aug", "sep", "oct", "nov", "dec", "first", "second", "third", "teenth", "fifth", "sixth", "seventh"}
+    | {"eighth", "ninth", "tenth", "eleventh", "twelfth", "twentieth"}
+)
+
+
+def _day_part(text: str, slot: Slot, ref: datetime) -> Slot | None:
+    """The day a DATE names without its time of day ("tuesday at six" -> "tuesday"), or None."""
+    words = slot.text.split()
+    for k in range(len(words), 0, -1):
+        piece = " ".join(words[:k])
+        value = dates.resolve(piece, ref)
+        if words[k - 1].lower() in _LINKS:
+            continue
+        if value is not None and value.grain == "day" and _has_day(piece):
+            return _sub(text, slot.start, slot.start + len(piece), ref)
+    return None
 
 
 def _cut(intent: str, text: str, slot: Slot, ref: datetime) -> list[Slot]:
@@ -126,7 +235,7 @@ def _drop_foreign(text: str, slot: Slot, ref: datetime) -> Slot:
     return trimmed if text[trimmed.start : trimmed.end] == rest and _same(trimmed.value, slot.value) else slot
 
 
-def _join_ranges(text: str, slots: list[Slot], ref: datetime) -> tuple[Slot, ...]:
+def _join_ranges(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
     """Join "from A" and "to B" said side by side into one range span, where it resolves."""
     out: list[Slot] = []
     for slot in slots:

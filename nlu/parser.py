@@ -89,8 +89,8 @@ class Parser:
         reading = sentences.calendar_reading(self.nlp, doc.text, scores, self.temperature) if scores else None
         if reading is not None:
             intent, confidence = reading
-        found = place_spans.conventions(text, name_spans.conventions(text, _slots(text, doc, ref), ref))
-        found = person_spans.conventions(text, found, ref)
+        found = place_spans.conventions(text, name_spans.conventions(text, _slots(text, doc, ref), ref), ref)
+        found = person_spans.conventions(text, found, ref, intent)
         found = name_spans.untagged_title(intent, text, action_spans.opening_verb(intent, text, found))
         tidy = date_spans.tidy(intent, text, found, ref)
         slots = roles.assign(intent, text, date_spans.cut(intent, text, tidy, ref))

@@ -26,10 +26,45 @@ NOT_A_NAME = frozenset(
     | {"has", "have", "had", "what", "when", "where", "who", "how", "why", "if", "not", "no", "yes", "be", "let"}
 )
 MAX_PEOPLE = 8
+# An update's verbs that take people, and the word that then introduces the event
+# ("add [X] to the lunch", "take [X] off the retro", "leave [X] out of the sync").
+_TO, _ON, _OFF = r"to|into|in", r"on|onto|in", r"from|off|out of"
+PEOPLE_VERBS = {"add": _TO, "invite": _TO, "include": _TO, "bring": _TO, "loop": _ON, "cc": _ON, "put": _ON}
+PEOPLE_VERBS |= {"remove": _OFF, "drop": _OFF, "uninvite": _OFF, "take": _OFF, "leave": r"out of", "kick": _OFF}
+# Words after "with" that are no one: times, things, the pronoun run of a request.
+NOT_SOMEONE = NOT_A_NAME | {"everyone", "everybody", "anyone", "someone", "nobody", "all", "some", "any", "no"}
+NOT_SOMEONE |= {
+    "these",
+    "those",
+    "people",
+    "other",
+    "others",
+    "regard",
+    "regards",
+    "respect",
+    "reference",
+    "love",
+    "thanks",
+    "details",
+    "notes",
+    "agenda",
+}
+CALENDAR = re.compile(
+    r"(?:(?:my|the|our|your)\s+)?(?:[\w-]+\s+)?(?:calendar|schedule|diary|agenda|planner)\b", re.IGNORECASE
+)
+WITH = re.compile(r"\b(?:with|w/)\s+", re.IGNORECASE)
+BOUNDARY = re.compile(
+    r"\s*(?:$|[,.;:!?]|\s(?:to|on|at|for|from|in|about|next|this|tomorrow|today|tonight)\b)", re.IGNORECASE
+)
+CAPITALISED = re.compile(r"\s([A-Z][\w'’-]+)")
+TITLES = {"dr", "dr.", "doctor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "prof", "prof.", "professor", "uncle"}
+TITLES |= {"aunt", "auntie", "coach", "grandma", "grandpa", "cousin", "nana"}
 
 
-def conventions(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
-    """`slots` with the people listed after a PERSON added as PERSONs."""
+def conventions(text: str, slots: tuple[Slot, ...], ref: datetime, intent: str = "") -> tuple[Slot, ...]:
+    """`slots` with the people an update adds or takes off, people after "with", whole
+    names and the people listed after a PERSON added as PERSONs."""
+    slots = _whole_names(text, _with_someone(intent, text, _invited(intent, text, slots), ref))
     out = list(slots)
     for _ in range(MAX_PEOPLE):
         added = _next_person(text, out, ref)
@@ -61,3 +96,121 @@ def _next_person(text: str, slots: list[Slot], ref: datetime) -> Slot | None:
             continue
         return Slot("PERSON", text[start:end], start, end)
     return None
+
+
+def _invited(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
+    """In an update whose ACTION takes people, the words between it and "to"/"from"/"off"
+    the event are people, whatever the model made of them ("add [thandiwe] to the
+    marketing sync", "drop [uncle ravi] from the family zoom"); "and" and commas part them."""
+    action = next((s for s in slots if s.label == "ACTION"), None)
+    verb = action.text.lower().split()[0] if action is not None and action.text.split() else ""
+    if intent != "update" or action is None or verb not in PEOPLE_VERBS:
+        return slots
+    start = len(text) - len(text[action.end :].lstrip())
+    event = re.compile(rf"\s+(?:{PEOPLE_VERBS[verb]})\s", re.IGNORECASE).search(text, start)
+    if event is None or event.start() - start > 40 or event.start() <= start:
+        return slots
+    if CALENDAR.match(text, event.end()):
+        return slots  # "add my dinner reservations to my calendar": a new item, not people
+    inside = [s for s in slots if s.start < event.start() and start < s.end]
+    if any(s.label not in ("NAME", "LOCATION", "PERSON") or s.start < start or s.end > event.start() for s in inside):
+        return slots
+    people = _listed(text, start, event.start())
+    if not people:
+        return slots
+    kept = [_the_event(text, s) if s.label == "PERSON" and s.start == event.end() else s for s in slots]
+    return tuple(sorted([*(s for s in kept if s not in inside), *people], key=lambda s: s.start))
+
+
+def _the_event(text: str, slot: Slot) -> Slot:
+    """The event a PERSON slot after "to"/"from" really names ("to [the design review]"), as a
+    NAME without its article."""
+    first, _, rest = slot.text.partition(" ")
+    if rest and first.lower() in ("the", "my", "our", "a", "an", "this", "that"):
+        start = slot.end - len(rest)
+        return Slot("NAME", rest, start, slot.end)
+    return Slot("NAME", slot.text, slot.start, slot.end)
+
+
+def _listed(text: str, start: int, end: int) -> list[Slot]:
+    """The people of "A", "A and B", "A, B and C" between `start` and `end`, or [] when a
+    piece is no one."""
+    out, pos = [], start
+    for piece in [*JOINER.split(text[start:end])]:
+        at = text.index(piece, pos)
+        pos = at + len(piece)
+        words = piece.split()
+        if not words or len(words) > 3 or words[0].lower() in NOT_SOMEONE - {"my", "the", "our"}:
+            return []
+        if any(w.lower() in NOT_SOMEONE or "'" in w or "’" in w for w in words[1:]):
+            return []
+        out.append(Slot("PERSON", piece, at, at + len(piece)))
+    return out
+
+
+def _with_someone(intent: str, text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
+    """After "with" or "w/", one or two words no slot took, up to a time, a place word or
+    the end, are a person ("lunch with [takumi] to thursday", "coffee w/ [Paloma]")."""
+    if intent in ("", "out_of_scope"):
+        return slots
+    out = list(slots)
+    for found in WITH.finditer(text):
+        start = found.end()
+        if any(s.start <= found.start() < s.end or s.start <= start < s.end for s in out):
+            continue
+        words = list(re.finditer(r"[\w'’.-]+", text[start : start + 40]))[:2]
+        for k in range(len(words), 0, -1):
+            end = start + words[k - 1].end()
+            piece = text[start:end]
+            low = [w.lower() for w in piece.split()]
+            bounded = BOUNDARY.match(text, end) is not None or any(s.start == _next_word(text, end) for s in out)
+            if not bounded or any(w in NOT_SOMEONE or w.isdigit() for w in low):
+                continue
+            if any(s.start < end and start < s.end for s in out) or dates.resolve(piece, ref) is not None:
+                continue
+            out = sorted([*out, Slot("PERSON", piece, start, end)], key=lambda s: s.start)
+            break
+    return tuple(out)
+
+
+def _next_word(text: str, at: int) -> int:
+    return at + len(text[at:]) - len(text[at:].lstrip())
+
+
+def _whole_names(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
+    """A PERSON with the rest of the name: two PERSONs side by side are one ("[Dr Hamid]
+    [Karimi]"), and a capitalised word or two no slot took right after one, or after a
+    title, belong to it ("[Hiroshi] Tanaka", "[Ms.] Achterberg")."""
+    out: list[Slot] = []
+    for slot in slots:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == slot.label == "PERSON"
+            and text[prev.end : slot.start] == " "
+            and slot.text[:1].isupper()
+            and (prev.text[:1].isupper() or prev.text.split()[-1].lower() in TITLES)
+        ):
+            out[-1] = Slot("PERSON", text[prev.start : slot.end], prev.start, slot.end)
+            continue
+        out.append(slot)
+    return tuple(_longer(text, s, out) if s.label == "PERSON" else s for s in out)
+
+
+def _longer(text: str, person: Slot, slots: list[Slot]) -> Slot:
+    end = person.end
+    for _ in range(2):
+        nxt = CAPITALISED.match(text, end)
+        last = text[person.start : end].split()[-1].lower()
+        if nxt is None and last in TITLES:
+            nxt = re.compile(r"\s([\w'’-]+)").match(text, end)
+        if (
+            nxt is None
+            or nxt.group(1).lower() in NOT_SOMEONE
+            or any(s.start < nxt.end() and end < s.end for s in slots)
+        ):
+            break
+        if not (person.text[:1].isupper() or last in TITLES):
+            break
+        end = nxt.end()
+    return person if end == person.end else Slot("PERSON", text[person.start : end], person.start, end)

@@ -101,6 +101,27 @@ def spans(intent: str, text: str, drawn: list[str]) -> list[tuple[str, str | Non
         ("create", "dentist on january 1 2027 at 3", ["january 1"], [("january 1 2027", None)]),
         ("create", "dentist on january 1 9999", ["january 1"], [("january 1 9999", None)]),
         ("create", "book room 5 for friday 1530", ["friday"], [("friday 1530", None)]),
+        # a time the speaker takes back is left out; a corrected hour keeps the day said before it
+        ("create", "band practice on tuesday no sorry wednesday", ["tuesday", "wednesday"], [("wednesday", None)]),
+        (
+            "create",
+            "add pilates tuesday at six i mean seven",
+            ["tuesday at six", "seven"],
+            [("tuesday", None), ("seven", None)],
+        ),
+        ("create", "add pilates tuesday at six i mean seven", ["tuesday at six"], [("tuesday", None), ("seven", None)]),
+        ("create", "add gym tomorrow at 6 no 7", ["tomorrow at 6 no 7"], [("tomorrow", None), ("7", None)]),
+        ("reschedule", "move it to friday, no wait, the 4th", ["friday", "the 4th"], [("the 4th", None)]),
+        ("reschedule", "move standup to 10 sorry 11", ["10", "11"], [("11", None)]),
+        # not a correction: a move's old and new day, a limit, an apology before the request
+        (
+            "reschedule",
+            "the class on monday, make it tuesday",
+            ["monday", "tuesday"],
+            [("monday", "old"), ("tuesday", "new")],
+        ),
+        ("create", "lunch tomorrow and no later than 2pm", ["tomorrow", "2pm"], [("tomorrow", None), ("2pm", None)]),
+        ("query", "sorry, what do i have today", ["today"], [("today", None)]),
     ],
 )
 def test_date_spans_conventions(intent, text, drawn, want):
@@ -118,6 +139,13 @@ def test_date_spans_reschedule_from_to_moves_to_the_new_time_through_the_shipped
     assert parse.intent == "reschedule"
     assert dates_said == [("Friday", "old"), ("Thursday at 2pm", "new")]
     assert parse.when is not None and parse.when.start == datetime(2026, 11, 26, 14, 0, tzinfo=parse.when.start.tzinfo)
+
+
+def test_a_corrected_time_is_the_when_through_the_shipped_model(parser):
+    moved = parser.parse("move standup to ten no sorry eleven", now=NOW, tz="UTC")
+    assert moved.when is not None and moved.when.start.hour == 11
+    day = parser.parse("schedule band practice on tuesday no sorry wednesday", now=NOW, tz="UTC")
+    assert day.when is not None and day.when.start.date() == datetime(2026, 11, 25).date()
 
 
 def test_date_spans_alternatives_keep_the_whole_phrase_as_when_through_the_shipped_model(parser):
@@ -172,7 +200,7 @@ def test_name_spans_conventions(text, marked, want):
 
 
 def places(text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    return labelled(place_spans.conventions(text, marked_slots(text, marked)))
+    return labelled(place_spans.conventions(text, marked_slots(text, marked), NOW))
 
 
 @pytest.mark.parametrize(
@@ -214,10 +242,49 @@ def places(text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
             [("Pret", "LOCATION"), ("Wagamama", "LOCATION")],
             [("LOCATION", "Pret"), ("LOCATION", "Wagamama")],
         ),
+        # the street the model left untagged after a place, after "on" or a comma
+        (
+            "haircut tomorrow at the barbers on station road",
+            [("haircut", "NAME"), ("tomorrow", "DATE"), ("the barbers", "LOCATION")],
+            [("NAME", "haircut"), ("DATE", "tomorrow"), ("LOCATION", "the barbers on station road")],
+        ),
+        (
+            "eye test at Boots Opticians, Princes St. on Tue",
+            [("eye test", "NAME"), ("Boots Opticians", "LOCATION"), ("Tue", "DATE")],
+            [("NAME", "eye test"), ("LOCATION", "Boots Opticians, Princes St"), ("DATE", "Tue")],
+        ),
+        # a street address no slot took; a DATE that ran on over it ends before it
+        ("meet Ana at 535 Pierce Street", [("Ana", "PERSON")], [("PERSON", "Ana"), ("LOCATION", "535 Pierce Street")]),
+        (
+            "baby shower Sunday, 2-5 PM, 42 Jacaranda Ave.",
+            [("baby shower", "NAME"), ("Sunday, 2-5 PM, 42 Jacaranda Ave", "DATE")],
+            [("NAME", "baby shower"), ("DATE", "Sunday, 2-5 PM"), ("LOCATION", "42 Jacaranda Ave")],
+        ),
+        # someone's home after "at"/"to", whatever the model called it
+        (
+            "change the book club location to hannahs flat",
+            [("book club", "NAME"), ("hannahs", "NAME")],
+            [("NAME", "book club"), ("LOCATION", "hannahs flat")],
+        ),
+        ("dinner at Jen's place", [("dinner", "NAME")], [("NAME", "dinner"), ("LOCATION", "Jen's place")]),
+        # numbers that are no address, and a time after a comma, stay as they are
+        (
+            "lunch on friday, 2 pm",
+            [("lunch", "NAME"), ("friday, 2 pm", "DATE")],
+            [("NAME", "lunch"), ("DATE", "friday, 2 pm")],
+        ),
+        ("book 3 rooms at the hotel", [("the hotel", "LOCATION")], [("LOCATION", "the hotel")]),
     ],
 )
 def test_place_spans_conventions(text, marked, want):
     assert places(text, marked) == want
+
+
+def test_a_date_cut_before_an_address_is_read_again():
+    text = "baby shower Sunday, 2-5 PM, 42 Jacaranda Ave."
+    slots = place_spans.conventions(text, marked_slots(text, [("Sunday, 2-5 PM, 42 Jacaranda Ave", "DATE")]), NOW)
+    date = next(s for s in slots if s.label == "DATE")
+    assert date.value is not None and date.value.start.replace(tzinfo=None) == datetime(2026, 11, 29, 14, 0)
 
 
 def test_a_place_named_by_its_owner_keeps_the_possessive_through_the_shipped_model(parser):
@@ -399,6 +466,93 @@ def test_an_untagged_create_verb_and_title_through_the_shipped_model(parser):
 )
 def test_person_spans_people_said_together_are_all_people(text, marked, want):
     assert labelled(person_spans.conventions(text, marked_slots(text, marked), NOW)) == want
+
+
+@pytest.mark.parametrize(
+    "intent, text, marked, want",
+    [
+        # an update that adds or takes off people: the words before the event are people
+        (
+            "update",
+            "add thandiwe to the marketing sync",
+            [("add", "ACTION"), ("marketing sync", "NAME")],
+            [("ACTION", "add"), ("PERSON", "thandiwe"), ("NAME", "marketing sync")],
+        ),
+        (
+            "update",
+            "drop uncle ravi from the family zoom",
+            [("drop", "ACTION"), ("uncle ravi", "NAME"), ("family zoom", "NAME")],
+            [("ACTION", "drop"), ("PERSON", "uncle ravi"), ("NAME", "family zoom")],
+        ),
+        (
+            "update",
+            "Add Ifeoma and Chen to the design review",
+            [("Add", "ACTION"), ("Ifeoma", "PERSON"), ("the design review", "PERSON")],
+            [("ACTION", "Add"), ("PERSON", "Ifeoma"), ("PERSON", "Chen"), ("NAME", "design review")],
+        ),
+        # not people: something added to the calendar, a possessive title, "from" inside a name
+        (
+            "update",
+            "add my dinner reservations to my calendar",
+            [("add", "ACTION"), ("dinner reservations", "NAME")],
+            [("ACTION", "add"), ("NAME", "dinner reservations")],
+        ),
+        (
+            "update",
+            "add Grandma's 80th on the 9th",
+            [("add", "ACTION"), ("Grandma's 80th", "NAME"), ("the 9th", "DATE")],
+            [("ACTION", "add"), ("NAME", "Grandma's 80th"), ("DATE", "the 9th")],
+        ),
+        # after "with": one or two words no slot took, up to a time, a place word or the end
+        (
+            "reschedule",
+            "move lunch with takumi to thursday",
+            [("move", "ACTION"), ("lunch", "NAME"), ("thursday", "DATE")],
+            [("ACTION", "move"), ("NAME", "lunch"), ("PERSON", "takumi"), ("DATE", "thursday")],
+        ),
+        (
+            "create",
+            "book a meeting with oluwaseun adebayo thursday afternoon",
+            [("book", "ACTION"), ("meeting", "DOMAIN"), ("thursday afternoon", "DATE")],
+            [
+                ("ACTION", "book"),
+                ("DOMAIN", "meeting"),
+                ("PERSON", "oluwaseun adebayo"),
+                ("DATE", "thursday afternoon"),
+            ],
+        ),
+        ("create", "calendar event with these people", [("calendar event", "DOMAIN")], [("DOMAIN", "calendar event")]),
+        ("create", "a meeting with regard to the budget", [("meeting", "DOMAIN")], [("DOMAIN", "meeting")]),
+        ("out_of_scope", "make tea with honey", [], []),
+        # a name's other half: capitalised words after a PERSON or a title, two PERSONs side by side
+        (
+            "query",
+            "meetings with Hiroshi Tanaka this month",
+            [("Hiroshi", "PERSON"), ("this month", "DATE")],
+            [("PERSON", "Hiroshi Tanaka"), ("DATE", "this month")],
+        ),
+        (
+            "update",
+            "remove Dr Hamid Karimi",
+            [("remove", "ACTION"), ("Dr Hamid", "PERSON"), ("Karimi", "PERSON")],
+            [("ACTION", "remove"), ("PERSON", "Dr Hamid Karimi")],
+        ),
+        (
+            "create",
+            "call w/ Ms. Achterberg",
+            [("call", "DOMAIN"), ("Ms.", "PERSON")],
+            [("DOMAIN", "call"), ("PERSON", "Ms. Achterberg")],
+        ),
+        (
+            "update",
+            "add a lunch date with mike jim and bob",
+            [("add", "ACTION"), ("lunch", "NAME"), ("mike", "PERSON"), ("jim", "PERSON"), ("bob", "PERSON")],
+            [("ACTION", "add"), ("NAME", "lunch"), ("PERSON", "mike"), ("PERSON", "jim"), ("PERSON", "bob")],
+        ),
+    ],
+)
+def test_person_spans_people_an_update_adds_people_after_with_and_whole_names(intent, text, marked, want):
+    assert labelled(person_spans.conventions(text, marked_slots(text, marked), NOW, intent)) == want
 
 
 @pytest.mark.parametrize(

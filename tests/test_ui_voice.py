@@ -53,11 +53,6 @@ def test_ui_voice_spoken_command_is_reviewed_then_creates_the_event(app, calenda
     assert not [t for t in app.text_input if t.key == "voice_review"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the shipped model reads 'add lunch with priyanka tomorrow at one pm' as out_of_scope: an unfamiliar "
-    "person name derails the parse (nlu/corpus/eval/names_probe.txt: PERSON F1 0.678); issue 9 stays open for it",
-)
 def test_ui_voice_transcript_can_be_corrected_before_sending(app, calendar, spoken):
     record(app, spoken("lunch_priya"))
     assert review_box(app).value == "add lunch with priya tomorrow at noon"
