@@ -112,6 +112,9 @@ LENGTHS = [
     "3 hours",
     "fifteen minutes",
 ]
+# Said before a corrected time ("six i mean seven"), and the hours a correction moves between.
+CORRECTIONS = ["i mean", "no sorry", "sorry", "no wait", "actually", "or rather", "make that", "uh no", "no no", "sorry i mean"]
+HOURS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "noon", "half six", "quarter past two"]
 PRONOUNS = ["him", "her", "them", "us", "her", "him"]
 # A length said before a kind of meeting ("a [2 hour] meeting", "a [30-minute] call").
 MEETING_LENGTHS = [
@@ -294,7 +297,23 @@ class Filler:
             return [Piece(datephrases.day_range(rng), "DATE")]
         if name == "REPEAT":
             return [Piece(datephrases.repetition(rng), "DATE")]
+        if name in ("FIX", "FIXT"):
+            return self.corrected(name, intent, before)
         return [plain(self.word(name))]
+
+    def corrected(self, name: str, intent: str, before: str) -> Pieces:
+        """A time said, then corrected: the abandoned words stay plain, the correction is the
+        DATE ("tuesday no sorry [wednesday]"). FIXT keeps the day and corrects the hour
+        ("[tuesday] at six i mean [seven]")."""
+        rng = self.rng
+        marker = rng.choice(CORRECTIONS)
+        if name == "FIXT":
+            day = self.date_slot("DAY", intent, before)
+            first, second = rng.sample(HOURS, 2)
+            return [*day, plain(f" at {first} {marker} "), Piece(second, "DATE")]
+        dropped = self.date_slot("DATE", intent, before)
+        kept = self.date_slot("DATE", intent, "x " if rng.random() < 0.6 else "at ")
+        return [plain("".join(p.text for p in dropped) + f" {marker} "), *kept]
 
     def date_slot(self, name: str, intent: str, before: str) -> Pieces:
         families = {"DAY": datephrases.DAY_FAMILIES, "TIME": ("clock_time",)}.get(name)
