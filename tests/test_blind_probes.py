@@ -2,11 +2,11 @@
 (nlu/corpus/eval/crossdomain_probe.txt: "cancel coffee chat on wednesday") keeps its titles
 (crossdomain_probe_titles.txt) out of every training list; it and the plans probe
 (plans_probe.txt: "i want to meet with Ruth on thursday", "did you add the dentist to my
-calendar") share no five-word run with the hand-written rows, nor does the spoken probe
-(spoken_blind.txt: "schedule a uh put a meeting with oluwaseun in for monday morning").
-Every `*_probe.txt` is kept out of the corpus (nlu.corpus.overlap.typed_sentences); the
-spoken file is not yet, because excluding it changes the corpus the shipped model was trained
-on (55 generated rows are near its sentences: "when am i next free")."""
+calendar") share no five-word run with the hand-written rows, nor do the spoken probe
+(spoken_blind.txt: "schedule a uh put a meeting with oluwaseun in for monday morning") and
+the mixed probe (mixed_blind.txt, spoken and typed: "Add Ifeoma and Chen Wei to the design
+review on Thursday."). Every `*_probe.txt` and `*_blind.txt` is kept out of the corpus
+(nlu.corpus.overlap.typed_sentences)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from nlu.corpus import HANDWRITTEN, lexicons, markup, overlap
 EVAL = Path(__file__).resolve().parents[1] / "nlu" / "corpus" / "eval"
 PROBE, TITLES = EVAL / "crossdomain_probe.txt", EVAL / "crossdomain_probe_titles.txt"
 PLANS = EVAL / "plans_probe.txt"
-SPOKEN = EVAL / "spoken_blind.txt"
+SPOKEN, MIXED = EVAL / "spoken_blind.txt", EVAL / "mixed_blind.txt"
 
 
 def _titles() -> list[str]:
@@ -44,7 +44,7 @@ def test_probe_titles_are_in_no_training_list():
     assert clashes == []
 
 
-@pytest.mark.parametrize("path", [PROBE, PLANS, SPOKEN], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [PROBE, PLANS, SPOKEN, MIXED], ids=lambda p: p.stem)
 def test_probe_sentences_share_no_five_word_run_with_the_hand_written_rows(path: Path):
     probe = set().union(*(overlap.grams(row.text) for row in markup.read(path, "probe")))
     written = set().union(*(overlap.grams(line) for line in HANDWRITTEN.read_text(encoding="utf-8").splitlines()))
@@ -57,9 +57,15 @@ def test_plans_probe_is_well_formed():
     assert {row.intent for row in rows} == {"create", "query", "out_of_scope"}
 
 
-def test_spoken_probe_is_well_formed():
-    rows = markup.read(SPOKEN, "probe")
-    assert len(rows) >= 160
+def test_blind_probes_are_kept_out_of_the_corpus():
+    kept_out = set(overlap.typed_sentences())
+    assert {row.text for path in (SPOKEN, MIXED) for row in markup.read(path, "probe")} <= kept_out
+
+
+@pytest.mark.parametrize("path, least", [(SPOKEN, 160), (MIXED, 200)], ids=["spoken", "mixed"])
+def test_spoken_and_mixed_probes_are_well_formed(path: Path, least: int):
+    rows = markup.read(path, "probe")
+    assert len(rows) >= least
     assert {row.intent for row in rows} == {
         "create",
         "cancel",
