@@ -112,35 +112,6 @@ LENGTHS = [
     "3 hours",
     "fifteen minutes",
 ]
-# Said before a corrected time ("six i mean seven"), and the hours a correction moves between.
-CORRECTIONS = [
-    "i mean",
-    "no sorry",
-    "sorry",
-    "no wait",
-    "actually",
-    "or rather",
-    "make that",
-    "uh no",
-    "no no",
-    "sorry i mean",
-]
-HOURS = [
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "noon",
-    "half six",
-    "quarter past two",
-]
-PEOPLE_SHARE = 0.7  # {PER}: a role or known name from PEOPLE; the rest many names (Filler.person)
 PRONOUNS = ["him", "her", "them", "us", "her", "him"]
 # A length said before a kind of meeting ("a [2 hour] meeting", "a [30-minute] call").
 MEETING_LENGTHS = [
@@ -222,8 +193,6 @@ class Lexicon:
     kinds: list[str]
     owned_events: list[str]
     pros: list[str]
-    first_names: list[str]
-    surnames: list[str]
 
     @classmethod
     def for_split(cls, which: str) -> Lexicon:
@@ -244,8 +213,6 @@ class Lexicon:
             kinds=part(lexicons.KIND_NAMES),
             owned_events=part(lexicons.OWNED_EVENTS),
             pros=part(lexicons.PROFESSIONALS),
-            first_names=part(lexicons.WORLD_FIRST_NAMES),
-            surnames=part(lexicons.WORLD_SURNAMES),
         )
 
 
@@ -296,13 +263,12 @@ class Filler:
             "DOMAINS": lambda: lex.plurals,
             "NAME": lambda: lex.names,
             "LOC": lambda: lex.locations,
+            "PER": lambda: lex.people,
             "TASK": lambda: lex.tasks,
         }
         label = {"DOMAINS": "DOMAIN", "LOC": "LOCATION", "PER": "PERSON", "TASK": "NAME"}.get(name, name)
         if name in labelled:
             return [Piece(rng.choice(labelled[name]()), label)]
-        if name == "PER":
-            return [Piece(self.person(lex), "PERSON")]
         if name in ("DATE", "DATE2", "DAY", "TIME"):
             return self.date_slot(name, intent, before)
         if name == "DAYS":
@@ -323,41 +289,12 @@ class Filler:
         if name == "PRO":
             return [Piece(rng.choice(lex.pros), "NAME")]
         if name == "OWNED":
-            first = rng.choice(lexicons.FIRST_NAMES if rng.random() < PEOPLE_SHARE else lex.first_names)
-            return [Piece(f"{first}'s {rng.choice(lex.owned_events)}", "NAME")]
+            return [Piece(f"{rng.choice(lexicons.FIRST_NAMES)}'s {rng.choice(lex.owned_events)}", "NAME")]
         if name == "RANGE":
             return [Piece(datephrases.day_range(rng), "DATE")]
         if name == "REPEAT":
             return [Piece(datephrases.repetition(rng), "DATE")]
-        if name in ("FIX", "FIXT"):
-            return self.corrected(name, intent, before)
         return [plain(self.word(name))]
-
-    def person(self, lex: Lexicon) -> str:
-        """Someone: a role or a known name (PEOPLE), or one of many names from many cultures,
-        alone, with a surname, or after a title ("Dr. Mensah", "Aunt Leila")."""
-        rng, draw = self.rng, self.rng.random()
-        if draw < PEOPLE_SHARE:
-            return rng.choice(lex.people)
-        if draw < 0.9:
-            return rng.choice(lex.first_names)
-        if draw < 0.95:
-            return f"{rng.choice(lex.first_names)} {rng.choice(lex.surnames)}"
-        return f"{rng.choice(lexicons.SURNAME_TITLES)} {rng.choice(lex.surnames)}"
-
-    def corrected(self, name: str, intent: str, before: str) -> Pieces:
-        """A time said, then corrected: the abandoned words stay plain, the correction is the
-        DATE ("tuesday no sorry [wednesday]"). FIXT keeps the day and corrects the hour
-        ("[tuesday] at six i mean [seven]")."""
-        rng = self.rng
-        marker = rng.choice(CORRECTIONS)
-        if name == "FIXT":
-            day = self.date_slot("DAY", intent, before)
-            first, second = rng.sample(HOURS, 2)
-            return [*day, plain(f" at {first} {marker} "), Piece(second, "DATE")]
-        dropped = self.date_slot("DATE", intent, before)
-        kept = self.date_slot("DATE", intent, "x " if rng.random() < 0.6 else "at ")
-        return [plain("".join(p.text for p in dropped) + f" {marker} "), *kept]
 
     def date_slot(self, name: str, intent: str, before: str) -> Pieces:
         families = {"DAY": datephrases.DAY_FAMILIES, "TIME": ("clock_time",)}.get(name)

@@ -88,11 +88,11 @@ def devel_fingerprints(path: Path = DEVEL) -> frozenset[str]:
 
 
 def typed_sentences(path: Path = TYPED) -> list[str]:
-    """The typed test set's sentences and the probes' (`eval/*_probe.txt`, `eval/*_blind.txt`),
-    kept out of training (a missing typed set is an error)."""
+    """The typed test set's sentences and the blind probes' (`eval/*_probe.txt`), kept out of
+    training (a missing typed set is an error)."""
     from nlu.corpus import markup
 
-    probes = sorted([*path.parent.glob("*_probe.txt"), *path.parent.glob("*_blind.txt")])
+    probes = sorted(path.parent.glob("*_probe.txt"))
     return [row.text for source in (_required(path, "the typed test set"), *probes) for row in markup.read(source)]
 
 
