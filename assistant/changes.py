@@ -17,6 +17,7 @@ from assistant.finder import Found
 from assistant.models import Event, Operation
 from assistant.questions import Action, Cancel, Choose, Confirm, Edit, Move, NeedTime, Target
 from assistant.views import EventView, Reply, to_utc
+from nlu import CONFIRM_BELOW
 from nlu.exceptions import BadRecurrence
 from nlu.result import TimeSpan
 
@@ -270,11 +271,20 @@ def propose(d: Dialogue, target: Target, action: Action, confirmed: bool = False
     if isinstance(action, Cancel) and not confirmed:
         whole = f" ({phrasing.series_text(view)}, all of its occurrences)" if row.recurrence else ""
         return d.ask(Confirm(target, action), f"Cancel {d.describe(view)}{whole}?", "confirm", [view], YES_NO)
-    if not (confirmed or answering) and d.unsure:
+    if not (confirmed or answering) and _unsure(d, action):
         return d.ask(
             Confirm(target, action), f"Did you mean to {summary(d, row, target, action)}?", "confirm", [view], YES_NO
         )
     return perform(d, target, action, "one")
+
+
+def _unsure(d: Dialogue, action: Action) -> bool:
+    """Whether to ask before acting. A new time for an event is the same change whether the NLU
+    reads it as a reschedule or as an update of the event ("Move the dentist to 4:30 PM." at
+    update 0.62, reschedule 0.37): how sure it is of either together decides."""
+    if isinstance(action, Move):
+        return d.command.confidence_in("reschedule", "update") < CONFIRM_BELOW
+    return d.unsure
 
 
 def _stays(d: Dialogue, row: Event, target: Target, action: Move, view: EventView) -> bool:

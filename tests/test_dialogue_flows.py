@@ -556,6 +556,33 @@ def test_dialogue_adding_a_new_title_split_between_create_and_update_asks_only_w
     assert _records(bot, owner) == (written if operation == "create" else [])
 
 
+@pytest.mark.parametrize(
+    "probabilities, operation",
+    [
+        ({"update": 0.62, "reschedule": 0.37, "create": 0.01}, "reschedule"),  # a move either way: sure
+        ({"update": 0.52, "create": 0.44, "query": 0.04}, "confirm"),  # maybe a new item: asked
+    ],
+)
+def test_dialogue_a_move_read_as_an_update_asks_only_when_both_readings_together_are_unsure(
+    chat: Chat, bot: Assistant, owner: str, probabilities: dict[str, float], operation: str
+) -> None:
+    # Given the dentist on Friday at 3 pm, and "Move the dentist to 4:30 PM." read as an update below the threshold
+    chat.make("dentist", datetime(2026, 11, 27, 15), datetime(2026, 11, 27, 16))
+    said = "Move the dentist to 4:30 PM."
+    half_four = time_span(datetime(2026, 11, 27, 16, 30), grain="minute")
+    chat.knows(
+        replace(
+            reading(said, "update", confidence=0.62, ACTION="Move", NAME="dentist", dates={"4:30 PM": half_four}),
+            probabilities=probabilities,
+        )
+    )
+    # When it is said, Then it moves at once only when reschedule and update together are sure
+    reply = chat(said)
+    assert reply.operation == operation
+    start = datetime(2026, 11, 27, 16, 30) if operation == "reschedule" else datetime(2026, 11, 27, 15)
+    assert chat.titles() == [("dentist", start.isoformat(), (start + timedelta(hours=1)).isoformat())]
+
+
 @pytest.mark.parametrize("verb", ["put", "book", "booked"])
 def test_dialogue_putting_a_new_title_on_a_day_read_as_a_move_creates_it(
     chat: Chat, bot: Assistant, owner: str, verb: str
