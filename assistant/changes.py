@@ -281,8 +281,9 @@ def propose(d: Dialogue, target: Target, action: Action, confirmed: bool = False
 def _unsure(d: Dialogue, action: Action) -> bool:
     """Whether to ask before acting. A new time for an event is the same change whether the NLU
     reads it as a reschedule or as an update of the event ("Move the dentist to 4:30 PM." at
-    update 0.62, reschedule 0.37): how sure it is of either together decides."""
-    if isinstance(action, Move):
+    update 0.62, reschedule 0.37): how sure it is of either together decides, when it was
+    unsure of its own reading (a move read as a create the dialogue already resolved)."""
+    if isinstance(action, Move) and d.unsure:
         return d.command.confidence_in("reschedule", "update") < CONFIRM_BELOW
     return d.unsure
 

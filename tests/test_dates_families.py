@@ -9,7 +9,7 @@ Each row: phrase, expected wall start, expected wall end (exclusive), grain.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -249,11 +249,18 @@ def test_dates_week_start_policy_moves_weeks_not_fridays() -> None:
         ("tomorrow at 25", "25 is no time of day"),
         ("friday at 30 pm", "30 is no time of day"),
         ("every 0 second", "at least 1"),
+        # a length past any event (found by hypothesis: "1530 decade" overflowed a datetime)
+        ("1530 decade", "longer than any event"),
+        ("for 101 years", "longer than any event"),
     ],
 )
 def test_dates_clear_errors_give_none_and_a_reason(text: str, reason: str) -> None:
     assert resolve(text, WED, NY) is None
     assert reason in explain(text, WED, NY)
+
+
+def test_dates_a_century_is_still_a_length() -> None:
+    assert resolve("for 100 years", WED, NY).duration == timedelta(days=36524)  # 2027-2127: 2100 is no leap year
 
 
 def test_dates_repeats_in_whole_hours_are_hourly() -> None:

@@ -86,11 +86,30 @@ def duration(s: Scan, i: int) -> int:
     delta = to_delta(grain, amount)
     if not delta:  # "0 minutes", "half a second": no length at all
         return i
+    if _years(delta) > MAX_LENGTH_YEARS:
+        raise BadDatePhrase(
+            f"a length of {amount:g} {grain}s is longer than any event (at most {MAX_LENGTH_YEARS} years)"
+        )
     s.out.append(Dur(delta, _finest(grain, amount), grain, amount))
     if grain == "week" and s.word(i - 1) != "for" and s.word(s.skip(j, "on")) in WEEK_ANCHORS:
         s.out.append(Word("from"))  # British "a week today", "a fortnight on monday"
         return s.skip(j, "on")
     return j
+
+
+MAX_LENGTH_YEARS = 100  # longer lengths are no event's, and past 8,000 years no datetime's
+
+
+def _years(delta: relativedelta) -> float:
+    """About how many years a length is (to refuse those no calendar holds)."""
+    return (
+        abs(delta.years)
+        + abs(delta.months) / 12
+        + abs(delta.days) / 365.25
+        + abs(delta.hours) / 8766
+        + abs(delta.minutes) / 525960
+        + abs(delta.seconds) / 31557600
+    )
 
 
 def _bare_minutes(s: Scan, i: int, count: float, j: int) -> int:
