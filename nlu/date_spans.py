@@ -57,18 +57,12 @@ def cut(intent: str, text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple
     return tuple(piece for s in slots for piece in (_cut(intent, text, s, ref) if s.label == "DATE" else [s]))
 
 
-# Words a speaker corrects a time with ("tuesday no sorry wednesday", "at six i mean seven"),
-# said right before the corrected time (a linking word may follow: "no wait, on friday").
-CORRECTION = re.compile(
-    r"(?:^|[\s,.;-])(?:i mean|no sorry|sorry|no wait|wait|actually|or rather|make that|no no|no|"
-    r"scratch that|correction)[\s,.;-]*(?:(?:on|at|to|for|in|the)\s+)?$",
-    re.IGNORECASE,
-)
-
-
+# Words a speaker corrects a time with ("tuesday no sorry wednesday", "at six i mean seven").
 _MARKERS = r"(?:i mean|no sorry|sorry|no wait|wait|actually|or rather|make that|no no|no|scratch that|correction)"
-# A correction inside one DATE span ("tomorrow at 6 [no] 7"), or right after one, before words
-# the model left out ("[tuesday at six] i mean seven").
+# Said right before the corrected time, between two DATEs (a linking word may follow: "no
+# wait, on friday"); inside one DATE span ("tomorrow at 6 [no] 7"); or right after one, before
+# words the model left out ("[tuesday at six] i mean seven").
+CORRECTION = re.compile(rf"(?:^|[\s,.;-]){_MARKERS}[\s,.;-]*(?:(?:on|at|to|for|in|the)\s+)?$", re.IGNORECASE)
 INSIDE = re.compile(rf"[\s,]+{_MARKERS}[\s,]+", re.IGNORECASE)
 AFTER = re.compile(rf"[\s,]+(?:uh\s+|um\s+)?{_MARKERS}[\s,]+(?:(?:on|at)\s+)?", re.IGNORECASE)
 MAX_CORRECTION_WORDS = 5
