@@ -1,6 +1,17 @@
-"""PERSON spans decided by rule after the model: people said together are all people.
+"""PERSON spans decided by rule after the model: names it has not seen, where the sentence
+says a person stands.
 
-The model finds the first of "Jim and Priyanka" and often misses a name it has not seen
+- In an update whose verb adds or takes off people ("add", "invite", "remove", "drop", ...),
+  the words between the verb and "to"/"from"/"off" the event are people, whatever the model
+  made of them ("drop [uncle ravi] from the family zoom"); not when the event is the
+  calendar itself ("add my dinner reservations to my calendar").
+- One or two words no slot took after "with" or "w/", up to a time, a place word, a slot or
+  the end, are a person ("lunch with [takumi] to thursday"); "with everyone", "with regard
+  to" are no one.
+- Capitalised words no slot took right after a PERSON or a title finish the name ("[Hiroshi
+  Tanaka]", "[Ms. Achterberg]"); two capitalised PERSONs side by side are one.
+
+People said together are all people: the model finds the first of "Jim and Priyanka" and often misses a name it has not seen
 after it ("add [Jim] and Priyanka to the lunch" adds only Jim). A PERSON followed by ", X",
 "and X" or ", and X", where X is one or two words no slot took and no time, is a list of
 people: X is a PERSON too ("add [Jim] and [Priyanka] to the lunch", "lunch with [Tom] and
