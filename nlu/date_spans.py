@@ -22,6 +22,10 @@ for the old and the new time, "move the [3 pm] meeting to [5 pm]"):
   after them, when the time reads the same without them: "add to [calendar] may two", "a
   [clash on] Wednesday"; the grammar's own words ("this", "next", "an") stay.
 
+- a time the speaker takes back is left out ("tuesday no sorry [wednesday]"); a corrected
+  hour keeps the day said before it ("[tuesday] at six i mean [seven]"), also when the model
+  drew both into one span or left the correction untagged (`corrected`).
+
 A part is kept only when it resolves on its own (the second of two alternatives may be an
 ellipsis, "or [next]"), so a phrase the resolver reads as one thing ("between two and four
 pm", "half past four") is never cut.
