@@ -123,6 +123,14 @@ def _invited(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...
         return slots
     if CALENDAR.match(text, event.end()):
         return slots  # "add my dinner reservations to my calendar": a new item, not people
+    after = next((s for s in slots if s.start >= event.end()), None)
+    if (
+        after is not None
+        and after.label == "DATE"
+        and not text[event.end() : after.start].strip()
+        and not text[after.end :].startswith(("'s", "’s"))
+    ):
+        return slots  # "put the dentist on friday": a time, not an event ("to friday's standup")
     inside = [s for s in slots if s.start < event.start() and start < s.end]
     if any(s.label not in ("NAME", "LOCATION", "PERSON") or s.start < start or s.end > event.start() for s in inside):
         return slots

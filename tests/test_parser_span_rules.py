@@ -503,6 +503,12 @@ def test_person_spans_people_said_together_are_all_people(text, marked, want):
             [("add", "ACTION"), ("Grandma's 80th", "NAME"), ("the 9th", "DATE")],
             [("ACTION", "add"), ("NAME", "Grandma's 80th"), ("DATE", "the 9th")],
         ),
+        (
+            "update",
+            "put the dentist on friday",
+            [("put", "ACTION"), ("dentist", "NAME"), ("friday", "DATE")],
+            [("ACTION", "put"), ("NAME", "dentist"), ("DATE", "friday")],
+        ),
         # after "with": one or two words no slot took, up to a time, a place word or the end
         (
             "reschedule",
