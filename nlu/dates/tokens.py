@@ -27,6 +27,10 @@ _DAY_MONTH_DASHES = re.compile(r"\b(\d{1,2})-([a-z]{3,9})-(\d{2}|\d{4})\b")  # "
 _ACRONYM = re.compile(r"\b(?:[a-z]\.){2,}(?:[a-z]\b\.?)?")  # "a.s.a.p.", "e.o.d": one word
 _PRIME_MINUTES = re.compile(r"(?<=\d)\s*['\u2032](?![a-z0-9])")  # "in 20'": minutes
 _SHORT_YEAR = re.compile(r"(?<![\w'])'(\d{2})(?![\w'])")  # "Dec '26", "Q2 '27"
+# "15-min", "2-hr", "30-minute", "3-day": a count and its unit, not "15" then a range dash.
+_COUNT_UNIT_HYPHEN = re.compile(
+    r"(?<=\d)-(?=(?:h|hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|wks?|weeks?|months?|yrs?|years?)\b)"
+)
 _UNIT_AHEAD = r"(?=\s*(?:of\s+)?(?:an?\s+)?(?:h|hrs?|hours?|mins?|minutes?|secs?|seconds?|days?|wks?|weeks?|months?|yrs?|years?)\b)"
 _TOKEN = re.compile(
     r"(?P<isoweek>\d{4}-?w\d{1,2})(?![\d-])"
@@ -90,6 +94,7 @@ def normalise(text: str) -> str:
     if "'" in text:
         text = _POSSESSIVE.sub("", text)
     if "-" in text:
+        text = _COUNT_UNIT_HYPHEN.sub(" ", text)
         text = _DAY_MONTH_DASHES.sub(r"\1 \2 \3", text.replace("-to-", " to "))
         text = _WORD_HYPHEN.sub(_hyphen, text).replace("mid-", "mid ")
     return _AMPM.sub(r" \1m ", text)
