@@ -261,8 +261,13 @@ def test_dates_clear_errors_give_none_and_a_reason(text: str, reason: str) -> No
 
 @pytest.mark.parametrize(
     "text, length",
-    [("15-min", timedelta(minutes=15)), ("2-hr", timedelta(hours=2)), ("a 30-minute", timedelta(minutes=30))]
-    + [("3-day", timedelta(days=3)), ("90-mins", timedelta(minutes=90))],
+    [
+        ("15-min", timedelta(minutes=15)),
+        ("2-hr", timedelta(hours=2)),
+        ("a 30-minute", timedelta(minutes=30)),
+        ("3-day", timedelta(days=3)),
+        ("90-mins", timedelta(minutes=90)),
+    ],
 )
 def test_dates_a_hyphenated_length_is_a_length_not_a_clock_time(text: str, length: timedelta) -> None:
     # "a 15-min call" was read as 15:00 and "a 2-hr workshop" as 14:00
