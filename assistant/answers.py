@@ -211,8 +211,10 @@ def answer_date(d: Dialogue, question: NeedDate) -> Reply | None:
     if commanding(d, allow=()):
         return None
     span = heard_time(d)
+    if span is not None and draft.day is not None and not _day_said(d):
+        span = creating.on_day(span, draft.day, d.turn.tz)  # "at 3pm" after "a 15-min call tomorrow"
     if span is not None:
-        return creating.plan(d, draft, span, answering=True)
+        return creating.plan(d, replace(draft, day=None), span, answering=True)
     return ask_again(d, question, f'Sorry, I didn\'t catch a day. When should I schedule "{draft.title}"?')
 
 

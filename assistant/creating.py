@@ -171,7 +171,26 @@ def plan(d: Dialogue, draft: Draft, span: TimeSpan | None, answering: bool = Fal
     times = times_of(d, draft, span)
     if times is None:
         return d.ask(NeedDate(draft), f'{unreadable_date(d)}When should I schedule "{draft.title}"?')
+    if span is not None and _hour_missing(span, times):
+        day = phrasing.day_text(times.start, d.turn.now.year)
+        held = replace(draft, length=span.duration, day=span)
+        return d.ask(NeedDate(held), f'What time on {day} should I schedule "{draft.title}"?')
     return check_and_write(d, draft, span, times)
+
+
+def _hour_missing(span: TimeSpan, times: timing.Times) -> bool:
+    """A day said with a length shorter than a day and no time ("a 15-min call tomorrow"):
+    an all-day event would drop the length, so the hour is asked."""
+    return times.all_day and not span.rrule and span.duration is not None and span.duration < timedelta(days=1)
+
+
+def on_day(span: TimeSpan, day: TimeSpan, tz: str) -> TimeSpan:
+    """A time answered without a day ("at 3pm"), on the day said before ("tomorrow")."""
+    if span.start is None or day.start is None:
+        return span
+    start = timing.at(day.start.date(), span.start.time(), tz)
+    end = timing.plus(start, span.end - span.start, tz) if span.end is not None else None
+    return replace(span, start=start, end=end, alternatives=())
 
 
 def unreadable_date(d: Dialogue) -> str:

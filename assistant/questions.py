@@ -38,6 +38,7 @@ class Draft:
     alerts: tuple[int, ...] = ()
     utterance: str = ""
     length: timedelta | None = None  # a length said before the day ("for two hours")
+    day: TimeSpan | None = None  # the day said with a length but no time ("a 15-min call tomorrow"): asked its hour
     reminder: bool = False  # "remind me to ...": a day without a time gets the default hour
     passed: tuple[str, ...] = ()
 

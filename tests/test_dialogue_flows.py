@@ -12,6 +12,7 @@ from sqlalchemy import select
 from assistant import Assistant, Settings
 from assistant.models import Event, Operation
 from assistant.testing import ScriptedParser, day_span, reading, time_span
+from nlu.result import TimeSpan
 
 NOW = datetime(2026, 11, 23, 9, 0)  # a Monday
 
@@ -581,6 +582,34 @@ def test_dialogue_a_move_read_as_an_update_asks_only_when_both_readings_together
     assert reply.operation == operation
     start = datetime(2026, 11, 27, 16, 30) if operation == "reschedule" else datetime(2026, 11, 27, 15)
     assert chat.titles() == [("dentist", start.isoformat(), (start + timedelta(hours=1)).isoformat())]
+
+
+@pytest.mark.parametrize(
+    "answer, when, start",
+    [
+        ("at 3pm", time_span(datetime(2026, 11, 23, 15)), datetime(2026, 11, 24, 15)),  # on the day said first
+        ("friday at 10", time_span(datetime(2026, 11, 27, 10)), datetime(2026, 11, 27, 10)),  # a new day wins
+    ],
+)
+def test_dialogue_a_day_with_a_length_and_no_time_asks_the_hour_and_keeps_the_length(
+    chat: Chat, bot: Assistant, owner: str, answer: str, when: TimeSpan, start: datetime
+) -> None:
+    # Given "a 15-min call with Ana tomorrow": a day and a length, no time of day
+    said = "schedule a 15-min call with Ana tomorrow"
+    tomorrow = replace(day_span(date(2026, 11, 24)), duration=timedelta(minutes=15))
+    chat.knows(reading(said, "create", when=tomorrow, ACTION="schedule", DOMAIN="call", PERSON="Ana"))
+    dates = {answer.removeprefix("at "): when}
+    chat.knows(reading(answer, "create", dates=dates))
+    # Then the hour is asked (an all-day event would drop the 15 minutes), nothing written yet
+    asked = chat(said)
+    assert (asked.operation, asked.reply) == (
+        "clarify",
+        'What time on Tuesday, November 24 should I schedule "call with Ana"?',
+    )
+    assert chat.titles() == []
+    # When the hour is said, Then the call is written then, 15 minutes long
+    assert chat(answer).operation == "create"
+    assert chat.titles() == [("call with Ana", start.isoformat(), (start + timedelta(minutes=15)).isoformat())]
 
 
 @pytest.mark.parametrize("verb", ["put", "book", "booked"])
