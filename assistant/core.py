@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant import checks, store
 from assistant.db import sessions_for
-from assistant.exceptions import BadEvent, BadInput
+from assistant.exceptions import BadEvent, BadInput, Conflict
 from assistant.settings import Settings
 from assistant.views import CalendarSnapshot, EventView, Reply, to_utc, wall
 from nlu.result import Parse
@@ -160,6 +160,9 @@ class Assistant:
             row = store.get_event(session=session, owner=user, event_id=event_id, lock=True)
             if row is None:
                 return None
+            if row.cancelled_at is not None:
+                # a change to a cancelled event would be invisible and then undone by any restore
+                raise Conflict(f"event {event_id} is cancelled; undo the cancel before changing it")
             zone = self.zone(changes.get("tz") or row.tz)
             before = store.snapshot(row)
             fields = check_fields(changes, zone, current=row)

@@ -148,6 +148,10 @@ def test_api_routes_create_get_list_patch_cancel(api):
     kept = client.get("/v1/events", headers=alice, params={"include_cancelled": "true"}).json()
     assert [(e["id"], e["cancelled"]) for e in kept] == [(event["id"], True)]
     assert client.delete(f"/v1/events/{event['id']}", headers=alice).status_code == 200
+    # And a cancelled event is not changed behind the user's back: 409, the stored row as it was
+    late = client.patch(f"/v1/events/{event['id']}", headers=alice, json={"title": "renamed"})
+    assert late.status_code == 409 and "cancelled" in late.json()["message"]
+    assert client.get(f"/v1/events/{event['id']}", headers=alice).json()["title"] == event["title"]
 
 
 def test_api_routes_all_day_and_default_lengths(api):
