@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
-from nlu import action_spans, date_spans, dates, name_spans, person_spans, place_spans, roles, sentences
+from nlu import action_spans, calendar_words, date_spans, dates, name_spans, person_spans, place_spans, roles, sentences
 from nlu.calibration import scaled
 from nlu.dates.lexicon import UNITS
 from nlu.exceptions import ModelNotFound
@@ -87,6 +87,9 @@ class Parser:
     def _reading(self, text: str, doc, ref: datetime) -> Parse:
         intent, confidence, scores, probabilities = self._intent(doc)
         reading = sentences.calendar_reading(self.nlp, doc.text, scores, self.temperature) if scores else None
+        if reading is None:
+            said_when = any(ent.label_ == "DATE" for ent in doc.ents)
+            reading = calendar_words.calendar_reading(doc.text, intent, probabilities, said_when)
         if reading is not None:
             intent, confidence = reading
         found = place_spans.conventions(text, name_spans.conventions(text, _slots(text, doc, ref), ref), ref)

@@ -32,11 +32,12 @@ def test_a_question_between_pleasantries_is_read_as_the_question(shipped_parser)
     assert parse.intent == "query"
 
 
-def test_chat_around_a_calendar_word_asks_before_it_writes(bot_with_the_shipped_model):
+def test_chat_around_a_calendar_word_asks_before_it_writes(bot_with_the_shipped_model, owner):
     bot = bot_with_the_shipped_model
-    reply = bot.handle("s", "I keep forgetting to drink water. Any tips? I'm terrible at it.", now=NOW, tz="UTC")
+    text = "I keep forgetting to drink water. Any tips? I'm terrible at it."
+    reply = bot.handle(owner, text, now=NOW, tz="UTC", user=owner)
     assert reply.operation in ("none", "confirm")
-    assert bot.events("me") == []
+    assert bot.events(owner) == []
     assert reply.parse is not None and (reply.parse.intent == "out_of_scope" or reply.parse.confidence < CONFIRM_BELOW)
 
 

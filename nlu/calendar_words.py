@@ -1,0 +1,77 @@
+"""Commands that are plainly for the calendar are not out of scope.
+
+"delete grocery shopping from my saturday schedule", "set calendar info for albert's
+marriage", "what are my current alerts": the intent classifier can read such a command as
+out of scope (shopping lists, alarms and news alerts share its words), and the assistant
+would answer "I can only help with your calendar" to someone who just named it. When the
+model says out of scope and the command names the calendar itself ("calendar", "agenda",
+"diary", "my ... schedule", "my ... alerts", "a reminder"), the best calendar intent is
+taken instead. So is a create for a command shaped like a booking: it opens with a
+scheduling verb ("schedule", "add", "put", "arrange", "set up", after any "please" or "can
+you") and says when ("add car wash on sunday at 10am", "could you schedule coffee with
+siobhan friday at eleven"), where the classifier took an unfamiliar title ("car wash") for
+another assistant's request. The classifier must still give create some weight
+(`MIN_CREATE`): "schedule a tweet for 9am tomorrow" keeps its out-of-scope reading.
+
+The confidence is that intent's own calibrated probability, which is low (the model put its
+mass on out of scope): a caller that asks below `nlu.calibration.CONFIRM_BELOW` asks before
+any write ("Did you mean to cancel grocery shopping?"), and a query is answered. A command
+that also names another assistant's object (an email, an alarm, a timer, a list) keeps its
+out-of-scope reading: "please add an item in my calendar" may be a to-do list,
+"set my calendar for an alarm at five" is an alarm.
+"""
+
+from __future__ import annotations
+
+import re
+
+OUT = "out_of_scope"
+
+NAMES_CALENDAR = re.compile(
+    r"\b(?:calendars?|calender|agendas?|diary|planner)\b"
+    r"|\bmy\s+(?:[\w'’]+\s+){0,2}?(?:schedule|reminders?|alerts?|appointments?|events|meetings)\b"
+    r"|\b(?:a|any|the)\s+reminders?\b",
+    re.IGNORECASE,
+)
+BOOKING_VERB = re.compile(
+    r"^\W*(?:(?:please|hey|hi|ok|okay|so|uh|um|erm|can you|could you|would you|will you|"
+    r"i want to|i need to|i'd like to|i would like to|let's|lets)\W+)*"
+    r"(?:schedule|add|put|plan|arrange|create|set up|pencil in|block out|block off)\b",
+    re.IGNORECASE,
+)
+MIN_CREATE = 0.05
+OTHER_ASSISTANT = re.compile(r"\b(?:e-?mails?|mail|alarms?|timers?|lists?|to-?dos?|contacts?)\b", re.IGNORECASE)
+
+
+def names_calendar(text: str) -> bool:
+    """Whether the command names the calendar and no other assistant's object."""
+    return bool(NAMES_CALENDAR.search(text)) and not OTHER_ASSISTANT.search(text)
+
+
+def shaped_like_booking(text: str, said_when: bool, probabilities: dict[str, float]) -> bool:
+    """Whether the command opens with a scheduling verb, says when, names no other assistant's
+    object, and the classifier gives create some weight."""
+    return (
+        said_when
+        and probabilities.get("create", 0.0) >= MIN_CREATE
+        and bool(BOOKING_VERB.search(text))
+        and not OTHER_ASSISTANT.search(text)
+    )
+
+
+def calendar_reading(
+    text: str, intent: str, probabilities: dict[str, float], said_when: bool = False
+) -> tuple[str, float] | None:
+    """A calendar intent and its probability for an out-of-scope reading of a command that is
+    plainly for the calendar (module docstring); None otherwise. `said_when`: a DATE was found."""
+    if intent != OUT:
+        return None
+    if shaped_like_booking(text, said_when, probabilities):
+        return "create", probabilities["create"]
+    if not names_calendar(text):
+        return None
+    calendar = {k: v for k, v in probabilities.items() if k != OUT}
+    if not calendar:
+        return None
+    best = max(calendar, key=calendar.get)
+    return best, calendar[best]
