@@ -39,6 +39,9 @@ GENERIC_KINDS = frozenset(
     }
 )
 REMIND_WORDS = ("remind", "reminder")
+# A question about the alerts themselves ("what are my current alerts", "does the dentist
+# have an alert"), not one that sets one ("alert me an hour before": an ALERT slot).
+ALERT_WORDS = re.compile(r"\b(?:alerts?|notifications?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class Command:
     alert: int | None = None  # minutes before the start ("remind me [an hour before]")
     action: str = ""  # the ACTION words, lowercase ("remind me", "rename")
     dated: bool = False  # any DATE slot was said (old or new)
+    asks_alerts: bool = False  # a query about the alerts set ("what are my current alerts")
     probabilities: Mapping[str, float] = field(default_factory=dict)  # calibrated, per intent
 
     def confidence_in(self, *intents: str) -> float:
@@ -71,7 +75,11 @@ class Command:
 
     @property
     def reminder(self) -> bool:
-        """A reminder ("remind me to call mom"): a day without a time gets the default hour."""
+        """A reminder ("remind me to call mom"): a day without a time gets the default hour.
+        With an ALERT the reminding is the alert's ("dentist friday at 3, remind me a day
+        before" is a dentist appointment, not a reminder)."""
+        if self.alert is not None:
+            return False
         return self.action.startswith(REMIND_WORDS) or (self.kind or "") in REMIND_WORDS
 
 
@@ -100,6 +108,7 @@ def command_of(parse: Parse, now: datetime, tz: str) -> Command:
         alert=parse.alert,
         action=" ".join(s.text.lower() for s in slots if s.label == "ACTION"),
         dated=bool(dates),
+        asks_alerts=parse.intent == "query" and parse.alert is None and bool(ALERT_WORDS.search(parse.text)),
         probabilities=dict(parse.probabilities),
     )
 

@@ -313,7 +313,7 @@ def write(d: Dialogue, draft: Draft, times: timing.Times, default_hour: bool = F
             attendees=[checks.title(a, "attendee") for a in draft.attendees],
             recurrence=times.recurrence,
             utterance=draft.utterance,
-            alerts=checks.alerts([*draft.alerts, *([0] if draft.reminder else [])]),
+            alerts=checks.alerts(list(draft.alerts) or ([0] if draft.reminder else [])),
         )
     except BadRecurrence as err:
         return d.say(

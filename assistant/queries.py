@@ -4,6 +4,8 @@
 (occurrences of recurring events included, exceptions applied: assistant/agenda.py).
 "when am I free on Friday", "do I have time for a 2 hour meeting tomorrow": the free
 windows inside waking hours (assistant/freetime.py).
+"what are my current alerts", "any alerts tomorrow": the events of the window (the next
+week when none is said) that carry alerts, and when each rings.
 """
 
 from __future__ import annotations
@@ -23,18 +25,20 @@ if TYPE_CHECKING:
     from assistant.dialogue import Dialogue
 
 MAX_LISTED = 8
+ALERTS_AHEAD = timedelta(days=7)  # the window of "what are my alerts" when no time is said
 
 
 def query(d: Dialogue, cmd: Command) -> Reply:
     """The events in the said window, or (no window) what is left today and what comes next."""
     span = cmd.when
+    if cmd.asks_alerts:
+        return query_alerts(d, cmd)
     if span is None or span.start is None:
         return query_upcoming(d, cmd.name)
     start = span.start
     end = span.end or start + timedelta(days=1)
     views = events_in(d, start, end, cmd.name)
-    one_day = end - start <= timedelta(days=1) and span.grain not in timing.TIME_GRAINS
-    where = f"on {phrasing.day_text(start, d.turn.now.year)}" if one_day else between(d, start, end)
+    where = window_text(d, span, start, end)
     if not views:
         return d.say(f"You have nothing {where}." if not cmd.name else f'I found no "{cmd.name}" {where}.', "query")
     same_day = start.date() == (end - timedelta(microseconds=1)).date()
@@ -45,6 +49,30 @@ def query(d: Dialogue, cmd: Command) -> Reply:
         "query",
         views,
     )
+
+
+def query_alerts(d: Dialogue, cmd: Command) -> Reply:
+    """The events of the said window (or the week ahead) that carry alerts, each with when
+    it rings: 'In the next 7 days you have 2 alerts: "dentist" on ... (1 hour before) ...'."""
+    span = cmd.when
+    if span is None or span.start is None:
+        start, end = d.turn.now, d.turn.now + ALERTS_AHEAD
+        where = f"in the next {ALERTS_AHEAD.days} days"
+    else:
+        start, end = span.start, span.end or span.start + timedelta(days=1)
+        where = window_text(d, span, start, end)
+    views = events_in(d, start, end, cmd.name)
+    rings = [v for v in views if v.alerts]
+    if not rings:
+        named = f' for "{cmd.name}"' if cmd.name else ""
+        return d.say(f"You have no alerts set{named} {where}.", "query", views[:MAX_LISTED])
+    items = [
+        f"{d.describe(v)} ({phrasing.join([phrasing.before_text(m) for m in sorted(v.alerts, reverse=True)])})"
+        for v in rings
+    ]
+    remember(d, rings)
+    alerts = phrasing.count(sum(len(v.alerts) for v in rings), "alert")
+    return d.say(f"{where[0].upper()}{where[1:]} you have {alerts}: {listing(items)}.", "query", rings)
 
 
 def query_upcoming(d: Dialogue, name: str | None) -> Reply:
@@ -115,6 +143,12 @@ def listing(items: list[str]) -> str:
     if len(items) > MAX_LISTED:
         items = [*items[:MAX_LISTED], f"{len(items) - MAX_LISTED} more"]
     return phrasing.join(items)
+
+
+def window_text(d: Dialogue, span: TimeSpan, start: datetime, end: datetime) -> str:
+    """ "on Tuesday, December 1" for one day said as a day, else `between`."""
+    one_day = end - start <= timedelta(days=1) and span.grain not in timing.TIME_GRAINS
+    return f"on {phrasing.day_text(start, d.turn.now.year)}" if one_day else between(d, start, end)
 
 
 def between(d: Dialogue, start: datetime, end: datetime) -> str:

@@ -179,3 +179,66 @@ def test_dialogue_alerts_e2e_remind_me_before(shipped_parser, db_url: str, owner
     done = bot.handle("e2e", "remind me an hour before the dentist", now=NOW, tz=TZ, user=owner)
     assert done.operation == "update"
     assert stored(bot, owner) == [("dentist", datetime(2026, 11, 25, 8), datetime(2026, 11, 25, 9), [60])]
+
+
+def test_dialogue_alerts_a_reminder_that_says_its_alert_gets_that_alert_only(bot, scripted, owner) -> None:
+    # "remind me" alone rings when the reminder starts; said with its own lead, only that rings
+    text = "dentist friday at 3, remind me a day before"
+    scripted.add(
+        reading(
+            text,
+            "create",
+            NAME="dentist",
+            ACTION="remind me",
+            dates={"friday at 3": time_span(datetime(2026, 11, 27, 15))},
+            alerts={"a day before": 1440},
+        )
+    )
+    bot.handle("s1", text, now=NOW, user=owner)
+    assert stored(bot, owner) == [("dentist", datetime(2026, 11, 27, 14), datetime(2026, 11, 27, 15), [1440])]
+
+
+@pytest.fixture
+def alerted(bot: Assistant, owner: str) -> None:
+    bot.create_event(
+        owner, title="dentist", start=datetime(2026, 11, 25, 9), end=datetime(2026, 11, 25, 10), alerts=[60]
+    )
+    bot.create_event(
+        owner, title="gym", start=datetime(2026, 11, 26, 18), end=datetime(2026, 11, 26, 19), alerts=[30, 120]
+    )
+    bot.create_event(owner, title="standup", start=datetime(2026, 11, 24, 9), end=datetime(2026, 11, 24, 10))
+    bot.create_event(
+        owner, title="flight", start=datetime(2026, 12, 10, 7), end=datetime(2026, 12, 10, 9), alerts=[1440]
+    )
+
+
+def test_dialogue_alerts_a_question_about_alerts_lists_the_weeks_alerts(bot, scripted, owner, alerted) -> None:
+    scripted.add(reading("what are my current alerts", "query"))
+    said = bot.handle("s1", "what are my current alerts", now=NOW, user=owner)
+    assert said.operation == "query"
+    assert said.reply == (
+        'In the next 7 days you have 3 alerts: "dentist" on Wednesday, November 25 at 9:00 AM (1 hour before) '
+        'and "gym" on Thursday, November 26 at 6:00 PM (2 hours before and 30 minutes before).'
+    )
+
+
+def test_dialogue_alerts_a_question_about_alerts_on_a_day_or_an_event(bot, scripted, owner, alerted) -> None:
+    scripted.add(reading("any alerts tomorrow", "query", dates={"tomorrow": resolve("tomorrow", now=NOW, tz=TZ)}))
+    scripted.add(reading("what alerts are set for the standup", "query", NAME="standup"))
+    day = bot.handle("s1", "any alerts tomorrow", now=NOW, user=owner)
+    assert day.reply == "You have no alerts set on Tuesday, November 24."
+    named = bot.handle("s1", "what alerts are set for the standup", now=NOW, user=owner)
+    assert named.reply == 'You have no alerts set for "standup" in the next 7 days.'
+
+
+def test_dialogue_alerts_e2e_what_are_my_alerts(shipped_parser, db_url: str, owner: str) -> None:
+    bot = Assistant(db_url, parser=shipped_parser)
+    bot.create_event(
+        owner, title="dentist", start=datetime(2026, 11, 25, 9), end=datetime(2026, 11, 25, 10), alerts=[60]
+    )
+    said = bot.handle("e2e", "what are my current alerts", now=NOW, tz=TZ, user=owner)
+    assert said.operation == "query"
+    assert (
+        said.reply
+        == 'In the next 7 days you have 1 alert: "dentist" on Wednesday, November 25 at 9:00 AM (1 hour before).'
+    )
