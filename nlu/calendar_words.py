@@ -5,7 +5,8 @@ marriage", "what are my current alerts": the intent classifier can read such a c
 out of scope (shopping lists, alarms and news alerts share its words), and the assistant
 would answer "I can only help with your calendar" to someone who just named it. When the
 model says out of scope and the command names the calendar itself ("calendar", "agenda",
-"diary", "my ... schedule", "my ... alerts", "a reminder"), the best calendar intent is
+"diary", "my ... schedule", "my ... alerts", "a reminder", "what I have scheduled"), the
+best calendar intent is
 taken instead. So is a create for a command shaped like a booking: it opens with a
 scheduling verb ("schedule", "add", "put", "arrange", "set up", after any "please" or "can
 you") and says when ("add car wash on sunday at 10am", "could you schedule coffee with
@@ -30,7 +31,8 @@ OUT = "out_of_scope"
 NAMES_CALENDAR = re.compile(
     r"\b(?:calendars?|calender|agendas?|diary|planner)\b"
     r"|\bmy\s+(?:[\w'’]+\s+){0,2}?(?:schedule|reminders?|alerts?|appointments?|events|meetings)\b"
-    r"|\b(?:a|any|the)\s+reminders?\b",
+    r"|\b(?:a|any|the)\s+reminders?\b"
+    r"|\b(?:i|we)(?:'ve|\s+have|\s+got)?\s+(?:[\w']+\s+){0,2}?(?:scheduled|booked|planned)\b",
     re.IGNORECASE,
 )
 BOOKING_VERB = re.compile(

@@ -23,6 +23,10 @@ OUT_MOSTLY = {"out_of_scope": 0.80, "cancel": 0.12, "create": 0.06, "query": 0.0
         ("what are my current alerts", True),
         ("send me a reminder to feed the cat at six", True),
         ("put the school play in my diary", True),
+        ("what do i have scheduled for tomorrow i need to cancel", True),
+        ("have we got anything booked for the weekend", True),
+        ("what exhibits are scheduled at the metropolitan theater", False),
+        ("the next four scheduled trains to chicago", False),
         ("what is the schedule of the punjab mail", False),  # not "my" schedule
         ("tell me all local events", False),
         ("add eggs to my shopping list", False),
