@@ -47,6 +47,7 @@ REMINDER = re.compile(
 )
 LEAD_WORDS = frozenset({"the", "a", "an", "my", "our"})
 TAIL_WORDS = frozenset({"on", "at", "in", "for", "by", "from", "to", "and", "the", "please"})
+LINK_WORDS = frozenset({"about", "of", "with"})
 PRONOUNS = frozenset(
     {"it", "that", "this", "them", "him", "her", "me", "us", "i", "you", "what", "when", "which"}
     | {"something", "anything", "everything", "stuff", "things", "one"}
@@ -127,16 +128,22 @@ def _reminder_title(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
     """A reminder's own words as its NAME when the model found no NAME: "set a reminder for
     me to [go to work] in ten minutes", "remind me about the [upcoming national holiday]",
     "cancel my reminder to [buy stamps]". The words run from "to"/"for"/"about" to the next
-    slot or the end of the sentence; a pronoun, a person's slot or nothing there is no title."""
+    slot or the end of the sentence (past a day said first: "remind me for tomorrow
+    [interview]"); a pronoun, a person's slot or nothing there is no title."""
     if any(s.label == "NAME" for s in slots):
         return slots
     found = REMINDER.search(text)
     if found is None:
         return slots
     start = found.end()
-    end = min([s.start for s in slots if s.start >= start] + [len(text)])
     if any(s.start < start < s.end for s in slots):
         return slots
+    first_slot = min((s for s in slots if s.start >= start), key=lambda s: s.start, default=None)
+    if first_slot is not None and first_slot.label == "DATE" and not text[start : first_slot.start].strip():
+        start = _after_the_day(text, first_slot, slots)
+        if start is None:
+            return slots
+    end = min([s.start for s in slots if s.start >= start] + [len(text)])
     words = text[start:end]
     words = re.split(r"[.,!?;:]", words, maxsplit=1)[0]
     tokens = words.split()
@@ -150,6 +157,20 @@ def _reminder_title(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
     last = text.index(tokens[-1], first + len(" ".join(tokens[:-1]))) + len(tokens[-1])
     name = Slot("NAME", text[first:last], first, last)
     return tuple(sorted((*slots, name), key=lambda s: s.start))
+
+
+def _after_the_day(text: str, day: Slot, slots: tuple[Slot, ...]) -> int | None:
+    """Where a reminder's words start when it says its day first ("remind me for [tomorrow]
+    interview"): right after the day, when a word follows that is no link or pronoun ("for
+    this item", "'s meeting") and the words run to the end or to another time (not to a
+    place or a kind word: "for next saturday go to [the library]")."""
+    following = re.match(r"\s+([A-Za-z][\w-]*)", text[day.end :])
+    if following is None or following.group(1).lower() in PRONOUNS | TAIL_WORDS | LINK_WORDS:
+        return None
+    after = [s for s in slots if s.start >= day.end]
+    if after and min(after, key=lambda s: s.start).label != "DATE":
+        return None
+    return day.end
 
 
 def _day_off(text: str, slot: Slot, ref: datetime) -> list[Slot]:

@@ -310,6 +310,29 @@ def test_a_place_named_by_its_owner_keeps_the_possessive_through_the_shipped_mod
             [("cancel", "ACTION"), ("reminder", "DOMAIN")],
             [("ACTION", "cancel"), ("DOMAIN", "reminder"), ("NAME", "buy stamps")],
         ),
+        # a day said first: the words after it
+        (
+            "remind me for tomorrow interview",
+            [("remind me", "ACTION"), ("tomorrow", "DATE")],
+            [("ACTION", "remind me"), ("DATE", "tomorrow"), ("NAME", "interview")],
+        ),
+        (
+            "remind me for friday dentist at 3",
+            [("remind me", "ACTION"), ("friday", "DATE"), ("3", "DATE")],
+            [("ACTION", "remind me"), ("DATE", "friday"), ("NAME", "dentist"), ("DATE", "3")],
+        ),
+        ("remind me for tomorrow", [("tomorrow", "DATE")], [("DATE", "tomorrow")]),
+        ("set reminder for tomorrow for this item", [("tomorrow", "DATE")], [("DATE", "tomorrow")]),
+        (
+            "remind me about tomorrow's meeting tonight",
+            [("tomorrow", "DATE"), ("meeting", "DOMAIN"), ("tonight", "DATE")],
+            [("DATE", "tomorrow"), ("DOMAIN", "meeting"), ("DATE", "tonight")],
+        ),
+        (
+            "set a reminder for next saturday go to the library",
+            [("next saturday", "DATE"), ("the library", "LOCATION")],
+            [("DATE", "next saturday"), ("LOCATION", "the library")],
+        ),
         # a NAME the model found wins; a pronoun, a person or a container word is no title
         ("remind me to call mom at 6", [("call mom", "NAME"), ("6", "DATE")], [("NAME", "call mom"), ("DATE", "6")]),
         ("remind me about it tomorrow", [("tomorrow", "DATE")], [("DATE", "tomorrow")]),
