@@ -134,6 +134,10 @@ FAMILIES = {
         (WED, "the first weekend of may", "2027-05-01T00:00", "2027-05-03T00:00", "day"),
         (WED, "the weekend of the 20th", "2027-03-20T00:00", "2027-03-22T00:00", "day"),
         (WED, "the week of april 14", "2027-04-12T00:00", "2027-04-19T00:00", "week"),
+        # the weekday said with the date names the same day ("Wed, April 14")
+        (WED, "the week starting Wednesday, April 14", "2027-04-12T00:00", "2027-04-19T00:00", "week"),
+        (WED, "the week of mon apr 19", "2027-04-19T00:00", "2027-04-26T00:00", "week"),
+        (WED, "the weekend of Sat, March 20", "2027-03-20T00:00", "2027-03-22T00:00", "day"),
         (WED, "the second week of april", "2027-04-08T00:00", "2027-04-15T00:00", "week"),
         (WED, "the 2nd-to-last week of march", "2027-03-18T00:00", "2027-03-25T00:00", "week"),
         (WED, "week 12", "2027-03-22T00:00", "2027-03-29T00:00", "week"),

@@ -17,7 +17,16 @@ from dateutil.relativedelta import relativedelta
 
 from nlu.dates.calendar import GRAIN_STEP, Context
 from nlu.dates.pieces import Day, DayRange, Dur, Num, Period, Piece, Pod, Recur, Time, TimeRange, Word, Zone
-from nlu.dates.relations import SUB_DAY, as_time, merge_durations, offsets, on_or_after, ranges, same_month, same_year
+from nlu.dates.relations import (
+    SUB_DAY,
+    as_time,
+    merge_durations,
+    offsets,
+    on_or_after,
+    ranges,
+    same_month,
+    year_of_weekday,
+)
 from nlu.dates.rules_parts import narrow_day_parts
 from nlu.dates.times import resolve_time, resolve_time_range
 from nlu.exceptions import BadDatePhrase
@@ -213,7 +222,7 @@ def _the_day(days: list[Day], periods: list[Period], timed: bool, ctx: Context) 
     week = next((p for p in periods if p.week is not None), None)
     named = next((d.weekday for d in days if d.weekday is not None), None)  # a weekday said
     if day is not None and day.year_free and named is not None:
-        day = _year_of_weekday(day, named)
+        day = year_of_weekday(day, named)
     if day is not None and day.dom_only:
         day = _dom_on_weekday(day, named) if named is not None else day
         month = next((p for p in periods if p.grain == "month"), None)
@@ -225,17 +234,6 @@ def _the_day(days: list[Day], periods: list[Period], timed: bool, ctx: Context) 
         day = Day(week.week + timedelta(days=(weekday - ctx.policy.week_start) % 7))
         periods = [p for p in periods if p is not week]
     return day, periods
-
-
-def _year_of_weekday(day: Day, weekday: int) -> Day:
-    """ "Fri, Jun 18": the year in which that date is that weekday. The next occurrence if
-    it is, else the last one (a date just past, as in a letter), else the first of the
-    following years; when none is, the date as said (its weekday a slip)."""
-    for years in (0, -1, *range(1, 11)):
-        found = same_year(day.date, day.date.year + years)
-        if found is not None and found.weekday() == weekday:
-            return replace(day, date=found, year_free=False)
-    return day
 
 
 def _dom_on_weekday(day: Day, weekday: int) -> Day:

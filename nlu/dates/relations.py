@@ -7,6 +7,7 @@ compound durations ("an hour and 30 minutes") and ranges between two pieces of o
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TypeGuard
 
@@ -63,17 +64,32 @@ WEEKEND_OF = ("weekend_of", "weekend_after", "weekend_before")
 def _week_of(pieces: list[Piece], k: int, out: list[Piece], ctx: Context) -> int:
     """ "the week of december 7th" (the calendar week holding that day), "the week after the
     4th of july" (the one after it), "the weekend of the 5th", "the weekend after easter"."""
-    word, day = pieces[k], _at(pieces, k + 1)
+    word, day, dated = pieces[k], _at(pieces, k + 1), _at(pieces, k + 2)
     if not (isinstance(word, Word) and isinstance(day, Day)):
         return 0
+    used = 2
+    if day.weekday is not None and isinstance(dated, Day) and dated.weekday is None and dated.month_known:
+        # "the week starting Wednesday, January 13": the weekday said with its date
+        day, used = (year_of_weekday(dated, day.weekday) if dated.year_free else dated), 3
     if word.text in WEEK_OF:
         first = week_start(day.date, ctx.policy.week_start) + timedelta(days=7 * WEEK_OF[word.text])
         out.append(Period(*ctx.day_span(first, first + timedelta(days=6)), "week", week=first))
-        return 2
+        return used
     if word.text in WEEKEND_OF:
         out.append(Period(*ctx.day_span(*_weekend_near(day.date, word.text)), "day"))
-        return 2
+        return used
     return 0
+
+
+def year_of_weekday(day: Day, weekday: int) -> Day:
+    """ "Fri, Jun 18": the year in which that date is that weekday. The next occurrence if
+    it is, else the last one (a date just past, as in a letter), else the first of the
+    following years; when none is, the date as said (its weekday a slip)."""
+    for years in (0, -1, *range(1, 11)):
+        found = same_year(day.date, day.date.year + years)
+        if found is not None and found.weekday() == weekday:
+            return replace(day, date=found, year_free=False)
+    return day
 
 
 def _weekend_near(day: date, relation: str) -> tuple[date, date]:
