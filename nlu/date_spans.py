@@ -35,10 +35,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from nlu import dates
 from nlu.dates import spelling
+from nlu.dates.numbers import ORDINALS
 from nlu.result import Slot, TimeSpan
 
 RANGE_WORDS = ("to", "until", "till", "through", "thru")
@@ -169,6 +170,8 @@ def _cut(intent: str, text: str, slot: Slot, ref: datetime) -> list[Slot]:
     words = slot.text.lower().split()
     if not words or "between" in words or "every" in words or (slot.value is not None and slot.value.rrule):
         return [slot]
+    if _clock_minute(slot.value) and not re.search(r"\s(?:or|and)\s", slot.text, re.IGNORECASE):
+        return [slot]  # "ten to four": one clock time, no old and new
     for joiner in joiners:
         match = re.search(rf"\s{joiner}\s", slot.text, re.IGNORECASE)
         if match is None or _inside_a_phrase(slot.text[: match.start()], slot.text[match.end() :]):
@@ -284,3 +287,181 @@ def _same(a: TimeSpan | None, b: TimeSpan | None) -> bool:
     if a is None or b is None:
         return False
     return replace(a, alternatives=()) == replace(b, alternatives=())
+
+
+# ---- Date words the model left outside a DATE ("[Wednesday]" of "COB Wednesday") ----
+# The resolver reads shorthand and business words the model rarely saw ("COB", "EOQ", "2p",
+# "noon-1", "late", "first thing"); a DATE grows over the untagged date words beside it when
+# they change what it means, and a run of such words no slot took, with a shorthand token in
+# it, becomes a DATE of its own ("what do i have [EOQ]", "[Weds 2p]").
+TOKEN = re.compile(r"[\w'/:.\-–]+")
+CLAUSE_BREAK = re.compile(r"[,;!?]|\.\s")
+MAX_GROWTH = 4
+ORDINAL_START = re.compile(
+    rf"(?:\d+(?:st|nd|rd|th)|{'|'.join(sorted(ORDINALS, key=len, reverse=True))})\b", re.IGNORECASE
+)
+MEALS = frozenset({"breakfast", "brunch", "lunch", "luncheon", "dinner", "supper"})
+EDGE_WORDS = spelling.FILLERS | frozenset(spelling.CONNECTORS)
+SHORTHAND = re.compile(r"\d.*[a-z]|[a-z].*\d|\d[/:.\-–]\d|^(?:eo[dwmqy]|cob|bom|boy|bow|midweek)$", re.IGNORECASE)
+
+
+def grown(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
+    """`slots` with each DATE grown over the untagged date words beside it that change its
+    meaning, and untagged shorthand date runs added as DATEs (section comment above)."""
+    slots = _minutes_to(text, slots, ref)
+    words = list(TOKEN.finditer(text))
+    out = list(slots)
+    for k, slot in enumerate(out):  # one at a time: a grown DATE is taken for the next
+        if slot.label == "DATE":
+            out[k] = _grow(text, slot, words, _taken(words, out), ref)
+    runs = _untagged_runs(text, words, _taken(words, out), ref)
+    return tuple(sorted((*out, *runs), key=lambda s: s.start))
+
+
+def _taken(words: list, slots: list[Slot]) -> list[bool]:
+    """Per word: whether some slot covers it."""
+    return [any(s.start < w.end() and w.start() < s.end for s in slots) for w in words]
+
+
+def _minutes_to(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
+    """ "[twenty minutes] to [six tonight]", "[a quarter] to [nine]": one clock time (16:40,
+    08:45), where the two read together as a single minute; not after "from" ("from [ten] to
+    [four]" is a range, or the old and the new time), "my" or "the" ("move my [ten] to
+    [four]": the ten o'clock event)."""
+    out: list[Slot] = []
+    for slot in slots:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == slot.label == "DATE"
+            and text[prev.end : slot.start].strip().lower() == "to"
+            and text[: prev.start].lower().split()[-1:] not in (["from"], ["my"], ["the"])
+        ):
+            joined = _sub(text, prev.start, slot.end, ref)
+            if _clock_minute(joined.value):
+                out[-1] = joined
+                continue
+        out.append(slot)
+    return tuple(out)
+
+
+def _clock_minute(value: TimeSpan | None) -> bool:
+    """A single clock time off the hour (one minute long): what "ten to four" means."""
+    return (
+        value is not None
+        and value.start is not None
+        and value.end is not None
+        and value.grain == "minute"
+        and value.end - value.start == timedelta(minutes=1)
+        and value.start.minute != 0
+    )
+
+
+def _date_word(word: str) -> bool:
+    low = word.lower().strip(".'")
+    return bool(low) and low not in MEALS and (low in spelling.KNOWN or any(ch.isdigit() for ch in low))
+
+
+def _edge_ok(word: str) -> bool:
+    """A word that may end an untagged run: not a filler or linking word."""
+    return word.lower().strip(".'") not in EDGE_WORDS
+
+
+def _grow_edge_ok(word: str) -> bool:
+    """A word that may end a grown span: a date word that is no linking word ("to 5pm" is a
+    deadline the model leaves to the verb); a filler only where it changes the meaning,
+    which `_grow` checks ("[the day before] yesterday")."""
+    low = word.lower().strip(".'")
+    return _date_word(word) and low not in spelling.CONNECTORS
+
+
+# Words the date grammar reads only inside its phrases ("first thing", "close of business",
+# "close of play", "next working day"), which the spelling lexicon does not list alone.
+PHRASE_WORDS = frozenset({"thing", "business", "play", "working", "work"})
+
+
+def _passable(word: str) -> bool:
+    """A word a DATE may grow over: a date word, not a meal ("dinner tomorrow": the meal is
+    the event)."""
+    return _date_word(word) or word.lower().strip(".'") in PHRASE_WORDS
+
+
+def _joined(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
+    """Two neighbouring words with no clause break between them (a comma, or a full stop
+    before a capital: "Morning. What does today look like?")."""
+    if a.group().endswith(".") and b.group()[:1].isupper():
+        return False
+    return not CLAUSE_BREAK.search(text[a.end() : b.start()])
+
+
+def _grow(text: str, slot: Slot, words: list, taken: list[bool], ref: datetime) -> Slot:
+    inside = [i for i, w in enumerate(words) if slot.start < w.end() and w.start() < slot.end]
+    if not inside or slot.value is None:
+        return slot
+    first, last = inside[0], inside[-1]
+    best = slot
+    for step in range(1, MAX_GROWTH + 1):  # to the left
+        i = first - step
+        if i < 0 or taken[i] or not _passable(words[i].group()) or not _joined(text, words[i], words[i + 1]):
+            break
+        if _grow_edge_ok(words[i].group()):
+            longer = _sub(text, words[i].start(), best.end, ref)
+            if longer.value is not None and not _same(longer.value, best.value):
+                best = longer
+    for step in range(1, MAX_GROWTH + 1):  # to the right
+        i = last + step
+        if i >= len(words) or taken[i] or not _passable(words[i].group()) or not _joined(text, words[i - 1], words[i]):
+            break
+        if _grow_edge_ok(words[i].group()):
+            longer = _sub(text, best.start, words[i].end(), ref)
+            if longer.value is not None and not _same(longer.value, best.value):
+                best = longer
+    return _with_the(text, best, words, taken, ref) if best is not slot else slot
+
+
+def _with_the(text: str, slot: Slot, words: list, taken: list[bool], ref: datetime) -> Slot:
+    """The slot with an untagged "the" right before it ("the [18th]"): `tidy` then keeps it
+    where the date is said with it and drops it where it changes nothing."""
+    before = [i for i, w in enumerate(words) if w.end() <= slot.start]
+    if not before:
+        return slot
+    i = before[-1]
+    if taken[i] or words[i].group().lower() != "the" or text[words[i].end() : slot.start].strip():
+        return slot
+    if not ORDINAL_START.match(slot.text):
+        return slot
+    longer = _sub(text, words[i].start(), slot.end, ref)
+    return longer if longer.value is not None else slot
+
+
+def _untagged_runs(text: str, words: list, taken: list[bool], ref: datetime) -> list[Slot]:
+    """Runs of untagged date words with a shorthand token in them that resolve: DATEs."""
+    found: list[Slot] = []
+    run: list = []
+    for i, word in enumerate([*words, None]):
+        joins = word is not None and not taken[i] and _date_word(word.group())
+        if joins and run and not _joined(text, run[-1], word):
+            found += _run_slot(text, run, words, taken, ref)
+            run = []
+        if joins:
+            run.append(word)
+            continue
+        # a run said right before an untagged word of another kind qualifies it: "a [Q1]
+        # hiring plan" is no date
+        modifier = word is not None and not taken[i] and bool(run) and _joined(text, run[-1], word)
+        found += [] if modifier else _run_slot(text, run, words, taken, ref)
+        run = []
+    return found
+
+
+def _run_slot(text: str, run: list, words: list, taken: list[bool], ref: datetime) -> list[Slot]:
+    while run and not _edge_ok(run[0].group()):
+        run = run[1:]
+    while run and not _edge_ok(run[-1].group()):
+        run = run[:-1]
+    if not run or not any(SHORTHAND.search(w.group().strip(".'")) for w in run):
+        return []
+    slot = _sub(text, run[0].start(), run[-1].end(), ref)
+    if slot.value is None or slot.value.start is None:
+        return []
+    return [_with_the(text, slot, words, taken, ref)]

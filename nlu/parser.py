@@ -93,6 +93,7 @@ class Parser:
         if reading is not None:
             intent, confidence = reading
         found = place_spans.conventions(text, name_spans.conventions(text, _slots(text, doc, ref), ref), ref)
+        found = date_spans.grown(text, found, ref) if intent != "out_of_scope" else found
         found = person_spans.conventions(text, found, ref, intent)
         found = name_spans.untagged_title(intent, text, action_spans.opening_verb(intent, text, found))
         tidy = date_spans.tidy(intent, text, found, ref)

@@ -597,3 +597,66 @@ def test_availability_searches_the_whole_window_for_the_length_said_in_one_span(
     assert parse.intent == "availability"
     assert parse.when is not None and parse.when.duration == timedelta(minutes=minutes)
     assert (parse.when.start.replace(tzinfo=None), parse.when.end.replace(tzinfo=None)) == window
+
+
+def grown(text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return labelled(date_spans.grown(text, marked_slots(text, marked), NOW))
+
+
+@pytest.mark.parametrize(
+    "text, marked, want",
+    [
+        # the untagged date words beside a DATE that change what it means join it
+        (
+            "schedule the dentist COB Wednesday",
+            [("dentist", "NAME"), ("Wednesday", "DATE")],
+            [("NAME", "dentist"), ("DATE", "COB Wednesday")],
+        ),
+        ("what do i have late next week", [("next week", "DATE")], [("DATE", "late next week")]),
+        (
+            "put lunch with sam in on 10/16 EOD",
+            [("lunch", "NAME"), ("sam", "PERSON"), ("10/16", "DATE")],
+            [("NAME", "lunch"), ("PERSON", "sam"), ("DATE", "10/16 EOD")],
+        ),
+        (
+            "call mom first thing Thursday",
+            [("call mom", "NAME"), ("Thursday", "DATE")],
+            [("NAME", "call mom"), ("DATE", "first thing Thursday")],
+        ),
+        ("what do i have the day before yesterday", [("yesterday", "DATE")], [("DATE", "day before yesterday")]),
+        # "ten to four" said as two DATEs is one clock time
+        (
+            "add gym at twenty minutes to six tonight",
+            [("gym", "NAME"), ("twenty minutes", "DATE"), ("six tonight", "DATE")],
+            [("NAME", "gym"), ("DATE", "twenty minutes to six tonight")],
+        ),
+        # an untagged run with a shorthand word is a DATE of its own, with the "the" of a day
+        ("what do i have EOQ", [], [("DATE", "EOQ")]),
+        ("move the retro to Weds 2p", [("retro", "NAME")], [("NAME", "retro"), ("DATE", "Weds 2p")]),
+        (
+            "what time does my flight leave on the 18th?",
+            [("flight", "NAME")],
+            [("NAME", "flight"), ("DATE", "the 18th")],
+        ),
+        # what changes nothing, a linking word, a meal, another slot or a sentence break stays out
+        ("move the standup to 5pm", [("standup", "NAME"), ("5pm", "DATE")], [("NAME", "standup"), ("DATE", "5pm")]),
+        ("have dinner tomorrow", [("tomorrow", "DATE")], [("DATE", "tomorrow")]),
+        ("Morning. What does today look like?", [("today", "DATE")], [("DATE", "today")]),
+        (
+            "arrange a meeting about the Q1 hiring plan next week",
+            [("meeting", "DOMAIN"), ("next week", "DATE")],
+            [("DOMAIN", "meeting"), ("DATE", "next week")],
+        ),
+        ("move my ten to four", [("ten", "DATE"), ("four", "DATE")], [("DATE", "ten"), ("DATE", "four")]),
+        ("move it from ten to four", [("ten", "DATE"), ("four", "DATE")], [("DATE", "ten"), ("DATE", "four")]),
+    ],
+)
+def test_date_spans_grow_over_the_date_words_the_model_left_out(text, marked, want):
+    assert grown(text, marked) == want
+
+
+def test_a_business_day_word_is_part_of_the_when_through_the_shipped_model(parser):
+    parse = parser.parse("schedule a dentist appointment close of business Monday", now=NOW, tz="UTC")
+    assert parse.when is not None and parse.when.start.replace(tzinfo=None) == datetime(2026, 11, 30, 17, 0)
+    clock = parser.parse("move the team meeting to twenty minutes to six tonight", now=NOW, tz="UTC")
+    assert clock.when is not None and clock.when.start.replace(tzinfo=None) == datetime(2026, 11, 23, 17, 40)
