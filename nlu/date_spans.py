@@ -369,15 +369,18 @@ def _edge_ok(word: str) -> bool:
 
 def _grow_edge_ok(word: str) -> bool:
     """A word that may end a grown span: a date word that is no linking word ("to 5pm" is a
-    deadline the model leaves to the verb); a filler only where it changes the meaning,
-    which `_grow` checks ("[the day before] yesterday")."""
+    deadline the model leaves to the verb) nor a filler, unless the filler starts a phrase
+    ("[day before] yesterday"); `_grow` then checks that the meaning changes."""
     low = word.lower().strip(".'")
-    return _date_word(word) and low not in spelling.CONNECTORS
+    return _date_word(word) and low not in spelling.CONNECTORS and (low not in spelling.FILLERS or low in PHRASE_STARTS)
 
 
 # Words the date grammar reads only inside its phrases ("first thing", "close of business",
 # "close of play", "next working day"), which the spelling lexicon does not list alone.
 PHRASE_WORDS = frozenset({"thing", "business", "play", "working", "work"})
+# Fillers that begin a phrase of their own ("[day before] yesterday", "[start of business]");
+# other fillers ("the", "at", "please") never change a time, so they are not tried.
+PHRASE_STARTS = frozenset({"day", "start", "beginning"})
 
 
 def _passable(word: str) -> bool:

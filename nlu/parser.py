@@ -88,7 +88,7 @@ class Parser:
         intent, confidence, scores, probabilities = self._intent(doc)
         reading = sentences.calendar_reading(self.nlp, doc.text, scores, self.temperature) if scores else None
         if reading is None:
-            said_when = any(ent.label_ == "DATE" for ent in doc.ents)
+            said_when = intent == "out_of_scope" and any(ent.label_ == "DATE" for ent in doc.ents)
             reading = calendar_words.calendar_reading(doc.text, intent, probabilities, said_when)
         if reading is not None:
             intent, confidence = reading
