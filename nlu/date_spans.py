@@ -301,6 +301,12 @@ ORDINAL_START = re.compile(
     rf"(?:\d+(?:st|nd|rd|th)|{'|'.join(sorted(ORDINALS, key=len, reverse=True))})\b", re.IGNORECASE
 )
 MEALS = frozenset({"breakfast", "brunch", "lunch", "luncheon", "dinner", "supper"})
+# Words the date grammar reads only inside its phrases ("first thing", "close of business",
+# "close of play", "next working day"), which the spelling lexicon does not list alone.
+PHRASE_WORDS = frozenset({"thing", "business", "play", "working", "work"})
+# Fillers that begin a phrase of their own ("[day before] yesterday", "[start of business]");
+# other fillers ("the", "at", "please") never change a time, so they are not tried.
+PHRASE_STARTS = frozenset({"day", "start", "beginning"})
 EDGE_WORDS = spelling.FILLERS | frozenset(spelling.CONNECTORS)
 SHORTHAND = re.compile(r"\d.*[a-z]|[a-z].*\d|\d[/:.\-–]\d|^(?:eo[dwmqy]|cob|bom|boy|bow|midweek)$", re.IGNORECASE)
 
@@ -308,14 +314,81 @@ SHORTHAND = re.compile(r"\d.*[a-z]|[a-z].*\d|\d[/:.\-–]\d|^(?:eo[dwmqy]|cob|bo
 def grown(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
     """`slots` with each DATE grown over the untagged date words beside it that change its
     meaning, and untagged shorthand date runs added as DATEs (section comment above)."""
-    slots = _minutes_to(text, slots, ref)
     words = list(TOKEN.finditer(text))
+    slots = tuple(_relabelled(text, s, ref) for s in slots)
+    slots = _side_by_side(text, _minutes_to(text, slots, ref), ref)
     out = list(slots)
+    for k, slot in enumerate(out):
+        if slot.label == "DATE":
+            whole = _whole_words(text, slot, words, ref)
+            if not any(o.start < whole.end and whole.start < o.end for j, o in enumerate(out) if j != k):
+                out[k] = whole
     for k, slot in enumerate(out):  # one at a time: a grown DATE is taken for the next
         if slot.label == "DATE":
             out[k] = _grow(text, slot, words, _taken(words, out), ref)
     runs = _untagged_runs(text, words, _taken(words, out), ref)
     return tuple(sorted((*out, *runs), key=lambda s: s.start))
+
+
+def _relabelled(text: str, slot: Slot, ref: datetime) -> Slot:
+    """A NAME or LOCATION made only of date words with a shorthand one among them is a DATE
+    ("move the retro to [EOQ]", "[Weds 2p]", "[COB Wednesday]"); a holiday said as a title
+    ("add [Thanksgiving]") has no shorthand word and stays a title."""
+    if slot.label not in ("NAME", "LOCATION"):
+        return slot
+    pieces = slot.text.split()
+    if not all(_date_word(w) for w in pieces) or not any(SHORTHAND.search(w.strip(".'")) for w in pieces):
+        return slot
+    if NO_CLOCK.search(slot.text):
+        return slot  # "my [1:1] with Priyanka": a one-to-one, no clock time (minutes have two digits)
+    date = _sub(text, slot.start, slot.end, ref)
+    return date if date.value is not None and date.value.start is not None else slot
+
+
+NO_CLOCK = re.compile(r"\d[:\-]\d(?!\d)")
+
+
+def _side_by_side(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
+    """Two DATEs with only date words between them that read as one finer time are one DATE:
+    "[14h] [tomorrow]", "[end] of business on [the 26th]", "[first] thing [Thursday]". Not
+    across "or", "and", a range word, a correction ("[tuesday] no sorry [wednesday]") or
+    any other word (`GAP_WORDS`)."""
+    out: list[Slot] = []
+    for slot in slots:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == slot.label == "DATE" and _mergeable(text[prev.end : slot.start]):
+            joined = _sub(text, prev.start, slot.end, ref)
+            if (
+                joined.value is not None
+                and joined.value.start is not None
+                and not _same(joined.value, prev.value)
+                and not _same(joined.value, slot.value)
+            ):
+                out[-1] = joined
+                continue
+        out.append(slot)
+    return tuple(out)
+
+
+# What may stand between two DATEs that are one time: the words of the grammar's phrases
+# ("end [of business on] the 26th") and the links of a date and its time ("tuesday [at] 3").
+# Any other word keeps them apart, as ANNOTATION.md says ("tomorrow ... at ten").
+GAP_WORDS = PHRASE_WORDS | {"of", "on", "at", "the", "in"}
+
+
+def _mergeable(gap: str) -> bool:
+    """A gap with no clause break and only phrase and linking words."""
+    return not CLAUSE_BREAK.search(gap) and all(w.lower() in GAP_WORDS for w in TOKEN.findall(gap))
+
+
+def _whole_words(text: str, slot: Slot, words: list, ref: datetime) -> Slot:
+    """A DATE that ends or starts inside a word takes the whole word when that reads finer
+    ("[2027]-W02" is ISO week 2)."""
+    inside = [w for w in words if slot.start < w.end() and w.start() < slot.end]
+    if not inside or (inside[0].start() == slot.start and inside[-1].end() == slot.end):
+        return slot
+    whole = _sub(text, min(slot.start, inside[0].start()), max(slot.end, inside[-1].end()), ref)
+    return whole if whole.value is not None and not _same(whole.value, slot.value) else slot
 
 
 def _taken(words: list, slots: list[Slot]) -> list[bool]:
@@ -373,14 +446,6 @@ def _grow_edge_ok(word: str) -> bool:
     ("[day before] yesterday"); `_grow` then checks that the meaning changes."""
     low = word.lower().strip(".'")
     return _date_word(word) and low not in spelling.CONNECTORS and (low not in spelling.FILLERS or low in PHRASE_STARTS)
-
-
-# Words the date grammar reads only inside its phrases ("first thing", "close of business",
-# "close of play", "next working day"), which the spelling lexicon does not list alone.
-PHRASE_WORDS = frozenset({"thing", "business", "play", "working", "work"})
-# Fillers that begin a phrase of their own ("[day before] yesterday", "[start of business]");
-# other fillers ("the", "at", "please") never change a time, so they are not tried.
-PHRASE_STARTS = frozenset({"day", "start", "beginning"})
 
 
 def _passable(word: str) -> bool:

@@ -649,6 +649,34 @@ def grown(text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
         ),
         ("move my ten to four", [("ten", "DATE"), ("four", "DATE")], [("DATE", "ten"), ("DATE", "four")]),
         ("move it from ten to four", [("ten", "DATE"), ("four", "DATE")], [("DATE", "ten"), ("DATE", "four")]),
+        # a title or place made only of date words with a shorthand one is a DATE; a holiday title stays
+        ("move the retro to EOQ", [("retro", "NAME"), ("EOQ", "NAME")], [("NAME", "retro"), ("DATE", "EOQ")]),
+        (
+            "move the retro to Weds 2p",
+            [("retro", "NAME"), ("Weds 2p", "LOCATION")],
+            [("NAME", "retro"), ("DATE", "Weds 2p")],
+        ),
+        ("add Thanksgiving", [("Thanksgiving", "NAME")], [("NAME", "Thanksgiving")]),
+        ("move my 1:1 to friday", [("1:1", "NAME"), ("friday", "DATE")], [("NAME", "1:1"), ("DATE", "friday")]),
+        # two DATEs with only phrase or linking words between them that read as one finer time
+        ("what do i have 14h tomorrow", [("14h", "DATE"), ("tomorrow", "DATE")], [("DATE", "14h tomorrow")]),
+        (
+            "move it to end of business on the 26th",
+            [("end", "DATE"), ("the 26th", "DATE")],
+            [("DATE", "end of business on the 26th")],
+        ),
+        (
+            "what is my afternoon schedule tomorrow",
+            [("afternoon", "DATE"), ("tomorrow", "DATE")],
+            [("DATE", "afternoon"), ("DATE", "tomorrow")],
+        ),
+        (
+            "tuesday or wednesday",
+            [("tuesday", "DATE"), ("wednesday", "DATE")],
+            [("DATE", "tuesday"), ("DATE", "wednesday")],
+        ),
+        # a DATE cut inside a word takes the whole word
+        ("what do i have 2027-W02", [("2027", "DATE")], [("DATE", "2027-W02")]),
     ],
 )
 def test_date_spans_grow_over_the_date_words_the_model_left_out(text, marked, want):
