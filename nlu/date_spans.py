@@ -393,7 +393,12 @@ def _whole_words(text: str, slot: Slot, words: list, ref: datetime) -> Slot:
 
 def _taken(words: list, slots: list[Slot]) -> list[bool]:
     """Per word: whether some slot covers it."""
-    return [any(s.start < w.end() and w.start() < s.end for s in slots) for w in words]
+    if not slots:
+        return [False] * len(words)
+    covered = bytearray(max(s.end for s in slots))
+    for s in slots:
+        covered[s.start : s.end] = b"\x01" * (s.end - s.start)
+    return [any(covered[w.start() : w.end()]) for w in words]
 
 
 def _minutes_to(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
