@@ -229,6 +229,20 @@ def test_dates_golden_time_with_duration() -> None:
         ),
         ("once a week", "2026-11-23T00:00:00", "RRULE:FREQ=WEEKLY"),
         ("every monday until december 15", "2026-11-23T00:00:00", "RRULE:FREQ=WEEKLY;UNTIL=20261215T235959;BYDAY=MO"),
+        # a start said beside the rule: the first occurrence on or after it
+        (
+            "every tuesday at 7am starting next week",
+            "2026-12-01T07:00:00",
+            "RRULE:FREQ=WEEKLY;BYDAY=TU;BYHOUR=7;BYMINUTE=0;BYSECOND=0",
+        ),
+        ("every friday from december 10", "2026-12-11T00:00:00", "RRULE:FREQ=WEEKLY;BYDAY=FR"),
+        ("every day starting tomorrow", "2026-11-24T00:00:00", "RRULE:FREQ=DAILY"),
+        ("weekly on mondays beginning next month", "2026-12-07T00:00:00", "RRULE:FREQ=WEEKLY;BYDAY=MO"),
+        (
+            "every weekday starting january 4 until january 8",
+            "2027-01-04T00:00:00",
+            "RRULE:FREQ=WEEKLY;UNTIL=20270108T235959;BYDAY=MO,TU,WE,TH,FR",
+        ),
     ],
 )
 def test_dates_golden_recurrence(text: str, start: str, rrule: str) -> None:

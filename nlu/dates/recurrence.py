@@ -9,7 +9,7 @@ wall-clock occurrences. An end said with it ("for two weeks", "until june") beco
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from dateutil import rrule as rr
 from dateutil.relativedelta import relativedelta
@@ -50,6 +50,9 @@ def recurrence(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
         threshold = datetime.combine(ctx.today, time())
     else:
         threshold = wall - length + timedelta(seconds=1) if length > GRAIN_STEP.get(grain, length) else wall
+    begins = _start_bound(pieces, kwargs)
+    if begins is not None:
+        threshold = max(threshold, datetime.combine(begins, time()))
     start_at = (
         datetime.combine(ctx.today, time()) if kwargs["freq"] not in (rr.HOURLY, rr.MINUTELY, rr.SECONDLY) else wall
     )
@@ -66,6 +69,24 @@ def recurrence(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
     start = ctx.local(first)
     end = ctx.local(first + length) if grain == "day" else ctx.after(start, length)
     return TimeSpan(start, end, grain, rrule=line)
+
+
+def _start_bound(pieces: list[Piece], kwargs: dict) -> date | None:
+    """The day a rule starts from when one is said beside it and the rule does not use it:
+    "every tuesday starting [december 8]", "every day starting [tomorrow]", "every tuesday
+    from [next week]", "weekly on mondays beginning [next month]"; the first occurrence is
+    the first on or after it. A date the rule is made of ("the 15th of every month", "every
+    july 4th", "every first monday of the month") starts nothing."""
+    if "bymonthday" in kwargs or "bymonth" in kwargs:
+        return None
+    if any(isinstance(w, rr.weekday) and w.n for w in kwargs.get("byweekday", ())):
+        return None
+    for piece in pieces:
+        if isinstance(piece, Day) and piece.weekday is None and piece.nth is None:
+            return piece.date
+        if isinstance(piece, Period) and piece.grain in ("day", "week", "month", "quarter", "year"):
+            return piece.start.date()
+    return None
 
 
 def _without_exceptions(pieces: list[Piece]) -> list[Piece]:
