@@ -12,7 +12,10 @@ street even tagged NAME). ANNOTATION.md's LOCATION is the whole place, so:
 - a street address no slot took is a LOCATION: "at [535 Pierce Street]", "[42 Jacaranda
   Ave]";
 - someone's home after "at" or "to" is a LOCATION, whatever label it got: "at [Hannah's
-  flat]", "to [Jen's place]".
+  flat]", "to [Jen's place]";
+- the untagged words after "at" that follow the event or a person, up to a time, a comma
+  or the end, are where it happens: "a haircut at [Great Clips] next Thursday", "lunch with
+  sam at [his place]"; not when they read as a time ("at eight thirty") or a pronoun.
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ HOME = re.compile(
 def conventions(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
     """`slots` with the pieces of one place joined into one LOCATION, the street after a
     place and untagged addresses and homes taken in."""
-    return _homes(text, _addresses(text, _joined(text, slots), ref))
+    return _venues(text, _homes(text, _addresses(text, _joined(text, slots), ref)), ref)
 
 
 def _joined(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
@@ -100,6 +103,49 @@ def _homes(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
             [*(s for s in out if s not in inside), Slot("LOCATION", text[start:end], start, end)], key=lambda s: s.start
         )
     return tuple(out)
+
+
+VENUE_AFTER = ("NAME", "DOMAIN", "PERSON")
+AT = re.compile(r"\s+at\s+", re.IGNORECASE)
+VENUE_WORD = re.compile(r"[\w'’&.-]+")
+MAX_VENUE_WORDS = 4
+VENUE_TAIL = frozenset({"on", "at", "for", "this", "next", "in", "by", "from", "the", "a", "please", "and", "to"})
+CLAUSE_WORDS = frozenset(
+    {"i", "im", "i'm", "we", "were", "we're", "was", "is", "are", "am", "you", "he", "she", "they", "it's", "its"}
+    | {"not", "dont", "don't", "cant", "can't", "because", "but", "so", "then", "if", "when", "please", "thanks"}
+)
+NOT_VENUE = frozenset({"it", "that", "this", "them", "him", "her", "me", "us", "all", "least", "most", "once"})
+
+
+def _venues(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
+    """`slots` with the untagged place after "[event] at" as a LOCATION (module docstring)."""
+    found = []
+    for k, slot in enumerate(slots):
+        at = AT.match(text, slot.end)
+        if slot.label not in VENUE_AFTER or at is None or any(s.label == "LOCATION" for s in slots):
+            continue
+        after = slots[k + 1] if k + 1 < len(slots) else None
+        if after is not None and after.label != "DATE" and not text[at.end() : after.start].strip():
+            continue  # the model labelled the words after "at" already
+        limit = after.start if after is not None else len(text)
+        words = []
+        for word in VENUE_WORD.finditer(text, at.end(), limit):
+            if text[(words[-1].end() if words else at.end()) : word.start()].strip():
+                break  # a comma or other mark ends the place
+            if word.group().lower() in CLAUSE_WORDS:
+                break  # "the barbecue at chidis [were not going]": a new clause
+            words.append(word)
+        if after is not None and after.label != "DATE" and words and words[-1].end() == len(text[:limit].rstrip()):
+            continue  # the place runs into another slot ("at auntie [zainabs]"): not ours to cut
+        while words and words[-1].group().lower() in VENUE_TAIL:
+            words.pop()
+        if not words or len(words) > MAX_VENUE_WORDS or words[0].group().lower() in NOT_VENUE:
+            continue
+        start, end = words[0].start(), words[-1].end()
+        if dates.resolve(text[start:end], ref) is not None:
+            continue  # "at eight thirty": a time the model left untagged
+        found.append(Slot("LOCATION", text[start:end].rstrip("."), start, start + len(text[start:end].rstrip("."))))
+    return tuple(sorted((*slots, *found), key=lambda s: s.start))
 
 
 def _same_place(text: str, place: Slot, nxt: Slot) -> bool:

@@ -211,6 +211,29 @@ def places(text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
             [("yoga", "NAME"), ("Lotus", "LOCATION"), ("Flow Studio", "LOCATION")],
             [("NAME", "yoga"), ("LOCATION", "Lotus Flow Studio")],
         ),
+        # the untagged words after "[event] at", up to a time, a mark or a new clause
+        (
+            "book me a haircut at Great Clips next Thursday at 4:30pm",
+            [("haircut", "NAME"), ("next Thursday at 4:30pm", "DATE")],
+            [("NAME", "haircut"), ("LOCATION", "Great Clips"), ("DATE", "next Thursday at 4:30pm")],
+        ),
+        (
+            "lunch with sam at his place tomorrow",
+            [("lunch", "NAME"), ("sam", "PERSON"), ("tomorrow", "DATE")],
+            [("NAME", "lunch"), ("PERSON", "sam"), ("LOCATION", "his place"), ("DATE", "tomorrow")],
+        ),
+        (
+            "please delete the barbecue at chidis were not going",
+            [("barbecue", "NAME")],
+            [("NAME", "barbecue"), ("LOCATION", "chidis")],
+        ),
+        ("dinner at eight thirty", [("dinner", "NAME")], [("NAME", "dinner")]),  # a time, untagged
+        ("look at it tomorrow", [("look", "NAME"), ("tomorrow", "DATE")], [("NAME", "look"), ("DATE", "tomorrow")]),
+        (
+            "eid dinner at auntie zainabs tonight",
+            [("eid dinner", "NAME"), ("zainabs", "NAME"), ("tonight", "DATE")],
+            [("NAME", "eid dinner"), ("NAME", "zainabs"), ("DATE", "tonight")],
+        ),
         (
             "viewing at Flat 4, 19 Harrington Gardens",
             [("Flat 4", "LOCATION"), ("19 Harrington Gardens", "LOCATION")],
