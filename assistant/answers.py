@@ -118,13 +118,44 @@ def answer_confirm(d: Dialogue, question: Confirm | ConfirmCreate) -> Reply | No
     text = d.turn.text
     if followups.is_yes(text):
         return confirmed(d, question)
-    if followups.is_no(text):
+    if followups.is_no(text) and not (isinstance(question, ConfirmCreate) and corrected_time(d, question)):
         return d.say(f"OK, I won't {_verb(question)}.", "none")
     if isinstance(question, Confirm) and repeats(d, question):
         return confirmed(d, question)
     if isinstance(question, ConfirmCreate) and (span := missing_day(d, question)) is not None:
         return confirmed(d, replace(question, span=span))
+    if isinstance(question, ConfirmCreate) and (span := corrected_time(d, question)) is not None:
+        # "Did you mean to schedule "haircut" for Thursday at 4:30 PM?" - "actually make that 5":
+        # the user means the event, at the time said now; the other checks run on the new time
+        draft = question.draft
+        return creating.plan(d, replace(draft, passed=(*draft.passed, "intent")), span, answering=True)
     return None
+
+
+def corrected_time(d: Dialogue, question: ConfirmCreate) -> TimeSpan | None:
+    """The new time an answer gives to a create asked about with its time ("make that 5", "an
+    hour later", "no, friday at 5"): a time without a day stays on the day asked about, a day
+    without a time keeps the time asked about. None: the create had no time (`missing_day`),
+    the question was about a duplicate, or the turn names an event of its own or is no time."""
+    asked = question.span
+    if asked is None or asked.start is None or question.reason == "duplicate":
+        return None  # "You already have ... Schedule another one?" - a day is no yes (nor a no)
+    cmd = d.command
+    if commanding(d, allow=("reschedule", "update")) or cmd.name is not None:
+        return None
+    delta = followups.shift(d.turn.text)
+    if delta is not None:
+        start = timing.plus(asked.start, delta, d.turn.tz)
+        end = timing.plus(asked.end, delta, d.turn.tz) if asked.end is not None else None
+        return replace(asked, start=start, end=end, alternatives=())
+    span = heard_time(d)
+    if span is None:
+        return None
+    if not _day_said(d):
+        return creating.on_day(span, asked, d.turn.tz)  # "make that 5": on the day asked about
+    if span.grain not in timing.TIME_GRAINS and asked.grain in timing.TIME_GRAINS:
+        return creating.on_day(asked, span, d.turn.tz)  # "no, friday": at the time asked about
+    return span
 
 
 def missing_day(d: Dialogue, question: ConfirmCreate) -> TimeSpan | None:

@@ -1648,3 +1648,56 @@ def test_dialogue_a_day_said_to_a_duplicate_question_is_no_yes(chat: Chat) -> No
     # When the answer is a day, Then nothing is written on its strength
     chat("december the third")
     assert chat.titles() == [("dentist", "2026-11-27T15:00:00", "2026-11-27T16:00:00")]
+
+
+@pytest.mark.parametrize(
+    "answer, dates, want",
+    [
+        # a time alone stays on the day asked about
+        ("actually make that 5", {}, ("2026-12-03T17:00:00", "2026-12-03T18:00:00")),
+        ("an hour later", {}, ("2026-12-03T17:30:00", "2026-12-03T18:30:00")),
+        # "no" with a time corrects rather than declines; a day said moves the day too
+        (
+            "no, friday at 5",
+            {"friday at 5": time_span(datetime(2026, 11, 27, 17))},
+            ("2026-11-27T17:00:00", "2026-11-27T18:00:00"),
+        ),
+        ("no, friday", {"friday": day_span(date(2026, 11, 27))}, ("2026-11-27T16:30:00", "2026-11-27T17:30:00")),
+    ],
+)
+def test_dialogue_a_time_corrected_while_a_create_is_asked_about_is_written_at_the_new_time(
+    chat: Chat, answer: str, dates: dict, want: tuple[str, str]
+) -> None:
+    said = "book me a haircut next thursday at 4:30pm"
+    chat.knows(
+        reading(
+            said,
+            "create",
+            confidence=0.61,
+            ACTION="book",
+            NAME="haircut",
+            dates={"next thursday at 4:30pm": time_span(datetime(2026, 12, 3, 16, 30))},
+        ),
+        reading(answer, "reschedule", confidence=0.38, dates=dates),
+    )
+    asked = chat(said)
+    assert asked.operation == "confirm" and chat.titles() == []
+    done = chat(answer)
+    assert done.operation == "create"
+    assert chat.titles() == [("haircut", *want)]
+
+
+def test_dialogue_a_plain_no_to_a_create_asked_about_writes_nothing(chat: Chat) -> None:
+    said = "book me a haircut next thursday at 4:30pm"
+    chat.knows(
+        reading(
+            said,
+            "create",
+            confidence=0.61,
+            NAME="haircut",
+            dates={"next thursday at 4:30pm": time_span(datetime(2026, 12, 3, 16, 30))},
+        ),
+    )
+    chat(said)
+    assert chat("no").reply == "OK, I won't schedule it."
+    assert chat.titles() == []
