@@ -37,10 +37,13 @@ def query(d: Dialogue, cmd: Command) -> Reply:
         return query_upcoming(d, cmd.name)
     start = span.start
     end = span.end or start + timedelta(days=1)
-    views = events_in(d, start, end, cmd.name)
+    name = cmd.name
+    views = events_in(d, start, end, name)
+    if not views and kind_only(cmd):
+        name, views = None, events_in(d, start, end, None)  # "how many meetings do i have": all of them
     where = window_text(d, span, start, end)
     if not views:
-        return d.say(f"You have nothing {where}." if not cmd.name else f'I found no "{cmd.name}" {where}.', "query")
+        return d.say(f"You have nothing {where}." if not name else f'I found no "{name}" {where}.', "query")
     same_day = start.date() == (end - timedelta(microseconds=1)).date()
     items = [item(d, v, same_day and v.start_dt.date() == start.date()) for v in views]
     remember(d, views)
@@ -49,6 +52,13 @@ def query(d: Dialogue, cmd: Command) -> Reply:
         "query",
         views,
     )
+
+
+def kind_only(cmd: Command) -> bool:
+    """Whether the command names events only by a plural kind word ("how many [meetings] do i
+    have this week", "any [appointments] on friday"): when no title has that word, the
+    question is about every event of the window."""
+    return cmd.name is not None and cmd.kind is not None and cmd.name.lower() == cmd.kind and cmd.kind.endswith("s")
 
 
 def query_alerts(d: Dialogue, cmd: Command) -> Reply:

@@ -1701,3 +1701,19 @@ def test_dialogue_a_plain_no_to_a_create_asked_about_writes_nothing(chat: Chat) 
     chat(said)
     assert chat("no").reply == "OK, I won't schedule it."
     assert chat.titles() == []
+
+
+def test_dialogue_a_query_by_a_plural_kind_no_title_has_lists_every_event_of_the_window(chat: Chat) -> None:
+    from nlu.dates import resolve
+
+    chat.make("client meeting", datetime(2026, 11, 25, 14))
+    chat.make("dentist", datetime(2026, 11, 27, 9))
+    week = resolve("this week", NOW, "Europe/Paris")
+    chat.knows(
+        reading("how many meetings do i have this week", "query", DOMAIN="meetings", dates={"this week": week}),
+        reading("any appointments this week", "query", DOMAIN="appointments", dates={"this week": week}),
+    )
+    meetings = chat("how many meetings do i have this week")
+    assert meetings.reply.endswith('you have 1 event: "client meeting" on Wednesday, November 25 at 2:00 PM.')
+    everything = chat("any appointments this week")
+    assert [e.title for e in everything.events] == ["client meeting", "dentist"]
