@@ -498,6 +498,8 @@ def undo(d: Dialogue) -> Reply:
             f'"{main.title}" ({phrasing.series_text(d.view(main))}) is back as it was.'
             if main.recurrence
             else f"{d.describe(main)} is back."
+            if first.operation == "cancel"
+            else f"{d.describe(main)} is back as it was."  # a move or a change (people, place, alert) undone
         )
     return d.say(f"Undone: {text}", "undo", [main])
 

@@ -225,7 +225,7 @@ def dispatch(d: Dialogue) -> Reply:
     match followups.follow_up(d.turn.text, lambda: d.command, last_event=d.last_event_id is not None):
         case FollowUp(kind="undo"):
             return changes.undo(d)
-        case FollowUp(kind="yes" | "no"):
+        case FollowUp(kind="yes" | "no") if not cancels_it(d):
             return d.say("There is nothing waiting for a yes or no right now.", "none")
         case FollowUp(kind="relative move", delta=delta):
             return changes.reschedule(d, d.command, delta=delta)
@@ -240,6 +240,13 @@ def dispatch(d: Dialogue) -> Reply:
     if handler is None:
         return d.say(bare_verb_hint(d.turn.text) or OUT_OF_SCOPE, "none")
     return handler(d, cmd)
+
+
+def cancels_it(d: Dialogue) -> bool:
+    """ "cancel that" with no question open, right after an event was talked about: a cancel
+    of that event (with its question), not a "no" to nothing."""
+    said = followups.normal(d.turn.text).split()
+    return bool(said) and said[0] in ("cancel", "delete", "remove") and d.last_event_id is not None
 
 
 # A calendar verb said alone ("cancel", "reschedule please"): a calendar request that names

@@ -221,7 +221,6 @@ DAY_WORDS = frozenset(
         "easter",
         "eve",
         "holiday",
-        "quarter",
         "mondays",
         "tuesdays",
         "wednesdays",
@@ -414,11 +413,20 @@ def scope(text: str) -> str | None:
     return None
 
 
+# A quarter of the year ("Q3", "quarter two"); "a quarter to five" is a clock time.
+QUARTER = re.compile(r"\bq[1-4]\b|\bquarter (one|two|three|four|[1-4])\b")
+
+
 def says_date(text: str) -> bool:
     """Whether a time phrase names a day (a weekday, a month, tomorrow, the 18th...)."""
     phrase = normal(text)
     raw = text.lower()
-    return bool(set(phrase.split()) & DAY_WORDS) or bool(ORDINAL_DAY.search(raw)) or bool(OFFSET.search(phrase))
+    return (
+        bool(set(phrase.split()) & DAY_WORDS)
+        or bool(ORDINAL_DAY.search(raw))
+        or bool(OFFSET.search(phrase))
+        or bool(QUARTER.search(phrase))
+    )
 
 
 def shift(text: str) -> timedelta | None:

@@ -114,9 +114,10 @@ def next_of(d: Dialogue, name: str, views: list[EventView]) -> Reply:
         return d.say(f'I found no upcoming "{name}".', "query")
     first = views[0]
     place = f" at {first.location}" if first.location else ""
+    people = f", with {phrasing.join(list(first.attendees))}" if first.attendees else ""
     more = f" Then {listing([d.when(v) for v in views[1:4]])}." if len(views) > 1 else ""
     remember(d, views[:1])
-    return d.say(f'"{first.title}"{place} is on {d.when(first)}.{more}', "query", views[:MAX_LISTED])
+    return d.say(f'"{first.title}"{place} is on {d.when(first)}{people}.{more}', "query", views[:MAX_LISTED])
 
 
 def events_in(d: Dialogue, start: datetime, end: datetime | None, name: str | None) -> list[EventView]:

@@ -1717,3 +1717,38 @@ def test_dialogue_a_query_by_a_plural_kind_no_title_has_lists_every_event_of_the
     assert meetings.reply.endswith('you have 1 event: "client meeting" on Wednesday, November 25 at 2:00 PM.')
     everything = chat("any appointments this week")
     assert [e.title for e in everything.events] == ["client meeting", "dentist"]
+
+
+def test_dialogue_cancel_that_with_no_question_open_cancels_the_event_talked_about(chat: Chat) -> None:
+    chat.make("dentist", datetime(2026, 11, 27, 15))
+    chat.knows(
+        reading("when is the dentist", "query", NAME="dentist"),
+        reading("cancel that", "cancel", ACTION="cancel"),
+    )
+    assert chat("when is the dentist").operation == "query"
+    asked = chat("cancel that")
+    assert (asked.operation, asked.reply) == ("confirm", 'Cancel "dentist" on Friday, November 27 at 3:00 PM?')
+    assert chat("yes").operation == "cancel" and chat.titles() == []
+
+
+def test_dialogue_undoing_a_change_says_the_event_is_back_as_it_was(chat: Chat) -> None:
+    chat.make("dentist", datetime(2026, 11, 27, 15))
+    chat.knows(
+        reading("add sara to the dentist", "update", ACTION="add", NAME="dentist", PERSON="sara", roles={"sara": "new"})
+    )
+    assert chat("add sara to the dentist").operation == "update"
+    undone = chat("undo")
+    assert undone.reply == 'Undone: "dentist" on Friday, November 27 at 3:00 PM is back as it was.'
+    assert [e.attendees for e in chat.bot.events(chat.owner)] == [()]
+
+
+def test_dialogue_when_is_an_event_names_its_people(chat: Chat) -> None:
+    chat.bot.create_event(
+        chat.owner,
+        title="dentist",
+        start=datetime(2026, 11, 27, 15),
+        end=datetime(2026, 11, 27, 16),
+        attendees=["Sara", "Tom"],
+    )
+    chat.knows(reading("when is the dentist", "query", NAME="dentist"))
+    assert chat("when is the dentist").reply == '"dentist" is on Friday, November 27 at 3:00 PM, with Sara and Tom.'

@@ -172,6 +172,10 @@ def test_dialogue_followups_follow_up_reads_yes_no_undo_without_the_nlu() -> Non
         ("the 18th at 9", True),
         ("in two hours", True),
         ("7/18", True),
+        ("quarter to five", False),  # a clock time, no quarter of the year
+        ("a quarter past three", False),
+        ("Q3", True),
+        ("next quarter", True),
     ],
 )
 def test_dialogue_followups_says_date(phrase: str, dated: bool) -> None:
