@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 from assistant import followups
+from assistant.timing import at
 from nlu.result import Parse, Slot, TimeSpan
 
 MEALS = frozenset({"breakfast", "brunch", "lunch", "luncheon", "dinner", "supper"})
@@ -96,7 +97,7 @@ def command_of(parse: Parse, now: datetime, tz: str) -> Command:
         confidence=parse.confidence,
         name=meal.text if meal is not None else _owned(parse, _name(parse, slots), slots),
         kind=_first(slots, "DOMAIN", None, lower=True),
-        when=parse.when if meal is None else _together(new_dates, now, tz),
+        when=_keeping_time(parse.intent, parse.when if meal is None else _together(new_dates, now, tz), new_dates, tz),
         old_when=_together([s for s in dates if s.role == "old"], now, tz),
         day_said=any(followups.says_date(s.text) for s in new_dates),
         old_day_said=any(followups.says_date(s.text) for s in dates if s.role == "old"),
@@ -186,6 +187,20 @@ def _together(dates: list[Slot], now: datetime, tz: str) -> TimeSpan | None:
         if joined is not None:
             return joined
     return next((s.value for s in dates if isinstance(s.value, TimeSpan)), None)
+
+
+SAME_TIME = re.compile(r"\b(?:same|usual) time\b", re.IGNORECASE)
+
+
+def _keeping_time(intent: str, when: TimeSpan | None, dates: list[Slot], tz: str) -> TimeSpan | None:
+    """A move "to next monday same time": the day alone, so the event keeps its own time (the
+    date reader reads "same time" as the time it is now, which says nothing about the event)."""
+    if intent not in ("reschedule", "update") or when is None or when.start is None:
+        return when
+    if not any(SAME_TIME.search(s.text) for s in dates):
+        return when
+    day = when.start.date()
+    return TimeSpan(at(day, time(), tz), at(day + timedelta(days=1), time(), tz), "day")
 
 
 def _first(slots: list[Slot], label: str, role: str | None, lower: bool = False) -> str | None:

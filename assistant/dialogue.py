@@ -11,6 +11,7 @@ queries.py, and answers.py for the answers to open questions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -226,7 +227,7 @@ def dispatch(d: Dialogue) -> Reply:
         case FollowUp(kind="undo"):
             return changes.undo(d)
         case FollowUp(kind="yes" | "no") if not cancels_it(d):
-            return d.say("There is nothing waiting for a yes or no right now.", "none")
+            return d.say(small_talk(d.turn.text) or "There is nothing waiting for a yes or no right now.", "none")
         case FollowUp(kind="relative move", delta=delta):
             return changes.reschedule(d, d.command, delta=delta)
     cmd = d.command
@@ -238,7 +239,7 @@ def dispatch(d: Dialogue) -> Reply:
         return changed  # "put it at Sotto Mare": the event talked about, not a new one
     handler = HANDLERS.get(cmd.intent)
     if handler is None:
-        return d.say(bare_verb_hint(d.turn.text) or OUT_OF_SCOPE, "none")
+        return d.say(small_talk(d.turn.text) or bare_verb_hint(d.turn.text) or OUT_OF_SCOPE, "none")
     return handler(d, cmd)
 
 
@@ -268,6 +269,30 @@ BARE_HINTS = {
     "schedule": 'What should I schedule, and when? For example "schedule lunch with Sara tomorrow at noon".',
     "move": 'Which event should I move, and to when? For example "move the dentist to friday at 3".',
 }
+
+
+# Thanks and greetings said alone: a polite answer, not "I can only help with your calendar".
+PRAISE = r"(?:great|perfect|awesome|cool|lovely|brilliant|nice|excellent|got it|sounds good|good)"
+THANKS = re.compile(
+    rf"^(?:ok(?:ay)? )?(?:{PRAISE} )*(?:thanks?(?: you)?(?: (?:so |very )?much)?(?: a lot)?|thx|ty|cheers|ta)"
+    rf"|^(?:ok(?:ay)? )?{PRAISE}$"
+)
+GREETING = re.compile(r"^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|yo)(?: there)?$")
+BYE = re.compile(r"^(?:bye|goodbye|see you|see ya|good night|that's all|thats all|that is all)(?: for now)?$")
+
+
+def small_talk(text: str) -> str | None:
+    """A short polite answer to thanks, a greeting or a goodbye said alone, or None."""
+    said = followups.normal(text).strip()
+    if not said:
+        return None
+    if GREETING.match(said):
+        return 'Hi! What can I do for your calendar? For example "what do I have tomorrow".'
+    if BYE.match(said):
+        return "Bye for now!"
+    if THANKS.fullmatch(said):
+        return "You're welcome!"
+    return None
 
 
 def bare_verb_hint(text: str) -> str | None:

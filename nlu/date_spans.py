@@ -12,7 +12,7 @@ for the old and the new time, "move the [3 pm] meeting to [5 pm]"):
 - in a reschedule, "(from) A to B" is the old and the new time, two spans: "move my
   [10:30] to [11]", "from [Friday] to [Thursday at 2]";
 - elsewhere "from A" and "to B" said side by side are one range: "[from July 3rd to July
-  17th]";
+  17th]", "[Friday from 2 to 3:30pm]";
 - a lead word that only introduces the time is left out when the time means the same
   without it: "[in] March", "put it [in] tomorrow at 4", "[the] 4pm meeting", "[the]
   Monday standup", and a "from" that starts no range ("remove it [from] Thursday"). "in two
@@ -244,8 +244,9 @@ def _join_ranges(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slo
         if prev is not None and prev.label == "DATE" and slot.label == "DATE":
             between = text[prev.end : slot.start].strip().lower()
             opener = text[: prev.start].lower().split()[-1:] == ["from"]
-            if opener and between in (*RANGE_WORDS, "-", "–"):
-                start = text.lower().rindex("from", 0, prev.start)
+            inside = "from" in prev.text.lower().split()[1:]  # "[Friday from 2] to [3:30pm]"
+            if (opener or inside) and between in (*RANGE_WORDS, "-", "–"):
+                start = text.lower().rindex("from", 0, prev.start) if opener else prev.start
                 joined = _sub(text, start, slot.end, ref)
                 if joined.value is not None and joined.value.start is not None:
                     out[-1] = joined

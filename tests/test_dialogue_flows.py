@@ -1752,3 +1752,43 @@ def test_dialogue_when_is_an_event_names_its_people(chat: Chat) -> None:
     )
     chat.knows(reading("when is the dentist", "query", NAME="dentist"))
     assert chat("when is the dentist").reply == '"dentist" is on Friday, November 27 at 3:00 PM, with Sara and Tom.'
+
+
+@pytest.mark.parametrize(
+    "text, reply",
+    [
+        ("Thanks!", "You're welcome!"),
+        ("thank you so much", "You're welcome!"),
+        ("ok great thanks", "You're welcome!"),
+        ("Hello", 'Hi! What can I do for your calendar? For example "what do I have tomorrow".'),
+        ("bye", "Bye for now!"),
+        ("ok", "There is nothing waiting for a yes or no right now."),
+        (
+            "play some jazz",
+            "Sorry, I can only help with your calendar: scheduling, moving, cancelling or listing events, and finding free time.",
+        ),
+    ],
+)
+def test_dialogue_thanks_and_greetings_get_a_polite_answer_and_write_nothing(chat: Chat, text: str, reply: str) -> None:
+    chat.knows(reading(text, "out_of_scope"))
+    said = chat(text)
+    assert (said.operation, said.reply) == ("none", reply)
+    assert chat.titles() == []
+
+
+def test_dialogue_a_move_to_a_day_at_the_same_time_keeps_the_events_time(chat: Chat) -> None:
+    from nlu.dates import resolve
+
+    chat.make("design review", datetime(2026, 11, 27, 14), datetime(2026, 11, 27, 15, 30))
+    said = "move the design review to next monday same time"
+    chat.knows(
+        reading(
+            said,
+            "reschedule",
+            NAME="design review",
+            dates={"next monday same time": resolve("next monday same time", NOW, "Europe/Paris")},
+        )
+    )
+    moved = chat(said)
+    assert moved.operation == "reschedule"
+    assert chat.titles() == [("design review", "2026-11-30T14:00:00", "2026-11-30T15:30:00")]

@@ -101,6 +101,13 @@ def spans(intent: str, text: str, drawn: list[str]) -> list[tuple[str, str | Non
         ("create", "dentist on january 1 2027 at 3", ["january 1"], [("january 1 2027", None)]),
         ("create", "dentist on january 1 9999", ["january 1"], [("january 1 9999", None)]),
         ("create", "book room 5 for friday 1530", ["friday"], [("friday 1530", None)]),
+        # "from" inside the first span opens the range too
+        (
+            "create",
+            "add a meeting on Friday from 2 to 3:30pm",
+            ["Friday from 2", "3:30pm"],
+            [("Friday from 2 to 3:30pm", None)],
+        ),
         # a time the speaker takes back is left out; a corrected hour keeps the day said before it
         ("create", "band practice on tuesday no sorry wednesday", ["tuesday", "wednesday"], [("wednesday", None)]),
         (
