@@ -7,7 +7,8 @@
 - A create whose ACTION is followed by words no slot took, before anything else is said,
   has those words as its title: "add a weekly [standup] every monday at 9", "book me in
   for a [haircut] tomorrow" (the model knows the kinds it saw; a title it has not seen
-  stands in the same place).
+  stands in the same place); so has a cancel whose words run to the end: "delete the
+  [flight]".
 - A day said in front of a title is its DATE: "the [Friday]DATE [dinner]NAME", "end the
   [Tuesday]DATE [yoga]NAME", where the model often draws "[Friday dinner]NAME". Only a day
   that resolves on its own is split off, and only when a title remains.
@@ -61,6 +62,7 @@ STOP_WORDS = frozenset(
     | {"about", "of", "as", "so", "because"}
 )
 BOUNDS = ("DATE", "PERSON", "LOCATION")
+QUANTIFIERS = frozenset({"all", "everything", "every", "each", "anything", "both", "whatever"})
 WORD = re.compile(r"[\w'&-]+")
 
 DAY = re.compile(
@@ -90,7 +92,7 @@ def conventions(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot
 def untagged_title(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
     """A create's title from the words right after its ACTION that no slot took (module
     docstring), when the model found no NAME and no kind word."""
-    if intent != "create" or any(
+    if intent not in ("create", "cancel") or any(
         s.label == "NAME" or (s.label == "DOMAIN" and not is_container(s.text)) for s in slots
     ):
         return slots
@@ -114,10 +116,16 @@ def untagged_title(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slo
         if low in STOP_WORDS or gap:
             break
         run.append(word)
-    if not run or not any(s.start >= run[-1].end() and s.label in BOUNDS for s in slots):
-        return slots  # a title stands before its time, person or place ("add the following date")
+    ends = not text[run[-1].end() :].strip(" .!?") if run else False
+    if not run or not (
+        any(s.start >= run[-1].end() and s.label in BOUNDS for s in slots) or (intent == "cancel" and ends)
+    ):
+        return slots  # a title stands before its time, person or place ("add the following date"),
+        # or a cancel's ends the command ("delete the [flight]")
     if len(run) > MAX_TITLE_WORDS or run[0].group().lower() in PRONOUNS:
         return slots
+    if intent == "cancel" and any(w.group().lower() in QUANTIFIERS or is_container(w.group()) for w in run):
+        return slots  # "wipe [calendar] clean", "delete [all] of my events": no one event
     name = Slot("NAME", text[run[0].start() : run[-1].end()], run[0].start(), run[-1].end())
     if is_container(name.text):
         return slots

@@ -48,6 +48,9 @@ def test_which_commands_name_the_calendar(text, want):
         ("schedule a tweet for 9am tomorrow", True, 0.01, False),  # create has no weight
         ("add milk to my list for tomorrow", True, 0.20, False),  # another assistant's list
         ("the car wash on sunday, add it", True, 0.20, False),  # no opening verb
+        ("book a table for two at dishoom on saturday at 8", True, 0.02, True),  # a reservation
+        ("book me an appointment at the clinic friday", True, 0.01, True),
+        ("book a taxi to the airport tomorrow at 6", True, 0.20, False),  # another assistant's booking
     ],
 )
 def test_which_commands_are_shaped_like_a_booking(text, said_when, create, want):

@@ -387,6 +387,11 @@ def untagged(intent: str, text: str, marked: list[tuple[str, str]]) -> list[tupl
             [("add", "ACTION"), ("weekly", "DATE"), ("every monday at 9", "DATE")],
             [("ACTION", "add"), ("DATE", "weekly"), ("NAME", "standup"), ("DATE", "every monday at 9")],
         ),
+        # a cancel's untagged words to the end are the event it names; not a quantifier or the calendar
+        ("cancel", "delete the flight", [("delete", "ACTION")], [("ACTION", "delete"), ("NAME", "flight")]),
+        ("cancel", "wipe calendar clean", [("wipe", "ACTION")], [("ACTION", "wipe")]),
+        ("cancel", "delete all of my events", [("delete", "ACTION")], [("ACTION", "delete")]),
+        ("cancel", "cancel it", [("cancel", "ACTION")], [("ACTION", "cancel")]),
         (
             "create",
             "book me in for a haircut tomorrow",
@@ -418,7 +423,13 @@ def untagged(intent: str, text: str, marked: list[tuple[str, str]]) -> list[tupl
             "cancel",
             "cancel gym on friday",
             [("cancel", "ACTION"), ("friday", "DATE")],
-            [("ACTION", "cancel"), ("DATE", "friday")],
+            [("ACTION", "cancel"), ("NAME", "gym"), ("DATE", "friday")],
+        ),
+        (
+            "reschedule",
+            "move gym to friday",
+            [("move", "ACTION"), ("friday", "DATE")],
+            [("ACTION", "move"), ("DATE", "friday")],
         ),
         (
             "create",
