@@ -15,7 +15,11 @@ street even tagged NAME). ANNOTATION.md's LOCATION is the whole place, so:
   flat]", "to [Jen's place]";
 - the untagged words after "at" that follow the event or a person, up to a time, a comma
   or the end, are where it happens: "a haircut at [Great Clips] next Thursday", "lunch with
-  sam at [his place]"; not when they read as a time ("at eight thirty") or a pronoun.
+  sam at [his place]"; not when they read as a time ("at eight thirty") or a pronoun;
+- in a command that changes the location, venue or address, what comes after its "to" is
+  the new place, whatever label it got: "change the location of parents evening to [the
+  school hall]" (the model drew a NAME there, which read as a rename), "change the venue
+  for the party to [the red lion]".
 """
 
 from __future__ import annotations
@@ -51,7 +55,7 @@ HOME = re.compile(
 def conventions(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
     """`slots` with the pieces of one place joined into one LOCATION, the street after a
     place and untagged addresses and homes taken in."""
-    return _venues(text, _homes(text, _addresses(text, _joined(text, slots), ref)), ref)
+    return _new_place(text, _venues(text, _homes(text, _addresses(text, _joined(text, slots), ref)), ref))
 
 
 def _joined(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
@@ -146,6 +150,33 @@ def _venues(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ..
             continue  # "at eight thirty": a time the model left untagged
         found.append(Slot("LOCATION", text[start:end].rstrip("."), start, start + len(text[start:end].rstrip("."))))
     return tuple(sorted((*slots, *found), key=lambda s: s.start))
+
+
+PLACE_CHANGE = re.compile(r"\b(?:location|venue|address)\b[^.?!]*\sto\s+(?=\S)", re.IGNORECASE)
+PLACE_END = re.compile(r"[.?!,;]|\s+(?:please|instead|thanks)\b", re.IGNORECASE)
+
+
+def _new_place(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
+    """`slots` with the place after "change the location ... to" as a LOCATION (module docstring)."""
+    found = PLACE_CHANGE.search(text)  # greedy: the last "to" of the sentence
+    if found is None:
+        return slots
+    start = found.end()
+    if any(s.start < start < s.end for s in slots):
+        return slots
+    nxt = next((s for s in slots if s.start >= start), None)
+    if nxt is not None and text[start : nxt.start].strip() in ("", "the", "The"):
+        if nxt.label in ("NAME", "DOMAIN"):
+            return tuple(replace(s, label="LOCATION") if s is nxt else s for s in slots)
+        return slots
+    if nxt is not None:
+        return slots  # something else is said first: not ours to read
+    stop = PLACE_END.search(text, start)
+    end = stop.start() if stop else len(text.rstrip())
+    if end <= start:
+        return slots
+    place = Slot("LOCATION", text[start:end], start, end)
+    return tuple(sorted((*slots, place), key=lambda s: s.start))
 
 
 def _same_place(text: str, place: Slot, nxt: Slot) -> bool:

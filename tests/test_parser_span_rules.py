@@ -235,6 +235,22 @@ def places(text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
             [("NAME", "barbecue"), ("LOCATION", "chidis")],
         ),
         ("dinner at eight thirty", [("dinner", "NAME")], [("NAME", "dinner")]),  # a time, untagged
+        # what a change of location, venue or address goes "to" is the new place, whatever its label
+        (
+            "change the location of parents evening to the school hall",
+            [("parents evening", "NAME"), ("school hall", "NAME")],
+            [("NAME", "parents evening"), ("LOCATION", "school hall")],
+        ),
+        (
+            "change the venue for the party to the red lion please",
+            [("party", "DOMAIN")],
+            [("DOMAIN", "party"), ("LOCATION", "the red lion")],
+        ),
+        (
+            "rename parents evening to school night",
+            [("parents evening", "NAME"), ("school night", "NAME")],
+            [("NAME", "parents evening"), ("NAME", "school night")],
+        ),
         ("look at it tomorrow", [("look", "NAME"), ("tomorrow", "DATE")], [("NAME", "look"), ("DATE", "tomorrow")]),
         (
             "eid dinner at auntie zainabs tonight",
