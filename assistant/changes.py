@@ -53,7 +53,13 @@ def reschedule(d: Dialogue, cmd: Command, delta: timedelta | None = None) -> Rep
         from assistant import edits
 
         return edits.update(d, cmd)
-    action = Move(delta=delta) if delta is not None else Move(span=cmd.when, day_said=cmd.day_said)
+    resized = followups.resize(d.turn.text, cmd.when, cmd.intent) if delta is None else None
+    if resized is not None:  # "make it an hour and a half long", "extend the meeting by 30 minutes"
+        action = Move(length=resized[0], stretch=resized[1])
+    elif delta is not None:
+        action = Move(delta=delta)
+    else:
+        action = Move(span=cmd.when, day_said=cmd.day_said)
     found = find(d, cmd.name, cmd.kind, cmd.old_when, relative=delta is not None, dated=cmd.old_when is not None)
     if delta is None and not found.hits and (made := creating.add_new(d, cmd)) is not None:
         return made  # "put mary's birthday on may two": a new event, not a move
@@ -261,7 +267,7 @@ def propose(d: Dialogue, target: Target, action: Action, confirmed: bool = False
         return d.say("That event is no longer on your calendar.", "none")
     d.last_event_id = row.id
     view = target_view(d, row, target)
-    if isinstance(action, Move) and action.span is None and action.delta is None:
+    if isinstance(action, Move) and action.span is None and action.delta is None and not resizes(action):
         return d.ask(NeedTime(target), f'When should I move "{row.title}" to?', "clarify", [view])
     if isinstance(action, Move) and _stays(d, row, target, action, view):
         # "add dentist on friday at 3pm" read as a move of the dentist already there
@@ -406,7 +412,23 @@ def new_times(d: Dialogue, row: Event, target: Target, action: Move) -> timing.T
     )
     if action.delta is not None:
         return timing.shifted(old, action.delta, zone)
+    if resizes(action):
+        return resized(old, action, zone)
     return timing.merge(old, action.span, action.day_said, d.bot.settings.length_of(row.kind), zone, now=d.turn.now)
+
+
+def resizes(action: Move) -> bool:
+    """Whether a move changes only how long the event lasts."""
+    return action.length is not None or action.stretch is not None
+
+
+def resized(old: timing.Times, action: Move, zone: str) -> timing.Times | None:
+    """The same start, the new length (or the old one stretched); None for an all-day event
+    or a length that would not be positive (the dialogue then asks for a time)."""
+    length = action.length or timing.elapsed(old.start, old.end) + (action.stretch or timedelta())
+    if old.all_day or length <= timedelta():
+        return None
+    return timing.Times(old.start, timing.plus(old.start, length, zone), False, old.recurrence)
 
 
 def move_now(d: Dialogue, row: Event, target: Target, action: Move, scope: str) -> Reply:
@@ -434,6 +456,11 @@ def move_now(d: Dialogue, row: Event, target: Target, action: Move, scope: str) 
 def moved_text(d: Dialogue, old: EventView, new: EventView) -> str:
     """'Moved "dentist" on Friday, December 4 from 3:00 PM to 5:00 PM' (same day), else
     'Moved "dentist" on Friday, December 4 at 3:00 PM to Monday, December 7 at 9:00 AM'."""
+    if not (old.all_day or new.all_day) and old.start == new.start and old.end != new.end:
+        return (
+            f'"{old.title}" on {phrasing.day_text(old.start_dt, d.turn.now.year)} now runs from '
+            f"{phrasing.clock_text(new.start_dt)} to {phrasing.clock_text(new.end_dt)}"
+        )
     if not (old.all_day or new.all_day) and old.start_dt.date() == new.start_dt.date():
         place = f" at {old.location}" if old.location else ""
         return (

@@ -231,6 +231,8 @@ def dispatch(d: Dialogue) -> Reply:
         case FollowUp(kind="relative move", delta=delta):
             return changes.reschedule(d, d.command, delta=delta)
     cmd = d.command
+    if cmd.intent in ("cancel", "update") and followups.resize(d.turn.text, cmd.when, cmd.intent) is not None:
+        return changes.reschedule(d, cmd)  # "extend the meeting by 30 minutes": longer, not gone
     if cmd.alert is not None and cmd.intent == "reschedule":
         return edits.update(d, cmd)  # "remind me an hour before X" adds an alert; it moves nothing
     if cmd.intent == "create" and (repeated := edits.repeat_existing(d, cmd)) is not None:

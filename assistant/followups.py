@@ -15,6 +15,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from nlu.dates import numbers
+from nlu.result import TimeSpan
 
 if TYPE_CHECKING:
     from assistant.commands import Command
@@ -427,6 +428,29 @@ def says_date(text: str) -> bool:
         or bool(OFFSET.search(phrase))
         or bool(QUARTER.search(phrase))
     )
+
+
+# Words that change how long an event lasts, not when it starts.
+LONGER = re.compile(r"\b(?:extend|extends|lengthen|longer|stretch|add)\b")
+SHORTER = re.compile(r"\b(?:shorten|shorter|cut|trim|reduce|less)\b")
+LASTS = re.compile(r"\b(?:long|last|lasts|run|runs)\b")
+
+
+def resize(text: str, when: TimeSpan | None, intent: str) -> tuple[timedelta | None, timedelta | None] | None:
+    """A change of length: (new length, None) for "make it an hour and a half long", "make
+    the dentist two hours", "shorten it to 45 minutes"; (None, by how much) for "extend the
+    meeting by 30 minutes" (negative: "cut it by 15 minutes"). None: the command says a time,
+    or no length. A model that reads such a command as a cancel is believed only without a
+    word of length ("extend", "shorten", "long")."""
+    if when is None or when.start is not None or not when.duration:
+        return None
+    phrase = normal(text)
+    cue = LONGER.search(phrase) or SHORTER.search(phrase) or LASTS.search(phrase)
+    if intent not in ("reschedule", "update") and not cue:
+        return None
+    if re.search(r"\bby\b", phrase) and (LONGER.search(phrase) or SHORTER.search(phrase)):
+        return None, -when.duration if SHORTER.search(phrase) else when.duration
+    return when.duration, None
 
 
 def shift(text: str) -> timedelta | None:

@@ -64,6 +64,8 @@ class Move:
     span: TimeSpan | None = None
     delta: timedelta | None = None
     day_said: bool = False  # whether the new time names a day ("friday at 3", not "3 pm")
+    length: timedelta | None = None  # a new length, same start ("make it an hour and a half long")
+    stretch: timedelta | None = None  # longer (or shorter, negative) by ("extend it by 30 minutes")
 
 
 @dataclass(frozen=True)

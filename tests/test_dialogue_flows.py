@@ -1792,3 +1792,47 @@ def test_dialogue_a_move_to_a_day_at_the_same_time_keeps_the_events_time(chat: C
     moved = chat(said)
     assert moved.operation == "reschedule"
     assert chat.titles() == [("design review", "2026-11-30T14:00:00", "2026-11-30T15:30:00")]
+
+
+def _length(minutes: int) -> TimeSpan:
+    return TimeSpan(None, None, "minute", duration=timedelta(minutes=minutes))
+
+
+def test_dialogue_a_new_length_keeps_the_start_and_changes_the_end(chat: Chat) -> None:
+    chat.make("design review", datetime(2026, 11, 27, 14))
+    chat.knows(
+        reading(
+            "make it an hour and a half long", "reschedule", ACTION="make it", dates={"an hour and a half": _length(90)}
+        ),
+        # the model reads "extend" as a cancel: the length word decides
+        reading(
+            "extend the design review by 30 minutes", "cancel", NAME="design review", dates={"30 minutes": _length(30)}
+        ),
+        reading("shorten it by 15 minutes", "reschedule", dates={"15 minutes": _length(15)}),
+    )
+    chat.knows(reading("when is the design review", "query", NAME="design review"))
+    chat("when is the design review")
+    longer = chat("make it an hour and a half long")
+    assert (longer.operation, longer.reply) == (
+        "reschedule",
+        '"design review" on Friday, November 27 now runs from 2:00 PM to 3:30 PM.',
+    )
+    assert chat("extend the design review by 30 minutes").operation == "reschedule"
+    assert chat.titles() == [("design review", "2026-11-27T14:00:00", "2026-11-27T16:00:00")]
+    chat("shorten it by 15 minutes")
+    assert chat.titles() == [("design review", "2026-11-27T14:00:00", "2026-11-27T15:45:00")]
+
+
+@pytest.mark.parametrize(
+    "text, intent, said, want",
+    [
+        ("make it an hour and a half long", "reschedule", 90, (timedelta(minutes=90), None)),
+        ("extend the meeting by 30 minutes", "cancel", 30, (None, timedelta(minutes=30))),
+        ("cut it by 15 minutes", "reschedule", 15, (None, timedelta(minutes=-15))),
+        ("cancel the 30 minutes call", "cancel", 30, None),  # a cancel without a word of length
+    ],
+)
+def test_dialogue_followups_resize(text: str, intent: str, said: int, want) -> None:
+    from assistant import followups
+
+    assert followups.resize(text, _length(said), intent) == want
