@@ -113,6 +113,15 @@ def untagged_title(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slo
         if not run and low in FILLER:
             continue
         gap = text[run[-1].end() : word.start()].strip() if run else ""
+        if (
+            intent == "create"
+            and run
+            and low in ("for", "with")
+            and not gap
+            and is_container(" ".join(w.group() for w in run))
+        ):
+            run = []  # "mark my [calendar] for a [holiday] in cuba": the title comes after
+            continue
         if low in STOP_WORDS or gap:
             break
         run.append(word)

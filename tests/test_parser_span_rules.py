@@ -403,6 +403,19 @@ def untagged(intent: str, text: str, marked: list[tuple[str, str]]) -> list[tupl
             [("add", "ACTION"), ("weekly", "DATE"), ("every monday at 9", "DATE")],
             [("ACTION", "add"), ("DATE", "weekly"), ("NAME", "standup"), ("DATE", "every monday at 9")],
         ),
+        # "my calendar for ...": the title comes after the calendar
+        (
+            "create",
+            "please mark my calendar for a holiday in cuba on april two",
+            [("mark", "ACTION"), ("april two", "DATE")],
+            [("ACTION", "mark"), ("NAME", "holiday"), ("DATE", "april two")],
+        ),
+        (
+            "cancel",
+            "Clear my calendar for Friday the 13th. Taking a personal day.",
+            [("Clear", "ACTION"), ("Friday the 13th", "DATE")],
+            [("ACTION", "Clear"), ("DATE", "Friday the 13th")],
+        ),
         # a cancel's untagged words to the end are the event it names; not a quantifier or the calendar
         ("cancel", "delete the flight", [("delete", "ACTION")], [("ACTION", "delete"), ("NAME", "flight")]),
         ("cancel", "wipe calendar clean", [("wipe", "ACTION")], [("ACTION", "wipe")]),
