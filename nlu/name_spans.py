@@ -43,7 +43,7 @@ CONTAINER_WORDS = frozenset(
 
 # "remind me to", "set a reminder for me to", "a reminder for", "remind me about"
 REMINDER = re.compile(
-    r"\bremind(?:er|ers)?\b(?:\s+me)?(?:\s+for\s+me)?\s+(?:to|for|about|of|that\s+i\s+(?:have|need)\s+to)\s+",
+    r"\b(?:remind(?:er|ers)?|remember)\b(?:\s+me)?(?:\s+for\s+me)?\s+(?:to|for|about|of|that\s+i\s+(?:have|need)\s+to)\s+",
     re.IGNORECASE,
 )
 LEAD_WORDS = frozenset({"the", "a", "an", "my", "our"})
@@ -62,6 +62,11 @@ STOP_WORDS = frozenset(
     | {"about", "of", "as", "so", "because"}
 )
 BOUNDS = ("DATE", "PERSON", "LOCATION")
+# What may follow the event a cancel names: "delete eric's bday [from the calendar]".
+OFF_THE_CALENDAR = re.compile(
+    r"\s*(?:(?:from|off|on|in)\s+(?:my\s+|the\s+)?(?:calendar|schedule|diary|agenda|planner))?[\s.!?]*$",
+    re.IGNORECASE,
+)
 QUANTIFIERS = frozenset({"all", "everything", "every", "each", "anything", "both", "whatever"})
 WORD = re.compile(r"[\w'&-]+")
 
@@ -125,7 +130,7 @@ def untagged_title(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slo
         if low in STOP_WORDS or gap:
             break
         run.append(word)
-    ends = not text[run[-1].end() :].strip(" .!?") if run else False
+    ends = bool(run) and bool(OFF_THE_CALENDAR.match(text, run[-1].end()))
     if not run or not (
         any(s.start >= run[-1].end() and s.label in BOUNDS for s in slots) or (intent == "cancel" and ends)
     ):

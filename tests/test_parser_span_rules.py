@@ -356,6 +356,12 @@ def test_a_place_named_by_its_owner_keeps_the_possessive_through_the_shipped_mod
             [("cancel", "ACTION"), ("reminder", "DOMAIN")],
             [("ACTION", "cancel"), ("DOMAIN", "reminder"), ("NAME", "buy stamps")],
         ),
+        # "remember me to" is a reminder too
+        (
+            "remember me to meet reveca today at six pm",
+            [("reveca", "PERSON"), ("today at six pm", "DATE")],
+            [("NAME", "meet"), ("PERSON", "reveca"), ("DATE", "today at six pm")],
+        ),
         # a day said first: the words after it
         (
             "remind me for tomorrow interview",
@@ -418,6 +424,13 @@ def untagged(intent: str, text: str, marked: list[tuple[str, str]]) -> list[tupl
         ),
         # a cancel's untagged words to the end are the event it names; not a quantifier or the calendar
         ("cancel", "delete the flight", [("delete", "ACTION")], [("ACTION", "delete"), ("NAME", "flight")]),
+        (
+            "cancel",
+            "delete eric's bday from the calendar",
+            [("delete", "ACTION")],
+            [("ACTION", "delete"), ("NAME", "eric's bday")],
+        ),
+        ("cancel", "delete the flight and the hotel", [("delete", "ACTION")], [("ACTION", "delete")]),
         ("cancel", "wipe calendar clean", [("wipe", "ACTION")], [("ACTION", "wipe")]),
         ("cancel", "delete all of my events", [("delete", "ACTION")], [("ACTION", "delete")]),
         ("cancel", "cancel it", [("cancel", "ACTION")], [("ACTION", "cancel")]),
