@@ -1650,6 +1650,17 @@ def test_dialogue_a_day_said_to_a_duplicate_question_is_no_yes(chat: Chat) -> No
     assert chat.titles() == [("dentist", "2026-11-27T15:00:00", "2026-11-27T16:00:00")]
 
 
+def _haircut_asked_about(chat: Chat) -> None:
+    """ "Did you mean to schedule "haircut" for Thursday, December 3 at 4:30 PM?" is open."""
+    said = "book me a haircut next thursday at 4:30pm"
+    at = time_span(datetime(2026, 12, 3, 16, 30))
+    chat.knows(
+        reading(said, "create", confidence=0.61, ACTION="book", NAME="haircut", dates={"next thursday at 4:30pm": at})
+    )
+    asked = chat(said)
+    assert asked.operation == "confirm" and chat.titles() == []
+
+
 @pytest.mark.parametrize(
     "answer, dates, want",
     [
@@ -1668,37 +1679,15 @@ def test_dialogue_a_day_said_to_a_duplicate_question_is_no_yes(chat: Chat) -> No
 def test_dialogue_a_time_corrected_while_a_create_is_asked_about_is_written_at_the_new_time(
     chat: Chat, answer: str, dates: dict, want: tuple[str, str]
 ) -> None:
-    said = "book me a haircut next thursday at 4:30pm"
-    chat.knows(
-        reading(
-            said,
-            "create",
-            confidence=0.61,
-            ACTION="book",
-            NAME="haircut",
-            dates={"next thursday at 4:30pm": time_span(datetime(2026, 12, 3, 16, 30))},
-        ),
-        reading(answer, "reschedule", confidence=0.38, dates=dates),
-    )
-    asked = chat(said)
-    assert asked.operation == "confirm" and chat.titles() == []
+    _haircut_asked_about(chat)
+    chat.knows(reading(answer, "reschedule", confidence=0.38, dates=dates))
     done = chat(answer)
     assert done.operation == "create"
     assert chat.titles() == [("haircut", *want)]
 
 
 def test_dialogue_a_plain_no_to_a_create_asked_about_writes_nothing(chat: Chat) -> None:
-    said = "book me a haircut next thursday at 4:30pm"
-    chat.knows(
-        reading(
-            said,
-            "create",
-            confidence=0.61,
-            NAME="haircut",
-            dates={"next thursday at 4:30pm": time_span(datetime(2026, 12, 3, 16, 30))},
-        ),
-    )
-    chat(said)
+    _haircut_asked_about(chat)
     assert chat("no").reply == "OK, I won't schedule it."
     assert chat.titles() == []
 
