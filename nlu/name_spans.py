@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 
 from nlu import dates
@@ -90,8 +91,39 @@ def conventions(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot
         ):
             out[-1] = Slot("NAME", text[prev.start : slot.end], prev.start, slot.end)
             continue
+        if slot.label == "NAME" and is_container(slot.text):
+            out.append(replace(slot, label="DOMAIN"))  # "add [one event] to my calendar": no title said
+            continue
         out.extend(_day_off(text, slot, ref) if slot.label == "NAME" else [slot])
-    return _reminder_title(text, tuple(out))
+    return _quoted(text, _reminder_title(text, tuple(out)))
+
+
+# A title in quotes, as people type one: "Put 'Submit taxes' on April 15th", "add “Q3 review”".
+# The quote opens after a space (or the start) and closes before one, so "Sam's" and "don't"
+# are no quotes.
+QUOTED = re.compile(r"(?:(?<=\s)|^)([\"“'‘])([^\"“”'‘’\n]{2,80}?)([\"”'’])(?=[\s.,!?;:]|$)")
+CLOSING = {'"': '"', "“": "”", "'": "'", "‘": "’"}
+
+
+def _quoted(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
+    """The quoted words as the NAME, in place of any NAME or kind word that overlaps them; a
+    slot the model ran into the quote from outside keeps its own words ("[Put] 'Submit taxes'")."""
+    found = next((m for m in QUOTED.finditer(text) if CLOSING[m.group(1)] == m.group(3) or m.group(1) == "“"), None)
+    if found is None:
+        return slots
+    start, end = found.span(2)
+    name = Slot("NAME", text[start:end], start, end)
+    out = []
+    for slot in slots:
+        if slot.end <= found.start() or slot.start >= found.end():
+            out.append(slot)
+        elif slot.label not in ("NAME", "DOMAIN") and found.start() <= slot.start and slot.end <= found.end():
+            continue  # a date or person inside the title is the title's ("'Dinner with Sam'")
+        elif slot.start < found.start():
+            kept = text[slot.start : found.start()].rstrip()
+            if kept and slot.label != "NAME":
+                out.append(replace(slot, text=kept, end=slot.start + len(kept)))
+    return tuple(sorted((*out, name), key=lambda s: s.start))
 
 
 def untagged_title(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
@@ -211,8 +243,12 @@ def _day_off(text: str, slot: Slot, ref: datetime) -> list[Slot]:
     ]
 
 
+COUNTED = re.compile(r"^(?:one|a|an|new|another|1)\s+")
+
+
 def is_container(word: str) -> bool:
-    """A container word, singular or plural ("events", "reminders", "calendar entries")."""
-    low = " ".join(word.lower().split())
+    """A container word, singular or plural ("events", "reminders", "calendar entries", "one
+    event", "a new entry")."""
+    low = COUNTED.sub("", " ".join(word.lower().split()))
     singular = low[:-3] + "y" if low.endswith("ies") else low[:-1] if low.endswith("s") else low
     return low in CONTAINER_WORDS or singular in CONTAINER_WORDS

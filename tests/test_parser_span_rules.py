@@ -200,6 +200,39 @@ def names(text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
         ("end the tuesday's yoga after May 30", [("tuesday's yoga", "NAME")], [("DATE", "tuesday"), ("NAME", "yoga")]),
         ("add Sunday roast", [("Sunday", "NAME")], [("NAME", "Sunday")]),
         ("add Monday.com demo", [("Monday.com demo", "NAME")], [("NAME", "Monday.com demo")]),
+        # a container said as a title is no title
+        (
+            "Add one event to my calendar.",
+            [("Add", "ACTION"), ("one event", "NAME")],
+            [("ACTION", "Add"), ("DOMAIN", "one event")],
+        ),
+        # a title in quotes is the title, whatever the model drew over it
+        (
+            "Put 'Submit taxes' on April 15th",
+            [("Put 'Submit taxes", "NAME"), ("April 15th", "DATE")],
+            [("NAME", "Submit taxes"), ("DATE", "April 15th")],
+        ),
+        (
+            'create an event called "Board meeting prep" tomorrow',
+            [
+                ("create", "ACTION"),
+                ("event", "DOMAIN"),
+                ("Board meeting", "NAME"),
+                ("prep", "DOMAIN"),
+                ("tomorrow", "DATE"),
+            ],
+            [("ACTION", "create"), ("DOMAIN", "event"), ("NAME", "Board meeting prep"), ("DATE", "tomorrow")],
+        ),
+        (
+            "add “Dinner with Sam” on friday",
+            [("Dinner", "NAME"), ("Sam", "PERSON"), ("friday", "DATE")],
+            [("NAME", "Dinner with Sam"), ("DATE", "friday")],
+        ),
+        (
+            "add Sam's party on friday",
+            [("Sam's party", "NAME"), ("friday", "DATE")],
+            [("NAME", "Sam's party"), ("DATE", "friday")],
+        ),
     ],
 )
 def test_name_spans_conventions(text, marked, want):
