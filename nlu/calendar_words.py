@@ -17,6 +17,9 @@ reservation of a table or an appointment ("book a table for two at dishoom on sa
 8") is one whatever the weight; "book" alone is not (taxis, tickets and hotels are other
 assistants' bookings).
 
+A question about clashes ("any conflicts on tuesday?", "is there a clash on friday")
+is a query (or a free-time question), never a write.
+
 The confidence is that intent's own calibrated probability, which is low (the model put its
 mass on out of scope): a caller that asks below `nlu.calibration.CONFIRM_BELOW` asks before
 any write ("Did you mean to cancel grocery shopping?"), and a query is answered. A command
@@ -53,6 +56,13 @@ RESERVATION = re.compile(
     r"(?:table|appointment|slot|session|lesson|class|court|haircut|massage)\b",
     re.IGNORECASE,
 )
+# A question about clashes ("any conflicts on tuesday", "am i double booked tomorrow"): a
+# look at the calendar, never a write.
+CLASH = re.compile(
+    r"\b(?:any|my|a|there|have) (?:scheduling )?(?:conflicts?|clash(?:es)?|overlaps?)\b|\bdouble[- ]booked\b",
+    re.IGNORECASE,
+)
+LOOKS = ("query", "availability")
 MIN_CREATE = 0.05
 OTHER_ASSISTANT = re.compile(r"\b(?:e-?mails?|mail|alarms?|timers?|lists?|to-?dos?|contacts?)\b", re.IGNORECASE)
 
@@ -81,6 +91,9 @@ def calendar_reading(
         return None
     if shaped_like_booking(text, said_when, probabilities):
         return "create", probabilities["create"]
+    if CLASH.search(text):
+        look = max(LOOKS, key=lambda k: probabilities.get(k, 0.0))
+        return look, probabilities.get(look, 0.0)
     if not names_calendar(text):
         return None
     calendar = {k: v for k, v in probabilities.items() if k != OUT}

@@ -111,3 +111,9 @@ def test_a_booking_the_model_doubted_is_asked_then_written(db_url, shipped_parse
     done = bot.handle(owner, "yes", now=NOW, tz="UTC", user=owner)
     assert done.operation == "create"
     assert [(e.title, e.start) for e in bot.events(owner, tz="UTC")] == [("car wash", "2026-11-29T10:00:00")]
+
+
+def test_a_question_about_clashes_is_a_look_never_a_write():
+    mostly_cancel = {"out_of_scope": 0.6, "cancel": 0.3, "query": 0.08, "availability": 0.02}
+    assert calendar_reading("any conflicts on tuesday?", "out_of_scope", mostly_cancel) == ("query", 0.08)
+    assert calendar_reading("the conflict in ukraine", "out_of_scope", mostly_cancel) is None
