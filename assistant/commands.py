@@ -19,9 +19,9 @@ from datetime import datetime, time, timedelta
 
 from assistant import followups
 from assistant.timing import at
+from nlu.dates.lexicon import MEALS
 from nlu.result import Parse, Slot, TimeSpan
 
-MEALS = frozenset({"breakfast", "brunch", "lunch", "luncheon", "dinner", "supper"})
 # DOMAIN words that say nothing about which event ("cancel the event on friday").
 GENERIC_KINDS = frozenset(
     {

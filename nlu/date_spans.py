@@ -39,7 +39,6 @@ from datetime import datetime, timedelta
 
 from nlu import dates
 from nlu.dates import spelling
-from nlu.dates.numbers import ORDINALS
 from nlu.result import Slot, TimeSpan
 
 RANGE_WORDS = ("to", "until", "till", "through", "thru")
@@ -93,8 +92,8 @@ def _split_correction(text: str, slot: Slot, ref: datetime) -> list[Slot]:
     found = INSIDE.search(slot.text)
     if found is None or found.start() == 0:
         return [slot]
-    left = _sub(text, slot.start, slot.start + found.start(), ref)
-    right = _sub(text, slot.start + found.end(), slot.end, ref)
+    left = date_slot(text, slot.start, slot.start + found.start(), ref)
+    right = date_slot(text, slot.start + found.end(), slot.end, ref)
     return [left, right] if left.value is not None and right.value is not None else [slot]
 
 
@@ -109,7 +108,7 @@ def _untagged_correction(text: str, slot: Slot, slots: tuple[Slot, ...], ref: da
         end = found.end() + words[k - 1].end()
         if any(s.start < end and found.end() < s.end for s in slots):
             continue
-        piece = _sub(text, found.end(), end, ref)
+        piece = date_slot(text, found.end(), end, ref)
         if piece.value is not None and piece.text[-1].isalnum():
             return piece
     return None
@@ -160,7 +159,7 @@ def _day_part(text: str, slot: Slot, ref: datetime) -> Slot | None:
         if words[k - 1].lower() in _LINKS:
             continue
         if value is not None and value.grain == "day" and _has_day(piece):
-            return _sub(text, slot.start, slot.start + len(piece), ref)
+            return date_slot(text, slot.start, slot.start + len(piece), ref)
     return None
 
 
@@ -170,7 +169,7 @@ def _cut(intent: str, text: str, slot: Slot, ref: datetime) -> list[Slot]:
     words = slot.text.lower().split()
     if not words or "between" in words or "every" in words or (slot.value is not None and slot.value.rrule):
         return [slot]
-    if _clock_minute(slot.value) and not re.search(r"\s(?:or|and)\s", slot.text, re.IGNORECASE):
+    if clock_minute(slot.value) and not re.search(r"\s(?:or|and)\s", slot.text, re.IGNORECASE):
         return [slot]  # "ten to four": one clock time, no old and new
     for joiner in joiners:
         match = re.search(rf"\s{joiner}\s", slot.text, re.IGNORECASE)
@@ -179,8 +178,8 @@ def _cut(intent: str, text: str, slot: Slot, ref: datetime) -> list[Slot]:
         left_start = slot.start
         if joiner in RANGE_WORDS and words[0] == "from":
             left_start += len(slot.text.split()[0]) + 1
-        left = _sub(text, left_start, slot.start + match.start(), ref)
-        right = _sub(text, slot.start + match.end(), slot.end, ref)
+        left = date_slot(text, left_start, slot.start + match.start(), ref)
+        right = date_slot(text, slot.start + match.end(), slot.end, ref)
         if left.value is not None and (right.value is not None or joiner == "or"):
             return [left, right]
     return [slot]
@@ -205,8 +204,8 @@ def _trim_lead(text: str, slot: Slot, ref: datetime) -> Slot:
         return slot
     if lead == "from" and any(f" {w} " in f" {rest.lower()} " for w in RANGE_WORDS):
         return slot
-    trimmed = _sub(text, slot.end - len(rest), slot.end, ref)
-    return trimmed if _same(trimmed.value, slot.value) or (slot.value is None and lead != "in") else slot
+    trimmed = date_slot(text, slot.end - len(rest), slot.end, ref)
+    return trimmed if same_time(trimmed.value, slot.value) or (slot.value is None and lead != "in") else slot
 
 
 # Words that link a time to what comes before it; dropped with the foreign words in front
@@ -232,8 +231,8 @@ def _drop_foreign(text: str, slot: Slot, ref: datetime) -> Slot:
     if cut == 0 or slot.value is None:
         return slot
     rest = " ".join(words[cut:])
-    trimmed = _sub(text, slot.end - len(rest), slot.end, ref)
-    return trimmed if text[trimmed.start : trimmed.end] == rest and _same(trimmed.value, slot.value) else slot
+    trimmed = date_slot(text, slot.end - len(rest), slot.end, ref)
+    return trimmed if text[trimmed.start : trimmed.end] == rest and same_time(trimmed.value, slot.value) else slot
 
 
 def _join_ranges(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
@@ -247,7 +246,7 @@ def _join_ranges(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slo
             inside = "from" in prev.text.lower().split()[1:]  # "[Friday from 2] to [3:30pm]"
             if (opener or inside) and between in (*RANGE_WORDS, "-", "–"):
                 start = text.lower().rindex("from", 0, prev.start) if opener else prev.start
-                joined = _sub(text, start, slot.end, ref)
+                joined = date_slot(text, start, slot.end, ref)
                 if joined.value is not None and joined.value.start is not None:
                     out[-1] = joined
                     continue
@@ -266,7 +265,7 @@ def _with_year(text: str, slot: Slot, ref: datetime) -> Slot:
     found = YEAR_AFTER.match(text, slot.end)
     if found is None:
         return slot
-    longer = _sub(text, slot.start, found.end(), ref)
+    longer = date_slot(text, slot.start, found.end(), ref)
     if longer.value is not None:
         return longer
     reason = dates.explain(longer.text, ref) or ""
@@ -279,152 +278,18 @@ def _foreign(word: str) -> bool:
     return word.isalpha() and word not in spelling.KNOWN and spelling.correct(word) is None
 
 
-def _sub(text: str, start: int, end: int, ref: datetime) -> Slot:
+def date_slot(text: str, start: int, end: int, ref: datetime) -> Slot:
     return Slot(label="DATE", text=text[start:end], start=start, end=end, value=dates.resolve(text[start:end], ref))
 
 
-def _same(a: TimeSpan | None, b: TimeSpan | None) -> bool:
+def same_time(a: TimeSpan | None, b: TimeSpan | None) -> bool:
     """Two readings that mean the same time (alternatives aside)."""
     if a is None or b is None:
         return False
     return replace(a, alternatives=()) == replace(b, alternatives=())
 
 
-# ---- Date words the model left outside a DATE ("[Wednesday]" of "COB Wednesday") ----
-# The resolver reads shorthand and business words the model rarely saw ("COB", "EOQ", "2p",
-# "noon-1", "late", "first thing"); a DATE grows over the untagged date words beside it when
-# they change what it means, and a run of such words no slot took, with a shorthand token in
-# it, becomes a DATE of its own ("what do i have [EOQ]", "[Weds 2p]").
-TOKEN = re.compile(r"[\w'/:.\-–]+")
-CLAUSE_BREAK = re.compile(r"[,;!?]|\.\s")
-MAX_GROWTH = 4
-ORDINAL_START = re.compile(
-    rf"(?:\d+(?:st|nd|rd|th)|{'|'.join(sorted(ORDINALS, key=len, reverse=True))})\b", re.IGNORECASE
-)
-MEALS = frozenset({"breakfast", "brunch", "lunch", "luncheon", "dinner", "supper"})
-# Words the date grammar reads only inside its phrases ("first thing", "close of business",
-# "close of play", "next working day"), which the spelling lexicon does not list alone.
-PHRASE_WORDS = frozenset({"thing", "business", "play", "working", "work"})
-# Fillers that begin a phrase of their own ("[day before] yesterday", "[start of business]");
-# other fillers ("the", "at", "please") never change a time, so they are not tried.
-PHRASE_STARTS = frozenset({"day", "start", "beginning"})
-EDGE_WORDS = spelling.FILLERS | frozenset(spelling.CONNECTORS)
-SHORTHAND = re.compile(r"\d.*[a-z]|[a-z].*\d|\d[/:.\-–]\d|^(?:eo[dwmqy]|cob|bom|boy|bow|midweek)$", re.IGNORECASE)
-
-
-def grown(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
-    """`slots` with each DATE grown over the untagged date words beside it that change its
-    meaning, and untagged shorthand date runs added as DATEs (section comment above)."""
-    words = list(TOKEN.finditer(text))
-    slots = tuple(_relabelled(text, s, ref) for s in slots)
-    slots = _side_by_side(text, _minutes_to(text, slots, ref), ref)
-    out = list(slots)
-    for k, slot in enumerate(out):
-        if slot.label == "DATE":
-            whole = _whole_words(text, slot, words, ref)
-            if not any(o.start < whole.end and whole.start < o.end for j, o in enumerate(out) if j != k):
-                out[k] = whole
-    for k, slot in enumerate(out):  # one at a time: a grown DATE is taken for the next
-        if slot.label == "DATE":
-            out[k] = _grow(text, slot, words, _taken(words, out), ref)
-    runs = _untagged_runs(text, words, _taken(words, out), ref)
-    return tuple(sorted((*out, *runs), key=lambda s: s.start))
-
-
-def _relabelled(text: str, slot: Slot, ref: datetime) -> Slot:
-    """A NAME or LOCATION made only of date words with a shorthand one among them is a DATE
-    ("move the retro to [EOQ]", "[Weds 2p]", "[COB Wednesday]"); a holiday said as a title
-    ("add [Thanksgiving]") has no shorthand word and stays a title."""
-    if slot.label not in ("NAME", "LOCATION"):
-        return slot
-    pieces = slot.text.split()
-    if not all(_date_word(w) for w in pieces) or not any(SHORTHAND.search(w.strip(".'")) for w in pieces):
-        return slot
-    if NO_CLOCK.search(slot.text):
-        return slot  # "my [1:1] with Priyanka": a one-to-one, no clock time (minutes have two digits)
-    date = _sub(text, slot.start, slot.end, ref)
-    return date if date.value is not None and date.value.start is not None else slot
-
-
-NO_CLOCK = re.compile(r"\d[:\-]\d(?!\d)")
-
-
-def _side_by_side(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
-    """Two DATEs with only date words between them that read as one finer time are one DATE:
-    "[14h] [tomorrow]", "[end] of business on [the 26th]", "[first] thing [Thursday]". Not
-    across "or", "and", a range word, a correction ("[tuesday] no sorry [wednesday]") or
-    any other word (`GAP_WORDS`)."""
-    out: list[Slot] = []
-    for slot in slots:
-        prev = out[-1] if out else None
-        if prev is not None and prev.label == slot.label == "DATE" and _mergeable(text[prev.end : slot.start]):
-            joined = _sub(text, prev.start, slot.end, ref)
-            if (
-                joined.value is not None
-                and joined.value.start is not None
-                and not _same(joined.value, prev.value)
-                and not _same(joined.value, slot.value)
-            ):
-                out[-1] = joined
-                continue
-        out.append(slot)
-    return tuple(out)
-
-
-# What may stand between two DATEs that are one time: the words of the grammar's phrases
-# ("end [of business on] the 26th") and the links of a date and its time ("tuesday [at] 3").
-# Any other word keeps them apart, as ANNOTATION.md says ("tomorrow ... at ten").
-GAP_WORDS = PHRASE_WORDS | {"of", "on", "at", "the", "in"}
-
-
-def _mergeable(gap: str) -> bool:
-    """A gap with no clause break and only phrase and linking words."""
-    return not CLAUSE_BREAK.search(gap) and all(w.lower() in GAP_WORDS for w in TOKEN.findall(gap))
-
-
-def _whole_words(text: str, slot: Slot, words: list, ref: datetime) -> Slot:
-    """A DATE that ends or starts inside a word takes the whole word when that reads finer
-    ("[2027]-W02" is ISO week 2)."""
-    inside = [w for w in words if slot.start < w.end() and w.start() < slot.end]
-    if not inside or (inside[0].start() == slot.start and inside[-1].end() == slot.end):
-        return slot
-    whole = _sub(text, min(slot.start, inside[0].start()), max(slot.end, inside[-1].end()), ref)
-    return whole if whole.value is not None and not _same(whole.value, slot.value) else slot
-
-
-def _taken(words: list, slots: list[Slot]) -> list[bool]:
-    """Per word: whether some slot covers it."""
-    if not slots:
-        return [False] * len(words)
-    covered = bytearray(max(s.end for s in slots))
-    for s in slots:
-        covered[s.start : s.end] = b"\x01" * (s.end - s.start)
-    return [any(covered[w.start() : w.end()]) for w in words]
-
-
-def _minutes_to(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
-    """ "[twenty minutes] to [six tonight]", "[a quarter] to [nine]": one clock time (16:40,
-    08:45), where the two read together as a single minute; not after "from" ("from [ten] to
-    [four]" is a range, or the old and the new time), "my" or "the" ("move my [ten] to
-    [four]": the ten o'clock event)."""
-    out: list[Slot] = []
-    for slot in slots:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.label == slot.label == "DATE"
-            and text[prev.end : slot.start].strip().lower() == "to"
-            and text[: prev.start].lower().split()[-1:] not in (["from"], ["my"], ["the"])
-        ):
-            joined = _sub(text, prev.start, slot.end, ref)
-            if _clock_minute(joined.value):
-                out[-1] = joined
-                continue
-        out.append(slot)
-    return tuple(out)
-
-
-def _clock_minute(value: TimeSpan | None) -> bool:
+def clock_minute(value: TimeSpan | None) -> bool:
     """A single clock time off the hour (one minute long): what "ten to four" means."""
     return (
         value is not None
@@ -434,108 +299,3 @@ def _clock_minute(value: TimeSpan | None) -> bool:
         and value.end - value.start == timedelta(minutes=1)
         and value.start.minute != 0
     )
-
-
-def _date_word(word: str) -> bool:
-    low = word.lower().strip(".'")
-    return bool(low) and low not in MEALS and (low in spelling.KNOWN or any(ch.isdigit() for ch in low))
-
-
-def _edge_ok(word: str) -> bool:
-    """A word that may end an untagged run: not a filler or linking word."""
-    return word.lower().strip(".'") not in EDGE_WORDS
-
-
-def _grow_edge_ok(word: str) -> bool:
-    """A word that may end a grown span: a date word that is no linking word ("to 5pm" is a
-    deadline the model leaves to the verb) nor a filler, unless the filler starts a phrase
-    ("[day before] yesterday"); `_grow` then checks that the meaning changes."""
-    low = word.lower().strip(".'")
-    return _date_word(word) and low not in spelling.CONNECTORS and (low not in spelling.FILLERS or low in PHRASE_STARTS)
-
-
-def _passable(word: str) -> bool:
-    """A word a DATE may grow over: a date word, not a meal ("dinner tomorrow": the meal is
-    the event)."""
-    return _date_word(word) or word.lower().strip(".'") in PHRASE_WORDS
-
-
-def _joined(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
-    """Two neighbouring words with no clause break between them (a comma, or a full stop
-    before a capital: "Morning. What does today look like?")."""
-    if a.group().endswith(".") and b.group()[:1].isupper():
-        return False
-    return not CLAUSE_BREAK.search(text[a.end() : b.start()])
-
-
-def _grow(text: str, slot: Slot, words: list, taken: list[bool], ref: datetime) -> Slot:
-    inside = [i for i, w in enumerate(words) if slot.start < w.end() and w.start() < slot.end]
-    if not inside or slot.value is None:
-        return slot
-    first, last = inside[0], inside[-1]
-    best = slot
-    for step in range(1, MAX_GROWTH + 1):  # to the left
-        i = first - step
-        if i < 0 or taken[i] or not _passable(words[i].group()) or not _joined(text, words[i], words[i + 1]):
-            break
-        if _grow_edge_ok(words[i].group()):
-            longer = _sub(text, words[i].start(), best.end, ref)
-            if longer.value is not None and not _same(longer.value, best.value):
-                best = longer
-    for step in range(1, MAX_GROWTH + 1):  # to the right
-        i = last + step
-        if i >= len(words) or taken[i] or not _passable(words[i].group()) or not _joined(text, words[i - 1], words[i]):
-            break
-        if _grow_edge_ok(words[i].group()):
-            longer = _sub(text, best.start, words[i].end(), ref)
-            if longer.value is not None and not _same(longer.value, best.value):
-                best = longer
-    return _with_the(text, best, words, taken, ref) if best is not slot else slot
-
-
-def _with_the(text: str, slot: Slot, words: list, taken: list[bool], ref: datetime) -> Slot:
-    """The slot with an untagged "the" right before it ("the [18th]"): `tidy` then keeps it
-    where the date is said with it and drops it where it changes nothing."""
-    before = [i for i, w in enumerate(words) if w.end() <= slot.start]
-    if not before:
-        return slot
-    i = before[-1]
-    if taken[i] or words[i].group().lower() != "the" or text[words[i].end() : slot.start].strip():
-        return slot
-    if not ORDINAL_START.match(slot.text):
-        return slot
-    longer = _sub(text, words[i].start(), slot.end, ref)
-    return longer if longer.value is not None else slot
-
-
-def _untagged_runs(text: str, words: list, taken: list[bool], ref: datetime) -> list[Slot]:
-    """Runs of untagged date words with a shorthand token in them that resolve: DATEs."""
-    found: list[Slot] = []
-    run: list = []
-    for i, word in enumerate([*words, None]):
-        joins = word is not None and not taken[i] and _date_word(word.group())
-        if joins and run and not _joined(text, run[-1], word):
-            found += _run_slot(text, run, words, taken, ref)
-            run = []
-        if joins:
-            run.append(word)
-            continue
-        # a run said right before an untagged word of another kind qualifies it: "a [Q1]
-        # hiring plan" is no date
-        modifier = word is not None and not taken[i] and bool(run) and _joined(text, run[-1], word)
-        found += [] if modifier else _run_slot(text, run, words, taken, ref)
-        run = []
-    return found
-
-
-def _run_slot(text: str, run: list, words: list, taken: list[bool], ref: datetime) -> list[Slot]:
-    while run and not _edge_ok(run[0].group()):
-        run = run[1:]
-    while run and not _edge_ok(run[-1].group()):
-        run = run[:-1]
-    if not run or not any(SHORTHAND.search(w.group().strip(".'")) for w in run):
-        return []
-    slot = _sub(text, run[0].start(), run[-1].end(), ref)
-    if slot.value is None or slot.value.start is None:
-        return []
-    return [_with_the(text, slot, words, taken, ref)]

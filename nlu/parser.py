@@ -15,7 +15,18 @@ from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
-from nlu import action_spans, calendar_words, date_spans, dates, name_spans, person_spans, place_spans, roles, sentences
+from nlu import (
+    action_spans,
+    calendar_words,
+    date_growth,
+    date_spans,
+    dates,
+    name_spans,
+    person_spans,
+    place_spans,
+    roles,
+    sentences,
+)
 from nlu.calibration import scaled
 from nlu.dates.lexicon import UNITS
 from nlu.exceptions import ModelNotFound
@@ -93,7 +104,7 @@ class Parser:
         if reading is not None:
             intent, confidence = reading
         found = place_spans.conventions(text, name_spans.conventions(text, _slots(text, doc, ref), ref), ref)
-        found = date_spans.grown(text, found, ref) if intent != "out_of_scope" else found
+        found = date_growth.grown(text, found, ref) if intent != "out_of_scope" else found
         found = person_spans.conventions(text, found, ref, intent)
         found = name_spans.untagged_title(intent, text, action_spans.opening_verb(intent, text, found))
         tidy = date_spans.tidy(intent, text, found, ref)

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from nlu import action_spans, date_spans, dates, name_spans, person_spans, place_spans, roles
+from nlu import action_spans, date_growth, date_spans, dates, name_spans, person_spans, place_spans, roles
 from nlu.parser import Parser
 from nlu.result import Slot
 
@@ -716,7 +716,7 @@ def test_availability_searches_the_whole_window_for_the_length_said_in_one_span(
 
 
 def grown(text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    return labelled(date_spans.grown(text, marked_slots(text, marked), NOW))
+    return labelled(date_growth.grown(text, marked_slots(text, marked), NOW))
 
 
 @pytest.mark.parametrize(

@@ -155,6 +155,9 @@ PARTS_OF_DAY = {
     "cob": (17, 18),
     "daytime": (9, 17),
 }
+# Meals: a part of the day to the date reader, the event itself when a calendar verb acts on
+# it ("move lunch to one thirty", "have dinner tomorrow").
+MEALS = frozenset({"breakfast", "brunch", "lunch", "luncheon", "dinner", "supper"})
 # "mornings", "evenings": a daily recurrence
 PLURAL_PARTS = frozenset({"mornings", "afternoons", "evenings", "nights"})
 
