@@ -3,8 +3,10 @@
 What was heard (spans, intent) comes from the pipeline; what it means now (DATE and ALERT
 values) is resolved afterwards against the caller's `now` and zone, never cached across
 calls. Span conventions the model does not keep reliably come from `nlu.name_spans`,
-`nlu.place_spans` and `nlu.date_spans`, slot roles from `nlu.roles`; the intent confidence
-is temperature-scaled (`nlu.calibration`, the temperature stored with the pipeline).
+`nlu.place_spans`, `nlu.person_spans`, `nlu.date_growth` and `nlu.date_spans`, slot roles
+from `nlu.roles`; a command plainly for the calendar that the classifier refused is read
+again by `nlu.sentences` and `nlu.calendar_words`; the intent confidence is
+temperature-scaled (`nlu.calibration`, the temperature stored with the pipeline).
 """
 
 from __future__ import annotations
