@@ -92,8 +92,13 @@ def find(
     d: Dialogue, name: str | None, kind: str | None, span: TimeSpan | None, relative: bool = False, dated: bool = False
 ) -> Found:
     """The events a command names; "it" / "that", a bare "cancel please" or a relative move
-    naming nothing is the event last talked about (or, right after a list, one of those)."""
+    naming nothing is the event last talked about (or, right after a list, one of those, or
+    the one it names by place: "the second one")."""
     text = d.turn.text
+    shown = d.listed or ((d.last_event_id,) if d.last_event_id is not None else ())
+    if shown and (pick := followups.listed_pick(text, len(shown))) is not None:
+        row = d.event(shown[pick])  # "move the second one to wednesday", right after a list
+        return Found([row] if row is not None else [])
     bare = len(followups.words(text)) <= 2 and kind is None and not dated
     refers_back = name is None and (followups.mentions_it(text) or relative or bare)
     if refers_back and d.listed:

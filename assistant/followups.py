@@ -349,6 +349,22 @@ def mentions_it(text: str) -> bool:
 CARDINALS = frozenset(numbers.UNITS) | frozenset(numbers.TENS)  # "two", "twenty": counts, not places
 
 
+LISTED_REF = re.compile(r"\b(?:the\s+)?([a-z0-9]+)\s+(?:one|event|item|entry)\b|\bnumber\s+([a-z0-9]+)\b")
+
+
+def listed_pick(text: str, count: int) -> int | None:
+    """The 0-based index a whole command picks among `count` items just listed, by place:
+    "move [the second one] to wednesday", "cancel [the last one]", "[number 2] is off". None
+    when it names none by place ("the one on friday", "this one")."""
+    for m in LISTED_REF.finditer(" ".join(words(text))):
+        word = m.group(1) or m.group(2)
+        n = int(word) if m.group(2) and word.isdigit() else ORDINALS.get(word)
+        if n is not None and (m.group(2) or word not in CARDINALS):
+            index = count - 1 if n == -1 else n - 1
+            return index if 0 <= index < count else None
+    return None
+
+
 def ordinal(text: str, count: int) -> int | None:
     """The 0-based index an answer picks among `count` listed items ("the first one", "number 2")."""
     ws = words(text)

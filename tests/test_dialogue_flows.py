@@ -1825,3 +1825,40 @@ def test_dialogue_followups_resize(text: str, intent: str, said: int, want) -> N
     from assistant import followups
 
     assert followups.resize(text, _length(said), intent) == want
+
+
+def test_dialogue_after_a_list_an_event_is_named_by_its_place(chat: Chat) -> None:
+    from nlu.dates import resolve
+
+    chat.make("yoga", datetime(2026, 11, 24, 7))
+    chat.make("dentist", datetime(2026, 11, 24, 15))
+    tuesday = resolve("tuesday", NOW, "Europe/Paris")
+    wednesday = resolve("wednesday", NOW, "Europe/Paris")
+    chat.knows(
+        reading("what do i have on tuesday", "query", dates={"tuesday": tuesday}),
+        reading("move the second one to wednesday", "reschedule", ACTION="move", dates={"wednesday": wednesday}),
+        reading("cancel the first one", "cancel", ACTION="cancel", NAME="first one"),
+    )
+    chat("what do i have on tuesday")
+    moved = chat("move the second one to wednesday")
+    assert moved.operation == "reschedule" and moved.events[0].title == "dentist"
+    chat("what do i have on tuesday")
+    asked = chat("cancel the first one")
+    assert (asked.operation, asked.reply) == ("confirm", 'Cancel "yoga" on Tuesday, November 24 at 7:00 AM?')
+
+
+@pytest.mark.parametrize(
+    "text, count, want",
+    [
+        ("move the second one to wednesday", 3, 1),
+        ("cancel the last one", 3, 2),
+        ("number 2 is off", 2, 1),
+        ("the one on friday", 2, None),
+        ("cancel the fifth one", 2, None),
+        ("move two meetings", 3, None),
+    ],
+)
+def test_dialogue_followups_listed_pick(text: str, count: int, want: int | None) -> None:
+    from assistant import followups
+
+    assert followups.listed_pick(text, count) == want
