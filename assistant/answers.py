@@ -296,6 +296,7 @@ def answer_title(d: Dialogue, question: NeedTitle) -> Reply | None:
         return d.say("OK, I won't schedule anything.", "none")
     if (
         len(followups.words(text)) > MAX_TITLE_WORDS
+        or followups.is_question(text)
         or commanding(d, allow=("update",), naming=True)
         or (cmd.intent == "update" and not _only_a_name(d))
     ):

@@ -66,15 +66,29 @@ def moved(d: Dialogue, cmd: Command) -> Reply | None:
     return changes.reschedule(d, replace(cmd, intent="reschedule"))
 
 
+# Words a bare time answer may carry besides the time ("uh at 2 please").
+TIME_GLUE = frozenset({"at", "on", "for", "by", "around", "about", "uh", "um", "erm", "ok", "okay", "please", "then"})
+
+
+def only_a_time(d: Dialogue) -> bool:
+    """Whether the turn says nothing but a time ("at 2", "uh friday at 3 please"): right after
+    an event was talked about, the time of that event."""
+    dates = d.parse.slots_of("DATE")
+    said = {w for s in dates for w in followups.words(s.text)}
+    rest = [w for w in followups.words(d.turn.text) if w not in said and w not in TIME_GLUE]
+    return bool(dates) and not rest
+
+
 def change_of_it(d: Dialogue, cmd: Command) -> Reply | None:
     """A create that names nothing but "it" / "that" while an event was talked about ("put it
-    at Sotto Mare", "make that tuesday", "set it for 8") is a change of that event, as the
+    at Sotto Mare", "make that tuesday", "set it for 8"), or says nothing but a time ("at 2"
+    right after "schedule the dentist for next friday"), is a change of that event, as the
     relative moves are (followups.follow_up): a place, people or an alert are an edit, a time
     alone a move. None: a create after all (it names something, says nothing to change, or
     is a reminder: "remind me about it tomorrow" is a new reminder)."""
     if cmd.intent != "create" or cmd.name is not None or cmd.reminder:
         return None
-    if cmd.kind not in (None, *GENERIC_KINDS) or not followups.mentions_it(d.turn.text):
+    if cmd.kind not in (None, *GENERIC_KINDS) or not (followups.mentions_it(d.turn.text) or only_a_time(d)):
         return None
     if d.last_event_id is None and not d.listed:
         return None

@@ -340,6 +340,18 @@ def is_pronoun(title: str | None) -> bool:
     return said.removeprefix("the ") in PRONOUNS | {"event", "one", "same"}
 
 
+QUESTION = re.compile(
+    r"^(?:what|what's|whats|when|when's|whens|where|where's|who|who's|how|which|why)\b"
+    r"|^(?:do|does|did|am|is|are|can|could|will|would|have|has|any)\s+(?:i|we|you|there|it|my|anything|something)\b"
+)
+
+
+def is_question(text: str) -> bool:
+    """Whether a turn asks something ("what's the earliest thing tomorrow", "do i have ...",
+    "...?"): no answer to "What should I call the event?"."""
+    return text.rstrip().endswith("?") or bool(QUESTION.match(" ".join(words(text))))
+
+
 def mentions_it(text: str) -> bool:
     """Whether the command refers back with "it" / "that" / "this one"."""
     ws = set(words(text))

@@ -1862,3 +1862,44 @@ def test_dialogue_followups_listed_pick(text: str, count: int, want: int | None)
     from assistant import followups
 
     assert followups.listed_pick(text, count) == want
+
+
+def test_dialogue_a_bare_time_right_after_a_create_is_that_events_time(chat: Chat) -> None:
+    friday = day_span(date(2026, 11, 27))
+    chat.knows(
+        reading(
+            "schedule the dentist for friday", "create", ACTION="schedule", NAME="dentist", dates={"friday": friday}
+        ),
+        reading("at 2", "create", confidence=0.9, dates={"2": time_span(datetime(2026, 11, 23, 14))}),
+    )
+    assert chat("schedule the dentist for friday").operation == "create"
+    moved = chat("at 2")
+    assert moved.operation == "reschedule"
+    assert chat.titles() == [("dentist", "2026-11-27T14:00:00", "2026-11-27T15:00:00")]
+
+
+def test_dialogue_a_question_is_no_title(chat: Chat) -> None:
+    tomorrow = day_span(date(2026, 11, 24))
+    chat.knows(
+        reading("schedule something tomorrow", "create", ACTION="schedule", dates={"tomorrow": tomorrow}),
+        reading("what's the earliest thing tomorrow", "out_of_scope", confidence=0.96, dates={"tomorrow": tomorrow}),
+    )
+    assert chat("schedule something tomorrow").reply == "What should I call the event?"
+    chat("what's the earliest thing tomorrow")
+    assert chat.titles() == []
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("what's the earliest thing tomorrow", True),
+        ("do i have anything on friday", True),
+        ("Lunch with Sam?", True),
+        ("do taxes", False),
+        ("team lunch", False),
+    ],
+)
+def test_dialogue_followups_is_question(text: str, asks: bool) -> None:
+    from assistant import followups
+
+    assert followups.is_question(text) is asks
