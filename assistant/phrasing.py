@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from assistant.views import EventView
@@ -58,6 +59,7 @@ _DAYS = {
     "SA": "Saturday",
     "SU": "Sunday",
 }
+_NTH = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth", "-1": "last", "-2": "second to last"}
 _UNITS = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}
 
 
@@ -74,6 +76,16 @@ def repeat_text(rrule: str | None) -> str:
     if days and parts.get("FREQ") == "WEEKLY":
         return f"{every} " + join([_DAYS.get(d, d) for d in days])
     unit = _UNITS.get(parts.get("FREQ", ""), "time")
+    nth = re.fullmatch(r"([+-]?\d)([A-Z]{2})", parts.get("BYDAY", ""))
+    if nth and parts.get("FREQ") == "MONTHLY" and nth.group(1).lstrip("+") in _NTH:
+        # "+1TU": "the first Tuesday of every month"
+        month = f"{every} month" if interval <= 2 else f"every {interval} months"
+        return f"the {_NTH[nth.group(1).lstrip('+')]} {_DAYS.get(nth.group(2), nth.group(2))} of {month}"
+    if parts.get("FREQ") == "MONTHLY" and parts.get("BYMONTHDAY", "").isdigit():
+        day = int(parts["BYMONTHDAY"])  # "the 15th of every month"
+        suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+        month = f"{every} month" if interval <= 2 else f"every {interval} months"
+        return f"the {day}{suffix} of {month}"
     return f"{every} {unit}" if interval <= 2 else f"every {interval} {unit}s"
 
 

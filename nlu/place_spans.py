@@ -111,7 +111,7 @@ def _homes(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
 
 VENUE_AFTER = ("NAME", "DOMAIN", "PERSON")
 AT = re.compile(r"\s+at\s+", re.IGNORECASE)
-VENUE_WORD = re.compile(r"[\w'’&.-]+")
+VENUE_WORD = re.compile(r"\w[\w'’&.-]*")
 MAX_VENUE_WORDS = 4
 VENUE_TAIL = frozenset({"on", "at", "for", "this", "next", "in", "by", "from", "the", "a", "please", "and", "to"})
 CLAUSE_WORDS = frozenset(
@@ -148,7 +148,9 @@ def _venues(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ..
         start, end = words[0].start(), words[-1].end()
         if dates.resolve(text[start:end], ref) is not None:
             continue  # "at eight thirty": a time the model left untagged
-        found.append(Slot("LOCATION", text[start:end].rstrip("."), start, start + len(text[start:end].rstrip("."))))
+        place = text[start:end].rstrip(".")
+        if place:
+            found.append(Slot("LOCATION", place, start, start + len(place)))
     return tuple(sorted((*slots, *found), key=lambda s: s.start))
 
 

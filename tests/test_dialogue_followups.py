@@ -269,3 +269,21 @@ def test_dialogue_timing_point_in_the_repeated_hour_is_not_a_range() -> None:
     assert not timing.is_range(span)
     new = timing.plan_create(span, timedelta(minutes=30), TZ)
     assert timing.elapsed(new.start, new.end) == timedelta(minutes=30)
+
+
+@pytest.mark.parametrize(
+    "rrule, said",
+    [
+        ("FREQ=MONTHLY;BYDAY=+1TU;BYHOUR=19", "the first Tuesday of every month"),
+        ("FREQ=MONTHLY;BYDAY=-1FR", "the last Friday of every month"),
+        ("FREQ=MONTHLY;INTERVAL=2;BYDAY=2MO", "the second Monday of every other month"),
+        ("FREQ=MONTHLY;BYMONTHDAY=22", "the 22nd of every month"),
+        ("FREQ=MONTHLY;BYMONTHDAY=11", "the 11th of every month"),
+        ("FREQ=MONTHLY", "every month"),
+        ("FREQ=WEEKLY;BYDAY=MO,WE", "every Monday and Wednesday"),
+    ],
+)
+def test_dialogue_phrasing_a_repeat_reads_aloud(rrule: str, said: str) -> None:
+    from assistant.phrasing import repeat_text
+
+    assert repeat_text(rrule) == said
