@@ -62,7 +62,18 @@ def grown(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]
         if slot.label == "DATE":
             out[k] = _grow(text, slot, words, _taken(words, out), ref)
     runs = _untagged_runs(text, words, _taken(words, out), ref)
-    return tuple(sorted((*out, *runs), key=lambda s: s.start))
+    return _apart(sorted((*out, *runs), key=lambda s: (s.start, s.start - s.end)))
+
+
+def _apart(slots: list[Slot]) -> tuple[Slot, ...]:
+    """The slots with none overlapping another (the first and longest kept): the steps above
+    each keep slots apart, but a DATE cut inside a word said twice ("2027-W02 2027-W02") can
+    still meet another."""
+    kept: list[Slot] = []
+    for slot in slots:
+        if not kept or slot.start >= kept[-1].end:
+            kept.append(slot)
+    return tuple(kept)
 
 
 def _relabelled(text: str, slot: Slot, ref: datetime) -> Slot:

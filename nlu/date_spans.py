@@ -49,7 +49,13 @@ CLOCK = re.compile(r"\d{1,2}(:\d\d)?\s*(am|pm|a\.m\.|p\.m\.)?\b", re.IGNORECASE)
 def tidy(intent: str, text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
     """`slots` with DATE lead words trimmed, self-corrections applied and, outside a
     reschedule, ranges joined."""
-    out = corrected(text, tuple(_trim_lead(text, s, ref) if s.label == "DATE" else s for s in slots), ref)
+    trimmed = []
+    for slot in slots:
+        new = _trim_lead(text, slot, ref) if slot.label == "DATE" else slot
+        # a year taken in after the span must not run into another slot ("[2027]" said again)
+        clash = any(o is not slot and o.start < new.end and new.start < o.end for o in slots)
+        trimmed.append(slot if clash else new)
+    out = corrected(text, tuple(trimmed), ref)
     return out if intent == "reschedule" else _join_ranges(text, out, ref)
 
 

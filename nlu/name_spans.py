@@ -112,6 +112,10 @@ def _quoted(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
     if found is None:
         return slots
     start, end = found.span(2)
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    end -= len(text[start:end]) - len(text[start:end].rstrip())
+    if end <= start or not any(ch.isalnum() for ch in text[start:end]):
+        return slots
     name = Slot("NAME", text[start:end], start, end)
     out = []
     for slot in slots:

@@ -174,8 +174,8 @@ def _new_place(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
     if nxt is not None:
         return slots  # something else is said first: not ours to read
     stop = PLACE_END.search(text, start)
-    end = stop.start() if stop else len(text.rstrip())
-    if end <= start:
+    end = start + len(text[start : stop.start() if stop else len(text)].rstrip())
+    if end <= start or not any(ch.isalnum() for ch in text[start:end]):
         return slots
     place = Slot("LOCATION", text[start:end], start, end)
     return tuple(sorted((*slots, place), key=lambda s: s.start))
