@@ -50,6 +50,8 @@ def grown(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]
     """`slots` with each DATE grown over the untagged date words beside it that change its
     meaning, and untagged shorthand date runs added as DATEs (section comment above)."""
     words = list(TOKEN.finditer(text))
+    if not any(s.label == "DATE" for s in slots) and not any(SHORTHAND.search(w.group().strip(".'")) for w in words):
+        return slots  # nothing to grow and no shorthand to find: most commands without a time
     slots = tuple(_relabelled(text, s, ref) for s in slots)
     slots = _side_by_side(text, _minutes_to(text, slots, ref), ref)
     out = list(slots)
@@ -100,17 +102,19 @@ def _side_by_side(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Sl
     across "or", "and", a range word, a correction ("[tuesday] no sorry [wednesday]") or
     any other word (`GAP_WORDS`)."""
 
-    def joins(prev: Slot, slot: Slot, joined: Slot) -> bool:
+    def next_to(prev: Slot, slot: Slot) -> bool:
+        return _mergeable(text[prev.end : slot.start])
+
+    def finer(prev: Slot, slot: Slot, joined: Slot) -> bool:
         value = joined.value
         return (
-            _mergeable(text[prev.end : slot.start])
-            and value is not None
+            value is not None
             and value.start is not None
             and not same_time(value, prev.value)
             and not same_time(value, slot.value)
         )
 
-    return _pairs_joined(text, slots, ref, joins)
+    return _pairs_joined(text, slots, ref, next_to, finer)
 
 
 # What may stand between two DATEs that are one time: the words of the grammar's phrases
@@ -150,27 +154,29 @@ def _minutes_to(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot
     [four]" is a range, or the old and the new time), "my" or "the" ("move my [ten] to
     [four]": the ten o'clock event)."""
 
-    def joins(prev: Slot, slot: Slot, joined: Slot) -> bool:
+    def next_to(prev: Slot, slot: Slot) -> bool:
         said_before = text[: prev.start].lower().split()[-1:]
-        return (
-            text[prev.end : slot.start].strip().lower() == "to"
-            and said_before not in (["from"], ["my"], ["the"])
-            and clock_minute(joined.value)
-        )
+        return text[prev.end : slot.start].strip().lower() == "to" and said_before not in (["from"], ["my"], ["the"])
 
-    return _pairs_joined(text, slots, ref, joins)
+    return _pairs_joined(text, slots, ref, next_to, lambda prev, slot, joined: clock_minute(joined.value))
 
 
 def _pairs_joined(
-    text: str, slots: tuple[Slot, ...], ref: datetime, joins: Callable[[Slot, Slot, Slot], bool]
+    text: str,
+    slots: tuple[Slot, ...],
+    ref: datetime,
+    next_to: Callable[[Slot, Slot], bool],
+    reads: Callable[[Slot, Slot, Slot], bool],
 ) -> tuple[Slot, ...]:
-    """`slots` with each two DATEs side by side made one where `joins(first, second, joined)` says."""
+    """`slots` with each two DATEs side by side made one where `next_to(first, second)` (the
+    words between them, checked first: it costs no date reading) and then `reads(first,
+    second, joined)` say so."""
     out: list[Slot] = []
     for slot in slots:
         prev = out[-1] if out else None
-        if prev is not None and prev.label == slot.label == "DATE":
+        if prev is not None and prev.label == slot.label == "DATE" and next_to(prev, slot):
             joined = date_slot(text, prev.start, slot.end, ref)
-            if joins(prev, slot, joined):
+            if reads(prev, slot, joined):
                 out[-1] = joined
                 continue
         out.append(slot)
