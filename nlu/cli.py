@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
+import os
 import queue
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 
 from nlu.exceptions import NLUError
@@ -65,13 +67,63 @@ def _emit(obj: dict) -> None:
     sys.stdout.flush()
 
 
+# Lines answered in this process before a long input is shared with worker processes: a
+# short or interactive input never pays for starting them.
+SERIAL_LINES = 512
+
+_PARSER = None  # the loaded pipeline; forked workers inherit it instead of loading their own
+
+
+def _parsed(job: tuple[list[str], datetime | None, str | None]) -> str:
+    """One batch of commands as JSON lines (run in a worker process, or in this one)."""
+    batch, now, tz = job
+    assert _PARSER is not None
+    return "".join(
+        json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in _PARSER.parse_many(batch, now=now, tz=tz)
+    )
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (what the affinity mask allows, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _answer(jobs: Iterable[tuple[list[str], datetime | None, str | None]], workers: int) -> None:
+    """Answer each batch in order. The first SERIAL_LINES lines are answered here; a longer
+    input (a file) is then spread over `workers` forked processes, which inherit the loaded
+    pipeline, so a batch job uses every core while answers keep their input order."""
+    jobs, seen = iter(jobs), 0
+    for job in jobs:
+        _write(_parsed(job))
+        seen += len(job[0])
+        if seen >= SERIAL_LINES:
+            break
+    else:
+        return
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for job in jobs:
+            _write(_parsed(job))
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for text in pool.imap(_parsed, jobs):
+            _write(text)
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
+    global _PARSER
     import nlu
 
-    parser = nlu.load(args.model)
-    for batch in _batches(_stdin()):
-        for result in parser.parse_many(batch, now=args.now, tz=args.tz):
-            _emit(result.to_dict())
+    _PARSER = nlu.load(args.model)
+    workers = args.workers if args.workers else usable_cores()
+    _answer(((batch, args.now, args.tz) for batch in _batches(_stdin())), workers)
     return 0
 
 
@@ -152,6 +204,11 @@ def build() -> argparse.ArgumentParser:
     p = command("parse", cmd_parse, "read one command per stdin line, write one JSON line each")
     when_args(p)
     p.add_argument("--model", help="trained pipeline directory (default: the shipped one)")
+    p.add_argument(
+        "--workers",
+        type=int,
+        help=f"processes that share a long input (more than {SERIAL_LINES} lines; default: the usable cores, 1 = this process only)",
+    )
 
     p = command("dates", cmd_dates, "resolve one DATE phrase per stdin line, write one JSON line each")
     when_args(p)

@@ -37,9 +37,9 @@ ODD = [
 ]
 
 
-def run_parse(model: Path, data: bytes) -> list[dict]:
+def run_parse(model: Path, data: bytes, *extra: str) -> list[dict]:
     done = subprocess.run(
-        [sys.executable, "-m", "nlu", "parse", "--model", str(model), "--now", NOW],
+        [sys.executable, "-m", "nlu", "parse", "--model", str(model), "--now", NOW, *extra],
         input=data,
         capture_output=True,
         cwd=ROOT,
@@ -64,6 +64,17 @@ def test_cli_parse_one_line_per_line_in_order(nlu_model_path):
     for o in out:
         check_contract(o)
     assert out[1]["intent"] == "out_of_scope" and out[1]["slots"] == []
+
+
+def test_cli_parse_long_input_shared_by_workers_keeps_order_and_answers(nlu_model_path):
+    """Past the first lines a long input goes to worker processes: the answers are the very
+    ones a single process gives, one per line, in input order."""
+    lines = [f"{text} {i}" for i, text in enumerate(COMMANDS * 150 + ODD * 50)]
+    data = ("\n".join(lines) + "\n").encode()
+    shared, alone = run_parse(nlu_model_path, data, "--workers", "2"), run_parse(nlu_model_path, data, "--workers", "1")
+    assert len(lines) > 2 * 512
+    assert [o["text"] for o in shared] == lines
+    assert shared == alone
 
 
 def test_cli_parse_last_line_without_newline(nlu_model_path):
