@@ -23,6 +23,7 @@ from nlu import (
     date_growth,
     date_spans,
     dates,
+    intent_shapes,
     name_spans,
     person_spans,
     place_spans,
@@ -105,7 +106,11 @@ class Parser:
             reading = calendar_words.calendar_reading(doc.text, intent, probabilities, said_when)
         if reading is not None:
             intent, confidence = reading
-        found = place_spans.conventions(text, name_spans.conventions(text, _slots(text, doc, ref), ref), ref)
+        model_slots = _slots(text, doc, ref)
+        shaped = intent_shapes.reading(text, intent, probabilities, model_slots)
+        if shaped is not None:
+            intent, confidence = shaped
+        found = place_spans.conventions(text, name_spans.conventions(text, model_slots, ref), ref)
         found = date_growth.grown(text, found, ref) if intent != "out_of_scope" else found
         found = person_spans.conventions(text, found, ref, intent)
         found = name_spans.untagged_title(intent, text, action_spans.opening_verb(intent, text, found))

@@ -1,0 +1,149 @@
+"""Shapes of a command that settle which calendar intent it is, where the classifier mixes
+them up.
+
+The classifier learnt its intents mostly from words, and three families of typed requests
+share their words with another intent:
+
+- **A free-time question** asks about time with nothing in it: "am I available Sunday
+  morning for brunch?", "any gaps in my schedule this week?", "is the 20th clear",
+  "could I squeeze in a call before noon?". The classifier reads the event words (brunch, a
+  call) or the day and answers create, query, cancel or out of scope. A question whose
+  words ask for free time is an availability question: a read, never a write.
+- **An alert on an event already there**: "set a reminder for 30 minutes before my
+  interview on Thursday", "alert me two days in advance of Mum's birthday", "put a reminder
+  on the dentist, the day before", "turn off the reminder for the standup". "Set a reminder"
+  reads as a create, yet the ALERT points at an event the user already has (my, the, all,
+  someone's), so it is an update. "dentist friday at 3, remind me a day before" names no
+  event after its ALERT and stays a create.
+- **A new event with someone's name in its title**: "add Emma's parents evening 17/10 6pm",
+  "schedule Mom's colonoscopy 3/28 at 7:30am". The possessive looks like the event of an
+  update or a query, but a command that opens with a scheduling verb, names a title and a
+  time, and has none of an update's parts (people added, a "to" or "from", an alert, a time
+  being replaced) is a create.
+
+Each rule only settles which of a few readings the command is, so its confidence is the
+calibrated probability the model gave that group of readings (`GROUPS`): "add a weekly
+standup every monday at 9", torn between create (0.44) and update (0.52), is a create at
+0.96. From out of scope the group's probability is low, and a caller that asks below
+`nlu.calibration.CONFIRM_BELOW` asks before a write ("alert me two days in advance of Mum's
+birthday" asks: the model had put 0.91 on out of scope).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from nlu.calendar_words import OTHER_ASSISTANT
+from nlu.result import Slot
+from nlu.sentences import split
+
+_LEAD = (
+    r"^\W*(?:(?:please|pls|hey|hi|hello|ok|okay|so|uh|um|erm|quick question|just|"
+    r"can you|could you|would you|will you|can u|could u)\W+)*"
+)
+
+# Words that ask for time with nothing in it.
+FREE_TIME = re.compile(
+    r"\b(?:am|are|is|be|'m|’m) (?:i|we|you|he|she|they)?\s*(?:free|available|open)\b"
+    r"|\b(?:i|we)(?:'m|’m| am| are|'re) (?:free|available)\b"
+    r"|\b(?:my|our|your) (?:availability|free time|free slots?)\b"
+    r"|\b(?:any|some|free|spare|open|empty) (?:time|gaps?|slots?|openings?|windows?|spots?)\b"
+    r"|\b(?:gaps?|openings?|free slots?|open slots?) in my\b"
+    r"|\b(?:squeeze|fit) (?:\w+ ){0,4}?in\b|\b(?:can|could) (?:i|we) (?:squeeze|fit)\b"
+    r"|\bnothing (?:on|booked|scheduled|planned)\b"
+    r"|\b(?:don't|dont|do not|doesn't|does not) have anything (?:on|booked|scheduled|planned)\b"
+    r"|\b(?:times?|days?|slots?|evenings?|mornings?|afternoons?|weekends?) (?:are |is )?(?:open|free|clear)\b"
+    r"|\bis (?:the |my )?[\w'’]+(?: \w+)? (?:clear|free|open)\b",
+    re.IGNORECASE,
+)
+QUESTION_OPENING = re.compile(
+    _LEAD + r"(?:am|are|is|do|does|did|can|could|when|what|which|any|find|have|has|how|will|would|should|shall"
+    r"|check|show|tell|let me know|see if|i need|i'm looking|im looking|looking for)\b",
+    re.IGNORECASE,
+)
+
+# An event the user already has, right after an ALERT phrase (or after "reminder on/for").
+EVENT_AFTER_ALERT = re.compile(
+    r"^[\s,]*(?:(?:of|for|on|about|to|ahead of|in advance of)\s+)?"
+    r"(?:the|my|our|his|her|their|all|every|each|any|this|that|these|those|[\w]+['’]s)\b",
+    re.IGNORECASE,
+)
+ALERT_ON_EVENT = re.compile(
+    r"\b(?:reminders?|alerts?|notifications?|heads[- ]up)\s+(?:on|for|about|before|ahead of)\s+"
+    r"(?:the|my|our|all|every|each|[\w]+['’]s)\b",
+    re.IGNORECASE,
+)
+ALERT_OFF = re.compile(r"\b(?:turn|switch|shut) off|\b(?:disable|mute|silence|stop)\b", re.IGNORECASE)
+ALERT_WORD = re.compile(r"\b(?:reminders?|alerts?|notifications?)\b", re.IGNORECASE)
+
+CREATE_OPENING = re.compile(
+    _LEAD + r"(?:would you mind |i'd like you to |i need you to |i want you to )?"
+    r"(?:schedule|add|put|book|plan|arrange|create|set up|pencil in|block out|"
+    r"scheduling|adding|putting|booking|setting up|pencilling in|penciling in)\b",
+    re.IGNORECASE,
+)
+# Parts of an update that a plain create lacks.
+NOT_A_NEW_EVENT = re.compile(
+    r"\b(?:to|from|into|onto)\s+(?:the|my|our|this|that|[\w]+['’]s)\b|\b(?:rename|call it|retitle|instead)\b",
+    re.IGNORECASE,
+)
+
+
+# The readings each shape tells apart: the intent taken is sure as far as the model is sure
+# of one of them.
+GROUPS = {
+    "availability": ("availability", "query"),
+    "update": ("update", "create", "reschedule"),
+    "create": ("create", "update"),
+}
+
+
+def reading(text: str, intent: str, probabilities: dict[str, float], found: Sequence[Slot]) -> tuple[str, float] | None:
+    """The intent the command's shape settles and its calibrated probability, or None when
+    the classifier's reading stands (module docstring). `found`: the model's slots."""
+    taken = _shape(text, intent, found)
+    if taken is None or taken == intent:
+        return None
+    return taken, min(1.0, sum(probabilities.get(k, 0.0) for k in GROUPS[taken]))
+
+
+def _shape(text: str, intent: str, found: Sequence[Slot]) -> str | None:
+    if intent != "availability" and free_time_question(text):
+        return "availability"
+    if intent in ("create", "out_of_scope", "reschedule") and alert_on_existing(text, found):
+        return "update"
+    if intent in ("update", "query") and new_event(text, found):
+        return "create"
+    return None
+
+
+def free_time_question(text: str) -> bool:
+    """Whether a sentence of the message asks for free time (a question, not an order)."""
+    if OTHER_ASSISTANT.search(text):
+        return False
+    for sentence in split(text):
+        if FREE_TIME.search(sentence) and (sentence.rstrip().endswith("?") or QUESTION_OPENING.search(sentence)):
+            return True
+    return False
+
+
+def alert_on_existing(text: str, found: Sequence[Slot]) -> bool:
+    """Whether an alert is set on, or taken off, an event the user already has."""
+    alerts = [s for s in found if s.label == "ALERT"]
+    if any(EVENT_AFTER_ALERT.search(text[s.end :]) for s in alerts):
+        return True
+    if alerts and ALERT_ON_EVENT.search(text):
+        return True
+    return bool(ALERT_OFF.search(text) and ALERT_ON_EVENT.search(text))
+
+
+def new_event(text: str, found: Sequence[Slot]) -> bool:
+    """Whether the command opens with a scheduling verb and names a new event and its time,
+    with no part of an update (people, alerts, a time replaced, "to the ...")."""
+    labels = {s.label for s in found}
+    if not {"NAME", "DATE"} <= labels or labels & {"PERSON", "ALERT"} or ALERT_WORD.search(text):
+        return False
+    if not any(CREATE_OPENING.search(sentence) for sentence in split(text)):
+        return False
+    return not any(NOT_A_NEW_EVENT.search(sentence) for sentence in split(text) if CREATE_OPENING.search(sentence))
