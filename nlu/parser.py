@@ -117,13 +117,15 @@ class Parser:
         tidy = date_spans.tidy(intent, text, found, ref)
         slots = roles.assign(intent, text, date_spans.cut(intent, text, tidy, ref))
         roled = any(s.role for s in slots if s.label == "DATE")
+        when = searched(intent, when_of(slots if roled else tidy, ref), tidy, ref)
+        slots = without_lengths(intent, slots)
         return Parse(
             text=text,
             intent=intent,
             confidence=confidence,
             slots=slots,
             title=title_of(slots),
-            when=searched(intent, when_of(slots if roled else tidy, ref), tidy, ref),
+            when=when,
             scores=scores,
             alert=alert_of(slots),
             probabilities=probabilities,
@@ -305,6 +307,21 @@ def _length_start(words: list[str], unit: int, duration: timedelta | None, ref: 
         if piece is not None and piece.start is None and piece.duration == duration:
             start = k
     return start - 1 if start > 0 and words[start - 1].lower() == "for" else start
+
+
+# Intents whose length said alone is the change itself: "push it back [an hour]" (a
+# shift), "make the standup [45 minutes]" (a new length).
+CHANGES_BY_LENGTH = ("reschedule", "update")
+
+
+def without_lengths(intent: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
+    """The slots without a DATE that is only a length ("can I fit a [2 hour] meeting in on
+    monday", "set a timer for [10 minutes]"): ANNOTATION.md calls it a DURATION, which this
+    pipeline does not carry, and `when.duration` already holds it. A shift or a new length
+    of an event being changed stays a DATE (`CHANGES_BY_LENGTH`)."""
+    if intent in CHANGES_BY_LENGTH:
+        return slots
+    return tuple(s for s in slots if not (s.label == "DATE" and _is_length(s.value)))
 
 
 def _is_length(value: TimeSpan | None) -> bool:
