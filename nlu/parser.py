@@ -11,6 +11,7 @@ temperature-scaled (`nlu.calibration`, the temperature stored with the pipeline)
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -118,7 +119,7 @@ class Parser:
         slots = roles.assign(intent, text, date_spans.cut(intent, text, tidy, ref))
         roled = any(s.role for s in slots if s.label == "DATE")
         when = searched(intent, when_of(slots if roled else tidy, ref), tidy, ref)
-        slots = without_lengths(intent, slots)
+        slots = with_by(intent, text, without_lengths(intent, slots))
         return Parse(
             text=text,
             intent=intent,
@@ -322,6 +323,21 @@ def without_lengths(intent: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
     if intent in CHANGES_BY_LENGTH:
         return slots
     return tuple(s for s in slots if not (s.label == "DATE" and _is_length(s.value)))
+
+
+BY_WORD = re.compile(r"\bby\s+$", re.IGNORECASE)
+
+
+def with_by(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
+    """A shift takes its "by" ("push the party back [by a week]"): the word makes the length a
+    move (ANNOTATION.md keeps the words that change a DATE's meaning)."""
+    if intent != "reschedule":
+        return slots
+    out = []
+    for s in slots:
+        by = BY_WORD.search(text, 0, s.start) if s.label == "DATE" and _is_length(s.value) else None
+        out.append(replace(s, text=text[by.start() : s.end], start=by.start()) if by else s)
+    return tuple(out)
 
 
 def _is_length(value: TimeSpan | None) -> bool:

@@ -199,3 +199,36 @@ def test_dates_cli_error_field_and_policy_flags() -> None:
     assert rows[2]["start"] == "2026-11-22T00:00:00"
     assert rows[3]["start"] is None and rows[3]["error"] == "no date or time expression found"
     assert all({"text", "start", "end", "grain"} <= set(r) for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text, start, end, open_start, open_end",
+    [
+        # "after"/"before" said behind a day qualify that day
+        ("tomorrow after lunch", "2026-11-24T14:00:00", "2026-11-25T00:00:00", False, True),
+        ("friday after 3pm", "2026-11-27T15:00:00", "2026-11-28T00:00:00", False, True),
+        ("thursday before noon", "2026-11-26T00:00:00", "2026-11-26T12:00:00", True, False),
+        # a deadline said with its mode first still runs from now
+        ("before 5pm tomorrow", "2026-11-23T09:00:00", "2026-11-24T17:00:00", True, False),
+        # the working and school day, only beside after/before
+        ("after work", "2026-11-23T17:00:00", "2026-11-24T00:00:00", False, True),
+        ("wednesday after school", "2026-11-25T15:00:00", "2026-11-26T00:00:00", False, True),
+        ("friday at sunset", "2026-11-27T18:00:00", "2026-11-27T19:00:00", False, False),
+        # a time and everything after it
+        ("from 3/10 onwards", "2027-03-10T00:00:00", "2027-03-11T00:00:00", False, True),
+        ("from now on", "2026-11-23T09:00:00", "2026-11-23T09:00:01", False, True),
+        ("the 5th and after", "2026-12-05T00:00:00", "2026-12-06T00:00:00", False, True),
+        ("from friday on", "2026-11-27T00:00:00", "2026-11-28T00:00:00", False, True),
+    ],
+)
+def test_dates_modes_behind_a_day_and_open_ends(text, start, end, open_start, open_end) -> None:
+    span = resolve(text, NOW, NY)
+    assert (*wall(span), span.open_start, span.open_end) == (start, end, open_start, open_end)
+
+
+def test_dates_work_alone_and_a_repeat_going_forward() -> None:
+    assert wall(resolve("work on friday", NOW, NY)) == ("2026-11-27T00:00:00", "2026-11-28T00:00:00")
+    weekly = resolve("wednesdays going forward", NOW, NY)
+    assert weekly.rrule == "RRULE:FREQ=WEEKLY;BYDAY=WE" and not weekly.open_end
+    shift = resolve("by a week", NOW, NY)
+    assert (shift.start, shift.duration) == (None, timedelta(days=7))

@@ -38,3 +38,11 @@ def test_the_shipped_parser_keeps_the_length_in_when(shipped_parser):
     assert [s for s in timer.slots if s.label == "DATE"] == []
     later = shipped_parser("push the standup back an hour", now=NOW, tz="UTC")
     assert later.intent == "reschedule" and [s.text for s in later.slots if s.label == "DATE"] == ["an hour"]
+
+
+@pytest.mark.slow
+def test_a_shift_takes_its_by(shipped_parser):
+    later = shipped_parser("delay the retro by 15 min, the room is taken", now=NOW, tz="UTC")
+    assert later.intent == "reschedule"
+    assert [s.text for s in later.slots if s.label == "DATE"] == ["by 15 min"]
+    assert later.when.duration == timedelta(minutes=15)

@@ -12,6 +12,8 @@ See docs/dates.md for what is understood and the reading choices.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import datetime, tzinfo
 
 from nlu.dates.calendar import Context
@@ -28,6 +30,13 @@ from nlu.timezones import reference_time
 __all__ = ["Policy", "explain", "resolve"]
 
 NO_DATE = "no date or time expression found"
+# "from 3/10 onwards", "from now on", "tuesdays going forward", "the 5th and after": the
+# time and everything after it (open_end), where the words alone read only as the time.
+ONWARDS = re.compile(
+    r"^\s*(?:(?P<lead>from|starting(?: from)?|beginning|as of)\s+)?(?P<when>.+?)[\s,]+"
+    r"(?P<tail>onwards?|going forward|and (?:after|later|beyond)|or later|(?<=\s)on)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _looks_like_a_date(pieces: list, unknown: int) -> bool:
@@ -61,6 +70,12 @@ def _read(text: str, ref: datetime, policy: dict) -> tuple[TimeSpan | None, str 
         return None, "empty text: no date or time to read"
     if len(text) > MAX_CHARS:
         return None, f"longer than {MAX_CHARS} characters: not a date phrase"
+    onwards = ONWARDS.match(text)
+    if onwards and (onwards["lead"] or onwards["tail"].lower() != "on"):
+        span, why = _read(onwards["when"], ref, policy)
+        if span is None or span.start is None or span.rrule:
+            return span, why  # a repeat already runs on ("tuesdays going forward")
+        return replace(span, open_end=True), None
     try:
         ctx = Context(ref, Policy.of(policy))
         found = scan(corrected(tokenize(text)), ctx)

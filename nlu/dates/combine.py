@@ -60,9 +60,9 @@ def combine(pieces: list[Piece], ctx: Context) -> TimeSpan | None:
         return shifted
     content = [p for p in pieces if not isinstance(p, Word)]
     span = _assemble(content, ctx)
-    if span is None or mode is None:
-        return span
-    return _open_span(span, mode, ctx)
+    if span is None or mode is None or (mode == "by" and span.start is None):
+        return span  # "by a week": the length of a shift
+    return _open_span(span, mode, ctx, day_first=not isinstance(pieces[0], Word))
 
 
 def _to_zone(span: TimeSpan, tz) -> TimeSpan:
@@ -134,18 +134,24 @@ def _is_for(piece: Piece) -> bool:
 
 
 def _mode(pieces: list[Piece]) -> str | None:
-    """until / by / before / after when it leads the phrase (before the first real piece)."""
+    """until / by / before / after when it leads the phrase (before the first real piece);
+    after / before also right behind a day ("friday after lunch", "tomorrow before noon")."""
+    day_said = False
     for piece in pieces:
         if isinstance(piece, Word):
-            if piece.text in MODES:
+            if piece.text in MODES and (not day_said or piece.text in ("after", "before")):
                 return piece.text
+            continue
+        if isinstance(piece, Day) and not day_said:
+            day_said = True
             continue
         return None
     return None
 
 
-def _open_span(span: TimeSpan, mode: str, ctx: Context) -> TimeSpan | None:
-    """until/by X: from now to X; after X: from X to the end of its day."""
+def _open_span(span: TimeSpan, mode: str, ctx: Context, day_first: bool = False) -> TimeSpan | None:
+    """until/by X: from now to X; after X: from X to the end of its day. `day_first`: the
+    day was said before the mode word ("friday before noon" starts on friday)."""
     if span.start is None or span.end is None:
         return None
     day_level = span.grain not in SUB_DAY
@@ -153,7 +159,10 @@ def _open_span(span: TimeSpan, mode: str, ctx: Context) -> TimeSpan | None:
         end = span.end if day_level and mode != "before" else span.start
         if end <= ctx.now:
             return span
-        return TimeSpan(ctx.now, end, span.grain, open_start=True)
+        start = ctx.now  # a deadline: "before 5pm tomorrow", "by friday EOD"
+        if day_first and not day_level:  # "friday before noon": that day's morning
+            start = max(ctx.now, ctx.day_span(span.start.date(), span.start.date())[0])
+        return TimeSpan(start, end, span.grain, open_start=True)
     longer_than_grain = span.end - span.start > GRAIN_STEP.get(span.grain or "", timedelta(0))
     start = span.end if day_level or longer_than_grain else span.start  # "after lunch": from 14:00
     end = ctx.day_span(start.date(), start.date())[1]

@@ -154,7 +154,13 @@ PARTS_OF_DAY = {
     "eod": (17, 18),
     "cob": (17, 18),
     "daytime": (9, 17),
+    "sunset": (18, 19),
+    "sundown": (18, 19),
+    "sunrise": (6, 7),
 }
+# The working and school day, a part of the day only beside "after" / "before" ("after work":
+# from 17:00; "work on friday" is no time).
+WORKING_PARTS = {"work": (9, 17), "school": (8, 15)}
 # Meals: a part of the day to the date reader, the event itself when a calendar verb acts on
 # it ("move lunch to one thirty", "have dinner tomorrow").
 MEALS = frozenset({"breakfast", "brunch", "lunch", "luncheon", "dinner", "supper"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dateutil.relativedelta import relativedelta
 
-from nlu.dates.lexicon import FREQUENCIES, MONTHS, PARTS_OF_DAY, UNITS, WEEKDAYS
+from nlu.dates.lexicon import FREQUENCIES, MONTHS, PARTS_OF_DAY, UNITS, WEEKDAYS, WORKING_PARTS
 from nlu.dates.pieces import Dur, Num, Pod, Recur, Word
 from nlu.dates.rules_times import AMOUNT_LEADS
 from nlu.dates.scanner import CONNECTORS, Scan
@@ -236,6 +236,9 @@ def connector(s: Scan, i: int) -> int:
         return i + 3
     if word == "give" and s.word(i + 1) == "me":  # "give me 10 mins"
         s.out.append(Word("in"))
+        return i + 2
+    if word in ("after", "before") and s.word(i + 1) in WORKING_PARTS:  # "after work": from 17:00
+        s.out += [Word(word), Pod(s.word(i + 1), *WORKING_PARTS[s.word(i + 1)])]
         return i + 2
     if word in CONNECTORS:
         s.out.append(Word(CONNECTORS[word]))
