@@ -237,8 +237,9 @@ def connector(s: Scan, i: int) -> int:
     if word == "give" and s.word(i + 1) == "me":  # "give me 10 mins"
         s.out.append(Word("in"))
         return i + 2
-    if word in ("after", "before") and s.word(i + 1) in WORKING_PARTS:  # "after work": from 17:00
-        s.out += [Word(word), Pod(s.word(i + 1), *WORKING_PARTS[s.word(i + 1)])]
+    part = s.word(i + 1)
+    if word in ("after", "before") and part in WORKING_PARTS:  # "after work": from 17:00
+        s.out += [Word(word), Pod(part, *WORKING_PARTS[part])]
         return i + 2
     if word in CONNECTORS:
         s.out.append(Word(CONNECTORS[word]))
