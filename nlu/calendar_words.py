@@ -14,7 +14,8 @@ siobhan friday at eleven"), where the classifier took an unfamiliar title ("car 
 another assistant's request. The classifier must still give create some weight
 (`MIN_CREATE`): "schedule a tweet for 9am tomorrow" keeps its out-of-scope reading. A
 reservation of a table or an appointment ("book a table for two at dishoom on saturday at
-8") is one whatever the weight; "book" alone is not (taxis, tickets and hotels are other
+8") is one whatever the weight, and so is a reminder asked for with a time ("please tell
+me to take my umbrella today"); "book" alone is not (taxis, tickets and hotels are other
 assistants' bookings).
 
 A question about clashes ("any conflicts on tuesday?", "is there a clash on friday")
@@ -42,7 +43,7 @@ NAMES_CALENDAR = re.compile(
     re.IGNORECASE,
 )
 _LEAD = (
-    r"^\W*(?:(?:please|hey|hi|ok|okay|so|uh|um|erm|can you|could you|would you|will you|"
+    r"^\W*(?:(?:please|hey|hi|ok|okay|so|uh|um|erm|olly|alexa|siri|google|can you|could you|would you|will you|"
     r"i want to|i need to|i'd like to|i would like to|let's|lets)\W+)*"
 )
 BOOKING_VERB = re.compile(
@@ -54,6 +55,15 @@ BOOKING_VERB = re.compile(
 RESERVATION = re.compile(
     _LEAD + r"book (?:(?:me|us) )?(?:in (?:for )?)?(?:a |an )?"
     r"(?:table|appointment|slot|session|lesson|class|court|haircut|massage)\b",
+    re.IGNORECASE,
+)
+# A reminder asked for ("remind me to ...", "tell me to ...", "send me a reminder to ..."):
+# a calendar entry whatever weight the classifier gives create, once a time is said (SLURP
+# files every such request with a time under calendar; "remind me to order more soap", with
+# none, may be a shopping list).
+REMINDER = re.compile(
+    _LEAD + r"(?:i want you to |i need you to |don't forget to |dont forget to |be sure to )?"
+    r"(?:remind me|tell me to|ping me to|nudge me to|(?:send|give) me a reminder)\b",
     re.IGNORECASE,
 )
 # A question about clashes ("any conflicts on tuesday", "am i double booked tomorrow"): a
@@ -77,7 +87,7 @@ def shaped_like_booking(text: str, said_when: bool, probabilities: dict[str, flo
     object, and the classifier gives create some weight."""
     if not said_when or OTHER_ASSISTANT.search(text):
         return False
-    if RESERVATION.search(text):
+    if RESERVATION.search(text) or REMINDER.search(text):
         return True
     return probabilities.get("create", 0.0) >= MIN_CREATE and bool(BOOKING_VERB.search(text))
 

@@ -15,6 +15,8 @@ share their words with another intent:
   reads as a create, yet the ALERT points at an event the user already has (my, the, all,
   someone's), so it is an update. "dentist friday at 3, remind me a day before" names no
   event after its ALERT and stays a create.
+- **A reminder at a time it says**: "remind me about the meeting in one hour" is a new
+  reminder (create), which the classifier half reads as an update of the meeting.
 - **A new event with someone's name in its title**: "add Emma's parents evening 17/10 6pm",
   "schedule Mom's colonoscopy 3/28 at 7:30am". The possessive looks like the event of an
   update or a query, but a command that opens with a scheduling verb, names a title and a
@@ -34,7 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from nlu.calendar_words import OTHER_ASSISTANT
+from nlu.calendar_words import OTHER_ASSISTANT, REMINDER
 from nlu.result import Slot
 from nlu.sentences import split
 
@@ -103,7 +105,7 @@ def reading(text: str, intent: str, probabilities: dict[str, float], found: Sequ
     """The intent the command's shape settles and its calibrated probability, or None when
     the classifier's reading stands (module docstring). `found`: the model's slots."""
     taken = _shape(text, intent, found)
-    if taken is None or taken == intent:
+    if taken is None:
         return None
     return taken, min(1.0, sum(probabilities.get(k, 0.0) for k in GROUPS[taken]))
 
@@ -115,7 +117,23 @@ def _shape(text: str, intent: str, found: Sequence[Slot]) -> str | None:
         return "update"
     if intent in ("update", "query") and new_event(text, found):
         return "create"
+    if intent in ("create", "update") and reminder_with_time(text, found):
+        return "create"
     return None
+
+
+def reminder_with_time(text: str, found: Sequence[Slot]) -> bool:
+    """Whether the command asks for a reminder at a time it says ("remind me about the
+    meeting in one hour"): a new reminder, not an alert on the meeting (that says how long
+    before, an ALERT). A possessive date ("remind me about tomorrow's meeting tonight") names
+    the event, so which time is the reminder's is left to the classifier and the dialogue."""
+    dates = [s for s in found if s.label == "DATE"]
+    return (
+        bool(REMINDER.search(text))
+        and not any(s.label == "ALERT" for s in found)
+        and not any(text[s.end : s.end + 2] in ("'s", "’s") for s in dates)
+        and any(s.value is not None and getattr(s.value, "start", None) for s in dates)
+    )
 
 
 def free_time_question(text: str) -> bool:

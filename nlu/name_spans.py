@@ -256,3 +256,25 @@ def is_container(word: str) -> bool:
     low = COUNTED.sub("", " ".join(word.lower().split()))
     singular = low[:-3] + "y" if low.endswith("ies") else low[:-1] if low.endswith("s") else low
     return low in CONTAINER_WORDS or singular in CONTAINER_WORDS
+
+
+def _holiday(words: str) -> bool:
+    from nlu.dates.holidays import NAMES
+
+    said = tuple(re.sub(r"['’]s?\b|^the\s+", "", words.lower()).split())
+    return said in NAMES
+
+
+def holiday_title(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
+    """A create that names a holiday beside another time, and no title, has the holiday as
+    its title: "add [valentine's day] with her [tomorrow]" is an evening called Valentine's
+    day tomorrow, not two dates that disagree."""
+    if intent != "create" or any(
+        s.label == "NAME" or (s.label == "DOMAIN" and not is_container(s.text)) for s in slots
+    ):
+        return slots
+    dates_said = [s for s in slots if s.label == "DATE"]
+    holidays = [s for s in dates_said if _holiday(s.text)]
+    if len(dates_said) < 2 or len(holidays) != 1:
+        return slots
+    return tuple(Slot("NAME", s.text, s.start, s.end) if s is holidays[0] else s for s in slots)

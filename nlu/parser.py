@@ -115,6 +115,7 @@ class Parser:
         found = date_growth.grown(text, found, ref) if intent != "out_of_scope" else found
         found = person_spans.conventions(text, found, ref, intent)
         found = name_spans.untagged_title(intent, text, action_spans.opening_verb(intent, text, found))
+        found = name_spans.holiday_title(intent, text, found)
         tidy = date_spans.tidy(intent, text, found, ref)
         slots = roles.assign(intent, text, date_spans.cut(intent, text, tidy, ref))
         roled = any(s.role for s in slots if s.label == "DATE")

@@ -4,12 +4,13 @@ someone's name. None of these sentences is in an evaluation set."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
 
-from nlu.intent_shapes import alert_on_existing, free_time_question, new_event, reading
-from nlu.result import Slot
+from nlu.intent_shapes import alert_on_existing, free_time_question, new_event, reading, reminder_with_time
+from nlu.result import Slot, TimeSpan
 
 NOW = datetime(2026, 11, 23, 9, 0)  # a Monday
 
@@ -122,3 +123,35 @@ def test_the_shipped_parser_reads_the_shapes(shipped_parser, text, intent):
     assert parse.intent == intent
     if intent != "availability":
         assert parse.title is not None
+
+
+@pytest.mark.parametrize(
+    "text, marked, want",
+    [
+        ("ping me to move the car at 7:30", [("DATE", "at 7:30")], True),
+        ("remind me about the quiz night in two hours", [("DATE", "in two hours")], True),
+        ("remind me about thursday's review tonight", [("DATE", "thursday"), ("DATE", "tonight")], False),
+        ("remind me 2 hours before the quiz night", [("ALERT", "2 hours before")], False),  # an alert
+        ("remind me to buy stamps", [], False),  # no time said
+    ],
+)
+def test_reminders_at_a_time_they_say(text, marked, want):
+    found = slots(text, *marked)
+    point = TimeSpan(start=datetime(2026, 11, 23, 19, 30), end=datetime(2026, 11, 23, 19, 31), grain="minute")
+    found = [replace(s, value=point) if s.label == "DATE" else s for s in found]
+    assert reminder_with_time(text, found) is want
+
+
+def test_a_reminder_the_model_half_reads_as_an_update_is_a_sure_create():
+    text = "remind me about the quiz night in two hours"
+    point = TimeSpan(start=datetime(2026, 11, 23, 11), end=datetime(2026, 11, 23, 11, 1), grain="minute")
+    found = [replace(s, value=point) for s in slots(text, ("DATE", "in two hours"))]
+    taken, confidence = reading(text, "create", {"create": 0.6, "update": 0.38, "query": 0.02}, found)
+    assert (taken, round(confidence, 2)) == ("create", 0.98)
+
+
+@pytest.mark.slow
+def test_a_holiday_beside_another_time_is_the_title(shipped_parser):
+    parse = shipped_parser("add valentine's day with her tomorrow", now=NOW)
+    assert parse.intent == "create" and parse.title == "valentine's day"
+    assert [s.text for s in parse.slots if s.label == "DATE"] == ["tomorrow"]
