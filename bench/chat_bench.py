@@ -22,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -113,6 +114,7 @@ def report(rows: list[dict], out: dict, errors: int) -> None:
         f"calendar_set naming the event and its time, created at once: {len(at_once)}/{len(named)} = "
         f"{_pct(len(at_once), len(named))} (target >= 90 %)"
     )
+    print("  not created at once, by what happened: " + _breakdown([replies[i] for i in named if i not in at_once]))
     print(
         f"calendar requests refused as out of scope: {len(refused)}/{len(calendar)} = "
         f"{_pct(len(refused), len(calendar))} (target <= 3 %)"
@@ -129,6 +131,23 @@ def report(rows: list[dict], out: dict, errors: int) -> None:
     ):
         for i in picked[:errors]:
             print(f"  {title}: {rows[i]['sentence']!r} [{rows[i]['intent']}] -> {replies[i][0]}: {replies[i][1]}")
+
+
+def _breakdown(replies: list[tuple[str, str, bool]]) -> str:
+    """What the assistant did instead of creating: an update at once (an alert or a repeat
+    put on an event already there, which the issue's contract makes an update), a question
+    because the date is past, another question, an answer, a refusal."""
+    seen: Counter[str] = Counter()
+    for operation, reply, refused in replies:
+        if refused:
+            seen["refused"] += 1
+        elif operation == "confirm" and "is in the past" in reply:
+            seen["asked: the date is past"] += 1
+        elif operation in ("confirm", "clarify"):
+            seen["asked"] += 1
+        else:
+            seen[f"{operation} at once"] += 1
+    return ", ".join(f"{what} {n}" for what, n in seen.most_common()) or "none"
 
 
 def _pct(part: int, whole: int) -> str:

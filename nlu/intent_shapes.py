@@ -60,7 +60,8 @@ FREE_TIME = re.compile(
     re.IGNORECASE,
 )
 QUESTION_OPENING = re.compile(
-    _LEAD + r"(?:am|are|is|do|does|did|can|could|when|what|which|any|find|have|has|how|will|would|should|shall"
+    _LEAD + r"(?:am|are|is|do|does|did|can|could|when|whens|what|whats|which|where|wheres|who|whos|why|any|find"
+    r"|have|has|how|hows|will|would|should|shall"
     r"|check|show|tell|let me know|see if|i need|i'm looking|im looking|looking for)\b",
     re.IGNORECASE,
 )
@@ -97,7 +98,7 @@ NOT_A_NEW_EVENT = re.compile(
 GROUPS = {
     "availability": ("availability", "query"),
     "update": ("update", "create", "reschedule"),
-    "create": ("create", "update"),
+    "create": ("create", "update", "query"),
 }
 
 
@@ -119,7 +120,23 @@ def _shape(text: str, intent: str, found: Sequence[Slot]) -> str | None:
         return "create"
     if intent in ("create", "update") and reminder_with_time(text, found):
         return "create"
+    if intent in ("create", "query") and note(text, found):
+        return "create"
     return None
+
+
+CLOCK = re.compile(r"\d|\b(?:noon|midday|midnight|morning|afternoon|evening|tonight|o'?clock)\b", re.IGNORECASE)
+
+
+def note(text: str, found: Sequence[Slot]) -> bool:
+    """Whether the command is a note of an event and its time, with no verb and no question
+    ("tuesday meeting noon", "dentist thurs 4pm"): what a calendar is written in."""
+    labels = {s.label for s in found}
+    if "ACTION" in labels or not labels & {"NAME", "DOMAIN"} or OTHER_ASSISTANT.search(text):
+        return False
+    if "?" in text or QUESTION_OPENING.search(text) or len(text.split()) > 8:
+        return False
+    return any(s.label == "DATE" and s.value is not None and CLOCK.search(s.text) for s in found)
 
 
 def reminder_with_time(text: str, found: Sequence[Slot]) -> bool:

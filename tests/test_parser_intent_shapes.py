@@ -9,7 +9,7 @@ from datetime import datetime
 
 import pytest
 
-from nlu.intent_shapes import alert_on_existing, free_time_question, new_event, reading, reminder_with_time
+from nlu.intent_shapes import alert_on_existing, free_time_question, new_event, note, reading, reminder_with_time
 from nlu.result import Slot, TimeSpan
 
 NOW = datetime(2026, 11, 23, 9, 0)  # a Monday
@@ -94,9 +94,9 @@ def test_new_events_with_a_name_in_the_title(text, marked, want):
 def test_the_reading_is_as_sure_as_the_model_is_of_the_readings_the_shape_tells_apart():
     text = "add Noor's christening Sunday 11am"
     found = slots(text, ("NAME", "Noor's christening"), ("DATE", "Sunday 11am"))
-    probabilities = {"update": 0.61, "create": 0.33, "query": 0.06}
+    probabilities = {"update": 0.61, "create": 0.30, "query": 0.04, "out_of_scope": 0.05}
     taken, confidence = reading(text, "update", probabilities, found)
-    assert (taken, round(confidence, 2)) == ("create", 0.94)
+    assert (taken, round(confidence, 2)) == ("create", 0.95)
     # the classifier already said create: nothing to settle
     assert reading(text, "create", probabilities, found) is None
     # from out of scope the model gives the group little: a caller asks before writing
@@ -146,8 +146,8 @@ def test_a_reminder_the_model_half_reads_as_an_update_is_a_sure_create():
     text = "remind me about the quiz night in two hours"
     point = TimeSpan(start=datetime(2026, 11, 23, 11), end=datetime(2026, 11, 23, 11, 1), grain="minute")
     found = [replace(s, value=point) for s in slots(text, ("DATE", "in two hours"))]
-    taken, confidence = reading(text, "create", {"create": 0.6, "update": 0.38, "query": 0.02}, found)
-    assert (taken, round(confidence, 2)) == ("create", 0.98)
+    taken, confidence = reading(text, "create", {"create": 0.6, "update": 0.3, "out_of_scope": 0.1}, found)
+    assert (taken, round(confidence, 2)) == ("create", 0.9)
 
 
 @pytest.mark.slow
@@ -155,3 +155,21 @@ def test_a_holiday_beside_another_time_is_the_title(shipped_parser):
     parse = shipped_parser("add valentine's day with her tomorrow", now=NOW)
     assert parse.intent == "create" and parse.title == "valentine's day"
     assert [s.text for s in parse.slots if s.label == "DATE"] == ["tomorrow"]
+
+
+@pytest.mark.parametrize(
+    "text, marked, want",
+    [
+        ("physio wed 3pm", [("NAME", "physio"), ("DATE", "wed 3pm")], True),
+        ("friday call 10:30", [("DATE", "friday"), ("DOMAIN", "call"), ("DATE", "10:30")], True),
+        ("physio wednesday", [("NAME", "physio"), ("DATE", "wednesday")], False),  # no time of day
+        ("whats my first call friday at 10", [("DOMAIN", "call"), ("DATE", "friday at 10")], False),
+        ("physio wed 3pm?", [("NAME", "physio"), ("DATE", "wed 3pm")], False),
+        ("move physio to wed 3pm", [("ACTION", "move"), ("NAME", "physio"), ("DATE", "wed 3pm")], False),
+    ],
+)
+def test_notes_of_an_event_and_its_time(text, marked, want):
+    found = slots(text, *marked)
+    point = TimeSpan(start=datetime(2026, 11, 25, 15), end=datetime(2026, 11, 25, 16), grain="hour")
+    found = [replace(s, value=point) if s.label == "DATE" else s for s in found]
+    assert note(text, found) is want
