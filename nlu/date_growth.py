@@ -62,9 +62,26 @@ def grown(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]
                 out[k] = whole
     for k, slot in enumerate(out):  # one at a time: a grown DATE is taken for the next
         if slot.label == "DATE":
-            out[k] = _grow(text, slot, words, _taken(words, out), ref)
+            out[k] = _hedged(text, _grow(text, slot, words, _taken(words, out), ref), words, _taken(words, out), ref)
     runs = _untagged_runs(text, words, _taken(words, out), ref)
     return _apart(sorted((*out, *runs), key=lambda s: (s.start, s.start - s.end)))
+
+
+# Words that say a time is rough; they belong to the time they qualify ("[sometime next
+# week]", "starts [around 1]") though the reader gives the same span with or without them.
+HEDGES = frozenset({"sometime", "around", "approximately", "approx", "roughly", "circa"})
+
+
+def _hedged(text: str, slot: Slot, words: list, taken: list[bool], ref: datetime) -> Slot:
+    """The DATE with the untagged hedge word right before it taken in."""
+    before = [i for i, w in enumerate(words) if w.end() <= slot.start]
+    if slot.value is None or not before:
+        return slot
+    i = before[-1]
+    if taken[i] or words[i].group().lower() not in HEDGES or text[words[i].end() : slot.start].strip():
+        return slot
+    longer = date_slot(text, words[i].start(), slot.end, ref)
+    return longer if longer.value is not None else slot
 
 
 def _apart(slots: list[Slot]) -> tuple[Slot, ...]:
@@ -198,6 +215,8 @@ def _grow_edge_ok(word: str) -> bool:
     deadline the model leaves to the verb) nor a filler, unless the filler starts a phrase
     ("[day before] yesterday"); `_grow` then checks that the meaning changes."""
     low = word.lower().strip(".'")
+    if low in lexicon.WORKING_PARTS:  # "tomorrow after [work]": `_grow` checks the meaning changes
+        return True
     return _date_word(word) and low not in spelling.CONNECTORS and (low not in spelling.FILLERS or low in PHRASE_STARTS)
 
 

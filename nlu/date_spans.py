@@ -171,10 +171,13 @@ def _day_part(text: str, slot: Slot, ref: datetime) -> Slot | None:
 
 def _cut(intent: str, text: str, slot: Slot, ref: datetime) -> list[Slot]:
     """One DATE slot, or the two it coordinates."""
-    joiners = ["or", "and"] + (list(RANGE_WORDS) if intent == "reschedule" else [])
+    changes = intent in ("reschedule", "update")
+    joiners = ["or", "and"] + (list(RANGE_WORDS) if changes else [])
     words = slot.text.lower().split()
-    if not words or "between" in words or "every" in words or (slot.value is not None and slot.value.rrule):
+    if not words or "between" in words or "every" in words:
         return [slot]
+    if slot.value is not None and slot.value.rrule:
+        return _repeats_changed(text, slot, ref) if changes else [slot]
     if clock_minute(slot.value) and not re.search(r"\s(?:or|and)\s", slot.text, re.IGNORECASE):
         return [slot]  # "ten to four": one clock time, no old and new
     for joiner in joiners:
@@ -189,6 +192,20 @@ def _cut(intent: str, text: str, slot: Slot, ref: datetime) -> list[Slot]:
         if left.value is not None and (right.value is not None or joiner == "or"):
             return [left, right]
     return [slot]
+
+
+def _repeats_changed(text: str, slot: Slot, ref: datetime) -> list[Slot]:
+    """ "change pilates [from tuesdays] to [wednesdays]", "[from daily] to [twice a week]": a
+    change of one repeat for another is two DATEs, old and new, when each side repeats."""
+    match = re.search(rf"\s(?:{'|'.join(RANGE_WORDS)})\s", slot.text, re.IGNORECASE)
+    if match is None:
+        return [slot]
+    lead = len(slot.text.split()[0]) + 1 if slot.text.lower().startswith("from ") else 0
+    left = date_slot(text, slot.start + lead, slot.start + match.start(), ref)
+    right = date_slot(text, slot.start + match.end(), slot.end, ref)
+    if left.value is None or right.value is None or not (left.value.rrule and right.value.rrule):
+        return [slot]
+    return [left, right]
 
 
 def _inside_a_phrase(before: str, after: str) -> bool:

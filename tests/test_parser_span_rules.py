@@ -129,6 +129,14 @@ def spans(intent: str, text: str, drawn: list[str]) -> list[tuple[str, str | Non
         ),
         ("create", "lunch tomorrow and no later than 2pm", ["tomorrow", "2pm"], [("tomorrow", None), ("2pm", None)]),
         ("query", "sorry, what do i have today", ["today"], [("today", None)]),
+        # a change of one repeat for another: the old repeat and the new one
+        (
+            "reschedule",
+            "swap choir from mondays to thursdays",
+            ["from mondays to thursdays"],
+            [("mondays", "old"), ("thursdays", "new")],
+        ),
+        ("update", "make band practice daily until june", ["daily until june"], [("daily until june", None)]),
     ],
 )
 def test_date_spans_conventions(intent, text, drawn, want):
@@ -740,6 +748,23 @@ def grown(text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
             [("NAME", "call mom"), ("DATE", "first thing Thursday")],
         ),
         ("what do i have the day before yesterday", [("yesterday", "DATE")], [("DATE", "day before yesterday")]),
+        # the working day behind after/before, and a hedge in front
+        (
+            "remind me to post the parcel friday after work",
+            [("post the parcel", "NAME"), ("friday after", "DATE")],
+            [("NAME", "post the parcel"), ("DATE", "friday after work")],
+        ),
+        (
+            "move the retro to sometime next week",
+            [("retro", "NAME"), ("next week", "DATE")],
+            [("NAME", "retro"), ("DATE", "sometime next week")],
+        ),
+        ("the bbq starts around 4", [("bbq", "NAME"), ("4", "DATE")], [("NAME", "bbq"), ("DATE", "around 4")]),
+        (
+            "football practice at work friday",
+            [("football practice", "NAME"), ("friday", "DATE")],
+            [("NAME", "football practice"), ("DATE", "friday")],
+        ),
         # "ten to four" said as two DATEs is one clock time
         (
             "add gym at twenty minutes to six tonight",
