@@ -95,7 +95,24 @@ def conventions(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot
             out.append(replace(slot, label="DOMAIN"))  # "add [one event] to my calendar": no title said
             continue
         out.extend(_day_off(text, slot, ref) if slot.label == "NAME" else [slot])
-    return _quoted(text, _reminder_title(text, tuple(out)))
+    return _quoted(text, _reminder_title(text, tuple(p for s in out for p in _container_off(s))))
+
+
+CONTAINER_TAIL = re.compile(r"^(?P<name>.*\S)\s+(?P<kind>events?|entry|entries|calendar events?)$", re.IGNORECASE)
+
+
+def _container_off(slot: Slot) -> list[Slot]:
+    """A NAME that ends in a container word is the name and its kind: "remove [birthday]
+    [event]", "alter [lunch] [event] to repeat" (ANNOTATION.md keeps a kind word in the name
+    only where it is part of it: "client meeting", not "birthday event")."""
+    found = CONTAINER_TAIL.match(slot.text) if slot.label == "NAME" else None
+    if found is None:
+        return [slot]
+    end = slot.start + found.end("name")
+    return [
+        Slot("NAME", found["name"], slot.start, end),
+        Slot("DOMAIN", found["kind"], slot.start + found.start("kind"), slot.end),
+    ]
 
 
 # A title in quotes, as people type one: "Put 'Submit taxes' on April 15th", "add “Q3 review”".

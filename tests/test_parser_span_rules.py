@@ -177,6 +177,13 @@ def names(text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     "text, marked, want",
     [
+        # a title the model drew with its container word is the title and its kind
+        (
+            "delete the retirement party event",
+            [("retirement party event", "NAME")],
+            [("NAME", "retirement party"), ("DOMAIN", "event")],
+        ),
+        ("add an event", [("event", "NAME")], [("DOMAIN", "event")]),
         # a kind word right after a title is part of it; a container word is not
         (
             "nix the breakfast meeting tomorrow",
