@@ -1,4 +1,5 @@
-"""The ACTION of a create that the model left untagged, by rule: the calendar verb it opens with.
+"""The ACTION of a create or update that the model left untagged, by rule: the calendar verb
+it opens with.
 
 "add shopping to my calendar for tomorrow" reads as a create, yet the model tags no ACTION
 (and so no title follows from the words after it, `name_spans.untagged_title`). A create
@@ -29,20 +30,28 @@ VERBS = (
     "jot down",
     "plan",
 )
-_VERB = "|".join(v.replace(" ", r"\s+") for v in VERBS)
-OPENING = re.compile(
-    r"^(?:(?:uh|um|er|so|ok|okay|hey|hi|hello|please|kindly|just|can you|could you|would you|will you"
+# An update's verbs that put people on an event or take them off, and renames: read the same
+# way ("Add Kofi, Ama and Yaw to Diwali dinner").
+UPDATE_VERBS = ("add", "invite", "include", "remove", "drop", "uninvite", "kick", "put", "loop in", "cc", "rename")
+_LEAD = (
+    r"^(?:(?:uh|um|er|so|ok|okay|hey|hi|hello|please|pls|kindly|just|also|can you|could you|would you|will you"
     r"|i want to|i'd like to|i would like to|i need to|let's|go ahead and)[\s,!]+)*"
-    rf"(?P<verb>{_VERB})\b",
-    re.IGNORECASE,
 )
 
 
+def _opening(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(v.replace(" ", r"\s+") for v in verbs)
+    return re.compile(_LEAD + rf"(?P<verb>{alternatives})\b", re.IGNORECASE)
+
+
+OPENING = {"create": _opening(VERBS), "update": _opening(UPDATE_VERBS)}
+
+
 def opening_verb(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
-    """`slots` with the create verb a create opens with as its ACTION, when none was tagged."""
-    if intent != "create" or any(s.label == "ACTION" for s in slots):
+    """`slots` with the verb a create or update opens with as its ACTION, when none was tagged."""
+    if intent not in OPENING or any(s.label == "ACTION" for s in slots):
         return slots
-    found = OPENING.match(text.lstrip())
+    found = OPENING[intent].match(text.lstrip())
     if found is None:
         return slots
     offset = len(text) - len(text.lstrip())

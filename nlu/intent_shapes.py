@@ -17,6 +17,8 @@ share their words with another intent:
   event after its ALERT and stays a create.
 - **A reminder at a time it says**: "remind me about the meeting in one hour" is a new
   reminder (create), which the classifier half reads as an update of the meeting.
+- **People put on or taken off an event**: "add Olu to the design review" reads as a create
+  of "Olu"; the verb, the people and "to/from the <event>" make it an update.
 - **A new event with someone's name in its title**: "add Emma's parents evening 17/10 6pm",
   "schedule Mom's colonoscopy 3/28 at 7:30am". The possessive looks like the event of an
   update or a query, but a command that opens with a scheduling verb, names a title and a
@@ -116,6 +118,8 @@ def _shape(text: str, intent: str, found: Sequence[Slot]) -> str | None:
         return "availability"
     if intent in ("create", "out_of_scope", "reschedule") and alert_on_existing(text, found):
         return "update"
+    if intent in ("create", "out_of_scope") and people_update(text, found):
+        return "update"
     if intent in ("update", "query") and new_event(text, found):
         return "create"
     if intent in ("create", "update") and reminder_with_time(text, found):
@@ -171,6 +175,56 @@ def alert_on_existing(text: str, found: Sequence[Slot]) -> bool:
     if alerts and ALERT_ON_EVENT.search(text):
         return True
     return bool(ALERT_OFF.search(text) and ALERT_ON_EVENT.search(text))
+
+
+# "add Olu to the design review", "drop Jean-Luc from the retro", "loop in Hiroshi on the
+# vendor call": people put on or taken off an event already there (the, my, someone's).
+_ON_AN_EVENT = {
+    r"add|invite|include|loop in|cc": r"to|into|on",
+    r"remove|drop|uninvite|kick": r"from|off|out of",
+    r"take": r"off|out of",
+    r"put": r"on|onto",
+}
+PEOPLE_UPDATE = re.compile(
+    _LEAD
+    + r"(?:also\s+)?(?:"
+    + "|".join(
+        rf"(?:{verbs})\s+(?P<who{k}>[^,.?!]{{1,40}}?)\s+(?:{to})" for k, (verbs, to) in enumerate(_ON_AN_EVENT.items())
+    )
+    + r")\s+(?P<event>(?:the|my|our|this|that|[\w]+['’]s)\s+[^,.?!]+)",
+    re.IGNORECASE,
+)
+# Who is no one: the speaker, a ride ("add taxi to the airport"), a song; where is no event
+# (a place, a playlist or a basket).
+NOT_PEOPLE = re.compile(
+    r"^(?:me|us|myself)\b|\b(?:taxi|cab|uber|lyft|ride|flight|train|bus|shuttle|car|trip|songs?|tracks?|albums?)\b",
+    re.IGNORECASE,
+)
+MEDIA = re.compile(r"\b(?:playlists?|albums?|podcasts?|library|basket|cart|wish ?list)\b", re.IGNORECASE)
+PLACE_NOT_EVENT = re.compile(
+    r"^(?:the|my|our)\s+(?:airport|station|office|hospital|school|gym|house|home|city|centre|center|mall|shop|store)\b",
+    re.IGNORECASE,
+)
+CALENDAR_ITSELF = re.compile(
+    r"^(?:the|my|our|this|that)\s+(?:[\w-]+\s+)?(?:calendar|schedule|diary|agenda|planner|list)\b", re.IGNORECASE
+)
+
+
+def people_update(text: str, found: Sequence[Slot]) -> bool:
+    """Whether the command puts people on, or takes them off, an event already there: the
+    words between the verb and the event hold no time or title of a new event, and the event
+    is no calendar and no time ("add the dentist to my calendar", "put lunch on friday")."""
+    match = PEOPLE_UPDATE.search(text)
+    if match is None or OTHER_ASSISTANT.search(text) or CALENDAR_ITSELF.match(match["event"]):
+        return False
+    group = next(g for g in match.groupdict() if g.startswith("who") and match[g])
+    if NOT_PEOPLE.search(match[group]) or PLACE_NOT_EVENT.match(match["event"]) or MEDIA.search(match["event"]):
+        return False
+    who = (match.start(group), match.end(group))
+    if any(s.label in ("DATE", "DOMAIN", "ALERT") and s.start < who[1] and who[0] < s.end for s in found):
+        return False
+    event_at = match.start("event")
+    return not any(s.label == "DATE" and s.start <= event_at < s.end for s in found)
 
 
 def new_event(text: str, found: Sequence[Slot]) -> bool:

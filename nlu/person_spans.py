@@ -65,7 +65,7 @@ CALENDAR = re.compile(
 )
 WITH = re.compile(r"\b(?:with|w/)\s+", re.IGNORECASE)
 BOUNDARY = re.compile(
-    r"\s*(?:$|[,.;:!?]|\s(?:to|on|at|for|from|in|about|next|this|tomorrow|today|tonight)\b)", re.IGNORECASE
+    r"\s*(?:$|[,.;:!?&]|\s(?:to|on|at|for|from|in|about|next|this|tomorrow|today|tonight|and)\b)", re.IGNORECASE
 )
 CAPITALISED = re.compile(r"\s([A-Z][\w'’-]+)")
 TITLES = {"dr", "dr.", "doctor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "prof", "prof.", "professor", "uncle"}
@@ -75,13 +75,36 @@ TITLES |= {"aunt", "auntie", "coach", "grandma", "grandpa", "cousin", "nana"}
 def conventions(text: str, slots: tuple[Slot, ...], ref: datetime, intent: str = "") -> tuple[Slot, ...]:
     """`slots` with the people an update adds or takes off, people after "with", whole
     names and the people listed after a PERSON added as PERSONs."""
-    slots = _whole_names(text, _with_someone(intent, text, _invited(intent, text, slots), ref))
+    slots = _whole_names(text, _with_someone(intent, text, _invited(intent, text, _name_with(text, slots, ref)), ref))
     out = list(slots)
     for _ in range(MAX_PEOPLE):
         added = _next_person(text, out, ref)
         if added is None:
             break
         out = sorted([*out, added], key=lambda s: s.start)
+    return tuple(out)
+
+
+NAME_WITH = re.compile(r"^(?P<name>.*?\S)\s+(?:with|w/)\s+(?P<who>[\w'’.-]+(?:\s+[\w'’.-]+){0,2})$", re.IGNORECASE)
+
+
+def _name_with(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
+    """A title the model drew with the person it is with is the title and the person:
+    "[coffee with Aisha]" is "[coffee] with [Aisha]" (ANNOTATION.md: "[call] with [the
+    landlord]", not "[call with the landlord]", once PERSON exists)."""
+    out: list[Slot] = []
+    for slot in slots:
+        found = NAME_WITH.match(slot.text) if slot.label == "NAME" else None
+        who = found["who"].split() if found else []
+        if (
+            not found
+            or any(w.lower() in NOT_SOMEONE - {"the", "my", "our"} for w in who)
+            or dates.resolve(found["who"], ref) is not None
+        ):
+            out.append(slot)
+            continue
+        out.append(Slot("NAME", found["name"], slot.start, slot.start + found.end("name")))
+        out.append(Slot("PERSON", found["who"], slot.start + found.start("who"), slot.end))
     return tuple(out)
 
 
@@ -113,7 +136,7 @@ def _invited(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...
     """In an update whose ACTION takes people, the words between it and "to"/"from"/"off"
     the event are people, whatever the model made of them ("add [thandiwe] to the
     marketing sync", "drop [uncle ravi] from the family zoom"); "and" and commas part them."""
-    action = next((s for s in slots if s.label == "ACTION"), None)
+    action = next((s for s in slots if s.label == "ACTION"), None) or _opening_verb(text, slots)
     verb = action.text.lower().split()[0] if action is not None and action.text.split() else ""
     if intent != "update" or action is None or verb not in PEOPLE_VERBS:
         return slots
@@ -139,6 +162,23 @@ def _invited(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...
         return slots
     kept = [_the_event(text, s) if s.label == "PERSON" and s.start == event.end() else s for s in slots]
     return tuple(sorted([*(s for s in kept if s not in inside), *people], key=lambda s: s.start))
+
+
+OPENING_VERB = re.compile(
+    r"^\W*(?:(?:hey|hi|ok|okay|so|please|pls|can you|could you|would you|also|just)\W+)*(?P<verb>[a-z]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _opening_verb(text: str, slots: tuple[Slot, ...]) -> Slot | None:
+    """The people verb a request opens with when the model tagged no ACTION ("Add Kofi, Ama
+    and Yaw to Diwali dinner"), as the slot `_invited` reads; never a slot of the parse."""
+    found = OPENING_VERB.match(text)
+    if found is None or found["verb"].lower() not in PEOPLE_VERBS:
+        return None
+    if any(s.start < found.end("verb") and found.start("verb") < s.end for s in slots):
+        return None
+    return Slot("ACTION", found["verb"], found.start("verb"), found.end("verb"))
 
 
 def _the_event(text: str, slot: Slot) -> Slot:

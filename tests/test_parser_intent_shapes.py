@@ -9,7 +9,15 @@ from datetime import datetime
 
 import pytest
 
-from nlu.intent_shapes import alert_on_existing, free_time_question, new_event, note, reading, reminder_with_time
+from nlu.intent_shapes import (
+    alert_on_existing,
+    free_time_question,
+    new_event,
+    note,
+    people_update,
+    reading,
+    reminder_with_time,
+)
 from nlu.result import Slot, TimeSpan
 
 NOW = datetime(2026, 11, 23, 9, 0)  # a Monday
@@ -173,3 +181,37 @@ def test_notes_of_an_event_and_its_time(text, marked, want):
     point = TimeSpan(start=datetime(2026, 11, 25, 15), end=datetime(2026, 11, 25, 16), grain="hour")
     found = [replace(s, value=point) if s.label == "DATE" else s for s in found]
     assert note(text, found) is want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("add Bongani to the quarterly planning", True),
+        ("could you drop Ines from my 1:1 with Raj", True),
+        ("take Oskar off the Thursday sync", True),
+        ("put Leilani on tomorrow's site visit", True),
+        ("add the vet to my calendar", False),  # the calendar itself
+        ("take me to the station", False),  # the speaker, a place
+        ("add a taxi to the airport at 5", False),  # a ride
+        ("add this track to my running playlist", False),  # a song
+        ("put lunch on friday", False),  # a time, not an event
+    ],
+)
+def test_people_put_on_or_taken_off_an_event(text, want):
+    found = [Slot("DATE", "friday", text.index("friday"), text.index("friday") + 6)] if "friday" in text else []
+    assert people_update(text, found) is want
+
+
+@pytest.mark.slow
+def test_people_updates_through_the_shipped_parser(shipped_parser):
+    parse = shipped_parser("add Bongani to the quarterly planning", now=NOW)
+    assert parse.intent == "update"
+    assert [(s.label, s.text, s.role) for s in parse.slots if s.label == "PERSON"] == [("PERSON", "Bongani", "new")]
+    listed = shipped_parser("Add Kwabena, Efua and Yaw to Sunday lunch", now=NOW)
+    assert [s.text for s in listed.slots if s.label == "PERSON"] == ["Kwabena", "Efua", "Yaw"]
+    assert [s.text for s in listed.slots if s.label == "ACTION"] == ["Add"]
+    split = shipped_parser("Find me a free slot next week for tennis with Aroha", now=NOW)
+    assert [(s.label, s.text) for s in split.slots if s.label in ("NAME", "PERSON")] == [
+        ("NAME", "tennis"),
+        ("PERSON", "Aroha"),
+    ]
