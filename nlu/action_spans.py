@@ -32,7 +32,20 @@ VERBS = (
 )
 # An update's verbs that put people on an event or take them off, and renames: read the same
 # way ("Add Kofi, Ama and Yaw to Diwali dinner").
-UPDATE_VERBS = ("add", "invite", "include", "remove", "drop", "uninvite", "kick", "put", "loop in", "cc", "rename")
+UPDATE_VERBS = (
+    "add",
+    "invite",
+    "include",
+    "remove",
+    "drop",
+    "uninvite",
+    "kick",
+    "take",
+    "put",
+    "loop in",
+    "cc",
+    "rename",
+)
 _LEAD = (
     r"^(?:(?:uh|um|er|so|ok|okay|hey|hi|hello|please|pls|kindly|just|also|can you|could you|would you|will you"
     r"|i want to|i'd like to|i would like to|i need to|let's|go ahead and)[\s,!]+)*"

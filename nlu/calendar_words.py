@@ -57,6 +57,10 @@ RESERVATION = re.compile(
     r"(?:table|appointment|slot|session|lesson|class|court|haircut|massage)\b",
     re.IGNORECASE,
 )
+# "book coffee with Aisha tomorrow at 10": booking time with someone is a meeting; a ride, a
+# ticket or a room booked "with" a company is not.
+BOOKED_WITH = re.compile(_LEAD + r"book\b[^.?!]{1,30}?\bwith\b", re.IGNORECASE)
+TRAVEL = re.compile(r"\b(?:taxi|cab|uber|lyft|flights?|trains?|tickets?|hotels?|rooms?|cars?|seats?)\b", re.IGNORECASE)
 # A reminder asked for ("remind me to ...", "tell me to ...", "send me a reminder to ..."):
 # a calendar entry whatever weight the classifier gives create, once a time is said (SLURP
 # files every such request with a time under calendar; "remind me to order more soap", with
@@ -88,6 +92,8 @@ def shaped_like_booking(text: str, said_when: bool, probabilities: dict[str, flo
     if not said_when or OTHER_ASSISTANT.search(text):
         return False
     if RESERVATION.search(text) or REMINDER.search(text):
+        return True
+    if BOOKED_WITH.search(text) and not TRAVEL.search(text) and probabilities.get("create", 0.0) >= MIN_CREATE:
         return True
     return probabilities.get("create", 0.0) >= MIN_CREATE and bool(BOOKING_VERB.search(text))
 

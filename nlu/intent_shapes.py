@@ -99,7 +99,7 @@ NOT_A_NEW_EVENT = re.compile(
 # of one of them.
 GROUPS = {
     "availability": ("availability", "query"),
-    "update": ("update", "create", "reschedule"),
+    "update": ("update", "create", "reschedule", "cancel"),
     "create": ("create", "update", "query"),
 }
 
@@ -120,6 +120,8 @@ def _shape(text: str, intent: str, found: Sequence[Slot]) -> str | None:
         return "update"
     if intent in ("create", "out_of_scope") and people_update(text, found):
         return "update"
+    if intent == "cancel" and people_update(text, found) and _someone_named(text, found):
+        return "update"  # "take Olu off the design review": Olu, not the review
     if intent in ("update", "query") and new_event(text, found):
         return "create"
     if intent in ("create", "update") and reminder_with_time(text, found):
@@ -225,6 +227,19 @@ def people_update(text: str, found: Sequence[Slot]) -> bool:
         return False
     event_at = match.start("event")
     return not any(s.label == "DATE" and s.start <= event_at < s.end for s in found)
+
+
+def _someone_named(text: str, found: Sequence[Slot]) -> bool:
+    """Whether the people words of a people update hold a PERSON or a capitalised name (not
+    the first word): a cancel's "remove lunch from the offsite" takes off no one."""
+    match = PEOPLE_UPDATE.search(text)
+    if match is None:
+        return False
+    group = next(g for g in match.groupdict() if g.startswith("who") and match[g])
+    start, end = match.start(group), match.end(group)
+    if any(s.label == "PERSON" and s.start < end and start < s.end for s in found):
+        return True
+    return start > 0 and any(w[:1].isupper() for w in text[start:end].split())
 
 
 def new_event(text: str, found: Sequence[Slot]) -> bool:

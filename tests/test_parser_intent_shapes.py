@@ -215,3 +215,18 @@ def test_people_updates_through_the_shipped_parser(shipped_parser):
         ("NAME", "tennis"),
         ("PERSON", "Aroha"),
     ]
+
+
+@pytest.mark.slow
+def test_taking_someone_off_an_event_is_no_cancel_and_booking_with_someone_is_a_meeting(shipped_parser):
+    off = shipped_parser("take Oskar off the Thursday sync", now=NOW)
+    assert off.intent == "update"
+    assert [(s.label, s.text) for s in off.slots if s.label in ("ACTION", "PERSON")] == [
+        ("ACTION", "take"),
+        ("PERSON", "Oskar"),
+    ]
+    lunch = shipped_parser("remove lunch from the team offsite", now=NOW)
+    assert lunch.intent != "update"  # no one taken off
+    booked = shipped_parser("book coffee with Mireille tomorrow at 10", now=NOW)
+    assert booked.intent == "create" and booked.title == "coffee"
+    assert shipped_parser("book a taxi with uber for 5am tomorrow", now=NOW).intent == "out_of_scope"
