@@ -111,7 +111,7 @@ class Parser:
         shaped = intent_shapes.reading(text, intent, probabilities, model_slots)
         if shaped is not None:
             intent, confidence = shaped
-        found = place_spans.conventions(text, name_spans.conventions(text, model_slots, ref), ref)
+        found = place_spans.conventions(text, name_spans.conventions(text, model_slots, ref), ref, intent)
         found = date_growth.grown(text, found, ref) if intent != "out_of_scope" else found
         found = person_spans.conventions(text, found, ref, intent)
         found = name_spans.untagged_title(intent, text, action_spans.opening_verb(intent, text, found))

@@ -29,6 +29,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from nlu import dates
+from nlu.date_spans import date_slot
 from nlu.result import Slot
 
 STREET_WORDS = (
@@ -52,10 +53,81 @@ HOME = re.compile(
 )
 
 
-def conventions(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
+def conventions(text: str, slots: tuple[Slot, ...], ref: datetime, intent: str = "") -> tuple[Slot, ...]:
     """`slots` with the pieces of one place joined into one LOCATION, the street after a
-    place and untagged addresses and homes taken in."""
-    return _new_place(text, _venues(text, _homes(text, _addresses(text, _joined(text, slots), ref)), ref))
+    place and untagged addresses and homes taken in. A capitalised place after "at"/"in" is
+    read only in a calendar command ("the weather in Mumbai" names no event's place)."""
+    slots = _venues(text, _homes(text, _addresses(text, _joined(text, _numbered(text, slots, ref)), ref)), ref)
+    if intent and intent != "out_of_scope":
+        slots = _named_places(text, slots, ref)
+    return _new_place(text, slots)
+
+
+# A place with its number: "[Court 3]", "[room 3.06]", "[Gate 12]" (the model reads the
+# number as a day or an hour: "Court [3 Sunday 9-10am]").
+NUMBERED = re.compile(
+    r"\b(?:room|rm|court|pitch|gate|floor|suite|studio|hall|lab|bay|platform|level|booth|unit|ward|block|"
+    r"lecture theatre|theatre)\s+\d{1,4}(?:\.\d{1,3})?[a-z]?\b",
+    re.IGNORECASE,
+)
+
+
+def _numbered(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
+    """`slots` with each numbered place a LOCATION (a LOCATION on its word grows over the
+    number), and a DATE that took the number read again without it."""
+    out = list(slots)
+    for m in NUMBERED.finditer(text):
+        start, end = m.span()
+        if any(s.label in ("NAME", "PERSON", "ACTION", "DOMAIN") and s.start < end and start < s.end for s in out):
+            continue
+        place = next((s for s in out if s.label == "LOCATION" and s.start < end and start < s.end), None)
+        if place is not None:
+            start, end = min(start, place.start), max(end, place.end)
+        kept: list[Slot] = []
+        for s in out:
+            if s is place:
+                continue
+            if s.label == "DATE" and s.start < end and start < s.end:
+                rest = text[end : s.end].lstrip(" ,")
+                if rest and s.end > end:
+                    again = date_slot(text, s.end - len(rest), s.end, ref)
+                    if again.value is not None:
+                        kept.append(again)
+                continue
+            kept.append(s)
+        out = sorted([*kept, Slot("LOCATION", text[start:end], start, end)], key=lambda s: s.start)
+    return tuple(out)
+
+
+# Capitalised words after "at" or "in" that no slot took, in typed text: the place ("in [Lake
+# Tahoe]", "at [Kwik Fit]", "at [the O2]", "at [Aunt Carol's]").
+NAMED_PLACE = re.compile(
+    r"\s(?:at|in)\s+((?:the\s+)?(?:[A-Z][\w'’&.-]*|\d+\w*)(?:\s+(?:[A-Z][\w'’&.-]*|of|on|the|&|\d+\w*)){0,3})"
+)
+NOT_A_PLACE = frozenset(
+    {"I", "I'm", "Im", "The", "A", "An", "It", "This", "That", "My", "Our", "Your", "Please", "Thanks"}
+)
+
+
+def _named_places(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
+    """`slots` with the capitalised place after "at"/"in" that no slot took a LOCATION."""
+    if any(s.label == "LOCATION" for s in slots) or text.lower() == text:
+        return slots
+    for m in NAMED_PLACE.finditer(text):
+        stop = min((s.start for s in slots if s.start >= m.start(1)), default=len(text))
+        words = text[m.start(1) : min(m.end(1), stop)].split()
+        while words and (words[-1].lower() in ("of", "on", "the", "&") or words[-1][:1].isdigit()):
+            words.pop()
+        if not words or words[-1] in NOT_A_PLACE or (words[0] in NOT_A_PLACE and len(words) == 1):
+            continue
+        start = m.start(1)
+        end = start + len(" ".join(words))
+        if text[start:end] != " ".join(words) or any(s.start < end and start < s.end for s in slots):
+            continue
+        if dates.resolve(text[start:end], ref) is not None or not any(ch.isupper() for ch in text[start:end]):
+            continue  # "at Noon", "in March": a time
+        return tuple(sorted((*slots, Slot("LOCATION", text[start:end], start, end)), key=lambda s: s.start))
+    return slots
 
 
 def _joined(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:

@@ -254,8 +254,40 @@ def test_name_spans_conventions(text, marked, want):
     assert names(text, marked) == want
 
 
-def places(text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    return labelled(place_spans.conventions(text, marked_slots(text, marked), NOW))
+def places(text: str, marked: list[tuple[str, str]], intent: str = "") -> list[tuple[str, str]]:
+    return labelled(place_spans.conventions(text, marked_slots(text, marked), NOW, intent))
+
+
+@pytest.mark.parametrize(
+    "intent, text, marked, want",
+    [
+        # a numbered place is one LOCATION, and the DATE that took its number lets it go
+        (
+            "create",
+            "book squash at Court 4 Saturday 10-11am",
+            [("squash", "NAME"), ("Court", "LOCATION"), ("4 Saturday 10-11am", "DATE")],
+            [("NAME", "squash"), ("LOCATION", "Court 4"), ("DATE", "Saturday 10-11am")],
+        ),
+        ("update", "the viva is now in room 2.14", [("viva", "NAME")], [("NAME", "viva"), ("LOCATION", "room 2.14")]),
+        # a capitalised place after at / in in a calendar command
+        (
+            "create",
+            "Add the retreat in Lake Bled on May 3",
+            [("retreat", "NAME"), ("May 3", "DATE")],
+            [("NAME", "retreat"), ("LOCATION", "Lake Bled"), ("DATE", "May 3")],
+        ),
+        (
+            "create",
+            "Put the service in at Halfords Autocentre next Tuesday",
+            [("service", "NAME"), ("next Tuesday", "DATE")],
+            [("NAME", "service"), ("LOCATION", "Halfords Autocentre"), ("DATE", "next Tuesday")],
+        ),
+        ("create", "Meet Tom in March", [("Tom", "PERSON"), ("March", "DATE")], [("PERSON", "Tom"), ("DATE", "March")]),
+        ("out_of_scope", "What's the weather in Lisbon today?", [("today", "DATE")], [("DATE", "today")]),
+    ],
+)
+def test_place_spans_numbered_and_capitalised_places(intent, text, marked, want):
+    assert places(text, marked, intent) == want
 
 
 @pytest.mark.parametrize(
