@@ -295,3 +295,97 @@ def holiday_title(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slot
     if len(dates_said) < 2 or len(holidays) != 1:
         return slots
     return tuple(Slot("NAME", s.text, s.start, s.end) if s is holidays[0] else s for s in slots)
+
+
+# People whose visit is the appointment: "cancel [my dentist] tomorrow" names the event.
+SERVICE_PEOPLE = frozenset(
+    {"dentist", "doctor", "doc", "gp", "physio", "physiotherapist", "vet", "barber", "hairdresser", "optician"}
+    | {"therapist", "chiropractor", "osteopath", "orthodontist", "dermatologist", "counsellor", "counselor"}
+    | {"tutor", "trainer", "mechanic", "accountant", "nurse", "midwife", "podiatrist", "dietitian"}
+)
+EVENT_CHANGES = ("cancel", "reschedule", "update", "query")
+# Words before a kind word that say which one, not what it is ("the next meeting").
+NOT_MODIFIERS = frozenset(
+    {"the", "a", "an", "my", "our", "your", "this", "that", "these", "those", "next", "last", "first", "other"}
+    | {"any", "all", "every", "each", "some", "same", "new", "upcoming", "previous", "following", "one", "two"}
+    | {"uh", "um", "and", "or", "to", "for", "of", "on", "at", "in", "with", "from", "about", "it", "is", "was"}
+    | {"how", "many", "much", "what", "which", "whose", "when", "where", "who", "whats", "are", "do", "did", "update"}
+    | {"pending", "scheduled", "planned", "booked", "existing", "current", "recurring", "regular", "usual"}
+    | {"weekly", "daily", "monthly", "yearly", "annual", "morning", "afternoon", "evening"}
+)
+
+
+def event_titles(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
+    """The event a change or a question names, where the model tagged it as something else
+    or only its kind word:
+
+    - a service person said as the event, with no other title, is the appointment:
+      "cancel [my dentist] tomorrow", "shift it ... for [the dentist]";
+    - untagged words right before a kind word are the name it is part of: "postpone the
+      [pta meeting]" (ANNOTATION.md: "[client meeting]NAME");
+    - in an alert on an event, the untagged words after the ALERT and its linking word are
+      the event: "remind me the night before [bin day]", "an hour ahead for [the flight]".
+    """
+    if intent not in (*EVENT_CHANGES, "create") or any(s.label == "NAME" for s in slots):
+        return slots
+    if intent == "create":  # a new event's title: what says which kind it is ("the [pta meeting]")
+        return _kind_with_modifier(text, slots)
+    slots = _service_person(text, slots)
+    if any(s.label == "NAME" for s in slots):
+        return slots
+    slots = _kind_with_modifier(text, slots)
+    if any(s.label == "NAME" for s in slots) or intent != "update":
+        return slots
+    return _after_alert(text, slots)
+
+
+def _service_person(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
+    for slot in slots:
+        words = slot.text.lower().split()
+        if slot.label in ("PERSON", "LOCATION") and words and words[-1] in SERVICE_PEOPLE and len(words) <= 2:
+            start = slot.end - len(slot.text.split()[-1])
+            named = Slot("NAME", text[start : slot.end], start, slot.end)
+            return tuple(named if s is slot else s for s in slots)
+    return slots
+
+
+def _kind_with_modifier(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
+    for k, slot in enumerate(slots):
+        if slot.label != "DOMAIN" or is_container(slot.text):
+            continue
+        before = slots[k - 1].end if k else 0
+        words = list(WORD.finditer(text, before, slot.start))
+        run: list[re.Match[str]] = []
+        for word in reversed(words):
+            low = word.group().lower()
+            if (
+                low in NOT_MODIFIERS
+                or low.startswith(("'", "’"))
+                or text[word.end() : (run[-1].start() if run else slot.start)].strip()
+            ):
+                break
+            run.append(word)
+        if run and len(run) <= 3:
+            start = run[-1].start()
+            named = Slot("NAME", text[start : slot.end], start, slot.end)
+            return tuple(named if s is slot else s for s in slots)
+    return slots
+
+
+AFTER_ALERT = re.compile(
+    r"^[\s,]*(?:(?:for|of|on|before|ahead of|about)\s+)?(?:(?:the|my|our)\s+)?"
+    r"(?P<event>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}?)(?:\s+(?:please|thanks))?\s*[.?!]?$",
+    re.IGNORECASE,
+)
+
+
+def _after_alert(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
+    alert = next((s for s in slots if s.label == "ALERT"), None)
+    if alert is None or any(s.start >= alert.end for s in slots):
+        return slots
+    found = AFTER_ALERT.match(text[alert.end :])
+    if found is None or found["event"].lower().split()[0] in NOT_MODIFIERS:
+        return slots
+    start = alert.end + found.start("event")
+    named = Slot("NAME", found["event"], start, start + len(found["event"]))
+    return tuple(sorted((*slots, named), key=lambda s: s.start))

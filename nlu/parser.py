@@ -115,7 +115,7 @@ class Parser:
         found = date_growth.grown(text, found, ref) if intent != "out_of_scope" else found
         found = person_spans.conventions(text, found, ref, intent)
         found = name_spans.untagged_title(intent, text, action_spans.opening_verb(intent, text, found))
-        found = name_spans.holiday_title(intent, text, found)
+        found = name_spans.event_titles(intent, text, name_spans.holiday_title(intent, text, found))
         tidy = date_spans.tidy(intent, text, found, ref)
         slots = roles.assign(intent, text, date_spans.cut(intent, text, tidy, ref))
         roled = any(s.role for s in slots if s.label == "DATE")
@@ -234,10 +234,14 @@ def _slot(text: str, label: str, start: int, end: int, ref: datetime) -> Slot:
     return Slot(label=label, text=text[start:end], start=start, end=end, value=value)
 
 
+NIGHT_BEFORE = re.compile(r"\b(?:the\s+)?(?:night|evening)\s+before\b", re.IGNORECASE)
+
+
 def alert_value(phrase: str, ref: datetime) -> Alert | None:
     """Minutes before the start that an ALERT phrase says ("an hour before" -> 60): the
-    resolver reads the amount ("two days in advance" is a two-day duration)."""
-    span = dates.resolve(phrase, ref)
+    resolver reads the amount ("two days in advance" is a two-day duration). "The night (or
+    evening) before" is read as the day before: an alert is a fixed offset from the start."""
+    span = dates.resolve(NIGHT_BEFORE.sub("the day before", phrase), ref)
     if span is None or span.duration is None or span.start is not None:
         return None
     return Alert(minutes_before=int(span.duration.total_seconds() // 60))

@@ -46,3 +46,12 @@ def test_a_shift_takes_its_by(shipped_parser):
     assert later.intent == "reschedule"
     assert [s.text for s in later.slots if s.label == "DATE"] == ["by 15 min"]
     assert later.when.duration == timedelta(minutes=15)
+
+
+@pytest.mark.parametrize(
+    "phrase, minutes", [("the night before", 1440), ("the evening before", 1440), ("the day before", 1440)]
+)
+def test_the_night_before_is_the_day_before(phrase, minutes):
+    from nlu.parser import alert_value
+
+    assert alert_value(phrase, NOW).minutes_before == minutes

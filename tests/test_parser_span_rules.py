@@ -254,6 +254,67 @@ def test_name_spans_conventions(text, marked, want):
     assert names(text, marked) == want
 
 
+@pytest.mark.parametrize(
+    "intent, text, marked, want",
+    [
+        # a service person said as the event is the appointment
+        (
+            "cancel",
+            "cancel my physio on friday",
+            [("my physio", "PERSON"), ("friday", "DATE")],
+            [("NAME", "physio"), ("DATE", "friday")],
+        ),
+        # a kind word with the untagged words that say what it is
+        (
+            "reschedule",
+            "push the budget review meeting to 4",
+            [("meeting", "DOMAIN"), ("4", "DATE")],
+            [("NAME", "budget review meeting"), ("DATE", "4")],
+        ),
+        (
+            "query",
+            "how many meetings do i have today",
+            [("meetings", "DOMAIN"), ("today", "DATE")],
+            [("DOMAIN", "meetings"), ("DATE", "today")],
+        ),
+        (
+            "cancel",
+            "cancel tomorrow's meeting",
+            [("tomorrow", "DATE"), ("meeting", "DOMAIN")],
+            [("DATE", "tomorrow"), ("DOMAIN", "meeting")],
+        ),
+        # the event after an alert
+        (
+            "update",
+            "ping me two hours before the school run",
+            [("two hours before", "ALERT")],
+            [("ALERT", "two hours before"), ("NAME", "school run")],
+        ),
+        (
+            "update",
+            "remind me a day ahead for my car service please",
+            [("a day ahead", "ALERT")],
+            [("ALERT", "a day ahead"), ("NAME", "car service")],
+        ),
+        (
+            "create",
+            "set up the pta meeting monday at 6",
+            [("meeting", "DOMAIN"), ("monday at 6", "DATE")],
+            [("NAME", "pta meeting"), ("DATE", "monday at 6")],
+        ),
+        # a create keeps what the model drew
+        (
+            "create",
+            "book my dentist for friday",
+            [("my dentist", "PERSON"), ("friday", "DATE")],
+            [("PERSON", "my dentist"), ("DATE", "friday")],
+        ),
+    ],
+)
+def test_name_spans_the_event_a_change_names(intent, text, marked, want):
+    assert labelled(name_spans.event_titles(intent, text, marked_slots(text, marked))) == want
+
+
 def places(text: str, marked: list[tuple[str, str]], intent: str = "") -> list[tuple[str, str]]:
     return labelled(place_spans.conventions(text, marked_slots(text, marked), NOW, intent))
 
