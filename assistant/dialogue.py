@@ -237,6 +237,8 @@ def dispatch(d: Dialogue) -> Reply:
         return edits.update(d, cmd)  # "remind me an hour before X" adds an alert; it moves nothing
     if cmd.intent == "create" and (repeated := edits.repeat_existing(d, cmd)) is not None:
         return repeated  # "make the call with mom weekly": that call, not a second one
+    if (reminded := edits.remind_of_existing(d, cmd)) is not None:
+        return reminded  # "remind me about the dentist tomorrow at 8": that dentist's alert
     if (changed := edits.change_of_it(d, cmd)) is not None:
         return changed  # "put it at Sotto Mare": the event talked about, not a new one
     handler = HANDLERS.get(cmd.intent)

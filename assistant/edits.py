@@ -126,6 +126,37 @@ def repeat_existing(d: Dialogue, cmd: Command) -> Reply | None:
     return changes.decide(d, found, Edit(repeat=cmd.when.rrule, repeat_span=cmd.when), None)
 
 
+# "remind me about/of <event>", not "remind me to <errand>": the event is one already there.
+ABOUT_AN_EVENT = re.compile(r"\bremind(?:er)?\b(?: me)? (?:about|of)\b", re.IGNORECASE)
+
+
+def remind_of_existing(d: Dialogue, cmd: Command) -> Reply | None:
+    """ "remind me about the dentist tomorrow at 8am" while "dentist" is on friday: an alert
+    on that dentist, rung at the said time (stored as minutes before its start), not a
+    second "dentist" at 8am. The event is the first one-off event of that name starting at
+    or after the said time, at most the longest alert before it. None: no such event, or a
+    reminder to do something ("remind me to call mom tomorrow"): a new reminder after all."""
+    when = cmd.when
+    if cmd.intent != "create" or not cmd.reminder or when is None or when.start is None or when.rrule:
+        return None
+    if cmd.name is None or not ABOUT_AN_EVENT.search(d.turn.text):
+        return None
+    from assistant.checks import MAX_ALERT_MINUTES
+
+    ring = to_utc(when.start, d.turn.tz)
+    found = changes.find(d, cmd.name, cmd.kind, None)
+    later = [
+        row
+        for row in found.hits
+        if not row.recurrence and timedelta(0) <= row.start_utc - ring <= timedelta(minutes=MAX_ALERT_MINUTES)
+    ]
+    if not later:
+        return None
+    row = min(later, key=lambda r: r.start_utc)
+    minutes = int((row.start_utc - ring).total_seconds() // 60)
+    return changes.decide(d, type(found)([row]), Edit(alert=minutes), None)
+
+
 def edit_of(d: Dialogue, cmd: Command) -> tuple[Edit, str | None]:
     """The change a command asks for, and the name of the event it is about."""
     title, name = cmd.new_title, cmd.name
@@ -213,9 +244,9 @@ def field_changes(row: Event, edit: Edit) -> tuple[dict[str, Any], list[str]]:
         alerts = sorted(set(row.alerts or ()) | {edit.alert})
         if alerts != list(row.alerts or ()):
             fields["alerts"] = alerts
-            said.append(f"I'll remind you {phrasing.before_text(edit.alert)} {{event}}.")
+            said.append(f"I'll remind you {phrasing.alert_on_text(edit.alert, '{event}')}.")
         else:
-            said.append(f"You already have a reminder {phrasing.before_text(edit.alert)} {{event}}.")
+            said.append(f"You already have a reminder {phrasing.alert_on_text(edit.alert, '{event}')}.")
     return fields, said
 
 
@@ -317,7 +348,7 @@ def change_text(edit: Edit, event: str) -> str:
     if edit.remove_people:
         parts.append(f"remove {phrasing.join(list(edit.remove_people))} from {event}")
     if edit.alert is not None:
-        parts.append(f"remind you {phrasing.before_text(edit.alert)} {event}")
+        parts.append(f"remind you {phrasing.alert_on_text(edit.alert, event)}")
     if edit.repeat:
         parts.append(f"make {event} repeat {phrasing.repeat_text(edit.repeat)}")
     if edit.until:

@@ -106,3 +106,8 @@ def length_text(minutes: int) -> str:
 def before_text(minutes: int) -> str:
     """When an alert rings: "1 hour before", "when it starts"."""
     return "when it starts" if minutes == 0 else f"{length_text(minutes)} before"
+
+
+def alert_on_text(minutes: int, event: str) -> str:
+    """An alert on a named event: "1 hour before "dentist"", "when "dentist" starts"."""
+    return f"when {event} starts" if minutes == 0 else f"{length_text(minutes)} before {event}"

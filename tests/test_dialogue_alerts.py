@@ -185,6 +185,60 @@ def test_dialogue_alerts_e2e_remind_me_before(shipped_parser, db_url: str, owner
     assert stored(bot, owner) == [("dentist", datetime(2026, 11, 25, 8), datetime(2026, 11, 25, 9), [60])]
 
 
+def test_dialogue_alerts_a_reminder_about_an_event_there_is_its_alert_not_a_second_event(
+    bot, scripted, owner, dentist
+) -> None:
+    # "remind me about the dentist tomorrow at 6pm": rung then, 15 hours before Wednesday's
+    # dentist; "remind me to call the dentist ..." is an errand of its own
+    about = "remind me about the dentist tomorrow at 6pm"
+    errand = "remind me to call the dentist tomorrow at 6pm"
+    at_six = {"tomorrow at 6pm": time_span(datetime(2026, 11, 24, 18))}
+    scripted.add(reading(about, "create", ACTION="remind me", NAME="dentist", dates=at_six))
+    scripted.add(reading(errand, "create", ACTION="remind me", NAME="call the dentist", dates=at_six))
+    done = bot.handle("s1", about, now=NOW, user=owner)
+    assert (done.operation, done.reply) == (
+        "update",
+        'I\'ll remind you 15 hours before "dentist" (Wednesday, November 25 at 9:00 AM).',
+    )
+    assert stored(bot, owner) == [("dentist", datetime(2026, 11, 25, 8), datetime(2026, 11, 25, 9), [900])]
+    made = bot.handle("s1", errand, now=NOW, user=owner)
+    assert made.operation == "create"
+    assert stored(bot, owner)[1] == (
+        "call the dentist",
+        datetime(2026, 11, 24, 17),
+        datetime(2026, 11, 24, 17, 15),
+        [0],
+    )
+
+
+def test_dialogue_alerts_a_reminder_said_after_the_event_is_a_reminder_of_its_own(
+    bot, scripted, owner, dentist
+) -> None:
+    text = "remind me about the dentist on friday at 6pm"  # the dentist is on wednesday
+    scripted.add(
+        reading(
+            text,
+            "create",
+            ACTION="remind me",
+            NAME="dentist",
+            dates={"friday at 6pm": time_span(datetime(2026, 11, 27, 18))},
+        )
+    )
+    assert bot.handle("s1", text, now=NOW, user=owner).operation == "create"
+    assert stored(bot, owner) == [
+        ("dentist", datetime(2026, 11, 25, 8), datetime(2026, 11, 25, 9), []),
+        ("dentist", datetime(2026, 11, 27, 17), datetime(2026, 11, 27, 17, 15), [0]),
+    ]
+
+
+def test_dialogue_alerts_e2e_remind_me_about_an_event_tomorrow_evening(shipped_parser, db_url: str, owner: str) -> None:
+    bot = Assistant(db_url, parser=shipped_parser)
+    bot.create_event(owner, title="dentist", start=datetime(2026, 11, 25, 9), end=datetime(2026, 11, 25, 10), tz=TZ)
+    done = bot.handle("e2e", "remind me about the dentist tomorrow evening", now=NOW, tz=TZ, user=owner)
+    assert done.operation == "update"
+    assert stored(bot, owner) == [("dentist", datetime(2026, 11, 25, 8), datetime(2026, 11, 25, 9), [900])]
+
+
 @pytest.fixture
 def alerted(bot: Assistant, owner: str) -> None:
     bot.create_event(
