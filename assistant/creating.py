@@ -74,6 +74,9 @@ def _planned(d: Dialogue, draft: Draft, span: TimeSpan | None) -> str:
     if times is None:
         return ""
     day = phrasing.day_text(times.start, d.turn.now.year)
+    last = times.end - timedelta(days=1)
+    if times.all_day and last.date() > times.start.date():  # "for Monday, July 12 to Monday, July 19"
+        day += f" to {phrasing.day_text(last, d.turn.now.year)}"
     clock = "" if times.all_day else f" at {phrasing.clock_text(times.start)}"
     repeat = phrasing.repeat_text(times.recurrence)
     return f" for {day}{clock}" + (f", {repeat}" if repeat else "")

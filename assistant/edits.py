@@ -154,7 +154,11 @@ def remind_of_existing(d: Dialogue, cmd: Command) -> Reply | None:
         return None
     row = min(later, key=lambda r: r.start_utc)
     minutes = int((row.start_utc - ring).total_seconds() // 60)
-    return changes.decide(d, type(found)([row]), Edit(alert=minutes), None)
+    reply = changes.decide(d, type(found)([row]), Edit(alert=minutes), None)
+    if reply.operation != "update" or minutes == 0:
+        return reply
+    rung = phrasing.day_text(d.aware(ring), d.turn.now.year) + f" at {phrasing.clock_text(d.aware(ring))}"
+    return replace(reply, reply=f"{reply.reply[:-1]}: on {rung}.")  # the time the user said
 
 
 def edit_of(d: Dialogue, cmd: Command) -> tuple[Edit, str | None]:

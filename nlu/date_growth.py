@@ -63,6 +63,7 @@ def grown(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]
     for k, slot in enumerate(out):  # one at a time: a grown DATE is taken for the next
         if slot.label == "DATE":
             out[k] = _hedged(text, _grow(text, slot, words, _taken(words, out), ref), words, _taken(words, out), ref)
+            out[k] = _range_head(text, out[k], words, _taken(words, out), ref)
     runs = _untagged_runs(text, words, _taken(words, out), ref)
     return _apart(sorted((*out, *runs), key=lambda s: (s.start, s.start - s.end)))
 
@@ -82,6 +83,36 @@ def _hedged(text: str, slot: Slot, words: list, taken: list[bool], ref: datetime
         return slot
     longer = date_slot(text, words[i].start(), slot.end, ref)
     return longer if longer.value is not None else slot
+
+
+RANGE_TAIL = re.compile(r"\s(?:to|till|until|through|thru)\s|\d\s*[-–]\s*\d", re.IGNORECASE)
+
+
+def _range_head(text: str, slot: Slot, words: list, taken: list[bool], ref: datetime) -> Slot:
+    """The DATE with the head the model cut off a range: the month before a day number
+    ("Sept [15 to Sept 17]": the reader guesses the month from the end, so nothing changes
+    its meaning and `_grow` leaves it), then the "from" of a from-to range (ANNOTATION.md:
+    "from ... to" is in the DATE)."""
+    if slot.value is None:
+        return slot
+    for test in (_month_before_day, _from_before_range):
+        before = [i for i, w in enumerate(words) if w.end() <= slot.start]
+        if not before:
+            return slot
+        i = before[-1]
+        if taken[i] or text[words[i].end() : slot.start].strip() or not test(words[i].group(), slot.text):
+            continue
+        longer = date_slot(text, words[i].start(), slot.end, ref)
+        slot = longer if longer.value is not None else slot
+    return slot
+
+
+def _month_before_day(word: str, span: str) -> bool:
+    return word.lower().strip(".") in lexicon.MONTHS and span[:1].isdigit()
+
+
+def _from_before_range(word: str, span: str) -> bool:
+    return word.lower() == "from" and bool(RANGE_TAIL.search(span))
 
 
 def _apart(slots: list[Slot]) -> tuple[Slot, ...]:

@@ -155,11 +155,14 @@ def untagged_title(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slo
     ):
         return slots
     action = next((s for s in slots if s.label == "ACTION"), None)
-    if action is None or action.text.lower().startswith("remind"):
+    if action is not None and action.text.lower().startswith("remind"):
         return slots  # a reminder's words: _reminder_title
-    after = [s for s in slots if s.start >= action.end]
+    if action is None and (intent != "create" or _said_first(text, slots)):
+        return slots
+    begin = action.end if action is not None else LEAD_IN.match(text).end()  # a note: "vacation from ..."
+    after = [s for s in slots if s.start >= begin]
     run: list[re.Match[str]] = []
-    for word in WORD.finditer(text, action.end):
+    for word in WORD.finditer(text, begin):
         covering = next((s for s in after if s.start <= word.start() < s.end), None)
         low = word.group().lower()
         if covering is not None:
@@ -197,6 +200,34 @@ def untagged_title(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slo
     if is_container(name.text):
         return slots
     return tuple(sorted((*slots, name), key=lambda s: s.start))
+
+
+# What a verbless note may open with before its title ("ok so [vacation] from ...").
+LEAD_IN = re.compile(
+    r"\W*(?:(?:please|ok|okay|so|uh|um|erm|hey|hi|oh|and|also|olly|alexa|siri|google|computer)\b\W*)*", re.IGNORECASE
+)
+
+
+# Words that open a sentence about the speaker or a question, never a note's title ("i'm
+# thinking friday", "let's do friday at 3", "how about friday").
+NOT_A_NOTE = frozenset(
+    {"i", "i'm", "im", "i'll", "i've", "i'd", "we", "we're", "we'll", "let's", "lets", "you", "it's", "that's"}
+    | {"how", "what", "what's", "whats", "when", "where", "why", "who", "which", "there", "maybe", "perhaps"}
+    | {"can", "could", "would", "should", "will", "is", "are", "am", "do", "does", "did", "was", "were"}
+    | {"actually", "no", "yes", "yeah", "not", "just", "then", "make", "need", "want", "have", "got", "meet", "see"}
+    | {"text", "message", "email", "ring", "phone", "tell", "ask", "send", "play", "turn", "order", "buy", "get"}
+    | {"find", "show", "check", "look", "give", "read", "open", "start", "stop", "go", "take", "bring"}
+)
+
+
+def _said_first(text: str, slots: tuple[Slot, ...]) -> bool:
+    """Whether a note has no title first: a slot starts it right after its lead-in, or it
+    opens like a sentence about the speaker or a question (NOT_A_NOTE)."""
+    begin = LEAD_IN.match(text).end()
+    first = WORD.match(text, begin)
+    if first is None or first.group().lower().replace("’", "'") in NOT_A_NOTE:
+        return True
+    return any(s.start <= begin < s.end or s.start == begin for s in slots)
 
 
 def _reminder_title(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:

@@ -58,6 +58,7 @@ def conventions(text: str, slots: tuple[Slot, ...], ref: datetime, intent: str =
     place and untagged addresses and homes taken in. A capitalised place after "at"/"in" is
     read only in a calendar command ("the weather in Mumbai" names no event's place)."""
     slots = _venues(text, _homes(text, _addresses(text, _joined(text, _numbered(text, slots, ref)), ref)), ref)
+    slots = _clock_not_place(text, slots, ref)
     if intent and intent != "out_of_scope":
         slots = _named_places(text, slots, ref)
     return _new_place(text, slots)
@@ -96,6 +97,36 @@ def _numbered(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, 
                 continue
             kept.append(s)
         out = sorted([*kept, Slot("LOCATION", text[start:end], start, end)], key=lambda s: s.start)
+    return tuple(out)
+
+
+# A place that opens with the hour its DATE lacks: "[tomorrow at] [3 gym]" (the model reads
+# "at 3 gym" as an address, though no street word follows).
+CLOCK_GAP = re.compile(r"\s*(?:(?:at|around|by|@)\s+)?", re.IGNORECASE)
+HOUR_FIRST = re.compile(r"(\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?)\s+\S", re.IGNORECASE)
+
+
+def _clock_not_place(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
+    """`slots` with the hour at the head of a LOCATION right after a DATE given to that DATE;
+    the rest is the title when there is none ("[tomorrow at 3] [gym]"), else still the place."""
+    out = list(slots)
+    for k, place in enumerate(out):
+        head = HOUR_FIRST.match(place.text) if place.label == "LOCATION" else None
+        date = out[k - 1] if k > 0 else None
+        if (
+            head is None
+            or date is None
+            or date.label != "DATE"
+            or not CLOCK_GAP.fullmatch(text[date.end : place.start])
+        ):
+            continue
+        hour_end = place.start + head.end(1)
+        longer = date_slot(text, date.start, hour_end, ref)
+        if longer.value is None or ADDRESS.match(text, place.start):
+            continue
+        rest_start = place.start + len(place.text) - len(place.text[head.end(1) :].lstrip())
+        label = "LOCATION" if any(s.label == "NAME" for s in out) else "NAME"
+        out[k - 1 : k + 1] = [longer, Slot(label, text[rest_start : place.end], rest_start, place.end)]
     return tuple(out)
 
 

@@ -198,7 +198,7 @@ def test_dialogue_alerts_a_reminder_about_an_event_there_is_its_alert_not_a_seco
     done = bot.handle("s1", about, now=NOW, user=owner)
     assert (done.operation, done.reply) == (
         "update",
-        'I\'ll remind you 15 hours before "dentist" (Wednesday, November 25 at 9:00 AM).',
+        'I\'ll remind you 15 hours before "dentist" (Wednesday, November 25 at 9:00 AM): on Tuesday, November 24 at 6:00 PM.',
     )
     assert stored(bot, owner) == [("dentist", datetime(2026, 11, 25, 8), datetime(2026, 11, 25, 9), [900])]
     made = bot.handle("s1", errand, now=NOW, user=owner)

@@ -129,6 +129,23 @@ def test_dialogue_behaviour_unsure_create_asks(bot, scripted, owner) -> None:
     assert stored(bot, owner) == [("dentist", datetime(2026, 11, 26, 23), datetime(2026, 11, 27, 23), True, [], False)]
 
 
+def test_dialogue_behaviour_unsure_create_of_several_days_names_them_all(bot, scripted, owner) -> None:
+    text = "vacation from the 12th of july to the 19th"
+    week = day_span(date(2027, 7, 12), days=8)
+    scripted.add(
+        reading(text, "create", confidence=0.5, NAME="vacation", dates={"from the 12th of july to the 19th": week})
+    )
+    asked = say(bot, owner, text)
+    assert (asked.operation, asked.reply) == (
+        "confirm",
+        'Did you mean to schedule "vacation" for Monday, July 12, 2027 to Monday, July 19, 2027?',
+    )
+    assert say(bot, owner, "yes").operation == "create"
+    assert stored(bot, owner) == [
+        ("vacation", datetime(2027, 7, 11, 22), datetime(2027, 7, 19, 22), True, [], False),
+    ]
+
+
 def test_dialogue_behaviour_unsure_create_names_the_time_and_repetition_it_would_write(bot, scripted, owner) -> None:
     # Given an unsure create of a daily standup at ten, and one of a reminder at one pm
     daily = resolve("daily at ten am", NOW, TZ)

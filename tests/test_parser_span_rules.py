@@ -344,6 +344,25 @@ def places(text: str, marked: list[tuple[str, str]], intent: str = "") -> list[t
             [("NAME", "service"), ("LOCATION", "Halfords Autocentre"), ("DATE", "next Tuesday")],
         ),
         ("create", "Meet Tom in March", [("Tom", "PERSON"), ("March", "DATE")], [("PERSON", "Tom"), ("DATE", "March")]),
+        # the hour the model read as the head of a place is the DATE's; the rest is the title
+        (
+            "create",
+            "tomorrow at 3 haircut",
+            [("tomorrow", "DATE"), ("3 haircut", "LOCATION")],
+            [("DATE", "tomorrow at 3"), ("NAME", "haircut")],
+        ),
+        (
+            "create",
+            "yoga friday at 7 gym",
+            [("yoga", "NAME"), ("friday at", "DATE"), ("7 gym", "LOCATION")],
+            [("NAME", "yoga"), ("DATE", "friday at 7"), ("LOCATION", "gym")],
+        ),
+        (
+            "create",
+            "lunch friday at 12 Main Street",
+            [("lunch", "NAME"), ("friday", "DATE"), ("12 Main Street", "LOCATION")],
+            [("NAME", "lunch"), ("DATE", "friday"), ("LOCATION", "12 Main Street")],
+        ),
         ("out_of_scope", "What's the weather in Lisbon today?", [("today", "DATE")], [("DATE", "today")]),
     ],
 )
@@ -601,7 +620,24 @@ def untagged(intent: str, text: str, marked: list[tuple[str, str]]) -> list[tupl
             [("set up", "ACTION"), ("meeting", "DOMAIN"), ("tomorrow", "DATE")],
             [("ACTION", "set up"), ("DOMAIN", "meeting"), ("DATE", "tomorrow")],
         ),
-        ("create", "gym on friday", [("friday", "DATE")], [("DATE", "friday")]),
+        # a verbless note: its first untagged words are the title, unless it opens like a
+        # sentence about the speaker or a question
+        ("create", "gym on friday", [("friday", "DATE")], [("NAME", "gym"), ("DATE", "friday")]),
+        (
+            "create",
+            "uh vacation from the 12th of july to the 19th",
+            [("from the 12th of july to the 19th", "DATE")],
+            [("NAME", "vacation"), ("DATE", "from the 12th of july to the 19th")],
+        ),
+        ("create", "i'm thinking friday", [("friday", "DATE")], [("DATE", "friday")]),
+        (
+            "create",
+            "olly meet with joe tomorrow",
+            [("joe", "PERSON"), ("tomorrow", "DATE")],
+            [("PERSON", "joe"), ("DATE", "tomorrow")],
+        ),
+        ("create", "how about friday at 3", [("friday at 3", "DATE")], [("DATE", "friday at 3")]),
+        ("query", "gym on friday", [("friday", "DATE")], [("DATE", "friday")]),
         (
             "cancel",
             "cancel gym on friday",
@@ -918,6 +954,18 @@ def grown(text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
         ),
         # a DATE cut inside a word takes the whole word
         ("what do i have 2027-W02", [("2027", "DATE")], [("DATE", "2027-W02")]),
+        # the head cut off a range: the month before its day, the "from" of from-to
+        (
+            "plan a team offsite from Sept 15 to Sept 17",
+            [("15 to Sept 17", "DATE")],
+            [("DATE", "from Sept 15 to Sept 17")],
+        ),
+        ("conference Oct 3-5", [("3-5", "DATE")], [("DATE", "Oct 3-5")]),
+        (
+            "move it from friday to monday",
+            [("friday", "DATE"), ("monday", "DATE")],
+            [("DATE", "friday"), ("DATE", "monday")],
+        ),
     ],
 )
 def test_date_spans_grow_over_the_date_words_the_model_left_out(text, marked, want):
