@@ -282,12 +282,16 @@ def _when(d: Dialogue, row: Event) -> str:
 # -- how a series repeats and ends ----------------------------------------------------------
 def repeat(d: Dialogue, row: Event, edit: Edit, said_rule: str) -> Reply:
     """ "make it weekly", "make the standup every tuesday (at 10)": the event repeats by the
-    new rule from its first occurrence on or after its (next) start, at the time said or its own."""
+    new rule from its first occurrence on or after its start (a series: after now), at the
+    time said or its own."""
     if row.series_id is not None:
         return d.say(f'That "{row.title}" is one occurrence of a series: change the series itself.', "none", [row])
     rule = check_rrule(said_rule)
     base = _base(d, row, edit)
-    first = series.first_at_or_after(rule, base, base)
+    now = wall(to_utc(d.turn.now, d.turn.tz), row.tz)
+    # the first occurrence from now on: a series under way gets this week's too, not only
+    # those from its next occurrence ("can it be every week instead" of a fortnightly club)
+    first = series.first_at_or_after(rule, base, max(base, now) if row.recurrence else base)
     if first is None:
         return d.say(f'"{row.title}" would never happen {phrasing.repeat_text(rule)}.', "none", [row])
     now_utc = to_utc(d.turn.now, d.turn.tz)
@@ -302,20 +306,12 @@ def repeat(d: Dialogue, row: Event, edit: Edit, said_rule: str) -> Reply:
 
 
 def _base(d: Dialogue, row: Event, edit: Edit) -> datetime:
-    """Where the new rule starts looking (a wall time in the event's zone): the series' next
-    occurrence (else the event's start), at the clock time said with the rule, if any."""
+    """Where the new rule is counted from (a wall time in the event's zone): the event's own
+    start, at the clock time said with the rule, if any. Counted from there, a rule with no
+    day of its own keeps the event's ("every week" of a Thursday club is every Thursday)
+    and an interval keeps its rhythm."""
     zone = row.tz
-    start_utc = row.start_utc
-    if row.recurrence:
-        now_utc = to_utc(d.turn.now, d.turn.tz)
-        upcoming = agenda.starts(
-            row,
-            max(now_utc, row.start_utc),
-            now_utc + timedelta(days=3660),
-            agenda.replaced(session=d.session, series=row),
-        )
-        start_utc = upcoming[0] if upcoming else row.start_utc
-    base = wall(start_utc, zone)
+    base = wall(row.start_utc, zone)
     span = edit.repeat_span
     if span is not None and span.start is not None and span.grain in TIME_GRAINS and not row.all_day:
         clock = span.start.astimezone(ZoneInfo(zone))

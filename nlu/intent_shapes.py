@@ -17,6 +17,9 @@ share their words with another intent:
   event after its ALERT and stays a create.
 - **A reminder at a time it says**: "remind me about the meeting in one hour" is a new
   reminder (create), which the classifier half reads as an update of the meeting.
+- **A new repetition**: "change the piano lesson to every tuesday", "can it be every week
+  instead" read as a move of one occurrence; the time they give is how the event repeats,
+  an update of the series.
 - **People put on or taken off an event**: "add Olu to the design review" reads as a create
   of "Olu"; the verb, the people and "to/from the <event>" make it an update.
 - **A new event with someone's name in its title**: "add Emma's parents evening 17/10 6pm",
@@ -135,6 +138,8 @@ def _shape(text: str, intent: str, found: Sequence[Slot]) -> str | None:
         return "update"
     if intent == "cancel" and people_update(text, found) and _someone_named(text, found):
         return "update"  # "take Olu off the design review": Olu, not the review
+    if intent == "reschedule" and new_repetition(found):
+        return "update"  # "change the piano lesson to every tuesday": the rule, not one occurrence
     if intent in ("update", "query") and new_event(text, found):
         return "create"
     if intent in ("create", "update") and reminder_with_time(text, found):
@@ -170,6 +175,14 @@ def reminder_with_time(text: str, found: Sequence[Slot]) -> bool:
     return not any(text[s.end : s.end + 2] in ("'s", "’s") for s in dates) and any(
         s.value is not None and getattr(s.value, "start", None) for s in dates
     )
+
+
+def new_repetition(found: Sequence[Slot]) -> bool:
+    """Whether the time a move gives is a repetition ("to every tuesday", "every week
+    instead"): a change of how the event repeats, an update, not a move of one occurrence.
+    A repetition said as the old time ("move the weekly review to 3") is the event's name."""
+    dates = [s for s in found if s.label == "DATE" and s.role != "old"]
+    return bool(dates) and getattr(dates[-1].value, "rrule", None) is not None
 
 
 def free_time_question(text: str) -> bool:

@@ -273,15 +273,34 @@ def _new_place(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
     if nxt is not None and text[start : nxt.start].strip() in ("", "the", "The"):
         if nxt.label in ("NAME", "DOMAIN"):
             return tuple(replace(s, label="LOCATION") if s is nxt else s for s in slots)
-        return slots
-    if nxt is not None:
+        if nxt.label == "DATE" and _date_opens_place(text, nxt, slots):
+            slots = tuple(s for s in slots if s is not nxt)  # "to [the fourth] floor lounge": a floor
+            nxt = None
+        else:
+            return slots
+    if nxt is not None and nxt.label != "DATE":
         return slots  # something else is said first: not ours to read
     stop = PLACE_END.search(text, start)
+    if nxt is not None:  # "to [the office] tomorrow": the place ends where its time starts
+        words = re.sub(r"(?:\s+(?:on|at|for|from|by))+\s*$", "", text[start : nxt.start], flags=re.IGNORECASE)
+        end = start + len(words.rstrip())
+        if end > start and any(ch.isalnum() for ch in text[start:end]):
+            return tuple(sorted((*slots, Slot("LOCATION", text[start:end], start, end)), key=lambda s: s.start))
+        return slots
     end = start + len(text[start : stop.start() if stop else len(text)].rstrip())
     if end <= start or not any(ch.isalnum() for ch in text[start:end]):
         return slots
     place = Slot("LOCATION", text[start:end], start, end)
     return tuple(sorted((*slots, place), key=lambda s: s.start))
+
+
+def _date_opens_place(text: str, date: Slot, slots: tuple[Slot, ...]) -> bool:
+    """Whether a DATE the model drew is the head of the place words that follow it, untagged
+    and before any break ("the fourth" of "the fourth floor lounge", "the second floor")."""
+    rest = text[date.end :]
+    stop = PLACE_END.search(rest)
+    tail = rest[: stop.start() if stop else len(rest)]
+    return bool(re.match(r"\s+[a-z]", tail, re.IGNORECASE)) and not any(s.start >= date.end for s in slots)
 
 
 def _same_place(text: str, place: Slot, nxt: Slot) -> bool:

@@ -298,6 +298,41 @@ def test_dialogue_series_a_new_rule_keeps_the_past(chat: Chat) -> None:
     ]
 
 
+def test_dialogue_series_a_rule_without_a_day_keeps_the_series_day_from_this_week(
+    bot: Assistant, scripted: ScriptedParser, owner: str
+) -> None:
+    # Given a club every other Thursday, last met Thursday November 19 (next: December 3)
+    bot.create_event(
+        owner,
+        title="book club",
+        start=datetime(2026, 11, 5, 19),
+        end=datetime(2026, 11, 5, 20),
+        recurrence="FREQ=WEEKLY;INTERVAL=2;BYDAY=TH",
+    )
+    text = "can it be every week instead"
+    scripted.add(reading("book club", "query", NAME="book club"))
+    scripted.add(reading(text, "update", dates={"every week": resolve("every week", NOW, TZ)}))
+    bot.handle("s1", "book club", now=NOW, user=owner)
+    done = bot.handle("s1", text, now=NOW, user=owner)
+    # Then it meets every Thursday from this one (November 26), not from December 3 on
+    assert done.reply == '"book club" now repeats every week at 7:00 PM, from Thursday, November 26.'
+    assert listed(bot, owner, end=datetime(2026, 12, 11)) == [
+        "2026-11-26T19:00:00",
+        "2026-12-03T19:00:00",
+        "2026-12-10T19:00:00",
+    ]
+
+
+def test_dialogue_series_e2e_a_move_to_a_repetition_changes_the_rule(shipped_parser, db_url: str, owner: str) -> None:
+    bot = Assistant(db_url, parser=shipped_parser)
+    bot.handle("e2e", "add a weekly standup every monday at 9", now=NOW, tz=TZ, user=owner)
+    done = bot.handle("e2e", "Change the standup to every Tuesday.", now=NOW, tz=TZ, user=owner)
+    assert done.operation == "update"
+    assert rows(bot, owner) == [
+        ("weekly standup", datetime(2026, 11, 24, 8), "FREQ=WEEKLY;BYDAY=TU", [], False, None, None)
+    ]
+
+
 def test_dialogue_series_stop_after_a_day(chat: Chat) -> None:
     done = chat("stop the standup after december 21")
     assert done.reply == (

@@ -15,6 +15,7 @@ from nlu.intent_shapes import (
     alert_on_existing,
     free_time_question,
     new_event,
+    new_repetition,
     note,
     people_update,
     reading,
@@ -262,3 +263,21 @@ def test_taking_someone_off_an_event_is_no_cancel_and_booking_with_someone_is_a_
     booked = shipped_parser("book coffee with Mireille tomorrow at 10", now=NOW)
     assert booked.intent == "create" and booked.title == "coffee"
     assert shipped_parser("book a taxi with uber for 5am tomorrow", now=NOW).intent == "out_of_scope"
+
+
+def test_a_move_to_a_repetition_is_a_change_of_the_rule():
+    weekly = TimeSpan(
+        start=datetime(2026, 11, 24, 9), end=datetime(2026, 11, 24, 10), grain="hour", rrule="FREQ=WEEKLY"
+    )
+    once = TimeSpan(start=datetime(2026, 11, 24, 15), end=datetime(2026, 11, 24, 16), grain="hour")
+    text = "change the piano lesson to every tuesday"
+    found = [replace(s, value=weekly) for s in slots(text, ("DATE", "every tuesday"))]
+    assert new_repetition(found)
+    assert reading(text, "reschedule", {"reschedule": 0.9, "update": 0.1}, found) == ("update", 1.0)
+    # a repetition said as the old time names the event; a plain new time is a move
+    text = "move the weekly review to 3pm"
+    found = [
+        replace(s, value=weekly, role="old") if s.text == "weekly" else replace(s, value=once)
+        for s in slots(text, ("DATE", "weekly"), ("DATE", "3pm"))
+    ]
+    assert not new_repetition(found)

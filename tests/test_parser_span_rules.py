@@ -406,6 +406,22 @@ def test_place_spans_numbered_and_capitalised_places(intent, text, marked, want)
             [("party", "DOMAIN")],
             [("DOMAIN", "party"), ("LOCATION", "the red lion")],
         ),
+        # a DATE the model drew at the head of the place is part of it; a time said after it is not
+        (
+            "set the location for the project review to the fourth floor lounge",
+            [("project review", "NAME"), ("the fourth", "DATE")],
+            [("NAME", "project review"), ("LOCATION", "the fourth floor lounge")],
+        ),
+        (
+            "change the location of the dentist to the fourth",
+            [("dentist", "NAME"), ("the fourth", "DATE")],
+            [("NAME", "dentist"), ("DATE", "the fourth")],
+        ),
+        (
+            "change the location to the office tomorrow",
+            [("tomorrow", "DATE")],
+            [("LOCATION", "the office"), ("DATE", "tomorrow")],
+        ),
         (
             "rename parents evening to school night",
             [("parents evening", "NAME"), ("school night", "NAME")],
