@@ -169,14 +169,14 @@ def decide(d: Dialogue, found: Found, action: Action, span: TimeSpan | None) -> 
         return not_found(d, found, action)
     hits = found.hits
     if isinstance(action, Edit):  # an edit changes a series with its changed occurrences
-        hits = list({row.id: row for row in (_series_of(d, row) for row in hits)}.values())
+        hits = list({row.id: row for row in (series_of(d, row) for row in hits)}.values())
     picked = [(row, target_of(d, row, span, action)) for row in hits[:MAX_LISTED]]
     if len(picked) > 1:
         return choose(d, picked, action)
     return propose(d, picked[0][1], action)
 
 
-def _series_of(d: Dialogue, row: Event) -> Event:
+def series_of(d: Dialogue, row: Event) -> Event:
     """The live series a changed occurrence belongs to (else the row itself)."""
     series_row = d.event(row.series_id) if row.series_id is not None else None
     return series_row or row

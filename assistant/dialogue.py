@@ -230,6 +230,8 @@ def dispatch(d: Dialogue) -> Reply:
             return d.say(small_talk(d.turn.text) or "There is nothing waiting for a yes or no right now.", "none")
         case FollowUp(kind="relative move", delta=delta):
             return changes.reschedule(d, d.command, delta=delta)
+        case FollowUp(kind="rename", title=str(title)):
+            return edits.rename_it(d, title)
     cmd = d.command
     if cmd.intent in ("cancel", "update") and followups.resize(d.turn.text, cmd.when, cmd.intent) is not None:
         return changes.reschedule(d, cmd)  # "extend the meeting by 30 minutes": longer, not gone

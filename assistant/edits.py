@@ -50,6 +50,8 @@ def update(d: Dialogue, cmd: Command) -> Reply:
         return creating.add_new(d, cmd) or creating.offer_new(d, cmd) or moved(d, cmd) or d.say(HINT, "none")
     # The said time names the event, unless it is the change itself (a rule, an end).
     span = cmd.old_when if (edit.repeat or edit.until) else (cmd.old_when or cmd.when)
+    if span is not None and span.rrule:
+        span = None  # "from weekly to every other week": the old rule is no day to look on
     found = changes.find(d, name, cmd.kind, span, dated=span is not None)
     if not found.hits and (made := creating.add_new(d, cmd)) is not None:
         return made  # "add to calendar may two is mary's birthday": a new event, not a change
@@ -159,6 +161,16 @@ def remind_of_existing(d: Dialogue, cmd: Command) -> Reply | None:
         return reply
     rung = phrasing.day_text(d.aware(ring), d.turn.now.year) + f" at {phrasing.clock_text(d.aware(ring))}"
     return replace(reply, reply=f"{reply.reply[:-1]}: on {rung}.")  # the time the user said
+
+
+def rename_it(d: Dialogue, title: str) -> Reply:
+    """ "call it design crit" right after an event was talked about: that event's new title,
+    said back with the event ("Renamed ... to ..."), whatever the NLU made of the words (the
+    follow-up names the change and the event itself)."""
+    row = d.event(d.last_event_id)
+    if row is None:
+        return d.say(f'Which event should I call "{title}"?', "none")
+    return apply(d, changes.series_of(d, row), Edit(title=title))
 
 
 def edit_of(d: Dialogue, cmd: Command) -> tuple[Edit, str | None]:

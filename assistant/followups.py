@@ -533,14 +533,36 @@ def _amount(phrase: str) -> timedelta | None:
 
 
 # -- how the chat reads a line before acting on its intent ----------------------------------------
+# "call it design crit", "rename it to team sync", "name that one the offsite": a new title for
+# the event just talked about, however the NLU reads the words of the title (not "call it a
+# day" or "call it quits").
+RENAME_IT = re.compile(
+    r"^\W*(?:(?:ok|okay|so|and|actually|please|uh|um|oh|can you|could you|let's|lets)\W+)*"
+    r"(?:call|name|rename|retitle|title)\s+(?:it|that|this)(?:\s+one)?\s+(?:to\s+|as\s+)?"
+    r"[\"'“‘]?(?P<title>[^\"”’]+?)[\"'”’]?(?:\s+(?:please|instead|then))?[\s.!]*$",
+    re.IGNORECASE,
+)
+NOT_A_TITLE = frozenset({"a day", "quits", "a night", "even", "off", "a wrap"})
+
+
+def renamed_to(text: str) -> str | None:
+    """The new title of "call it X" / "rename it to X" said of the event talked about, or None."""
+    found = RENAME_IT.match(text)
+    if found is None or found["title"].lower() in NOT_A_TITLE:
+        return None
+    return found["title"].strip()
+
+
 @dataclass(frozen=True)
 class FollowUp:
     """A line the chat reads as continuing the conversation, not as a new command: "undo",
-    "yes", "no", "relative move" (with its `delta`) or "choice" (with its 0-based `index`)."""
+    "yes", "no", "relative move" (with its `delta`), "rename" (with its new `title`) or
+    "choice" (with its 0-based `index`)."""
 
     kind: str
     delta: timedelta | None = None
     index: int | None = None
+    title: str | None = None  # "rename": the new title
 
 
 def follow_up(
@@ -567,5 +589,7 @@ def follow_up(
         cmd.intent == "reschedule" or (cmd.intent == "create" and cmd.name is None and last_event)
     ):
         return FollowUp("relative move", delta=delta)
+    if last_event and cmd.intent in ("create", "update", "out_of_scope") and (title := renamed_to(text)):
+        return FollowUp("rename", title=title)
     index = ordinal(text, offered) if cmd.intent == "out_of_scope" else None
     return FollowUp("choice", index=index) if index is not None else None

@@ -243,6 +243,8 @@ def free_text(
     where = _where(d, span)
     if not free:
         bounds = f" between {_clock(d, whole[0][0])} and {_clock(d, whole[-1][1])}" if whole else ""
+        if whole:  # the day, then the hours searched: said once ("... of 3 hours between 8 and 12")
+            where = f"on {phrasing.day_text(wall(whole[0][0], d.turn.tz), d.turn.now.year)}"
         need = f" no free stretch of {phrasing.length_text(minutes)}" if minutes else " no free time"
         return _cap(f"{'No, ' if minutes else ''}{where} you have{need}{bounds}.")
     room = f"Yes, {where} you have room for {phrasing.length_text(minutes)}" if minutes else f"{where} you are free"

@@ -103,7 +103,8 @@ def _range_head(text: str, slot: Slot, words: list, taken: list[bool], ref: date
         if taken[i] or text[words[i].end() : slot.start].strip() or not test(words[i].group(), slot.text):
             continue
         longer = date_slot(text, words[i].start(), slot.end, ref)
-        slot = longer if longer.value is not None else slot
+        if longer.value is not None and not (test is _from_before_range and longer.value.rrule):
+            slot = longer  # "from weekly to every other week" is one repeat for another, no range
     return slot
 
 

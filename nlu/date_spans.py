@@ -267,7 +267,8 @@ def _join_ranges(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slo
             between = text[prev.end : slot.start].strip().lower()
             opener = text[: prev.start].lower().split()[-1:] == ["from"]
             inside = "from" in prev.text.lower().split()[1:]  # "[Friday from 2] to [3:30pm]"
-            if (opener or inside) and between in (*RANGE_WORDS, "-", "–"):
+            repeats = bool(prev.value and prev.value.rrule and slot.value and slot.value.rrule)
+            if (opener or inside) and between in (*RANGE_WORDS, "-", "–") and not repeats:  # not "from weekly to daily"
                 start = text.lower().rindex("from", 0, prev.start) if opener else prev.start
                 joined = date_slot(text, start, slot.end, ref)
                 if joined.value is not None and joined.value.start is not None:

@@ -94,7 +94,9 @@ def conventions(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot
         if slot.label == "NAME" and is_container(slot.text):
             out.append(replace(slot, label="DOMAIN"))  # "add [one event] to my calendar": no title said
             continue
-        out.extend(_day_off(text, slot, ref) if slot.label == "NAME" else [slot])
+        out.extend(
+            p for s in (_day_off(text, slot, ref) if slot.label == "NAME" else [slot]) for p in _day_after(text, s, ref)
+        )
     return _quoted(text, _reminder_title(text, tuple(p for s in out for p in _container_off(s))))
 
 
@@ -295,6 +297,32 @@ def _day_off(text: str, slot: Slot, ref: datetime) -> list[Slot]:
     ]
 
 
+# Words that open a day said after a title and are never the end of one: "[repot the ficus]
+# [today]", "[pay rent] [this friday]" (a holiday's day word is: "[good friday]").
+DEICTIC = frozenset({"today", "tonight", "tomorrow", "tmrw", "tmr", "tomorow", "this", "next"})
+MAX_DAY_WORDS = 3
+
+
+def _day_after(text: str, slot: Slot, ref: datetime) -> list[Slot]:
+    """A NAME, or the NAME and the DATE of the day said at its end ("repot the ficus today")."""
+    if slot.label != "NAME":
+        return [slot]
+    words = list(WORD.finditer(text, slot.start, slot.end))
+    for n in range(min(MAX_DAY_WORDS, len(words) - 1), 0, -1):
+        first = words[-n]
+        if first.group().lower() not in DEICTIC:
+            continue
+        value = dates.resolve(text[first.start() : slot.end], ref)
+        if value is None:
+            continue
+        name_end = words[-n - 1].end()
+        return [
+            Slot("NAME", text[slot.start : name_end], slot.start, name_end),
+            Slot("DATE", text[first.start() : slot.end], first.start(), slot.end, value),
+        ]
+    return [slot]
+
+
 COUNTED = re.compile(r"^(?:one|a|an|new|another|1)\s+")
 
 
@@ -351,7 +379,8 @@ def event_titles(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slot,
     or only its kind word:
 
     - a service person said as the event, with no other title, is the appointment:
-      "cancel [my dentist] tomorrow", "shift it ... for [the dentist]";
+      "cancel [my dentist] tomorrow", "shift it ... for [the dentist]" (in a create, only
+      where the model made a place of it: "pencil in [the dentist] friday at eleven");
     - untagged words right before a kind word are the name it is part of: "postpone the
       [pta meeting]" (ANNOTATION.md: "[client meeting]NAME");
     - in an alert on an event, the untagged words after the ALERT and its linking word are
@@ -360,7 +389,10 @@ def event_titles(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slot,
     if intent not in (*EVENT_CHANGES, "create") or any(s.label == "NAME" for s in slots):
         return slots
     if intent == "create":  # a new event's title: what says which kind it is ("the [pta meeting]")
-        return _kind_with_modifier(text, slots)
+        slots = _kind_with_modifier(text, slots)
+        if any(s.label == "NAME" or (s.label == "DOMAIN" and not is_container(s.text)) for s in slots):
+            return slots
+        return _service_person(text, slots, labels=("LOCATION",))  # "pencil in [the dentist] friday"
     slots = _service_person(text, slots)
     if any(s.label == "NAME" for s in slots):
         return slots
@@ -370,10 +402,15 @@ def event_titles(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slot,
     return _after_alert(text, slots)
 
 
-def _service_person(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
+def _service_person(
+    text: str, slots: tuple[Slot, ...], labels: tuple[str, ...] = ("PERSON", "LOCATION")
+) -> tuple[Slot, ...]:
+    """A service person said as the event, tagged as one of `labels`, as its NAME. A create
+    keeps a PERSON (the dialogue makes "meeting with my dentist" of it, the person an
+    attendee); only a place the model made of the person is its title."""
     for slot in slots:
         words = slot.text.lower().split()
-        if slot.label in ("PERSON", "LOCATION") and words and words[-1] in SERVICE_PEOPLE and len(words) <= 2:
+        if slot.label in labels and words and words[-1] in SERVICE_PEOPLE and len(words) <= 2:
             start = slot.end - len(slot.text.split()[-1])
             named = Slot("NAME", text[start : slot.end], start, slot.end)
             return tuple(named if s is slot else s for s in slots)

@@ -72,6 +72,15 @@ def test_dates_bare_hour_with_a_day_takes_the_daytime_reading() -> None:
     assert wall(resolve("tomorrow at 8", NOW, NY, day_start=9))[0] == "2026-11-24T20:00:00"
 
 
+def test_dates_a_length_said_with_a_day_is_somewhere_in_that_day() -> None:
+    # "tomorrow for 2 hours": the window is the day, the length is the duration
+    span = resolve("tomorrow for a 2-hour", NOW, NY)
+    assert wall(span) == ("2026-11-24T00:00:00", "2026-11-25T00:00:00") and span.duration == timedelta(hours=2)
+    # with a clock time the length still sets the end; longer than the day, it runs on
+    assert wall(resolve("tomorrow at 3pm for 2 hours", NOW, NY)) == ("2026-11-24T15:00:00", "2026-11-24T17:00:00")
+    assert wall(resolve("monday for two weeks", NOW, NY))[1] == "2026-12-14T00:00:00"
+
+
 def test_dates_part_of_day_settles_am_pm_without_alternatives() -> None:
     span = resolve("nine tonight", NOW, NY)
     assert wall(span)[0] == "2026-11-23T21:00:00" and span.alternatives == ()

@@ -93,6 +93,11 @@ def test_dialogue_free_time_for_a_length(week, scripted, owner) -> None:
     )
     no = week.handle("s1", "do i have time for a 2 hour meeting tomorrow", now=NOW, user=owner)
     assert no.reply == "No, on Tuesday, November 24 you have no free stretch of 2 hours between 8:00 AM and 10:00 PM."
+    # a part of the day asked about: the day, then the hours searched, said once
+    morning = replace(resolve("tuesday morning", NOW, TZ), duration=timedelta(hours=3))
+    scripted.add(reading("any 3 hours free tuesday morning", "availability", dates={"tuesday morning": morning}))
+    part = week.handle("s1", "any 3 hours free tuesday morning", now=NOW, user=owner)
+    assert part.reply == "No, on Tuesday, November 24 you have no free stretch of 3 hours between 8:00 AM and 12:00 PM."
     yes = week.handle("s1", "can i fit a 2 hour meeting on friday", now=NOW, user=owner)
     assert yes.reply == (
         "Yes, on Friday, November 27 you have room for 2 hours from 8:00 AM to 10:00 AM, "

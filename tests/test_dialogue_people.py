@@ -127,6 +127,37 @@ def test_dialogue_people_rename_by_roles_and_call_it(bot, scripted, owner) -> No
     assert stored(bot, owner)[0][0] == "team lunch"
 
 
+def test_dialogue_people_call_it_renames_the_event_talked_about_whatever_the_nlu_read(bot, scripted, owner) -> None:
+    bot.create_event(owner, title="lunch", start=datetime(2026, 11, 24, 12), end=datetime(2026, 11, 24, 13))
+    scripted.add(reading("when is lunch", "query", NAME="lunch"))
+    scripted.add(reading("call it design crit", "out_of_scope", confidence=0.82))
+    scripted.add(reading("call it a day", "out_of_scope", confidence=0.9))
+    say(bot, owner, "when is lunch")
+    done = say(bot, owner, "call it design crit")
+    assert (done.operation, done.reply) == (
+        "update",
+        'Renamed "lunch" to "design crit" (Tuesday, November 24 at 12:00 PM).',
+    )
+    assert say(bot, owner, "call it a day").operation == "none"
+    assert stored(bot, owner) == [("design crit", datetime(2026, 11, 24, 11), [], None, False)]
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("call it design crit", "design crit"),
+        ("Rename it to 'Team Sync'.", "Team Sync"),
+        ("ok name that one the offsite please", "the offsite"),
+        ("call it a day", None),
+        ("call mom about it", None),
+    ],
+)
+def test_dialogue_people_renamed_to(text, title) -> None:
+    from assistant.followups import renamed_to
+
+    assert renamed_to(text) == title
+
+
 @pytest.mark.parametrize(
     "parse",
     [

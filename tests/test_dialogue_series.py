@@ -333,6 +333,15 @@ def test_dialogue_series_e2e_a_move_to_a_repetition_changes_the_rule(shipped_par
     ]
 
 
+def test_dialogue_series_e2e_from_one_repeat_to_another(shipped_parser, db_url: str, owner: str) -> None:
+    # "from weekly to every other week": the old rule names no day to look the event up on
+    bot = Assistant(db_url, parser=shipped_parser)
+    bot.handle("e2e", "add a weekly standup every monday at 9", now=NOW, tz=TZ, user=owner)
+    done = bot.handle("e2e", "change the standup from weekly to every other week", now=NOW, tz=TZ, user=owner)
+    assert done.operation == "update"
+    assert rows(bot, owner)[0][:3] == ("weekly standup", datetime(2026, 11, 23, 8), "FREQ=WEEKLY;INTERVAL=2")
+
+
 def test_dialogue_series_stop_after_a_day(chat: Chat) -> None:
     done = chat("stop the standup after december 21")
     assert done.reply == (

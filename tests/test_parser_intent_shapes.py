@@ -11,6 +11,8 @@ from datetime import datetime
 import pytest
 
 from nlu.intent_shapes import (
+    NOT_BOOKED,
+    TIMED_BOOKING,
     TIMED_REMINDER,
     alert_on_existing,
     free_time_question,
@@ -20,6 +22,7 @@ from nlu.intent_shapes import (
     people_update,
     reading,
     reminder_with_time,
+    timed_booking,
 )
 from nlu.result import Slot, TimeSpan
 
@@ -174,21 +177,54 @@ def test_a_timed_reminder_the_model_reads_as_out_of_scope_is_as_sure_as_its_shap
     assert reading(text, "out_of_scope", {"out_of_scope": 0.91, "update": 0.04}, found)[1] < TIMED_REMINDER
 
 
-def test_the_timed_reminder_floor_is_the_share_of_such_training_rows_filed_under_calendar():
-    from nlu.calendar_words import OTHER_ASSISTANT, REMINDER
+def _calendar_share(shaped) -> tuple[int, float]:
+    """How many training rows with a time have the shape, and the share filed under calendar."""
+    from nlu.calendar_words import OTHER_ASSISTANT
     from nlu.corpus.realdata import DATA
 
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
     timed = [
         r
         for r in rows
-        if REMINDER.search(r["text"])
+        if shaped(r["text"])
         and not OTHER_ASSISTANT.search(r["text"])
         and any(e["type"] in ("date", "time", "timeofday") for e in r["entities"])
     ]
-    share = sum(r["scenario"] == "calendar" for r in timed) / len(timed)
-    assert len(timed) >= 20
-    assert share == pytest.approx(TIMED_REMINDER, abs=0.01)
+    return len(timed), sum(r["scenario"] == "calendar" for r in timed) / len(timed)
+
+
+def test_the_timed_reminder_floor_is_the_share_of_such_training_rows_filed_under_calendar():
+    from nlu.calendar_words import REMINDER
+
+    count, share = _calendar_share(REMINDER.search)
+    assert count >= 20 and share == pytest.approx(TIMED_REMINDER, abs=0.01)
+
+
+def test_the_timed_booking_floor_is_the_share_of_such_training_rows_filed_under_calendar():
+    from nlu.calendar_words import BOOKING_VERB
+
+    count, share = _calendar_share(lambda text: BOOKING_VERB.search(text) and not NOT_BOOKED.search(text))
+    assert count >= 20 and share == pytest.approx(TIMED_BOOKING, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("uh can you put a car wash on thursday at three", True),
+        ("schedule a swim today at seven am", True),
+        ("schedule an uber for 8 tomorrow", False),  # a ride
+        ("put the lights on at 7pm", False),  # a device
+        ("add eggs to my list for tomorrow", False),  # another assistant's
+        ("can you put a car wash on my calendar", False),  # no time said
+    ],
+)
+def test_timed_bookings(text, want):
+    point = TimeSpan(start=datetime(2026, 11, 26, 15), end=datetime(2026, 11, 26, 16), grain="hour")
+    found = [replace(s, value=point) for s in slots(text, *[("DATE", d) for d in DATES if d in text])]
+    assert timed_booking(text, found) is want
+
+
+DATES = ("thursday at three", "today at seven am", "8 tomorrow", "at 7pm", "tomorrow")
 
 
 @pytest.mark.slow

@@ -248,6 +248,19 @@ def names(text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
             [("Sam's party", "NAME"), ("friday", "DATE")],
             [("NAME", "Sam's party"), ("DATE", "friday")],
         ),
+        # a day said at the end of a title is its DATE; a holiday's day word is the title's
+        (
+            "Remind me to repot the ficus today.",
+            [("repot the ficus today", "NAME")],
+            [("NAME", "repot the ficus"), ("DATE", "today")],
+        ),
+        (
+            "remind me to pay rent this friday",
+            [("pay rent this friday", "NAME")],
+            [("NAME", "pay rent"), ("DATE", "this friday")],
+        ),
+        ("add good friday", [("good friday", "NAME")], [("NAME", "good friday")]),
+        ("add the next meeting", [("next meeting", "NAME")], [("NAME", "next meeting")]),
     ],
 )
 def test_name_spans_conventions(text, marked, want):
@@ -308,6 +321,19 @@ def test_name_spans_conventions(text, marked, want):
             "book my dentist for friday",
             [("my dentist", "PERSON"), ("friday", "DATE")],
             [("PERSON", "my dentist"), ("DATE", "friday")],
+        ),
+        # but a place the model made of the service person is the create's title
+        (
+            "create",
+            "pencil in the dentist friday at eleven",
+            [("pencil in", "ACTION"), ("the dentist", "LOCATION"), ("friday at eleven", "DATE")],
+            [("ACTION", "pencil in"), ("NAME", "dentist"), ("DATE", "friday at eleven")],
+        ),
+        (
+            "create",
+            "lunch at the dentist friday",
+            [("lunch", "NAME"), ("the dentist", "LOCATION"), ("friday", "DATE")],
+            [("NAME", "lunch"), ("LOCATION", "the dentist"), ("DATE", "friday")],
         ),
     ],
 )

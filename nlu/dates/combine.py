@@ -172,6 +172,9 @@ def _open_span(span: TimeSpan, mode: str, ctx: Context, day_first: bool = False)
 # ---- assembly: one day, one time (or part of day, or time range), one duration ----------
 
 
+DAY_OR_COARSER = frozenset({"day", "week", "month", "year"})
+
+
 def _assemble(content: Sequence[Piece], ctx: Context) -> TimeSpan | None:
     durs = [p for p in content if isinstance(p, Dur)]
     duration = durs[0].delta if durs else None
@@ -182,6 +185,8 @@ def _assemble(content: Sequence[Piece], ctx: Context) -> TimeSpan | None:
     if span is None or duration is None or span.start is None:
         return span
     end = _add(span.start, duration, ctx)
+    if span.grain in DAY_OR_COARSER and span.end is not None and end < span.end:
+        end = span.end  # "tomorrow for 2 hours": two hours somewhere in tomorrow, not its first two
     return TimeSpan(span.start, end, span.grain, duration=_said(duration, span.start), alternatives=span.alternatives)
 
 
