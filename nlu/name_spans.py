@@ -47,6 +47,8 @@ REMINDER = re.compile(
     r"\b(?:remind(?:er|ers)?|remember)\b(?:\s+me)?(?:\s+for\s+me)?\s+(?:to|for|about|of|that\s+i\s+(?:have|need)\s+to)\s+",
     re.IGNORECASE,
 )
+# "remind me [at half past six tonight] to start the slow cooker": the day said first.
+REMIND_ME = re.compile(r"\bremind\s+me\s+", re.IGNORECASE)
 LEAD_WORDS = frozenset({"the", "a", "an", "my", "our"})
 TAIL_WORDS = frozenset({"on", "at", "in", "for", "by", "from", "to", "and", "the", "please"})
 LINK_WORDS = frozenset({"about", "of", "with"})
@@ -72,7 +74,8 @@ QUANTIFIERS = frozenset({"all", "everything", "every", "each", "anything", "both
 WORD = re.compile(r"[\w'&-]+")
 
 DAY = re.compile(
-    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow)('s)?$",
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow)('s)?$"
+    r"|(today|tonight|tomorrow|yesterday)s$",  # spoken, without the apostrophe: "[tomorrows] standup"
     re.IGNORECASE,
 )
 
@@ -82,13 +85,7 @@ def conventions(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot
     out: list[Slot] = []
     for slot in slots:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.label == "NAME"
-            and slot.label == "DOMAIN"
-            and text[prev.end : slot.start].isspace()
-            and not is_container(slot.text)
-        ):
+        if prev is not None and prev.label == "NAME" and _one_title(text, prev, slot):
             out[-1] = Slot("NAME", text[prev.start : slot.end], prev.start, slot.end)
             continue
         if slot.label == "NAME" and is_container(slot.text):
@@ -97,7 +94,24 @@ def conventions(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot
         out.extend(
             p for s in (_day_off(text, slot, ref) if slot.label == "NAME" else [slot]) for p in _day_after(text, s, ref)
         )
-    return _quoted(text, _reminder_title(text, tuple(p for s in out for p in _container_off(s))))
+    return _quoted(text, _errand_tail(text, _reminder_title(text, tuple(p for s in out for p in _container_off(s)))))
+
+
+# Words that join two titles' pieces only when the model cut one title in two: "[siobhans]
+# going away [party]", "[dads seventieth] [birthday dinner]"; never a link to another slot.
+MAX_GAP_WORDS = 2
+
+
+def _one_title(text: str, name: Slot, slot: Slot) -> bool:
+    """Whether a NAME and the NAME or kind word after it are one title: only spaces or at
+    most two untagged words between them, none a linking word."""
+    if slot.label not in ("NAME", "DOMAIN") or (slot.label == "DOMAIN" and is_container(slot.text)):
+        return False
+    gap = text[name.end : slot.start]
+    words = gap.split()
+    if not gap[:1].isspace() or not gap[-1:].isspace() or len(words) > MAX_GAP_WORDS:
+        return False
+    return not any(w.lower() in STOP_WORDS | FILLER | PRONOUNS or not w.isalpha() for w in words)
 
 
 CONTAINER_TAIL = re.compile(r"^(?P<name>.*\S)\s+(?P<kind>events?|entry|entries|calendar events?)$", re.IGNORECASE)
@@ -152,7 +166,7 @@ def _quoted(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
 def untagged_title(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
     """A create's title from the words right after its ACTION that no slot took (module
     docstring), when the model found no NAME and no kind word."""
-    if intent not in ("create", "cancel") or any(
+    if intent not in ("create", "cancel", "reschedule") or any(
         s.label == "NAME" or (s.label == "DOMAIN" and not is_container(s.text)) for s in slots
     ):
         return slots
@@ -170,8 +184,8 @@ def untagged_title(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slo
         if covering is not None:
             if run and covering.label == "DOMAIN" and is_container(covering.text):
                 return slots  # "a [repeating] event": a word about the container, no title
-            if run or covering.label != "DATE":
-                break
+            if run or covering.label != "DATE" or intent == "reschedule":
+                break  # a move's time before any title: "make it [thursday] instead"
             continue  # "a [weekly] standup": a repetition before the title
         if not run and low in FILLER:
             continue
@@ -196,7 +210,9 @@ def untagged_title(intent: str, text: str, slots: tuple[Slot, ...]) -> tuple[Slo
         # or a cancel's ends the command ("delete the [flight]")
     if len(run) > MAX_TITLE_WORDS or run[0].group().lower() in PRONOUNS:
         return slots
-    if intent == "cancel" and any(w.group().lower() in QUANTIFIERS or is_container(w.group()) for w in run):
+    if intent in ("cancel", "reschedule") and any(
+        w.group().lower() in QUANTIFIERS or is_container(w.group()) for w in run
+    ):
         return slots  # "wipe [calendar] clean", "delete [all] of my events": no one event
     name = Slot("NAME", text[run[0].start() : run[-1].end()], run[0].start(), run[-1].end())
     if is_container(name.text):
@@ -232,6 +248,45 @@ def _said_first(text: str, slots: tuple[Slot, ...]) -> bool:
     return any(s.start <= begin < s.end or s.start == begin for s in slots)
 
 
+MAX_ERRAND_WORDS = 8
+ERRAND_BREAK = frozenset({"and", "but", "because", "so", "then", "please", "thanks", "if", "when", "or"}) | {
+    "at",
+    "on",
+    "in",
+    "with",
+    "for",
+    "by",
+    "from",
+    "during",
+    "before",
+    "after",
+    "until",
+    "about",
+}
+
+
+def _errand_tail(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
+    """A reminder's errand the model cut short, to the next slot or the clause's end: "remind
+    me to [take my blood] pressure meds every day", "to [take the chicken out] of the freezer"."""
+    found = REMINDER.search(text) or REMIND_ME.search(text)
+    if found is None:
+        return slots
+    name = next((s for s in slots if s.label == "NAME" and s.start >= found.end()), None)
+    if name is None or not (name.start == found.end() or re.search(r"\bto\s+$", text[found.end() : name.start])):
+        return slots
+    limit = min([s.start for s in slots if s.start >= name.end] + [len(text)])
+    tail = re.split(r"[.,!?;:]", text[name.end : limit], maxsplit=1)[0]
+    words = tail.split()
+    while words and words[-1].lower() in TAIL_WORDS:
+        words.pop()
+    if not words or any(w.lower() in ERRAND_BREAK for w in words):
+        return slots
+    if len(name.text.split()) + len(words) > MAX_ERRAND_WORDS:
+        return slots
+    end = name.end + len(tail[: tail.rindex(words[-1]) + len(words[-1])])
+    return tuple(Slot("NAME", text[name.start : end], name.start, end) if s is name else s for s in slots)
+
+
 def _reminder_title(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
     """A reminder's own words as its NAME when the model found no NAME: "set a reminder for
     me to [go to work] in ten minutes", "remind me about the [upcoming national holiday]",
@@ -240,14 +295,17 @@ def _reminder_title(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
     [interview]"); a pronoun, a person's slot or nothing there is no title."""
     if any(s.label == "NAME" for s in slots):
         return slots
-    found = REMINDER.search(text)
+    found = REMINDER.search(text) or REMIND_ME.search(text)
     if found is None:
         return slots
     start = found.end()
     if any(s.start < start < s.end for s in slots):
         return slots
     first_slot = min((s for s in slots if s.start >= start), key=lambda s: s.start, default=None)
-    if first_slot is not None and first_slot.label == "DATE" and not text[start : first_slot.start].strip():
+    dated = first_slot is not None and first_slot.label == "DATE"
+    if found.re is REMIND_ME and not (dated and text[start : first_slot.start].strip().lower() in DAY_LEADS):
+        return slots  # "remind me that ...", "remind me [at six] to ...": only the latter has its errand after
+    if dated and text[start : first_slot.start].strip().lower() in DAY_LEADS:
         start = _after_the_day(text, first_slot, slots)
         if start is None:
             return slots
@@ -267,12 +325,19 @@ def _reminder_title(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
     return tuple(sorted((*slots, name), key=lambda s: s.start))
 
 
+DAY_LEADS = frozenset({"", "at", "on", "for", "by", "this", "next"})
+
+
 def _after_the_day(text: str, day: Slot, slots: tuple[Slot, ...]) -> int | None:
     """Where a reminder's words start when it says its day first ("remind me for [tomorrow]
     interview"): right after the day, when a word follows that is no link or pronoun ("for
     this item", "'s meeting") and the words run to the end or to another time (not to a
     place or a kind word: "for next saturday go to [the library]")."""
     following = re.match(r"\s+([A-Za-z][\w-]*)", text[day.end :])
+    if following is not None and following.group(1).lower() == "to":  # "... tonight [to] start the cooker"
+        following = re.match(r"\s+to\s+([A-Za-z][\w-]*)", text[day.end :])
+        if following is not None and following.group(1).lower() not in PRONOUNS:
+            return day.end + following.start(1)
     if following is None or following.group(1).lower() in PRONOUNS | TAIL_WORDS | LINK_WORDS:
         return None
     after = [s for s in slots if s.start >= day.end]

@@ -65,8 +65,12 @@ CALENDAR = re.compile(
 )
 WITH = re.compile(r"\b(?:with|w/)\s+", re.IGNORECASE)
 BOUNDARY = re.compile(
-    r"\s*(?:$|[,.;:!?&]|\s(?:to|on|at|for|from|in|about|next|this|tomorrow|today|tonight|and)\b)", re.IGNORECASE
+    r"\s*(?:$|[,.;:!?&]|\s(?:to|on|at|for|from|in|about|next|this|tomorrow|today|tonight|and|by"
+    r"|can|could|would|will|should|is|are|was|were|please|so|but|because|uh|um|er|erm|i|we|you|she|he|they"
+    r"|shes|hes|she's|he's|it|it's)\b)",
+    re.IGNORECASE,
 )
+FILLERS = frozenset({"uh", "um", "er", "erm", "like", "hmm"})
 CAPITALISED = re.compile(r"\s([A-Z][\w'’-]+)")
 TITLES = {"dr", "dr.", "doctor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "prof", "prof.", "professor", "uncle"}
 TITLES |= {"aunt", "auntie", "coach", "grandma", "grandpa", "cousin", "nana"}
@@ -215,6 +219,7 @@ def _with_someone(intent: str, text: str, slots: tuple[Slot, ...], ref: datetime
     out = list(slots)
     for found in WITH.finditer(text):
         start = found.end()
+        out = [_date_without(text, s, ref) if s.label == "DATE" and s.start == start else s for s in out]
         if any(s.start <= found.start() < s.end or s.start <= start < s.end for s in out):
             continue
         words = list(re.finditer(r"[\w'’.-]+", text[start : start + 40]))[:2]
@@ -223,13 +228,33 @@ def _with_someone(intent: str, text: str, slots: tuple[Slot, ...], ref: datetime
             piece = text[start:end]
             low = [w.lower() for w in piece.split()]
             bounded = BOUNDARY.match(text, end) is not None or any(s.start == _next_word(text, end) for s in out)
-            if not bounded or any(w in NOT_SOMEONE or w.isdigit() for w in low):
+            if not bounded or any(w in NOT_SOMEONE | FILLERS or w.isdigit() for w in low):
                 continue
-            if any(s.start < end and start < s.end for s in out) or dates.resolve(piece, ref) is not None:
+            if dates.resolve(piece, ref) is not None:
+                continue
+            if any(s.start < end and start < s.end for s in out):
                 continue
             out = sorted([*out, Slot("PERSON", piece, start, end)], key=lambda s: s.start)
             break
     return tuple(out)
+
+
+def _date_without(text: str, date: Slot, ref: datetime) -> Slot:
+    """A DATE the model ran over the name after "with" ("with [emeka tuesday at two]"), from
+    its second word, when that reads as the same time and the first word alone reads as
+    none; else the DATE as it is."""
+    first = re.match(r"[\w'’.-]+", date.text)
+    if first is None or date.value is None or dates.resolve(first.group(), ref) is not None:
+        return date
+    rest = _next_word(text, date.start + first.end())
+    value = dates.resolve(text[rest : date.end], ref) if rest < date.end else None
+    if value is None or (value.start, value.end, value.duration) != (
+        date.value.start,
+        date.value.end,
+        date.value.duration,
+    ):
+        return date
+    return Slot("DATE", text[rest : date.end], rest, date.end, value)
 
 
 def _next_word(text: str, at: int) -> int:

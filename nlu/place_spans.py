@@ -57,8 +57,10 @@ def conventions(text: str, slots: tuple[Slot, ...], ref: datetime, intent: str =
     """`slots` with the pieces of one place joined into one LOCATION, the street after a
     place and untagged addresses and homes taken in. A capitalised place after "at"/"in" is
     read only in a calendar command ("the weather in Mumbai" names no event's place)."""
-    slots = _venues(text, _homes(text, _addresses(text, _joined(text, _numbered(text, slots, ref)), ref)), ref)
+    slots = _homes(text, _addresses(text, _joined(text, _numbered(text, slots, ref)), ref))
     slots = _clock_not_place(text, slots, ref)
+    if intent != "out_of_scope":  # "the weather tomorrow in chicago" names no event's place
+        slots = _place_tails(text, _venues(text, slots, ref), ref)
     if intent and intent != "out_of_scope":
         slots = _named_places(text, slots, ref)
     return _new_place(text, slots)
@@ -212,8 +214,8 @@ def _homes(text: str, slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
     return tuple(out)
 
 
-VENUE_AFTER = ("NAME", "DOMAIN", "PERSON")
-AT = re.compile(r"\s+at\s+", re.IGNORECASE)
+VENUE_AFTER = ("NAME", "DOMAIN", "PERSON", "DATE")
+AT = re.compile(r"\s+(?:(?:at|in)\s+)+", re.IGNORECASE)
 VENUE_WORD = re.compile(r"\w[\w'’&.-]*")
 MAX_VENUE_WORDS = 4
 VENUE_TAIL = frozenset({"on", "at", "for", "this", "next", "in", "by", "from", "the", "a", "please", "and", "to"})
@@ -221,7 +223,45 @@ CLAUSE_WORDS = frozenset(
     {"i", "im", "i'm", "we", "were", "we're", "was", "is", "are", "am", "you", "he", "she", "they", "it's", "its"}
     | {"not", "dont", "don't", "cant", "can't", "because", "but", "so", "then", "if", "when", "please", "thanks"}
 )
-NOT_VENUE = frozenset({"it", "that", "this", "them", "him", "her", "me", "us", "all", "least", "most", "once"})
+NOT_VENUE = frozenset(
+    {"it", "that", "this", "them", "him", "her", "me", "us", "all", "least", "most", "once", "with", "between"}
+    | {"person", "advance", "mind", "case", "total", "time", "general", "private", "public", "there", "touch"}
+)
+# What a thing is put in that is no place: "put game day in [the diary]".
+NOT_A_PLACE_WORD = frozenset({"calendar", "diary", "schedule", "agenda", "planner", "reminders", "list", "progress"})
+TAIL_STOP = frozenset(
+    {"to", "from", "on", "at", "for", "with", "by", "about", "in", "into", "until", "till", "or", "as", "than"}
+    | {"can", "could", "would", "will", "should", "shall", "might", "must", "do", "does", "did", "let", "lets"}
+)
+
+
+MAX_TAIL_WORDS = 3
+
+
+def _place_tails(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
+    """`slots` with each LOCATION grown over the untagged words the model cut off its end
+    ("at [salon] mirage", "at [kensington park] courts"): up to the next slot, a mark, a new
+    clause or a time, without linking words at the end."""
+    out = list(slots)
+    for k, place in enumerate(out):
+        if place.label != "LOCATION":
+            continue
+        limit = out[k + 1].start if k + 1 < len(out) else len(text)
+        words = []
+        for word in VENUE_WORD.finditer(text, place.end, limit):
+            gap = text[(words[-1].end() if words else place.end) : word.start()]
+            low = word.group().lower()
+            if gap.strip() or low in CLAUSE_WORDS | NOT_VENUE | TAIL_STOP or len(words) == MAX_TAIL_WORDS:
+                break
+            words.append(word)
+        while words and words[-1].group().lower() in VENUE_TAIL:
+            words.pop()
+        if not words or not text[place.end : words[0].start()].isspace():
+            continue
+        if any(dates.resolve(w.group(), ref) is not None for w in words):
+            continue  # "at [nandos] tonight": the time the model left untagged
+        out[k] = Slot("LOCATION", text[place.start : words[-1].end()], place.start, words[-1].end())
+    return tuple(out)
 
 
 def _venues(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ...]:
@@ -247,6 +287,8 @@ def _venues(text: str, slots: tuple[Slot, ...], ref: datetime) -> tuple[Slot, ..
         while words and words[-1].group().lower() in VENUE_TAIL:
             words.pop()
         if not words or len(words) > MAX_VENUE_WORDS or words[0].group().lower() in NOT_VENUE:
+            continue
+        if any(w.group().lower() in NOT_A_PLACE_WORD for w in words):
             continue
         start, end = words[0].start(), words[-1].end()
         if dates.resolve(text[start:end], ref) is not None:

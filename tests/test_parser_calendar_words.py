@@ -90,7 +90,7 @@ def test_the_shipped_model_reads_them_for_the_calendar(shipped_parser):
     assert (parse.intent, parse.title, parse.confidence) == ("create", "car wash", TIMED_BOOKING)
     # a cancel keeps the model's doubt: a caller asks first
     parse = shipped_parser("remove the car wash from my sunday schedule", now=NOW, tz="UTC")
-    assert (parse.intent, parse.title) == ("cancel", None) and parse.confidence < CONFIRM_BELOW
+    assert (parse.intent, parse.title) == ("cancel", "car wash") and parse.confidence < CONFIRM_BELOW
 
 
 @pytest.mark.parametrize("text", ["schedule a tweet for 9am tomorrow", "add milk to my shopping list for tomorrow"])

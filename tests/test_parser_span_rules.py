@@ -261,6 +261,24 @@ def names(text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
         ),
         ("add good friday", [("good friday", "NAME")], [("NAME", "good friday")]),
         ("add the next meeting", [("next meeting", "NAME")], [("NAME", "next meeting")]),
+        # spoken, without the apostrophe
+        (
+            "please call off tomorrows standup",
+            [("tomorrows standup", "NAME")],
+            [("DATE", "tomorrows"), ("NAME", "standup")],
+        ),
+        # one title the model cut in two; two titles joined by a link stay two
+        (
+            "create an event called siobhans going away party",
+            [("siobhans", "NAME"), ("party", "DOMAIN")],
+            [("NAME", "siobhans going away party")],
+        ),
+        (
+            "add dads seventieth birthday dinner",
+            [("dads seventieth", "NAME"), ("birthday dinner", "NAME")],
+            [("NAME", "dads seventieth birthday dinner")],
+        ),
+        ("book dinner and drinks", [("dinner", "NAME"), ("drinks", "NAME")], [("NAME", "dinner"), ("NAME", "drinks")]),
     ],
 )
 def test_name_spans_conventions(text, marked, want):
@@ -522,6 +540,33 @@ def test_place_spans_numbered_and_capitalised_places(intent, text, marked, want)
             [("NAME", "lunch"), ("DATE", "friday, 2 pm")],
         ),
         ("book 3 rooms at the hotel", [("the hotel", "LOCATION")], [("LOCATION", "the hotel")]),
+        # the words the model cut off a place's end; not a time or a new clause
+        (
+            "book tennis at kensington park courts",
+            [("tennis", "NAME"), ("kensington park", "LOCATION")],
+            [("NAME", "tennis"), ("LOCATION", "kensington park courts")],
+        ),
+        (
+            "dinner at nandos tonight because im hungry",
+            [("dinner", "NAME"), ("nandos", "LOCATION")],
+            [("NAME", "dinner"), ("LOCATION", "nandos")],
+        ),
+        # after a time too, "at" or "in" an untagged place
+        (
+            "add the wedding june twelfth in stockholm",
+            [("wedding", "NAME"), ("june twelfth", "DATE")],
+            [("NAME", "wedding"), ("DATE", "june twelfth"), ("LOCATION", "stockholm")],
+        ),
+        (
+            "choir practice every sunday at four at saint josephs",
+            [("choir practice", "NAME"), ("every sunday at four", "DATE")],
+            [("NAME", "choir practice"), ("DATE", "every sunday at four"), ("LOCATION", "saint josephs")],
+        ),
+        (
+            "dentist friday in my calendar",
+            [("dentist", "NAME"), ("friday", "DATE")],
+            [("NAME", "dentist"), ("DATE", "friday")],
+        ),
     ],
 )
 def test_place_spans_conventions(text, marked, want):
@@ -592,6 +637,25 @@ def test_a_place_named_by_its_owner_keeps_the_possessive_through_the_shipped_mod
         ("remind me about it tomorrow", [("tomorrow", "DATE")], [("DATE", "tomorrow")]),
         ("remind me of my brother's birthday", [("my brother", "PERSON")], [("PERSON", "my brother")]),
         ("remind me about calendar", [], []),
+        # the day said first, then "to" and the errand
+        (
+            "remind me at half past six tonight to start the slow cooker",
+            [("half past six tonight", "DATE")],
+            [("DATE", "half past six tonight"), ("NAME", "start the slow cooker")],
+        ),
+        ("remind me that tomorrow is a holiday", [("tomorrow", "DATE")], [("DATE", "tomorrow")]),
+        # an errand the model cut short runs to the next slot or the end; not over a place
+        (
+            "remind me to take my blood pressure meds every day at nine",
+            [("take my blood", "NAME"), ("every day at nine", "DATE")],
+            [("NAME", "take my blood pressure meds"), ("DATE", "every day at nine")],
+        ),
+        (
+            "remind me tomorrow to take the chicken out of the freezer",
+            [("tomorrow", "DATE"), ("take the chicken out", "NAME")],
+            [("DATE", "tomorrow"), ("NAME", "take the chicken out of the freezer")],
+        ),
+        ("remind me to buy milk at the shop", [("buy milk", "NAME")], [("NAME", "buy milk")]),
     ],
 )
 def test_name_spans_reminder_words_title_a_reminder_without_a_name(text, marked, want):
@@ -672,6 +736,25 @@ def untagged(intent: str, text: str, marked: list[tuple[str, str]]) -> list[tupl
             [("NAME", "vacation"), ("DATE", "from the 12th of july to the 19th")],
         ),
         ("create", "i'm thinking friday", [("friday", "DATE")], [("DATE", "friday")]),
+        # a move's untagged words after its verb, before the new time
+        (
+            "reschedule",
+            "push the run to saturday",
+            [("push", "ACTION"), ("saturday", "DATE")],
+            [("ACTION", "push"), ("NAME", "run"), ("DATE", "saturday")],
+        ),
+        (
+            "reschedule",
+            "move everything to monday",
+            [("move", "ACTION"), ("monday", "DATE")],
+            [("ACTION", "move"), ("DATE", "monday")],
+        ),
+        (
+            "reschedule",
+            "Make it Thursday instead of Tuesday",
+            [("Make it", "ACTION"), ("Thursday", "DATE"), ("Tuesday", "DATE")],
+            [("ACTION", "Make it"), ("DATE", "Thursday"), ("DATE", "Tuesday")],
+        ),
         (
             "create",
             "olly meet with joe tomorrow",
@@ -690,7 +773,7 @@ def untagged(intent: str, text: str, marked: list[tuple[str, str]]) -> list[tupl
             "reschedule",
             "move gym to friday",
             [("move", "ACTION"), ("friday", "DATE")],
-            [("ACTION", "move"), ("DATE", "friday")],
+            [("ACTION", "move"), ("NAME", "gym"), ("DATE", "friday")],
         ),
         (
             "create",
@@ -737,6 +820,14 @@ def test_name_spans_a_create_titles_the_words_after_its_action(intent, text, mar
         ("cancel", "add nothing, cancel gym", [], []),
         ("create", "make dinner for me", [], []),
         ("create", "tomorrow add gym", [("tomorrow", "DATE")], [("DATE", "tomorrow")]),
+        # a move's or a cancel's verb the model drew into the title
+        (
+            "reschedule",
+            "postpone fatimas surprise party by a week",
+            [("postpone fatimas surprise party", "NAME"), ("by a week", "DATE")],
+            [("ACTION", "postpone"), ("NAME", "fatimas surprise party"), ("DATE", "by a week")],
+        ),
+        ("cancel", "uh delete the standup", [("the standup", "NAME")], [("ACTION", "delete"), ("NAME", "the standup")]),
     ],
 )
 def test_action_spans_a_create_opening_with_a_create_verb_has_it_as_action(intent, text, marked, want):
@@ -879,6 +970,31 @@ def test_person_spans_people_said_together_are_all_people(text, marked, want):
             "add a lunch date with mike jim and bob",
             [("add", "ACTION"), ("lunch", "NAME"), ("mike", "PERSON"), ("jim", "PERSON"), ("bob", "PERSON")],
             [("ACTION", "add"), ("NAME", "lunch"), ("PERSON", "mike"), ("PERSON", "jim"), ("PERSON", "bob")],
+        ),
+        # a name the model ran into the time after it; one before a new clause; no filler
+        (
+            "reschedule",
+            "move the meeting with tomas two hours earlier",
+            [("meeting", "DOMAIN"), ("tomas two hours earlier", "DATE")],
+            [("DOMAIN", "meeting"), ("PERSON", "tomas"), ("DATE", "two hours earlier")],
+        ),
+        (
+            "reschedule",
+            "um the call with siobhan can we make it half past two",
+            [("call", "DOMAIN"), ("make it", "ACTION"), ("half past two", "DATE")],
+            [("DOMAIN", "call"), ("PERSON", "siobhan"), ("ACTION", "make it"), ("DATE", "half past two")],
+        ),
+        (
+            "reschedule",
+            "reschedule coffee with aisha uh to next week",
+            [("coffee", "NAME"), ("next week", "DATE")],
+            [("NAME", "coffee"), ("PERSON", "aisha"), ("DATE", "next week")],
+        ),
+        (
+            "create",
+            "lunch with tomorrow",
+            [("lunch", "NAME"), ("tomorrow", "DATE")],
+            [("NAME", "lunch"), ("DATE", "tomorrow")],
         ),
     ],
 )
