@@ -104,6 +104,8 @@ GROUPS = {
     "availability": ("availability", "query"),
     "update": ("update", "create", "reschedule", "cancel"),
     "create": ("create", "update", "query"),
+    "reschedule": ("reschedule", "update"),
+    "out_of_scope": ("out_of_scope", "create", "update"),
 }
 
 
@@ -177,7 +179,44 @@ def _shape(text: str, intent: str, found: Sequence[Slot]) -> str | None:
         return "create"
     if intent in ("create", "query") and note(text, found):
         return "create"
+    if intent == "update" and created_with_alert(text, found):
+        return "create"  # "schedule a one on one ... and remind me fifteen minutes before"
+    if intent == "update" and plain_move(text, found):
+        return "reschedule"  # "move mei lins recital to the fourth of may"
+    if intent in ("create", "update") and (MESSAGE.search(text) or HOW_MUCH.search(text)):
+        return "out_of_scope"  # "text priya that im running late", "how long will it take to drive ..."
     return None
+
+
+# A message to someone, not an event: "text priya that im running late", "email jim to say ...".
+MESSAGE = re.compile(
+    _LEAD + r"(?:text|message|msg|email|e-mail|whatsapp|dm|tell|ask|ping)\s+(?!me\b|us\b)[\w'’-]+(?:\s+[\w'’-]+)?"
+    r"\s+(?:that|to say|saying|if|whether)\b",
+    re.IGNORECASE,
+)
+# A question of measure, never a write: "how long will it take to drive to the airport on friday".
+HOW_MUCH = re.compile(_LEAD + r"how\s+(?:long|far|much|many|old|big|hot|cold|late)\b", re.IGNORECASE)
+MOVE_OPENING = re.compile(_LEAD + r"(?:reschedule|move|postpone|push|delay|bring forward|shift)\b", re.IGNORECASE)
+
+
+def created_with_alert(text: str, found: Sequence[Slot]) -> bool:
+    """Whether a command that opens with a scheduling verb names a new event, its time and
+    its own alert ("schedule X every other thursday at eleven and remind me fifteen minutes
+    before"): the alert points at no event already there, so it is a create that carries one."""
+    labels = {s.label for s in found}
+    if not {"NAME", "ALERT"} <= labels or not CREATE_OPENING.search(text) or alert_on_existing(text, found):
+        return False
+    return any(s.label == "DATE" and s.value is not None and getattr(s.value, "start", None) for s in found)
+
+
+def plain_move(text: str, found: Sequence[Slot]) -> bool:
+    """Whether an update opens with a move verb and says only a new time ("move mei lins
+    recital to the fourth of may"): a reschedule; people, a place or an alert would make it
+    an update ("move the review to room 4")."""
+    if not MOVE_OPENING.search(text) or any(s.label in ("ALERT", "PERSON", "LOCATION") for s in found):
+        return False
+    dates = [s for s in found if s.label == "DATE"]
+    return bool(dates) and all(s.value is not None and getattr(s.value, "rrule", None) is None for s in dates)
 
 
 CLOCK = re.compile(r"\d|\b(?:noon|midday|midnight|morning|afternoon|evening|tonight|o'?clock)\b", re.IGNORECASE)
@@ -231,9 +270,24 @@ def alert_on_existing(text: str, found: Sequence[Slot]) -> bool:
     alerts = [s for s in found if s.label == "ALERT"]
     if any(EVENT_AFTER_ALERT.search(text[s.end :]) for s in alerts):
         return True
+    if alerts and _event_named_after(text, alerts, found):
+        return True
     if alerts and ALERT_ON_EVENT.search(text):
         return True
     return bool(ALERT_OFF.search(text) and ALERT_ON_EVENT.search(text))
+
+
+def _event_named_after(text: str, alerts: Sequence[Slot], found: Sequence[Slot]) -> bool:
+    """Whether a title follows an ALERT and its linking word, and no time is said for a new
+    event ("alert me two days in advance for wojciechs housewarming": spoken, the possessive
+    has no apostrophe)."""
+    if any(s.label == "DATE" and s.value is not None and getattr(s.value, "start", None) for s in found):
+        return False
+    for alert in alerts:
+        link = re.match(r"[\s,]*(?:for|of|on|about|before|ahead of)\s+", text[alert.end :], re.IGNORECASE)
+        if link and any(s.label == "NAME" and s.start == alert.end + link.end() for s in found):
+            return True
+    return False
 
 
 # "add Olu to the design review", "drop Jean-Luc from the retro", "loop in Hiroshi on the

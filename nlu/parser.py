@@ -194,6 +194,8 @@ TRAILING = {
     "uh",
     "um",
     "please",
+    "i",  # a new clause: "cancel my [eleven oclock] i wont make it"
+    "we",
 }
 
 # A place named by its owner keeps the owner's "'s": "BBQ at [Steve's]", "dinner at [Luigi's]".

@@ -317,3 +317,26 @@ def test_a_move_to_a_repetition_is_a_change_of_the_rule():
         for s in slots(text, ("DATE", "weekly"), ("DATE", "3pm"))
     ]
     assert not new_repetition(found)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        # a create that carries its own alert; an alert on a title named after it, no time said
+        (
+            "schedule a one on one with tariq every other thursday at eleven and remind me fifteen minutes before",
+            "create",
+        ),
+        ("alert me two days in advance for wojciechs housewarming", "update"),
+        # a move verb and only a new time; a place makes it an update
+        ("move mei lins recital to the fourth of may they changed the date", "reschedule"),
+        ("move the review to room 4", "update"),
+        # a message to someone and a question of measure are no calendar writes
+        ("text priya that im running ten minutes late", "out_of_scope"),
+        ("how long will it take to drive to the airport on friday at five", "out_of_scope"),
+        ("tell me to take my umbrella today", "create"),
+    ],
+)
+def test_the_shipped_parser_reads_the_spoken_shapes(shipped_parser, text, intent):
+    assert shipped_parser(text, now=NOW).intent == intent
