@@ -781,21 +781,23 @@ CONVOS: list[Convo] = [
 ]
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def probe_main(convos: list, run_one: Callable, doc: str, db_name: str) -> int:
+    """Run the conversations chosen on the command line through the shipped model, one
+    database for all, and print each failure and the score (shared by the probes)."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
     ap.add_argument("-v", "--verbose", action="store_true", help="print every conversation")
     ap.add_argument("-k", default="", help="only conversations whose name holds this")
     args = ap.parse_args()
     import nlu
 
     parser = nlu.load().parse
-    chosen = [c for c in CONVOS if args.k in c.name]
+    chosen = [c for c in convos if args.k in c.name]
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        bot = Assistant(f"sqlite:///{tmp}/probe.db", parser=parser)
+        bot = Assistant(f"sqlite:///{tmp}/{db_name}", parser=parser)
         failed = []
         for convo in chosen:
-            passed, lines = run(convo, bot, args.verbose)
+            passed, lines = run_one(convo, bot, args.verbose)
             if not passed:
                 failed.append(convo.name)
             if lines:
@@ -814,6 +816,10 @@ def main() -> int:
     if failed:
         print("failed: " + ", ".join(failed))
     return 0 if not failed else 1
+
+
+def main() -> int:
+    return probe_main(CONVOS, run, __doc__ or "", "probe.db")
 
 
 if __name__ == "__main__":

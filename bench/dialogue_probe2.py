@@ -38,10 +38,7 @@ first as the documented threshold says.
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -932,38 +929,9 @@ CONVOS: list[Convo] = [
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("-v", "--verbose", action="store_true", help="print every conversation")
-    ap.add_argument("-k", default="", help="only conversations whose name holds this")
-    args = ap.parse_args()
-    import nlu
+    from dialogue_probe import probe_main  # the runner both probes share (bench/ is on sys.path)
 
-    parser = nlu.load().parse
-    chosen = [c for c in CONVOS if args.k in c.name]
-    started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        bot = Assistant(f"sqlite:///{tmp}/probe2.db", parser=parser)
-        failed = []
-        for convo in chosen:
-            passed, lines = run(convo, bot, args.verbose)
-            if not passed:
-                failed.append(convo.name)
-            if lines:
-                print(
-                    f"{'ok' if passed else 'FAIL'} {convo.name} ({convo.style}){' - ' + convo.note if convo.note else ''}"
-                )
-                print("\n".join(lines))
-    passed = len(chosen) - len(failed)
-    spoken = sum(1 for c in chosen if c.style == "spoken" and c.name not in failed)
-    typed = sum(1 for c in chosen if c.style == "typed" and c.name not in failed)
-    print(
-        f"\n{passed}/{len(chosen)} conversations passed "
-        f"(spoken {spoken}/{sum(c.style == 'spoken' for c in chosen)}, "
-        f"typed {typed}/{sum(c.style == 'typed' for c in chosen)}) in {time.perf_counter() - started:.1f}s"
-    )
-    if failed:
-        print("failed: " + ", ".join(failed))
-    return 0 if not failed else 1
+    return probe_main(CONVOS, run, __doc__ or "", "probe2.db")
 
 
 if __name__ == "__main__":
