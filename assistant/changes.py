@@ -232,6 +232,7 @@ def not_found(d: Dialogue, found: Found, action: Action) -> Reply:
         # "uh can you add a team sync every monday at 10am", read (unsure) as a change to an
         # event that isn't there: it says what and when, so it may well be a new event
         return creating.ask_to_schedule(d, creating.draft_of(d, d.command), d.command.when, f"I couldn't find {heard}.")
+    d.forget_last()  # "cancel the client meeting" not there, then "move it": not the event before
     return d.say(f"I couldn't find {heard} on your calendar.", "none")
 
 

@@ -199,6 +199,12 @@ class Dialogue:
         row = store.get_event(session=self.session, owner=self.turn.user, event_id=event_id)
         return row if row is not None and row.cancelled_at is None else None
 
+    def forget_last(self) -> None:
+        """The conversation moved on to an event that is not there: "it" no longer names the
+        one talked about before (nor a list shown before)."""
+        self.last_event_id = None
+        self.listed = ()
+
     def aware(self, moment_utc: datetime) -> datetime:
         """A stored naive-UTC moment as an aware time in the turn's zone."""
         return moment_utc.replace(tzinfo=UTC).astimezone(ZoneInfo(self.turn.tz))

@@ -43,6 +43,8 @@ def query(d: Dialogue, cmd: Command) -> Reply:
         name, views = None, events_in(d, start, end, None)  # "how many meetings do i have": all of them
     where = window_text(d, span, start, end)
     if not views:
+        if name:
+            d.forget_last()  # "it" next is the event asked about, which is not there
         return d.say(f"You have nothing {where}." if not name else f'I found no "{name}" {where}.', "query")
     same_day = start.date() == (end - timedelta(microseconds=1)).date()
     items = [item(d, v, same_day and v.start_dt.date() == start.date()) for v in views]
@@ -111,6 +113,7 @@ def query_upcoming(d: Dialogue, name: str | None) -> Reply:
 def next_of(d: Dialogue, name: str, views: list[EventView]) -> Reply:
     """'"dentist" is on Wednesday, November 25 at 9:00 AM. Then ...'"""
     if not views:
+        d.forget_last()
         return d.say(f'I found no upcoming "{name}".', "query")
     first = views[0]
     place = f" at {first.location}" if first.location else ""

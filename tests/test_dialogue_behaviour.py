@@ -398,3 +398,37 @@ def test_dialogue_behaviour_e2e_what_a_turn_names(shipped_parser, db_url: str, o
         "FREQ=DAILY;BYHOUR=10;BYMINUTE=0;BYSECOND=0",
         False,
     )
+
+
+# -- "it" after an event that is not there ---------------------------------------------------
+@pytest.mark.parametrize(
+    "missing",
+    [
+        reading("cancel the client meeting tomorrow", "cancel", ACTION="cancel", NAME="client meeting"),
+        reading("when is the client meeting", "query", NAME="client meeting"),
+    ],
+    ids=["cancel", "query"],
+)
+def test_dialogue_behaviour_it_after_an_event_not_found_is_not_the_event_before(bot, scripted, owner, missing) -> None:
+    # Given the dentist just scheduled, then a command about a client meeting that is not there
+    scripted.add(
+        reading(
+            "dentist on friday at 3",
+            "create",
+            NAME="dentist",
+            dates={"friday at 3": time_span(datetime(2026, 11, 27, 15))},
+        )
+    )
+    scripted.add(missing)
+    scripted.add(
+        reading(
+            "move it to six pm", "reschedule", ACTION="move", dates={"six pm": time_span(datetime(2026, 11, 23, 18))}
+        )
+    )
+    say(bot, owner, "dentist on friday at 3")
+    before = stored(bot, owner)
+    say(bot, owner, missing.text)
+    # When "move it" follows, Then the dentist is not moved: "it" was the client meeting
+    moved = say(bot, owner, "move it to six pm")
+    assert moved.operation == "none"
+    assert stored(bot, owner) == before
