@@ -8,6 +8,7 @@ anything is written.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -80,11 +81,31 @@ def by_clock(d: Dialogue, cmd: Command, found: Found, said: TimeSpan | None, day
     if found.hits or said is None or said.start is None or day_said or said.grain not in ("hour", "minute"):
         return None
     if cmd.name is None and cmd.kind is None:
-        return None
+        return _next_at(d, said)
     named = find(d, cmd.name, cmd.kind, None)
     clock = said.start.time().replace(tzinfo=None)
     hits = [r for r in named.hits if not r.all_day and timing.aware(r.start_utc, d.turn.tz).time() == clock]
     return Found(hits, heard=named.heard) if hits else None
+
+
+NEXT_DAYS = 7
+
+
+def _next_at(d: Dialogue, said: TimeSpan) -> Found | None:
+    """ "cancel my 1pm" with nothing at 1 pm today: the first event starting at that clock
+    time in the next week, only offered ("Did you mean ...?"): it is a guess of the day."""
+    clock = said.start.time().replace(tzinfo=None) if said.start is not None else None
+    for days in range(1, NEXT_DAYS + 1):
+        shift = timedelta(days=days)
+        span = replace(said, start=said.start + shift, end=said.end + shift if said.end else None, alternatives=())
+        hits = [
+            row
+            for row in find(d, None, None, span, dated=True).hits
+            if not row.all_day and target_view(d, row, target_of(d, row, span, Cancel())).start_dt.time() == clock
+        ]
+        if hits:
+            return Found([], closest=hits[0])
+    return None
 
 
 # -- which event --------------------------------------------------------------------------------
@@ -212,7 +233,7 @@ def target_view(d: Dialogue, row: Event, target: Target) -> EventView:
 
 def not_found(d: Dialogue, found: Found, action: Action) -> Reply:
     """ "I couldn't find ..." and, when a title is close enough, "Did you mean ...?" """
-    heard = f'"{found.heard}"' if found.heard else "that event"
+    heard = f'"{found.heard}"' if found.heard else ("anything at that time" if d.command.dated else "that event")
     if found.elsewhere:
         heard += " at that time"
     if found.closest is not None:

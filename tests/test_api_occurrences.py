@@ -206,3 +206,15 @@ def test_api_occurrences_of_an_all_day_series_stay_whole_days(series):
     export = client.get("/v1/events.ics", headers=alice).content
     again = client.post("/v1/events.ics", headers={**headers["bob"], "Content-Type": "text/calendar"}, content=export)
     assert again.json()["skipped"] == [], again.json()["skipped"]
+
+
+@pytest.mark.parametrize("key", ["1796630400", "1796630400.0", "-1"])
+def test_api_occurrences_a_number_is_no_occurrence_key(series, key):
+    # 1796630400 is 2026-12-07 09:00 Paris, a real occurrence: a number is still no ISO key
+    client, alice, sid, *_ = series
+    before = _listed(client, alice)
+    gone = client.delete(f"/v1/events/{sid}/occurrences/{key}", headers=alice, params={"tz": "Europe/Paris"})
+    changed = client.patch(f"/v1/events/{sid}/occurrences/{key}", headers=alice, json={"title": "moved by number"})
+    assert (gone.status_code, changed.status_code) == (422, 422)
+    assert "timestamp" in gone.json()["message"] or "ISO 8601" in str(gone.json()["detail"])
+    assert _listed(client, alice) == before

@@ -432,3 +432,24 @@ def test_dialogue_behaviour_it_after_an_event_not_found_is_not_the_event_before(
     moved = say(bot, owner, "move it to six pm")
     assert moved.operation == "none"
     assert stored(bot, owner) == before
+
+
+def test_dialogue_behaviour_a_bare_clock_time_offers_the_next_event_then(bot, scripted, owner) -> None:
+    # Given lunch tomorrow at 1 pm and nothing at 1 pm today
+    bot.create_event(owner, title="lunch", start=datetime(2026, 11, 24, 13), end=datetime(2026, 11, 24, 14))
+    scripted.add(
+        reading("cancel my 1pm", "cancel", ACTION="cancel", dates={"1pm": time_span(datetime(2026, 11, 23, 13))})
+    )
+    scripted.add(
+        reading("cancel my 5pm", "cancel", ACTION="cancel", dates={"5pm": time_span(datetime(2026, 11, 23, 17))})
+    )
+    # When "cancel my 1pm", Then tomorrow's lunch is only offered; a yes cancels it
+    asked = say(bot, owner, "cancel my 1pm")
+    assert (asked.operation, asked.reply) == (
+        "confirm",
+        'I couldn\'t find anything at that time. Did you mean "lunch" on Tuesday, November 24 at 1:00 PM?',
+    )
+    assert stored(bot, owner)[0][-1] is False
+    assert say(bot, owner, "yes").operation == "cancel" and stored(bot, owner)[0][-1] is True
+    # And with nothing at that clock time in the next week, nothing is offered
+    assert say(bot, owner, "cancel my 5pm").reply == "I couldn't find anything at that time on your calendar."

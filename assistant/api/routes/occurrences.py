@@ -18,13 +18,18 @@ from assistant.api import deps
 from assistant.api.auth import writer
 from assistant.api.bodies import OccurrenceUpdate, Scope
 from assistant.api.keys import Principal
-from assistant.api.schemas import ERRORS, ErrorBody, EventPublic, digits_only
+from assistant.api.schemas import ERRORS, ErrorBody, EventPublic, digits_only, iso_text
 from assistant.core import Assistant
 from assistant.views import EventView
 
 router = APIRouter(prefix="/v1", tags=["events"], responses=ERRORS)
 EventId = Annotated[int, Path(ge=1, le=2**31 - 1, description="the series' id"), BeforeValidator(digits_only)]
-Original = Path(description="the occurrence's original start, as listed in `original_start`")
+# ISO 8601 text, as everywhere: a number is no Unix timestamp (it reached a real occurrence).
+OriginalStart = Annotated[
+    datetime,
+    Path(description="the occurrence's original start, as listed in `original_start`"),
+    BeforeValidator(iso_text),
+]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorBody, "description": "no such series or occurrence in your calendar"}
 }
@@ -34,7 +39,7 @@ PATH = "/events/{event_id}/occurrences/{original_start}"
 @router.delete(PATH, response_model=EventPublic, responses=NOT_FOUND, summary="Cancel one occurrence of a series")
 def cancel_occurrence(
     event_id: EventId,
-    original_start: datetime = Original,
+    original_start: OriginalStart,
     scope: Scope = Query("one"),
     tz: str | None = Query(None, max_length=64),
     who: Principal = Depends(writer),
@@ -51,7 +56,7 @@ def cancel_occurrence(
 def change_occurrence(
     body: OccurrenceUpdate,
     event_id: EventId,
-    original_start: datetime = Original,
+    original_start: OriginalStart,
     scope: Scope = Query("one"),
     who: Principal = Depends(writer),
     bot: Assistant = Depends(deps.assistant),
