@@ -94,7 +94,9 @@ NEXT_DAYS = 7
 def _next_at(d: Dialogue, said: TimeSpan) -> Found | None:
     """ "cancel my 1pm" with nothing at 1 pm today: the first event starting at that clock
     time in the next week, only offered ("Did you mean ...?"): it is a guess of the day."""
-    clock = said.start.time().replace(tzinfo=None) if said.start is not None else None
+    if said.start is None:
+        return None
+    clock = said.start.time().replace(tzinfo=None)
     for days in range(1, NEXT_DAYS + 1):
         shift = timedelta(days=days)
         span = replace(said, start=said.start + shift, end=said.end + shift if said.end else None, alternatives=())
