@@ -62,6 +62,7 @@ def reschedule(d: Dialogue, cmd: Command, delta: timedelta | None = None) -> Rep
     else:
         action = Move(span=cmd.when, day_said=cmd.day_said)
     found = find(d, cmd.name, cmd.kind, cmd.old_when, relative=delta is not None, dated=cmd.old_when is not None)
+    found = found if found.hits else the_last(d, cmd.name, cmd.kind, cmd.old_when) or found  # "move to saturday"
     if delta is None and not found.hits and (made := creating.add_new(d, cmd)) is not None:
         return made  # "put mary's birthday on may two": a new event, not a move
     found, unnamed = named_by_date(d, cmd, found, cmd.old_when)
@@ -71,6 +72,18 @@ def reschedule(d: Dialogue, cmd: Command, delta: timedelta | None = None) -> Rep
     if at_clock is not None:
         return decide(d, at_clock, action, None)
     return decide(d, found, action, cmd.old_when)
+
+
+def the_last(d: Dialogue, name: str | None, kind: str | None, said: TimeSpan | None) -> Found | None:
+    """The event just talked about, for a change that names no event, no kind and no time
+    of the event ("dentist friday at 3" - "move to saturday", "remind me an hour before"),
+    or right after a list of several, those; None when there is none or the change names one."""
+    if name is not None or kind is not None or said is not None:
+        return None
+    if d.listed:  # right after a list of several: which of them (asked)
+        return Found([row for row in map(d.event, d.listed) if row is not None])
+    row = d.event(d.last_event_id)
+    return Found([row]) if row is not None else None
 
 
 def by_clock(d: Dialogue, cmd: Command, found: Found, said: TimeSpan | None, day_said: bool) -> Found | None:

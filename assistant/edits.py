@@ -53,6 +53,7 @@ def update(d: Dialogue, cmd: Command) -> Reply:
     if span is not None and span.rrule:
         span = None  # "from weekly to every other week": the old rule is no day to look on
     found = changes.find(d, name, cmd.kind, span, dated=span is not None)
+    found = found if found.hits else changes.the_last(d, name, cmd.kind, span) or found
     if not found.hits and (made := creating.add_new(d, cmd)) is not None:
         return made  # "add to calendar may two is mary's birthday": a new event, not a change
     return changes.decide(d, found, edit, span)

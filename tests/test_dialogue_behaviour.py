@@ -453,3 +453,42 @@ def test_dialogue_behaviour_a_bare_clock_time_offers_the_next_event_then(bot, sc
     assert say(bot, owner, "yes").operation == "cancel" and stored(bot, owner)[0][-1] is True
     # And with nothing at that clock time in the next week, nothing is offered
     assert say(bot, owner, "cancel my 5pm").reply == "I couldn't find anything at that time on your calendar."
+
+
+def test_dialogue_behaviour_a_change_naming_no_event_is_about_the_one_just_talked_about(bot, scripted, owner) -> None:
+    scripted.add(
+        reading(
+            "dentist friday at 3",
+            "create",
+            NAME="dentist",
+            dates={"friday at 3": time_span(datetime(2026, 11, 27, 15))},
+        )
+    )
+    scripted.add(
+        reading("move to saturday", "reschedule", ACTION="move", dates={"saturday": day_span(date(2026, 11, 28))})
+    )
+    scripted.add(reading("remind me an hour before", "update", ACTION="remind me", alerts={"an hour before": 60}))
+    say(bot, owner, "dentist friday at 3")
+    moved = say(bot, owner, "move to saturday")
+    assert (moved.operation, moved.reply) == (
+        "reschedule",
+        'Moved "dentist" on Friday, November 27 at 3:00 PM to Saturday, November 28 at 3:00 PM.',
+    )
+    assert say(bot, owner, "remind me an hour before").operation == "update"
+    assert stored(bot, owner) == [
+        ("dentist", datetime(2026, 11, 28, 14), datetime(2026, 11, 28, 15), False, [60], False)
+    ]
+
+
+def test_dialogue_behaviour_a_change_naming_no_event_after_a_list_asks_which(bot, scripted, owner) -> None:
+    for title, hour in (("dentist", 15), ("gym", 18)):
+        bot.create_event(owner, title=title, start=datetime(2026, 11, 27, hour), end=datetime(2026, 11, 27, hour + 1))
+    scripted.add(reading("what's on friday", "query", dates={"friday": day_span(date(2026, 11, 27))}))
+    scripted.add(
+        reading("move to saturday", "reschedule", ACTION="move", dates={"saturday": day_span(date(2026, 11, 28))})
+    )
+    before = stored(bot, owner)
+    say(bot, owner, "what's on friday")
+    asked = say(bot, owner, "move to saturday")
+    assert asked.operation == "clarify" and "Which one should I move?" in asked.reply
+    assert stored(bot, owner) == before
