@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from assistant import agenda, changes, creating, followups, phrasing, series, store
 from assistant.commands import GENERIC_KINDS, Command
+from assistant.finder import Found
 from assistant.models import Event
 from assistant.questions import Edit
 from assistant.timing import TIME_GRAINS
@@ -157,7 +158,7 @@ def remind_of_existing(d: Dialogue, cmd: Command) -> Reply | None:
         return None
     row = min(later, key=lambda r: r.start_utc)
     minutes = int((row.start_utc - ring).total_seconds() // 60)
-    reply = changes.decide(d, type(found)([row]), Edit(alert=minutes), None)
+    reply = changes.decide(d, Found([row]), Edit(alert=minutes), None)
     if reply.operation != "update" or minutes == 0:
         return reply
     rung = phrasing.day_text(d.aware(ring), d.turn.now.year) + f" at {phrasing.clock_text(d.aware(ring))}"
